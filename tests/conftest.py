@@ -1,0 +1,66 @@
+"""Shared fixtures: the real seed articles (read from ../shared, never copied) and a tiny hand-made corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SEEDS = SHARED / "seeds"
+SEEDS_JSONL = SEEDS / "articles.jsonl"
+SEEDS_GOLD = SHARED / "eval" / "seeds-gold.json"
+PLOVER_DEV = SHARED / "eval" / "plover-dev.jsonl"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+def _doc(doc_id: str, text: str, date: str) -> Document:
+    return Document(doc_id, text, date)
+
+
+def make_sample_corpus() -> Corpus:
+    """Two short documents, five entities and two events: small enough to check by eye."""
+    t1 = "South Korea is weighing supplying arms to Ukraine. Seoul said so."
+    t2 = "North Korea sent 12,000 troops to Russia last month."
+    docs = (_doc("d1", t1, "2024-11-14"), _doc("d2", t2, "2024-11-01"))
+    ents = (
+        Entity("KOR", "South Korea", "Country", "KOR", "Q884"),
+        Entity("UKR", "Ukraine", "Country", "UKR", "Q212"),
+        Entity("PRK", "North Korea", "Country", "PRK", "Q423"),
+        Entity("RUS", "Russia", "Country", "RUS", "Q159"),
+        Entity("yoon-suk-yeol", "Yoon Suk Yeol", "Person", "KOR"),
+    )
+    mentions = (
+        Mention("d1", 0, 11, "South Korea", "KOR"),
+        Mention("d1", 42, 49, "Ukraine", "UKR"),
+        Mention("d1", 51, 56, "Seoul", "KOR"),
+        Mention("d2", 0, 11, "North Korea", "PRK"),
+        Mention("d2", 34, 40, "Russia", "RUS"),
+    )
+    events = (
+        Event("KOR", "SupplyWeapons", "UKR", "considered", None, None, None,
+              (Evidence("d1", t1[:50], 0, 50, "supplying"),)),
+        Event("PRK", "DeployTroops", "RUS", "asserted", "2024-10", "last month", 12000,
+              (Evidence("d2", t2, 0, len(t2), "sent"),)),
+    )
+    return Corpus(docs, ents, mentions, events)
+
+
+@pytest.fixture
+def sample_corpus() -> Corpus:
+    return make_sample_corpus()
+
+
+@pytest.fixture(scope="session")
+def seed_documents() -> list[dict]:
+    """The five seed articles as the jsonl records of shared/seeds/articles.jsonl."""
+    if not SEEDS_JSONL.exists():
+        pytest.skip(f"{SEEDS_JSONL} not found (the shared/ folder sits beside the repo)")
+    return [json.loads(line) for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
