@@ -1,0 +1,585 @@
+"""Read input documents (.txt/.text/.md files, directories, .jsonl corpora, stdin) and mask boilerplate.
+
+Only this module and `store` do input/output. Every problem a user can cause is
+an `InputError` (exit code 2) with a one-line message naming the file (and the
+line for .jsonl), or a one-line warning when the document can be skipped or
+repaired without losing anything else:
+
+- missing path, unsupported file type, directory without any .txt/.text/.md/.jsonl
+  file, `-` given twice, a `--date` that is not a date: `InputError`, raised by
+  `read_documents` itself before anything is read;
+- binary file (a NUL byte in its first 8 KiB): skipped with a warning;
+- invalid UTF-8: decoded with U+FFFD replacement characters and a warning naming
+  the file (and line) and the byte offset. Replacement keeps the rest of the
+  article (usually a single Latin-1 quote or dash is at fault), and the warning
+  says where to look;
+- a UTF-8 byte order mark: stripped;
+- empty or whitespace-only document: skipped with a warning;
+- a malformed .jsonl line (not JSON, not an object, no string `text`, a bad
+  `date`, a field of the wrong type): `InputError` naming file:line, or with
+  `skip_bad` a warning per line (the first ten per file) and a per-file summary;
+- the same id twice: with identical text the repeat is skipped with a warning;
+  with different text the later document is renamed `<id>-2` (`-3`, ...) with a
+  warning, so that no article is lost and no id names two texts;
+- nothing readable at all: `InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date as _date, datetime
+from functools import lru_cache
+from itertools import chain
+from pathlib import Path
+from typing import IO, TextIO
+
+import yaml
+
+from kg.errors import InputError, RulesError
+from kg.model import Document
+from kg.paths import ontology_dir
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+JSONL_SUFFIXES = (".jsonl",)
+BINARY_PROBE = 8192
+"""A NUL byte within this many leading bytes marks a file as binary (as git and grep do)."""
+MAX_LINE_WARNINGS = 10
+"""Per-line warnings shown per file with `skip_bad`; the rest are only counted in the summary."""
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+Warn = Callable[[str], None]
+
+
+def _warn_stderr(message: str) -> None:
+    """Default warning sink: one `Warning: ...` line on stderr."""
+    print(f"Warning: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- dates and ids
+
+
+def parse_date(value: str, *, what: str = "--date") -> str:
+    """Validate a date given as YYYY-MM-DD or an ISO datetime and return YYYY-MM-DD.
+
+    >>> parse_date("2024-11-14T08:30:00Z")
+    '2024-11-14'
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    try:
+        if _DATE_RE.fullmatch(text):
+            return _date.fromisoformat(text).isoformat()
+        if _DATE_RE.match(text) and text[10] in "T ":
+            return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        pass
+    raise InputError(f"{what}: {value!r} is not a date (expected YYYY-MM-DD)")
+
+
+def derive_id(text: str) -> str:
+    """A stable id for a document that has none: "doc-" and 12 hex digits of the text's SHA-1."""
+    return "doc-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _digest(text: str) -> bytes:
+    """SHA-1 of a text, to remember which texts were seen without keeping them."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def _decode(data: bytes, where: str, warn: Warn) -> str:
+    """Decode UTF-8, stripping a BOM; invalid bytes become U+FFFD with a warning naming `where`."""
+    offset = 0
+    if data.startswith(codecs.BOM_UTF8):
+        data, offset = data[len(codecs.BOM_UTF8):], len(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        warn(f"{where}: invalid UTF-8 at byte {error.start + offset}; decoded with replacement characters (U+FFFD)")
+        return data.decode("utf-8", "replace")
+
+
+# ---------------------------------------------------------------- planning (eager checks)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Source:
+    """One thing to read: a text file, a .jsonl file, stdin, or a directory's files."""
+
+    kind: str  # "text" | "jsonl" | "stdin" | "dir"
+    path: Path | None = None
+    files: tuple[Path, ...] = ()
+
+
+def _kind_of(path: Path) -> str | None:
+    """The reader for a file by its suffix, or None when kg does not read that type."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    return None
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _is_readme(name: str) -> bool:
+    """README.md and the like describe a corpus folder; they are not articles (name one to read it)."""
+    return name.lower().split(".")[0] == "readme"
+
+
+def _walk(root: Path) -> tuple[Path, ...]:
+    """Readable files under `root`, recursively, hidden ones skipped, sorted by relative path."""
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not _is_hidden(d)]
+        for name in files:
+            path = Path(folder, name)
+            if not _is_hidden(name) and not _is_readme(name) and _kind_of(path) is not None:
+                found.append((path.relative_to(root).parts, path))
+    return tuple(path for _, path in sorted(found))
+
+
+def _plan(source: str | Path) -> _Source:
+    """Check one source exists and is of a readable type; list a directory's files."""
+    if str(source) == STDIN:
+        return _Source("stdin")
+    path = Path(source)
+    if path.is_dir():
+        files = _walk(path)
+        if not files:
+            raise InputError(f"{path}: no readable documents in this directory (expected {_expected()} files)")
+        return _Source("dir", path, files)
+    if not path.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if not path.is_file():
+        raise InputError(f"{path}: not a regular file or directory")
+    kind = _kind_of(path)
+    if kind is None:
+        if path.suffix:
+            raise InputError(f"{path}: unsupported file type {path.suffix!r} (expected {_expected()})")
+        kind = "text"  # a name without extension is taken as plain text
+    return _Source(kind, path)
+
+
+def _expected() -> str:
+    return ", ".join((*TEXT_SUFFIXES, *JSONL_SUFFIXES))
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_documents(
+    sources: Sequence[str | Path],
+    *,
+    date: str | None = None,
+    skip_bad: bool = False,
+    stdin: TextIO | IO[bytes] | None = None,
+    warn: Warn = _warn_stderr,
+) -> Iterator[Document]:
+    """Yield the documents of files, directories, .jsonl corpora and `-` (stdin), one at a time.
+
+    Args:
+        sources: paths, or "-" for stdin. Directories are read recursively in
+            sorted order (.txt/.text/.md/.jsonl; hidden files and README.* skipped).
+        date: YYYY-MM-DD for plain-text documents and for .jsonl records
+            without a `date` of their own.
+        skip_bad: skip malformed .jsonl lines with a warning instead of failing.
+        stdin: stream read for "-" (default `sys.stdin`); JSON Lines when its
+            first non-blank character is `{`, otherwise one plain-text document.
+        warn: receives one-line warnings (default: `Warning: ...` on stderr).
+
+    Returns:
+        An iterator of `Document`s; a .jsonl corpus is streamed line by line.
+
+    Raises:
+        InputError: at once for a missing path, unsupported file type, empty
+            directory, bad `date` or "-" twice; while reading for a malformed
+            .jsonl line (without `skip_bad`) or when nothing readable was found.
+
+    Example: `list(read_documents(["articles/"], date="2024-11-14"))`.
+    """
+    doc_date = parse_date(date) if date is not None else None
+    if not sources:
+        raise InputError("no input documents given")
+    plan = [_plan(source) for source in sources]
+    if sum(1 for p in plan if p.kind == "stdin") > 1:
+        raise InputError("'-' (stdin) can be given only once")
+    return _read(plan, doc_date, skip_bad, stdin, warn)
+
+
+def _read(plan: list[_Source], date: str | None, skip_bad: bool, stdin, warn: Warn) -> Iterator[Document]:
+    """Read the planned sources in order, dropping or renaming duplicate ids."""
+    admit = _Dedup(warn)
+    total = 0
+    for source in plan:
+        if source.kind == "dir":
+            count = 0
+            for path in source.files:
+                for where, doc in _read_file(path, _kind_of(path) or "text", date, skip_bad, warn):
+                    doc = admit(doc, where)
+                    if doc is not None:
+                        count += 1
+                        yield doc
+            if count == 0:
+                warn(f"{source.path}: no readable documents in this directory")
+            total += count
+            continue
+        if source.kind == "stdin":
+            docs = _read_stdin(stdin, date, skip_bad, warn)
+        else:
+            assert source.path is not None
+            docs = _read_file(source.path, source.kind, date, skip_bad, warn)
+        for where, doc in docs:
+            doc = admit(doc, where)
+            if doc is not None:
+                total += 1
+                yield doc
+    if total == 0:
+        names = ", ".join(STDIN_NAME if p.kind == "stdin" else str(p.path) for p in plan)
+        raise InputError(f"no readable documents in {names}")
+
+
+class _Dedup:
+    """Skip a repeated (id, text); rename a reused id with different text to `<id>-2`, `-3`, ..."""
+
+    def __init__(self, warn: Warn) -> None:
+        self.warn = warn
+        self.used: set[str] = set()
+        self.seen: dict[tuple[str, bytes], str] = {}
+
+    def __call__(self, doc: Document, where: str) -> Document | None:
+        digest = _digest(doc.text)
+        earlier = self.seen.get((doc.id, digest))
+        if earlier is not None:
+            self.warn(f"{where}: skipped: same id and text as document {earlier!r} read before")
+            return None
+        new_id = doc.id
+        if new_id in self.used:
+            n = 2
+            while f"{doc.id}-{n}" in self.used:
+                n += 1
+            new_id = f"{doc.id}-{n}"
+            self.warn(f"{where}: id {doc.id!r} already names a different text; renamed {new_id!r}")
+        self.used.add(new_id)
+        self.seen[(doc.id, digest)] = new_id
+        return doc if new_id == doc.id else dataclasses.replace(doc, id=new_id)
+
+
+def _read_file(path: Path, kind: str, date: str | None, skip_bad: bool, warn: Warn) -> Iterator[tuple[str, Document]]:
+    """Yield (where, document) from one file, skipping binary files with a warning."""
+    where = str(path)
+    try:
+        handle = open(path, "rb")
+    except OSError as error:
+        raise InputError(f"{where}: cannot read: {error.strerror or error}") from None
+    with handle:
+        head = handle.read(BINARY_PROBE)
+        if b"\0" in head:
+            warn(f"{where}: skipped: binary file (NUL byte in the first {BINARY_PROBE // 1024} KiB)")
+            return
+        if kind == "jsonl":
+            yield from _read_jsonl(_first_lines(head, handle), where, date, skip_bad, warn)
+            return
+        text = _decode(head + handle.read(), where, warn)
+    doc = _text_document(path.stem, text, date, where, warn)
+    if doc is not None:
+        yield where, doc
+
+
+def _first_lines(head: bytes, handle: IO[bytes]) -> Iterator[bytes]:
+    """The lines (split at b"\\n", as file iteration does) of a binary file whose first bytes were read."""
+    first = head + handle.readline()  # `head` may end mid-line; readline completes it
+    *complete, last = first.split(b"\n")
+    for line in complete:
+        yield line + b"\n"
+    if last:
+        yield last
+    yield from handle
+
+
+def _text_document(doc_id: str, text: str, date: str | None, where: str, warn: Warn) -> Document | None:
+    """A plain-text document, or None (with a warning) when it is empty."""
+    if not text.strip():
+        warn(f"{where}: skipped: empty document")
+        return None
+    return Document(doc_id, text, date)
+
+
+def _read_stdin(stdin, date: str | None, skip_bad: bool, warn: Warn) -> Iterator[tuple[str, Document]]:
+    """Stdin as JSON Lines when its first non-blank character is `{`, else as one plain-text document."""
+    stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
+    buffered = []
+    for line in stream:
+        buffered.append(line)
+        stripped = _strip_bom(line).strip()
+        if stripped:
+            break
+    if not buffered or not _strip_bom(buffered[-1]).strip():
+        warn(f"{STDIN_NAME}: skipped: empty document")
+        return
+    first = _strip_bom(buffered[-1]).lstrip()
+    if first[:1] in ("{", b"{"):
+        yield from _read_jsonl(chain(buffered, stream), STDIN_NAME, date, skip_bad, warn)
+        return
+    rest = stream.read()
+    if isinstance(rest, bytes):
+        text = _decode(b"".join(buffered) + rest, STDIN_NAME, warn)
+    else:
+        text = "".join(buffered) + rest
+        text = text[1:] if text.startswith("\ufeff") else text
+    doc = _text_document(derive_id(text), text, date, STDIN_NAME, warn)
+    if doc is not None:
+        yield STDIN_NAME, doc
+
+
+def _strip_bom(line: str | bytes) -> str | bytes:
+    if isinstance(line, bytes):
+        return line[3:] if line.startswith(codecs.BOM_UTF8) else line
+    return line[1:] if line.startswith("\ufeff") else line
+
+
+class _BadRecord(Exception):
+    """A .jsonl line that cannot become a document; the message says why."""
+
+
+def _read_jsonl(lines: Iterable[str | bytes], where: str, date: str | None, skip_bad: bool, warn: Warn) -> Iterator[tuple[str, Document]]:
+    """Stream a JSON Lines corpus: one document per non-blank line, never the whole file in memory."""
+    skipped: list[int] = []
+    for number, raw in enumerate(lines, start=1):
+        here = f"{where}:{number}"
+        if number == 1:
+            raw = _strip_bom(raw)
+        line = _decode(raw, here, warn) if isinstance(raw, bytes) else raw
+        if not line.strip():
+            continue
+        try:
+            doc = _record(line, date)
+        except _BadRecord as error:
+            if not skip_bad:
+                raise InputError(f"{here}: {error} (use --skip-bad to skip bad lines)") from None
+            skipped.append(number)
+            if len(skipped) <= MAX_LINE_WARNINGS:
+                warn(f"{here}: skipped: {error}")
+            continue
+        if not doc.text.strip():
+            warn(f"{here}: skipped: empty text")
+            continue
+        yield here, doc
+    if skipped:
+        shown = ", ".join(map(str, skipped[:MAX_LINE_WARNINGS])) + (", ..." if len(skipped) > MAX_LINE_WARNINGS else "")
+        warn(f"{where}: skipped {len(skipped)} bad line{'s' if len(skipped) != 1 else ''} (line {shown})")
+
+
+_OPTIONAL_FIELDS = ("title", "url", "source")
+
+
+def _record(line: str, default_date: str | None) -> Document:
+    """Turn one JSON line into a Document, or raise _BadRecord saying what is wrong."""
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise _BadRecord(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise _BadRecord("not valid JSON (nested too deeply)") from None
+    if not isinstance(obj, dict):
+        raise _BadRecord(f"expected a JSON object, got {_json_type(obj)}")
+    if "text" not in obj:
+        raise _BadRecord('missing "text"')
+    text = obj["text"]
+    if not isinstance(text, str):
+        raise _BadRecord(f'"text" must be a string, got {_json_type(text)}')
+    doc_id = obj.get("id")
+    if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+        doc_id = str(doc_id)
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise _BadRecord(f'"id" must be a string, got {_json_type(doc_id)}')
+    if doc_id is None or not doc_id.strip():
+        doc_id = derive_id(text)
+    raw_date = obj.get("date")
+    if raw_date is None:
+        doc_date = default_date
+    elif isinstance(raw_date, str):
+        try:
+            doc_date = parse_date(raw_date, what='"date"')
+        except InputError as error:
+            raise _BadRecord(str(error)) from None
+    else:
+        raise _BadRecord(f'"date" must be a string (YYYY-MM-DD), got {_json_type(raw_date)}')
+    extra = {}
+    for name in _OPTIONAL_FIELDS:
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            raise _BadRecord(f'"{name}" must be a string, got {_json_type(value)}')
+        extra[name] = value
+    return Document(doc_id.strip(), text, doc_date, **extra)
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+# ---------------------------------------------------------------- boilerplate
+
+
+@dataclasses.dataclass(frozen=True)
+class Boilerplate:
+    """Compiled boilerplate rules from ontology/boilerplate.yaml."""
+
+    lines: tuple[re.Pattern[str], ...]
+    teasers: tuple[re.Pattern[str], ...]
+    teaser_max_lines: int = 3
+    caption_max_words: int = 20
+    headline_max_words: int = 20
+    max_line_chars: int = 300
+
+
+def load_boilerplate(path: Path | None = None) -> Boilerplate:
+    """Load and validate the boilerplate rules (cached); a bad entry raises RulesError naming it."""
+    return _load_boilerplate(path or ontology_dir() / "boilerplate.yaml")
+
+
+@lru_cache(maxsize=8)
+def _load_boilerplate(path: Path) -> Boilerplate:
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise RulesError(f"{name}: cannot read: {error.strerror or error}") from None
+    except yaml.YAMLError as error:
+        raise RulesError(f"{name}: not valid YAML: {' '.join(str(error).split())}") from None
+    if not isinstance(data, dict):
+        raise RulesError(f"{name}: expected a mapping with 'lines' and 'teasers'")
+    unknown = set(data) - {"lines", "teasers", "teaser", "max_line_chars"}
+    if unknown:
+        raise RulesError(f"{name}: unknown key {sorted(unknown)[0]!r}; expected lines, teasers, teaser, max_line_chars")
+    teaser = data.get("teaser") or {}
+    if not isinstance(teaser, dict):
+        raise RulesError(f"{name}: 'teaser' must be a mapping")
+    numbers = {
+        "teaser_max_lines": teaser.get("max_lines", 3),
+        "caption_max_words": teaser.get("caption_max_words", 20),
+        "headline_max_words": teaser.get("headline_max_words", 20),
+        "max_line_chars": data.get("max_line_chars", 300),
+    }
+    for key, value in numbers.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise RulesError(f"{name}: {key} must be a non-negative integer, got {value!r}")
+    return Boilerplate(_patterns(data, "lines", name), _patterns(data, "teasers", name), **numbers)
+
+
+def _patterns(data: dict, key: str, name: str) -> tuple[re.Pattern[str], ...]:
+    """Compile one list of `{pattern, comment}` entries, naming the bad entry on error."""
+    entries = data.get(key) or []
+    if not isinstance(entries, list):
+        raise RulesError(f"{name}: '{key}' must be a list of {{pattern, comment}} entries")
+    compiled = []
+    for index, entry in enumerate(entries):
+        label = f"{name}: {key}[{index}]"
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+            raise RulesError(f"{label}: expected a mapping with a string 'pattern'")
+        if not isinstance(entry.get("comment"), str) or not entry["comment"].strip():
+            raise RulesError(f"{label}: {entry['pattern']!r} has no 'comment' saying what it matches")
+        try:
+            compiled.append(re.compile(entry["pattern"], re.IGNORECASE))
+        except re.error as error:
+            raise RulesError(f"{label}: bad regex {entry['pattern']!r}: {error}") from None
+    return tuple(compiled)
+
+
+_WS = re.compile(r"\s+")
+_DECORATION = " \t-–—•·|»›«‹<>*_#=~[]"
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]\s]*$")
+
+
+def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
+    """Blank out boilerplate lines and repeated paragraphs, keeping length and every offset.
+
+    Masked characters become spaces; newlines stay, so a character offset into
+    the result is the same offset into `text`. A line is a paragraph (scraped
+    articles put one per line; hard-wrapped text repeats line by line too).
+    Masked are:
+
+    - lines matching a `lines` pattern of ontology/boilerplate.yaml (the whole
+      line, ignoring case, surrounding whitespace and decoration like "»", "•");
+    - "Read more"-style teaser markers (`teasers`), the headline-like lines right
+      above a marker in the same block (a boxed teaser: "Headline\\nOther Topics
+      of Interest"), and the teaser that follows: after blank lines, up to
+      `teaser.max_lines` lines that are headlines (no sentence-ending
+      punctuation) or short captions (at most `caption_max_words` words), ending
+      at the next blank line or body paragraph. In a one-paragraph-per-line
+      article a short body sentence right after "Read more" is masked too;
+    - a line that repeats an earlier line of the same text verbatim after
+      whitespace normalisation (so a headline repeated as the body's first line,
+      or a whole paragraph printed twice, is read once: the first occurrence
+      stays).
+
+    >>> mask_boilerplate("Hi there.\\nAdvertisement\\nHi there.")
+    'Hi there.\\n             \\n         '
+    """
+    rules = rules or load_boilerplate()
+    lines = text.split("\n")
+    keys = [_WS.sub(" ", line).strip() for line in lines]
+    short = [len(k) <= rules.max_line_chars for k in keys]
+    bare = [k.strip(_DECORATION) if s else "" for k, s in zip(keys, short)]
+    masked = [False] * len(lines)
+
+    def matches(patterns: tuple[re.Pattern[str], ...], i: int) -> bool:
+        return bool(bare[i]) and any(p.fullmatch(bare[i]) for p in patterns)
+
+    def teaser_like(i: int) -> bool:
+        if not short[i] or not keys[i]:
+            return False
+        words = len(keys[i].split())
+        if _SENTENCE_END.search(keys[i]):
+            return words <= rules.caption_max_words
+        return words <= rules.headline_max_words
+
+    for i in range(len(lines)):
+        if matches(rules.lines, i):
+            masked[i] = True
+        elif matches(rules.teasers, i):
+            masked[i] = True
+            above = i - 1
+            while above >= 0 and i - above <= rules.teaser_max_lines and keys[above] and teaser_like(above) \
+                    and not _SENTENCE_END.search(keys[above]):
+                masked[above] = True
+                above -= 1
+            below = i + 1
+            while below < len(lines) and not keys[below]:
+                below += 1
+            for j in range(below, min(below + rules.teaser_max_lines, len(lines))):
+                if not teaser_like(j) or matches(rules.teasers, j):
+                    break
+                masked[j] = True
+
+    seen: set[str] = set()
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        if key in seen:
+            masked[i] = True
+        else:
+            seen.add(key)
+
+    return "\n".join(" " * len(line) if m else line for line, m in zip(lines, masked))
