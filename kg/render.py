@@ -1,0 +1,653 @@
+"""Graph -> an interactive, self-contained HTML network of who did what to whom (pyvis + vis-network).
+
+The page works offline and can be shared as one file: vis-network's JS and CSS
+come in-line from the copy pyvis ships, and our own template replaces pyvis's
+(which links Bootstrap from a CDN). Everything from articles reaches the page
+only as JSON inside a script and is put into the DOM with `textContent`, so an
+article cannot inject markup or script. The same view model also exports to
+GEXF and GraphML for Gephi when a graph is too big for a browser.
+
+Steps: `read_view(graph)` walks the RDF into a small frozen `View`;
+`select(view, ...)` applies --level/--focus/--depth/--min-sources;
+`to_network(view)` lays it out (networkx) and builds a pyvis `Network`;
+`to_html(view)` renders the page; `render(graph, path, format=...)` does all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from importlib.resources import files
+from pathlib import Path
+from typing import Callable
+
+import networkx as nx
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+from pyvis.network import Network
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.util import guess_format
+
+from kg.actions import action_types
+from kg.errors import InputError, StoreError
+from kg.vocab import KG
+
+SCHEMA_URL = URIRef("https://schema.org/url")
+
+KIND_CLASSES: dict[URIRef, str] = {
+    KG.Country: "Country",
+    KG.Organization: "Organization",
+    KG.Person: "Person",
+    KG.ArmedGroup: "ArmedGroup",
+    KG.Location: "Location",
+}
+
+MODALITY_OF: dict[URIRef, str] = {
+    KG.Asserted: "asserted",
+    KG.Considered: "considered",
+    KG.Planned: "planned",
+    KG.Negated: "negated",
+}
+
+KIND_STYLE: dict[str, tuple[str, str]] = {
+    # kind: (colour, legend label); Paul Tol's colour-blind-safe "bright"/"high contrast" hues
+    "Country": ("#4477AA", "country"),
+    "Organization": ("#DDAA33", "organisation"),
+    "Person": ("#AA3377", "person"),
+    "ArmedGroup": ("#222222", "armed group"),
+    "Location": ("#999999", "location"),
+    "Entity": ("#66CCEE", "other"),
+}
+
+QUAD_STYLE: dict[str, tuple[str, str]] = {
+    # PLOVER quad class: (colour, legend label); green cooperates, red fights, pale is verbal
+    "verbal-cooperation": ("#5AAE61", "verbal cooperation"),
+    "material-cooperation": ("#1B7837", "material cooperation"),
+    "verbal-conflict": ("#F4A582", "verbal conflict"),
+    "material-conflict": ("#B2182B", "material conflict"),
+}
+
+DASHES: dict[str, list[int] | bool] = {
+    # modality: vis-network dash pattern; only what happened is a solid line
+    "asserted": False,
+    "considered": [2, 6],
+    "planned": [10, 6],
+    "negated": False,
+}
+
+LEVELS = ("actor", "country")
+PHYSICS_MAX_NODES = 150
+"""Above this many nodes the page draws the precomputed layout with physics off."""
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A source document as the page shows it."""
+
+    id: str
+    title: str = ""
+    url: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One evidence sentence of an event: the text, its document and who says so."""
+
+    sentence: str
+    doc: str
+    said_by: str = ""
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A node: an entity that takes part in at least one event."""
+
+    id: str
+    label: str
+    kind: str
+    country: str = ""
+    """Id of the country the actor acts for ("" when none or itself)."""
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event: an edge from actor to target, or an actor's detail when it has no target."""
+
+    id: str
+    actor: str
+    target: str
+    action: str
+    modality: str
+    date: str
+    sources: int
+    evidence: tuple[Source, ...] = ()
+
+    @property
+    def quad(self) -> str:
+        """PLOVER quad class of the action ('material-conflict', ...)."""
+        at = action_types().get(self.action)
+        return at.quad if at else ""
+
+
+@dataclass(frozen=True)
+class View:
+    """What the page shows: actors, events and the documents their evidence comes from."""
+
+    actors: tuple[Actor, ...]
+    events: tuple[EventView, ...]
+    docs: tuple[Doc, ...] = ()
+
+    @property
+    def edges(self) -> tuple[EventView, ...]:
+        """Events with a target: the edges of the network."""
+        return tuple(e for e in self.events if e.target)
+
+
+# ---------------------------------------------------------------- RDF -> view
+
+
+def _text(g: Graph, s: URIRef, p: URIRef) -> str:
+    """The smallest value of a property as a string ('' if none): deterministic when a union holds several."""
+    values = sorted(str(o) for o in g.objects(s, p))
+    return values[0] if values else ""
+
+
+def _node_id(g: Graph, node: URIRef) -> str:
+    """The entity's key (its IRI if it has none): short, stable node ids."""
+    return _text(g, node, KG.key) or str(node)
+
+
+def _action(g: Graph, event: URIRef) -> str:
+    """The most specific action type of an event (SupplyWeapons rather than Aid)."""
+    types = action_types()
+    ns = str(KG._NS)
+    names = {str(t)[len(ns):] for t in g.objects(event, RDF.type) if str(t).startswith(ns)}
+    names = {n for n in names if n in types}
+    parents = {types[n].parent for n in names}
+    specific = sorted(names - parents)
+    return specific[0] if specific else "Event"
+
+
+def read_view(graph: Graph) -> View:
+    """Walk a kg graph (graph.ttl) into the view model: every actor and target of an event, every event.
+
+    Example: `read_view(Graph().parse("output/graph.ttl")).edges[0].action == "DeployTroops"`.
+    """
+    docs: dict[URIRef, Doc] = {}
+    for d in graph.subjects(RDF.type, KG.Document):
+        docs[d] = Doc(
+            id=_text(graph, d, DCTERMS.identifier) or str(d),
+            title=_text(graph, d, DCTERMS.title),
+            url=_text(graph, d, SCHEMA_URL),
+            date=_text(graph, d, DCTERMS.date),
+        )
+    labels: dict[URIRef, str] = {}
+
+    def label(node: URIRef) -> str:
+        if node not in labels:
+            labels[node] = _text(graph, node, RDFS.label) or _node_id(graph, node)
+        return labels[node]
+
+    events: list[EventView] = []
+    involved: set[URIRef] = set()
+    for e in set(graph.subjects(RDF.type, KG.Event)):
+        actor = graph.value(e, KG.actor)
+        if actor is None:
+            continue
+        target = graph.value(e, KG.target)
+        involved.update(n for n in (actor, target) if n is not None)
+        evidence = []
+        for m in graph.objects(e, KG.mention):
+            d = graph.value(m, KG.document)
+            by = graph.value(m, KG.attributedTo)
+            evidence.append(
+                (
+                    docs[d].id if d in docs else str(d or ""),
+                    int(graph.value(m, KG.start) or 0),
+                    Source(
+                        sentence=_text(graph, m, KG.sentence),
+                        doc=docs[d].id if d in docs else str(d or ""),
+                        said_by=label(by) if by is not None else _text(graph, m, KG.attributionText),
+                    ),
+                )
+            )
+        evidence.sort(key=lambda t: (t[0], t[1], t[2].sentence))
+        count = graph.value(e, KG.sourceCount)
+        n_docs = len({doc for doc, _, _ in evidence})
+        events.append(
+            EventView(
+                id=str(e).rsplit("/", 1)[-1],
+                actor=_node_id(graph, actor),
+                target=_node_id(graph, target) if target is not None else "",
+                action=_action(graph, e),
+                modality=MODALITY_OF.get(graph.value(e, KG.modality), "asserted"),
+                date=_text(graph, e, KG.date),
+                sources=max(int(count.toPython()) if isinstance(count, Literal) else 0, n_docs),
+                evidence=tuple(s for _, _, s in evidence),
+            )
+        )
+    actors = []
+    for node in involved:
+        kinds = sorted(KIND_CLASSES[t] for t in graph.objects(node, RDF.type) if t in KIND_CLASSES)
+        country = graph.value(node, KG.actsFor)
+        cid = _node_id(graph, country) if country is not None and country != node else ""
+        actors.append(Actor(_node_id(graph, node), label(node), kinds[0] if kinds else "Entity", cid))
+    # countries that actors act for, so --level country can name them even if they do nothing
+    known = {a.id for a in actors}
+    for node in set(graph.objects(None, KG.actsFor)):
+        nid = _node_id(graph, node)
+        if nid not in known:
+            kinds = sorted(KIND_CLASSES[t] for t in graph.objects(node, RDF.type) if t in KIND_CLASSES)
+            actors.append(Actor(nid, label(node), kinds[0] if kinds else "Country", ""))
+            known.add(nid)
+    view = View(
+        actors=tuple(sorted(actors, key=lambda a: a.id)),
+        events=tuple(sorted(events, key=lambda e: (e.actor, e.target, e.date, e.action, e.modality, e.id))),
+        docs=tuple(sorted(docs.values(), key=lambda d: d.id)),
+    )
+    return _prune(view)
+
+
+def _prune(view: View) -> View:
+    """Keep only actors that take part in a remaining event, and the documents still cited."""
+    used = {e.actor for e in view.events} | {e.target for e in view.events if e.target}
+    cited = {s.doc for e in view.events for s in e.evidence}
+    return View(
+        actors=tuple(a for a in view.actors if a.id in used),
+        events=view.events,
+        docs=tuple(d for d in view.docs if d.id in cited),
+    )
+
+
+# ---------------------------------------------------------------- options
+
+
+def resolve_actor(view: View, name: str) -> str:
+    """The id of the actor a user means by key, label or IRI (case-insensitive); InputError lists choices."""
+    wanted = name.strip().casefold()
+    for a in view.actors:
+        if wanted in (a.id.casefold(), a.label.casefold(), a.id.rsplit("/", 1)[-1].casefold()):
+            return a.id
+    choices = ", ".join(sorted({a.label for a in view.actors})[:30])
+    raise InputError(f"Unknown actor {name!r}; choose one of: {choices}")
+
+
+def to_country_level(view: View) -> View:
+    """Aggregate people and bodies into the countries they act for; identical events merge."""
+    by_id = {a.id: a for a in view.actors}
+    up = {a.id: (a.country if a.country in by_id else a.id) for a in view.actors}
+    merged: dict[tuple[str, str, str, str, str], list[EventView]] = defaultdict(list)
+    for e in view.events:
+        actor, target = up.get(e.actor, e.actor), up.get(e.target, e.target) if e.target else ""
+        merged[(actor, e.action, target, e.modality, e.date)].append(e)
+    events = []
+    for (actor, action, target, modality, date), group in merged.items():
+        evidence = tuple(dict.fromkeys(s for e in group for s in e.evidence))
+        sources = max(max(e.sources for e in group), len({s.doc for s in evidence}))
+        ids = sorted(e.id for e in group)
+        events.append(EventView(ids[0], actor, target, action, modality, date, sources, evidence))
+    events.sort(key=lambda e: (e.actor, e.target, e.date, e.action, e.modality, e.id))
+    return _prune(View(view.actors, tuple(events), view.docs))
+
+
+def ego(view: View, focus: str, depth: int = 1) -> View:
+    """The ego network: events among actors within `depth` steps of `focus`, either direction."""
+    if depth < 0:
+        raise InputError(f"--depth must be 0 or more, not {depth}")
+    center = resolve_actor(view, focus)
+    g = nx.Graph()
+    g.add_nodes_from(a.id for a in view.actors)
+    g.add_edges_from((e.actor, e.target) for e in view.edges)
+    keep = set(nx.single_source_shortest_path_length(g, center, cutoff=depth))
+    events = tuple(e for e in view.events if e.actor in keep and (not e.target or e.target in keep))
+    return _prune(View(view.actors, events, view.docs))
+
+
+def select(
+    view: View,
+    level: str = "actor",
+    focus: str | None = None,
+    depth: int = 1,
+    min_sources: int = 1,
+) -> View:
+    """Apply the render options in order: --min-sources, --level, then --focus/--depth."""
+    if level not in LEVELS:
+        raise InputError(f"Unknown level {level!r}; choose one of: {', '.join(LEVELS)}")
+    if min_sources > 1:
+        view = _prune(replace(view, events=tuple(e for e in view.events if e.sources >= min_sources)))
+    if level == "country":
+        if focus:
+            focus = next((a.country for a in view.actors if a.id == resolve_actor(view, focus) and a.country), focus)
+        view = to_country_level(view)
+    if focus:
+        view = ego(view, focus, depth)
+    return view
+
+
+# ---------------------------------------------------------------- layout and network
+
+
+def layout(view: View, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Node positions in page pixels, computed before writing so big pages draw at once (deterministic)."""
+    g = nx.Graph()
+    g.add_nodes_from(a.id for a in view.actors)
+    weights: Counter[tuple[str, str]] = Counter(tuple(sorted((e.actor, e.target))) for e in view.edges)
+    g.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()) if a != b)
+    n = g.number_of_nodes()
+    if n == 0:
+        return {}
+    if n <= 2:
+        pos = {node: (float(i), 0.0) for i, node in enumerate(sorted(g.nodes))}
+    else:
+        pos = nx.spring_layout(g, seed=seed, iterations=50 if n <= 500 else 30, k=1.5 / math.sqrt(n))
+    scale = 150.0 * math.sqrt(n)
+    return {str(node): (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in pos.items()}
+
+
+def _action_label(action: str) -> str:
+    at = action_types().get(action)
+    return at.label if at else action
+
+
+def _node_size(events: int) -> float:
+    """Radius grows with the square root of the number of events, so area tracks the count."""
+    return round(min(10 + 6 * math.sqrt(events), 60), 1)
+
+
+def _edge_width(sources: int) -> float:
+    """Line width grows with the number of independent sources (documents)."""
+    return round(min(2 + 2 * math.log2(max(sources, 1)), 10), 2)
+
+
+def _event_data(e: EventView) -> dict:
+    """What the page needs to show and filter an event (article text stays JSON data)."""
+    return {
+        "id": e.id,
+        "from": e.actor,
+        "to": e.target,
+        "action": e.action,
+        "actionLabel": _action_label(e.action),
+        "quad": e.quad,
+        "modality": e.modality,
+        "date": e.date,
+        "sources": e.sources,
+        "evidence": [{"sentence": s.sentence, "doc": s.doc, "by": s.said_by} for s in e.evidence],
+    }
+
+
+def to_network(view: View, seed: int = 7) -> Network:
+    """The view as a pyvis Network: positioned nodes coloured by kind, edges styled by quad class and modality."""
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    pos = layout(view, seed)
+    count = Counter(x for e in view.events for x in {e.actor, e.target} if x)
+    loose: dict[str, list[dict]] = defaultdict(list)
+    for e in view.events:
+        if not e.target:
+            loose[e.actor].append(_event_data(e))
+    labels = {a.id: a.label for a in view.actors}
+    for a in view.actors:
+        colour = KIND_STYLE.get(a.kind, KIND_STYLE["Entity"])[0]
+        x, y = pos.get(a.id, (0.0, 0.0))
+        net.add_node(
+            a.id,
+            label=a.label,
+            color=colour,
+            size=_node_size(count[a.id]),
+            x=x,
+            y=y,
+            kind=a.kind,
+            country=labels.get(a.country, a.country),
+            events=count[a.id],
+            loose=loose.get(a.id, []),
+        )
+    parallel: Counter[frozenset[str]] = Counter()
+    for e in view.edges:
+        pair = frozenset((e.actor, e.target))
+        k = parallel[pair]
+        parallel[pair] += 1
+        negated = e.modality == "negated"
+        text = f"{_action_label(e.action)}" + (f" · {e.date}" if e.date else "")
+        net.add_edge(
+            e.actor,
+            e.target,
+            id=e.id,
+            label=("✗ not " + text) if negated else text,
+            color=QUAD_STYLE.get(e.quad, ("#888888", ""))[0],
+            dashes=DASHES.get(e.modality, False),
+            width=_edge_width(e.sources),
+            arrows={"to": {"enabled": True, "type": "bar" if negated else "arrow"}},
+            smooth={"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.18 * k, 2)},
+            kg=_event_data(e),
+        )
+    net.set_options(json.dumps(_vis_options(len(view.actors))))
+    return net
+
+
+def _vis_options(n_nodes: int) -> dict:
+    """vis-network options: short physics for small graphs, none for big ones (the layout is precomputed)."""
+    physics = n_nodes <= PHYSICS_MAX_NODES
+    return {
+        "nodes": {"shape": "dot", "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1},
+        "edges": {
+            "font": {"size": 11, "align": "horizontal", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "selectionWidth": 2,
+        },
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics, "navigationButtons": False},
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 160, "avoidOverlap": 0.4},
+            "stabilization": {"enabled": physics, "iterations": 150, "fit": True},
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+    }
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _templates_dir() -> Path:
+    return Path(str(files("kg.templates")))
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's JS and CSS as pyvis ships them, to in-line (no CDN)."""
+    lib = Path(str(files("pyvis"))) / "templates" / "lib" / "vis-9.1.2"
+    js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    if "</script" in js.lower() or "</style" in css.lower():
+        raise InputError("pyvis's bundled vis-network cannot be in-lined safely")
+    return js, css
+
+
+def _legend() -> dict:
+    return {
+        "kinds": [{"colour": c, "label": lab} for c, lab in KIND_STYLE.values()],
+        "quads": [{"colour": c, "label": lab} for c, lab in QUAD_STYLE.values()],
+    }
+
+
+def _csp(*scripts: str) -> str:
+    """A Content-Security-Policy that allows only our own in-line scripts (by hash) and no network at all.
+
+    Hash sources also forbid in-line event handlers, so even markup that slipped
+    into the page could not run `onerror=...`.
+    """
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") + "'" for s in scripts
+    )
+    return (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+        "font-src 'none'; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) -> str:
+    """The self-contained page for a view: vis-network in-line, data as JSON, no external request."""
+    net = to_network(view, seed)
+    nodes, edges, _heading, _height, _width, options = net.get_network_data()
+    env = Environment(
+        loader=FileSystemLoader(str(_templates_dir())),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    vis_js, vis_css = _vis_assets()
+    app_js = (_templates_dir() / "network.js").read_text(encoding="utf-8")
+    app_css = (_templates_dir() / "network.css").read_text(encoding="utf-8")
+    actions = sorted({e.action for e in view.events})
+    data = {
+        "nodes": nodes,
+        "edges": edges,
+        "options": json.loads(options),
+        "meta": {
+            "docs": {d.id: {"title": d.title, "url": d.url, "date": d.date} for d in view.docs},
+            "actions": [{"name": a, "label": _action_label(a)} for a in actions],
+            "modalities": list(MODALITY_OF.values()),
+            "physics": len(view.actors) <= PHYSICS_MAX_NODES,
+        },
+    }
+    # <, >, & and ' become \u escapes: article text cannot close the data block
+    data_json = htmlsafe_json_dumps(data, dumps=_dumps)
+    return env.get_template("network.html").render(
+        title=title,
+        csp=_csp(vis_js, app_js),
+        data_json=data_json,
+        legend=_legend(),
+        vis_js=Markup(vis_js),
+        vis_css=Markup(vis_css),
+        app_js=Markup(app_js),
+        app_css=Markup(app_css),
+        counts={"nodes": len(nodes), "edges": len(edges)},
+    )
+
+
+def _dumps(obj: object, **kwargs: object) -> str:
+    """Compact, key-sorted JSON: the same graph always gives the same page."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+# ---------------------------------------------------------------- Gephi
+
+
+def to_networkx(view: View, seed: int = 7) -> nx.MultiDiGraph:
+    """The view as a networkx multigraph with plain attributes (for GEXF/GraphML)."""
+    g = nx.MultiDiGraph()
+    pos = layout(view, seed)
+    count = Counter(x for e in view.events for x in {e.actor, e.target} if x)
+    for a in view.actors:
+        x, y = pos.get(a.id, (0.0, 0.0))
+        g.add_node(a.id, label=a.label, kind=a.kind, country=a.country, events=count[a.id], x=x, y=y)
+    for e in view.edges:
+        g.add_edge(
+            e.actor,
+            e.target,
+            key=e.id,
+            label=_action_label(e.action),
+            action=e.action,
+            quad=e.quad,
+            modality=e.modality,
+            date=e.date,
+            sources=e.sources,
+            weight=float(e.sources),
+            evidence=" | ".join(s.sentence for s in e.evidence),
+            documents=" ".join(sorted({s.doc for s in e.evidence})),
+        )
+    return g
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def _write_html(view: View, path: Path) -> None:
+    path.write_text(to_html(view), encoding="utf-8")
+
+
+def _write_gexf(view: View, path: Path) -> None:
+    nx.write_gexf(to_networkx(view), path)
+
+
+def _write_graphml(view: View, path: Path) -> None:
+    nx.write_graphml(to_networkx(view), path)
+
+
+FORMATS: dict[str, Callable[[View, Path], None]] = {
+    "html": _write_html,
+    "gexf": _write_gexf,
+    "graphml": _write_graphml,
+}
+
+
+def render(
+    graph: Graph,
+    path: Path,
+    format: str = "html",
+    level: str = "actor",
+    focus: str | None = None,
+    depth: int = 1,
+    min_sources: int = 1,
+) -> View:
+    """Write the graph's network to `path` as html, gexf or graphml; returns the view drawn.
+
+    Example: `render(Graph().parse("output/graph.ttl"), Path("output/graph.html"), level="country")`.
+    """
+    if format not in FORMATS:
+        raise InputError(f"Unknown format {format!r}; choose one of: {', '.join(FORMATS)}")
+    view = select(read_view(graph), level=level, focus=focus, depth=depth, min_sources=min_sources)
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        FORMATS[format](view, path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return view
+
+
+def render_html(graph: Graph, path: Path, **options) -> Path:
+    """Write the interactive page for `kg build` (options as `render`: level, focus, depth, min_sources)."""
+    render(graph, Path(path), format="html", **options)
+    return Path(path)
+
+
+def load_graph(source: Path) -> Graph:
+    """Read a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD) or an oxigraph store folder as one graph."""
+    source = Path(source)
+    if source.is_dir():
+        return _load_store(source)
+    if not source.is_file():
+        raise InputError(f"{source}: no such graph file or store folder")
+    fmt = guess_format(str(source)) or "turtle"
+    try:
+        if fmt in ("trig", "nquads"):
+            ds = Dataset()
+            ds.parse(source, format=fmt)
+            g = Graph()
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+            return g
+        return Graph().parse(source, format=fmt)
+    except Exception as exc:  # rdflib raises many parser types
+        raise InputError(f"{source}: cannot parse as {fmt}: {exc}") from exc
+
+
+def _load_store(folder: Path) -> Graph:
+    """All quads of an on-disk oxigraph store (opened read-only) as one rdflib graph."""
+    import pyoxigraph
+
+    try:
+        store = pyoxigraph.Store.read_only(str(folder))
+        data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
+    except (OSError, ValueError) as exc:
+        raise StoreError(f"{folder}: cannot open the oxigraph store: {exc}") from exc
+    ds = Dataset()
+    ds.parse(data=data.decode("utf-8") if isinstance(data, bytes) else data, format="nquads")
+    g = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
