@@ -1,0 +1,181 @@
+"""Load and validate the event rule table (ontology/rules.yaml) into frozen dataclasses.
+
+All rule data is checked here, once, with errors that name the file and the
+entry, so that kg/events.py can trust what it is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from kg.actions import action_types
+from kg.errors import RulesError
+from kg.paths import ontology_dir
+
+OBJECT_ROLES = ("auto", "target", "theme")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """An action a trigger evokes, when its theme is of class `theme` (None: any theme)."""
+
+    action: str
+    theme: str | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger lemma with its senses, the role of its direct object and its constraints."""
+
+    lemma: str
+    senses: tuple[Sense, ...]
+    object: str = "auto"
+    require_target: bool = False
+    defer_to_complement: bool = False
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    """Words that make an event considered, planned or negated (see actions.md)."""
+
+    considered_verbs: frozenset[str]
+    planned_verbs: frozenset[str]
+    negated_verbs: frozenset[str]
+    open_when_negated: frozenset[str]
+    considered_auxiliaries: frozenset[str]
+    planned_auxiliaries: frozenset[str]
+    negations: frozenset[str]
+    considered_nouns: frozenset[str]
+    planned_nouns: frozenset[str]
+    negated_nouns: frozenset[str]
+    considered_adjectives: frozenset[str]
+    conditional_marks: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything kg/events.py needs, validated."""
+
+    verbs: Mapping[str, Trigger]
+    nouns: Mapping[str, Trigger]
+    noun_classes: Mapping[str, frozenset[str]]
+    target_preps: frozenset[str]
+    light_verbs: frozenset[str]
+    modality: ModalityCues
+    attribution_verbs: frozenset[str]
+    attribution_preps: frozenset[str]
+    version: str
+    """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
+
+    def theme_class(self, phrase: str) -> str | None:
+        """The noun class of a lemma or a two-word lemma phrase ("lethal aid"), or None."""
+        for name, members in self.noun_classes.items():
+            if phrase in members:
+                return name
+        return None
+
+
+def _words(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RulesError(f"{where}: expected a word or a non-empty list of words, got {value!r}")
+    return [v.strip().lower() for v in value]
+
+
+def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], file: str) -> dict[str, Trigger]:
+    if not isinstance(entries, list):
+        raise RulesError(f"{file}: '{table}' must be a list of trigger entries")
+    known = action_types()
+    out: dict[str, Trigger] = {}
+    for n, entry in enumerate(entries, 1):
+        where = f"{file}: {table} entry {n}"
+        if not isinstance(entry, dict):
+            raise RulesError(f"{where}: expected a mapping, got {entry!r}")
+        unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement"}
+        if unknown:
+            raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        lemmas = _words(entry.get("lemma"), f"{where}: lemma")
+        where = f"{where} ({lemmas[0]})"
+        if ("action" in entry) == ("senses" in entry):
+            raise RulesError(f"{where}: give exactly one of 'action' or 'senses'")
+        raw_senses = [{"action": entry["action"]}] if "action" in entry else entry["senses"]
+        if not isinstance(raw_senses, list) or not raw_senses:
+            raise RulesError(f"{where}: 'senses' must be a non-empty list")
+        senses = []
+        for s in raw_senses:
+            action, theme = s.get("action"), s.get("theme")
+            if action not in known:
+                raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
+            if theme is not None and theme not in classes:
+                raise RulesError(f"{where}: theme {theme!r} is not a noun class ({', '.join(sorted(classes))})")
+            senses.append(Sense(action, theme))
+        role = entry.get("object", "auto")
+        if role not in OBJECT_ROLES:
+            raise RulesError(f"{where}: object {role!r} is not one of {', '.join(OBJECT_ROLES)}")
+        for lemma in lemmas:
+            if lemma in out:
+                raise RulesError(f"{where}: lemma {lemma!r} is already a trigger in '{table}'")
+            out[lemma] = Trigger(
+                lemma, tuple(senses), role, bool(entry.get("require_target", False)),
+                bool(entry.get("defer_to_complement", False)),
+            )
+    return out
+
+
+def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
+    """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
+    if not isinstance(data, dict):
+        raise RulesError(f"{file}: expected a mapping at the top level")
+    required = ("noun_classes", "verbs", "nouns", "target_preps", "light_verbs", "modality", "attribution")
+    missing = [k for k in required if k not in data]
+    if missing:
+        raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
+    if not isinstance(data["noun_classes"], dict):
+        raise RulesError(f"{file}: noun_classes must map class names to word lists")
+    classes = {
+        name: frozenset(_words(words, f"{file}: noun class {name}")) for name, words in data["noun_classes"].items()
+    }
+    mod = data["modality"]
+    fields = ModalityCues.__dataclass_fields__
+    if not isinstance(mod, dict) or set(mod) != set(fields):
+        got = set(mod) if isinstance(mod, dict) else set()
+        raise RulesError(
+            f"{file}: modality needs exactly {', '.join(sorted(fields))}; "
+            f"missing {sorted(set(fields) - got)}, unknown {sorted(got - set(fields))}"
+        )
+    cues = ModalityCues(**{k: frozenset(_words(v, f"{file}: modality.{k}")) for k, v in mod.items()})
+    att = data["attribution"]
+    if not isinstance(att, dict):
+        raise RulesError(f"{file}: attribution must have 'verbs' and 'prepositions'")
+    text = yaml.safe_dump(data, sort_keys=True)
+    return Rules(
+        verbs=_triggers(data["verbs"], "verbs", classes, file),
+        nouns=_triggers(data["nouns"], "nouns", classes, file),
+        noun_classes=classes,
+        target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
+        light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
+        modality=cues,
+        attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
+        attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
+        version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
+    )
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path | None = None) -> Rules:
+    """Read and validate ontology/rules.yaml (or another rule file)."""
+    path = path or ontology_dir() / "rules.yaml"
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot read the rule table: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML: {exc}") from exc
+    return parse_rules(data, Path(path).name)

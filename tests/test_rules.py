@@ -1,0 +1,60 @@
+"""The rule table loads, and malformed tables fail with the file and entry named."""
+
+import copy
+
+import pytest
+import yaml
+
+from kg.errors import RulesError
+from kg.paths import ontology_dir
+from kg.rules import load_rules, parse_rules
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    return yaml.safe_load((ontology_dir() / "rules.yaml").read_text(encoding="utf-8"))
+
+
+def test_shipped_rules_load() -> None:
+    rules = load_rules()
+    assert rules.verbs["arm"].senses[0].action == "SupplyWeapons"
+    assert rules.verbs["arm"].object == "target"
+    assert [s.action for s in rules.verbs["send"].senses][:2] == ["SupplyWeapons", "DeployTroops"]
+    assert rules.theme_class("troop") == "troops"
+    assert rules.theme_class("lethal aid") == "weapons"
+    assert "weigh" in rules.modality.considered_verbs
+    assert len(rules.version) == 12
+
+
+def _broken(raw: dict, mutate) -> dict:
+    data = copy.deepcopy(raw)
+    mutate(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["verbs"][0]["senses"][0].update(action="Supply"), "verbs entry 1 (supply): action 'Supply' is not one of"),
+        (lambda d: d["verbs"][0]["senses"][0].update(theme="guns"), "theme 'guns' is not a noun class"),
+        (lambda d: d["verbs"].append({"lemma": "arm", "action": "Aid"}), "lemma 'arm' is already a trigger"),
+        (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "senses": []}), "give exactly one of 'action' or 'senses'"),
+        (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "object": "patient"}), "object 'patient' is not one of"),
+        (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "colour": 1}), "unknown field(s) colour"),
+        (lambda d: d.pop("modality"), "missing section(s) modality"),
+        (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
+        (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
+    ],
+)
+def test_malformed_rules_name_the_entry(raw: dict, mutate, message: str) -> None:
+    with pytest.raises(RulesError, match=None) as info:
+        parse_rules(_broken(raw, mutate), "rules.yaml")
+    assert message in str(info.value)
+    assert str(info.value).startswith("rules.yaml")
+
+
+def test_unreadable_file_is_a_rules_error(tmp_path) -> None:
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("verbs: [unclosed", encoding="utf-8")
+    with pytest.raises(RulesError, match="not valid YAML"):
+        load_rules(bad)
