@@ -1,0 +1,414 @@
+"""Triple stores: the embedded Oxigraph store on disk and any SPARQL 1.1 Graph Store Protocol endpoint.
+
+A graph is loaded as its named graphs (one per document plus the corpus graph),
+and every graph is replaced whole, so loading the same corpus twice gives the
+same store as loading it once and a failed load never leaves half a document.
+rdflib builds and serialises graphs; pyoxigraph parses and stores them fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from kg.errors import InputError, QueryError, StoreError
+
+DEFAULT_OUTPUT = Path("output")
+DEFAULT_STORE = DEFAULT_OUTPUT / "store"
+"""The embedded store `kg query` and `kg load` use unless told otherwise."""
+SOURCE_NAMES = ("graph.trig", "graph.ttl")
+"""Build outputs the default store is (re)loaded from, named graphs first."""
+META_FILE = "kg-source.json"
+"""Written in the store folder: which file was loaded last, with its mtime and size."""
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".json": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".n3": ox.RdfFormat.N3,
+}
+"""File extensions kg reads, and their pyoxigraph formats."""
+
+TRANSIENT_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+"""HTTP statuses worth retrying: the server may answer differently in a moment."""
+
+Source = Path | str | Dataset | Graph
+"""What can be loaded: an RDF file or an rdflib graph or dataset."""
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What a load did: graphs in the source, graphs written, graphs already up to date, triples."""
+
+    target: str
+    graphs: int
+    replaced: int
+    unchanged: int
+    triples: int
+    bulk: bool = False
+
+    def __str__(self) -> str:
+        how = "bulk-loaded" if self.bulk else f"replaced {self.replaced}, unchanged {self.unchanged}"
+        return f"{self.target}: {self.graphs} graphs ({how}), {self.triples} triples"
+
+
+# ---------------------------------------------------------------- sources
+
+
+def rdf_format(path: Path) -> ox.RdfFormat:
+    """The RDF format of a file from its extension; InputError names the ones kg reads."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF file extension; use one of {', '.join(sorted(RDF_FORMATS))}")
+    return fmt
+
+
+def _input(source: Source) -> tuple[Path | None, bytes | None, ox.RdfFormat]:
+    """A source as (path, None, format) or (None, N-Quads bytes, format), never parsed twice."""
+    if isinstance(source, Graph):  # Dataset is a Graph too
+        fmt = "nquads" if isinstance(source, Dataset) else "nt"
+        data = source.serialize(format=fmt, encoding="utf-8")
+        return None, data, ox.RdfFormat.N_QUADS if fmt == "nquads" else ox.RdfFormat.N_TRIPLES
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return path, None, rdf_format(path)
+
+
+def _label(source: Source) -> str:
+    return str(source) if isinstance(source, (str, Path)) else "graph"
+
+
+def parse(source: Source) -> ox.Store:
+    """The source parsed into an in-memory pyoxigraph store; InputError with the parser's message."""
+    path, data, fmt = _input(source)
+    mem = ox.Store()
+    try:
+        if path is not None:
+            mem.load(path=str(path), format=fmt)
+        else:
+            mem.load(input=data, format=fmt)
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"{_label(source)}: {exc}") from exc
+    return mem
+
+
+def graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+    """The graphs of a store that hold triples: default graph first, then named graphs by IRI, corpus last."""
+    from kg.graph import CORPUS_GRAPH
+
+    named = sorted(store.named_graphs(), key=lambda g: (str(g) == f"<{CORPUS_GRAPH}>", str(g)))
+    default = ox.DefaultGraph()
+    has_default = next(iter(store.quads_for_pattern(None, None, None, default)), None) is not None
+    return ([default] if has_default else []) + [
+        g for g in named if next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None
+    ]
+
+
+# ---------------------------------------------------------------- embedded store
+
+
+def open_store(store_dir: Path | str) -> ox.Store:
+    """Open (or create) the embedded store; StoreError when another process holds it."""
+    path = Path(store_dir)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"{path}: the store is in use by another process (an `oxigraph serve` on this folder?); "
+                "stop it, or query and load it over HTTP with --endpoint"
+            ) from exc
+        raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+
+
+def is_empty(store: ox.Store) -> bool:
+    """True when the store holds no quad in any graph."""
+    return next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
+
+
+def count(store: ox.Store) -> int:
+    """Number of quads in all graphs of the store."""
+    return len(store)
+
+
+def _replace(store: ox.Store, mem: ox.Store) -> tuple[int, int, int]:
+    """Make every graph of `mem` equal in `store`; returns (graphs, replaced, unchanged)."""
+    replaced = unchanged = 0
+    todo = graphs(mem)
+    for g in todo:
+        new = set(mem.quads_for_pattern(None, None, None, g))
+        old = set(store.quads_for_pattern(None, None, None, g))
+        if new == old:
+            unchanged += 1
+            continue
+        # add what is new, then remove what is gone: the graph is never missing a triple it keeps
+        store.extend(new - old)
+        for quad in old - new:
+            store.remove(quad)
+        replaced += 1
+    return len(todo), replaced, unchanged
+
+
+def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
+    """Load a graph file or dataset into the embedded store, replacing each of its graphs whole.
+
+    An empty store takes pyoxigraph's bulk loader straight from the file (the
+    fast path for big graphs; a parse error empties it again). A store that
+    already holds data gets each graph of the source replaced, and graphs of
+    the source that did not change are left alone.
+
+    Example: `load(Path("output/graph.trig"), "output/store")`.
+    """
+    store = open_store(store_dir)
+    if is_empty(store):
+        report = _bulk(store, source, str(store_dir))
+    else:
+        n, replaced, unchanged = _replace(store, parse(source))
+        store.flush()
+        report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+    if isinstance(source, (str, Path)):
+        _write_meta(Path(store_dir), Path(source), only=report.bulk)
+    return report
+
+
+def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
+    path, data, fmt = _input(source)
+    try:
+        if path is not None:
+            store.bulk_load(path=str(path), format=fmt)
+        else:
+            store.bulk_load(input=data, format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        store.clear()  # it was empty: leave it so, not half-loaded
+        raise InputError(f"{_label(source)}: {exc}") from exc
+    n = len(graphs(store))
+    return LoadReport(target, n, n, 0, count(store), bulk=True)
+
+
+def _stamp(path: Path) -> dict[str, int]:
+    st = path.stat()
+    return {"mtime_ns": st.st_mtime_ns, "size": st.st_size}
+
+
+def _read_meta(store_dir: Path) -> dict[str, dict[str, int]]:
+    try:
+        meta = json.loads((store_dir / META_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _write_meta(store_dir: Path, source: Path, *, only: bool = False) -> None:
+    meta = {} if only else _read_meta(store_dir)
+    meta[str(source.resolve())] = _stamp(source)
+    (store_dir / META_FILE).write_text(json.dumps(meta, sort_keys=True, indent=1), encoding="utf-8")
+
+
+def default_source(store_dir: Path | str) -> Path | None:
+    """The build output beside the store (graph.trig, else graph.ttl), if there is one."""
+    for name in SOURCE_NAMES:
+        candidate = Path(store_dir).parent / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = None) -> ox.Store:
+    """Open the store for querying, first (re)loading `source` into it when that file changed.
+
+    The mtime and size of every file loaded are recorded in the store folder.
+    When the source is the only file the store was loaded from, a changed
+    source empties the store and bulk-loads it again (the store mirrors the
+    build); otherwise its graphs are replaced one by one. Without a source,
+    the build output beside the store (graph.trig, else graph.ttl) is used.
+    """
+    store_dir = Path(store_dir)
+    src = Path(source) if source is not None else default_source(store_dir)
+    if src is None:
+        if not store_dir.is_dir():
+            raise StoreError(
+                f"{store_dir}: no store here and no graph.trig or graph.ttl beside it; run `kg build` or `kg load` first"
+            )
+        return open_store(store_dir)
+    if not src.is_file():
+        raise InputError(f"{src}: no such file")
+    store = open_store(store_dir)
+    meta = _read_meta(store_dir)
+    key = str(src.resolve())
+    if meta.get(key) != _stamp(src):
+        if set(meta) <= {key} or is_empty(store):
+            store.clear()
+            _bulk(store, src, str(store_dir))
+            _write_meta(store_dir, src, only=True)
+        else:
+            _replace(store, parse(src))
+            store.flush()
+            _write_meta(store_dir, src)
+    return store
+
+
+# ---------------------------------------------------------------- HTTP endpoints
+
+
+class BearerAuth(httpx.Auth):
+    """`Authorization: Bearer <token>` on every request; the token is never part of a message."""
+
+    def __init__(self, token: str) -> None:
+        self._token = token
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        request.headers["Authorization"] = f"Bearer {self._token}"
+        yield request
+
+
+def credentials_from_env(env: Mapping[str, str] | None = None) -> httpx.Auth | None:
+    """Auth from KG_STORE_TOKEN (bearer) or KG_STORE_USER/KG_STORE_PASSWORD (basic), else None."""
+    env = os.environ if env is None else env
+    if env.get("KG_STORE_TOKEN"):
+        return BearerAuth(env["KG_STORE_TOKEN"])
+    if env.get("KG_STORE_USER"):
+        return httpx.BasicAuth(env["KG_STORE_USER"], env.get("KG_STORE_PASSWORD", ""))
+    return None
+
+
+def redact(url: str) -> str:
+    """The URL without any user:password@ part, for messages."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
+@dataclass(frozen=True)
+class Retry:
+    """How hard to try a request: attempts in all, first backoff in seconds (doubling), timeout per request."""
+
+    attempts: int = 4
+    backoff: float = 0.5
+    timeout: float = 30.0
+
+
+def _graph_url(url: str, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -> tuple[str, dict[str, str]]:
+    if isinstance(graph, ox.DefaultGraph):
+        return url + ("&" if "?" in url else "?") + "default", {}
+    return url, {"graph": graph.value}
+
+
+def _explain(response: httpx.Response) -> str:
+    text = response.text.strip().replace("\n", " ")
+    return f"HTTP {response.status_code} {response.reason_phrase}" + (f": {text[:200]}" if text else "")
+
+
+def request(
+    client: httpx.Client,
+    method: str,
+    url: str,
+    *,
+    retry: Retry = Retry(),
+    sleep: Callable[[float], None] = time.sleep,
+    **kwargs: object,
+) -> httpx.Response:
+    """One HTTP request with bounded retries on transient faults; StoreError on refusal or exhaustion."""
+    last = ""
+    for attempt in range(retry.attempts):
+        if attempt:
+            sleep(retry.backoff * 2 ** (attempt - 1))
+        try:
+            response = client.request(method, url, **kwargs)  # type: ignore[arg-type]
+        except httpx.TimeoutException:
+            last = f"timed out after {retry.timeout:g}s"
+            continue
+        except httpx.TransportError as exc:
+            last = f"unreachable ({type(exc).__name__}: {exc})"
+            continue
+        if response.status_code in (401, 403):
+            raise StoreError(
+                f"{redact(url)} refused the request ({_explain(response)}); "
+                "set KG_STORE_USER and KG_STORE_PASSWORD, or KG_STORE_TOKEN"
+            )
+        if response.status_code in TRANSIENT_STATUS:
+            last = _explain(response)
+            continue
+        if response.is_error:
+            raise StoreError(f"{redact(url)}: {_explain(response)}")
+        return response
+    raise StoreError(f"{redact(url)}: {last} (gave up after {retry.attempts} attempts)")
+
+
+def load_endpoint(
+    source: Source,
+    url: str,
+    *,
+    auth: httpx.Auth | None = None,
+    retry: Retry = Retry(),
+    sleep: Callable[[float], None] = time.sleep,
+    transport: httpx.BaseTransport | None = None,
+) -> LoadReport:
+    """PUT each graph of the source whole to a Graph Store Protocol endpoint (e.g. Oxigraph's /store).
+
+    A PUT replaces the named graph in one request, so a load that fails part
+    way leaves every document either as it was or fully replaced, and running
+    it again completes it. Transient faults (connection refused, timeouts,
+    429/5xx) are retried with exponential backoff; 401/403 fail at once.
+
+    Example: `load_endpoint(Path("output/graph.trig"), "http://127.0.0.1:7878/store")`.
+    """
+    mem = parse(source)
+    todo = graphs(mem)
+    done = 0
+    with httpx.Client(auth=auth, timeout=retry.timeout, transport=transport) as client:
+        for g in todo:
+            body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+            target, params = _graph_url(url, g)
+            try:
+                request(client, "PUT", target, params=params, content=body,
+                        headers={"Content-Type": "application/n-triples"}, retry=retry, sleep=sleep)
+            except StoreError as exc:
+                raise StoreError(
+                    f"{exc}; {done} of {len(todo)} graphs loaded, each one whole; run the load again to complete it"
+                ) from exc
+            done += 1
+    return LoadReport(redact(url), len(todo), done, 0, len(mem))
+
+
+def query_endpoint(
+    text: str,
+    url: str,
+    *,
+    auth: httpx.Auth | None = None,
+    retry: Retry = Retry(),
+    update: bool = False,
+    transport: httpx.BaseTransport | None = None,
+) -> httpx.Response:
+    """POST a query (or, with update=True, an update) to a SPARQL 1.1 Protocol endpoint."""
+    kind = "update" if update else "query"
+    headers = {
+        "Content-Type": f"application/sparql-{kind}",
+        "Accept": "application/sparql-results+json, application/n-triples;q=0.9",
+    }
+    with httpx.Client(auth=auth, timeout=retry.timeout, transport=transport) as client:
+        try:
+            return request(client, "POST", url, content=text.encode("utf-8"), headers=headers, retry=retry)
+        except StoreError as exc:
+            if "HTTP 400" in str(exc):
+                raise QueryError(str(exc)) from exc
+            raise
