@@ -94,7 +94,7 @@ def _digest(text: str) -> bytes:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest()
 
 
-def _decode(data: bytes, where: str, warn: Warn) -> str:
+def _decode(data: bytes, where: str, warn: Warn, unit: str = "") -> str:
     """Decode UTF-8, stripping a BOM; invalid bytes become U+FFFD with a warning naming `where`."""
     offset = 0
     if data.startswith(codecs.BOM_UTF8):
@@ -102,7 +102,7 @@ def _decode(data: bytes, where: str, warn: Warn) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        warn(f"{where}: invalid UTF-8 at byte {error.start + offset}; decoded with replacement characters (U+FFFD)")
+        warn(f"{where}: invalid UTF-8 at byte {error.start + offset}{unit}; decoded with replacement characters (U+FFFD)")
         return data.decode("utf-8", "replace")
 
 
@@ -359,7 +359,7 @@ def _read_jsonl(lines: Iterable[str | bytes], where: str, date: str | None, skip
         here = f"{where}:{number}"
         if number == 1:
             raw = _strip_bom(raw)
-        line = _decode(raw, here, warn) if isinstance(raw, bytes) else raw
+        line = _decode(raw, here, warn, " of the line") if isinstance(raw, bytes) else raw
         if not line.strip():
             continue
         try:
@@ -512,6 +512,13 @@ _DECORATION = " \t-–—•·|»›«‹<>*_#=~[]"
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]\s]*$")
 
 
+def _normalise_space(line: str) -> str:
+    """Collapse runs of whitespace (including no-break spaces) to one space, stripped; fast on huge lines."""
+    line = line.strip()
+    # str methods scan in C; the regex runs only when some odd whitespace is present
+    return _WS.sub(" ", line) if "  " in line or not line.isprintable() else line
+
+
 def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
     """Blank out boilerplate lines and repeated paragraphs, keeping length and every offset.
 
@@ -526,9 +533,10 @@ def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
       above a marker in the same block (a boxed teaser: "Headline\\nOther Topics
       of Interest"), and the teaser that follows: after blank lines, up to
       `teaser.max_lines` lines that are headlines (no sentence-ending
-      punctuation) or short captions (at most `caption_max_words` words), ending
-      at the next blank line or body paragraph. In a one-paragraph-per-line
-      article a short body sentence right after "Read more" is masked too;
+      punctuation) or short captions (at most `caption_max_words` words) before
+      the headline, ending at the next blank line, body paragraph, or sentence
+      after a headline. In a one-paragraph-per-line article a short body
+      sentence right after a bare "Read more" line is masked as a caption;
     - a line that repeats an earlier line of the same text verbatim after
       whitespace normalisation (so a headline repeated as the body's first line,
       or a whole paragraph printed twice, is read once: the first occurrence
@@ -539,7 +547,7 @@ def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
     """
     rules = rules or load_boilerplate()
     lines = text.split("\n")
-    keys = [_WS.sub(" ", line).strip() for line in lines]
+    keys = [_normalise_space(line) for line in lines]
     short = [len(k) <= rules.max_line_chars for k in keys]
     bare = [k.strip(_DECORATION) if s else "" for k, s in zip(keys, short)]
     masked = [False] * len(lines)
@@ -568,9 +576,14 @@ def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
             below = i + 1
             while below < len(lines) and not keys[below]:
                 below += 1
+            headline_seen = False
             for j in range(below, min(below + rules.teaser_max_lines, len(lines))):
                 if not teaser_like(j) or matches(rules.teasers, j):
                     break
+                is_headline = not _SENTENCE_END.search(keys[j])
+                if headline_seen and not is_headline:
+                    break  # captions come before the headline; a sentence after it is body text
+                headline_seen = headline_seen or is_headline
                 masked[j] = True
 
     seen: set[str] = set()
