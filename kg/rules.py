@@ -36,7 +36,7 @@ class Trigger:
     lemma: str
     senses: tuple[Sense, ...]
     object: str = "auto"
-    require_target: bool = False
+    require_target: bool = True
     defer_to_complement: bool = False
 
 
@@ -67,6 +67,7 @@ class Rules:
     noun_classes: Mapping[str, frozenset[str]]
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
+    symmetric_actions: frozenset[str]
     modality: ModalityCues
     attribution_verbs: frozenset[str]
     attribution_preps: frozenset[str]
@@ -123,17 +124,24 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             if lemma in out:
                 raise RulesError(f"{where}: lemma {lemma!r} is already a trigger in '{table}'")
             out[lemma] = Trigger(
-                lemma, tuple(senses), role, bool(entry.get("require_target", False)),
+                lemma, tuple(senses), role, bool(entry.get("require_target", True)),
                 bool(entry.get("defer_to_complement", False)),
             )
     return out
+
+
+def _actions(value: Any, where: str) -> frozenset[str]:
+    known = action_types()
+    if not isinstance(value, list) or any(v not in known for v in value):
+        raise RulesError(f"{where}: expected a list of action types ({', '.join(sorted(known))}), got {value!r}")
+    return frozenset(value)
 
 
 def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -161,6 +169,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         noun_classes=classes,
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
+        symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),

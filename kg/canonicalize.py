@@ -1,0 +1,190 @@
+"""Entity spans -> canonical entities: one key per real-world entity, across spellings and documents.
+
+Keys come from the gazetteer (ISO alpha-3 codes, organisation codes, people's
+slugs). A name the gazetteer lacks gets a key from its normalised form plus a
+short hash, so the same spelling meets itself across documents, and a generic
+body ("National Security Council") is scoped by the country that owns it, so
+the councils of two countries never merge.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kg.entities import EntitySpan
+from kg.gazetteer import Gazetteer
+from kg.model import Entity, Mention
+
+KIND_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
+
+GENERIC_BODY = re.compile(
+    r"\b(council|ministry|office|agency|service|parliament|assembly|congress|senate|army|navy|air force|"
+    r"guard|command|committee|commission|cabinet|government|administration|court|police|bank|party|"
+    r"forces|military|embassy|department|intelligence|staff|presidency|foreign ministry|defen[cs]e ministry)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The resolved entities of one parsed text: mentions with keys, and which tokens name whom."""
+
+    mentions: tuple[Mention, ...]
+    entities: Mapping[str, Entity]
+    token_keys: Mapping[int, str]
+    """Token index -> entity key, for every token inside a resolved mention."""
+    demonym_tokens: frozenset[int]
+    """Tokens of adjectival mentions ("North Korean troops"): they modify, they do not name an actor."""
+
+
+def normalise(text: str) -> str:
+    """Casefolded, accent-free, punctuation-light form used for keys of unknown names."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").casefold()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return re.sub(r"^the ", "", text.strip())
+
+
+def slug_key(label: str) -> str:
+    """Key of an entity the gazetteer lacks: slug of the normalised name plus a short hash."""
+    norm = normalise(label)
+    slug = "-".join(norm.split())[:48] or "x"
+    return f"{slug}-{hashlib.sha1(norm.encode('utf-8')).hexdigest()[:6]}"
+
+
+def _country_in(tokens: Iterable[Token], token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    for t in tokens:
+        key = token_keys.get(t.i)
+        if key and key in gaz.entities and gaz.entities[key].country:
+            return gaz.entities[key].country
+    return None
+
+
+def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer, depth: int = 2) -> str | None:
+    """Country named by a token's possessor, compound or adjective ("Seoul's", "South Korean")."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):
+            found = _country_in(child.subtree if child.dep_ == "prep" else [child], token_keys, gaz)
+            if found:
+                return found
+            if depth > 1:
+                found = _modifier_country(child, token_keys, gaz, depth - 1)
+                if found:
+                    return found
+    return None
+
+
+def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) -> Resolution:
+    """Assign every entity span a key: gazetteer first, then document context, then a minted key."""
+    spans = sorted(spans, key=lambda s: s.start)
+    token_keys: dict[int, str] = {}
+    demonyms: set[int] = set()
+    entities: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+    persons: list[str] = []  # people named so far in this text, in order
+    pending: list[EntitySpan] = []
+
+    def assign(span: EntitySpan, key: str, entity: Entity) -> None:
+        entities.setdefault(key, entity)
+        for i in range(span.start, span.end):
+            token_keys[i] = key
+        mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, key))
+
+    # pass 1: what the gazetteer knows
+    for span in spans:
+        key = span.ruler_key if span.ruler_key in gaz.entities else gaz.lookup(span.text)
+        if key is None:
+            pending.append(span)
+            continue
+        entity = gaz.entities[key]
+        if gaz.alias_role(span.text) == "demonym":
+            demonyms.update(range(span.start, span.end))
+        assign(span, key, entity)
+        if entity.kind == "Person":
+            persons.append(key)
+
+    # pass 2: names the gazetteer lacks, resolved in context
+    for span in list(pending):
+        if span.end - span.start > MAX_UNKNOWN_TOKENS:
+            # a run-on NER span in a title-case headline: keep only the known names inside it
+            pending.remove(span)
+            for sub in _known_subspans(doc, span, gaz):
+                key = gaz.lookup(sub.text)
+                if gaz.alias_role(sub.text) == "demonym":
+                    demonyms.update(range(sub.start, sub.end))
+                assign(sub, key, gaz.entities[key])
+    for span in pending:
+        root = doc[span.start:span.end].root
+        if span.label == "NORP":
+            continue  # "Western", "Sunni": a group adjective with no canonical actor
+        if span.label == "PERSON":
+            key = _person_in_context(span.text, persons, entities, gaz)
+            if key:
+                assign(span, key, entities.get(key) or gaz.entities[key])
+                continue
+            if len(span.text.split()) < 2:
+                continue  # a lone unknown name ("Kim") is too ambiguous to mint an entity
+            country = _modifier_country(root, token_keys, gaz)
+            key = slug_key(span.text)
+            assign(span, key, Entity(key, span.text, "Person", country))
+            persons.append(key)
+            continue
+        kind = KIND_BY_LABEL.get(span.label, "Location")
+        country = _country_in(doc[span.start:span.end], token_keys, gaz) or _modifier_country(root, token_keys, gaz)
+        if kind == "Organization" and country and GENERIC_BODY.search(span.text):
+            # "Seoul's National Security Council": a body named generically belongs to its country
+            name = re.sub(r"^(?:the\s+)?", "", span.text)
+            key = f"{country}-{'-'.join(normalise(name).split())}"
+            assign(span, key, Entity(key, f"{name} ({country})", kind, country))
+            continue
+        key = slug_key(span.text)
+        assign(span, key, Entity(key, span.text, kind, country if kind != "Location" else country))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+MAX_UNKNOWN_TOKENS = 6
+"""Longer unknown names are NER run-ons ("Supply Arms to Ukraine Due to Trump's Victory")."""
+
+
+def _known_subspans(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> list[EntitySpan]:
+    """Gazetteer names inside a span, longest first, not overlapping."""
+    found: list[EntitySpan] = []
+    taken: set[int] = set()
+    for size in range(min(6, span.end - span.start), 0, -1):
+        for start in range(span.start, span.end - size + 1):
+            if taken & set(range(start, start + size)):
+                continue
+            sub = doc[start:start + size]
+            key = gaz.lookup(sub.text)
+            if key:
+                taken.update(range(start, start + size))
+                found.append(EntitySpan(sub.start, sub.end, span.start_char + sub.start_char - doc[span.start].idx,
+                                        span.start_char + sub.end_char - doc[span.start].idx, sub.text, span.label, key))
+    return sorted(found, key=lambda s: s.start)
+
+
+def _person_in_context(text: str, persons: list[str], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
+    """A short or variant name of someone already named in this text ("Yoon" after "Yoon Suk Yeol")."""
+    words = normalise(text).split()
+    if not words:
+        return None
+    candidates = []
+    for key in dict.fromkeys(reversed(persons)):
+        entity = entities.get(key) or gaz.entities.get(key)
+        if entity is None:
+            continue
+        surname = gaz.surname_of(key) if key in gaz.entities else None
+        names = {normalise(a) for a in (entity.label, *entity.aliases)}
+        parts = {w for n in names for w in n.split()}
+        if len(words) == 1 and (words[0] == (surname or "").casefold() or (surname is None and words[0] in parts)):
+            candidates.append(key)
+    return candidates[0] if len(candidates) == 1 else None

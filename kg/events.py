@@ -1,0 +1,515 @@
+"""Parsed sentences -> events, by dependency rules over the trigger table of ontology/rules.yaml.
+
+For each trigger (a verb or an event noun) the rules find the actor (subject,
+passive agent, possessor, controller of an infinitive), the theme (what is
+sent), the target (object or prepositional object), the modality (from the
+clauses that govern the trigger), the date (a temporal expression attached to
+the trigger's own clause), the quantity (a number on the theme) and the source
+the claim is attributed to (the subject of a verb of saying above it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.canonicalize import Resolution
+from kg.gazetteer import Gazetteer
+from kg.model import Document, Event, Evidence
+from kg.rules import Rules, Trigger
+from kg.temporal import normalise as normalise_date
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj"})
+"""Dependencies through which modality and attribution reach down to a trigger."""
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
+PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
+ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "government", "regime", "administration", "leadership"})
+ROLE_NOUNS = frozenset({
+    "government", "administration", "ministry", "military", "army", "navy", "force", "troop", "soldier",
+    "official", "diplomat", "leader", "president", "office", "authority", "regime", "cabinet", "parliament",
+    "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "delegation", "member",
+    "sister", "brother", "wife", "son", "daughter", "chief", "commander", "general", "agency", "council",
+    "intelligence", "state", "country", "nation", "side", "counterpart", "unit", "personnel",
+})
+"""Heads that act for whoever modifies them: "Russia's Foreign Ministry", "Kim Jong Un's sister"."""
+_NUMBER = re.compile(r"^[\d,.]+$")
+SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the rules found around one trigger, before it becomes `Event`s."""
+
+    trigger: Token
+    action: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    theme: Token | None
+
+
+class _Context:
+    """Per-text lookups shared by the rules: entity keys of tokens and pronoun antecedents."""
+
+    def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer, rules: Rules):
+        self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
+        self.entities = res.entities
+        ordered = sorted(res.token_keys.items())
+        self.keyed_tokens = ordered
+
+    def kind(self, key: str) -> str:
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return entity.kind if entity else "Entity"
+
+    def country(self, key: str) -> str | None:
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return entity.country if entity else None
+
+    def can_act(self, key: str) -> bool:
+        """News outlets are sources of claims and places are where things happen: neither acts."""
+        return not self.gaz.is_media(key) and self.kind(key) != "Location"
+
+    def antecedent(self, token: Token) -> str | None:
+        """The entity a pronoun or "the country" refers to: the latest fitting name before it."""
+        persons = token.lower_ in PRONOUNS_PERSON
+        sent_start = token.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        best = None
+        for i, key in self.keyed_tokens:
+            if i >= token.i:
+                break
+            if i < prev_start or i in self.res.demonym_tokens:
+                continue
+            kind = self.kind(key)
+            if persons and kind == "Person":
+                best = key
+            elif not persons and kind in ("Country", "Organization") and not self.gaz.is_media(key):
+                best = key
+        return best
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+
+
+def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
+    """The entity a noun phrase headed by `token` names or acts for, or None."""
+    key = ctx.res.token_keys.get(token.i)
+    if key and token.i not in ctx.res.demonym_tokens:
+        return key
+    lower = token.lower_
+    if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
+        return ctx.antecedent(token)
+    if depth <= 0:
+        return None
+    lemma = token.lemma_.lower()
+    if key and token.i in ctx.res.demonym_tokens and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return key  # "the Russians attacked": a plural demonym used as a noun names its country
+    if lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS:
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                found = _modifier_key(child, ctx)
+                if found:
+                    return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = _resolve_np(pobj, ctx, depth - 1)
+                        if found:
+                            return _as_country(found, ctx) if lemma not in ("member",) else found
+        if lemma in ANAPHORIC_NOUNS and any(c.lower_ == "the" for c in token.children):
+            return ctx.antecedent(token)
+    return None
+
+
+def _modifier_key(token: Token, ctx: _Context) -> str | None:
+    """An entity named by a modifier, as the country it acts for ("South Korean officials" -> KOR)."""
+    key = ctx.res.token_keys.get(token.i)
+    if key:
+        return _as_country(key, ctx) if token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens else key
+    if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
+        found = ctx.antecedent(token)
+        return _as_country(found, ctx) if found else None
+    return _resolve_np(token, ctx, 1)
+
+
+def _as_country(key: str, ctx: _Context) -> str:
+    country = ctx.country(key)
+    return country if country and (country in ctx.gaz.entities or country in ctx.entities) else key
+
+
+def _keys(tokens: list[Token], ctx: _Context) -> list[str]:
+    out = []
+    for t in tokens:
+        for c in _conjuncts(t):
+            k = _resolve_np(c, ctx)
+            if k and k not in out:
+                out.append(k)
+    return out
+
+
+def _theme_class(token: Token, rules: Rules) -> str | None:
+    """The class of a theme noun, trying "amod/compound + noun" first ("lethal aid", "arms supplies")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in ("amod", "compound"):
+            whole = "".join(t.text_with_ws for t in child.subtree).strip().lower()
+            for phrase in (f"{whole} {lemma}", f"{child.lemma_.lower()} {lemma}", f"{child.lower_} {lemma}"):
+                found = rules.theme_class(phrase)
+                if found:
+                    return found
+    return rules.theme_class(lemma) or rules.theme_class(token.lower_)
+
+
+def _compound_class(token: Token, rules: Rules) -> str | None:
+    """Class named inside a nominal trigger: "arms supplies", "troop deployment", "munitions supplies"."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_)
+            if found:
+                return found
+    return None
+
+
+def _pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(child)
+    return out
+
+
+def _pick_sense(trigger: Trigger, classes: list[str | None]) -> str | None:
+    for sense in trigger.senses:
+        if sense.theme is None or sense.theme in classes:
+            return sense.action
+    return None
+
+
+def _controller(verb: Token, ctx: _Context) -> list[str]:
+    """Actors of a verb with no subject of its own: the controller of an infinitive or gerund."""
+    head = verb.head
+    seen = 0
+    node = verb
+    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl") and seen < 5:
+        seen += 1
+        head = node.head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs:
+            return []  # "The Pentagon estimated that troops were sent": the speaker does not send
+        if node.dep_ == "relcl":
+            return _keys([head], ctx)
+        if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            # "plans to send weapons": the planner is the noun's possessor
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            return _keys(poss, ctx) if poss else []
+        objs = [c for c in head.children if c.dep_ in OBJECTS]
+        subj = [c for c in head.children if c.dep_ in SUBJECTS]
+        if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
+            # object control: "prompts South Korea to reconsider", "urged Seoul to send"
+            return _keys(objs, ctx)
+        if subj:
+            return _keys(subj, ctx)
+        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return _keys(agents, ctx)
+        node = head
+    return []
+
+
+def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
+    rules = ctx.rules
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    if verb.dep_ == "relcl" and not subjects and not passive:
+        subjects = []
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
+    if passive and verb.dep_ == "acl":
+        objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    with_objs = _pobjs(verb, frozenset({"with"}))
+    themes = [o for o in objects + with_objs if _theme_class(o, rules)]
+    classes = [_theme_class(o, rules) for o in objects + with_objs]
+    action = _pick_sense(trigger, classes)
+    if action is None:
+        return None
+    actor_tokens = agents if passive else subjects
+    actors = _keys(actor_tokens, ctx) if actor_tokens else []
+    if not actors and not actor_tokens and not passive:
+        actors = _controller(verb, ctx)
+    theme = themes[0] if themes else None
+    if not actors and theme is not None:
+        # "North Korean troops were sent to Russia": the owner of what is sent acts
+        for child in theme.children:
+            if child.dep_ in ("poss", "amod", "compound"):
+                found = _modifier_key(child, ctx)
+                if found:
+                    actors = [found]
+                    break
+    target_tokens = _pobjs(verb, rules.target_preps)
+    if trigger.object != "theme":
+        target_tokens = [o for o in objects if o not in themes] + target_tokens
+    # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
+    targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
+    return Frame(verb, action, tuple(actors), tuple(targets), theme)
+
+
+def _light_verb(noun: Token, rules: Rules) -> Token | None:
+    """The verb that carries a nominal event ("launched an incursion"), if any."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
+        return head
+    if noun.dep_ in PASSIVE_SUBJECTS and head.lemma_.lower() in rules.light_verbs:
+        return head
+    return None
+
+
+def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
+    rules = ctx.rules
+    of_objs = _pobjs(noun, frozenset({"of"}))
+    themes = [o for o in of_objs if _theme_class(o, rules)]
+    classes = [_compound_class(noun, rules)] + [_theme_class(o, rules) for o in of_objs]
+    action = _pick_sense(trigger, classes)
+    if action is None:
+        return None
+    actors: list[str] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = _modifier_key(child, ctx)
+            if found and found not in actors:
+                actors.append(found)
+    agents = _pobjs(noun, frozenset({"by"}))
+    actors += [k for k in _keys(agents, ctx) if k not in actors]
+    light = _light_verb(noun, rules)
+    if not actors and light is not None:
+        subj = [c for c in light.children if c.dep_ in SUBJECTS]
+        actors = _keys(subj, ctx) if subj else _controller(light, ctx)
+    target_tokens = _pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
+    if light is not None:
+        target_tokens += _pobjs(light, rules.target_preps)
+    targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
+    return Frame(noun, action, tuple(actors), tuple(targets), themes[0] if themes else None)
+
+
+def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
+    """A theme noun of a verb trigger ("send aid"): the verb tells the event, not the noun."""
+    head = noun.head
+    return noun.dep_ in OBJECTS | PASSIVE_SUBJECTS and head.lemma_.lower() in rules.verbs
+
+
+def _governors(token: Token) -> Iterator[Token]:
+    """The chain of clauses above a trigger, nearest first, up to the sentence root."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "ROOT" or node.head is node:
+            return
+        node = node.head
+        yield node
+
+
+def modality(token: Token, rules: Rules) -> str:
+    """asserted | considered | planned | negated, from the nearest cue on the path to the root.
+
+    The nearest cue wins: in "could reverse its policy of not arming Kiev" the
+    arming is negated; a verb of saying ends the search, since what the speaker
+    may or may not do is not the event's modality.
+    """
+    cues = rules.modality
+    for node in (token, *_governors(token)):
+        lemma = node.lemma_.lower()
+        if node is not token and node.pos_ in ("VERB", "AUX") and lemma in rules.attribution_verbs and lemma not in cues.considered_verbs:
+            return "asserted"
+        children = list(node.children)
+        negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children)
+        if node is not token or node.pos_ in ("VERB", "AUX"):
+            if lemma in cues.open_when_negated and negated:
+                return "considered"
+            if negated:
+                return "negated"
+        if node is not token:
+            if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
+                if lemma in cues.negated_verbs:
+                    return "negated"
+                if lemma in cues.considered_verbs:
+                    return "considered"
+                if lemma in cues.planned_verbs:
+                    return "planned"
+            if node.pos_ in ("NOUN",):
+                if lemma in cues.considered_nouns:
+                    return "considered"
+                if lemma in cues.planned_nouns:
+                    return "planned"
+                if lemma in cues.negated_nouns:
+                    return "negated"
+        for c in children:
+            if c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives and node.pos_ == "NOUN":
+                return "considered"
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries:
+                return "considered"
+            if c.dep_ in ("aux",) and c.lower_ in cues.planned_auxiliaries:
+                return "planned"
+            if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
+                return "considered"
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
+            return "considered"
+    return "asserted"
+
+
+def attribution(token: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    """(entity key, text) of who says so: the subject of a verb of saying above the trigger, or "according to"."""
+    rules = ctx.rules
+    sent = token.sent
+    for node in _governors(token):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in rules.attribution_verbs:
+            return _speaker(node, ctx)
+    root = sent.root
+    if root is not token and root.lemma_.lower() in rules.attribution_verbs and token not in root.subtree:
+        return _speaker(root, ctx)
+    for t in sent:
+        if t.lower_ in rules.attribution_preps and t.dep_ == "prep":
+            for pobj in (c for p in t.children for c in ([p] + list(p.children)) if c.dep_ == "pobj"):
+                key = _resolve_np(pobj, ctx)
+                return key, None if key else " ".join(w.text for w in pobj.subtree)
+    # "X said" after the clause: spaCy makes the saying verb the root with the event as its ccomp
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in rules.attribution_verbs:
+            return _speaker(child, ctx)
+    return None, None
+
+
+def _speaker(verb: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subj:
+        return None, None
+    key = _resolve_np(subj[0], ctx)
+    if key:
+        return key, None
+    words = [t for t in subj[0].subtree]
+    return None, " ".join(t.text for t in words)[:200] or None
+
+
+def event_date(token: Token, light: Token | None, document: Document) -> tuple[str | None, str | None]:
+    """(date, text) of a temporal expression attached to the trigger's own clause, not to a verb of saying."""
+    anchors = {token.i}
+    if light is not None:
+        anchors.add(light.i)
+    for ent in token.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        for _ in range(4):
+            if node.i in anchors:
+                text = _date_phrase(ent)
+                value = normalise_date(text, document.date)
+                if value:
+                    return value, text
+                break
+            if node.head is node or (node.pos_ in ("VERB", "AUX") and node.i not in anchors):
+                break
+            node = node.head
+    return None, None
+
+
+def _date_phrase(ent: Span) -> str:
+    """The date entity with its preposition ("in June", "on Oct. 18"), as the gold's date texts read."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1:
+        return f"{head.text} {ent.text}"
+    return ent.text
+
+
+def quantity(theme: Token | None) -> int | None:
+    """A number attached to the theme: "up to 12,000 troops" -> 12000; "8 million shells" -> 8000000."""
+    if theme is None:
+        return None
+    for child in theme.children:
+        if child.dep_ == "nummod" and child.like_num:
+            value = _number(child)
+            if value is not None:
+                return value
+    return None
+
+
+def _number(token: Token) -> int | None:
+    text = token.text.replace(",", "")
+    scale = 1
+    for c in token.children:
+        if c.lower_ in SCALE:
+            scale = SCALE[c.lower_]
+    if token.lower_ in SCALE:
+        base = [c for c in token.children if c.dep_ in ("compound", "quantmod", "nummod") and _NUMBER.match(c.text)]
+        if not base:
+            return None
+        text, scale = base[0].text.replace(",", ""), SCALE[token.lower_]
+    try:
+        return int(float(text) * scale)
+    except ValueError:
+        return None
+
+
+def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0) -> Iterator[Event]:
+    """Events of one parsed text (a whole document or one chunk of it at `offset`)."""
+    ctx = _Context(doc, res, gaz, rules)
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        frames: list[tuple[Frame, Trigger, Token | None]] = []
+        for token in sent:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB",) and lemma in rules.verbs:
+                trig = rules.verbs[lemma]
+                frame = _verb_frame(token, trig, ctx)
+                if frame:
+                    frames.append((frame, trig, None))
+            elif token.pos_ in ("NOUN",) and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
+                trig = rules.nouns[lemma]
+                frame = _noun_frame(token, trig, ctx)
+                if frame:
+                    frames.append((frame, trig, _light_verb(token, rules)))
+        fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
+        for frame, trig, light in frames:
+            if not frame.actors:
+                continue
+            symmetric = frame.action in rules.symmetric_actions and len(frame.actors) > 1
+            if trig.require_target and not frame.targets and not symmetric:
+                continue
+            if trig.defer_to_complement and any(
+                c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
+            ):
+                continue
+            yield from _events(frame, light, sent, document, ctx, offset)
+
+
+def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
+    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules)
+    if light is not None and mod == "asserted":
+        mod = modality(frame.trigger, ctx.rules)
+    date, date_text = event_date(frame.trigger, light, document)
+    source_key, source_text = attribution(frame.trigger, ctx)
+    qty = quantity(frame.theme)
+    start, end = sent.start_char + offset, sent.end_char + offset
+    evidence = Evidence(document.id, sent.text.strip(), start, end, frame.trigger.text, source_key, source_text)
+    actors = [a for a in frame.actors if ctx.can_act(a)]
+    if not frame.targets and frame.action in ctx.rules.symmetric_actions and len(actors) > 1:
+        # "Moscow and Pyongyang ratified a treaty": one event between each pair of parties
+        for n, actor in enumerate(actors):
+            for other in actors[n + 1:]:
+                yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,))
+        return
+    targets: tuple[str | None, ...] = frame.targets or (None,)
+    for actor in actors:
+        for target in targets:
+            if target == actor:
+                continue
+            if target is not None and ctx.gaz.is_media(target):
+                continue
+            yield Event(actor, frame.action, target, mod, date, date_text, qty, (evidence,))

