@@ -368,7 +368,7 @@ def _plover_gold(path: Path, text: str) -> PloverGold:
                     target=ev["target_country"],
                     symmetric=reciprocal,
                     required=source is not None,
-                    evidence=row.get("event_text") or "",
+                    evidence=row["text"],
                 )
             )
     if not sentences:
@@ -386,30 +386,24 @@ def gold_documents(gold: SeedGold | PloverGold, docs: Path | None = None) -> lis
 
 
 def _read_texts(source: Path, ids: Iterable[str]) -> dict[str, str]:
+    """Texts by id, read with `kg.ingest` (as `kg build` reads them) from `<id>.txt` files or a .jsonl corpus."""
+    from kg.ingest import read_documents
+
+    ids = list(ids)
     if source.is_dir():
-        texts = {}
-        for doc_id in ids:
-            file = source / f"{doc_id}.txt"
+        files = [source / f"{doc_id}.txt" for doc_id in ids]
+        for doc_id, file in zip(ids, files):
             if not file.is_file():
                 raise EvalError(f"no text for gold document {doc_id}: {file} not found")
-            texts[doc_id] = file.read_text(encoding="utf-8")
-        return texts
-    if not source.is_file():
+    elif source.is_file():
+        files = [source]
+    else:
         raise EvalError(f"{source}: no such directory of <id>.txt files or .jsonl corpus")
-    corpus = {}
-    for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"{source}: line {n}: not JSON ({exc.msg})") from exc
-        if isinstance(row, dict) and "id" in row and "text" in row:
-            corpus[str(row["id"])] = row["text"]
-    missing = [doc_id for doc_id in ids if doc_id not in corpus]
+    texts = {doc.id: doc.text for doc in read_documents(files)}
+    missing = [doc_id for doc_id in ids if doc_id not in texts]
     if missing:
         raise EvalError(f"{source}: no text for gold document(s) {', '.join(missing)}")
-    return corpus
+    return texts
 
 
 def read_records(path: Path) -> list[dict[str, Any]]:
@@ -683,7 +677,7 @@ def format_report(report: Report, verbose: bool = False) -> str:
             for g in d.missed:
                 lines.append(f"  missed {g.id}: {_show(g.actor, g.actions, g.target, g.symmetric)}  \"{g.evidence}\"")
             for s in d.false:
-                lines.append(f"  false: {_show(s.actor, [s.action], s.target)} [{s.modality}]  \"{s.sentence.strip()}\"")
+                lines.append(f"  false: {_show(s.actor, [s.action], s.target)} [{s.modality}]  \"{' '.join(s.sentence.split())}\"")
         for name, a in (("modality", report.modality), ("date", report.date), ("quantity", report.quantity), ("date expression", report.dates)):
             if a is not None and a.wrong:
                 lines.append(f"\nWrong {name}:")

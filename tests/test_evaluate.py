@@ -403,6 +403,10 @@ def test_missing_seed_text_is_a_clear_error(seed_gold: SeedGold, tmp_path: Path)
         gold_documents(seed_gold, folder)
     with pytest.raises(EvalError, match="no such directory"):
         gold_documents(seed_gold, tmp_path / "missing")
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"id": "d1", "text": "One."}\n', encoding="utf-8")
+    with pytest.raises(EvalError, match=r"c\.jsonl: no text for gold document\(s\) d2"):
+        gold_documents(seed_gold, corpus)
 
 
 def test_plover_documents_are_the_sentences(plover_gold: PloverGold) -> None:
