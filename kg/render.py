@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from importlib.resources import files
@@ -143,6 +144,8 @@ class View:
     actors: tuple[Actor, ...]
     events: tuple[EventView, ...]
     docs: tuple[Doc, ...] = ()
+    others: tuple[Actor, ...] = ()
+    """Entities that take part in no event but that actors act for: where --level country aggregates to."""
 
     @property
     def edges(self) -> tuple[EventView, ...]:
@@ -256,13 +259,15 @@ def read_view(graph: Graph) -> View:
 
 
 def _prune(view: View) -> View:
-    """Keep only actors that take part in a remaining event, and the documents still cited."""
+    """Keep as nodes only actors that take part in a remaining event, and the documents still cited."""
     used = {e.actor for e in view.events} | {e.target for e in view.events if e.target}
     cited = {s.doc for e in view.events for s in e.evidence}
+    everyone = sorted({a.id: a for a in view.others + view.actors}.values(), key=lambda a: a.id)
     return View(
-        actors=tuple(a for a in view.actors if a.id in used),
+        actors=tuple(a for a in everyone if a.id in used),
         events=view.events,
         docs=tuple(d for d in view.docs if d.id in cited),
+        others=tuple(a for a in everyone if a.id not in used),
     )
 
 
@@ -281,8 +286,8 @@ def resolve_actor(view: View, name: str) -> str:
 
 def to_country_level(view: View) -> View:
     """Aggregate people and bodies into the countries they act for; identical events merge."""
-    by_id = {a.id: a for a in view.actors}
-    up = {a.id: (a.country if a.country in by_id else a.id) for a in view.actors}
+    by_id = {a.id: a for a in view.actors + view.others}
+    up = {a.id: (a.country if a.country in by_id else a.id) for a in by_id.values()}
     merged: dict[tuple[str, str, str, str, str], list[EventView]] = defaultdict(list)
     for e in view.events:
         actor, target = up.get(e.actor, e.actor), up.get(e.target, e.target) if e.target else ""
@@ -294,7 +299,7 @@ def to_country_level(view: View) -> View:
         ids = sorted(e.id for e in group)
         events.append(EventView(ids[0], actor, target, action, modality, date, sources, evidence))
     events.sort(key=lambda e: (e.actor, e.target, e.date, e.action, e.modality, e.id))
-    return _prune(View(view.actors, tuple(events), view.docs))
+    return _prune(replace(view, events=tuple(events)))
 
 
 def ego(view: View, focus: str, depth: int = 1) -> View:
@@ -307,7 +312,7 @@ def ego(view: View, focus: str, depth: int = 1) -> View:
     g.add_edges_from((e.actor, e.target) for e in view.edges)
     keep = set(nx.single_source_shortest_path_length(g, center, cutoff=depth))
     events = tuple(e for e in view.events if e.actor in keep and (not e.target or e.target in keep))
-    return _prune(View(view.actors, events, view.docs))
+    return _prune(replace(view, events=events))
 
 
 def select(
@@ -317,15 +322,16 @@ def select(
     depth: int = 1,
     min_sources: int = 1,
 ) -> View:
-    """Apply the render options in order: --min-sources, --level, then --focus/--depth."""
+    """Apply the render options in order: --level, --min-sources (on what is drawn), then --focus/--depth."""
     if level not in LEVELS:
         raise InputError(f"Unknown level {level!r}; choose one of: {', '.join(LEVELS)}")
+    if level == "country":
+        if focus:  # a person's ego network at country level is their country's
+            wanted = resolve_actor(view, focus)
+            focus = next((a.country for a in view.actors if a.id == wanted and a.country), wanted)
+        view = to_country_level(view)
     if min_sources > 1:
         view = _prune(replace(view, events=tuple(e for e in view.events if e.sources >= min_sources)))
-    if level == "country":
-        if focus:
-            focus = next((a.country for a in view.actors if a.id == resolve_actor(view, focus) and a.country), focus)
-        view = to_country_level(view)
     if focus:
         view = ego(view, focus, depth)
     return view
@@ -507,7 +513,7 @@ def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) 
         "edges": edges,
         "options": json.loads(options),
         "meta": {
-            "docs": {d.id: {"title": d.title, "url": d.url, "date": d.date} for d in view.docs},
+            "docs": {d.id: {"title": d.title, "url": _web_url(d.url), "date": d.date} for d in view.docs},
             "actions": [{"name": a, "label": _action_label(a)} for a in actions],
             "modalities": list(MODALITY_OF.values()),
             "physics": len(view.actors) <= PHYSICS_MAX_NODES,
@@ -526,6 +532,11 @@ def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) 
         app_css=Markup(app_css),
         counts={"nodes": len(nodes), "edges": len(edges)},
     )
+
+
+def _web_url(url: str) -> str:
+    """The URL if it is an http(s) link, else '': a javascript: or data: URL never reaches the page."""
+    return url if re.match(r"https?://", url, re.I) else ""
 
 
 def _dumps(obj: object, **kwargs: object) -> str:

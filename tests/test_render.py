@@ -1,0 +1,308 @@
+"""kg.render without a browser: the view model, the options, escaping, offline HTML, Gephi export, the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.errors import InputError
+from kg.graph import to_dataset, union
+from kg.model import Corpus, Document, Entity, Event, Evidence
+from kg.render import (
+    DASHES,
+    QUAD_STYLE,
+    load_graph,
+    read_view,
+    render,
+    render_html,
+    select,
+    to_html,
+    to_network,
+    to_networkx,
+)
+
+SCRIPT = "<script>window.__xss = 'script'; alert(1)</script>"
+IMG = '<img src=x onerror="window.__xss = \'img\'; alert(2)">'
+SENTENCE_XSS = f"South Korea is weighing supplying arms to Ukraine {SCRIPT}."
+DEPLOY = "North Korea sent thousands of troops to Russia in October."
+
+
+def _ev(doc: str, sentence: str, by: str | None = None) -> Evidence:
+    return Evidence(doc, sentence, 0, len(sentence), "", by)
+
+
+def make_render_corpus() -> Corpus:
+    """Eight actors of every kind, eight events (parallel, reverse, negated, planned, targetless) and XSS payloads."""
+    docs = (
+        Document("d1", "...", "2024-11-14", f"Seoul weighs arms {SCRIPT}", "javascript:alert('url')", "Outlet A"),
+        Document("d2", "...", "2024-11-01", "Troops sent", "https://example.org/news/2", "Outlet B"),
+        Document("d3", "...", "2024-11-02", "More on the troops", None, "Outlet C"),
+    )
+    ents = (
+        Entity("KOR", "South Korea", "Country", "KOR"),
+        Entity("UKR", "Ukraine", "Country", "UKR"),
+        Entity("PRK", "North Korea", "Country", "PRK"),
+        Entity("RUS", "Russia", "Country", "RUS"),
+        Entity("yoon", "Yoon Suk Yeol", "Person", "KOR"),
+        Entity("nato", "NATO", "Organization"),
+        Entity("wagner", "Wagner Group", "ArmedGroup", "RUS"),
+        Entity("evil", f"{IMG}Evil Corp", "Organization"),
+    )
+    events = (
+        Event("KOR", "SupplyWeapons", "UKR", "considered", None, evidence=(_ev("d1", SENTENCE_XSS, "yoon"),)),
+        Event("PRK", "DeployTroops", "RUS", "asserted", "2024-10",
+              evidence=(_ev("d2", DEPLOY), _ev("d3", "Pyongyang sent troops to Russia."))),
+        Event("yoon", "Accuse", "PRK", "asserted", "2024-11-07", evidence=(_ev("d1", "Yoon accused Pyongyang."),)),
+        Event("KOR", "Accuse", "PRK", "asserted", "2024-11-07", evidence=(_ev("d2", "Seoul accused Pyongyang."),)),
+        Event("PRK", "SignAgreement", "RUS", "planned", "2024-11", evidence=(_ev("d2", "They will sign a treaty."),)),
+        Event("RUS", "Aid", "PRK", "negated", "2024-09", evidence=(_ev("d3", "Russia did not aid North Korea."),)),
+        Event("evil", "Protest", "KOR", "asserted", "2024-11-12", evidence=(_ev("d3", f"{IMG} protested."),)),
+        Event("wagner", "Assault", "UKR", "asserted", "2024-08", evidence=(_ev("d3", "Wagner attacked Ukraine."),)),
+        Event("nato", "Mobilize", None, "planned", "2024-12", evidence=(_ev("d2", "NATO will mobilise."),)),
+    )
+    return Corpus(docs, ents, (), events)
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return union(to_dataset(make_render_corpus()))
+
+
+@pytest.fixture
+def sample_graph(sample_corpus: Corpus) -> Graph:
+    return union(to_dataset(sample_corpus))
+
+
+# ------------------------------------------------------------ view model
+
+
+def test_sample_view_has_its_actors_and_events(sample_graph: Graph) -> None:
+    view = read_view(sample_graph)
+    assert [a.id for a in view.actors] == ["KOR", "PRK", "RUS", "UKR"]
+    assert [(e.actor, e.action, e.target, e.modality, e.date, e.sources) for e in view.edges] == [
+        ("KOR", "SupplyWeapons", "UKR", "considered", "", 1),
+        ("PRK", "DeployTroops", "RUS", "asserted", "2024-10", 1),
+    ]
+    assert view.edges[1].evidence[0].sentence == "North Korea sent 12,000 troops to Russia last month."
+    assert view.edges[1].quad == "material-conflict"
+
+
+def test_view_reads_kinds_sources_attribution_and_targetless_events(graph: Graph) -> None:
+    view = read_view(graph)
+    kinds = {a.id: a.kind for a in view.actors}
+    assert kinds == {
+        "KOR": "Country", "UKR": "Country", "PRK": "Country", "RUS": "Country",
+        "yoon": "Person", "nato": "Organization", "wagner": "ArmedGroup", "evil": "Organization",
+    }
+    assert len(view.events) == 9 and len(view.edges) == 8
+    deploy = next(e for e in view.edges if e.action == "DeployTroops")
+    assert deploy.sources == 2
+    assert [s.doc for s in deploy.evidence] == ["d2", "d3"]
+    supply = next(e for e in view.edges if e.action == "SupplyWeapons")
+    assert supply.evidence[0].said_by == "Yoon Suk Yeol"
+    assert supply.evidence[0].sentence == SENTENCE_XSS
+    loose = [e for e in view.events if not e.target]
+    assert [(e.actor, e.action) for e in loose] == [("nato", "Mobilize")]
+    assert {d.id: d.title for d in view.docs}["d1"] == f"Seoul weighs arms {SCRIPT}"
+
+
+def test_country_level_aggregates_people_and_bodies_and_merges_events(graph: Graph) -> None:
+    view = select(read_view(graph), level="country")
+    assert sorted(a.id for a in view.actors) == ["KOR", "PRK", "RUS", "UKR", "evil", "nato"]
+    assert len(view.edges) == 7  # Yoon's and Seoul's accusations are one event of South Korea
+    accuse = [e for e in view.edges if e.action == "Accuse"]
+    assert [(e.actor, e.target, e.sources) for e in accuse] == [("KOR", "PRK", 2)]
+    assert {s.sentence for s in accuse[0].evidence} == {"Yoon accused Pyongyang.", "Seoul accused Pyongyang."}
+    assert ("RUS", "UKR") in {(e.actor, e.target) for e in view.edges if e.action == "Assault"}
+
+
+def test_min_sources_hides_weakly_sourced_events(graph: Graph) -> None:
+    view = select(read_view(graph), min_sources=2)
+    assert [(e.actor, e.action, e.target) for e in view.edges] == [("PRK", "DeployTroops", "RUS")]
+    assert sorted(a.id for a in view.actors) == ["PRK", "RUS"]
+    # counted on what is drawn: at country level the merged accusation has two sources
+    country = select(read_view(graph), level="country", min_sources=2)
+    assert sorted(e.action for e in country.edges) == ["Accuse", "DeployTroops"]
+
+
+def test_focus_and_depth_give_the_ego_network(graph: Graph) -> None:
+    one = select(read_view(graph), focus="North Korea", depth=1)
+    assert sorted(a.id for a in one.actors) == ["KOR", "PRK", "RUS", "yoon"]
+    assert len(one.edges) == 5
+    two = select(read_view(graph), focus="prk", depth=2)
+    assert sorted(a.id for a in two.actors) == ["KOR", "PRK", "RUS", "UKR", "evil", "yoon"]
+    # a person's ego network at country level is their country's
+    country = select(read_view(graph), level="country", focus="Yoon Suk Yeol", depth=1)
+    assert sorted(a.id for a in country.actors) == ["KOR", "PRK", "UKR", "evil"]
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"focus": "Atlantis"}, "Unknown actor 'Atlantis'; choose one of:"),
+        ({"level": "region"}, "Unknown level 'region'; choose one of: actor, country"),
+        ({"focus": "PRK", "depth": -1}, "--depth must be 0 or more"),
+    ],
+)
+def test_bad_options_are_input_errors(graph: Graph, options: dict, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        select(read_view(graph), **options)
+
+
+# ------------------------------------------------------------ network styling
+
+
+def test_network_styles_edges_by_quad_modality_and_sources(graph: Graph) -> None:
+    net = to_network(read_view(graph))
+    nodes = {n["id"]: n for n in net.nodes}
+    edges = {e["kg"]["action"]: e for e in net.edges}
+    assert len(nodes) == 8 and len(net.edges) == 8
+    assert nodes["PRK"]["size"] > nodes["UKR"]["size"] > nodes["nato"]["size"]  # PRK takes part in 5 events
+    assert nodes["yoon"]["color"] != nodes["KOR"]["color"] != nodes["wagner"]["color"]
+    assert edges["Assault"]["color"] == QUAD_STYLE["material-conflict"][0]
+    assert edges["SignAgreement"]["color"] == QUAD_STYLE["verbal-cooperation"][0]
+    assert edges["Aid"]["color"] == QUAD_STYLE["material-cooperation"][0]  # the action's class; negation is marked
+    assert edges["SignAgreement"]["dashes"] == DASHES["planned"] and edges["SupplyWeapons"]["dashes"] == DASHES["considered"]
+    assert edges["Assault"]["dashes"] is False
+    assert edges["Aid"]["label"].startswith("✗ not") and edges["Aid"]["arrows"]["to"]["type"] == "bar"
+    assert edges["DeployTroops"]["width"] > edges["Assault"]["width"]
+    assert "2024-10" in edges["DeployTroops"]["label"]
+    # three PRK-RUS events: distinct curves so they do not overlap
+    prk_rus = [e["smooth"]["roundness"] for e in net.edges if {e["from"], e["to"]} == {"PRK", "RUS"}]
+    assert len(prk_rus) == 3 and len(set(prk_rus)) == 3
+    assert [ev["action"] for ev in nodes["nato"]["loose"]] == ["Mobilize"]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in net.nodes)
+
+
+# ------------------------------------------------------------ HTML: escaping, offline, determinism
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def _tags(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag of the page as a browser's tokenizer sees it (script bodies are not markup)."""
+    parser = _TagCollector()
+    parser.feed(html)
+    return parser.tags
+
+
+def _data(html: str) -> dict:
+    block = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.S)
+    assert block, "no data block"
+    return json.loads(block.group(1))
+
+
+def test_article_text_is_escaped_everywhere(graph: Graph) -> None:
+    html = to_html(read_view(graph))
+    tags = _tags(html)
+    assert [t for t, _ in tags].count("script") == 3  # the data block, vis-network and our script: nothing else
+    assert "img" not in {t for t, _ in tags}
+    assert not [(t, a) for t, attrs in tags for a, _ in attrs if a.startswith("on")]  # no event handlers at all
+    for payload in (SCRIPT, IMG):
+        assert payload not in html, payload
+    assert "javascript:" not in json.dumps(_data(html))  # only http(s) document URLs reach the page
+    assert "\\u003cscript\\u003e" in html  # the text is there, escaped
+    data = _data(html)  # and it round-trips to exactly what the article said
+    edge = next(e for e in data["edges"] if e["kg"]["action"] == "SupplyWeapons")
+    assert edge["kg"]["evidence"][0]["sentence"] == SENTENCE_XSS
+    assert data["meta"]["docs"]["d1"]["title"] == f"Seoul weighs arms {SCRIPT}"
+    assert {n["label"] for n in data["nodes"]} >= {f"{IMG}Evil Corp"}
+
+
+def test_page_is_offline_and_locked_down(sample_graph: Graph) -> None:
+    html = to_html(read_view(sample_graph))
+    tags = _tags(html)
+    assert not [(t, a, v) for t, attrs in tags for a, v in attrs if a in ("src", "href", "srcset", "action", "data")]
+    assert "link" not in {t for t, _ in tags} and "iframe" not in {t for t, _ in tags}
+    assert not re.search(r"cdnjs\.cloudflare|cdn\.jsdelivr|unpkg\.com|bootstrap@|fonts\.googleapis", html)
+    assert "vis.Network" in html and "vis-network" in html  # vis-network is in-lined
+    csp = next(dict(attrs)["content"] for t, attrs in tags if dict(attrs).get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp
+    script_src = re.search(r"script-src ([^;]+);", csp).group(1)
+    assert "unsafe-inline" not in script_src and script_src.count("'sha256-") == 2
+
+
+def test_html_is_deterministic(graph: Graph) -> None:
+    assert to_html(read_view(graph)) == to_html(read_view(graph))
+
+
+def test_render_html_writes_the_page(graph: Graph, tmp_path: Path) -> None:
+    out = render_html(graph, tmp_path / "sub" / "graph.html", level="country")
+    data = _data(out.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) == 6 and len(data["edges"]) == 7
+    assert data["meta"]["physics"] is True
+
+
+# ------------------------------------------------------------ Gephi export and loading
+
+
+@pytest.mark.parametrize("fmt, reader", [("gexf", nx.read_gexf), ("graphml", nx.read_graphml)])
+def test_gephi_exports_round_trip(graph: Graph, tmp_path: Path, fmt: str, reader) -> None:
+    path = tmp_path / f"g.{fmt}"
+    render(graph, path, format=fmt)
+    g = reader(path)
+    assert g.number_of_nodes() == 8 and g.number_of_edges() == 8
+    labels = nx.get_node_attributes(g, "label")
+    assert labels["PRK"] == "North Korea" and labels["evil"] == f"{IMG}Evil Corp"
+    deploy = [d for _, _, d in g.edges(data=True) if d["action"] == "DeployTroops"]
+    assert deploy[0]["sources"] == 2 and DEPLOY in deploy[0]["evidence"]
+
+
+def test_to_networkx_keeps_parallel_events(graph: Graph) -> None:
+    g = to_networkx(read_view(graph))
+    assert g.number_of_edges("PRK", "RUS") == 2 and g.number_of_edges("RUS", "PRK") == 1
+
+
+def test_load_graph_reads_trig_and_store(tmp_path: Path) -> None:
+    import pyoxigraph
+
+    ds = to_dataset(make_render_corpus())
+    trig = tmp_path / "graph.trig"
+    ds.serialize(trig, format="trig")
+    assert len(read_view(load_graph(trig)).edges) == 8
+    store = pyoxigraph.Store(str(tmp_path / "store"))
+    store.load(trig.read_bytes(), format=pyoxigraph.RdfFormat.TRIG)
+    store.flush()
+    del store
+    assert len(read_view(load_graph(tmp_path / "store")).edges) == 8
+
+
+def test_load_graph_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such graph file"):
+        load_graph(tmp_path / "missing.ttl")
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot parse as turtle"):
+        load_graph(bad)
+
+
+# ------------------------------------------------------------ CLI
+
+
+def test_cli_render(graph: Graph, tmp_path: Path) -> None:
+    ttl = tmp_path / "graph.ttl"
+    graph.serialize(ttl, format="turtle")
+    runner = CliRunner()
+    result = runner.invoke(app, ["render", str(ttl), "-o", str(tmp_path / "g.html"), "--focus", "PRK", "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    assert len(_data((tmp_path / "g.html").read_text(encoding="utf-8"))["edges"]) == 5
+    result = runner.invoke(app, ["render", str(ttl), "-o", str(tmp_path / "g.gexf"), "--format", "gexf", "--min-sources", "2"])
+    assert result.exit_code == 0 and nx.read_gexf(tmp_path / "g.gexf").number_of_edges() == 1
+    result = runner.invoke(app, ["render", str(ttl), "-o", str(tmp_path / "x.html"), "--focus", "Atlantis"])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[-1].startswith("Error: Unknown actor 'Atlantis'; choose one of:")
