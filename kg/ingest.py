@@ -5,10 +5,11 @@ an `InputError` (exit code 2) with a one-line message naming the file (and the
 line for .jsonl), or a one-line warning when the document can be skipped or
 repaired without losing anything else:
 
-- missing path, unsupported file type, directory without any .txt/.text/.md/.jsonl
+- missing or unreadable path, unsupported file type, directory without any .txt/.text/.md/.jsonl
   file, `-` given twice, a `--date` that is not a date: `InputError`, raised by
   `read_documents` itself before anything is read;
-- binary file (a NUL byte in its first 8 KiB): skipped with a warning;
+- binary file (a NUL byte in its first 8 KiB), or a file in a directory that
+  cannot be opened (dangling link, no permission): skipped with a warning;
 - invalid UTF-8: decoded with U+FFFD replacement characters and a warning naming
   the file (and line) and the byte offset. Replacement keeps the rest of the
   article (usually a single Latin-1 quote or dash is at fault), and the warning
@@ -163,6 +164,8 @@ def _plan(source: str | Path) -> _Source:
         raise InputError(f"{path}: no such file or directory")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file or directory")
+    if not os.access(path, os.R_OK):
+        raise InputError(f"{path}: permission denied")
     kind = _kind_of(path)
     if kind is None:
         if path.suffix:
@@ -244,34 +247,58 @@ def _read(plan: list[_Source], date: str | None, skip_bad: bool, stdin, warn: Wa
             if doc is not None:
                 total += 1
                 yield doc
+    admit.warn.summarise("duplicate ids")
     if total == 0:
         names = ", ".join(STDIN_NAME if p.kind == "stdin" else str(p.path) for p in plan)
         raise InputError(f"no readable documents in {names}")
 
 
+class _Capped:
+    """Pass on the first few warnings of one kind and count the rest, so a huge corpus cannot flood stderr."""
+
+    def __init__(self, warn: Warn, limit: int = MAX_LINE_WARNINGS) -> None:
+        self.warn, self.limit, self.count = warn, limit, 0
+
+    def __call__(self, message: str) -> None:
+        self.count += 1
+        if self.count <= self.limit:
+            self.warn(message)
+
+    def summarise(self, what: str) -> None:
+        """One closing line for the warnings that were counted but not shown."""
+        hidden = self.count - self.limit
+        if hidden > 0:
+            self.warn(f"{what}: {hidden} more not shown ({self.count} in all)")
+
+
 class _Dedup:
-    """Skip a repeated (id, text); rename a reused id with different text to `<id>-2`, `-3`, ..."""
+    """Skip a repeated (id, text); rename a reused id with different text to `<id>-2`, `-3`, ...
+
+    Memory per document is one id and one 64-bit digest, so millions of documents fit.
+    """
 
     def __init__(self, warn: Warn) -> None:
-        self.warn = warn
+        self.warn = _Capped(warn)
         self.used: set[str] = set()
-        self.seen: dict[tuple[str, bytes], str] = {}
+        self.seen: dict[int, str] = {}
+        self.suffix: dict[str, int] = {}
 
     def __call__(self, doc: Document, where: str) -> Document | None:
-        digest = _digest(doc.text)
-        earlier = self.seen.get((doc.id, digest))
+        key = int.from_bytes(_digest(doc.id + "\0" + doc.text)[:8], "big")
+        earlier = self.seen.get(key)
         if earlier is not None:
             self.warn(f"{where}: skipped: same id and text as document {earlier!r} read before")
             return None
         new_id = doc.id
         if new_id in self.used:
-            n = 2
+            n = self.suffix.get(doc.id, 2)
             while f"{doc.id}-{n}" in self.used:
                 n += 1
+            self.suffix[doc.id] = n + 1
             new_id = f"{doc.id}-{n}"
             self.warn(f"{where}: id {doc.id!r} already names a different text; renamed {new_id!r}")
         self.used.add(new_id)
-        self.seen[(doc.id, digest)] = new_id
+        self.seen[key] = new_id
         return doc if new_id == doc.id else dataclasses.replace(doc, id=new_id)
 
 
@@ -280,8 +307,9 @@ def _read_file(path: Path, kind: str, date: str | None, skip_bad: bool, warn: Wa
     where = str(path)
     try:
         handle = open(path, "rb")
-    except OSError as error:
-        raise InputError(f"{where}: cannot read: {error.strerror or error}") from None
+    except OSError as error:  # a dangling link or unreadable file met in a directory walk
+        warn(f"{where}: skipped: cannot read ({error.strerror or error})")
+        return
     with handle:
         head = handle.read(BINARY_PROBE)
         if b"\0" in head:
@@ -354,12 +382,13 @@ class _BadRecord(Exception):
 
 def _read_jsonl(lines: Iterable[str | bytes], where: str, date: str | None, skip_bad: bool, warn: Warn) -> Iterator[tuple[str, Document]]:
     """Stream a JSON Lines corpus: one document per non-blank line, never the whole file in memory."""
-    skipped: list[int] = []
+    bad, bad_lines = _Capped(warn), []
+    invalid_utf8, empty = _Capped(warn), _Capped(warn)
     for number, raw in enumerate(lines, start=1):
         here = f"{where}:{number}"
         if number == 1:
             raw = _strip_bom(raw)
-        line = _decode(raw, here, warn, " of the line") if isinstance(raw, bytes) else raw
+        line = _decode(raw, here, invalid_utf8, " of the line") if isinstance(raw, bytes) else raw
         if not line.strip():
             continue
         try:
@@ -367,17 +396,19 @@ def _read_jsonl(lines: Iterable[str | bytes], where: str, date: str | None, skip
         except _BadRecord as error:
             if not skip_bad:
                 raise InputError(f"{here}: {error} (use --skip-bad to skip bad lines)") from None
-            skipped.append(number)
-            if len(skipped) <= MAX_LINE_WARNINGS:
-                warn(f"{here}: skipped: {error}")
+            bad(f"{here}: skipped: {error}")
+            if len(bad_lines) < MAX_LINE_WARNINGS:
+                bad_lines.append(number)
             continue
         if not doc.text.strip():
-            warn(f"{here}: skipped: empty text")
+            empty(f"{here}: skipped: empty text")
             continue
         yield here, doc
-    if skipped:
-        shown = ", ".join(map(str, skipped[:MAX_LINE_WARNINGS])) + (", ..." if len(skipped) > MAX_LINE_WARNINGS else "")
-        warn(f"{where}: skipped {len(skipped)} bad line{'s' if len(skipped) != 1 else ''} (line {shown})")
+    invalid_utf8.summarise(f"{where}: lines with invalid UTF-8")
+    empty.summarise(f"{where}: lines with empty text")
+    if bad.count:
+        shown = ", ".join(map(str, bad_lines)) + (", ..." if bad.count > len(bad_lines) else "")
+        warn(f"{where}: skipped {bad.count} bad line{'s' if bad.count != 1 else ''} (line {shown})")
 
 
 _OPTIONAL_FIELDS = ("title", "url", "source")

@@ -270,6 +270,27 @@ def test_skip_bad_caps_per_line_warnings_but_counts_all(tmp_path):
     assert warnings[-1] == f"{path}: skipped 25 bad lines (line 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...)"
 
 
+def test_repeated_warnings_are_capped_with_a_count(tmp_path):
+    lines = [b'{"id": "x%d", "text": "Caf\xe9 %d"}\n' % (i, i) for i in range(15)]
+    lines += [b'{"id": "e%d", "text": " "}\n' % i for i in range(12)]
+    lines += [b'{"id": "d", "text": "Same."}\n'] * 14
+    path = write(tmp_path / "c.jsonl", b"".join(lines))
+    docs, warnings = read([path])
+    assert len(docs) == 16
+    assert sum("invalid UTF-8 at byte" in w for w in warnings) == 10
+    assert sum("skipped: empty text" in w for w in warnings) == 10
+    assert sum("skipped: same id and text" in w for w in warnings) == 10
+    assert f"{path}: lines with invalid UTF-8: 5 more not shown (15 in all)" in warnings
+    assert f"{path}: lines with empty text: 2 more not shown (12 in all)" in warnings
+    assert warnings[-1] == "duplicate ids: 3 more not shown (13 in all)"
+
+
+def test_many_documents_reusing_one_id_are_all_kept(tmp_path):
+    path = write(tmp_path / "c.jsonl", jsonl(*[{"id": "same", "text": f"Text {i}."} for i in range(500)]))
+    docs, _ = read([path])
+    assert [d.id for d in docs] == ["same"] + [f"same-{n}" for n in range(2, 501)]
+
+
 # ---------------------------------------------------------------- bad inputs: warnings
 
 
@@ -289,6 +310,15 @@ def test_unreadable_documents_are_skipped_with_a_warning(tmp_path, name, content
     assert warnings == [warning.format(p=bad)]
     with pytest.raises(InputError, match=rf"^no readable documents in {bad}$"):
         read([bad])  # nothing readable at all is an error
+
+
+def test_dangling_link_in_a_directory_is_skipped_with_a_warning(tmp_path):
+    folder = tmp_path / "corpus"
+    write(folder / "a.txt", ARTICLE)
+    (folder / "b.txt").symlink_to(folder / "gone.txt")
+    docs, warnings = read([folder])
+    assert [d.id for d in docs] == ["a"]
+    assert warnings == [f"{folder / 'b.txt'}: skipped: cannot read (No such file or directory)"]
 
 
 def test_directory_of_only_unreadable_files_warns_then_fails(tmp_path):
