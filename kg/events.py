@@ -39,6 +39,8 @@ ROLE_NOUNS = frozenset({
     "intelligence", "state", "country", "nation", "side", "counterpart", "unit", "personnel",
 })
 """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "Kim Jong Un's sister"."""
+OWNED_BY_OF = frozenset({"cooperation", "participation", "involvement", "presence", "forces", "position", "territory", "region"})
+"""Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
 _NUMBER = re.compile(r"^[\d,.]+$")
 SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 
@@ -111,14 +113,19 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
     lemma = token.lemma_.lower()
     if key and token.i in ctx.res.demonym_tokens and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return key  # "the Russians attacked": a plural demonym used as a noun names its country
-    if lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS:
+    if token.pos_ in ("NOUN", "PROPN") or lemma in ANAPHORIC_NOUNS:
+        # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
+        # "South Korean and Western claims", "Kim Jong Un's sister"
         for child in token.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
+                    continue  # "U.S.-led sanctions": the leader is not the one who sanctions
                 found = _modifier_key(child, ctx)
                 if found:
                     return found
+    if lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS or lemma in OWNED_BY_OF:
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = _resolve_np(pobj, ctx, depth - 1)
@@ -158,13 +165,15 @@ def _keys(tokens: list[Token], ctx: _Context) -> list[str]:
 def _theme_class(token: Token, rules: Rules) -> str | None:
     """The class of a theme noun, trying "amod/compound + noun" first ("lethal aid", "arms supplies")."""
     lemma = token.lemma_.lower()
-    for child in token.children:
-        if child.dep_ in ("amod", "compound"):
-            whole = "".join(t.text_with_ws for t in child.subtree).strip().lower()
-            for phrase in (f"{whole} {lemma}", f"{child.lemma_.lower()} {lemma}", f"{child.lower_} {lemma}"):
-                found = rules.theme_class(phrase)
-                if found:
-                    return found
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
+    for left in mods:
+        # "non - lethal aid" parses as three modifiers: read them back as one phrase
+        words = token.doc[left.left_edge.i:token.i].text.lower()
+        whole = re.sub(r"\s*-\s*", "-", words)
+        for phrase in (f"{whole} {lemma}", f"{left.lemma_.lower()} {lemma}", f"{left.lower_} {lemma}"):
+            found = rules.theme_class(phrase)
+            if found:
+                return found
     return rules.theme_class(lemma) or rules.theme_class(token.lower_)
 
 
@@ -208,7 +217,10 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
         if node.dep_ == "relcl":
             return _keys([head], ctx)
         if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            # "North Korea sending troops": a gerund on a name is done by the name's bearer;
             # "plans to send weapons": the planner is the noun's possessor
+            if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:
+                return _keys([head], ctx)
             poss = [c for c in head.children if c.dep_ == "poss"]
             return _keys(poss, ctx) if poss else []
         objs = [c for c in head.children if c.dep_ in OBJECTS]
@@ -256,6 +268,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
                     actors = [found]
                     break
     target_tokens = _pobjs(verb, rules.target_preps)
+    for obj in objects:
+        if obj not in themes and _resolve_np(obj, ctx) is None:
+            # "threatened security consequences for South Korea": the object's recipient is the target
+            target_tokens += _pobjs(obj, rules.target_preps)
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
@@ -270,6 +286,8 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return head
     if noun.dep_ in PASSIVE_SUBJECTS and head.lemma_.lower() in rules.light_verbs:
         return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in rules.light_verbs:
+        return head.head  # "participated in sanctions", "took part in the talks"
     return None
 
 
@@ -290,9 +308,11 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     agents = _pobjs(noun, frozenset({"by"}))
     actors += [k for k in _keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)
-    if not actors and light is not None:
+    if light is not None:
+        # the subject of "launched an incursion" / "joined sanctions" does the nominal event
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
-        actors = _keys(subj, ctx) if subj else _controller(light, ctx)
+        light_actors = _keys(subj, ctx) if subj else _controller(light, ctx)
+        actors = light_actors or actors
     target_tokens = _pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
     if light is not None:
         target_tokens += _pobjs(light, rules.target_preps)
