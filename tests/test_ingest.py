@@ -157,6 +157,14 @@ def test_stdin_json_lines_when_first_non_blank_char_is_brace(make):
     assert docs == [Document("x", ARTICLE), Document("y", OTHER, "2024-11-01")]
 
 
+@pytest.mark.parametrize("stream", [io.StringIO(""), io.StringIO("\n  \n"), io.BytesIO(b"\xef\xbb\xbf\n")])
+def test_empty_stdin_warns_then_fails(stream):
+    warnings: list[str] = []
+    with pytest.raises(InputError, match=r"^no readable documents in <stdin>$"):
+        list(read_documents(["-"], stdin=stream, warn=warnings.append))
+    assert warnings == ["<stdin>: skipped: empty document"]
+
+
 def test_stdin_jsonl_errors_name_the_stream_and_line():
     with pytest.raises(InputError, match=r"^<stdin>:2: not valid JSON"):
         read(["-"], stdin=io.StringIO(jsonl({"text": "ok"}, "{oops")))
@@ -518,3 +526,26 @@ def test_custom_rules_are_used(tmp_path):
     path = write(tmp_path / "rules.yaml", "lines:\n  - pattern: 'sponsored by .+'\n    comment: sponsor line\n")
     rules = load_boilerplate(path)
     assert mask_boilerplate("Sponsored by ACME\nAdvertisement", rules) == " " * 17 + "\nAdvertisement"
+
+
+# ---------------------------------------------------------------- through the CLI
+
+
+@pytest.mark.parametrize("args, message", [
+    (["{d}/missing.txt"], "Error: {d}/missing.txt: no such file or directory"),
+    (["--date", "yesterday", "{d}/a.txt"], "Error: --date: 'yesterday' is not a date (expected YYYY-MM-DD)"),
+    (["{d}/empty"], "Error: {d}/empty: no readable documents in this directory (expected .txt, .text, .md, .jsonl files)"),
+    (["{d}/a.pdf"], "Error: {d}/a.pdf: unsupported file type '.pdf' (expected .txt, .text, .md, .jsonl)"),
+])
+def test_cli_input_errors_are_one_line_with_exit_code_2(tmp_path, args, message):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "a.pdf", "%PDF")
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(app, ["extract", *[a.format(d=tmp_path) for a in args]])
+    assert result.exit_code == 2
+    assert result.stderr == message.format(d=tmp_path) + "\n"
+    assert result.stdout == ""
