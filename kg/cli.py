@@ -134,6 +134,101 @@ def render(
     typer.echo(f"{len(view.actors)} actors, {len(view.edges)} edges -> {target}", err=True)
 
 
+STORE_HELP = "Embedded Oxigraph store folder."
+GRAPH_HELP = "Graph file (.trig/.nq keep the named graphs; .ttl, .nt, .jsonld); default output/graph.trig, else output/graph.ttl."
+ENDPOINT_AUTH = "Credentials come from KG_STORE_USER/KG_STORE_PASSWORD or KG_STORE_TOKEN and are never printed."
+
+
+@app.command("query")
+def query_cmd(
+    query: Optional[str] = typer.Argument(None, metavar="QUERY", help="SPARQL text, a .rq file, or the name of a shipped query (see --list)."),
+    list_: bool = typer.Option(False, "--list", help="List the shipped queries and their parameters."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (W3C SPARQL results JSON); table on a terminal, else csv."),
+    param: list[str] = typer.Option([], "--param", "-p", help='Bind a value to a variable: NAME=VALUE, e.g. actor="South Korea". Repeatable.'),
+    store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " (Re)loaded from graph.trig/graph.ttl beside it when that changed."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Load this graph file into the store first (when it changed)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Send the query to this SPARQL endpoint instead (Oxigraph: http://HOST:7878/query). " + ENDPOINT_AUTH),
+    update: bool = typer.Option(False, "--update", help="Allow SPARQL updates (INSERT, DELETE, DROP, ...); refused without it."),
+) -> None:
+    """Query the graph with SPARQL: inline, from a .rq file, or a shipped named query with --param values."""
+    from kg.query import check_format, describe_queries, format_result, parse_params, run
+    from kg.store import credentials_from_env
+
+    try:
+        if list_ or query is None:
+            typer.echo(describe_queries(), nl=False)
+            return
+        chosen = check_format(fmt or ("table" if sys.stdout.isatty() else "csv"))
+        auth = credentials_from_env() if endpoint else None
+        result = run(query, store_dir=store_dir, source=data, params=parse_params(param), update=update, endpoint=endpoint, auth=auth)
+    except KgError as e:
+        fail(e)
+    sys.stdout.write(format_result(result, chosen))
+
+
+@app.command("load")
+def load_cmd(
+    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " Used unless --endpoint is given."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data). " + ENDPOINT_AUTH),
+    timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait for each HTTP request."),
+    retries: int = typer.Option(3, "--retries", min=0, help="Retries of a request after a transient fault (refused connection, timeout, 429, 5xx)."),
+) -> None:
+    """Load the graph into the embedded store or a remote triple store, one named graph per document, each replaced whole."""
+    from kg.store import Retry, build_output, credentials_from_env, load, load_endpoint
+
+    try:
+        src = source or build_output()
+        if endpoint:
+            report = load_endpoint(src, endpoint, auth=credentials_from_env(), retry=Retry(attempts=retries + 1, timeout=timeout))
+        else:
+            report = load(src, store_dir)
+    except KgError as e:
+        fail(e)
+    typer.echo(str(report), err=True)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="nt, nq, trig, ttl, jsonld, or events-csv (a CAMEO/PLOVER-coded event table)."),
+    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (written whole or not at all) instead of stdout."),
+) -> None:
+    """Export the graph as N-Triples, N-Quads, TriG, Turtle, JSON-LD or a GDELT-like event CSV."""
+    from kg.formats import export, write_export
+    from kg.store import build_output
+
+    try:
+        src = source or build_output()
+        text = None if out else export(src, fmt)
+        if out:
+            write_export(src, fmt, out)
+    except KgError as e:
+        fail(e)
+    if text is not None:
+        sys.stdout.write(text)
+
+
+@app.command("validate")
+def validate_cmd(
+    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes file (default: the shipped ontology/shapes.ttl)."),
+) -> None:
+    """Check the graph against the SHACL shapes and list every violation; exits non-zero if any."""
+    from kg.errors import ValidationError
+    from kg.store import build_output
+    from kg.validate import validate
+
+    try:
+        src = source or build_output()
+        report = validate(src, shapes)
+        typer.echo(str(report))
+        if not report.conforms:
+            raise ValidationError(f"{src} does not conform to the shapes ({len(report.violations)} violations)")
+    except KgError as e:
+        fail(e)
+
+
 def main() -> None:
     """Entry point of the `kg` script."""
     try:

@@ -95,6 +95,23 @@ def list_queries() -> list[tuple[str, str]]:
     return [(q.name, q.description) for q in named_queries().values()]
 
 
+def describe_queries() -> str:
+    """The shipped queries with their descriptions and parameters, as `kg query --list` prints them."""
+    lines = []
+    for q in named_queries().values():
+        lines.append(f"{q.name}: {q.description}")
+        for p in q.params:
+            lines.append(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}")
+    return "\n".join(lines) + "\n"
+
+
+def check_format(fmt: str) -> str:
+    """The format if `format_result` knows it; InputError listing the formats otherwise."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return fmt
+
+
 def resolve(query: str) -> tuple[str, NamedQuery | None]:
     """Query text from a shipped name, a .rq file or inline SPARQL; UnknownQuery lists the names."""
     named = named_queries()
@@ -315,8 +332,7 @@ def _table(result: Result, width: int = 60) -> str:
 
 def format_result(result: Result, fmt: str = "table") -> str:
     """The result as text: an aligned table, W3C SPARQL CSV/TSV, or W3C SPARQL Query Results JSON."""
-    if fmt not in FORMATS:
-        raise InputError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    check_format(fmt)
     if result.message is not None:
         return (json.dumps({"message": result.message}) if fmt == "json" else result.message) + "\n"
     if result.boolean is not None:

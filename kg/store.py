@@ -229,6 +229,14 @@ def default_source(store_dir: Path | str) -> Path | None:
     return None
 
 
+def build_output(out_dir: Path | str = DEFAULT_OUTPUT) -> Path:
+    """The graph `kg build` wrote (graph.trig, else graph.ttl); InputError when there is none."""
+    for name in SOURCE_NAMES:
+        if (Path(out_dir) / name).is_file():
+            return Path(out_dir) / name
+    raise InputError(f"no {' or '.join(SOURCE_NAMES)} in {out_dir}/; run `kg build` first or name a graph file")
+
+
 def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = None) -> ox.Store:
     """Open the store for querying, first (re)loading `source` into it when that file changed.
 
