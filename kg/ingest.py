@@ -187,7 +187,7 @@ def read_documents(
     date: str | None = None,
     skip_bad: bool = False,
     stdin: TextIO | IO[bytes] | None = None,
-    warn: Warn = _warn_stderr,
+    warn: Warn | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of files, directories, .jsonl corpora and `-` (stdin), one at a time.
 
@@ -217,7 +217,7 @@ def read_documents(
     plan = [_plan(source) for source in sources]
     if sum(1 for p in plan if p.kind == "stdin") > 1:
         raise InputError("'-' (stdin) can be given only once")
-    return _read(plan, doc_date, skip_bad, stdin, warn)
+    return _read(plan, doc_date, skip_bad, stdin, warn or _warn_stderr)
 
 
 def _read(plan: list[_Source], date: str | None, skip_bad: bool, stdin, warn: Warn) -> Iterator[Document]:
@@ -225,32 +225,31 @@ def _read(plan: list[_Source], date: str | None, skip_bad: bool, stdin, warn: Wa
     admit = _Dedup(warn)
     total = 0
     for source in plan:
-        if source.kind == "dir":
-            count = 0
-            for path in source.files:
-                for where, doc in _read_file(path, _kind_of(path) or "text", date, skip_bad, warn):
-                    doc = admit(doc, where)
-                    if doc is not None:
-                        count += 1
-                        yield doc
-            if count == 0:
-                warn(f"{source.path}: no readable documents in this directory")
-            total += count
-            continue
-        if source.kind == "stdin":
-            docs = _read_stdin(stdin, date, skip_bad, warn)
-        else:
-            assert source.path is not None
-            docs = _read_file(source.path, source.kind, date, skip_bad, warn)
-        for where, doc in docs:
+        count = 0
+        for where, doc in _read_source(source, date, skip_bad, stdin, warn):
             doc = admit(doc, where)
             if doc is not None:
-                total += 1
+                count += 1
                 yield doc
+        if count == 0 and source.kind == "dir":
+            warn(f"{source.path}: no readable documents in this directory")
+        total += count
     admit.warn.summarise("duplicate ids")
     if total == 0:
         names = ", ".join(STDIN_NAME if p.kind == "stdin" else str(p.path) for p in plan)
         raise InputError(f"no readable documents in {names}")
+
+
+def _read_source(source: _Source, date: str | None, skip_bad: bool, stdin, warn: Warn) -> Iterator[tuple[str, Document]]:
+    """(where, document) pairs of one planned source; `where` names the file (and line) for messages."""
+    if source.kind == "stdin":
+        yield from _read_stdin(stdin, date, skip_bad, warn)
+    elif source.kind == "dir":
+        for path in source.files:
+            yield from _read_file(path, _kind_of(path) or "text", date, skip_bad, warn)
+    else:
+        assert source.path is not None
+        yield from _read_file(source.path, source.kind, date, skip_bad, warn)
 
 
 class _Capped:
