@@ -409,6 +409,7 @@ def to_network(view: View, seed: int = 7) -> Network:
             x=x,
             y=y,
             kind=a.kind,
+            kindLabel=KIND_STYLE.get(a.kind, KIND_STYLE["Entity"])[1],
             country=labels.get(a.country, a.country),
             events=count[a.id],
             loose=loose.get(a.id, []),

@@ -83,7 +83,7 @@
       var n = nodes.get(id);
       if (!n) return box;
       box.appendChild(el("h2", n.label));
-      var kindLine = n.kind + (n.country ? ", acts for " + n.country : "") + " \u00b7 " + n.events +
+      var kindLine = n.kindLabel + (n.country ? ", acts for " + n.country : "") + " \u00b7 " + n.events +
         (n.events === 1 ? " event" : " events");
       box.appendChild(el("div", kindLine, "kg-meta"));
       var evs = nodeEvents(id);
