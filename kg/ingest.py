@@ -436,7 +436,7 @@ def _record(line: str, default_date: str | None) -> Document:
     if doc_id is None or not doc_id.strip():
         doc_id = derive_id(text)
     raw_date = obj.get("date")
-    if raw_date is None:
+    if raw_date is None or raw_date == "":  # scrapers write "" for an unknown date
         doc_date = default_date
     elif isinstance(raw_date, str):
         try:

@@ -107,6 +107,7 @@ def test_jsonl_corpus_reads_all_fields_and_defaults(tmp_path):
         {"text": OTHER},
         {"id": 7, "text": "Seven.", "date": "2024-10-01T12:00:00Z"},
         {"id": None, "text": "No id.", "date": None},
+        {"id": "", "text": "Empty id and date.", "date": ""},
     ))
     docs, warnings = read([path], date="2024-01-02")
     assert docs == [
@@ -114,6 +115,7 @@ def test_jsonl_corpus_reads_all_fields_and_defaults(tmp_path):
         Document(derive_id(OTHER), OTHER, "2024-01-02"),  # --date fills in a missing date
         Document("7", "Seven.", "2024-10-01"),
         Document(derive_id("No id."), "No id.", "2024-01-02"),
+        Document(derive_id("Empty id and date."), "Empty id and date.", "2024-01-02"),
     ]
     assert warnings == []
 
