@@ -56,7 +56,7 @@ def read_dataset(source: Path | str | Graph) -> Dataset:
 
 
 def _quads(ds: Dataset) -> list[tuple[Node, Node, Node, Node | None]]:
-    default = ds.default_context.identifier
+    default = ds.default_graph.identifier
     out = [(s, p, o, None if g == default else g) for s, p, o, g in ds.quads((None, None, None, None))]
     return sorted(out, key=lambda q: tuple(t.n3() if t is not None else "" for t in q))
 

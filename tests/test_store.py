@@ -1,0 +1,191 @@
+"""kg.store: the embedded store (bulk load, per-graph replace, re-sync, locks) and the HTTP client's retries."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import time
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+import pytest
+
+from kg import store
+from kg.errors import InputError, StoreError
+from kg.graph import CORPUS_GRAPH, document_iri, to_dataset
+from kg.model import Corpus
+from tests.conftest import make_sample_corpus
+
+
+def _with_quantity(corpus: Corpus, quantity: int) -> Corpus:
+    """The sample corpus with the troop count of d2's event changed: only d2's graph differs."""
+    events = tuple(dataclasses.replace(e, quantity=quantity) if e.quantity else e for e in corpus.events)
+    return dataclasses.replace(corpus, events=events)
+
+
+def _quads(ds) -> int:
+    return len(list(ds.quads((None, None, None, None))))
+
+
+def _graph(st: ox.Store, iri) -> set[ox.Quad]:
+    return set(st.quads_for_pattern(None, None, None, ox.NamedNode(str(iri))))
+
+
+@pytest.fixture
+def trig(tmp_path: Path) -> Path:
+    path = tmp_path / "graph.trig"
+    path.write_text(to_dataset(make_sample_corpus()).serialize(format="trig"), encoding="utf-8")
+    return path
+
+
+def test_first_load_bulk_loads_every_named_graph(tmp_path):
+    ds = to_dataset(make_sample_corpus())
+    report = store.load(ds, tmp_path / "store")
+    assert report.bulk and report.graphs == 3 and report.triples == _quads(ds)
+    st = store.open_store(tmp_path / "store")
+    names = {g.value for g in st.named_graphs()}
+    assert names == {str(document_iri("d1")), str(document_iri("d2")), str(CORPUS_GRAPH)}
+
+
+def test_loading_twice_gives_the_same_triple_count(tmp_path, trig):
+    first = store.load(trig, tmp_path / "store")
+    second = store.load(trig, tmp_path / "store")
+    assert second.triples == first.triples == 72
+    assert (second.replaced, second.unchanged, second.bulk) == (0, 3, False)
+
+
+def test_reload_replaces_only_the_changed_document_graph(tmp_path):
+    corpus = make_sample_corpus()
+    store.load(to_dataset(corpus), tmp_path / "store")
+    st = store.open_store(tmp_path / "store")
+    d1_before = _graph(st, document_iri("d1"))
+    del st
+    report = store.load(to_dataset(_with_quantity(corpus, 9000)), tmp_path / "store")
+    assert (report.replaced, report.unchanged) == (1, 2)
+    st = store.open_store(tmp_path / "store")
+    assert _graph(st, document_iri("d1")) == d1_before
+    quantities = {q.object.value for q in st.quads_for_pattern(None, ox.NamedNode("https://w3id.org/kg-geo/ontology#quantity"), None, None)}
+    assert quantities == {"9000"}  # the old 12000 is gone, not duplicated beside the new value
+    assert report.triples == 72
+
+
+def test_a_bad_file_leaves_an_empty_store_empty(tmp_path):
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<http://a> <http://b> <http://c> .\n<http://a> <http://b> oops .\n", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.nt"):
+        store.load(bad, tmp_path / "store")
+    assert store.is_empty(store.open_store(tmp_path / "store"))
+
+
+def test_a_bad_file_leaves_a_loaded_store_as_it_was(tmp_path, trig):
+    store.load(trig, tmp_path / "store")
+    bad = tmp_path / "bad.trig"
+    bad.write_text(trig.read_text(encoding="utf-8") + "\n<http://a> <http://b> {", encoding="utf-8")
+    with pytest.raises(InputError, match="bad.trig"):
+        store.load(bad, tmp_path / "store")
+    assert store.count(store.open_store(tmp_path / "store")) == 72
+
+
+def test_unknown_extension_names_the_known_ones(tmp_path):
+    path = tmp_path / "graph.xyz"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match=r"unknown RDF file extension; use one of .*\.trig"):
+        store.load(path, tmp_path / "store")
+
+
+def test_ensure_loads_the_build_output_beside_the_store_and_keeps_it_until_it_changes(tmp_path, trig):
+    st = store.ensure(tmp_path / "store")
+    assert store.count(st) == 72
+    extra = ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/b"), ox.Literal("c"))
+    st.add(extra)
+    del st
+    assert extra in store.ensure(tmp_path / "store")  # unchanged source: no reload
+    trig.write_text(to_dataset(_with_quantity(make_sample_corpus(), 1)).serialize(format="trig"), encoding="utf-8")
+    os.utime(trig, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    st = store.ensure(tmp_path / "store")
+    assert extra not in st and store.count(st) == 72  # the store mirrors the changed build output
+
+
+def test_ensure_without_store_or_build_output_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="run `kg build`"):
+        store.ensure(tmp_path / "nowhere" / "store")
+
+
+def test_a_store_held_by_another_handle_gives_a_clear_error(tmp_path):
+    held = ox.Store(str(tmp_path / "store"))  # RocksDB locks the folder, as `oxigraph serve` does
+    with pytest.raises(StoreError, match="in use by another process"):
+        store.open_store(tmp_path / "store")
+    del held
+
+
+# ---------------------------------------------------------------- HTTP client (no server: httpx.MockTransport)
+
+
+def _transport(statuses: list[int], seen: list[httpx.Request]) -> httpx.MockTransport:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        status = statuses.pop(0) if statuses else 204
+        return httpx.Response(status, text="boom" if status >= 400 else "")
+
+    return httpx.MockTransport(handler)
+
+
+def test_transient_faults_are_retried_with_doubling_backoff():
+    seen: list[httpx.Request] = []
+    sleeps: list[float] = []
+    with httpx.Client(transport=_transport([500, 503], seen)) as client:
+        response = store.request(client, "PUT", "http://127.0.0.1:1/store", retry=store.Retry(4, 0.5), sleep=sleeps.append)
+    assert response.status_code == 204 and len(seen) == 3 and sleeps == [0.5, 1.0]
+
+
+def test_retries_are_bounded():
+    seen: list[httpx.Request] = []
+    with httpx.Client(transport=_transport([500] * 10, seen)) as client, pytest.raises(StoreError, match="gave up after 3 attempts"):
+        store.request(client, "PUT", "http://127.0.0.1:1/store", retry=store.Retry(3, 0), sleep=lambda s: None)
+    assert len(seen) == 3
+
+
+@pytest.mark.parametrize("status", [401, 403])
+def test_refusal_fails_at_once_and_never_shows_credentials(status):
+    seen: list[httpx.Request] = []
+    auth = store.credentials_from_env({"KG_STORE_USER": "alice", "KG_STORE_PASSWORD": "s3cret-pw"})
+    with httpx.Client(transport=_transport([status], seen), auth=auth) as client, pytest.raises(StoreError) as info:
+        store.request(client, "PUT", "http://alice:s3cret-pw@127.0.0.1:1/store", sleep=lambda s: None)
+    assert len(seen) == 1 and f"HTTP {status}" in str(info.value)
+    assert "s3cret-pw" not in str(info.value) and "alice" not in str(info.value)
+    assert seen[0].headers["Authorization"].startswith("Basic ")
+
+
+def test_credentials_from_the_environment():
+    assert store.credentials_from_env({}) is None
+    request = httpx.Request("GET", "http://x")
+    flow = store.credentials_from_env({"KG_STORE_TOKEN": "tok"}).sync_auth_flow(request)
+    assert next(flow).headers["Authorization"] == "Bearer tok"
+    assert isinstance(store.credentials_from_env({"KG_STORE_USER": "u", "KG_STORE_PASSWORD": "p"}), httpx.BasicAuth)
+
+
+def test_load_endpoint_puts_each_graph_whole_as_ntriples():
+    seen: list[httpx.Request] = []
+    ds = to_dataset(make_sample_corpus())
+    report = store.load_endpoint(ds, "http://127.0.0.1:1/store", transport=_transport([], seen))
+    assert [r.method for r in seen] == ["PUT"] * 3 and report.graphs == 3
+    graphs = [r.url.params["graph"] for r in seen]
+    assert graphs == [str(document_iri("d1")), str(document_iri("d2")), str(CORPUS_GRAPH)]  # corpus counts last
+    assert all(r.headers["Content-Type"] == "application/n-triples" for r in seen)
+    sent = sum(len(ox.Dataset(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))) for r in seen)
+    assert sent == report.triples == _quads(ds)
+
+
+def test_load_endpoint_failing_part_way_says_how_far_it_got():
+    seen: list[httpx.Request] = []
+    ds = to_dataset(make_sample_corpus())
+    retry = store.Retry(attempts=2, backoff=0)
+    with pytest.raises(StoreError, match="1 of 3 graphs loaded.*run the load again"):
+        store.load_endpoint(ds, "http://127.0.0.1:1/store", transport=_transport([204, 500, 500], seen), retry=retry, sleep=lambda s: None)
+    assert len(seen) == 3
+
+
+def test_redact_drops_user_and_password():
+    assert store.redact("http://u:p@host:7878/store?x=1") == "http://host:7878/store?x=1"
+    assert store.redact("http://host/store") == "http://host/store"
