@@ -239,6 +239,8 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
 
 def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     rules = ctx.rules
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
+        return _gerund_frame(verb, trigger, ctx)
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
@@ -268,6 +270,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
                     actors = [found]
                     break
     target_tokens = _pobjs(verb, rules.target_preps)
+    for theme_token in themes:
+        target_tokens += _pobjs(theme_token, rules.target_preps)  # "an envoy to Seoul", "troops to Russia"
     for obj in objects:
         if obj not in themes and _resolve_np(obj, ctx) is None:
             # "threatened security consequences for South Korea": the object's recipient is the target
@@ -277,6 +281,25 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
     return Frame(verb, action, tuple(actors), tuple(targets), theme)
+
+
+def _gerund_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
+    """ "is contemplating supplying weapons to Ukraine", parsed as if "supplying" described the
+    weapons: the noun is the gerund's object, and the governing verb's subject and prepositions
+    are the gerund's."""
+    rules = ctx.rules
+    obj, governor = verb.head, verb.head.head
+    cls = _theme_class(obj, rules)
+    action = _pick_sense(trigger, [cls])
+    if action is None:
+        return None
+    subj = [c for c in governor.children if c.dep_ in SUBJECTS]
+    actors = _keys(subj, ctx) if subj else _controller(governor, ctx)
+    target_tokens = _pobjs(obj, rules.target_preps) + _pobjs(governor, rules.target_preps)
+    if cls is None and trigger.object != "theme":
+        target_tokens.insert(0, obj)
+    targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
+    return Frame(verb, action, tuple(actors), tuple(targets), obj if cls else None)
 
 
 def _light_verb(noun: Token, rules: Rules) -> Token | None:
@@ -313,6 +336,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
         light_actors = _keys(subj, ctx) if subj else _controller(light, ctx)
         actors = light_actors or actors
+    if not actors and action in rules.symmetric_actions:
+        actors = _keys(_pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
     target_tokens = _pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
     if light is not None:
         target_tokens += _pobjs(light, rules.target_preps)
@@ -364,6 +389,8 @@ def modality(token: Token, rules: Rules) -> str:
                 if lemma in cues.planned_verbs:
                     return "planned"
             if node.pos_ in ("NOUN",):
+                if any(c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives for c in children):
+                    return "considered"  # "a potential decision to supply": the decision itself is weighed
                 if lemma in cues.considered_nouns:
                     return "considered"
                 if lemma in cues.planned_nouns:
@@ -509,6 +536,12 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             yield from _events(frame, light, sent, document, ctx, offset)
 
 
+def _same_country(actor: str, target: str, ctx: _Context) -> bool:
+    """Yoon acting on South Korea is not an international event; a country and its own organs are one side."""
+    a, t = ctx.country(actor) or actor, ctx.country(target) or target
+    return a == t and "Country" in (ctx.kind(actor), ctx.kind(target))
+
+
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
     mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules)
     if light is not None and mod == "asserted":
@@ -528,7 +561,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     targets: tuple[str | None, ...] = frame.targets or (None,)
     for actor in actors:
         for target in targets:
-            if target == actor:
+            if target == actor or (target is not None and _same_country(actor, target, ctx)):
                 continue
             if target is not None and ctx.gaz.is_media(target):
                 continue
