@@ -14,7 +14,8 @@ repaired without losing anything else:
   the file (and line) and the byte offset. Replacement keeps the rest of the
   article (usually a single Latin-1 quote or dash is at fault), and the warning
   says where to look;
-- a UTF-8 byte order mark: stripped;
+- a UTF-8 byte order mark: stripped; a plain-text file that starts with a
+  UTF-16 byte order mark (Windows Notepad's "Unicode") is decoded as UTF-16;
 - empty or whitespace-only document: skipped with a warning;
 - a malformed .jsonl line (not JSON, not an object, no string `text`, a bad
   `date`, a field of the wrong type): `InputError` naming file:line, or with
@@ -105,6 +106,15 @@ def _decode(data: bytes, where: str, warn: Warn, unit: str = "") -> str:
     except UnicodeDecodeError as error:
         warn(f"{where}: invalid UTF-8 at byte {error.start + offset}{unit}; decoded with replacement characters (U+FFFD)")
         return data.decode("utf-8", "replace")
+
+
+def _decode_utf16(data: bytes, where: str, warn: Warn) -> str:
+    """Decode a UTF-16 text file that starts with its byte order mark (the BOM is dropped)."""
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        warn(f"{where}: invalid UTF-16 at byte {error.start}; decoded with replacement characters (U+FFFD)")
+        return data.decode("utf-16", "replace")
 
 
 # ---------------------------------------------------------------- planning (eager checks)
@@ -311,13 +321,16 @@ def _read_file(path: Path, kind: str, date: str | None, skip_bad: bool, warn: Wa
         return
     with handle:
         head = handle.read(BINARY_PROBE)
-        if b"\0" in head:
+        if kind == "text" and head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = _decode_utf16(head + handle.read(), where, warn)  # Notepad's "Unicode"; its NULs are not binary
+        elif b"\0" in head:
             warn(f"{where}: skipped: binary file (NUL byte in the first {BINARY_PROBE // 1024} KiB)")
             return
-        if kind == "jsonl":
+        elif kind == "jsonl":
             yield from _read_jsonl(_first_lines(head, handle), where, date, skip_bad, warn)
             return
-        text = _decode(head + handle.read(), where, warn)
+        else:
+            text = _decode(head + handle.read(), where, warn)
     doc = _text_document(path.stem, text, date, where, warn)
     if doc is not None:
         yield where, doc

@@ -201,6 +201,14 @@ def test_bom_is_stripped_from_text_and_jsonl(tmp_path):
     assert warnings == []
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_text_file_with_bom_is_decoded(tmp_path, encoding):
+    bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+    path = write(tmp_path / "notepad.txt", bom + ARTICLE.encode(encoding))
+    docs, warnings = read([path])
+    assert docs == [Document("notepad", ARTICLE)] and warnings == []
+
+
 def test_fifty_megabyte_single_line_file_is_one_document(tmp_path):
     sentence = "South Korea may send weapons to Ukraine. "
     path = tmp_path / "huge.txt"
