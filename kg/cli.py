@@ -224,7 +224,8 @@ def validate_cmd(
         report = validate(src, shapes)
         typer.echo(str(report))
         if not report.conforms:
-            raise ValidationError(f"{src} does not conform to the shapes ({len(report.violations)} violations)")
+            n = len(report.violations)
+            raise ValidationError(f"{src} does not conform to the shapes ({n} violation{'s' if n != 1 else ''})")
     except KgError as e:
         fail(e)
 
