@@ -222,7 +222,10 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
             if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:
                 return _keys([head], ctx)
             poss = [c for c in head.children if c.dep_ == "poss"]
-            return _keys(poss, ctx) if poss else []
+            if poss:
+                return _keys(poss, ctx)
+            # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
+            return _keys(_pobjs(head, frozenset({"of"})), ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
@@ -397,6 +400,10 @@ def modality(token: Token, rules: Rules) -> str:
                     return "planned"
                 if lemma in cues.negated_nouns:
                     return "negated"
+                if node.dep_ == "pobj":
+                    # "in response to reports of North Korea sending troops": a plain noun inside a
+                    # prepositional phrase shields the event from the main clause's modality
+                    return "asserted"
         for c in children:
             if c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives and node.pos_ == "NOUN":
                 return "considered"
