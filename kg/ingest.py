@@ -562,6 +562,40 @@ def _normalise_space(line: str) -> str:
     return _WS.sub(" ", line) if "  " in line or not line.isprintable() else line
 
 
+def _shape(line: str, rules: Boilerplate) -> str:
+    """ "headline" (no sentence-ending punctuation), "caption" (a short sentence) or "" (blank or body text)."""
+    if not line:
+        return ""
+    words = len(line.split())
+    if _SENTENCE_END.search(line):
+        return "caption" if words <= rules.caption_max_words else ""
+    return "headline" if words <= rules.headline_max_words else ""
+
+
+def _teaser(marker: int, keys: list[str], bare: list[str], rules: Boilerplate, is_marker: Callable[[int], bool]) -> Iterator[int]:
+    """Indices of the teaser lines around a "Read more"-style marker line.
+
+    Above it: headlines in the same block (a boxed teaser "Headline\\nOther
+    Topics of Interest"). Below it, after blank lines: captions, then headlines,
+    at most `teaser_max_lines`, stopping at a blank line, body text, another
+    marker, or a sentence after a headline.
+    """
+    above = marker - 1
+    while above >= 0 and marker - above <= rules.teaser_max_lines and _shape(bare[above], rules) == "headline":
+        yield above
+        above -= 1
+    below = marker + 1
+    while below < len(keys) and not keys[below].strip(_DECORATION):  # blank or a "* * *" rule
+        below += 1
+    headline_seen = False
+    for j in range(below, min(below + rules.teaser_max_lines, len(bare))):
+        shape = _shape(bare[j], rules)
+        if not shape or is_marker(j) or (headline_seen and shape == "caption"):
+            return  # captions come before the headline; a sentence after it is body text
+        headline_seen = headline_seen or shape == "headline"
+        yield j
+
+
 def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
     """Blank out boilerplate lines and repeated paragraphs, keeping length and every offset.
 
@@ -591,51 +625,25 @@ def mask_boilerplate(text: str, rules: Boilerplate | None = None) -> str:
     rules = rules or load_boilerplate()
     lines = text.split("\n")
     keys = [_normalise_space(line) for line in lines]
-    short = [len(k) <= rules.max_line_chars for k in keys]
-    bare = [k.strip(_DECORATION) if s else "" for k, s in zip(keys, short)]
+    # decoration stripped for matching; long lines are body text and never matched
+    bare = [k.strip(_DECORATION) if len(k) <= rules.max_line_chars else "" for k in keys]
     masked = [False] * len(lines)
 
     def matches(patterns: tuple[re.Pattern[str], ...], i: int) -> bool:
         return bool(bare[i]) and any(p.fullmatch(bare[i]) for p in patterns)
-
-    def teaser_like(i: int) -> bool:
-        if not short[i] or not keys[i]:
-            return False
-        words = len(keys[i].split())
-        if _SENTENCE_END.search(keys[i]):
-            return words <= rules.caption_max_words
-        return words <= rules.headline_max_words
 
     for i in range(len(lines)):
         if matches(rules.lines, i):
             masked[i] = True
         elif matches(rules.teasers, i):
             masked[i] = True
-            above = i - 1
-            while above >= 0 and i - above <= rules.teaser_max_lines and keys[above] and teaser_like(above) \
-                    and not _SENTENCE_END.search(keys[above]):
-                masked[above] = True
-                above -= 1
-            below = i + 1
-            while below < len(lines) and not keys[below]:
-                below += 1
-            headline_seen = False
-            for j in range(below, min(below + rules.teaser_max_lines, len(lines))):
-                if not teaser_like(j) or matches(rules.teasers, j):
-                    break
-                is_headline = not _SENTENCE_END.search(keys[j])
-                if headline_seen and not is_headline:
-                    break  # captions come before the headline; a sentence after it is body text
-                headline_seen = headline_seen or is_headline
+            for j in _teaser(i, keys, bare, rules, lambda j: matches(rules.teasers, j)):
                 masked[j] = True
 
     seen: set[str] = set()
     for i, key in enumerate(keys):
-        if not key:
-            continue
-        if key in seen:
+        if key and key in seen:
             masked[i] = True
-        else:
-            seen.add(key)
+        seen.add(key)
 
     return "\n".join(" " * len(line) if m else line for line, m in zip(lines, masked))

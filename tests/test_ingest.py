@@ -434,6 +434,8 @@ BODY = "Seoul said on Tuesday that it would consider sending weapons to Ukraine 
      ["» Read more »", "A caption, left, and a man.", "Putin ratifies treaty"]),
     (f"{BODY}\nRead more\nPutin ratifies treaty\n{BODY} Again.", ["Read more", "Putin ratifies treaty"]),  # body sentence ends the teaser
     (f"{BODY}\nREAD MORE: Putin ratifies treaty with Kim\n{OTHER}", ["READ MORE: Putin ratifies treaty with Kim"]),
+    (f"Read more\n\n{BODY * 3}\nPutin ratifies treaty", ["Read more"]),  # a long body paragraph ends the teaser
+    (f"Read more\n* * *\nPutin ratifies treaty\n{BODY}", ["Read more", "Putin ratifies treaty"]),
     (f"{BODY}\n\nGermany dodges sanctions\nOther Topics of Interest\n\nGermany dodges sanctions\n\n{OTHER}",
      ["Germany dodges sanctions", "Other Topics of Interest", "Germany dodges sanctions"]),
     (f"Headline Of The Story\n\nHeadline Of The Story\n\n{BODY}", ["Headline Of The Story"]),  # headline repeated as first body line
