@@ -68,7 +68,7 @@ def _country_in(tokens: Iterable[Token], token_keys: Mapping[int, str], gaz: Gaz
     return None
 
 
-def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer, depth: int = 2) -> str | None:
+def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer, depth: int = 3) -> str | None:
     """Country named by a token's possessor, compound or adjective ("Seoul's", "South Korean")."""
     for child in token.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod", "appos") or (child.dep_ == "prep" and child.lower_ == "of"):

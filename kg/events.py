@@ -384,6 +384,8 @@ def modality(token: Token, rules: Rules) -> str:
             if negated:
                 return "negated"
         if node is not token:
+            if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
+                return "planned"
             if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
                 if lemma in cues.negated_verbs:
                     return "negated"

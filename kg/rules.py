@@ -55,6 +55,7 @@ class ModalityCues:
     planned_nouns: frozenset[str]
     negated_nouns: frozenset[str]
     considered_adjectives: frozenset[str]
+    planned_adjectives: frozenset[str]
     conditional_marks: frozenset[str]
 
 
