@@ -5,9 +5,9 @@ an `InputError` (exit code 2) with a one-line message naming the file (and the
 line for .jsonl), or a one-line warning when the document can be skipped or
 repaired without losing anything else:
 
-- missing or unreadable path, unsupported file type, directory without any .txt/.text/.md/.jsonl
-  file, `-` given twice, a `--date` that is not a date: `InputError`, raised by
-  `read_documents` itself before anything is read;
+- missing or unreadable path, unsupported file type, directory without any
+  .txt/.text/.md/.jsonl file, `-` given twice, a `--date` that is not a date:
+  `InputError`, raised by `read_documents` itself before anything is read;
 - binary file (a NUL byte in its first 8 KiB), or a file in a directory that
   cannot be opened (dangling link, no permission): skipped with a warning;
 - invalid UTF-8: decoded with U+FFFD replacement characters and a warning naming
@@ -19,11 +19,16 @@ repaired without losing anything else:
 - empty or whitespace-only document: skipped with a warning;
 - a malformed .jsonl line (not JSON, not an object, no string `text`, a bad
   `date`, a field of the wrong type): `InputError` naming file:line, or with
-  `skip_bad` a warning per line (the first ten per file) and a per-file summary;
+  `skip_bad` a warning per line and a per-file summary of what was skipped
+  (repeated warnings of one kind are shown ten times per file, then counted);
 - the same id twice: with identical text the repeat is skipped with a warning;
   with different text the later document is renamed `<id>-2` (`-3`, ...) with a
   warning, so that no article is lost and no id names two texts;
-- nothing readable at all: `InputError`.
+- a directory whose files were all skipped: a warning naming it (each file
+  already has its own); nothing readable at all: `InputError`.
+
+Documents are yielded with their text exactly as read (offsets into it are the
+evidence offsets); `mask_boilerplate` hides what the NLP stage must not see.
 """
 
 from __future__ import annotations
