@@ -1,0 +1,451 @@
+"""The gazetteer: every country, organisation, person, body and place kg knows by name.
+
+Data lives under `ontology/`: `countries.yaml` (generated from pycountry + countryinfo and
+`country_overrides.yaml` by `python -m kg.gazetteer`), `actors.yaml` (hand-written) and
+`ambiguous.yaml` (aliases deliberately resolved to nothing because they name several entities).
+`load_gazetteer()` validates them once and gives the spaCy entity-ruler patterns and a
+normalised exact-match lookup from any spelling to one canonical key.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from kg.errors import RulesError
+from kg.model import ENTITY_KINDS, Entity
+from kg.paths import ontology_dir
+
+COUNTRIES_FILE = "countries.yaml"
+ACTORS_FILE = "actors.yaml"
+AMBIGUOUS_FILE = "ambiguous.yaml"
+OVERRIDES_FILE = "country_overrides.yaml"
+
+TYPES = ("igo", "government", "military", "media", "party", "company", "ngo")
+FIELDS = ("key", "label", "kind", "type", "country", "wikidata", "aliases", "capitals", "demonyms",
+          "surname", "generic")
+REQUIRED = ("key", "label", "kind", "country")
+ROLES = ("name", "capital", "demonym")
+# spaCy NER label each kind of name is tagged with by the entity ruler.
+SPACY_LABEL = {"Country": "GPE", "Organization": "ORG", "ArmedGroup": "ORG", "Person": "PERSON",
+               "Location": "LOC"}
+DEMONYM_LABEL = "NORP"
+
+_KEY_RE = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_DASHES = "\u002d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u0060\u00b4\u2032"
+_TRANSLATE = {ord(c): " " for c in _DASHES} | {ord(c): "'" for c in _APOSTROPHES}
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def normalize(text: str) -> str:
+    """Matching form of a name: NFKC, accents folded, casefolded, dashes as spaces, no "the"/possessive.
+
+    >>> normalize("the Democratic People’s Republic of Korea's")
+    "democratic people's republic of korea"
+    """
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLATE))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_TRANSLATE)
+    text = " ".join(text.split())
+    if text.endswith("'s"):
+        text = text[:-2].rstrip()
+    elif text.endswith("s'"):
+        text = text[:-1]
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Validated gazetteer: entities by key plus indexes from normalised names to keys."""
+
+    entities: Mapping[str, Entity]
+    types: Mapping[str, str | None]
+    names: Mapping[str, tuple[str, str]]
+    """normalised form -> (key, role) with role one of name, capital, demonym."""
+    forms: Mapping[str, tuple[tuple[str, str], ...]]
+    """key -> ((surface form as written, role), ...) in file order."""
+    surnames: Mapping[str, str]
+    generics: Mapping[tuple[str, str], str]
+    """(country key, normalised generic name) -> key: "Foreign Ministry" of RUS."""
+    ambiguous: frozenset[str]
+
+    def lookup(self, text: str) -> str | None:
+        """Key of the entity this exact name denotes, or None if unknown or deliberately ambiguous.
+
+        >>> load_gazetteer().lookup("Kiev's")
+        'UKR'
+        """
+        hit = self.names.get(normalize(text))
+        return hit[0] if hit else None
+
+    def alias_role(self, text: str) -> str | None:
+        """How the name denotes its entity: "name", "capital" (metonym), "demonym", or None."""
+        hit = self.names.get(normalize(text))
+        return hit[1] if hit else None
+
+    def lookup_generic(self, text: str, country: str) -> str | None:
+        """Key of a body named generically ("Foreign Ministry") once its possessor country is known."""
+        return self.generics.get((country, normalize(text)))
+
+    def surname_of(self, key: str) -> str | None:
+        """Surname a person may be called by after the full name appeared in the same document."""
+        return self.surnames.get(key)
+
+    def is_media(self, key: str) -> bool:
+        """True for news agencies and outlets (attribution sources, not actors)."""
+        return self.types.get(key) == "media"
+
+    def kind_of(self, key: str) -> str | None:
+        """Kind (Country, Organization, Person, ArmedGroup, Location) of a known key."""
+        entity = self.entities.get(key)
+        return entity.kind if entity else None
+
+    def patterns(self) -> list[dict[str, str]]:
+        """spaCy entity-ruler patterns {label, pattern, id} for every name, sorted deterministically."""
+        out: set[tuple[str, str, str]] = set()
+        for key, forms in self.forms.items():
+            kind = self.entities[key].kind
+            for surface, role in forms:
+                label = DEMONYM_LABEL if role == "demonym" else SPACY_LABEL[kind]
+                for variant in _surface_variants(surface):
+                    out.add((key, label, variant))
+        return [{"label": label, "pattern": pattern, "id": key}
+                for key, label, pattern in sorted(out)]
+
+
+def _surface_variants(surface: str) -> set[str]:
+    """The surface as written plus its curly-apostrophe twin, which tokenises differently."""
+    variants = {surface}
+    if "'" in surface:
+        variants.add(surface.replace("'", "\u2019"))
+    if "\u2019" in surface:
+        variants.add(surface.replace("\u2019", "'"))
+    return variants
+
+
+def load_gazetteer(directory: Path | None = None) -> Gazetteer:
+    """Read and validate countries.yaml, actors.yaml and ambiguous.yaml (cached per directory)."""
+    return _load_cached(Path(directory or ontology_dir()).resolve())
+
+
+@lru_cache(maxsize=8)
+def _load_cached(directory: Path) -> Gazetteer:
+    countries = _read_entries(directory / COUNTRIES_FILE)
+    actors = _read_entries(directory / ACTORS_FILE, required=False)
+    ambiguous = _read_ambiguous(directory / AMBIGUOUS_FILE)
+    return build_gazetteer([(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)], ambiguous)
+
+
+def _read_yaml(path: Path, required: bool = True) -> Any:
+    if not path.exists():
+        if required:
+            raise RulesError(f"{path.name}: file not found in {path.parent}")
+        return None
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except yaml.YAMLError as e:
+        raise RulesError(f"{path.name}: not valid YAML: {e}") from None
+
+
+def _read_entries(path: Path, required: bool = True) -> list[Any]:
+    data = _read_yaml(path, required)
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise RulesError(f"{path.name}: expected a list of entries, got {type(data).__name__}")
+    return data
+
+
+def _read_ambiguous(path: Path) -> frozenset[str]:
+    data = _read_yaml(path, required=False) or []
+    if not isinstance(data, list):
+        raise RulesError(f"{path.name}: expected a list of {{alias, reason}} entries")
+    out = set()
+    for i, item in enumerate(data, 1):
+        alias = item.get("alias") if isinstance(item, dict) else item
+        if not isinstance(alias, str) or not alias.strip():
+            raise RulesError(f"{path.name}: entry {i}: 'alias' must be a non-empty string")
+        out.add(normalize(alias))
+    return frozenset(out)
+
+
+def _where(file: str, index: int, entry: Any) -> str:
+    key = entry.get("key") if isinstance(entry, dict) else None
+    return f"{file}: entry {index}" + (f" (key {key!r})" if key is not None else "")
+
+
+def _str_list(where: str, entry: dict, field: str) -> list[str]:
+    value = entry.get(field)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RulesError(f"{where}: '{field}' must be a list of non-empty strings")
+    return value
+
+
+def _check_entry(where: str, entry: Any) -> None:
+    """Raise RulesError naming file, entry and field for any malformed field of one entry."""
+    if not isinstance(entry, dict):
+        raise RulesError(f"{where}: expected a mapping with {', '.join(REQUIRED)}, got {type(entry).__name__}")
+    unknown = sorted(set(entry) - set(FIELDS))
+    if unknown:
+        raise RulesError(f"{where}: unknown field {unknown[0]!r}; fields are {', '.join(FIELDS)}")
+    for field in REQUIRED:
+        if not isinstance(entry.get(field), str) or not entry[field].strip():
+            raise RulesError(f"{where}: '{field}' is required and must be a non-empty string")
+    key, kind = entry["key"], entry["kind"]
+    if not _KEY_RE.match(key):
+        raise RulesError(f"{where}: key {key!r} must be ASCII letters, digits and single hyphens")
+    if kind not in ENTITY_KINDS:
+        raise RulesError(f"{where}: kind {kind!r} is not one of {', '.join(ENTITY_KINDS)}")
+    if kind == "Country" and not _ISO3_RE.match(key):
+        raise RulesError(f"{where}: a Country key must be an ISO 3166-1 alpha-3 code, got {key!r}")
+    if entry.get("type") is not None and entry["type"] not in TYPES:
+        raise RulesError(f"{where}: type {entry['type']!r} is not one of {', '.join(TYPES)} or null")
+    if entry.get("wikidata") is not None and not (isinstance(entry["wikidata"], str)
+                                                  and _QID_RE.match(entry["wikidata"])):
+        raise RulesError(f"{where}: wikidata {entry['wikidata']!r} is not a Q-id like Q884")
+    if entry.get("surname") is not None and not (isinstance(entry["surname"], str) and kind == "Person"):
+        raise RulesError(f"{where}: 'surname' is a string and only for kind Person")
+    for field in ("aliases", "capitals", "demonyms", "generic"):
+        _str_list(where, entry, field)
+    for field in ("capitals", "demonyms"):
+        if entry.get(field) and kind != "Country":
+            raise RulesError(f"{where}: '{field}' is only for kind Country, not {kind}")
+
+
+def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozenset[str] = frozenset()
+                    ) -> Gazetteer:
+    """Validate entries of each (file name, entries) source and index them; raise RulesError if bad."""
+    origin: dict[str, str] = {}
+    rows: list[tuple[str, dict]] = []
+    for file, entries in sources:
+        for i, entry in enumerate(entries, 1):
+            where = _where(file, i, entry)
+            _check_entry(where, entry)
+            if entry["key"] in origin:
+                raise RulesError(f"{where}: duplicate key, first defined at {origin[entry['key']]}")
+            origin[entry["key"]] = where
+            rows.append((where, entry))
+    kinds = {e["key"]: e["kind"] for _, e in rows}
+    entities: dict[str, Entity] = {}
+    types: dict[str, str | None] = {}
+    names: dict[str, tuple[str, str]] = {}
+    name_origin: dict[str, str] = {}
+    forms: dict[str, tuple[tuple[str, str], ...]] = {}
+    surnames: dict[str, str] = {}
+    generics: dict[tuple[str, str], str] = {}
+    for where, e in rows:
+        key, country = e["key"], e["country"]
+        if country != key and kinds.get(country) not in ("Country", "Organization", "ArmedGroup"):
+            raise RulesError(f"{where}: country {country!r} is not the key of a Country or organisation"
+                             " in the gazetteer")
+        if e["kind"] == "Country" and country != key:
+            raise RulesError(f"{where}: a Country acts for itself: country must be {key!r}")
+        own: dict[str, str] = {}
+        entry_forms: list[tuple[str, str]] = []
+        for role, field_values in (("name", [e["label"], *_str_list(where, e, "aliases")]),
+                                   ("capital", _str_list(where, e, "capitals")),
+                                   ("demonym", _str_list(where, e, "demonyms"))):
+            for surface in field_values:
+                norm = normalize(surface)
+                if not norm:
+                    raise RulesError(f"{where}: alias {surface!r} is empty once normalised")
+                if norm in ambiguous:
+                    continue
+                if norm in names and names[norm][0] != key:
+                    other = names[norm][0]
+                    raise RulesError(f"{where}: alias {surface!r} is also a name of {other!r} "
+                                     f"({name_origin[norm]}); list it in {AMBIGUOUS_FILE} to drop it "
+                                     "deliberately, or remove one")
+                if (surface, role) not in entry_forms and own.get(norm) != role:
+                    entry_forms.append((surface, role))
+                if norm not in own:  # first role wins: a name before a capital before a demonym
+                    own[norm] = role
+                    names[norm] = (key, role)
+                    name_origin[norm] = where
+        for generic in _str_list(where, e, "generic"):
+            slot = (country, normalize(generic))
+            if slot in generics and generics[slot] != key:
+                raise RulesError(f"{where}: generic name {generic!r} of {country!r} already denotes "
+                                 f"{generics[slot]!r}")
+            generics[slot] = key
+        if e.get("surname"):
+            surnames[key] = e["surname"]
+        surfaces = tuple(dict.fromkeys(s for s, _ in entry_forms))
+        entities[key] = Entity(key, e["label"], e["kind"], country, e.get("wikidata"), surfaces)
+        types[key] = e.get("type")
+        forms[key] = tuple(entry_forms)
+    return Gazetteer(MappingProxyType(entities), MappingProxyType(types), MappingProxyType(names),
+                     MappingProxyType(forms), MappingProxyType(surnames), MappingProxyType(generics),
+                     ambiguous)
+
+
+# --- generation of countries.yaml (dev only: needs the `gazetteer` extra) -------------------------
+
+_CODE_RE = re.compile(r"^(?:[A-Z]\.?){1,4}$")
+_PLURAL_SAFE = ("an", "i", "er", "ot", "o")
+
+
+def _is_latin(text: str) -> bool:
+    """True if every letter is Latin script, IPA excluded (drops Cyrillic, Hangul, Han, phonetics)."""
+    return all("LATIN" in unicodedata.name(c, "") and not 0x250 <= ord(c) <= 0x2AF
+               for c in text if c.isalpha())
+
+
+def _plural(demonym: str) -> str | None:
+    """Plural of a demonym when adding "s" is safe (Hungarian -> Hungarians, not French -> Frenchs)."""
+    return demonym + "s" if demonym.endswith(_PLURAL_SAFE) else None
+
+
+def _countryinfo_by_alpha3() -> dict[str, dict]:
+    """countryinfo records keyed by alpha-3; where two share a code, the most populous one."""
+    from countryinfo import all_countries
+
+    best: dict[str, dict] = {}
+    for ci in all_countries():
+        info = ci.info()
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not code:
+            continue
+        old = best.get(code)
+        if old is None or (info.get("population") or 0, info["name"]) > (old.get("population") or 0, old["name"]):
+            best[code] = info
+    return best
+
+
+def _as_list(value: Any) -> list[str]:
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+
+
+def generate_countries(overrides_path: Path | None = None) -> list[dict]:
+    """Country entries from pycountry + countryinfo merged with overrides, sorted by key.
+
+    Every ISO 3166-1 entry (territories included: they have their own codes and news names
+    them as places with their own governments), plus the overrides' `extra` entries.
+    """
+    import pycountry
+
+    overrides = _read_yaml(Path(overrides_path or ontology_dir() / OVERRIDES_FILE)) or {}
+    codes = set(overrides.get("codes") or [])
+    dropped = {normalize(a) for a in overrides.get("drop") or []}
+    per_country: dict[str, dict] = overrides.get("countries") or {}
+    infos = _countryinfo_by_alpha3()
+    entries: list[dict] = []
+    for c in pycountry.countries:
+        info = infos.get(c.alpha_3, {})
+        fix = per_country.get(c.alpha_3) or {}
+        label = fix.get("label") or getattr(c, "common_name", None) or info.get("name") or c.name
+        library = {
+            "aliases": [getattr(c, "common_name", None), info.get("name"), c.name,
+                        getattr(c, "official_name", None), *_as_list(info.get("altSpellings"))],
+            "capitals": [part for v in _as_list(info.get("capital")) for part in v.split(" / ")],
+            "demonyms": [f for v in _as_list(info.get("demonym")) for d in v.split(",")
+                         for f in (d.strip(), _plural(d.strip()))],
+        }
+        entries.append(_country_entry(c.alpha_3, label, fix, library, codes,
+                                      dropped | {normalize(a) for a in fix.get("drop") or []}))
+    for extra in overrides.get("extra") or []:
+        entries.append(_country_entry(extra["key"], extra["label"], extra, {}, codes, dropped))
+    entries.sort(key=lambda e: e["key"])
+    _drop_cross_country_clashes(entries)
+    return entries
+
+
+def _country_entry(key: str, label: str, fix: dict, library: dict, codes: set[str],
+                   dropped: set[str]) -> dict:
+    """One countries.yaml entry: the overrides' names first (kept as written), then the libraries'
+    names filtered (no codes, index forms, non-Latin scripts or dropped names); first spelling wins."""
+    seen: set[str] = set()
+    entry: dict[str, Any] = {"key": key, "label": label, "kind": "Country", "type": None, "country": key,
+                             "wikidata": fix.get("wikidata")}
+    for field in ("aliases", "capitals", "demonyms"):
+        out = []
+        if field == "aliases":
+            seen.add(normalize(label))
+            out.append(label)
+        for v in fix.get(field) or []:
+            if normalize(v) not in seen:
+                seen.add(normalize(v))
+                out.append(v)
+        for v in library.get(field) or []:
+            if not v or not isinstance(v, str):
+                continue
+            v = " ".join(v.split())
+            n = normalize(v)
+            if n in seen or n in dropped or not _is_latin(v) or ", " in v:  # "Korea, Republic of"
+                continue
+            if _CODE_RE.match(v.replace(" ", "")) and v not in codes:
+                continue
+            seen.add(n)
+            out.append(v)
+        entry[field] = out
+    return entry
+
+
+def _drop_cross_country_clashes(entries: list[dict]) -> None:
+    """Fail when two countries share a name: the maintainer must decide in the overrides' drop list."""
+    owner: dict[str, str] = {}
+    clashes = []
+    for e in entries:
+        for field in ("label", "aliases", "capitals", "demonyms"):
+            for v in [e[field]] if field == "label" else e[field]:
+                n = normalize(v)
+                if owner.setdefault(n, e["key"]) != e["key"]:
+                    clashes.append(f"{v!r} ({owner[n]} and {e['key']})")
+    if clashes:
+        raise RulesError(f"{OVERRIDES_FILE}: names shared by two countries, add them to 'drop' or a "
+                         f"country's 'drop': {'; '.join(clashes)}")
+
+
+def dump_entries(entries: list[dict], header: str = "") -> str:
+    """Deterministic YAML text of entries: fixed field order, flow-style lists, UTF-8."""
+    lines = [header] if header else []
+    for e in entries:
+        first = True
+        for field in FIELDS:
+            if field not in e:
+                continue
+            value = yaml.safe_dump(e[field], default_flow_style=True, allow_unicode=True,
+                                   width=10_000).strip()
+            if value.endswith("\n...") or value.endswith("..."):
+                value = value[: value.rfind("...")].strip()
+            lines.append(f"{'- ' if first else '  '}{field}: {value}")
+            first = False
+    return "\n".join(lines) + "\n"
+
+
+_HEADER = ("# GENERATED by `python -m kg.gazetteer` from pycountry + countryinfo and "
+           "country_overrides.yaml; do not edit by hand.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite ontology/countries.yaml from the libraries and the overrides."""
+    target = ontology_dir() / COUNTRIES_FILE
+    try:
+        text = dump_entries(generate_countries(), _HEADER)
+    except RulesError as e:
+        print(f"Error: {e}", file=sys.stderr)
+        return 1
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({text.count(chr(10) + '- key:') + text.startswith('- key:')} countries)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
