@@ -561,3 +561,11 @@ def test_cli_input_errors_are_one_line_with_exit_code_2(tmp_path, args, message)
     assert result.exit_code == 2
     assert result.stderr == message.format(d=tmp_path) + "\n"
     assert result.stdout == ""
+
+
+def test_docstring_examples_hold():
+    import doctest
+
+    import kg.ingest
+
+    assert doctest.testmod(kg.ingest).failed == 0
