@@ -1,0 +1,267 @@
+"""Loading into and querying a real Oxigraph server on loopback, with faults: down, refusing, failing, slow.
+
+Each test starts `oxigraph serve` on a free 127.0.0.1 port in a tmp folder and
+stops it. Faults a real server does not produce on demand (401, 500, a hang)
+come from a small http.server on loopback that answers by itself or forwards
+to the real server.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from kg import query, store
+from kg.cli import app
+from kg.errors import StoreError
+from kg.graph import CORPUS_GRAPH, document_iri, to_dataset
+from kg.model import Corpus
+from tests.conftest import make_sample_corpus
+
+pytestmark = pytest.mark.server
+
+OXIGRAPH = shutil.which("oxigraph")
+FAST = store.Retry(attempts=3, backoff=0.05, timeout=5.0)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclasses.dataclass
+class Server:
+    """An `oxigraph serve` process on loopback that a test can stop and start again on the same folder and port."""
+
+    location: Path
+    port: int
+    proc: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [OXIGRAPH, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(self.base + "/", timeout=1)
+                return
+            except httpx.TransportError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("oxigraph serve exited at start")
+                time.sleep(0.1)
+        raise RuntimeError("oxigraph serve did not answer within 30s")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=20)
+            self.proc = None
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    if OXIGRAPH is None:
+        pytest.skip("the oxigraph server binary is not installed")
+    srv = Server(tmp_path / "oxigraph", _free_port())
+    srv.start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+Behaviour = Callable[[int, BaseHTTPRequestHandler], "tuple[int, str] | None"]
+"""Given the request's number (from 0) and the handler: (status, body) to answer, or None to forward."""
+
+
+@pytest.fixture
+def stub() -> Iterator[Callable[[Behaviour, str | None], str]]:
+    """Start a loopback HTTP server with a behaviour, forwarding to an upstream when it returns None."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(behaviour: Behaviour, upstream: str | None = None) -> str:
+        counter = iter(range(10**6))
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _handle(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                answer = behaviour(next(counter), self)
+                if answer is None and upstream is not None:
+                    r = httpx.request(self.command, upstream + self.path, content=body,
+                                      headers={k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")})
+                    answer = (r.status_code, r.text)
+                status, text = answer or (500, "no upstream")
+                data = text.encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_PUT = do_POST = do_DELETE = _handle
+
+        class Quiet(ThreadingHTTPServer):
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client that timed out and hung up is what the hang tests want
+
+        httpd = Quiet(("127.0.0.1", 0), Handler)
+        httpd.daemon_threads = True
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        servers.append(httpd)
+        return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+    yield start
+    for httpd in servers:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _titled(corpus: Corpus) -> Corpus:
+    """The sample corpus with a title on every document: every document graph changes."""
+    return dataclasses.replace(corpus, documents=tuple(dataclasses.replace(d, title=f"Title of {d.id}") for d in corpus.documents))
+
+
+def count(srv: Server) -> int:
+    result = query.run("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", endpoint=srv.base + "/query")
+    return int(result.rows[0][0].value)
+
+
+def graph_lines(srv: Server, iri: object) -> set[str]:
+    """The N-Triples lines of one named graph, fetched with a Graph Store Protocol GET."""
+    r = httpx.get(srv.base + "/store", params={"graph": str(iri)}, headers={"Accept": "application/n-triples"})
+    r.raise_for_status()
+    return {line for line in r.text.splitlines() if line.strip()}
+
+
+def expected_lines(corpus: Corpus, iri: object) -> set[str]:
+    g = to_dataset(corpus).graph(iri)
+    return {f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in g}
+
+
+# ---------------------------------------------------------------- loading and querying over HTTP
+
+
+def test_load_then_query_back_over_http(server):
+    report = store.load_endpoint(to_dataset(make_sample_corpus()), server.base + "/store", retry=FAST)
+    assert (report.graphs, report.triples) == (3, 72)
+    assert count(server) == 72
+    result = query.run("who-did-what", endpoint=server.base + "/query")
+    assert [(r[0].value, r[1].value) for r in result.rows] == [("North Korea", "DeployTroops"), ("South Korea", "SupplyWeapons")]
+    for doc in ("d1", "d2"):
+        assert graph_lines(server, document_iri(doc)) == expected_lines(make_sample_corpus(), document_iri(doc))
+
+
+def test_cli_load_and_query_over_http(server, tmp_path):
+    src = tmp_path / "graph.trig"
+    src.write_text(to_dataset(make_sample_corpus()).serialize(format="trig"), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["load", str(src), "--endpoint", server.base + "/store"])
+    assert result.exit_code == 0, result.output
+    assert "3 graphs" in result.stderr and "72 triples" in result.stderr
+    result = runner.invoke(app, ["query", "considered", "--endpoint", server.base + "/query", "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1].startswith("South Korea,SupplyWeapons,Ukraine,considered")
+
+
+def test_loading_twice_or_a_changed_corpus_never_duplicates(server):
+    corpus = make_sample_corpus()
+    for _ in range(2):
+        store.load_endpoint(to_dataset(corpus), server.base + "/store", retry=FAST)
+        assert count(server) == 72
+    store.load_endpoint(to_dataset(_titled(corpus)), server.base + "/store", retry=FAST)
+    assert count(server) == 74  # one title per document, nothing else added
+    assert graph_lines(server, document_iri("d1")) == expected_lines(_titled(corpus), document_iri("d1"))
+
+
+# ---------------------------------------------------------------- faults
+
+
+def test_server_down_then_restarted_the_rerun_completes(server):
+    corpus = make_sample_corpus()
+    store.load_endpoint(to_dataset(corpus), server.base + "/store", retry=FAST)
+    server.stop()
+    with pytest.raises(StoreError, match=r"unreachable.*gave up after 3 attempts\); 0 of 3 graphs loaded"):
+        store.load_endpoint(to_dataset(_titled(corpus)), server.base + "/store", retry=FAST)
+    server.start()
+    assert count(server) == 72  # the store is as it was
+    store.load_endpoint(to_dataset(_titled(corpus)), server.base + "/store", retry=FAST)
+    assert count(server) == 74
+    for doc in ("d1", "d2"):
+        assert graph_lines(server, document_iri(doc)) == expected_lines(_titled(corpus), document_iri(doc))
+
+
+def test_a_failure_mid_load_leaves_no_document_half_loaded(server, stub):
+    corpus = make_sample_corpus()
+    store.load_endpoint(to_dataset(corpus), server.base + "/store", retry=FAST)
+    # the first PUT goes through, every later request fails
+    flaky = stub(lambda n, h: None if n == 0 else (500, "internal error"), server.base)
+    with pytest.raises(StoreError, match=r"HTTP 500.*gave up after 3 attempts\); 1 of 3 graphs loaded, each one whole"):
+        store.load_endpoint(to_dataset(_titled(corpus)), flaky + "/store", retry=FAST)
+    assert graph_lines(server, document_iri("d1")) == expected_lines(_titled(corpus), document_iri("d1"))  # new, whole
+    assert graph_lines(server, document_iri("d2")) == expected_lines(corpus, document_iri("d2"))  # old, whole
+    store.load_endpoint(to_dataset(_titled(corpus)), server.base + "/store", retry=FAST)
+    assert count(server) == 74
+    assert graph_lines(server, CORPUS_GRAPH) == expected_lines(corpus, CORPUS_GRAPH)
+
+
+def test_transient_500s_are_retried_until_the_load_succeeds(server, stub):
+    seen: list[int] = []
+
+    def first_two_fail(n: int, handler: BaseHTTPRequestHandler) -> tuple[int, str] | None:
+        seen.append(n)
+        return (503, "busy") if n < 2 else None
+
+    report = store.load_endpoint(to_dataset(make_sample_corpus()), stub(first_two_fail, server.base) + "/store", retry=FAST)
+    assert report.replaced == 3 and len(seen) == 5 and count(server) == 72
+
+
+def test_refusal_is_a_clear_error_and_never_shows_the_password(server, stub, monkeypatch, tmp_path):
+    refusing = stub(lambda n, h: (401, "Unauthorized"), None)
+    monkeypatch.setenv("KG_STORE_USER", "alice")
+    monkeypatch.setenv("KG_STORE_PASSWORD", "s3cret-pw")
+    src = tmp_path / "graph.trig"
+    src.write_text(to_dataset(make_sample_corpus()).serialize(format="trig"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["load", str(src), "--endpoint", refusing + "/store"])
+    assert result.exit_code == 6
+    assert result.stderr.startswith(f"Error: {refusing}/store refused the request (HTTP 401 Unauthorized")
+    assert "KG_STORE_USER" in result.stderr and "s3cret-pw" not in result.output
+    assert count(server) == 0
+
+
+def test_a_hanging_server_times_out(stub):
+    def hang(n: int, handler: BaseHTTPRequestHandler) -> tuple[int, str]:
+        time.sleep(1.5)
+        return (204, "")
+
+    slow = stub(hang, None)
+    with pytest.raises(StoreError, match=r"timed out after 0.3s \(gave up after 2 attempts\); 0 of 3 graphs loaded"):
+        store.load_endpoint(to_dataset(make_sample_corpus()), slow + "/store", retry=store.Retry(2, 0.01, 0.3))
+
+
+def test_embedded_store_held_by_a_running_server(server):
+    with pytest.raises(StoreError, match="in use by another process"):
+        store.open_store(server.location)
+    result = CliRunner().invoke(app, ["query", "aliases", "--store", str(server.location)])
+    assert result.exit_code == 6 and "in use by another process" in result.stderr
+    assert "Traceback" not in result.output
