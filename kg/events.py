@@ -372,8 +372,19 @@ def modality(token: Token, rules: Rules) -> str:
     may or may not do is not the event's modality.
     """
     cues = rules.modality
+    previous = token
     for node in (token, *_governors(token)):
         lemma = node.lemma_.lower()
+        via_conj = previous.dep_ == "conj" and node is not token
+        previous = node
+        if via_conj:
+            # "rejected the accusation and warned Manila": a coordinated verb shares auxiliaries
+            # with its first conjunct, not that verb's own meaning or negation
+            if any(c.dep_ == "aux" and c.lower_ in cues.planned_auxiliaries for c in node.children):
+                return "planned"
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries for c in node.children):
+                return "considered"
+            continue
         if node is not token and node.pos_ in ("VERB", "AUX") and lemma in rules.attribution_verbs and lemma not in cues.considered_verbs:
             return "asserted"
         children = list(node.children)
