@@ -1,0 +1,318 @@
+"""The gazetteer: spellings resolve to one key, different entities never merge, bad data fails loudly."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.errors import RulesError
+from kg.gazetteer import (
+    ACTORS_FILE,
+    AMBIGUOUS_FILE,
+    COUNTRIES_FILE,
+    Gazetteer,
+    dump_entries,
+    load_gazetteer,
+    normalize,
+)
+from kg.model import ENTITY_KINDS
+from kg.paths import ontology_dir
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # one person, every romanisation the seed outlets use
+        ("Yoon Suk Yeol", "yoon-suk-yeol"),
+        ("Yoon Suk-yeol", "yoon-suk-yeol"),
+        ("Yoon Seok-yol", "yoon-suk-yeol"),
+        ("Yun Seok-yol", "yoon-suk-yeol"),
+        ("Yun Seok-yul", "yoon-suk-yeol"),
+        ("Yun Suk-yeol", "yoon-suk-yeol"),
+        ("Zelensky", "volodymyr-zelensky"),
+        ("Zelenskiy", "volodymyr-zelensky"),
+        ("Zelenskyy", "volodymyr-zelensky"),
+        ("Volodymyr Zelensky", "volodymyr-zelensky"),
+        ("Vladimir Zelensky", "volodymyr-zelensky"),
+        ("Kim Jong Un", "kim-jong-un"),
+        ("Kim Jong-un", "kim-jong-un"),
+        ("Putin", "vladimir-putin"),
+        ("Vladimir Putin", "vladimir-putin"),
+        ("Kirill Budanov", "kyrylo-budanov"),
+        ("Kyrylo Budanov", "kyrylo-budanov"),
+        ("Erdoğan", "recep-tayyip-erdogan"),
+        ("Erdogan", "recep-tayyip-erdogan"),
+        # countries by name, code, capital and demonym
+        ("Kyiv", "UKR"),
+        ("Kiev", "UKR"),
+        ("Kiev’s", "UKR"),
+        ("Hungarian", "HUN"),
+        ("Hungarians", "HUN"),
+        ("U.S.", "USA"),
+        ("US", "USA"),
+        ("United States of America", "USA"),
+        ("Washington", "USA"),
+        ("Russian Federation", "RUS"),
+        ("Moscow", "RUS"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("Democratic People’s Republic of Korea", "PRK"),
+        ("DPRK", "PRK"),
+        ("Pyongyang", "PRK"),
+        ("North Korean", "PRK"),
+        ("South Korea's", "KOR"),
+        ("Republic of Korea", "KOR"),
+        ("Seoul", "KOR"),
+        ("the Netherlands", "NLD"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Cote d’Ivoire", "CIV"),
+        ("Ivory Coast", "CIV"),
+        ("Czechia", "CZE"),
+        ("Czech Republic", "CZE"),
+        ("DRC", "COD"),
+        ("Congo-Brazzaville", "COG"),
+        ("Britain", "GBR"),
+        ("British", "GBR"),
+        ("Taipei", "TWN"),
+        ("Tehran", "IRN"),
+        ("Türkiye", "TUR"),
+        ("Kosovo", "XKX"),
+        ("Soviet Union", "SUN"),
+        # organisations, bodies, armed groups, media, places
+        ("Kremlin", "kremlin"),
+        ("the Kremlin", "kremlin"),
+        ("White House", "white-house"),
+        ("Pentagon", "pentagon"),
+        ("NATO", "NATO"),
+        ("U.N.", "UN"),
+        ("UN Security Council", "UNSC"),
+        ("IAEA", "IAEA"),
+        ("European Union", "EU"),
+        ("Islamic State", "islamic-state"),
+        ("ISIL", "islamic-state"),
+        ("al Qaeda", "al-qaeda"),
+        ("Hezbollah", "hezbollah"),
+        ("Wagner Group", "wagner-group"),
+        ("Bloomberg", "bloomberg"),
+        ("Associated Press", "ap"),
+        ("KCNA", "kcna"),
+        ("Kursk Region", "kursk-region"),
+        ("Kursk region", "kursk-region"),
+        ("Gaza Strip", "gaza"),
+        ("Crimea", "crimea"),
+        ("Russia's Foreign Ministry", "rus-mfa"),
+        ("National Security and Defense Council", "ukr-nsdc"),
+        ("HUR", "hur"),
+    ],
+)
+def test_lookup_resolves_spellings(gaz: Gazetteer, text: str, key: str) -> None:
+    assert gaz.lookup(text) == key
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kim Jong Un", "Kim Jung"),
+        ("Kim Jong Un", "Kim Yo Jong"),
+        ("Kim Jong Un", "Kim Jong Il"),
+        ("Vladimir Putin", "Vladimir Zelensky"),
+        ("North Korea", "South Korea"),
+        ("North Korean", "South Korean"),
+        ("Pyongyang", "Seoul"),
+        ("South Korea's National Security Council", "US National Security Council"),
+        ("National Security and Defense Council", "US National Security Council"),
+        ("George W. Bush", "George H. W. Bush"),
+        ("Democratic Republic of the Congo", "Republic of the Congo"),
+        ("Niger", "Nigeria"),
+        ("Sudan", "South Sudan"),
+        ("Hamas", "Palestinian Islamic Jihad"),
+        ("UN Security Council", "UN General Assembly"),
+    ],
+)
+def test_different_entities_never_merge(gaz: Gazetteer, a: str, b: str) -> None:
+    assert gaz.lookup(a) is not None and gaz.lookup(b) is not None
+    assert gaz.lookup(a) != gaz.lookup(b)
+
+
+@pytest.mark.parametrize("text", ["Kim", "Lee", "Congo", "Korea", "Korean", "National Security Council",
+                                  "Foreign Ministry", "Brussels", "Georgia Tech", ""])
+def test_ambiguous_or_unknown_names_resolve_to_nothing(gaz: Gazetteer, text: str) -> None:
+    assert gaz.lookup(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [("Hungary", "name"), ("Kyiv", "capital"), ("Kiev", "capital"), ("Hungarian", "demonym"),
+     ("Putin", "name"), ("Singapore", "name"), ("Nobody Known", None)],
+)
+def test_alias_role(gaz: Gazetteer, text: str, role: str | None) -> None:
+    assert gaz.alias_role(text) == role
+
+
+def test_generic_names_need_their_country(gaz: Gazetteer) -> None:
+    assert gaz.lookup_generic("National Security Council", "KOR") == "kor-nsc"
+    assert gaz.lookup_generic("National Security Council", "USA") == "usa-nsc"
+    assert gaz.lookup_generic("Foreign Ministry", "RUS") == "rus-mfa"
+    assert gaz.lookup_generic("the president's office", "KOR") == "kor-presidential-office"
+    assert gaz.lookup_generic("Foreign Ministry", "ATA") is None
+
+
+def test_surnames_media_and_kinds(gaz: Gazetteer) -> None:
+    assert gaz.surname_of("yoon-suk-yeol") == "Yoon"
+    assert gaz.surname_of("kim-jong-un") == "Kim"
+    assert gaz.lookup("Yoon") is None  # a shared surname is never an alias on its own
+    assert gaz.surname_of("KOR") is None
+    assert gaz.is_media("bloomberg") and gaz.is_media("kcna") and gaz.is_media("reuters")
+    assert not gaz.is_media("KOR") and not gaz.is_media("kremlin") and not gaz.is_media("nope")
+    assert gaz.kind_of("hamas") == "ArmedGroup"
+    assert gaz.kind_of("kursk-region") == "Location"
+
+
+def test_normalize() -> None:
+    assert normalize("the Democratic People’s Republic of Korea's") == "democratic people's republic of korea"
+    assert normalize("Kim  Jong–un") == "kim jong un"
+    assert normalize("Côte d'Ivoire") == normalize("Cote d’Ivoire")
+    assert normalize("Philippines'") == "philippines"
+
+
+def test_every_entity_acts_for_a_known_country_or_organisation(gaz: Gazetteer) -> None:
+    for key, entity in gaz.entities.items():
+        assert entity.kind in ENTITY_KINDS
+        assert entity.country in gaz.entities, key
+        assert entity.aliases and entity.label in entity.aliases, key
+
+
+def test_every_country_has_an_alpha3_key_acting_for_itself(gaz: Gazetteer) -> None:
+    countries = [e for e in gaz.entities.values() if e.kind == "Country"]
+    assert len(countries) >= 249
+    for c in countries:
+        assert len(c.key) == 3 and c.key.isupper() and c.key.isalpha()
+        assert c.country == c.key
+
+
+def test_seed_entities_carry_the_expected_identity(gaz: Gazetteer) -> None:
+    kor = gaz.entities["KOR"]
+    assert (kor.label, kor.wikidata) == ("South Korea", "Q884")
+    assert gaz.entities["yoon-suk-yeol"].country == "KOR"
+    assert gaz.entities["kim-jong-un"].country == "PRK"
+    assert gaz.entities["UNSC"].country == "UN"
+
+
+def test_patterns_are_deterministic_and_labelled(gaz: Gazetteer) -> None:
+    patterns = gaz.patterns()
+    assert patterns == load_gazetteer().patterns()
+    assert patterns == sorted(patterns, key=lambda p: (p["id"], p["label"], p["pattern"]))
+    found = {(p["pattern"], p["label"], p["id"]) for p in patterns}
+    assert ("Kiev", "GPE", "UKR") in found
+    assert ("Hungarian", "NORP", "HUN") in found
+    assert ("Yoon Seok-yol", "PERSON", "yoon-suk-yeol") in found
+    assert ("NATO", "ORG", "NATO") in found
+    assert ("Kursk region", "LOC", "kursk-region") in found
+    assert ("Democratic People’s Republic of Korea", "GPE", "PRK") in found  # curly twin
+    assert not any(p["pattern"] in ("Kim", "Congo") for p in patterns)
+
+
+def test_patterns_drive_a_spacy_entity_ruler(gaz: Gazetteer) -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(gaz.patterns())
+    doc = nlp("Hungarian officials met Yoon Seok-yol in Kiev after NATO spoke.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Hungarian", "NORP", "HUN"), ("Yoon Seok-yol", "PERSON", "yoon-suk-yeol"),
+        ("Kiev", "GPE", "UKR"), ("NATO", "ORG", "NATO")]
+
+
+# --- validation --------------------------------------------------------------------------------
+
+_GOOD_COUNTRY = {"key": "KOR", "label": "South Korea", "kind": "Country", "country": "KOR",
+                 "aliases": ["South Korea"], "capitals": ["Seoul"], "demonyms": ["South Korean"]}
+
+
+def _write(tmp_path: Path, actors: object, countries: object = None, ambiguous: object = None) -> Path:
+    (tmp_path / COUNTRIES_FILE).write_text(yaml.safe_dump(countries if countries is not None else [_GOOD_COUNTRY]))
+    (tmp_path / ACTORS_FILE).write_text(yaml.safe_dump(actors))
+    if ambiguous is not None:
+        (tmp_path / AMBIGUOUS_FILE).write_text(yaml.safe_dump(ambiguous))
+    return tmp_path
+
+
+def _person(**fields: object) -> dict:
+    return {"key": "yoon", "label": "Yoon Suk Yeol", "kind": "Person", "country": "KOR", **fields}
+
+
+@pytest.mark.parametrize(
+    ("actors", "message"),
+    [
+        ([_person(kind="Persn")],
+         "actors.yaml: entry 1 (key 'yoon'): kind 'Persn' is not one of Country, Organization, Person"),
+        ([_person(), _person()], "actors.yaml: entry 2 (key 'yoon'): duplicate key, first defined at actors.yaml: entry 1"),
+        ([_person(country="XXX")], "actors.yaml: entry 1 (key 'yoon'): country 'XXX' is not the key"),
+        ([{"key": "yoon", "kind": "Person", "country": "KOR"}], "actors.yaml: entry 1 (key 'yoon'): 'label' is required"),
+        ([_person(alias=["x"])], "actors.yaml: entry 1 (key 'yoon'): unknown field 'alias'"),
+        ([_person(aliases="Yoon")], "actors.yaml: entry 1 (key 'yoon'): 'aliases' must be a list"),
+        ([_person(type="militia")], "actors.yaml: entry 1 (key 'yoon'): type 'militia' is not one of"),
+        ([_person(wikidata="884")], "actors.yaml: entry 1 (key 'yoon'): wikidata '884' is not a Q-id"),
+        ([_person(key="Yoon Suk Yeol")], "actors.yaml: entry 1 (key 'Yoon Suk Yeol'): key 'Yoon Suk Yeol' must be"),
+        ([_person(capitals=["Seoul"])], "actors.yaml: entry 1 (key 'yoon'): 'capitals' is only for kind Country"),
+        ([_person(), {"key": "yoon2", "label": "Yoon Seok-yol", "kind": "Person", "country": "KOR",
+                      "aliases": ["Yoon Suk-yeol"]}],
+         "actors.yaml: entry 2 (key 'yoon2'): alias 'Yoon Suk-yeol' is also a name of 'yoon'"),
+        ([_person(aliases=["Seoul"])], "actors.yaml: entry 1 (key 'yoon'): alias 'Seoul' is also a name of 'KOR'"),
+        ([_person(surname=3)], "actors.yaml: entry 1 (key 'yoon'): 'surname' is a string"),
+        (["just a string"], "actors.yaml: entry 1: expected a mapping"),
+        ({"key": "yoon"}, "actors.yaml: expected a list of entries, got dict"),
+    ],
+)
+def test_bad_entries_raise_rules_error_naming_file_and_entry(tmp_path: Path, actors: object, message: str) -> None:
+    with pytest.raises(RulesError) as excinfo:
+        load_gazetteer(_write(tmp_path, actors))
+    assert str(excinfo.value).startswith(message)
+
+
+def test_bad_country_entries_are_reported(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match=r"countries.yaml: entry 1 \(key 'Korea'\): a Country key must be"):
+        load_gazetteer(_write(tmp_path, [], countries=[{**_GOOD_COUNTRY, "key": "Korea", "country": "Korea"}]))
+
+
+def test_invalid_yaml_and_missing_file_are_rules_errors(tmp_path: Path) -> None:
+    (tmp_path / COUNTRIES_FILE).write_text("- key: [unclosed\n")
+    with pytest.raises(RulesError, match="countries.yaml: not valid YAML"):
+        load_gazetteer(tmp_path)
+    with pytest.raises(RulesError, match="countries.yaml: file not found"):
+        load_gazetteer(tmp_path / "missing")
+
+
+def test_listed_ambiguous_alias_is_dropped_not_fatal(tmp_path: Path) -> None:
+    actors = [_person(aliases=["Seoul"])]
+    gaz = load_gazetteer(_write(tmp_path, actors, ambiguous=[{"alias": "Seoul", "reason": "test"}]))
+    assert gaz.lookup("Seoul") is None
+    assert gaz.lookup("Yoon Suk Yeol") == "yoon" and gaz.lookup("South Korea") == "KOR"
+    assert "Seoul" not in gaz.entities["KOR"].aliases
+
+
+def test_load_is_cached_per_directory(tmp_path: Path) -> None:
+    assert load_gazetteer() is load_gazetteer(ontology_dir())
+    small = load_gazetteer(_write(tmp_path, [_person()]))
+    assert small is not load_gazetteer() and set(small.entities) == {"KOR", "yoon"}
+
+
+# --- generation --------------------------------------------------------------------------------
+
+_HAVE_LIBS = all(importlib.util.find_spec(m) for m in ("pycountry", "countryinfo"))
+
+
+@pytest.mark.skipif(not _HAVE_LIBS, reason="pycountry/countryinfo (the gazetteer extra) not installed")
+def test_regenerating_countries_gives_the_committed_file() -> None:
+    from kg.gazetteer import _HEADER, generate_countries
+
+    committed = (ontology_dir() / COUNTRIES_FILE).read_text(encoding="utf-8")
+    assert dump_entries(generate_countries(), _HEADER) == committed, (
+        "ontology/countries.yaml is stale: run `python -m kg.gazetteer`")
