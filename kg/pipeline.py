@@ -7,6 +7,7 @@ functions together and writes the outputs atomically.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -14,7 +15,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from spacy.language import Language
+
 from kg import canonicalize, entities, events, graph
+from kg.cache import DocCache, cached, default_cache_dir
 from kg.export import to_jsonl
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
@@ -47,17 +51,19 @@ class Progress:
             sys.stderr.write("\n")
 
 
-def process(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, batch_size: int = 32) -> Iterator[DocResult]:
+def process(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, batch_size: int = 32,
+            nlp: Language | None = None) -> Iterator[DocResult]:
     """Run NLP, entity resolution and the event rules over each document, yielding one DocResult each."""
-    nlp = load_nlp(model)
+    nlp = nlp or load_nlp(model)
     gaz = load_gazetteer()
     rules = load_rules()
 
     def texts() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
         for document in documents:
-            pieces = list(chunks(document.text))
+            # mask first: a paragraph repeated across two chunks is still a repeat (same length, same offsets)
+            pieces = list(chunks(mask_boilerplate(document.text)))
             for n, (offset, piece) in enumerate(pieces):
-                yield mask_boilerplate(piece), (document, offset, n == len(pieces) - 1)
+                yield piece, (document, offset, n == len(pieces) - 1)
 
     kwargs = {"n_process": workers} if workers > 1 else {}
     parts: list[tuple] = []
@@ -127,19 +133,49 @@ def merge(results: Iterable[DocResult]) -> Corpus:
     )
 
 
-def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False) -> Corpus:
-    """Documents -> Corpus: the whole extraction, without writing anything."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(document: Document) -> Document:
+    """Replace lone surrogates (a JSON `\\ud800` escape) with U+FFFD: they cannot be written as UTF-8; offsets stay."""
+    fixed = {k: _SURROGATE.sub("\ufffd", v) for k, v in vars(document).items() if isinstance(v, str) and _SURROGATE.search(v)}
+    return replace(document, **fixed) if fixed else document
+
+
+def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
+            cache: DocCache | None = None, scheduler: str | None = None) -> Corpus:
+    """Documents -> Corpus: the whole extraction, without writing anything.
+
+    With `cache`, documents already extracted under the same model, rules and
+    code are read back instead of re-processed; with `scheduler` (`local` or a
+    Dask scheduler address), the NLP runs on Dask workers.
+    """
     bar = Progress(progress)
 
     def counted() -> Iterator[Document]:
         for document in documents:
+            document = encodable(document)
             yield document
             bar.step(document)
 
     try:
-        return merge(process(counted(), model=model, workers=workers))
+        return merge(_runner(model, workers, scheduler, cache)(counted()))
     finally:
         bar.close()
+
+
+def _runner(model: str | None, workers: int, scheduler: str | None, cache: DocCache | None) -> Callable[[Iterable[Document]], Iterable[DocResult]]:
+    """Documents -> DocResults: locally or on Dask, through the cache when there is one."""
+    def run(documents: Iterable[Document]) -> Iterable[DocResult]:
+        if scheduler:
+            from kg.distributed import process_dask
+
+            return process_dask(documents, scheduler, model=model, workers=workers)
+        return process(documents, model=model, workers=workers)
+
+    if cache is None:
+        return run
+    return lambda documents: cached(documents, cache, run)
 
 
 @dataclass(frozen=True)
@@ -164,17 +200,28 @@ def build(
     progress: bool = False,
     html: bool = True,
     warn: Callable[[str], None] | None = None,
+    cache: bool | DocCache = False,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Read sources, extract, and write graph.ttl, graph.trig, events.jsonl and graph.html atomically.
 
     Everything is computed before the first byte is written; the files are then
     written beside their targets and renamed into place, so a failed run leaves
-    the previous outputs as they were.
+    the previous outputs as they were. `cache=True` keeps per-document results
+    in `<out_dir>/.cache` (or $KG_CACHE_DIR) so a rebuild only processes new or changed documents.
     """
     kwargs = {"warn": warn} if warn else {}
     documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
-    corpus = extract(documents, model=model, workers=workers, progress=progress)
+    store = DocCache(default_cache_dir(out_dir), model) if cache is True else cache or None
+    corpus = extract(documents, model=model, workers=workers, progress=progress, cache=store, scheduler=scheduler)
     return write_outputs(corpus, Path(out_dir), html=html)
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildResult:
@@ -205,6 +252,8 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildR
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         raise
+    mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; outputs get the usual permissions
     for tmp, target in staged:
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     return BuildResult(out_dir, len(corpus.documents), len(corpus.entities), len(corpus.events), tuple(t for _, t in staged))
