@@ -76,6 +76,10 @@ def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
         yield event_record(corpus, event)
 
 
+_LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+"""Characters `str.splitlines` breaks on that JSON leaves raw; only ever inside strings, so escaping is exact."""
+
+
 def to_jsonl(corpus: Corpus) -> str:
     """The whole corpus as JSON Lines text (one record a line, UTF-8, no ASCII escaping)."""
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False) + "\n" for r in records(corpus))
+    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False).translate(_LINE_BREAKS) + "\n" for r in records(corpus))
