@@ -83,18 +83,43 @@ class Gazetteer:
     ambiguous: frozenset[str]
 
     def lookup(self, text: str) -> str | None:
-        """Key of the entity this exact name denotes, or None if unknown or deliberately ambiguous.
+        """Key of the entity this name denotes, or None if unknown or deliberately ambiguous.
+
+        Exact match of the normalised name first; failing that, a country-owned name after its
+        country ("Seoul's National Intelligence Service", "Russian Foreign Ministry").
 
         >>> load_gazetteer().lookup("Kiev's")
         'UKR'
         """
-        hit = self.names.get(normalize(text))
+        hit = self._resolve(normalize(text))
         return hit[0] if hit else None
 
     def alias_role(self, text: str) -> str | None:
         """How the name denotes its entity: "name", "capital" (metonym), "demonym", or None."""
-        hit = self.names.get(normalize(text))
+        hit = self._resolve(normalize(text))
         return hit[1] if hit else None
+
+    def _resolve(self, norm: str) -> tuple[str, str] | None:
+        hit = self.names.get(norm)
+        if hit or " " not in norm:
+            return hit
+        words = norm.split(" ")
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            head = head[:-2] if head.endswith("'s") else head[:-1] if head.endswith("s'") else head
+            owner = self.names.get(head)
+            if owner is None or self.entities[owner[0]].kind != "Country":
+                continue
+            country = owner[0]
+            key = self.generics.get((country, tail))
+            if key is None:
+                named = self.names.get(tail)
+                if named and named[1] == "name" and self.entities[named[0]].kind != "Country" \
+                        and self.entities[named[0]].country == country:
+                    key = named[0]
+            if key:
+                return key, "name"
+        return None
 
     def lookup_generic(self, text: str, country: str) -> str | None:
         """Key of a body named generically ("Foreign Ministry") once its possessor country is known."""

@@ -164,6 +164,24 @@ def test_generic_names_need_their_country(gaz: Gazetteer) -> None:
     assert gaz.lookup_generic("Foreign Ministry", "ATA") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Seoul’s National Intelligence Service", "kor-nis"),
+        ("South Korean National Security Council", "kor-nsc"),
+        ("Seoul's National Security Council", "kor-nsc"),
+        ("US National Security Council", "usa-nsc"),
+        ("Ukraine's Foreign Ministry", "ukr-mfa"),
+        ("Russia's Far East", "russian-far-east"),
+        ("Russian President Putin", None),  # a title is not a name
+        ("North Korean National Security Council", None),  # no such body in the gazetteer
+        ("American Kim Jong Un", None),  # the owner must be the country the entity acts for
+    ],
+)
+def test_country_owned_names_resolve_after_their_country(gaz: Gazetteer, text: str, key: str | None) -> None:
+    assert gaz.lookup(text) == key
+
+
 def test_surnames_media_and_kinds(gaz: Gazetteer) -> None:
     assert gaz.surname_of("yoon-suk-yeol") == "Yoon"
     assert gaz.surname_of("kim-jong-un") == "Kim"
