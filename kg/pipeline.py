@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from kg import canonicalize, entities, events, graph
 from kg.cache import DocCache, cached, default_cache_dir
+from kg.errors import InputError
 from kg.export import to_jsonl
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
@@ -211,6 +212,7 @@ def build(
     in `<out_dir>/.cache` (or $KG_CACHE_DIR) so a rebuild only processes new or changed documents.
     """
     kwargs = {"warn": warn} if warn else {}
+    check_out_dir(Path(out_dir))  # before the slow part
     documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
     store = DocCache(default_cache_dir(out_dir), model) if cache is True else cache or None
     corpus = extract(documents, model=model, workers=workers, progress=progress, cache=store, scheduler=scheduler)
@@ -224,6 +226,15 @@ def _umask() -> int:
     return mask
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Fail early, with one line, when `out_dir` or one of the outputs in it cannot be a file we replace."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: not a directory (--out names the output folder)")
+    for name in OUTPUTS:
+        if (out_dir / name).is_dir():
+            raise InputError(f"{out_dir / name}: is a directory; cannot write the output there")
+
+
 def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildResult:
     """Serialise a corpus to the output files, all-or-nothing."""
     ds = graph.to_dataset(corpus)
@@ -233,9 +244,10 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildR
         "graph.trig": ds.serialize(format="trig"),
         "events.jsonl": to_jsonl(corpus),
     }
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_out_dir(out_dir)
     staged: list[tuple[str, Path]] = []
     try:
+        out_dir.mkdir(parents=True, exist_ok=True)
         for name, text in contents.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -248,12 +260,15 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildR
             os.close(fd)
             staged.append((tmp, out_dir / "graph.html"))
             render_html(union, Path(tmp))
-    except BaseException:
+        mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; outputs get the usual permissions
+        for tmp, _ in staged:
+            os.chmod(tmp, mode)
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException as error:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
         raise
-    mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; outputs get the usual permissions
-    for tmp, target in staged:
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
     return BuildResult(out_dir, len(corpus.documents), len(corpus.entities), len(corpus.events), tuple(t for _, t in staged))
