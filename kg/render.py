@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import math
+import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -340,8 +341,18 @@ def select(
 # ---------------------------------------------------------------- layout and network
 
 
+LAYOUT_CORE = 400
+"""Above this many nodes, only the best-connected are laid out in full; the rest start beside their neighbours."""
+
+
 def layout(view: View, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Node positions in page pixels, computed before writing so big pages draw at once (deterministic)."""
+    """Node positions in page pixels, computed before writing so big pages draw at once (deterministic).
+
+    networkx's Fruchterman-Reingold costs a Python loop over the nodes per
+    iteration above 500 nodes, so a big graph gets a two-step layout: the hubs
+    in full, then every other actor placed near its neighbours and a few
+    iterations of the whole to relax it.
+    """
     g = nx.Graph()
     g.add_nodes_from(a.id for a in view.actors)
     weights: Counter[tuple[str, str]] = Counter(tuple(sorted((e.actor, e.target))) for e in view.edges)
@@ -351,10 +362,30 @@ def layout(view: View, seed: int = 7) -> dict[str, tuple[float, float]]:
         return {}
     if n <= 2:
         pos = {node: (float(i), 0.0) for i, node in enumerate(sorted(g.nodes))}
+    elif n <= LAYOUT_CORE:
+        pos = nx.spring_layout(g, seed=seed, iterations=60, k=1.5 / math.sqrt(n))
     else:
-        pos = nx.spring_layout(g, seed=seed, iterations=50 if n <= 500 else 30, k=1.5 / math.sqrt(n))
+        pos = nx.spring_layout(g, pos=_seed_positions(g, seed), seed=seed, iterations=8, k=1.5 / math.sqrt(n))
     scale = 150.0 * math.sqrt(n)
     return {str(node): (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in pos.items()}
+
+
+def _seed_positions(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Starting positions for a big graph: hubs by a full spring layout, the rest beside their placed neighbours."""
+    rng = random.Random(seed)
+    order = sorted(g.nodes, key=lambda node: (-g.degree(node, weight="weight"), node))
+    hubs = g.subgraph(order[:LAYOUT_CORE])
+    pos = {k: (float(x), float(y)) for k, (x, y) in nx.spring_layout(hubs, seed=seed, iterations=60).items()}
+    for node in order[LAYOUT_CORE:]:
+        placed = [pos[m] for m in g.neighbors(node) if m in pos]
+        if placed:
+            cx, cy = sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed)
+            angle, r = rng.uniform(0, 2 * math.pi), rng.uniform(0.02, 0.12)
+            pos[node] = (cx + r * math.cos(angle), cy + r * math.sin(angle))
+        else:  # an island: somewhere on the rim
+            angle = rng.uniform(0, 2 * math.pi)
+            pos[node] = (1.2 * math.cos(angle), 1.2 * math.sin(angle))
+    return pos
 
 
 def _action_label(action: str) -> str:

@@ -293,6 +293,7 @@
   // ------------------------------------------------------------ ready
   function ready() {
     if (document.body.dataset.ready) return;
+    window.kgReadyMs = performance.now();  // time to first usable picture, for benchmarks
     document.body.dataset.ready = "1";
   }
   if (meta.physics) {
