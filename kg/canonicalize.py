@@ -106,6 +106,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) 
             continue
         entity = gaz.entities[key]
         if gaz.alias_role(span.text) == "demonym":
+            if span.start > 0 and doc[span.start - 1].lower_ in ETHNIC_MARKERS:
+                continue  # "ethnic Albanians in Serbia" are a community, not Albania
             demonyms.update(range(span.start, span.end))
         assign(span, key, entity)
         if entity.kind == "Person":
@@ -150,6 +152,9 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) 
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
 
+
+ETHNIC_MARKERS = frozenset({"ethnic", "diaspora"})
+"""Words that turn a demonym into a community living anywhere, which acts for no state."""
 
 MAX_UNKNOWN_TOKENS = 6
 """Longer unknown names are NER run-ons ("Supply Arms to Ukraine Due to Trump's Victory")."""

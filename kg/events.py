@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -275,6 +275,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     target_tokens = _pobjs(verb, rules.target_preps)
     for theme_token in themes:
         target_tokens += _pobjs(theme_token, rules.target_preps)  # "an envoy to Seoul", "troops to Russia"
+    for pobj in _pobjs(verb, frozenset({"for"})):
+        if _resolve_np(pobj, ctx) is None:
+            target_tokens += _pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
     for obj in objects:
         if obj not in themes and _resolve_np(obj, ctx) is None:
             # "threatened security consequences for South Korea": the object's recipient is the target
@@ -542,11 +545,14 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _noun_frame(token, trig, ctx)
                 if frame:
                     frames.append((frame, trig, _light_verb(token, rules)))
+        frames = _absorb_complements(frames, ctx)
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for frame, trig, light in frames:
             if not frame.actors:
                 continue
             symmetric = frame.action in rules.symmetric_actions and len(frame.actors) > 1
+            if not frame.targets and frame.action in rules.self_target_actions:
+                frame = replace(frame, targets=_self_targets(frame, ctx))
             if trig.require_target and not frame.targets and not symmetric:
                 continue
             if trig.defer_to_complement and any(
@@ -554,6 +560,75 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             ):
                 continue
             yield from _events(frame, light, sent, document, ctx, offset)
+        yield from _obligations(sent, document, ctx, offset)
+
+
+def _absorb_complements(frames: list, ctx: _Context) -> list:
+    """A threat or request is the event: it takes its complement's targets, and the act threatened
+    or requested ("threatened to launch an offensive against Iraq") yields no event of its own."""
+    absorbed: set[int] = set()
+    out = []
+    for frame, trig, light in frames:
+        if not trig.absorb_complement:
+            continue
+        inner = [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
+                 and _clausal_path(f.trigger, frame.trigger)]
+        absorbed.update(f.trigger.i for f in inner)
+    for frame, trig, light in frames:
+        if frame.trigger.i in absorbed:
+            continue
+        if trig.absorb_complement and not frame.targets:
+            inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
+                             for t in f.targets if t not in frame.actors]
+            if not inner_targets:
+                # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject
+                subjects = [s for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")
+                            for s in c.children if s.dep_ in SUBJECTS]
+                inner_targets = [k for k in _keys(subjects, ctx) if k not in frame.actors]
+            frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
+        out.append((frame, trig, light))
+    return out
+
+
+def _clausal_path(inner: Token, outer: Token) -> bool:
+    """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun)."""
+    node = inner
+    while node.i != outer.i:
+        if node.dep_ in ("relcl", "appos") or node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
+    """Where a protest happens ("demonstrated in Serbia"), else the protesters' own country."""
+    places = [p for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
+              for p in c.children if p.dep_ == "pobj"]
+    for key in _keys(places, ctx):
+        country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
+        if country:
+            return (country,)
+    own = [ctx.country(a) for a in frame.actors if ctx.country(a)]
+    return (own[0],) if own else ()
+
+
+def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
+    """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
+    rules = ctx.rules
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.attribution_verbs:
+            continue
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if not any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in clause.children):
+                continue
+            speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+            addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
+            date, date_text = event_date(verb, None, document)
+            evidence = Evidence(document.id, sent.text.strip(), sent.start_char + offset, sent.end_char + offset, verb.text)
+            for actor in speakers:
+                for target in addressees:
+                    if target != actor and not _same_country(actor, target, ctx):
+                        yield Event(actor, "Request", target, "asserted", date, date_text, None, (evidence,))
 
 
 def _same_country(actor: str, target: str, ctx: _Context) -> bool:
@@ -581,7 +656,8 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     targets: tuple[str | None, ...] = frame.targets or (None,)
     for actor in actors:
         for target in targets:
-            if target == actor or (target is not None and _same_country(actor, target, ctx)):
+            if target == actor or (target is not None and frame.action not in ctx.rules.self_target_actions
+                                   and _same_country(actor, target, ctx)):
                 continue
             if target is not None and ctx.gaz.is_media(target):
                 continue

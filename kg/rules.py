@@ -38,6 +38,9 @@ class Trigger:
     object: str = "auto"
     require_target: bool = True
     defer_to_complement: bool = False
+    absorb_complement: bool = False
+    """A threat or a request is the event, not the act threatened or requested: the complement's
+    targets become this trigger's and the complement yields no event of its own."""
 
 
 @dataclass(frozen=True)
@@ -69,9 +72,14 @@ class Rules:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     symmetric_actions: frozenset[str]
+    self_target_actions: frozenset[str]
+    """With no target named, these are directed at the place they happen or the actor's own country
+    (a strike or a riot protests against one's government, as CAMEO codes it)."""
     modality: ModalityCues
     attribution_verbs: frozenset[str]
     attribution_preps: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
 
@@ -100,7 +108,8 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         where = f"{file}: {table} entry {n}"
         if not isinstance(entry, dict):
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
-        unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement"}
+        unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
+                                "absorb_complement"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -127,6 +136,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             out[lemma] = Trigger(
                 lemma, tuple(senses), role, bool(entry.get("require_target", True)),
                 bool(entry.get("defer_to_complement", False)),
+                bool(entry.get("absorb_complement", False)),
             )
     return out
 
@@ -142,7 +152,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -171,9 +181,11 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
+        self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
+        obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )
 
