@@ -445,9 +445,9 @@ def to_network(view: View, seed: int = 7) -> Network:
             events=count[a.id],
             loose=loose.get(a.id, []),
         )
-    parallel: Counter[frozenset[str]] = Counter()
+    parallel: Counter[tuple[str, str]] = Counter()
     for e in view.edges:
-        pair = frozenset((e.actor, e.target))
+        pair = (min(e.actor, e.target), max(e.actor, e.target))
         k = parallel[pair]
         parallel[pair] += 1
         negated = e.modality == "negated"
@@ -461,11 +461,23 @@ def to_network(view: View, seed: int = 7) -> Network:
             dashes=DASHES.get(e.modality, False),
             width=_edge_width(e.sources),
             arrows={"to": {"enabled": True, "type": "bar" if negated else "arrow"}},
-            smooth={"enabled": True, "type": "curvedCW", "roundness": round(0.12 + 0.18 * k, 2)},
+            smooth=_curve(k, forward=(e.actor, e.target) == pair),
             kg=_event_data(e),
         )
     net.set_options(json.dumps(_vis_options(len(view.actors))))
     return net
+
+
+def _curve(k: int, forward: bool) -> dict:
+    """The k-th event between two actors bends to alternate sides, further each time, so none overlap.
+
+    Sides are taken for the pair's canonical direction: a reverse edge swaps
+    clockwise and counter-clockwise to land on the same side.
+    """
+    side = 1 if k % 2 == 0 else -1
+    if not forward:
+        side = -side
+    return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": round(0.1 + 0.2 * (k // 2), 2)}
 
 
 def _vis_options(n_nodes: int) -> dict:

@@ -175,8 +175,12 @@ def test_network_styles_edges_by_quad_modality_and_sources(graph: Graph) -> None
     assert edges["Aid"]["label"].startswith("✗ not") and edges["Aid"]["arrows"]["to"]["type"] == "bar"
     assert edges["DeployTroops"]["width"] > edges["Assault"]["width"]
     assert "2024-10" in edges["DeployTroops"]["label"]
-    # three PRK-RUS events: distinct curves so they do not overlap
-    prk_rus = [e["smooth"]["roundness"] for e in net.edges if {e["from"], e["to"]} == {"PRK", "RUS"}]
+    # three PRK-RUS events (one of them RUS->PRK): each on its own curve, seen from PRK to RUS
+    def bend(e: dict) -> tuple[int, float]:
+        side = 1 if e["smooth"]["type"] == "curvedCW" else -1
+        return (side if e["from"] == "PRK" else -side, e["smooth"]["roundness"])
+
+    prk_rus = [bend(e) for e in net.edges if {e["from"], e["to"]} == {"PRK", "RUS"}]
     assert len(prk_rus) == 3 and len(set(prk_rus)) == 3
     assert [ev["action"] for ev in nodes["nato"]["loose"]] == ["Mobilize"]
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in net.nodes)
