@@ -34,9 +34,9 @@
     return who + ": " + what + (ev.date ? " \u00b7 " + ev.date : "");
   }
 
-  function eventBlock(ev, maxSentences, withLinks) {
+  function eventBlock(ev, maxSentences, withLinks, withHead) {
     var box = el("div", null, "kg-event");
-    box.appendChild(el("div", eventHead(ev), "kg-event-head"));
+    if (withHead) box.appendChild(el("div", eventHead(ev), "kg-event-head"));
     box.appendChild(el("div", ev.sources + (ev.sources === 1 ? " source" : " independent sources") +
       (ev.quad ? " \u00b7 " + ev.quad.replace("-", " ") : ""), "kg-meta"));
     ev.evidence.slice(0, maxSentences).forEach(function (s) {
@@ -87,13 +87,13 @@
         (n.events === 1 ? " event" : " events");
       box.appendChild(el("div", kindLine, "kg-meta"));
       var evs = nodeEvents(id);
-      evs.slice(0, maxEvents).forEach(function (ev) { box.appendChild(eventBlock(ev, maxSentences, full)); });
+      evs.slice(0, maxEvents).forEach(function (ev) { box.appendChild(eventBlock(ev, maxSentences, full, true)); });
       if (evs.length > maxEvents) box.appendChild(el("div", "\u2026 " + (evs.length - maxEvents) + " more events", "kg-hint"));
     } else {
       var e = edges.get(id);
       if (!e) return box;
       box.appendChild(el("h2", eventHead(e.kg)));
-      box.appendChild(eventBlock(e.kg, maxSentences, full));
+      box.appendChild(eventBlock(e.kg, maxSentences, full, false));
     }
     return box;
   }
@@ -124,6 +124,7 @@
   network.on("blurEdge", hideTooltip);
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
+  container.addEventListener("mouseleave", hideTooltip);
   network.on("click", function (p) {
     if (p.nodes.length) showDetails("node", p.nodes[0]);
     else if (p.edges.length) showDetails("edge", p.edges[0]);
