@@ -64,3 +64,17 @@ def seed_documents() -> list[dict]:
     if not SEEDS_JSONL.exists():
         pytest.skip(f"{SEEDS_JSONL} not found (the shared/ folder sits beside the repo)")
     return [json.loads(line) for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real spaCy pipeline with the gazetteer ruler, loaded once per test session."""
+    from kg.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True under `pytest --update-golden`: golden files are rewritten instead of compared."""
+    return bool(request.config.getoption("--update-golden"))
