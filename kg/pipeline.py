@@ -172,7 +172,11 @@ def _runner(model: str | None, workers: int, scheduler: str | None, cache: DocCa
             from kg.distributed import process_dask
 
             return process_dask(documents, scheduler, model=model, workers=workers)
-        return process(documents, model=model, workers=workers)
+        if workers > 1:
+            from kg.distributed import process_parallel
+
+            return process_parallel(documents, workers, model=model)
+        return process(documents, model=model)
 
     if cache is None:
         return run

@@ -1,0 +1,165 @@
+"""Parallel extraction: batches of documents go to worker processes or Dask workers, DocResults come back.
+
+Each worker loads the spaCy model once and runs the same
+`kg.pipeline.process` as a one-process build on whole documents, so only
+documents and the small DocResults cross process boundaries (never parsed
+spaCy Docs), the rules run in parallel too, and merging the results gives the
+same outputs as a local run. Only a few batches per worker are in flight at
+once, so the input is streamed, not shipped whole.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+from kg.errors import KgError
+from kg.model import DocResult, Document
+
+LOCAL = "local"
+"""--scheduler value that starts a LocalCluster with one single-threaded worker process per --workers."""
+
+BATCH_DOCS = 16
+"""Documents per task: enough to amortise a round trip, few enough to keep workers evenly busy."""
+
+IN_FLIGHT = 2
+"""Batches queued per worker: one running, one waiting, so no worker idles while bounding memory."""
+
+_models: dict[tuple[str, str | None], Any] = {}
+_lock = threading.Lock()
+
+
+def _worker_nlp(model: str | None) -> Any:
+    """This worker's spaCy pipeline, loaded on its first batch and reused for every later one."""
+    from distributed import get_worker
+
+    from kg.nlp import load_nlp
+
+    try:
+        address = get_worker().address
+    except ValueError:  # not on a worker (called directly): the process-wide cached pipeline
+        return load_nlp(model)
+    with _lock:
+        nlp = _models.get((address, model))
+        if nlp is None:
+            # one pipeline per worker, never shared between workers that are threads of one process
+            nlp = _models[(address, model)] = load_nlp.__wrapped__(model)
+        return nlp
+
+
+def run_batch(documents: list[Document], model: str | None = None) -> list[DocResult]:
+    """The task each Dask worker runs: one DocResult per document, in order."""
+    from kg.pipeline import process
+
+    return list(process(documents, model=model, nlp=_worker_nlp(model)))
+
+
+def _run_local(documents: list[Document], model: str | None) -> list[DocResult]:
+    """The task each local worker process runs, with the process's one cached pipeline."""
+    from kg.pipeline import process
+
+    return list(process(documents, model=model))
+
+
+def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(documents)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _init_worker(model: str | None) -> None:
+    """Load the model, gazetteer and rules once per worker process (a no-op when forked after loading)."""
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import load_nlp
+    from kg.rules import load_rules
+
+    load_nlp(model)
+    load_gazetteer()
+    load_rules()
+
+
+def process_parallel(
+    documents: Iterable[Document],
+    workers: int,
+    *,
+    model: str | None = None,
+    batch_docs: int = BATCH_DOCS,
+) -> Iterator[DocResult]:
+    """DocResults for `documents` from `workers` local processes, in input order, streamed."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque[Future] = deque()
+        for batch in _batches(documents, batch_docs):
+            pending.append(pool.submit(_run_local, batch, model))
+            if len(pending) >= IN_FLIGHT * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+@contextmanager
+def client_for(scheduler: str, workers: int = 2) -> Iterator[Any]:
+    """A Dask client: for `local`, on a fresh LocalCluster of `workers` processes; else connected to the address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - dask is a declared extra
+        raise KgError("--scheduler needs Dask: pip install 'kg[dask]'") from exc
+    cluster = None
+    try:
+        if scheduler == LOCAL:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise KgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def process_dask(
+    documents: Iterable[Document],
+    scheduler: str | Any,
+    *,
+    model: str | None = None,
+    workers: int = 2,
+    batch_docs: int = BATCH_DOCS,
+) -> Iterator[DocResult]:
+    """DocResults for `documents`, computed on Dask workers, in completion order (merge sorts them).
+
+    `scheduler` is `local`, a scheduler address (tcp://HOST:8786) or an
+    existing `distributed.Client`.
+    """
+    if isinstance(scheduler, str):
+        with client_for(scheduler, workers) as client:
+            yield from _submit(client, documents, model, batch_docs)
+    else:
+        yield from _submit(scheduler, documents, model, batch_docs)
+
+
+def _submit(client: Any, documents: Iterable[Document], model: str | None, batch_docs: int) -> Iterator[DocResult]:
+    from distributed import as_completed
+
+    in_flight = IN_FLIGHT * max(1, len(client.scheduler_info().get("workers", {})))
+    pending = as_completed()
+    for batch in _batches(documents, batch_docs):
+        pending.add(client.submit(run_batch, batch, model, pure=False))
+        if pending.count() >= in_flight:
+            yield from next(pending).result()
+    for future in pending:
+        yield from future.result()
