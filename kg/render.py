@@ -480,9 +480,14 @@ def _curve(k: int, forward: bool) -> dict:
     return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": round(0.1 + 0.2 * (k // 2), 2)}
 
 
+def _physics(n_nodes: int) -> bool:
+    """Let vis-network settle small graphs briefly; big (or empty) ones keep the precomputed layout."""
+    return 0 < n_nodes <= PHYSICS_MAX_NODES
+
+
 def _vis_options(n_nodes: int) -> dict:
     """vis-network options: short physics for small graphs, none for big ones (the layout is precomputed)."""
-    physics = n_nodes <= PHYSICS_MAX_NODES
+    physics = _physics(n_nodes)
     return {
         "nodes": {"shape": "dot", "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1},
         "edges": {
@@ -560,7 +565,7 @@ def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) 
             "docs": {d.id: {"title": d.title, "url": _web_url(d.url), "date": d.date} for d in view.docs},
             "actions": [{"name": a, "label": _action_label(a)} for a in actions],
             "modalities": list(MODALITY_OF.values()),
-            "physics": len(view.actors) <= PHYSICS_MAX_NODES,
+            "physics": _physics(len(view.actors)),
         },
     }
     # <, >, & and ' become \u escapes: article text cannot close the data block
