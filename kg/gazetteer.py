@@ -67,9 +67,12 @@ def normalize(text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """Validated gazetteer: entities by key plus indexes from normalised names to keys."""
+    """Validated gazetteer: entities by key plus indexes from normalised names to keys.
+
+    Read-only mappings; hashed by identity; picklable (dask workers may receive one).
+    """
 
     entities: Mapping[str, Entity]
     types: Mapping[str, str | None]
@@ -81,6 +84,10 @@ class Gazetteer:
     generics: Mapping[tuple[str, str], str]
     """(country key, normalised generic name) -> key: "Foreign Ministry" of RUS."""
     ambiguous: frozenset[str]
+
+    def __reduce__(self) -> tuple:
+        parts = (self.entities, self.types, self.names, self.forms, self.surnames, self.generics)
+        return (_rebuild, (*(dict(p) for p in parts), self.ambiguous))
 
     def lookup(self, text: str) -> str | None:
         """Key of the entity this name denotes, or None if unknown or deliberately ambiguous.
@@ -149,6 +156,11 @@ class Gazetteer:
                     out.add((key, label, variant))
         return [{"label": label, "pattern": pattern, "id": key}
                 for key, label, pattern in sorted(out)]
+
+
+def _rebuild(*parts: Any) -> Gazetteer:
+    """Unpickle a Gazetteer: wrap its plain dicts read-only again."""
+    return Gazetteer(*(MappingProxyType(p) for p in parts[:-1]), parts[-1])
 
 
 def _surface_variants(surface: str) -> set[str]:

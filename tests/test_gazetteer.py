@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import pickle
 from pathlib import Path
 
 import pytest
@@ -314,6 +315,13 @@ def test_listed_ambiguous_alias_is_dropped_not_fatal(tmp_path: Path) -> None:
     assert gaz.lookup("Seoul") is None
     assert gaz.lookup("Yoon Suk Yeol") == "yoon" and gaz.lookup("South Korea") == "KOR"
     assert "Seoul" not in gaz.entities["KOR"].aliases
+
+
+def test_gazetteer_pickles_and_hashes_by_identity(gaz: Gazetteer) -> None:
+    clone = pickle.loads(pickle.dumps(gaz))
+    assert clone.lookup("Yun Seok-yol") == "yoon-suk-yeol"
+    assert clone.patterns() == gaz.patterns()
+    assert {gaz: 1}[gaz] == 1
 
 
 def test_load_is_cached_per_directory(tmp_path: Path) -> None:
