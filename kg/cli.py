@@ -94,7 +94,12 @@ def extract(
     if out is None:
         sys.stdout.write(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as error:  # a missing folder, a directory: one line, not a traceback
+            from kg.errors import InputError
+
+            fail(InputError(f"{out}: cannot write: {error.strerror or error}"))
 
 
 @app.command("eval")
