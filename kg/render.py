@@ -182,7 +182,7 @@ def _action(g: Graph, event: URIRef) -> str:
 def read_view(graph: Graph) -> View:
     """Walk a kg graph (graph.ttl) into the view model: every actor and target of an event, every event.
 
-    Example: `read_view(Graph().parse("output/graph.ttl")).edges[0].action == "DeployTroops"`.
+    Example: for the sample corpus, `[e.action for e in read_view(g).edges] == ["SupplyWeapons", "DeployTroops"]`.
     """
     docs: dict[URIRef, Doc] = {}
     for d in graph.subjects(RDF.type, KG.Document):
