@@ -342,3 +342,20 @@ def test_regenerating_countries_gives_the_committed_file() -> None:
     committed = (ontology_dir() / COUNTRIES_FILE).read_text(encoding="utf-8")
     assert dump_entries(generate_countries(), _HEADER) == committed, (
         "ontology/countries.yaml is stale: run `python -m kg.gazetteer`")
+
+
+@pytest.mark.skipif(not _HAVE_LIBS, reason="pycountry/countryinfo (the gazetteer extra) not installed")
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"countries": {"XYZ": {"label": "Nowhere"}}}, "'XYZ' is not an ISO 3166-1 alpha-3 code"),
+        ({"countries": {"KOR": {"aliases": ["North Korea"]}}}, r"'North Korea' \(KOR and PRK\)"),
+    ],
+)
+def test_generator_rejects_bad_overrides(tmp_path: Path, overrides: dict, message: str) -> None:
+    from kg.gazetteer import generate_countries
+
+    path = tmp_path / "country_overrides.yaml"
+    path.write_text(yaml.safe_dump(overrides))
+    with pytest.raises(RulesError, match=message):
+        generate_countries(path)
