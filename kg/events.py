@@ -97,7 +97,14 @@ class _Context:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token, *[t for t in token.conjuncts if t.i > token.i]]
+    """A phrase and the phrases coordinated with it ("the United States and South Korea")."""
+    out = [token, *[t for t in token.conjuncts if t.i > token.i]]
+    for child in token.children:
+        # the parser sometimes hangs "Donald Trump and Yun Seok-yul" on the last name, with the
+        # first name as a modifier that carries the "and": both are parties
+        if child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children):
+            out.extend([child, *[t for t in child.conjuncts if t.i > child.i]])
+    return out
 
 
 def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
@@ -107,7 +114,7 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
         return key
     lower = token.lower_
     if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
-        return ctx.antecedent(token)
+        return _matrix_subject(token, ctx) or ctx.antecedent(token)
     if depth <= 0:
         return None
     lemma = token.lemma_.lower()
@@ -116,13 +123,15 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
     if token.pos_ in ("NOUN", "PROPN") or lemma in ANAPHORIC_NOUNS:
         # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
         # "South Korean and Western claims", "Kim Jong Un's sister"
-        for child in token.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
-                    continue  # "U.S.-led sanctions": the leader is not the one who sanctions
-                found = _modifier_key(child, ctx)
-                if found:
-                    return found
+        # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
+        # adjectives and compounds ("his Ukrainian counterpart"); a possessor last
+        order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
+            if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
+                continue  # "U.S.-led sanctions": the leader is not the one who sanctions
+            found = _resolve_np(child, ctx, 1) if child.dep_ == "appos" else _modifier_key(child, ctx)
+            if found:
+                return found
     if lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS or lemma in OWNED_BY_OF:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
@@ -134,6 +143,24 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
         if lemma in ANAPHORIC_NOUNS and any(c.lower_ == "the" for c in token.children):
             return ctx.antecedent(token)
     return None
+
+
+def _matrix_subject(pronoun: Token, ctx: _Context) -> str | None:
+    """ "The Yoon administration confirmed it would monitor...": a pronoun subject of a complement
+    clause usually refers to the subject of the clause above."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or clause.dep_ != "ccomp":
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
+    if not subjects or subjects[0].lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
+        return None
+    key = _resolve_np(subjects[0], ctx, 2)
+    if key is None:
+        return None
+    person = ctx.kind(key) == "Person"
+    if pronoun.lower_ in PRONOUNS_PERSON:
+        return key if person else None
+    return _as_country(key, ctx) if person else key
 
 
 def _modifier_key(token: Token, ctx: _Context) -> str | None:
@@ -375,6 +402,10 @@ def modality(token: Token, rules: Rules) -> str:
     may or may not do is not the event's modality.
     """
     cues = rules.modality
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("of", "for", "to", "on", "toward", "towards"):
+        # "following a call between Yoon and Zelenskiy", "since the invasion": a temporal or causal
+        # phrase reports an event as given, whatever the main clause weighs
+        return "asserted"
     previous = token
     for node in (token, *_governors(token)):
         lemma = node.lemma_.lower()
@@ -647,7 +678,9 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     start, end = sent.start_char + offset, sent.end_char + offset
     evidence = Evidence(document.id, sent.text.strip(), start, end, frame.trigger.text, source_key, source_text)
     actors = [a for a in frame.actors if ctx.can_act(a)]
-    if not frame.targets and frame.action in ctx.rules.symmetric_actions and len(actors) > 1:
+    if frame.action in ctx.rules.symmetric_actions and len(actors) > 1:
+        # "Trump and Yoon discussed the participation of DPRK troops": the parties are each other's
+        # counterpart; what they discussed is the topic, not a party
         # "Moscow and Pyongyang ratified a treaty": one event between each pair of parties
         for n, actor in enumerate(actors):
             for other in actors[n + 1:]:

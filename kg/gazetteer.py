@@ -241,6 +241,8 @@ def _check_entry(where: str, entry: Any) -> None:
     if unknown:
         raise RulesError(f"{where}: unknown field {unknown[0]!r}; fields are {', '.join(FIELDS)}")
     for field in REQUIRED:
+        if field == "country" and entry.get("kind") == "Location" and entry.get("country") is None:
+            continue  # a region across borders ("Korean Peninsula") belongs to no one country
         if not isinstance(entry.get(field), str) or not entry[field].strip():
             raise RulesError(f"{where}: '{field}' is required and must be a non-empty string")
     key, kind = entry["key"], entry["kind"]
@@ -287,7 +289,8 @@ def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozens
     generics: dict[tuple[str, str], str] = {}
     for where, e in rows:
         key, country = e["key"], e["country"]
-        if country != key and kinds.get(country) not in ("Country", "Organization", "ArmedGroup"):
+        if country is not None and country != key \
+                and kinds.get(country) not in ("Country", "Organization", "ArmedGroup"):
             raise RulesError(f"{where}: country {country!r} is not the key of a Country or organisation"
                              " in the gazetteer")
         if e["kind"] == "Country" and country != key:
@@ -308,7 +311,9 @@ def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozens
                     raise RulesError(f"{where}: alias {surface!r} is also a name of {other!r} "
                                      f"({name_origin[norm]}); list it in {AMBIGUOUS_FILE} to drop it "
                                      "deliberately, or remove one")
-                if (surface, role) not in entry_forms and own.get(norm) != role:
+                if (surface, role) not in entry_forms and own.get(norm) in (None, role):
+                    # every spelling is kept: the ruler matches surfaces, and "Yoon Suk-yeol"
+                    # tokenises differently from "Yoon Suk Yeol"
                     entry_forms.append((surface, role))
                 if norm not in own:  # first role wins: a name before a capital before a demonym
                     own[norm] = role

@@ -5,12 +5,13 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from kg.errors import ModelError
 
@@ -32,6 +33,28 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             token.is_sent_start = True
     return doc
+
+
+def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+    """Merge NER entities with gazetteer matches: the longer span wins, a gazetteer match wins a tie.
+
+    The NER cuts "Yoon Suk-yeol" to "Yoon Suk" but keeps "University of North Korean Studies"
+    whole; the gazetteer knows the full name of the one and must not split the other.
+    """
+    ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [(e.end - e.start, 0, -e.start, e) for e in entities]
+    taken: set[int] = set()
+    out: list[Span] = []
+    for _, _, _, span in sorted(ranked, key=lambda r: r[:3], reverse=True):
+        if taken.isdisjoint(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)
+
+
+@registry.misc("kg.longest_ents_filter.v1")
+def longest_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    """Registered so the gazetteer's span ruler can name it in its config."""
+    return _longest_ents
 
 
 def model_name(model: str | None = None) -> str:
@@ -65,8 +88,9 @@ def load_nlp(model: str | None = None) -> Language:
     if unused:
         nlp.disable_pipes(*unused)
     ruler = nlp.add_pipe(
-        "entity_ruler", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None,
-        config={"overwrite_ents": False, "validate": False},
+        "span_ruler", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None,
+        config={"spans_key": None, "annotate_ents": True, "validate": False,
+                "ents_filter": {"@misc": "kg.longest_ents_filter.v1"}},
     )
     with nlp.select_pipes(enable=[p for p in ("tok2vec",) if p in nlp.pipe_names]):
         ruler.add_patterns(load_gazetteer().patterns())
