@@ -1,0 +1,173 @@
+"""kg.canonicalize with the real model: spellings merge, traps stay apart, generic bodies get their country."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.canonicalize import Resolution, normalise, resolve, slug_key
+from kg.entities import entity_spans
+from kg.gazetteer import load_gazetteer
+from kg.graph import entity_iri
+from kg.vocab import ENT
+
+
+def _resolve(nlp, text: str) -> Resolution:
+    doc = nlp(text)
+    return resolve(doc, list(entity_spans(doc)), load_gazetteer(), "t")
+
+
+def _key(nlp, text: str, name: str) -> str | None:
+    """Key of the mention whose text is `name` (None when it was not resolved)."""
+    keys = {m.key for m in _resolve(nlp, text).mentions if m.text == name}
+    assert len(keys) <= 1, keys
+    return keys.pop() if keys else None
+
+
+def _country(nlp, text: str, name: str) -> str | None:
+    res = _resolve(nlp, text)
+    key = next(m.key for m in res.mentions if m.text == name)
+    return res.entities[key].country
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("South Korea's President Yoon Suk Yeol is weighing directly providing arms to Ukraine.", "Yoon Suk Yeol"),
+        ("President Yoon Seok-yol's government will now have to consider the position.", "Yoon Seok-yol"),
+        ("Donald Trump and Yun Seok-yol discussed the participation of DPRK troops.", "Yun Seok-yol"),
+        ("Donald Trump and Yun Seok-yul discussed the war.", "Yun Seok-yul"),
+        ("President Yoon Suk-yeol said on Monday that Seoul would act.", "Yoon Suk-yeol"),
+        ("Members of South Korean President Yoon Suk-yeol’s government have suggested a change.", "Yoon Suk-yeol"),
+    ],
+)
+def test_yoon_spellings_resolve_to_one_key(nlp, text, name):
+    assert _key(nlp, text, name) == "yoon-suk-yeol"
+
+
+def test_a_short_name_after_the_full_name_is_the_same_person(nlp):
+    res = _resolve(nlp, "President Yoon Suk Yeol spoke on Monday. Yoon said Seoul would act.")
+    assert {m.key for m in res.mentions if m.text.startswith("Yoon")} == {"yoon-suk-yeol"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Zelensky said Ukraine needs air defence.", "Zelensky"),
+        ("Zelenskiy met officials in Kyiv.", "Zelenskiy"),
+        ("President Volodymyr Zelensky spoke to the press.", "Volodymyr Zelensky"),
+        ("Ukrainian President Volodymyr Zelenskiy said talks had failed.", "Volodymyr Zelenskiy"),
+    ],
+)
+def test_zelensky_spellings_resolve_to_one_key_not_putins(nlp, text, name):
+    key = _key(nlp, text, name)
+    assert key is not None
+    putin = _key(nlp, "Vladimir Putin met Kim Jong Un in Pyongyang.", "Vladimir Putin")
+    assert putin is not None and key != putin
+    assert key == _key(nlp, "Zelensky said Ukraine needs air defence.", "Zelensky")
+    assert _resolve(nlp, text).entities[key].country == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Seoul said it would respond.", "Seoul"),
+        ("South Korean officials met in Washington.", "South Korean"),
+        ("South Korea is contemplating supplying weapons to Ukraine.", "South Korea"),
+        ("Officials in Seoul have described the deployment as a threat.", "Seoul"),
+    ],
+)
+def test_seoul_and_south_korean_resolve_to_kor(nlp, text, name):
+    assert _key(nlp, text, name) == "KOR"
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Kiev launched an incursion into the Russian region in August.", "Kiev", "UKR"),
+    ("Seoul provided humanitarian aid to Kyiv.", "Kyiv", "UKR"),
+    ("This week, Moscow and Pyongyang ratified a bilateral treaty.", "Pyongyang", "PRK"),
+    ("This week, Moscow and Pyongyang ratified a bilateral treaty.", "Moscow", "RUS"),
+])
+def test_capitals_resolve_to_their_countries(nlp, text, name, key):
+    assert _key(nlp, text, name) == key
+
+
+def test_the_two_koreas_never_merge(nlp):
+    res = _resolve(nlp, "North Korea sent troops to Russia, South Korea said.")
+    assert {m.text: m.key for m in res.mentions} == {"North Korea": "PRK", "Russia": "RUS", "South Korea": "KOR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jung, a professor at the University of North Korean Studies, said the move was risky.",
+        "Kim Jong Un met Putin. Kim Jung, a professor in Seoul, said it was a warning.",
+        "North Korean leader Kim Jong Un is isolated, said Kim Jung, a professor.",
+    ],
+)
+def test_the_professor_kim_jung_never_resolves_to_kim_jong_un(nlp, text):
+    kim_jong_un = _key(nlp, "Kim Jong Un met Putin.", "Kim Jong Un")
+    assert kim_jong_un is not None
+    assert _key(nlp, text, "Kim Jung") != kim_jong_un
+
+
+def _body(nlp, text: str, name: str) -> tuple[str, str | None]:
+    """Key and country of the mention that contains `name` ("Seoul’s National Security Council" may be one span)."""
+    res = _resolve(nlp, text)
+    keys = {m.key for m in res.mentions if name in m.text}
+    assert len(keys) == 1, (text, keys)
+    key = keys.pop()
+    return key, res.entities[key].country
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_two_national_security_councils_are_different_entities_of_their_countries(nlp, apostrophe):
+    kor, kor_country = _body(nlp, f"The move comes as Seoul{apostrophe}s National Security Council expresses grave concerns.",
+                             "National Security Council")
+    ukr, ukr_country = _body(nlp, f"Ukraine{apostrophe}s National Security and Defense Council said Russia was preparing an attack.",
+                             "National Security and Defense Council")
+    assert kor != ukr
+    assert (kor_country, ukr_country) == ("KOR", "UKR")
+    assert kor not in ("KOR", "UKR") and ukr not in ("KOR", "UKR")
+
+
+def test_the_apostrophe_style_does_not_change_the_councils_key(nlp):
+    text = "The move comes as Seoul{}s National Security Council expresses grave concerns."
+    assert _body(nlp, text.format("'"), "National Security Council") == _body(nlp, text.format("’"), "National Security Council")
+
+
+def test_the_university_of_north_korean_studies_is_not_north_korea(nlp):
+    text = "Kim Jung, a professor at the University of North Korean Studies in Seoul, said so."
+    res = _resolve(nlp, text)
+    unks = [m for m in res.mentions if "University" in m.text]
+    assert [m.text for m in unks] == ["University of North Korean Studies"]
+    assert unks[0].key != "PRK"
+    assert res.entities[unks[0].key].country != "PRK"
+    # "North Korean" inside the name is not a second mention of North Korea
+    assert "PRK" not in {m.key for m in res.mentions}
+
+
+def test_mentions_carry_character_offsets_into_the_text(nlp):
+    text = "Seoul said North Korea sent troops."
+    for m in _resolve(nlp, text).mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_slug_key_is_a_normalised_slug_with_a_hash():
+    key = slug_key("Kursk Region")
+    assert re.fullmatch(r"kursk-region-[0-9a-f]{6}", key)
+    assert slug_key("the Kursk region") == key  # article and case are not identity
+    assert slug_key("Kürsk Region") == key  # nor are accents
+    assert slug_key("Kursk Oblast") != key
+    assert normalise("Seoul’s") == "seoul"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_slug_key_is_deterministic_and_iri_safe(label):
+    key = slug_key(label)
+    assert key == slug_key(label)
+    assert re.fullmatch(r"[a-z0-9-]+", key)
+    assert str(entity_iri(key)) == str(ENT) + key  # nothing needs percent-encoding

@@ -1,0 +1,173 @@
+"""kg.export: JSON Lines records follow shared/spec/events-jsonl.md (fields, types, codes, source counts)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import pytest
+
+from kg.export import records, to_jsonl
+from kg.graph import entity_iri, event_iri
+from kg.model import Corpus, Document, Entity, Event, Evidence
+from tests.conftest import SHARED
+
+SPEC = SHARED / "spec" / "events-jsonl.md"
+
+NULLABLE_STR = (str, type(None))
+ENTITY_FIELDS = {
+    "type": str, "id": str, "label": str, "kind": str, "country": NULLABLE_STR, "wikidata": NULLABLE_STR, "mentions": list,
+}
+ENTITY_MENTION_FIELDS = {"doc": str, "text": str, "start": int, "end": int}
+REF_FIELDS = {"id": str, "label": str, "country": NULLABLE_STR}
+EVENT_FIELDS = {
+    "type": str, "id": str, "actor": dict, "action": str, "modality": str, "target": (dict, type(None)),
+    "date": NULLABLE_STR, "date_text": NULLABLE_STR, "quantity": (int, type(None)), "plover": str, "cameo": str,
+    "source_count": int, "mentions": list,
+}
+EVENT_MENTION_FIELDS = {"doc": str, "sentence": str, "start": int, "end": int, "attributed_to": NULLABLE_STR}
+
+
+def _lines(corpus: Corpus) -> list[dict]:
+    text = to_jsonl(corpus)
+    assert text.endswith("\n")
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def _check(record: dict, fields: dict) -> None:
+    missing = set(fields) - set(record)
+    assert not missing, f"{record.get('type')} record lacks {sorted(missing)}"
+    for name, kind in fields.items():
+        assert isinstance(record[name], kind) and not isinstance(record[name], bool), (name, record[name])
+
+
+def test_every_line_is_one_json_record_entities_first_sorted_by_key(sample_corpus):
+    lines = _lines(sample_corpus)
+    assert len(lines) == len(sample_corpus.entities) + len(sample_corpus.events)
+    kinds = [r["type"] for r in lines]
+    assert kinds == ["entity"] * 5 + ["event"] * 2
+    keys = [r["key"] for r in lines if r["type"] == "entity"]
+    assert keys == sorted(keys)
+
+
+def test_entity_records_have_the_spec_fields_and_types(sample_corpus):
+    for record in _lines(sample_corpus):
+        if record["type"] != "entity":
+            continue
+        _check(record, ENTITY_FIELDS)
+        for mention in record["mentions"]:
+            _check(mention, ENTITY_MENTION_FIELDS)
+    kor = next(r for r in _lines(sample_corpus) if r.get("key") == "KOR")
+    assert kor["id"] == str(entity_iri("KOR"))
+    assert (kor["label"], kor["kind"], kor["country"], kor["wikidata"]) == ("South Korea", "Country", "KOR", "Q884")
+    assert kor["mentions"] == [
+        {"doc": "d1", "text": "South Korea", "start": 0, "end": 11},
+        {"doc": "d1", "text": "Seoul", "start": 51, "end": 56},
+    ]
+    yoon = next(r for r in _lines(sample_corpus) if r.get("key") == "yoon-suk-yeol")
+    assert (yoon["kind"], yoon["country"], yoon["wikidata"], yoon["mentions"]) == ("Person", "KOR", None, [])
+
+
+def test_event_records_have_the_spec_fields_and_types(sample_corpus):
+    events = [r for r in _lines(sample_corpus) if r["type"] == "event"]
+    for record in events:
+        _check(record, EVENT_FIELDS)
+        _check(record["actor"], REF_FIELDS)
+        if record["target"] is not None:
+            _check(record["target"], REF_FIELDS)
+        for mention in record["mentions"]:
+            _check(mention, EVENT_MENTION_FIELDS)
+    supply, deploy = events
+    assert supply["id"] == str(event_iri(sample_corpus.events[0]))
+    assert supply["actor"] == {"id": str(entity_iri("KOR")), "label": "South Korea", "country": "KOR"}
+    assert supply["target"] == {"id": str(entity_iri("UKR")), "label": "Ukraine", "country": "UKR"}
+    assert (supply["action"], supply["modality"], supply["date"], supply["quantity"]) == ("SupplyWeapons", "considered", None, None)
+    assert (deploy["date"], deploy["date_text"], deploy["quantity"]) == ("2024-10", "last month", 12000)
+    assert deploy["mentions"][0] == {
+        "doc": "d2", "sentence": "North Korea sent 12,000 troops to Russia last month.", "start": 0, "end": 52,
+        "trigger": "sent", "attributed_to": None,
+    }
+
+
+def _spec_examples() -> dict[str, dict]:
+    """The JSON examples of the spec, by record type."""
+    blocks = re.findall(r"```json\n(.*?)```", SPEC.read_text(encoding="utf-8"), re.S)
+    examples = [json.loads(b) for b in blocks]
+    return {e["type"]: e for e in examples}
+
+
+def test_records_carry_every_field_of_the_spec_examples(sample_corpus):
+    if not SPEC.exists():
+        pytest.skip(f"{SPEC} not found (the shared/ folder sits beside the repo)")
+    examples = _spec_examples()
+    assert set(examples) == {"entity", "event"}
+    for record in _lines(sample_corpus):
+        example = examples[record["type"]]
+        assert set(example) <= set(record), sorted(set(example) - set(record))
+        for name, value in example.items():
+            if value is not None and record[name] is not None:
+                assert type(record[name]) is type(value), name
+        assert set(example["mentions"][0]) <= set(record["mentions"][0] if record["mentions"] else example["mentions"][0])
+    event = next(r for r in _lines(sample_corpus) if r["type"] == "event")
+    assert set(examples["event"]["actor"]) == set(event["actor"])
+
+
+@pytest.mark.parametrize(
+    "action, modality, plover, cameo",
+    [
+        ("SupplyWeapons", "asserted", "AID", "07"),
+        ("SupplyWeapons", "planned", "AGREE", "03"),
+        ("SupplyWeapons", "negated", "REJECT", "12"),
+        ("SupplyWeapons", "considered", "AID", "07"),
+        ("Assault", "negated", "ASSAULT", "18"),
+        ("DeployTroops", "planned", "MOBILIZE", "15"),
+    ],
+)
+def test_codes_follow_the_modality_rules(sample_corpus, action, modality, plover, cameo):
+    event = replace(sample_corpus.events[0], action=action, modality=modality)
+    record = [r for r in records(replace(sample_corpus, events=(event,))) if r["type"] == "event"][0]
+    assert (record["action"], record["modality"], record["plover"], record["cameo"]) == (action, modality, plover, cameo)
+
+
+def test_source_count_counts_distinct_documents(sample_corpus):
+    sentence = "South Korea is weighing supplying arms to Ukraine."
+    evidence = (
+        Evidence("d1", sentence, 0, 50, "supplying"),
+        Evidence("d1", "Seoul said so.", 51, 65, "said"),
+        Evidence("d2", sentence, 0, 50, "supplying"),
+    )
+    event = replace(sample_corpus.events[0], evidence=evidence)
+    record = [r for r in records(replace(sample_corpus, events=(event,))) if r["type"] == "event"][0]
+    assert record["source_count"] == 2
+    assert len(record["mentions"]) == 3
+
+
+def test_attribution_is_the_speaker_label_or_the_text_as_written(sample_corpus):
+    evidence = (
+        Evidence("d1", "Seoul said so.", 51, 65, "said", attributed_to="KOR"),
+        Evidence("d2", "Officials said so.", 0, 18, "said", attribution_text="officials in Seoul"),
+    )
+    event = replace(sample_corpus.events[0], evidence=evidence)
+    record = [r for r in records(replace(sample_corpus, events=(event,))) if r["type"] == "event"][0]
+    assert [m["attributed_to"] for m in record["mentions"]] == ["South Korea", "officials in Seoul"]
+
+
+def test_an_event_without_target_has_a_null_target(sample_corpus):
+    event = Event("PRK", "Mobilize", None, evidence=(Evidence("d2", "x", 0, 1),))
+    record = [r for r in records(replace(sample_corpus, events=(event,))) if r["type"] == "event"][0]
+    assert record["target"] is None
+
+
+def test_line_separators_inside_text_never_split_a_record():
+    text = "Seoul\u2028said\u2029so\x85today."
+    corpus = Corpus((Document("d", text),), (Entity("KOR", "South Korea", "Country", "KOR"),), (),
+                    (Event("KOR", "Consult", None, evidence=(Evidence("d", text, 0, len(text)),)),))
+    out = to_jsonl(corpus)
+    assert len(out.splitlines()) == 2
+    assert json.loads(out.splitlines()[1])["mentions"][0]["sentence"] == text
+
+
+def test_non_ascii_is_written_as_utf8_not_escaped():
+    corpus = Corpus((), (Entity("kyiv-x", "Київ", "Location", "UKR"),), (), ())
+    assert "Київ" in to_jsonl(corpus)
