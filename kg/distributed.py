@@ -106,7 +106,7 @@ def process_parallel(
 
 
 @contextmanager
-def client_for(scheduler: str, workers: int = 2) -> Iterator[Any]:
+def client_for(scheduler: str, workers: int = 2, timeout: float = 10.0) -> Iterator[Any]:
     """A Dask client: for `local`, on a fresh LocalCluster of `workers` processes; else connected to the address."""
     try:
         from distributed import Client, LocalCluster
@@ -119,8 +119,8 @@ def client_for(scheduler: str, workers: int = 2) -> Iterator[Any]:
                                    dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="10s")
-    except (OSError, TimeoutError) as exc:
+            client = Client(scheduler, timeout=f"{timeout}s")
+    except (OSError, TimeoutError, ValueError) as exc:
         if cluster is not None:
             cluster.close()
         raise KgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc

@@ -96,7 +96,8 @@ def merge(results: Iterable[DocResult]) -> Corpus:
     ents: dict[str, Entity] = {}
     mentions: list[Mention] = []
     evs: dict[tuple, Event] = {}
-    for result in results:
+    # first-seen wins below (entity labels, event quantities): take documents in id order, not arrival order
+    for result in sorted(results, key=lambda r: r.document.id):
         documents[result.document.id] = result.document
         for entity in result.entities:
             known = ents.get(entity.key)

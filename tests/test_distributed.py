@@ -1,0 +1,56 @@
+"""The Dask path: a LocalCluster of 2 workers gives the same outputs as a local run."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+
+from kg import distributed as kgd  # noqa: E402
+from kg.errors import KgError  # noqa: E402
+from kg.export import to_jsonl  # noqa: E402
+from kg.model import Document  # noqa: E402
+from kg.pipeline import build, extract, merge  # noqa: E402
+from tests.conftest import SEEDS_JSONL  # noqa: E402
+
+
+def seed_lines(n: int) -> list[str]:
+    return [line for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()][:n]
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two single-threaded workers in this process (no process start-up cost)."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None, silence_logs=logging.ERROR) as local:
+        yield local
+
+
+def test_batches_spread_over_both_workers_and_merge_to_the_local_result(cluster) -> None:
+    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, seed_lines(3))]
+    kgd._models.clear()
+    with distributed.Client(cluster) as client:
+        results = list(kgd.process_dask(docs, client, batch_docs=1))
+    assert sorted(r.document.id for r in results) == sorted(d.id for d in docs)
+    # each worker loaded its own pipeline, once
+    assert len({address for address, _ in kgd._models}) == 2
+    assert to_jsonl(merge(results)) == to_jsonl(extract(docs))
+
+
+def test_build_on_the_cluster_writes_the_same_graph_as_a_local_build(cluster, tmp_path: Path) -> None:
+    source = tmp_path / "three.jsonl"
+    source.write_text("\n".join(seed_lines(3)) + "\n", encoding="utf-8")
+    build([source], tmp_path / "local", html=False)
+    build([source], tmp_path / "dask", html=False, scheduler=cluster.scheduler_address)
+    for name in ("graph.ttl", "events.jsonl"):
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error() -> None:
+    with pytest.raises(KgError, match="cannot reach the Dask scheduler"):
+        with kgd.client_for("tcp://127.0.0.1:9", timeout=0.5):
+            pass
