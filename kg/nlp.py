@@ -89,7 +89,7 @@ def load_nlp(model: str | None = None) -> Language:
         nlp.disable_pipes(*unused)
     ruler = nlp.add_pipe(
         "span_ruler", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None,
-        config={"spans_key": None, "annotate_ents": True, "validate": False,
+        config={"spans_key": None, "annotate_ents": True, "validate": False, "overwrite": False,
                 "ents_filter": {"@misc": "kg.longest_ents_filter.v1"}},
     )
     with nlp.select_pipes(enable=[p for p in ("tok2vec",) if p in nlp.pipe_names]):
