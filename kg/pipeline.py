@@ -255,9 +255,9 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildR
         out_dir.mkdir(parents=True, exist_ok=True)
         for name, text in contents.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
+            staged.append((tmp, out_dir / name))  # before writing, so a full disk does not leave it behind
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
-            staged.append((tmp, out_dir / name))
         if html:
             from kg.render import render_html
 
