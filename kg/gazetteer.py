@@ -45,7 +45,21 @@ _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 _DASHES = "\u002d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u0060\u00b4\u2032"
 _TRANSLATE = {ord(c): " " for c in _DASHES} | {ord(c): "'" for c in _APOSTROPHES}
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML loader (libyaml when available) that refuses a key repeated in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, f"found duplicate key {key!r}",
+                    key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 def normalize(text: str) -> str:
@@ -192,9 +206,11 @@ def _read_yaml(path: Path, required: bool = True) -> Any:
             raise RulesError(f"{path.name}: file not found in {path.parent}")
         return None
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as e:
-        raise RulesError(f"{path.name}: not valid YAML: {e}") from None
+        mark = getattr(e, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise RulesError(f"{path.name}: not valid YAML: {getattr(e, 'problem', None) or e}{where}") from None
 
 
 def _read_entries(path: Path, required: bool = True) -> list[Any]:
@@ -305,6 +321,9 @@ def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozens
                 if not norm:
                     raise RulesError(f"{where}: alias {surface!r} is empty once normalised")
                 if norm in ambiguous:
+                    if surface is e["label"]:
+                        raise RulesError(f"{where}: label {surface!r} is listed in {AMBIGUOUS_FILE}; "
+                                         "choose an unambiguous label")
                     continue
                 if norm in names and names[norm][0] != key:
                     other = names[norm][0]

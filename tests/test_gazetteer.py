@@ -313,6 +313,19 @@ def test_invalid_yaml_and_missing_file_are_rules_errors(tmp_path: Path) -> None:
         load_gazetteer(tmp_path / "missing")
 
 
+def test_repeated_field_in_one_entry_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, [])
+    (tmp_path / ACTORS_FILE).write_text(
+        "- {key: yoon, label: Yoon, kind: Person, country: KOR, aliases: [A], aliases: [B]}\n")
+    with pytest.raises(RulesError, match="actors.yaml: not valid YAML.*duplicate key 'aliases'"):
+        load_gazetteer(tmp_path)
+
+
+def test_ambiguous_label_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(RulesError, match=r"entry 1 \(key 'yoon'\): label 'Yoon Suk Yeol' is listed in ambiguous"):
+        load_gazetteer(_write(tmp_path, [_person()], ambiguous=[{"alias": "Yoon Suk Yeol"}]))
+
+
 def test_listed_ambiguous_alias_is_dropped_not_fatal(tmp_path: Path) -> None:
     actors = [_person(aliases=["Seoul"])]
     gaz = load_gazetteer(_write(tmp_path, actors, ambiguous=[{"alias": "Seoul", "reason": "test"}]))
