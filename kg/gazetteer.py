@@ -3,8 +3,9 @@
 Data lives under `ontology/`: `countries.yaml` (generated from pycountry + countryinfo and
 `country_overrides.yaml` by `python -m kg.gazetteer`), `actors.yaml` (hand-written) and
 `ambiguous.yaml` (aliases deliberately resolved to nothing because they name several entities).
-`load_gazetteer()` validates them once and gives the spaCy entity-ruler patterns and a
-normalised exact-match lookup from any spelling to one canonical key.
+`load_gazetteer()` validates them once and gives the spaCy entity-ruler patterns, a
+normalised lookup from any spelling to one canonical key, and the generic names
+("Foreign Ministry") that resolve only with their country.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
