@@ -241,6 +241,12 @@ def test_patterns_are_deterministic_and_labelled(gaz: Gazetteer) -> None:
     assert not any(p["pattern"] in ("Kim", "Congo") for p in patterns)
 
 
+def test_every_pattern_looks_up_to_its_own_id(gaz: Gazetteer) -> None:
+    wrong = [(p["pattern"], p["id"], gaz.lookup(p["pattern"])) for p in gaz.patterns()
+             if gaz.lookup(p["pattern"]) != p["id"]]
+    assert wrong == []
+
+
 def test_patterns_drive_a_spacy_entity_ruler(gaz: Gazetteer) -> None:
     spacy = pytest.importorskip("spacy")
     nlp = spacy.blank("en")
