@@ -437,30 +437,36 @@ def generate_countries(overrides_path: Path | None = None) -> list[dict]:
 def _country_entry(key: str, label: str, fix: dict, library: dict, codes: set[str],
                    dropped: set[str]) -> dict:
     """One countries.yaml entry: the overrides' names first (kept as written), then the libraries'
-    names filtered (no codes, index forms, non-Latin scripts or dropped names); first spelling wins."""
-    seen: set[str] = set()
+    names filtered (no codes, index forms, non-Latin scripts or dropped names).
+
+    Every distinct spelling is kept ("Côte d'Ivoire" and "Cote d'Ivoire" tokenise differently
+    for the ruler), but a form already used by an earlier field is not repeated: a capital that
+    is also the country's name ("Singapore") stays a name.
+    """
+    field_of: dict[str, str] = {}
     entry: dict[str, Any] = {"key": key, "label": label, "kind": "Country", "type": None, "country": key,
                              "wikidata": fix.get("wikidata")}
     for field in ("aliases", "capitals", "demonyms"):
-        out = []
-        if field == "aliases":
-            seen.add(normalize(label))
-            out.append(label)
-        for v in fix.get(field) or []:
-            if normalize(v) not in seen:
-                seen.add(normalize(v))
+        out: list[str] = []
+
+        def add(v: str) -> None:
+            n = normalize(v)
+            if v not in out and field_of.setdefault(n, field) == field:
                 out.append(v)
+
+        if field == "aliases":
+            add(label)
+        for v in fix.get(field) or []:
+            add(v)
         for v in library.get(field) or []:
             if not v or not isinstance(v, str):
                 continue
             v = " ".join(v.split())
-            n = normalize(v)
-            if n in seen or n in dropped or not _is_latin(v) or ", " in v:  # "Korea, Republic of"
+            if normalize(v) in dropped or not _is_latin(v) or ", " in v:  # "Korea, Republic of"
                 continue
             if _CODE_RE.match(v.replace(" ", "")) and v not in codes:
                 continue
-            seen.add(n)
-            out.append(v)
+            add(v)
         entry[field] = out
     return entry
 
