@@ -125,6 +125,12 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) 
                 assign(sub, key, gaz.entities[key])
     for span in pending:
         root = doc[span.start:span.end].root
+        if span.end - span.start == 1:
+            # "Yoon" tagged as a place or body is still the Yoon named elsewhere in the text
+            key = _person_in_context(span.text, persons, entities, gaz)
+            if key:
+                assign(span, key, entities.get(key) or gaz.entities[key])
+                continue
         if span.label == "NORP":
             continue  # "Western", "Sunni": a group adjective with no canonical actor
         if span.label == "PERSON":
@@ -141,6 +147,12 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) 
             continue
         kind = KIND_BY_LABEL.get(span.label, "Location")
         country = _country_in(doc[span.start:span.end], token_keys, gaz) or _modifier_country(root, token_keys, gaz)
+        if kind == "Organization" and country:
+            known = gaz.lookup_generic(span.text, country)
+            if known:
+                # "Seoul's National Security Council" is the gazetteer's body of that country
+                assign(span, known, gaz.entities[known])
+                continue
         if kind == "Organization" and country and GENERIC_BODY.search(span.text):
             # "Seoul's National Security Council": a body named generically belongs to its country
             name = re.sub(r"^(?:the\s+)?", "", span.text)
@@ -188,8 +200,9 @@ def _person_in_context(text: str, persons: list[str], entities: Mapping[str, Ent
         if entity is None:
             continue
         surname = gaz.surname_of(key) if key in gaz.entities else None
+        surname = normalise(surname) if surname else None  # "Schröder" meets "schroder"
         names = {normalise(a) for a in (entity.label, *entity.aliases)}
         parts = {w for n in names for w in n.split()}
-        if len(words) == 1 and (words[0] == (surname or "").casefold() or (surname is None and words[0] in parts)):
+        if len(words) == 1 and (words[0] == surname or (surname is None and words[0] in parts)):
             candidates.append(key)
     return candidates[0] if len(candidates) == 1 else None

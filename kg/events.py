@@ -302,6 +302,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     target_tokens = _pobjs(verb, rules.target_preps)
     for theme_token in themes:
         target_tokens += _pobjs(theme_token, rules.target_preps)  # "an envoy to Seoul", "troops to Russia"
+        # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
+        target_tokens += [c for c in theme_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                          and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens]
     for pobj in _pobjs(verb, frozenset({"for"})):
         if _resolve_np(pobj, ctx) is None:
             target_tokens += _pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
@@ -361,7 +364,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
             found = _modifier_key(child, ctx)
             if found and found not in actors:
                 actors.append(found)
-    agents = _pobjs(noun, frozenset({"by"}))
+    agents = _pobjs(noun, frozenset({"by", "from"} if trigger.object == "target" else {"by"}))
     actors += [k for k in _keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)
     if light is not None:
@@ -374,6 +377,9 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     target_tokens = _pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
     if light is not None:
         target_tokens += _pobjs(light, rules.target_preps)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trigger.object == "target":
+        # "Seoul has been under pressure from Kyiv": the one under it is the target
+        target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
     targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
     return Frame(noun, action, tuple(actors), tuple(targets), themes[0] if themes else None)
 
@@ -592,6 +598,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 continue
             yield from _events(frame, light, sent, document, ctx, offset)
         yield from _obligations(sent, document, ctx, offset)
+        yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
 
 
 def _absorb_complements(frames: list, ctx: _Context) -> list:
@@ -606,8 +613,20 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
                  and _clausal_path(f.trigger, frame.trigger)]
         absorbed.update(f.trigger.i for f in inner)
     for frame, trig, light in frames:
+        verb = frame.trigger
+        if verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ) and any(f.trigger.i == verb.head.i for f, _, _ in frames):
+            # "deployed troops to aid Moscow's invasion": the purpose of an act is not a second act
+            absorbed.add(verb.i)
+    for frame, trig, light in frames:
         if frame.trigger.i in absorbed:
             continue
+        if trig.borrow_complement_targets and not frame.targets:
+            # "refused to respond to Kiev's requests": whom the refusal concerns stands in the complement
+            inner = [c for c in frame.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+            tokens = [t for c in inner for t in _pobjs(c, ctx.rules.target_preps) + [o for o in c.children if o.dep_ in OBJECTS]]
+            frame = replace(frame, targets=tuple(k for k in _keys(tokens, ctx) if k not in frame.actors))
         if trig.absorb_complement and not frame.targets:
             inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
                              for t in f.targets if t not in frame.actors]
@@ -643,6 +662,59 @@ def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     return (own[0],) if own else ()
 
 
+HOSTILE_QUADS = ("verbal-conflict", "material-conflict")
+
+
+def _evidence(sent: Span, document: Document, offset: int, trigger: str,
+              source_key: str | None = None, source_text: str | None = None) -> Evidence:
+    """The sentence as evidence, its offsets trimmed like its text so that text[start:end] is the sentence."""
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + offset + lead
+    return Evidence(document.id, text, start, start + len(text), trigger, source_key, source_text)
+
+
+def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
+    """Accusations made by claiming a hostile act of someone, or by describing someone as a threat."""
+    from kg.actions import action_types
+
+    rules = ctx.rules
+    types = action_types()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB":
+            continue
+        speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        if not speakers:
+            continue
+        accused: list[str] = []
+        if lemma in rules.accusing_verbs:
+            # "Ukraine and South Korea claimed that Pyongyang had deployed troops"
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            for frame in frames:
+                hostile = types[frame.action].quad in HOSTILE_QUADS or frame.action == "SupplyWeapons"
+                if hostile and any(frame.trigger in c.subtree for c in clauses):
+                    accused += frame.actors
+        if lemma in rules.describing_verbs:
+            # "described North Korea as a criminal group"
+            as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+            negative = any(
+                t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors
+                for p in as_phrases for t in p.subtree
+            )
+            if negative:
+                accused += _keys([c for c in verb.children if c.dep_ in OBJECTS], ctx)
+        if not accused:
+            continue
+        date, date_text = event_date(verb, None, document)
+        evidence = _evidence(sent, document, offset, verb.text)
+        for actor in speakers:
+            for target in dict.fromkeys(accused):
+                if target != actor and not _same_country(actor, target, ctx) and ctx.can_act(target):
+                    yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
+
+
 def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
     """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
     rules = ctx.rules
@@ -655,7 +727,7 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
             speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
             addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
             date, date_text = event_date(verb, None, document)
-            evidence = Evidence(document.id, sent.text.strip(), sent.start_char + offset, sent.end_char + offset, verb.text)
+            evidence = _evidence(sent, document, offset, verb.text)
             for actor in speakers:
                 for target in addressees:
                     if target != actor and not _same_country(actor, target, ctx):
@@ -675,8 +747,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     date, date_text = event_date(frame.trigger, light, document)
     source_key, source_text = attribution(frame.trigger, ctx)
     qty = quantity(frame.theme)
-    start, end = sent.start_char + offset, sent.end_char + offset
-    evidence = Evidence(document.id, sent.text.strip(), start, end, frame.trigger.text, source_key, source_text)
+    evidence = _evidence(sent, document, offset, frame.trigger.text, source_key, source_text)
     actors = [a for a in frame.actors if ctx.can_act(a)]
     if frame.action in ctx.rules.symmetric_actions and len(actors) > 1:
         # "Trump and Yoon discussed the participation of DPRK troops": the parties are each other's

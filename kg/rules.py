@@ -39,6 +39,9 @@ class Trigger:
     require_target: bool = True
     defer_to_complement: bool = False
     absorb_complement: bool = False
+    borrow_complement_targets: bool = False
+    """A refusal concerns whom its complement names ("refused to respond to Kiev's requests");
+    unlike absorption, the complement keeps its own (negated) event."""
     """A threat or a request is the event, not the act threatened or requested: the complement's
     targets become this trigger's and the complement yields no event of its own."""
 
@@ -79,6 +82,13 @@ class Rules:
     attribution_verbs: frozenset[str]
     attribution_preps: frozenset[str]
     obligation_auxiliaries: frozenset[str]
+    purpose_verbs: frozenset[str]
+    """ "sent troops to aid Moscow": an infinitive of purpose on another trigger is no event of its own."""
+    accusing_verbs: frozenset[str]
+    """ "Ukraine claimed that Pyongyang had deployed troops": claiming a hostile act of someone accuses them."""
+    describing_verbs: frozenset[str]
+    negative_descriptors: frozenset[str]
+    """ "described North Korea as a criminal group": describing someone as one of these accuses them."""
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
@@ -109,7 +119,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         if not isinstance(entry, dict):
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
-                                "absorb_complement"}
+                                "absorb_complement", "borrow_complement_targets"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -136,7 +146,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             out[lemma] = Trigger(
                 lemma, tuple(senses), role, bool(entry.get("require_target", True)),
                 bool(entry.get("defer_to_complement", False)),
-                bool(entry.get("absorb_complement", False)),
+                bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
             )
     return out
 
@@ -152,7 +162,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "purpose_verbs", "accusations", "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -185,6 +195,10 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
+        purpose_verbs=frozenset(_words(data["purpose_verbs"], f"{file}: purpose_verbs")),
+        accusing_verbs=frozenset(_words(data["accusations"]["verbs"], f"{file}: accusations.verbs")),
+        describing_verbs=frozenset(_words(data["accusations"]["describing_verbs"], f"{file}: accusations.describing_verbs")),
+        negative_descriptors=frozenset(_words(data["accusations"]["negative_descriptors"], f"{file}: accusations.negative_descriptors")),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )
