@@ -82,8 +82,14 @@ def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazettee
     return None
 
 
-def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) -> Resolution:
-    """Assign every entity span a key: gazetteer first, then document context, then a minted key."""
+def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
+            group_nouns: Mapping[str, str] | None = None) -> Resolution:
+    """Assign every entity span a key: gazetteer first, then document context, then a minted key.
+
+    `group_nouns` (lemma -> kind) names groups that a demonym ties to a country without making
+    them its state ("Rwandan rebels" -> RWA-rebel, an ArmedGroup acting for RWA).
+    """
+    group_nouns = group_nouns or {}
     spans = sorted(spans, key=lambda s: s.start)
     token_keys: dict[int, str] = {}
     demonyms: set[int] = set()
@@ -141,12 +147,16 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) 
             if len(span.text.split()) < 2:
                 continue  # a lone unknown name ("Kim") is too ambiguous to mint an entity
             country = _modifier_country(root, token_keys, gaz)
+            if country is None and root.dep_ == "appos":
+                # "Iran's religious leader Ayatollah Ruhollah Khomeini": the title he stands beside says whose
+                country = _country_in([root.head], token_keys, gaz) or _modifier_country(root.head, token_keys, gaz)
             key = slug_key(span.text)
             assign(span, key, Entity(key, span.text, "Person", country))
             persons.append(key)
             continue
         kind = KIND_BY_LABEL.get(span.label, "Location")
-        country = _country_in(doc[span.start:span.end], token_keys, gaz) or _modifier_country(root, token_keys, gaz)
+        country = (_country_in(doc[span.start:span.end], token_keys, gaz)
+                   or _named_country(doc, span, gaz) or _modifier_country(root, token_keys, gaz))
         if kind == "Organization" and country:
             known = gaz.lookup_generic(span.text, country)
             if known:
@@ -161,8 +171,35 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str) 
             continue
         key = slug_key(span.text)
         assign(span, key, Entity(key, span.text, kind, country if kind != "Location" else country))
+    for token in doc:
+        kind = group_nouns.get(token.lemma_.lower())
+        if kind is None or token.i in token_keys or token.pos_ != "NOUN":
+            continue
+        # "Rwandan rebels", "Serbian opposition": a group of a country that is not its state
+        country = next((_country_of(token_keys[c.i], gaz) for c in token.children
+                        if c.dep_ in ("amod", "compound") and c.i in demonyms | set(token_keys)), None)
+        if country is None:
+            continue
+        lemma = token.lemma_.lower()
+        key = f"{country}-{lemma}"
+        span = EntitySpan(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, "NORP", None)
+        assign(span, key, Entity(key, f"{lemma} ({country})", kind, country))
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _country_of(key: str, gaz: Gazetteer) -> str | None:
+    entity = gaz.entities.get(key)
+    return entity.country if entity else None
+
+
+def _named_country(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> str | None:
+    """A country named inside an unknown name: "Nigerian Union of Teachers" acts for Nigeria."""
+    for sub in _known_subspans(doc, span, gaz):
+        entity = gaz.entities[sub.ruler_key]
+        if entity.kind == "Country":
+            return entity.country
+    return None
 
 
 ETHNIC_MARKERS = frozenset({"ethnic", "diaspora"})

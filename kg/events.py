@@ -735,9 +735,9 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
 
 
 def _same_country(actor: str, target: str, ctx: _Context) -> bool:
-    """Yoon acting on South Korea is not an international event; a country and its own organs are one side."""
-    a, t = ctx.country(actor) or actor, ctx.country(target) or target
-    return a == t and "Country" in (ctx.kind(actor), ctx.kind(target))
+    """Yoon acting on South Korea is a state acting on itself, not an event; a domestic group
+    acting on another ("Rwandan rebels demanded that the RPF ...") is one."""
+    return target == ctx.country(actor) or actor == ctx.country(target)
 
 
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:

@@ -70,7 +70,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
     parts: list[tuple] = []
     for sdoc, (document, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, **kwargs):
         spans = list(entities.entity_spans(sdoc, offset))
-        res = canonicalize.resolve(sdoc, spans, gaz, document.id)
+        res = canonicalize.resolve(sdoc, spans, gaz, document.id, rules.group_nouns)
         evs = list(events.extract(sdoc, document, res, gaz, rules, offset))
         parts.append((res, evs))
         if last:

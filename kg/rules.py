@@ -75,6 +75,8 @@ class Rules:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     symmetric_actions: frozenset[str]
+    group_nouns: Mapping[str, str]
+    """Groups a demonym ties to a country without making them its state, lemma -> entity kind."""
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the place they happen or the actor's own country
     (a strike or a riot protests against one's government, as CAMEO codes it)."""
@@ -158,11 +160,18 @@ def _actions(value: Any, where: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def _groups(value: Any, where: str) -> dict[str, str]:
+    kinds = {"armed": "ArmedGroup", "civil": "Organization"}
+    if not isinstance(value, dict) or set(value) - set(kinds):
+        raise RulesError(f"{where}: expected 'armed' and 'civil' word lists")
+    return {w: kinds[k] for k, words in value.items() for w in _words(words, f"{where}.{k}")}
+
+
 def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "purpose_verbs", "accusations", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "groups", "purpose_verbs", "accusations", "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -191,6 +200,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
+        group_nouns=_groups(data["groups"], f"{file}: groups"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
