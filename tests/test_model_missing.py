@@ -44,7 +44,11 @@ def test_unknown_model_option_is_exit_4_naming_the_model(article, tmp_path, comm
 
 def test_model_from_the_environment_is_reported_the_same_way(article, tmp_path, monkeypatch):
     monkeypatch.setenv(nlp.MODEL_ENV, "xx_missing_model")
-    result = run("build", article, "-o", tmp_path / "out")
+    nlp.load_nlp.cache_clear()  # load_nlp caches by argument (None), not by the name $KG_MODEL resolves to
+    try:
+        result = run("build", article, "-o", tmp_path / "out")
+    finally:
+        nlp.load_nlp.cache_clear()
     assert result.exit_code == 4
     assert result.stderr.startswith("Error: spaCy model 'xx_missing_model' is not installed: ")
 
