@@ -215,4 +215,4 @@ def test_turtle_is_byte_identical_whatever_the_hash_seed():
 
 @pytest.mark.xfail(strict=True, reason="bug: rdflib's TriG writer orders named graphs by set order, which follows PYTHONHASHSEED")
 def test_trig_is_byte_identical_whatever_the_hash_seed():
-    assert _serialised_in_fresh_process("trig", "1") == _serialised_in_fresh_process("trig", "3")
+    assert len({_serialised_in_fresh_process("trig", seed) for seed in ("1", "2", "3", "4")}) == 1
