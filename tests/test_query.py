@@ -107,6 +107,9 @@ def test_considered_excludes_actions_that_were_done():
     assert rows(query.run("considered", store=mem), "who", "did", "how") == [("South Korea", "SupplyWeapons", "considered")]
     done = Event("KOR", "SupplyWeapons", "UKR", "asserted", "2024-12", None, None,
                  (Evidence("d1", "Seoul said so.", 51, 65, "said"),))
+    elsewhere = dataclasses.replace(done, target="RUS")  # done, but to someone else: still only considered for Ukraine
+    mem = store.parse(to_dataset(dataclasses.replace(corpus, events=corpus.events + (elsewhere,))))
+    assert rows(query.run("considered", store=mem), "whom") == [("Ukraine",)]
     mem = store.parse(to_dataset(dataclasses.replace(corpus, events=corpus.events + (done,))))
     assert query.run("considered", store=mem).rows == ()
 

@@ -1,0 +1,156 @@
+"""Benchmark: `kg load`/`kg query` on the embedded store against raw pyoxigraph, on a million kg-shaped triples.
+
+Generates an N-Triples file of synthetic events in the kg ontology (actors,
+targets, modality, dates, codes, mentions) in a temporary folder, then times:
+
+  load:  raw `pyoxigraph.Store(dir).bulk_load(path=...)`  vs  `kg.store.load(path, dir)`
+  query: raw `Store(dir).query(...)` + pyoxigraph's CSV serialiser  vs  `kg.query.run(...)` + `format_result(..., "csv")`
+
+for an aggregate query and for the shipped `who-did-what` query with a bound
+actor. Targets (issue 4): load speed >= 80% of raw, query time <= 1.2x raw.
+
+Run: python3 benchmarks/bench_store.py [--triples 1000000] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import query as kg_query
+from kg import store as kg_store
+
+KG = "https://w3id.org/kg-geo/ontology#"
+BASE = "https://w3id.org/kg-geo/"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+ACTIONS = ["Consult", "Aid", "SupplyWeapons", "Threaten", "Sanction", "DeployTroops", "Assault", "Accuse"]
+MODALITIES = ["Asserted", "Considered", "Planned", "Negated"]
+
+AGGREGATE = f"""PREFIX kg: <{KG}>
+SELECT ?type (COUNT(?e) AS ?events) WHERE {{ ?e a kg:Event ; a ?type ; kg:modality kg:Asserted . FILTER(?type != kg:Event) }}
+GROUP BY ?type ORDER BY ?type"""
+
+
+def generate(path: Path, triples: int, seed: int = 7) -> int:
+    """Write about `triples` kg-shaped N-Triples lines (13 per event plus entities); returns the exact count."""
+    rng = random.Random(seed)
+    n_entities = 500
+    lines: list[str] = []
+    written = 0
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n_entities):
+            e = f"<{BASE}entity/E{i}>"
+            out.write(f"{e} {RDF_TYPE} <{KG}Country> .\n{e} {LABEL} \"Country {i}\" .\n{e} <{KG}key> \"E{i}\" .\n")
+            written += 3
+        i = 0
+        while written < triples:
+            ev, men, doc = f"<{BASE}event/{i:x}>", f"<{BASE}mention/{i:x}>", f"<{BASE}doc/d{i // 20}>"
+            a, t = rng.randrange(n_entities), rng.randrange(n_entities)
+            action, modality = rng.choice(ACTIONS), rng.choice(MODALITIES)
+            date = f"20{rng.randrange(10, 25)}-{rng.randrange(1, 13):02d}"
+            lines = [
+                f"{ev} {RDF_TYPE} <{KG}Event> .",
+                f"{ev} {RDF_TYPE} <{KG}{action}> .",
+                f"{ev} <{KG}actor> <{BASE}entity/E{a}> .",
+                f"{ev} <{KG}target> <{BASE}entity/E{t}> .",
+                f"{ev} <{KG}modality> <{KG}{modality}> .",
+                f"{ev} <{KG}date> \"{date}\"^^<{XSD}gYearMonth> .",
+                f"{ev} <{KG}ploverCode> \"AID\" .",
+                f"{ev} <{KG}cameoCode> \"07\" .",
+                f"{ev} {LABEL} \"E{a} {action} E{t} ({modality.lower()})\" .",
+                f"{ev} <{KG}sourceCount> \"{rng.randrange(1, 4)}\"^^<{XSD}integer> .",
+                f"{ev} <{KG}mention> {men} .",
+                f"{men} <{KG}document> {doc} .",
+                f"{men} <{KG}sentence> \"Country {a} did {action} to country {t}, sentence {i}.\" .",
+            ]
+            out.write("\n".join(lines) + "\n")
+            written += len(lines)
+            i += 1
+    return written
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def raw_load(nt: Path, where: Path) -> None:
+    store = ox.Store(str(where))
+    store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+
+
+def kg_load(nt: Path, where: Path) -> None:
+    kg_store.load(nt, where)
+
+
+def raw_query(where: Path, text: str, params: dict[str, str]) -> str:
+    store = ox.Store(str(where))
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()} or None
+    answer = store.query(text, use_default_graph_as_union=True, substitutions=subs)
+    return answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+
+
+def kg_run(where: Path, text: str, params: dict[str, str]) -> str:
+    return kg_query.format_result(kg_query.run(text, store_dir=where, params=params), "csv")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5, help="query runs per side (median reported)")
+    parser.add_argument("--loads", type=int, default=2, help="load runs per side, alternating (best reported)")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    try:
+        nt = tmp / "graph.nt"
+        t = timed(lambda: generate(nt, args.triples))
+        n = sum(1 for _ in nt.open(encoding="utf-8"))
+        print(f"generated {n} triples ({nt.stat().st_size / 1e6:.0f} MB) in {t:.1f}s")
+
+        raw_times, kg_times = [], []
+        for k in range(args.loads):  # alternate, so background load hurts both sides alike
+            raw_dir, kg_dir = tmp / f"raw{k}", tmp / f"kg{k}"
+            raw_times.append(timed(lambda: raw_load(nt, raw_dir)))
+            kg_times.append(timed(lambda: kg_load(nt, kg_dir)))
+            if k < args.loads - 1:
+                shutil.rmtree(raw_dir)
+                shutil.rmtree(kg_dir)
+        raw_t, kg_t = min(raw_times), min(kg_times)
+        print(f"load  raw pyoxigraph bulk_load: {raw_t:6.2f}s  {n / raw_t:10,.0f} triples/s")
+        print(f"load  kg.store.load:            {kg_t:6.2f}s  {n / kg_t:10,.0f} triples/s")
+        print(f"load  speed ratio kg/raw: {raw_t / kg_t:.2f}  (target >= 0.80)")
+
+        where = tmp / f"kg{args.loads - 1}"
+        who = kg_query.named_queries()["who-did-what"].text
+        for name, text, params in [
+            ("aggregate by action", AGGREGATE, {}),
+            ("who-did-what actor=E42", who, {"actor": "E42"}),
+        ]:
+            raw_out, kg_out = raw_query(where, text, params), kg_run(where, text, params)
+            rows = len(kg_out.splitlines()) - 1
+            assert rows == len(raw_out.splitlines()) - 1, "kg and raw pyoxigraph disagree"
+            raw_q, kg_q = [], []
+            for _ in range(args.repeat):
+                raw_q.append(timed(lambda: raw_query(where, text, params)))
+                kg_q.append(timed(lambda: kg_run(where, text, params)))
+            rq, kq = statistics.median(raw_q), statistics.median(kg_q)
+            print(f"query {name} ({rows} rows): raw {rq * 1000:7.1f} ms, kg {kq * 1000:7.1f} ms, ratio kg/raw {kq / rq:.2f}  (target <= 1.20)")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
