@@ -39,7 +39,10 @@ ROLE_NOUNS = frozenset({
     "intelligence", "state", "country", "nation", "side", "counterpart", "unit", "personnel",
 })
 """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "Kim Jong Un's sister"."""
-OWNED_BY_OF = frozenset({"cooperation", "participation", "involvement", "presence", "forces", "position", "territory", "region"})
+OWNED_BY_OF = frozenset({
+    "cooperation", "participation", "involvement", "presence", "forces", "position", "territory", "region",
+    "right", "interest", "sovereignty", "independence", "security", "claim", "demand", "request",
+})
 """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
 _NUMBER = re.compile(r"^[\d,.]+$")
 SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
@@ -132,7 +135,8 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
             found = _resolve_np(child, ctx, 1) if child.dep_ == "appos" else _modifier_key(child, ctx)
             if found:
                 return found
-    if lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS or lemma in OWNED_BY_OF:
+    if (lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS
+            or lemma in OWNED_BY_OF or lemma in ctx.rules.group_nouns):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
                 for pobj in child.children:
@@ -310,8 +314,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
             target_tokens += _pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
     for obj in objects:
         if obj not in themes and _resolve_np(obj, ctx) is None:
-            # "threatened security consequences for South Korea": the object's recipient is the target
-            target_tokens += _pobjs(obj, rules.target_preps)
+            # "threatened security consequences for South Korea": the object's recipient is the target;
+            # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns
+            target_tokens += _pobjs(obj, rules.target_preps | {"by"})
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
@@ -401,6 +406,18 @@ def _governors(token: Token) -> Iterator[Token]:
 
 
 def modality(token: Token, rules: Rules) -> str:
+    """asserted | considered | planned | negated for the event a trigger evokes.
+
+    Cues above the trigger decide first; with none, a trigger that is itself an offer or a
+    pledge ("Syria offered its troops to Lebanon") tells of what is still to come.
+    """
+    found = _modality_walk(token, rules)
+    if found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
+        return "planned"
+    return found
+
+
+def _modality_walk(token: Token, rules: Rules) -> str:
     """asserted | considered | planned | negated, from the nearest cue on the path to the root.
 
     The nearest cue wins: in "could reverse its policy of not arming Kiev" the
@@ -583,6 +600,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 if frame:
                     frames.append((frame, trig, _light_verb(token, rules)))
         frames = _absorb_complements(frames, ctx)
+        obliged = _obligation_clauses(sent, ctx)
+        # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
+        frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for frame, trig, light in frames:
             if not frame.actors:
@@ -590,7 +610,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = frame.action in rules.symmetric_actions and len(frame.actors) > 1
             if not frame.targets and frame.action in rules.self_target_actions:
                 frame = replace(frame, targets=_self_targets(frame, ctx))
-            if trig.require_target and not frame.targets and not symmetric:
+            if trig.require_target and not frame.targets and not symmetric and not _about_a_proposal(frame, rules):
                 continue
             if trig.defer_to_complement and any(
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
@@ -599,6 +619,18 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             yield from _events(frame, light, sent, document, ctx, offset)
         yield from _obligations(sent, document, ctx, offset)
         yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
+
+
+def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
+    """ "The US rejected calls to adopt reforms", "accepted a formula": agreeing to or rejecting a
+    proposal is an event even when nobody is named as its author."""
+    return frame.action in ("Reject", "Agree") and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in rules.proposal_nouns
+        # an author we could not resolve ("calls from Western allies") is a vague collective: no event
+        and not any(p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by", "of") for p in c.children)
+        and not any(p.dep_ in ("poss", "compound", "amod") and p.pos_ == "PROPN" for p in c.children)
+        for c in frame.trigger.children
+    )
 
 
 def _absorb_complements(frames: list, ctx: _Context) -> list:
@@ -631,9 +663,12 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
             inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
                              for t in f.targets if t not in frame.actors]
             if not inner_targets:
-                # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject
-                subjects = [s for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")
-                            for s in c.children if s.dep_ in SUBJECTS]
+                # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
+                # "threatened to stop talks if the United States goes ahead": the one the condition is on
+                clauses = [c for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")]
+                clauses += [a for c in [frame.trigger, *clauses] for a in c.children
+                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children)]
+                subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in _keys(subjects, ctx) if k not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
@@ -654,6 +689,7 @@ def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     """Where a protest happens ("demonstrated in Serbia"), else the protesters' own country."""
     places = [p for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
               for p in c.children if p.dep_ == "pobj"]
+    places += [p for place in places for p in _pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
     for key in _keys(places, ctx):
         country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
         if country:
@@ -715,15 +751,25 @@ def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Cont
                     yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
 
 
-def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
-    """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
+def _obligation_clauses(sent: Span, ctx: _Context) -> list[Token]:
+    """Clauses that state what someone must do, under a verb of saying with a named speaker."""
     rules = ctx.rules
+    out = []
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.attribution_verbs:
             continue
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-            if not any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in clause.children):
-                continue
+        if not _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
+            continue
+        out += [c for c in verb.children if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in c.children)]
+    return out
+
+
+def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
+    """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
+    for clause in _obligation_clauses(sent, ctx):
+        verb = clause.head
+        if True:
             speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
             addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
             date, date_text = event_date(verb, None, document)
@@ -735,9 +781,12 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
 
 
 def _same_country(actor: str, target: str, ctx: _Context) -> bool:
-    """Yoon acting on South Korea is a state acting on itself, not an event; a domestic group
-    acting on another ("Rwandan rebels demanded that the RPF ...") is one."""
-    return target == ctx.country(actor) or actor == ctx.country(target)
+    """Yoon or a ministry acting on its own state is no event; a state acting on its rebels, or
+    rebels on their state ("Rwandan rebels demanded that the RPF ..."), is one."""
+    if target != ctx.country(actor):
+        return False
+    organ = ctx.gaz.types.get(actor) in ("government", "military", "igo")
+    return ctx.kind(actor) == "Person" or organ or (ctx.kind(actor) == "Organization" and actor not in ctx.entities)
 
 
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:

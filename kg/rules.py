@@ -85,6 +85,8 @@ class Rules:
     attribution_preps: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     purpose_verbs: frozenset[str]
+    proposal_nouns: frozenset[str]
+    """What one accepts or rejects: such an event stands even with no author named."""
     """ "sent troops to aid Moscow": an infinitive of purpose on another trigger is no event of its own."""
     accusing_verbs: frozenset[str]
     """ "Ukraine claimed that Pyongyang had deployed troops": claiming a hostile act of someone accuses them."""
@@ -171,7 +173,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "groups", "purpose_verbs", "accusations", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations", "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -206,6 +208,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
         purpose_verbs=frozenset(_words(data["purpose_verbs"], f"{file}: purpose_verbs")),
+        proposal_nouns=frozenset(_words(data["proposal_nouns"], f"{file}: proposal_nouns")),
         accusing_verbs=frozenset(_words(data["accusations"]["verbs"], f"{file}: accusations.verbs")),
         describing_verbs=frozenset(_words(data["accusations"]["describing_verbs"], f"{file}: accusations.describing_verbs")),
         negative_descriptors=frozenset(_words(data["accusations"]["negative_descriptors"], f"{file}: accusations.negative_descriptors")),
