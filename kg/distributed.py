@@ -74,15 +74,12 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def _init_worker(model: str | None) -> None:
-    """Load the model, gazetteer and rules once per worker process (a no-op when forked after loading)."""
-    from kg.gazetteer import load_gazetteer
-    from kg.nlp import load_nlp
-    from kg.rules import load_rules
-
-    load_nlp(model)
-    load_gazetteer()
-    load_rules()
+def _start_method() -> Any:
+    """fork while this process has one thread (safe, and workers inherit the loaded model); else forkserver or spawn."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def process_parallel(
@@ -93,9 +90,17 @@ def process_parallel(
     batch_docs: int = BATCH_DOCS,
 ) -> Iterator[DocResult]:
     """DocResults for `documents` from `workers` local processes, in input order, streamed."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,)) as pool:
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import load_nlp
+    from kg.rules import load_rules
+
+    load_gazetteer()  # a broken data file fails here, as one KgError, before any process starts
+    load_rules()
+    context = _start_method()
+    if context.get_start_method() == "fork":
+        load_nlp(model)  # loaded once here; forked workers inherit it and start at once
+    # otherwise the model loads in each worker on its first batch; a ModelError there reaches us through result()
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         pending: deque[Future] = deque()
         for batch in _batches(documents, batch_docs):
             pending.append(pool.submit(_run_local, batch, model))

@@ -1,0 +1,299 @@
+"""Throughput, parallelism, memory, incremental rebuild and determinism of `kg build`, side by side in one run.
+
+Run by hand from the repository root (takes ~10 minutes on 2 cores with the defaults):
+
+    python3 benchmarks/bench_throughput.py                 # 200,000-word corpus
+    python3 benchmarks/bench_throughput.py --words 50000   # quicker look
+    python3 benchmarks/bench_throughput.py --dask          # also a --scheduler local run
+
+Every measurement runs in a fresh subprocess so that its peak resident memory
+is its own. The corpus is generated from the seed articles' sentences
+(benchmarks/corpus.py); bare spaCy is `nlp.pipe` with the same model and only
+the components kg uses (kg.nlp.NEEDED); both timers start after the model is
+loaded. Prints figures, ratios and whether each target of issue 6 is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+import corpus  # noqa: E402
+
+TARGETS = {"throughput": 0.80, "speedup": 1.6, "memory_mb": 600.0}
+
+
+# ------------------------------------------------------------------ children
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and its finished children: insensitive to other load."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+class TreeMemory:
+    """Samples the RSS of this process's descendants (worker processes) every 0.1 s, in a thread."""
+
+    def __init__(self) -> None:
+        import psutil  # a dependency of dask.distributed
+
+        self.me = psutil.Process()
+        self.child = 0.0
+        self.total = 0.0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.1):
+            try:
+                kids = [c.memory_info().rss for c in self.me.children(recursive=True)]
+                own = self.me.memory_info().rss
+            except Exception:  # a worker exited between listing and reading
+                continue
+            self.child = max(self.child, max(kids, default=0) / 2**20)
+            self.total = max(self.total, (own + sum(kids)) / 2**20)
+
+    def peaks(self) -> dict[str, float]:
+        """Peak RSS of this process (exact, from the kernel) and of its largest descendant and the whole tree (sampled), MB."""
+        self.stop.set()
+        self.thread.join()
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KB
+        return {"peak_mb": round(own, 1), "child_peak_mb": round(self.child, 1), "tree_peak_mb": round(max(self.total, own), 1)}
+
+
+def child_bare(args: dict) -> dict:
+    """Bare spaCy: the same model with the same needed components, nlp.pipe over the texts."""
+    import spacy
+
+    from kg.nlp import NEEDED, model_name
+
+    name = model_name()
+    full = spacy.load(name)
+    nlp = spacy.load(name, exclude=[p for p in full.pipe_names if p not in NEEDED])
+    del full
+
+    def texts():
+        for path in args["sources"]:
+            with open(path, encoding="utf-8") as handle:
+                for line in handle:
+                    yield json.loads(line)["text"]
+
+    memory = TreeMemory()
+    t0, c0 = time.perf_counter(), _cpu()
+    n = 0
+    for doc in nlp.pipe(texts(), batch_size=args.get("batch_size", 32), n_process=args.get("workers", 1)):
+        n += 1
+    return {"seconds": time.perf_counter() - t0, "cpu": _cpu() - c0, "docs": n, "pipes": nlp.pipe_names, **memory.peaks()}
+
+
+def child_build(args: dict) -> dict:
+    """`kg build` as a library call, model/gazetteer/rules loaded before the timer starts."""
+    from kg.cache import DocCache, context
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import load_nlp
+    from kg.pipeline import build
+    from kg.rules import load_rules
+
+    if args.get("scheduler") is None and args.get("workers", 1) == 1:
+        load_nlp()
+    load_gazetteer()
+    load_rules()
+    cache = DocCache(args["cache"]) if args.get("cache") else False
+    version = hashlib.sha256(context().encode()).hexdigest()[:12]
+    memory = TreeMemory()
+    t0, c0 = time.perf_counter(), _cpu()
+    result = build(args["sources"], args["out"], workers=args.get("workers", 1), html=args.get("html", False),
+                   cache=cache, scheduler=args.get("scheduler"))
+    out = {"seconds": time.perf_counter() - t0, "cpu": _cpu() - c0, "docs": result.documents, "entities": result.entities,
+           "events": result.events, **memory.peaks()}
+    if hashlib.sha256(context().encode()).hexdigest()[:12] != version:
+        version = "changed during the run"
+    out["version"] = version
+    if cache:
+        out.update(hits=cache.stats.hits, misses=cache.stats.misses)
+    return out
+
+
+def run_child(kind: str, **args) -> dict:
+    """Run one measurement in a fresh interpreter and return its JSON figures."""
+    proc = subprocess.run([sys.executable, __file__, "--child", kind, json.dumps(args)],
+                          capture_output=True, text=True, cwd=HERE.parent)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"{kind} child failed ({proc.returncode})")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------ the run
+
+
+def machine() -> dict:
+    """Figures about the machine and software the numbers were measured on."""
+    import spacy
+
+    from kg.cache import model_version
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return {"cpu": cpu, "cores": os.cpu_count(), "ram_mb": mem, "python": platform.python_version(),
+            "spacy": spacy.__version__, "model": model_version(), "load_avg": os.getloadavg()}
+
+
+def shard(docs: list[dict], folder: Path, parts: int) -> list[Path]:
+    """Write the documents as `parts` .jsonl files (input order = argument order)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    size = -(-len(docs) // parts)
+    return [corpus.write_jsonl(docs[i:i + size], folder / f"part-{i // size:02d}.jsonl") for i in range(0, len(docs), size)]
+
+
+def same_outputs(a: Path, b: Path) -> bool:
+    """Byte-identical graph.ttl and events.jsonl."""
+    return all((a / n).read_bytes() == (b / n).read_bytes() for n in ("graph.ttl", "events.jsonl"))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--words", type=int, default=200_000, help="corpus size in words (target: at least 200,000)")
+    ap.add_argument("--repeat", type=int, default=1, help="alternate bare/kg runs this many times, keep the best of each")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--dask", action="store_true", help="also build with --scheduler local and compare outputs")
+    ap.add_argument("--child", nargs=2, metavar=("KIND", "ARGS"), help=argparse.SUPPRESS)
+    opts = ap.parse_args()
+    if opts.child:
+        kind, args = opts.child
+        print(json.dumps({"bare": child_bare, "build": child_build}[kind](json.loads(args))))
+        return
+
+    figures: dict = {"machine": machine()}
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        root = Path(tmp)
+        docs = corpus.make_documents(opts.words)
+        small = docs[: max(1, len(docs) // 10)]
+        files = shard(docs, root / "corpus", 4)
+        small_file = [corpus.write_jsonl(small, root / "small.jsonl")]
+        words = corpus.words(docs)
+        figures["corpus"] = {"documents": len(docs), "words": words, "bytes": sum(p.stat().st_size for p in files),
+                             "small_documents": len(small), "small_words": corpus.words(small)}
+        print(f"corpus: {len(docs)} documents, {words} words, {figures['corpus']['bytes']} bytes "
+              f"(seed sentences mixed); machine: {figures['machine']}", flush=True)
+
+        # 1. throughput: bare spaCy vs kg build, alternated
+        bare, kg1 = [], []
+        for i in range(opts.repeat):
+            bare.append(run_child("bare", sources=[str(p) for p in files]))
+            print(f"  bare spaCy  run {i + 1}: {bare[-1]['seconds']:.1f} s", flush=True)
+            kg1.append(run_child("build", sources=[str(p) for p in files], out=str(root / "out-w1")))
+            print(f"  kg build -w1 run {i + 1}: {kg1[-1]['seconds']:.1f} s", flush=True)
+        b = min(bare, key=lambda r: r["seconds"])
+        k = min(kg1, key=lambda r: r["seconds"])
+        figures["bare"], figures["kg_w1"] = b, k
+        ratio = b["seconds"] / k["seconds"]
+
+        # 2. parallelism (reversed file order: also a determinism check)
+        kgn = run_child("build", sources=[str(p) for p in files[::-1]], out=str(root / "out-wn"), workers=opts.workers)
+        print(f"  kg build -w{opts.workers} (files reversed): {kgn['seconds']:.1f} s", flush=True)
+        figures["kg_wn"] = kgn
+        speedup = k["seconds"] / kgn["seconds"]
+        bare_n = run_child("bare", sources=[str(p) for p in files], workers=opts.workers)
+        print(f"  bare spaCy n_process={opts.workers}: {bare_n['seconds']:.1f} s", flush=True)
+        figures["bare_wn"] = bare_n
+
+        # 3. memory: the same build on a tenth of the documents
+        km = run_child("build", sources=[str(p) for p in small_file], out=str(root / "out-small"))
+        print(f"  kg build -w1 on {len(small)} documents: {km['seconds']:.1f} s", flush=True)
+        figures["kg_small"] = km
+
+        # 4. incremental: cold build with an empty cache, then the corpus plus one new article
+        cache = root / "cache"
+        cold = run_child("build", sources=[str(p) for p in files], out=str(root / "out-inc"), cache=str(cache))
+        extra = corpus.write_jsonl(corpus.make_documents(500, seed=99, prefix="new"), root / "new.jsonl")
+        warm = run_child("build", sources=[str(p) for p in files] + [str(extra)], out=str(root / "out-inc"), cache=str(cache))
+        print(f"  cached build: cold {cold['seconds']:.1f} s, +1 article {warm['seconds']:.1f} s", flush=True)
+        figures["cache_cold"], figures["cache_warm"] = cold, warm
+
+        # 5. determinism
+        identical = same_outputs(root / "out-w1", root / "out-wn")
+        figures["identical_order_workers"] = identical if k["version"] == kgn["version"] != "changed during the run" else None
+        if opts.dask:
+            kd = run_child("build", sources=[str(p) for p in files], out=str(root / "out-dask"), workers=opts.workers, scheduler="local")
+            figures["kg_dask"] = kd
+            same = same_outputs(root / "out-w1", root / "out-dask")
+            figures["identical_dask"] = same if k["version"] == kd["version"] != "changed during the run" else None
+            print(f"  kg build --scheduler local -w{opts.workers}: {kd['seconds']:.1f} s", flush=True)
+        figures["machine"]["load_avg_end"] = os.getloadavg()
+
+    report(figures, ratio, speedup, opts.workers)
+
+
+def _void(value: bool | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def report(f: dict, ratio: float, speedup: float, workers: int) -> None:
+    """Print the figures and the targets, met or not."""
+    words = f["corpus"]["words"]
+    cpu_ratio = f["bare"]["cpu"] / f["kg_w1"]["cpu"]
+
+    def wps(r: dict, n: int = words) -> str:
+        return f"{n / r['seconds']:,.0f} words/s ({r['seconds']:.1f} s)"
+
+    def peak(r: dict) -> float:
+        return max(r["peak_mb"], r["child_peak_mb"])
+
+    print("\n== figures ==")
+    print(f"bare spaCy ({', '.join(f['bare']['pipes'])}):  {wps(f['bare'])}, {f['bare']['cpu']:.1f} CPU s, peak {peak(f['bare']):.0f} MB")
+    print(f"kg build --workers 1:                {wps(f['kg_w1'])}, {f['kg_w1']['cpu']:.1f} CPU s, peak {peak(f['kg_w1']):.0f} MB")
+    print(f"kg build --workers {workers}:                {wps(f['kg_wn'])}, peak {f['kg_wn']['peak_mb']:.0f} MB main, "
+          f"{f['kg_wn']['child_peak_mb']:.0f} MB largest worker, {f['kg_wn']['tree_peak_mb']:.0f} MB all processes")
+    print(f"bare spaCy n_process={workers}:              {wps(f['bare_wn'])}  (speed-up {f['bare']['seconds'] / f['bare_wn']['seconds']:.2f}x)")
+    if "kg_dask" in f:
+        print(f"kg build --scheduler local -w{workers}:    {wps(f['kg_dask'])}")
+    small = f["corpus"]["small_documents"]
+    print(f"memory: {small} documents peak {peak(f['kg_small']):.0f} MB; {f['corpus']['documents']} documents peak {peak(f['kg_w1']):.0f} MB")
+    cold, warm = f["cache_cold"], f["cache_warm"]
+    print(f"incremental: cold {cold['seconds']:.1f} s (misses {cold['misses']}), +1 article {warm['seconds']:.1f} s "
+          f"(hits {warm['hits']}, misses {warm['misses']})")
+    print(f"outputs: {f['kg_w1']['docs']} documents, {f['kg_w1']['entities']} entities, {f['kg_w1']['events']} events")
+
+    mem_ratio = peak(f["kg_w1"]) / peak(f["kg_small"])
+    rows = [
+        ("throughput kg/bare (wall clock)", f"{ratio:.2f}", f">= {TARGETS['throughput']}", ratio >= TARGETS["throughput"]),
+        ("throughput kg/bare (CPU time)", f"{cpu_ratio:.2f}", f">= {TARGETS['throughput']}", cpu_ratio >= TARGETS["throughput"]),
+        (f"speed-up --workers {workers}", f"{speedup:.2f}x", f">= {TARGETS['speedup']}x", speedup >= TARGETS["speedup"]),
+        ("peak RSS (largest process)", f"{max(peak(f['kg_w1']), peak(f['kg_wn'])):.0f} MB", f"< {TARGETS['memory_mb']:.0f} MB",
+         max(peak(f["kg_w1"]), peak(f["kg_wn"])) < TARGETS["memory_mb"]),
+        ("peak RSS 10x docs / 1x docs", f"{mem_ratio:.2f}", "about 1", mem_ratio < 1.25),
+        ("rebuild +1 article / cold", f"{warm['seconds'] / cold['seconds']:.3f}", "small, 1 miss",
+         warm["misses"] == 1 and warm["seconds"] < 0.25 * cold["seconds"]),
+        ("identical bytes (order, workers)", _void(f["identical_order_workers"]), "True", f["identical_order_workers"]),
+    ]
+    if "identical_dask" in f:
+        rows.append(("identical bytes (Dask)", _void(f["identical_dask"]), "True", f["identical_dask"]))
+    print("\n== targets ==")
+    for name, value, target, ok in rows:
+        verdict = "void: kg's code or data changed between the runs" if ok is None else "met" if ok else "NOT MET"
+        print(f"{name:34} {value:>10}  target {target:14} {verdict}")
+    print(f"\nload average at start {f['machine']['load_avg']}, at end {f['machine']['load_avg_end']}")
+    print("\nfigures JSON: " + json.dumps(f))
+
+
+if __name__ == "__main__":
+    main()
