@@ -146,6 +146,17 @@ def test_invalid_utf8_warns_names_the_byte_and_still_builds(tmp_path):
     assert "caf\ufffd owner" in text
 
 
+def test_lone_surrogate_escapes_in_jsonl_build_valid_utf8(tmp_path):
+    """`"\\ud800"` is valid JSON but not a character UTF-8 can hold: it becomes U+FFFD instead of a crash."""
+    corpus = write(tmp_path / "c.jsonl", '{"id": "s\\udfff", "title": "\\ud83d", "text": "North Korea sent troops \\ud800 to Russia."}\n')
+    out = tmp_path / "out"
+    result = invoke("build", corpus, "-o", out, "--no-html")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {m["doc"] for r in records if r["type"] == "event" for m in r["mentions"]} == {"s\ufffd"}
+    assert "\ufffd" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
 def test_single_line_longer_than_spacys_limit_builds(tmp_path):
     """One line of 1.5 million characters (spaCy refuses more than 1,000,000 at once): parsed in chunks, offsets kept.
 
