@@ -33,6 +33,11 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
+    # a name never runs over a line break: "Trump's Victory – Bloomberg\n\nby alex" is a headline's end
+    for i in range(start + 1, end):
+        if doc[i].is_space or "\n" in doc[i - 1].whitespace_:
+            end = i
+            break
     while end > start and doc[end - 1].text in _TRAILING:
         end -= 1
     return doc[start:end] if end > start else None

@@ -98,8 +98,25 @@ def to_nquads(ds: Dataset) -> str:
 
 
 def to_trig(ds: Dataset) -> str:
-    """The named graphs as TriG."""
-    return _sorted_dataset(ds).serialize(format="trig")
+    """The named graphs as TriG, graphs in IRI order: rdflib's own TriG writer orders them by set
+    iteration, which changes with PYTHONHASHSEED, so each graph is written as Turtle here instead."""
+    graphs: dict = {}
+    for s, p, o, g in _quads(ds):
+        graphs.setdefault(g, []).append((s, p, o))
+    prefixes: set[str] = set()
+    blocks = []
+    for name in sorted(graphs, key=lambda g: "" if g is None else str(g)):
+        sub = Graph()
+        for prefix, ns in PREFIXES.items():
+            sub.bind(prefix, ns)
+        for triple in graphs[name]:
+            sub.add(triple)
+        lines = sub.serialize(format="turtle").splitlines()
+        prefixes.update(line for line in lines if line.startswith("@prefix"))
+        body = "\n".join("    " + line if line else line for line in lines if not line.startswith("@prefix"))
+        label = "" if name is None else f"{name.n3()} "
+        blocks.append(f"{label}{{\n{body.strip(chr(10))}\n}}\n")
+    return "".join(line + "\n" for line in sorted(prefixes)) + "\n" + "\n".join(blocks)
 
 
 def to_turtle(ds: Dataset) -> str:

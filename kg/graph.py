@@ -7,6 +7,8 @@ input always gives the same graph and re-loading a document replaces its graph.
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import date as _date
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -73,11 +75,20 @@ def mention_iri(doc_id: str, start: int, end: int, event: Event) -> URIRef:
     return MEN[f"{_safe(doc_id)}/{start}-{end}-{digest}"]
 
 
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
 def date_literal(value: str) -> Literal:
     """A partial ISO date typed at its own granularity: xsd:gYear, xsd:gYearMonth or xsd:date."""
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(value))
-    if datatype is None:
-        raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {value!r}")
+    m = _PARTIAL_DATE.match(value)
+    try:
+        if m is None:
+            raise ValueError
+        year, month, day = m.groups()
+        _date(int(year), int(month or 1), int(day or 1))  # a real calendar day: no 2024-13, no 02-30
+    except ValueError:
+        raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {value!r}") from None
+    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
     return Literal(value, datatype=datatype)
 
 

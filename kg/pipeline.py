@@ -21,6 +21,7 @@ from kg import canonicalize, entities, events, graph
 from kg.cache import DocCache, cached, default_cache_dir
 from kg.errors import InputError
 from kg.export import to_jsonl
+from kg.formats import to_trig
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
@@ -246,7 +247,7 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildR
     union = graph.union(ds)
     contents: dict[str, str] = {
         "graph.ttl": union.serialize(format="turtle"),
-        "graph.trig": ds.serialize(format="trig"),
+        "graph.trig": to_trig(ds),
         "events.jsonl": to_jsonl(corpus),
     }
     check_out_dir(out_dir)

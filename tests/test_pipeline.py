@@ -211,12 +211,9 @@ def test_evidence_offsets_point_into_the_document(seed_records, seed_documents):
             assert texts[m["doc"]][m["start"]:m["end"]] == m["sentence"]
     for entity in (r for r in seed_records if r["type"] == "entity"):
         for m in entity["mentions"]:
-            if "\n" not in m["text"]:  # see the xfail below
-                assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
+            assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the NER span \"Trump's Victory – Bloomberg\\n\\n by alex\" (001's headline and "
-                   "masked byline) becomes an Organization whose mention text is the masked text, not the document's")
 def test_entity_mentions_are_the_document_text_on_one_line(seed_records, seed_documents):
     texts = {d["id"]: d["text"] for d in seed_documents}
     wrong = [(e["key"], m["text"]) for e in seed_records if e["type"] == "entity" for m in e["mentions"]
