@@ -265,3 +265,22 @@ def test_embedded_store_held_by_a_running_server(server):
     result = CliRunner().invoke(app, ["query", "aliases", "--store", str(server.location)])
     assert result.exit_code == 6 and "in use by another process" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_the_seed_build_loads_and_queries_the_same_over_http_and_embedded(server, tmp_path, seed_documents):
+    from kg.pipeline import build
+    from kg.validate import validate
+    from tests.conftest import SEEDS_JSONL
+
+    built = build([str(SEEDS_JSONL)], tmp_path / "output", html=False)
+    trig = tmp_path / "output" / "graph.trig"
+    assert validate(trig).conforms
+    report = store.load_endpoint(trig, server.base + "/store", retry=FAST)
+    assert report.graphs == built.documents + 1 and count(server) == report.triples
+    store.load_endpoint(trig, server.base + "/store", retry=FAST)
+    assert count(server) == report.triples  # twice is the same as once
+    over_http = query.run("who-did-what", endpoint=server.base + "/query")
+    embedded = query.run("who-did-what", store_dir=tmp_path / "output" / "store")
+    assert len(embedded.rows) == built.events > 0
+    assert {tuple(map(str, r)) for r in over_http.rows} == {tuple(map(str, r)) for r in embedded.rows}
