@@ -223,25 +223,31 @@ def run(
         raise QueryError("this is a SPARQL update and kg query is read-only; add --update to change the store")
     if store is None:
         store = kg_store.ensure(store_dir, source)
+    error: QueryError | None = None
     if update:
         try:
             store.update(text)
+            store.flush()
+            return Result(message="update applied")
         except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL update: {exc}") from exc
+            error = QueryError(f"invalid SPARQL update: {exc}")
         except OSError as exc:
-            raise QueryError(f"update failed: {exc}") from exc
-        store.flush()
-        return Result(message="update applied")
-    substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
-    try:
-        answer = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
-        return _from_answer(answer, hidden)
-    except SyntaxError as exc:
-        raise _syntax(exc, text) from exc
-    except RuntimeError as exc:  # e.g. a substituted variable not in the projection
-        raise QueryError(f"cannot bind parameters: {exc}") from exc
-    except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+            error = QueryError(f"update failed: {exc}")
+    else:
+        substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+        try:
+            answer = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+            return _from_answer(answer, hidden)
+        except SyntaxError as exc:
+            error = _syntax(exc, text)
+        except RuntimeError as exc:  # e.g. a substituted variable not in the projection
+            error = QueryError(f"cannot bind parameters: {exc}")
+        except OSError as exc:
+            error = QueryError(f"query failed: {exc}")
+    # drop the store before raising: a traceback keeps this frame's locals, and an
+    # open Oxigraph store keeps its folder locked until it is dropped
+    del store
+    raise error
 
 
 def _run_endpoint(

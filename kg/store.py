@@ -176,29 +176,38 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
     Example: `load(Path("output/graph.trig"), "output/store")`.
     """
     store = open_store(store_dir)
-    if is_empty(store):
-        report = _bulk(store, source, str(store_dir))
-    else:
-        n, replaced, unchanged = _replace(store, parse(source))
-        store.flush()
-        report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+    try:
+        if is_empty(store):
+            report = _bulk(store, source, str(store_dir))
+        else:
+            n, replaced, unchanged = _replace(store, parse(source))
+            store.flush()
+            report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+    except BaseException:
+        del store  # a traceback keeps frame locals; an open store keeps its folder locked
+        raise
     if isinstance(source, (str, Path)):
         _write_meta(Path(store_dir), Path(source), only=report.bulk)
     return report
 
 
 def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
-    path, data, fmt = _input(source)
     try:
+        path, data, fmt = _input(source)
         if path is not None:
             store.bulk_load(path=str(path), format=fmt)
         else:
             store.bulk_load(input=data, format=fmt)
+    except InputError as exc:
+        error = exc
     except (SyntaxError, ValueError, OSError) as exc:
         store.clear()  # it was empty: leave it so, not half-loaded
-        raise InputError(f"{_label(source)}: {exc}") from exc
-    n = len(graphs(store))
-    return LoadReport(target, n, n, 0, count(store), bulk=True)
+        error = InputError(f"{_label(source)}: {exc}")
+    else:
+        n = len(graphs(store))
+        return LoadReport(target, n, n, 0, count(store), bulk=True)
+    del store  # a traceback keeps frame locals; an open store keeps its folder locked
+    raise error
 
 
 def _stamp(path: Path) -> dict[str, int]:
@@ -260,14 +269,18 @@ def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = No
     meta = _read_meta(store_dir)
     key = str(src.resolve())
     if meta.get(key) != _stamp(src):
-        if set(meta) <= {key} or is_empty(store):
-            store.clear()
-            _bulk(store, src, str(store_dir))
-            _write_meta(store_dir, src, only=True)
-        else:
-            _replace(store, parse(src))
-            store.flush()
-            _write_meta(store_dir, src)
+        try:
+            if set(meta) <= {key} or is_empty(store):
+                store.clear()
+                _bulk(store, src, str(store_dir))
+                _write_meta(store_dir, src, only=True)
+            else:
+                _replace(store, parse(src))
+                store.flush()
+                _write_meta(store_dir, src)
+        except BaseException:
+            del store  # a traceback keeps frame locals; an open store keeps its folder locked
+            raise
     return store
 
 

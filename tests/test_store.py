@@ -189,3 +189,19 @@ def test_load_endpoint_failing_part_way_says_how_far_it_got():
 def test_redact_drops_user_and_password():
     assert store.redact("http://u:p@host:7878/store?x=1") == "http://host:7878/store?x=1"
     assert store.redact("http://host/store") == "http://host/store"
+
+
+def test_a_failed_load_or_query_does_not_keep_the_store_locked(tmp_path, trig):
+    """An exception kept alive (as pytest or a REPL keeps it) must not hold the store folder open."""
+    from kg import query
+    from kg.errors import QueryError
+
+    bad = tmp_path / "bad.nt"
+    bad.write_text("<http://a> <http://b> oops .\n", encoding="utf-8")
+    with pytest.raises(InputError) as failed_load:
+        store.load(bad, tmp_path / "empty")
+    with pytest.raises(QueryError) as failed_query:
+        query.run("SELECT ?s WHERE { ?s ?p }", store_dir=tmp_path / "store")
+    assert failed_load.value and failed_query.value  # both tracebacks still alive here
+    assert store.is_empty(store.open_store(tmp_path / "empty"))
+    assert store.count(store.open_store(tmp_path / "store")) == 72
