@@ -379,6 +379,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         actors = light_actors or actors
     if not actors and action in rules.symmetric_actions:
         actors = _keys(_pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
+    if not actors and light is None:
+        actors = _nominal_controller(noun, ctx)
     target_tokens = _pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
     if light is not None:
         target_tokens += _pobjs(light, rules.target_preps)
@@ -387,6 +389,28 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
     targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
     return Frame(noun, action, tuple(actors), tuple(targets), themes[0] if themes else None)
+
+
+def _nominal_controller(noun: Token, ctx: _Context) -> list[str]:
+    """Who does a nominal event named as what is weighed or planned: "prompts South Korea to
+    reconsider the possibility of direct arms supplies" -> South Korea."""
+    cues = ctx.rules.modality
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            holder = node.head.head
+            if holder.lemma_.lower() not in cues.considered_nouns | cues.planned_nouns:
+                return []
+            node = holder
+            continue
+        if node.dep_ in OBJECTS and node.head.pos_ == "VERB":
+            verb = node.head
+            if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs:
+                return []
+            subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+            return _keys(subj, ctx) if subj else _controller(verb, ctx)
+        return []
+    return []
 
 
 def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
@@ -425,7 +449,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
     may or may not do is not the event's modality.
     """
     cues = rules.modality
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("of", "for", "to", "on", "toward", "towards"):
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("of", "for", "on", "toward", "towards"):
         # "following a call between Yoon and Zelenskiy", "since the invasion": a temporal or causal
         # phrase reports an event as given, whatever the main clause weighs
         return "asserted"
@@ -477,6 +501,9 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         for c in children:
             if c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives and node.pos_ == "NOUN":
                 return "considered"
+            if c.lower_ == "would" and c.dep_ == "aux" and node.dep_ == "ccomp" and \
+                    node.head.lemma_.lower() in rules.attribution_verbs:
+                return "planned"  # "confirmed it would monitor": the future of reported speech
             if c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries:
                 return "considered"
             if c.dep_ in ("aux",) and c.lower_ in cues.planned_auxiliaries:
@@ -526,6 +553,8 @@ def event_date(token: Token, light: Token | None, document: Document) -> tuple[s
     anchors = {token.i}
     if light is not None:
         anchors.add(light.i)
+    if token.dep_ == "pcomp" and token.head.lower_ == "by":
+        anchors.add(token.head.head.i)  # "upped the ante in June by reviving a pact": the means shares the time
     for ent in token.sent.ents:
         if ent.label_ != "DATE":
             continue

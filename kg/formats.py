@@ -83,18 +83,21 @@ def _union(ds: Dataset) -> Graph:
     return g
 
 
-def to_ntriples(ds: Dataset) -> str:
-    """All triples of all graphs once each, as sorted N-Triples lines."""
-    lines = {f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o, _ in ds.quads((None, None, None, None))}
+def _sorted_lines(text: str) -> str:
+    """Distinct lines of a line-based RDF serialisation, sorted; split on "\n" only, since
+    literals may hold U+2028 and other characters str.splitlines() would cut at."""
+    lines = {line for line in text.split("\n") if line.strip()}
     return "".join(line + "\n" for line in sorted(lines))
+
+
+def to_ntriples(ds: Dataset) -> str:
+    """All triples of all graphs once each, as sorted N-Triples lines (rdflib's escaping)."""
+    return _sorted_lines(_union(ds).serialize(format="nt"))
 
 
 def to_nquads(ds: Dataset) -> str:
-    """Every quad with its named graph (one per document), as sorted N-Quads lines."""
-    lines = set()
-    for s, p, o, g in _quads(ds):
-        lines.add(f"{s.n3()} {p.n3()} {o.n3()}" + (f" {g.n3()}" if g is not None else "") + " .")
-    return "".join(line + "\n" for line in sorted(lines))
+    """Every quad with its named graph (one per document), as sorted N-Quads lines (rdflib's escaping)."""
+    return _sorted_lines(_sorted_dataset(ds).serialize(format="nquads"))
 
 
 def to_trig(ds: Dataset) -> str:
@@ -111,11 +114,15 @@ def to_trig(ds: Dataset) -> str:
             sub.bind(prefix, ns)
         for triple in graphs[name]:
             sub.add(triple)
-        lines = sub.serialize(format="turtle").splitlines()
-        prefixes.update(line for line in lines if line.startswith("@prefix"))
-        body = "\n".join("    " + line if line else line for line in lines if not line.startswith("@prefix"))
+        # split on "\n" only and indent nothing: literals may hold U+2028 or span lines in """ quotes
+        lines = sub.serialize(format="turtle").split("\n")
+        n = 0
+        while n < len(lines) and lines[n].startswith("@prefix"):
+            prefixes.add(lines[n])
+            n += 1
+        body = "\n".join(lines[n:]).strip("\n")
         label = "" if name is None else f"{name.n3()} "
-        blocks.append(f"{label}{{\n{body.strip(chr(10))}\n}}\n")
+        blocks.append(f"{label}{{\n{body}\n}}\n")
     return "".join(line + "\n" for line in sorted(prefixes)) + "\n" + "\n".join(blocks)
 
 

@@ -49,8 +49,9 @@ CORPUS_GRAPH = GRAPH["corpus"]
 
 
 def _safe(part: str) -> str:
-    """Percent-encode anything that is not an unreserved IRI character."""
-    return quote(part, safe="-._~")
+    """Percent-encode anything that is not an unreserved IRI character; an empty id is '""' encoded,
+    so that no IRI is a bare namespace (JSON-LD would compact it to the prefix alone)."""
+    return quote(part, safe="-._~") if part else "%22%22"
 
 
 def entity_iri(key: str) -> URIRef:

@@ -87,10 +87,11 @@ def gaz() -> Gazetteer:
         ("Kosovo", "XKX"),
         ("Soviet Union", "SUN"),
         # organisations, bodies, armed groups, media, places
-        ("Kremlin", "kremlin"),
-        ("the Kremlin", "kremlin"),
-        ("White House", "white-house"),
-        ("Pentagon", "pentagon"),
+        ("Kremlin", "RUS"),  # seats of government are metonyms of their state, like capitals
+        ("the Kremlin", "RUS"),
+        ("White House", "USA"),
+        ("Pentagon", "USA"),
+        ("Department of Defense", "us-dod"),
         ("NATO", "NATO"),
         ("U.N.", "UN"),
         ("UN Security Council", "UNSC"),
@@ -189,7 +190,7 @@ def test_surnames_media_and_kinds(gaz: Gazetteer) -> None:
     assert gaz.lookup("Yoon") is None  # a shared surname is never an alias on its own
     assert gaz.surname_of("KOR") is None
     assert gaz.is_media("bloomberg") and gaz.is_media("kcna") and gaz.is_media("reuters")
-    assert not gaz.is_media("KOR") and not gaz.is_media("kremlin") and not gaz.is_media("nope")
+    assert not gaz.is_media("KOR") and not gaz.is_media("RUS") and not gaz.is_media("nope")
     assert gaz.kind_of("hamas") == "ArmedGroup"
     assert gaz.kind_of("kursk-region") == "Location"
 
