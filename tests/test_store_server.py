@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from kg import query, store
 from kg.cli import app
-from kg.errors import StoreError
+from kg.errors import QueryError, StoreError
 from kg.graph import CORPUS_GRAPH, document_iri, to_dataset
 from kg.model import Corpus
 from tests.conftest import make_sample_corpus
@@ -284,3 +284,15 @@ def test_the_seed_build_loads_and_queries_the_same_over_http_and_embedded(server
     embedded = query.run("who-did-what", store_dir=tmp_path / "output" / "store")
     assert len(embedded.rows) == built.events > 0
     assert {tuple(map(str, r)) for r in over_http.rows} == {tuple(map(str, r)) for r in embedded.rows}
+
+
+def test_updates_over_http_need_the_flag_too(server):
+    store.load_endpoint(to_dataset(make_sample_corpus()), server.base + "/store", retry=FAST)
+    insert = "INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/a> <http://example.org/b> <http://example.org/c> } }"
+    with pytest.raises(QueryError, match="read-only; add --update"):
+        query.run(insert, endpoint=server.base + "/update")
+    assert count(server) == 72
+    assert query.run(insert, endpoint=server.base + "/update", update=True).message == "update applied"
+    assert count(server) == 73
+    with pytest.raises(QueryError, match="no bound parameters"):
+        query.run("who-did-what", endpoint=server.base + "/query", params={"actor": "KOR"})
