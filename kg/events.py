@@ -240,6 +240,7 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
     head = verb.head
     seen = 0
     node = verb
+    prev: Token | None = None
     while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl") and seen < 5:
         seen += 1
         head = node.head
@@ -259,6 +260,10 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
             return _keys(_pobjs(head, frozenset({"of"})), ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
+            # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
+            if objs:
+                return _keys(objs, ctx)
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"
             return _keys(objs, ctx)
@@ -267,8 +272,20 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
         agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return _keys(agents, ctx)
-        node = head
+        prev, node = node, head
     return []
+
+
+COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
+                              "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
+
+
+def _head_noun(token: Token) -> Token:
+    """ "thousands of troops", "a batch of shells": the noun that says what, not how many."""
+    if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num:
+        for pobj in _pobjs(token, frozenset({"of"})):
+            return pobj
+    return token
 
 
 def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
@@ -281,7 +298,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if verb.dep_ == "relcl" and not subjects and not passive:
         subjects = []
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    objects = [c for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
+    objects = [_head_noun(c) for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
     with_objs = _pobjs(verb, frozenset({"with"}))
@@ -321,6 +338,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         target_tokens = [o for o in objects if o not in themes] + target_tokens
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in _keys(target_tokens, ctx) if k not in actors]
+    if not targets:
+        # "sent troops to help Russia", "to aid Moscow's invasion": the one helped is the recipient
+        purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in rules.purpose_verbs
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
+        targets = [k for k in _keys(helped, ctx) if k not in actors]
     return Frame(verb, action, tuple(actors), tuple(targets), theme)
 
 

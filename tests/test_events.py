@@ -1,0 +1,112 @@
+"""Event rules as a table: each row is a sentence and the events it must give, at country level.
+
+Rows are written for this project (not taken from the gold sets) and each names the construction
+it checks, so a rule change shows which reading it breaks. The real model parses them once each.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.pipeline import extract
+
+DOC_DATE = "2024-11-14"  # a Thursday
+
+# (sentence, {(actor country, action, target country, modality)}) -- exactly these events, no others
+ROWS = [
+    # subject - verb - object, with the object as the target
+    ("Russia attacked Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
+    # the object's class picks the sense: troops are deployed, weapons supplied, envoys consult
+    ("North Korea sent troops to Russia.", {("PRK", "DeployTroops", "RUS", "asserted")}),
+    ("Iran sent drones to Russia.", {("IRN", "SupplyWeapons", "RUS", "asserted")}),
+    ("Japan sent an envoy to Manila.", {("JPN", "Consult", "PHL", "asserted")}),
+    ("Canada sent humanitarian aid to Gaza.", {("CAN", "Aid", "PSE", "asserted")}),
+    # "arm X": the object is the recipient
+    ("France is arming Kyiv.", {("FRA", "SupplyWeapons", "UKR", "asserted")}),
+    # passive with an agent
+    ("Ukraine was invaded by Russia in 2022.", {("RUS", "Assault", "UKR", "asserted")}),
+    # passive without an agent: the owner of the theme acts
+    ("Thousands of North Korean troops have been sent to Russia.", {("PRK", "DeployTroops", "RUS", "asserted")}),
+    # coordinated subjects give one event each
+    ("The United States and Japan condemned China.", {("USA", "Accuse", "CHN", "asserted"), ("JPN", "Accuse", "CHN", "asserted")}),
+    # a symmetric action pairs its coordinated parties
+    ("Moscow and Pyongyang ratified a defence treaty.", {("RUS", "SignAgreement", "PRK", "asserted")}),
+    # possessor of a nominal event
+    ("Moscow's invasion of Ukraine shocked Europe.", {("RUS", "Assault", "UKR", "asserted")}),
+    # light verb with a nominal event
+    ("Kyiv launched an incursion into the Russian region of Kursk.", {("UKR", "Assault", "RUS", "asserted")}),
+    # an organ acts for its state
+    ("Russia's Foreign Ministry threatened consequences for Japan.", {("RUS", "Threaten", "JPN", "asserted")}),
+    # a role noun acts for whoever owns it
+    ("Kim Jong Un's sister criticised South Korea.", {("PRK", "Accuse", "KOR", "asserted")}),
+    # considered: a verb of weighing governs the trigger
+    ("South Korea is weighing supplying weapons to Ukraine.", {("KOR", "SupplyWeapons", "UKR", "considered")}),
+    # considered: "not rule out" leaves the option open
+    ("Germany did not rule out sending tanks to Ukraine.", {("DEU", "SupplyWeapons", "UKR", "considered")}),
+    # planned: intention
+    ("Zelensky plans to send a delegation to Seoul.", {("UKR", "Consult", "KOR", "planned")}),
+    # planned: will
+    ("Britain will deploy troops to Estonia.", {("GBR", "DeployTroops", "EST", "planned")}),
+    # negated: refrain from
+    ("Seoul has refrained from supplying arms to Ukraine.", {("KOR", "SupplyWeapons", "UKR", "negated")}),
+    # negated: not
+    ("Israel did not attack Lebanon.", {("ISR", "Assault", "LBN", "negated")}),
+    # conditional: if-clauses are not asserted
+    ("If Brazil sends weapons to Venezuela, the region will suffer.", {("BRA", "SupplyWeapons", "VEN", "considered")}),
+    # attribution: the speaker is a source, not an actor
+    ("Bloomberg reported that Pyongyang had deployed troops to Russia.", {("PRK", "DeployTroops", "RUS", "asserted")}),
+    # a request absorbs what is requested
+    ("Estonia urged Germany to send more troops to Lithuania.", {("EST", "Request", "DEU", "asserted")}),
+    # "X said Y must" is X's request to Y
+    ("Russia said on Tuesday that Sudan must return the helicopter.", {("RUS", "Request", "SDN", "asserted")}),
+    # claiming a hostile act of someone accuses them
+    ("Ukraine claimed that Belarus had deployed troops to Russia.",
+     {("UKR", "Accuse", "BLR", "asserted"), ("BLR", "DeployTroops", "RUS", "asserted")}),
+    # describing someone as a threat accuses them
+    ("Japan described North Korea as a grave threat.", {("JPN", "Accuse", "PRK", "asserted")}),
+    # "accuse X of doing": X does it, the accuser only accuses
+    ("Britain accused Iran of sending drones to Russia.",
+     {("GBR", "Accuse", "IRN", "asserted"), ("IRN", "SupplyWeapons", "RUS", "asserted")}),
+    # the purpose of an act is not a second act
+    ("Belarus sent troops to help Russia.", {("BLR", "DeployTroops", "RUS", "asserted")}),
+    # vague collectives act for no one
+    ("Western allies condemned Iran.", set()),
+    # a state does not act on itself
+    ("President Yoon Suk Yeol praised South Korea.", set()),
+    # "ethnic X" is a community, not the state X
+    ("Ethnic Albanians attacked Serbia.", set()),
+    # protests are directed at the place they happen
+    ("Students protested in Georgia on Sunday.", set()),
+    ("Georgian students protested in Tbilisi on Sunday.", {("GEO", "Protest", "GEO", "asserted")}),
+]
+
+
+def _events(sentence: str) -> set[tuple]:
+    corpus = extract([Document("t", sentence, DOC_DATE)])
+    country = {e.key: e.country for e in corpus.entities}
+    return {(country.get(e.actor), e.action, country.get(e.target) if e.target else None, e.modality) for e in corpus.events}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROWS, ids=[r[0][:48] for r in ROWS])
+def test_rule_table(sentence: str, expected: set[tuple]) -> None:
+    assert _events(sentence) == expected
+
+
+def test_event_date_is_the_event_s_not_the_report_s() -> None:
+    corpus = extract([Document("t", "Officials said on Thursday that Russia invaded Ukraine in 2022.", DOC_DATE)])
+    assert [(e.action, e.date, e.date_text) for e in corpus.events] == [("Assault", "2022", "in 2022")]
+
+
+def test_quantity_attaches_to_the_theme() -> None:
+    corpus = extract([Document("t", "Up to 12,000 North Korean troops were sent to Russia.", DOC_DATE)])
+    assert [(e.action, e.quantity) for e in corpus.events] == [("DeployTroops", 12000)]
+
+
+def test_attribution_is_recorded_on_the_evidence() -> None:
+    corpus = extract([Document("t", "Russia attacked Kyiv on Monday, Reuters reported.", DOC_DATE)])
+    (event,) = corpus.events
+    (evidence,) = event.evidence
+    assert event.actor == "RUS" and evidence.attributed_to is not None
+    assert corpus.by_key[evidence.attributed_to].label == "Reuters"
+    assert event.date == "2024-11-11"
