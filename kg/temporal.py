@@ -64,6 +64,14 @@ def _clean(text: str) -> str:
 
 
 def normalise(text: str, doc_date: str | date | None) -> str | None:
+    """The date an expression denotes (see `_normalise`), or None; never raises on odd input."""
+    try:
+        return _normalise(text, doc_date)
+    except (ValueError, OverflowError):  # "yesterday" of 0001-01-01, a year out of range
+        return None
+
+
+def _normalise(text: str, doc_date: str | date | None) -> str | None:
     """The date an expression denotes, as YYYY, YYYY-MM or YYYY-MM-DD, or None.
 
     Args:

@@ -44,11 +44,7 @@ def test_unknown_model_option_is_exit_4_naming_the_model(article, tmp_path, comm
 
 def test_model_from_the_environment_is_reported_the_same_way(article, tmp_path, monkeypatch):
     monkeypatch.setenv(nlp.MODEL_ENV, "xx_missing_model")
-    nlp.load_nlp.cache_clear()  # load_nlp caches by argument (None), not by the name $KG_MODEL resolves to
-    try:
-        result = run("build", article, "-o", tmp_path / "out")
-    finally:
-        nlp.load_nlp.cache_clear()
+    result = run("build", article, "-o", tmp_path / "out")  # loads are cached by the resolved name
     assert result.exit_code == 4
     assert result.stderr.startswith("Error: spaCy model 'xx_missing_model' is not installed: ")
 
@@ -65,9 +61,9 @@ def default_model_missing(monkeypatch):
     monkeypatch.setattr(nlp, "importlib", types.SimpleNamespace(import_module=import_module))
     monkeypatch.setattr(nlp.spacy, "load", load)
     monkeypatch.delenv(nlp.MODEL_ENV, raising=False)
-    nlp.load_nlp.cache_clear()  # the real model may be cached by earlier tests
+    nlp._load_nlp.cache_clear()  # the real model may be cached by earlier tests
     yield
-    nlp.load_nlp.cache_clear()
+    nlp._load_nlp.cache_clear()
 
 
 def test_default_model_missing_names_the_pip_package(article, tmp_path, default_model_missing):
