@@ -49,7 +49,7 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         span = _trim(ent)
-        if span is None or not any(t.is_alpha for t in span):
+        if span is None or not any(ch.isalpha() for ch in span.text):  # "U.S." has letters but is not is_alpha
             continue
         yield EntitySpan(
             start=span.start,

@@ -37,6 +37,7 @@ ROLE_NOUNS = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "delegation", "member",
     "sister", "brother", "wife", "son", "daughter", "chief", "commander", "general", "agency", "council",
     "intelligence", "state", "country", "nation", "side", "counterpart", "unit", "personnel",
+    "party", "faction", "movement", "coalition", "group", "police", "authorities", "authority", "court",
 })
 """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "Kim Jong Un's sister"."""
 OWNED_BY_OF = frozenset({
@@ -122,8 +123,8 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
     if depth <= 0:
         return None
     lemma = token.lemma_.lower()
-    if key and token.i in ctx.res.demonym_tokens and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        return key  # "the Russians attacked": a plural demonym used as a noun names its country
+    if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
     if token.pos_ in ("NOUN", "PROPN") or lemma in ANAPHORIC_NOUNS:
         # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
         # "South Korean and Western claims", "Kim Jong Un's sister"
@@ -406,6 +407,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_tokens = _pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
+    target_tokens += [p for t in themes for p in _pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
     if light is not None:
         target_tokens += _pobjs(light, rules.target_preps)
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trigger.object == "target":
@@ -742,8 +744,9 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
 
 def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     """Where a protest happens ("demonstrated in Serbia"), else the protesters' own country."""
-    places = [p for c in frame.trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
-              for p in c.children if p.dep_ == "pobj"]
+    holders = [frame.trigger] + ([frame.theme] if frame.theme is not None else [])
+    places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
+              for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
     places += [p for place in places for p in _pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
     for key in _keys(places, ctx):
         country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
