@@ -160,7 +160,8 @@ def _walk(root: Path) -> tuple[Path, ...]:
         dirs[:] = [d for d in dirs if not _is_hidden(d)]
         for name in files:
             path = Path(folder, name)
-            if not _is_hidden(name) and not _is_readme(name) and _kind_of(path) is not None:
+            # only regular files: a FIFO or socket named *.txt would block the read forever
+            if not _is_hidden(name) and not _is_readme(name) and _kind_of(path) is not None and path.is_file():
                 found.append((path.relative_to(root).parts, path))
     return tuple(path for _, path in sorted(found))
 

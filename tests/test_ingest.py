@@ -569,3 +569,14 @@ def test_docstring_examples_hold():
     import kg.ingest
 
     assert doctest.testmod(kg.ingest).failed == 0
+
+
+def test_a_fifo_in_a_directory_is_passed_over_not_read(tmp_path):
+    """Reading a FIFO blocks until a writer comes: a directory walk takes regular files only."""
+    import os
+
+    from kg.ingest import read_documents
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
+    assert [d.id for d in read_documents([tmp_path])] == ["a"]
