@@ -161,7 +161,8 @@ def _walk(root: Path) -> tuple[Path, ...]:
         for name in files:
             path = Path(folder, name)
             # only regular files: a FIFO or socket named *.txt would block the read forever
-            if not _is_hidden(name) and not _is_readme(name) and _kind_of(path) is not None and path.is_file():
+            if not _is_hidden(name) and not _is_readme(name) and _kind_of(path) is not None \
+                    and (path.is_file() or not path.exists()):  # a dangling link is reported when read
                 found.append((path.relative_to(root).parts, path))
     return tuple(path for _, path in sorted(found))
 
