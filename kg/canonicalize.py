@@ -121,7 +121,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
 
     # pass 2: names the gazetteer lacks, resolved in context
     for span in list(pending):
-        if span.end - span.start > MAX_UNKNOWN_TOKENS:
+        if span.end - span.start > MAX_UNKNOWN_TOKENS or _reads_as_a_clause(doc[span.start:span.end]):
             # a run-on NER span in a title-case headline: keep only the known names inside it
             pending.remove(span)
             for sub in _known_subspans(doc, span, gaz):
@@ -139,6 +139,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 continue
         if span.label == "NORP":
             continue  # "Western", "Sunni": a group adjective with no canonical actor
+        if all(t.lower_ in COMPASS for t in doc[span.start:span.end]):
+            continue  # "an attack by the North": which north only the reader's context says
         if span.label == "PERSON":
             key = _person_in_context(span.text, persons, entities, gaz)
             if key:
@@ -209,6 +211,17 @@ MAX_UNKNOWN_TOKENS = 6
 """Longer unknown names are NER run-ons ("Supply Arms to Ukraine Due to Trump's Victory")."""
 
 
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+RUN_ON_WORDS = frozenset({"to", "due", "after", "amid", "over", "as", "says", "said", "forced", "against", "into"})
+"""Words no organisation or person name contains, but title-case headlines do ("Supply Arms to Ukraine Due")."""
+
+
+def _reads_as_a_clause(span) -> bool:
+    """A title-case headline fragment the NER took for a name."""
+    return (any(t.lower_ in RUN_ON_WORDS for t in span[1:]) or any(t.pos_ == "VERB" for t in span)
+            or any(t.text in ("–", "—", "|") for t in span))  # "Trump's Victory – Bloomberg": headline and outlet
+
+
 def _known_subspans(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> list[EntitySpan]:
     """Gazetteer names inside a span, longest first, not overlapping."""
     found: list[EntitySpan] = []
@@ -218,6 +231,8 @@ def _known_subspans(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> list[EntitySp
             if taken & set(range(start, start + size)):
                 continue
             sub = doc[start:start + size]
+            if sub[0].is_punct or sub[-1].is_punct or sub[-1].tag_ == "POS":
+                continue  # the name itself, not "– Bloomberg" or "Trump's"
             key = gaz.lookup(sub.text)
             if key:
                 taken.update(range(start, start + size))

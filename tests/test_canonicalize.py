@@ -171,3 +171,23 @@ def test_slug_key_is_deterministic_and_iri_safe(label):
     assert key == slug_key(label)
     assert re.fullmatch(r"[a-z0-9-]+", key)
     assert str(entity_iri(key)) == str(ENT) + key  # nothing needs percent-encoding
+
+
+@pytest.mark.parametrize(
+    "headline, names",
+    [
+        # title-case headlines that the NER reads as one long name: only the real names inside are kept
+        ("Seoul Forced to Revise Plans to Supply Arms to Ukraine Due to Trump's Victory\n\nText.", {"Seoul", "Ukraine"}),
+        ("Trump's Victory – Bloomberg\n\nText.", {"Bloomberg"}),
+    ],
+)
+def test_headline_run_ons_are_not_entities(nlp, headline, names):
+    res = _resolve(nlp, headline)
+    texts = {m.text for m in res.mentions}
+    assert names <= texts
+    assert all(len(t.split()) <= 3 for t in texts), texts
+
+
+def test_a_bare_compass_point_is_no_place(nlp):
+    res = _resolve(nlp, "Seoul would need allies in the event of an attack by the North.")
+    assert {m.text for m in res.mentions} == {"Seoul"}
