@@ -282,10 +282,17 @@ COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score"
                               "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
 
 
+CURRENCIES = frozenset({"$", "€", "£", "¥", "dollar", "euro", "pound", "yen", "ruble", "rouble", "won", "yuan"})
+
+
 def _head_noun(token: Token) -> Token:
-    """ "thousands of troops", "a batch of shells": the noun that says what, not how many."""
+    """ "thousands of troops", "$1 billion in aid": the noun that says what, not how many or how much."""
     if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num:
-        for pobj in _pobjs(token, frozenset({"of"})):
+        preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}  # "$1 billion in military aid"
+        for pobj in _pobjs(token, frozenset(preps)):
+            return pobj
+    if token.lemma_.lower() in CURRENCIES or token.text in CURRENCIES:
+        for pobj in _pobjs(token, frozenset({"of", "in"})):
             return pobj
     return token
 
@@ -610,6 +617,13 @@ def quantity(theme: Token | None) -> int | None:
     """A number attached to the theme: "up to 12,000 troops" -> 12000; "8 million shells" -> 8000000."""
     if theme is None:
         return None
+    holder = theme.head.head
+    if theme.dep_ == "pobj" and theme.head.lower_ in ("of", "in") and (
+        holder.lemma_.lower() in COLLECTIVE_HEADS | CURRENCIES or holder.text in CURRENCIES or holder.like_num
+    ):
+        theme = holder  # the number stands on "thousands", "$" or "billion" in "$1 billion in aid"
+        if theme.like_num:
+            return _number(theme)
     for child in theme.children:
         if child.dep_ == "nummod" and child.like_num:
             value = _number(child)

@@ -103,6 +103,20 @@ def test_quantity_attaches_to_the_theme() -> None:
     assert [(e.action, e.quantity) for e in corpus.events] == [("DeployTroops", 12000)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "action", "quantity"),
+    [
+        ("Washington sent $1 billion in military aid to Kyiv.", "SupplyWeapons", 1_000_000_000),
+        ("Germany sent 500 million euros of aid to Ukraine.", "Aid", 500_000_000),
+        ("North Korea has supplied 8 million shells to Russia.", "SupplyWeapons", 8_000_000),
+        ("Thousands of North Korean troops have been sent to Russia.", "DeployTroops", None),
+    ],
+)
+def test_quantities_of_money_and_matériel(sentence: str, action: str, quantity: int | None) -> None:
+    corpus = extract([Document("t", sentence, DOC_DATE)])
+    assert [(e.action, e.quantity) for e in corpus.events] == [(action, quantity)]
+
+
 def test_attribution_is_recorded_on_the_evidence() -> None:
     corpus = extract([Document("t", "Russia attacked Kyiv on Monday, Reuters reported.", DOC_DATE)])
     (event,) = corpus.events
