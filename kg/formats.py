@@ -7,8 +7,6 @@ one row per event in the spirit of a GDELT event file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from rdflib.term import Node
 
 from kg import query as kg_query
 from kg import store as kg_store
+from kg.files import text_writer, write_all
 from kg.errors import InputError
 from kg.graph import PREFIXES
 
@@ -167,13 +166,5 @@ def export(source: Path | str | Graph, fmt: str) -> str:
 def write_export(source: Path | str | Graph, fmt: str, out: Path) -> Path:
     """Write an export to a file atomically: on any error nothing is written."""
     text = export(source, fmt)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_all({out: text_writer(text)})
     return out

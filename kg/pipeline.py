@@ -6,10 +6,8 @@ functions together and writes the outputs atomically.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +19,7 @@ from kg import canonicalize, entities, events, graph
 from kg.cache import DocCache, cached, default_cache_dir
 from kg.errors import InputError
 from kg.export import to_jsonl
+from kg.files import text_writer, write_all
 from kg.formats import to_trig
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
@@ -228,13 +227,6 @@ def build(
     return write_outputs(corpus, Path(out_dir), html=html)
 
 
-def _umask() -> int:
-    """The process umask (reading it means setting it, so it is set straight back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def check_out_dir(out_dir: Path) -> None:
     """Fail early, with one line, when `out_dir` or one of the outputs in it cannot be a file we replace."""
     if out_dir.exists() and not out_dir.is_dir():
@@ -254,30 +246,13 @@ def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildR
         "events.jsonl": to_jsonl(corpus),
     }
     check_out_dir(out_dir)
-    staged: list[tuple[str, Path]] = []
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        for name, text in contents.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=out_dir)
-            staged.append((tmp, out_dir / name))  # before writing, so a full disk does not leave it behind
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        if html:
-            from kg.render import render_html
+    outputs = {out_dir / name: text_writer(text) for name, text in contents.items()}
+    if html:
+        from kg.render import render_html
 
-            fd, tmp = tempfile.mkstemp(prefix=".graph.html.", suffix=".html", dir=out_dir)
-            os.close(fd)
-            staged.append((tmp, out_dir / "graph.html"))
-            render_html(union, Path(tmp))
-        mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; outputs get the usual permissions
-        for tmp, _ in staged:
-            os.chmod(tmp, mode)
-        for tmp, target in staged:
-            os.replace(tmp, target)
-    except BaseException as error:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
-        raise
-    return BuildResult(out_dir, len(corpus.documents), len(corpus.entities), len(corpus.events), tuple(t for _, t in staged))
+        outputs[out_dir / "graph.html"] = lambda path: render_html(union, path)
+    try:
+        written = write_all(outputs)
+    except OSError as error:
+        raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
+    return BuildResult(out_dir, len(corpus.documents), len(corpus.entities), len(corpus.events), written)

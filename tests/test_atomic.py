@@ -83,7 +83,7 @@ def interrupt(*args, **kwargs):
     ("kg.render.render_html", interrupt),        # Ctrl-C while the page is drawn
     ("kg.pipeline.to_jsonl", fail),              # before anything is staged
     ("kg.graph.union", fail),                    # while building the graph
-    ("kg.pipeline._umask", fail),                # after every file is staged, before the first rename
+    ("kg.files._umask", fail),                   # after every file is staged, before the first rename
 ])
 def test_a_fault_at_any_stage_leaves_the_previous_outputs(built, monkeypatch, target, fault):
     out, before = built
@@ -97,17 +97,17 @@ def test_a_fault_at_any_stage_leaves_the_previous_outputs(built, monkeypatch, ta
 def test_a_disk_error_while_staging_is_one_line_and_leaves_the_outputs(built, monkeypatch):
     """An OSError (disk full, permissions) becomes InputError naming the folder; staged files are removed."""
     out, before = built
-    real_fdopen = os.fdopen
+    from kg import files
+
     calls = []
 
-    def fdopen(fd, *args, **kwargs):
-        calls.append(fd)
+    def full_disk_open(path, *args, **kwargs):
+        calls.append(path)
         if len(calls) == 2:  # the second output: one staged file already exists
-            os.close(fd)
             raise OSError(28, "No space left on device")
-        return real_fdopen(fd, *args, **kwargs)
+        return open(path, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline.os, "fdopen", fdopen)
+    monkeypatch.setattr(files, "open", full_disk_open, raising=False)
     with pytest.raises(InputError, match=f"^{out}: cannot write the outputs: No space left on device$"):
         pipeline.write_outputs(other_corpus(), out)
     assert snapshot(out) == before

@@ -1,0 +1,54 @@
+"""All-or-nothing file output: every file is written beside its target, then all are renamed into place.
+
+`kg build` writes four outputs and `kg export` one; either way a failure (an exception, a full
+disk, Ctrl-C) before the renames leaves every previous file as it was and no temporary behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+Writer = Callable[[Path], None]
+"""Writes one output's content to the path it is given."""
+
+
+def text_writer(text: str) -> Writer:
+    """A writer of UTF-8 text with "\\n" line ends."""
+
+    def write(path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+    return write
+
+
+def _umask() -> int:
+    """The process umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_all(outputs: Mapping[Path, Writer]) -> tuple[Path, ...]:
+    """Write every output to a temporary file beside its target, then rename them all into place."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, write in outputs.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=target.parent)
+            os.close(fd)
+            staged.append((tmp, target))  # before writing, so a full disk does not leave it behind
+            write(Path(tmp))
+        mode = 0o666 & ~_umask()  # mkstemp makes 0600 files; outputs get the usual permissions
+        for tmp, _ in staged:
+            os.chmod(tmp, mode)
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return tuple(target for _, target in staged)
