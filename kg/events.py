@@ -474,6 +474,11 @@ def modality(token: Token, rules: Rules) -> str:
     return found
 
 
+def _cue(lemma: str, table: tuple[tuple[frozenset[str], str], ...]) -> str | None:
+    """The modality of the first cue list (in priority order) that holds the lemma."""
+    return next((modality for words, modality in table if lemma in words), None)
+
+
 def _modality_walk(token: Token, rules: Rules) -> str:
     """asserted | considered | planned | negated, from the nearest cue on the path to the root.
 
@@ -512,21 +517,17 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
                 return "planned"
             if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
-                if lemma in cues.negated_verbs:
-                    return "negated"
-                if lemma in cues.considered_verbs:
-                    return "considered"
-                if lemma in cues.planned_verbs:
-                    return "planned"
+                found = _cue(lemma, ((cues.negated_verbs, "negated"), (cues.considered_verbs, "considered"),
+                                     (cues.planned_verbs, "planned")))
+                if found:
+                    return found
             if node.pos_ in ("NOUN",):
                 if any(c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives for c in children):
                     return "considered"  # "a potential decision to supply": the decision itself is weighed
-                if lemma in cues.considered_nouns:
-                    return "considered"
-                if lemma in cues.planned_nouns:
-                    return "planned"
-                if lemma in cues.negated_nouns:
-                    return "negated"
+                found = _cue(lemma, ((cues.considered_nouns, "considered"), (cues.planned_nouns, "planned"),
+                                     (cues.negated_nouns, "negated")))
+                if found:
+                    return found
                 if node.dep_ == "pobj":
                     # "in response to reports of North Korea sending troops": a plain noun inside a
                     # prepositional phrase shields the event from the main clause's modality
