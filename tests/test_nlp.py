@@ -1,0 +1,59 @@
+"""kg.nlp: the model is loaded with the gazetteer ruler, headlines end at line breaks, texts are chunked."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import ModelError
+from kg.nlp import MAX_CHUNK, NEEDED, chunks, load_nlp
+
+
+def test_only_the_needed_components_run_plus_ours(nlp):
+    assert set(nlp.pipe_names) <= set(NEEDED) | {"line_breaks", "gazetteer"}
+    assert nlp.pipe_names.index("gazetteer") > nlp.pipe_names.index("ner")
+    assert nlp.pipe_names.index("line_breaks") < nlp.pipe_names.index("parser")
+
+
+def test_a_headline_is_its_own_sentence(nlp):
+    doc = nlp("South Korea reconsidering arming Ukraine – Bloomberg\n\nDonald Trump's victory changed that.")
+    assert [s.text.strip() for s in doc.sents][:2] == [
+        "South Korea reconsidering arming Ukraine – Bloomberg", "Donald Trump's victory changed that."]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "key"),
+    [
+        # the gazetteer's longer name wins over the NER's cut ("Yoon Suk")
+        ("President Yoon Suk-yeol met the envoy.", "Yoon Suk-yeol", "yoon-suk-yeol"),
+        # the NER's longer name wins over a gazetteer demonym inside it
+        ("He teaches at the University of North Korean Studies in Seoul.", "University of North Korean Studies", None),
+    ],
+)
+def test_longest_span_wins_between_ner_and_gazetteer(nlp, text, span, key):
+    ents = {e.text: e.ent_id_ or None for e in nlp(text).ents}
+    (whole,) = [t for t in ents if span in t]  # the name is one entity, not split around a demonym
+    if key:
+        assert ents[whole] == key
+
+
+def test_dates_survive_the_gazetteer(nlp):
+    assert [e.label_ for e in nlp("Moscow acted in August.").ents] == ["GPE", "DATE"]
+
+
+def test_chunks_cover_the_text_and_cut_at_paragraphs():
+    text = ("A short paragraph.\n\n" * 3) + "x" * 50
+    pieces = list(chunks(text, size=45))
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o:o + len(p)] == p for o, p in pieces)
+    assert pieces[0][1].endswith("\n\n")
+
+
+def test_a_text_without_breaks_is_still_cut_under_the_limit():
+    text = "word " * (MAX_CHUNK // 2)
+    pieces = list(chunks(text))
+    assert len(pieces) > 1 and all(len(p) <= MAX_CHUNK for _, p in pieces)
+
+
+def test_an_unknown_model_is_a_model_error():
+    with pytest.raises(ModelError, match="is not installed"):
+        load_nlp("no_such_model_anywhere")
