@@ -82,6 +82,7 @@ def child_bare(args: dict) -> dict:
     import spacy
 
     from kg.nlp import NEEDED, model_name
+    from kg.pipeline import BATCH_SIZE
 
     name = model_name()
     full = spacy.load(name)
@@ -97,18 +98,31 @@ def child_bare(args: dict) -> dict:
     memory = TreeMemory()
     t0, c0 = time.perf_counter(), _cpu()
     n = 0
-    for doc in nlp.pipe(texts(), batch_size=args.get("batch_size", 32), n_process=args.get("workers", 1)):
+    for doc in nlp.pipe(texts(), batch_size=BATCH_SIZE, n_process=args.get("workers", 1)):
         n += 1
     return {"seconds": time.perf_counter() - t0, "cpu": _cpu() - c0, "docs": n, "pipes": nlp.pipe_names, **memory.peaks()}
 
 
 def child_build(args: dict) -> dict:
     """`kg build` as a library call, model/gazetteer/rules loaded before the timer starts."""
+    from kg import pipeline
     from kg.cache import DocCache, context
     from kg.gazetteer import load_gazetteer
     from kg.nlp import load_nlp
     from kg.pipeline import build
     from kg.rules import load_rules
+
+    writing = [0.0]
+    write_outputs = pipeline.write_outputs
+
+    def timed_write(*a, **kw):
+        t = time.perf_counter()
+        try:
+            return write_outputs(*a, **kw)
+        finally:
+            writing[0] += time.perf_counter() - t
+
+    pipeline.write_outputs = timed_write  # build() calls it by module name: time the output stage apart
 
     if args.get("scheduler") is None and args.get("workers", 1) == 1:
         load_nlp()
@@ -120,7 +134,7 @@ def child_build(args: dict) -> dict:
     t0, c0 = time.perf_counter(), _cpu()
     result = build(args["sources"], args["out"], workers=args.get("workers", 1), html=args.get("html", False),
                    cache=cache, scheduler=args.get("scheduler"))
-    out = {"seconds": time.perf_counter() - t0, "cpu": _cpu() - c0, "docs": result.documents, "entities": result.entities,
+    out = {"seconds": time.perf_counter() - t0, "cpu": _cpu() - c0, "write_seconds": writing[0], "docs": result.documents, "entities": result.entities,
            "events": result.events, **memory.peaks()}
     if hashlib.sha256(context().encode()).hexdigest()[:12] != version:
         version = "changed during the run"
@@ -195,22 +209,21 @@ def main() -> None:
         print(f"corpus: {len(docs)} documents, {words} words, {figures['corpus']['bytes']} bytes "
               f"(seed sentences mixed); machine: {figures['machine']}", flush=True)
 
-        # 1. throughput: bare spaCy vs kg build, alternated
-        bare, kg1 = [], []
+        # 1. throughput: bare spaCy vs kg build, alternated with
+        # 2. parallelism (reversed file order: also a determinism check), alternated with 1.
+        bare, kg1, kgs = [], [], []
         for i in range(opts.repeat):
             bare.append(run_child("bare", sources=[str(p) for p in files]))
             print(f"  bare spaCy  run {i + 1}: {bare[-1]['seconds']:.1f} s", flush=True)
             kg1.append(run_child("build", sources=[str(p) for p in files], out=str(root / "out-w1")))
             print(f"  kg build -w1 run {i + 1}: {kg1[-1]['seconds']:.1f} s", flush=True)
+            kgs.append(run_child("build", sources=[str(p) for p in files[::-1]], out=str(root / "out-wn"), workers=opts.workers))
+            print(f"  kg build -w{opts.workers} (files reversed) run {i + 1}: {kgs[-1]['seconds']:.1f} s", flush=True)
         b = min(bare, key=lambda r: r["seconds"])
         k = min(kg1, key=lambda r: r["seconds"])
-        figures["bare"], figures["kg_w1"] = b, k
+        kgn = min(kgs, key=lambda r: r["seconds"])
+        figures["bare"], figures["kg_w1"], figures["kg_wn"] = b, k, kgn
         ratio = b["seconds"] / k["seconds"]
-
-        # 2. parallelism (reversed file order: also a determinism check)
-        kgn = run_child("build", sources=[str(p) for p in files[::-1]], out=str(root / "out-wn"), workers=opts.workers)
-        print(f"  kg build -w{opts.workers} (files reversed): {kgn['seconds']:.1f} s", flush=True)
-        figures["kg_wn"] = kgn
         speedup = k["seconds"] / kgn["seconds"]
         bare_n = run_child("bare", sources=[str(p) for p in files], workers=opts.workers)
         print(f"  bare spaCy n_process={opts.workers}: {bare_n['seconds']:.1f} s", flush=True)
@@ -231,12 +244,13 @@ def main() -> None:
 
         # 5. determinism
         identical = same_outputs(root / "out-w1", root / "out-wn")
-        figures["identical_order_workers"] = identical if k["version"] == kgn["version"] != "changed during the run" else None
+        last_w1, last_wn = kg1[-1]["version"], kgs[-1]["version"]  # the output folders hold the last repetition
+        figures["identical_order_workers"] = identical if last_w1 == last_wn != "changed during the run" else None
         if opts.dask:
             kd = run_child("build", sources=[str(p) for p in files], out=str(root / "out-dask"), workers=opts.workers, scheduler="local")
             figures["kg_dask"] = kd
             same = same_outputs(root / "out-w1", root / "out-dask")
-            figures["identical_dask"] = same if k["version"] == kd["version"] != "changed during the run" else None
+            figures["identical_dask"] = same if last_w1 == kd["version"] != "changed during the run" else None
             print(f"  kg build --scheduler local -w{opts.workers}: {kd['seconds']:.1f} s", flush=True)
         figures["machine"]["load_avg_end"] = os.getloadavg()
 
@@ -251,6 +265,7 @@ def report(f: dict, ratio: float, speedup: float, workers: int) -> None:
     """Print the figures and the targets, met or not."""
     words = f["corpus"]["words"]
     cpu_ratio = f["bare"]["cpu"] / f["kg_w1"]["cpu"]
+    extract_ratio = f["bare"]["seconds"] / (f["kg_w1"]["seconds"] - f["kg_w1"]["write_seconds"])
 
     def wps(r: dict, n: int = words) -> str:
         return f"{n / r['seconds']:,.0f} words/s ({r['seconds']:.1f} s)"
@@ -261,6 +276,7 @@ def report(f: dict, ratio: float, speedup: float, workers: int) -> None:
     print("\n== figures ==")
     print(f"bare spaCy ({', '.join(f['bare']['pipes'])}):  {wps(f['bare'])}, {f['bare']['cpu']:.1f} CPU s, peak {peak(f['bare']):.0f} MB")
     print(f"kg build --workers 1:                {wps(f['kg_w1'])}, {f['kg_w1']['cpu']:.1f} CPU s, peak {peak(f['kg_w1']):.0f} MB")
+    print(f"  of which writing the outputs:      {f['kg_w1']['write_seconds']:.1f} s; extraction alone {wps({'seconds': f['kg_w1']['seconds'] - f['kg_w1']['write_seconds']})}")
     print(f"kg build --workers {workers}:                {wps(f['kg_wn'])}, peak {f['kg_wn']['peak_mb']:.0f} MB main, "
           f"{f['kg_wn']['child_peak_mb']:.0f} MB largest worker, {f['kg_wn']['tree_peak_mb']:.0f} MB all processes")
     print(f"bare spaCy n_process={workers}:              {wps(f['bare_wn'])}  (speed-up {f['bare']['seconds'] / f['bare_wn']['seconds']:.2f}x)")
@@ -277,6 +293,7 @@ def report(f: dict, ratio: float, speedup: float, workers: int) -> None:
     rows = [
         ("throughput kg/bare (wall clock)", f"{ratio:.2f}", f">= {TARGETS['throughput']}", ratio >= TARGETS["throughput"]),
         ("throughput kg/bare (CPU time)", f"{cpu_ratio:.2f}", f">= {TARGETS['throughput']}", cpu_ratio >= TARGETS["throughput"]),
+        ("  extraction only (wall clock)", f"{extract_ratio:.2f}", f">= {TARGETS['throughput']}", extract_ratio >= TARGETS["throughput"]),
         (f"speed-up --workers {workers}", f"{speedup:.2f}x", f">= {TARGETS['speedup']}x", speedup >= TARGETS["speedup"]),
         ("peak RSS (largest process)", f"{max(peak(f['kg_w1']), peak(f['kg_wn'])):.0f} MB", f"< {TARGETS['memory_mb']:.0f} MB",
          max(peak(f["kg_w1"]), peak(f["kg_wn"])) < TARGETS["memory_mb"]),
