@@ -54,3 +54,32 @@ def test_an_unreachable_scheduler_is_a_one_line_error() -> None:
     with pytest.raises(KgError, match="cannot reach the Dask scheduler"):
         with kgd.client_for("tcp://127.0.0.1:9", timeout=0.5):
             pass
+
+
+# ------------------------------------------------------------ local worker processes (--workers N)
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver"])
+def test_a_missing_model_in_the_workers_is_a_model_error(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    from kg.errors import ModelError
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} on this platform")
+    monkeypatch.setattr(kgd, "_start_method", lambda: multiprocessing.get_context(method))
+    docs = [Document("a", "North Korea sent troops to Russia."), Document("b", "Seoul said so.")]
+    with pytest.raises(ModelError, match="no_such_model"):
+        list(kgd.process_parallel(docs, 2, model="no_such_model", batch_docs=1))
+
+
+def test_worker_processes_started_without_fork_give_the_serial_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    method = "forkserver" if "forkserver" in methods else "spawn"
+    monkeypatch.setattr(kgd, "_start_method", lambda: multiprocessing.get_context(method))
+    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, seed_lines(2))]
+    results = list(kgd.process_parallel(docs, 2, batch_docs=1))
+    assert [r.document.id for r in results] == [d.id for d in docs]  # input order, whatever finishes first
+    assert to_jsonl(merge(results)) == to_jsonl(extract(docs))
