@@ -181,8 +181,10 @@ def to_dataset(corpus: Corpus) -> Dataset:
     entities = corpus.by_key
     labels = {k: e.label for k, e in entities.items()}
     surfaces: dict[tuple[str, str], set[str]] = {}
+    named_in: dict[str, set[str]] = {}  # document id -> keys it names, built once (not a scan per document)
     for m in corpus.mentions:
         surfaces.setdefault((m.doc_id, m.key), set()).add(m.text)
+        named_in.setdefault(m.doc_id, set()).add(m.key)
     events_by_doc: dict[str, list[Event]] = {}
     for event in corpus.events:
         for doc_id in sorted({ev.doc_id for ev in event.evidence}):
@@ -191,7 +193,7 @@ def to_dataset(corpus: Corpus) -> Dataset:
     for doc in corpus.documents:
         g = ds.graph(document_iri(doc.id))
         _add_document(g, doc)
-        keys = {key for (d, key) in surfaces if d == doc.id}
+        keys = set(named_in.get(doc.id, ()))
         for event in events_by_doc.get(doc.id, []):
             keys.update(k for k in (event.actor, event.target) if k)
             for ev in event.evidence:
