@@ -7,10 +7,12 @@ one row per event in the spirit of a GDELT event file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
 from rdflib.term import Node
 
 from kg import query as kg_query
@@ -99,30 +101,53 @@ def to_nquads(ds: Dataset) -> str:
     return _sorted_lines(_sorted_dataset(ds).serialize(format="nquads"))
 
 
+def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+    return ox.Literal(str(term))
+
+
+_SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*)$")
+
+
+def _iris(quads: list[ox.Quad]) -> set[str]:
+    return {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
+            if isinstance(t, ox.NamedNode)}
+
+
 def to_trig(ds: Dataset) -> str:
-    """The named graphs as TriG, graphs in IRI order: rdflib's own TriG writer orders them by set
-    iteration, which changes with PYTHONHASHSEED, so each graph is written as Turtle here instead."""
-    graphs: dict = {}
-    for s, p, o, g in _quads(ds):
-        graphs.setdefault(g, []).append((s, p, o))
-    prefixes: set[str] = set()
-    blocks = []
-    for name in sorted(graphs, key=lambda g: "" if g is None else str(g)):
-        sub = Graph()
-        for prefix, ns in PREFIXES.items():
-            sub.bind(prefix, ns)
-        for triple in graphs[name]:
-            sub.add(triple)
-        # split on "\n" only and indent nothing: literals may hold U+2028 or span lines in """ quotes
-        lines = sub.serialize(format="turtle").split("\n")
-        n = 0
-        while n < len(lines) and lines[n].startswith("@prefix"):
-            prefixes.add(lines[n])
-            n += 1
-        body = "\n".join(lines[n:]).strip("\n")
-        label = "" if name is None else f"{name.n3()} "
-        blocks.append(f"{label}{{\n{body}\n}}\n")
-    return "".join(line + "\n" for line in sorted(prefixes)) + "\n" + "\n".join(blocks)
+    """The named graphs as TriG, one block per graph in IRI order, written by Oxigraph.
+
+    rdflib's TriG writer orders graphs by set iteration (it changes with PYTHONHASHSEED) and is
+    slow; Oxigraph writes quads in the order given, so sorted quads give the same bytes every time.
+    """
+    default = ds.default_graph.identifier
+    quads = [
+        ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph() if g == default else _ox_term(g))
+        for s, p, o, g in ds.quads((None, None, None, None))
+    ]
+    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
+    # an IRI made from a user's id ("doc/0-%3Cb%3E") would need "\\%" local-name escapes, which
+    # Oxigraph writes and rdflib cannot read: such a namespace is written with full IRIs instead
+    iris = _iris(quads)
+    plain = {prefix: all(_SIMPLE_LOCAL.match(iri[len(ns):]) for iri in iris if iri.startswith(ns))
+             for prefix, ns in namespaces.items()}
+    prefixes = {prefix: ns for prefix, ns in namespaces.items() if plain[prefix]}
+    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8")
+    # the prefix lines come first but in hash order: sort them, the data after them is already sorted
+    lines = text.split("\n")
+    n = 0
+    while n < len(lines) and lines[n].startswith("@prefix"):
+        n += 1
+    return "\n".join(sorted(lines[:n]) + lines[n:])
 
 
 def to_turtle(ds: Dataset) -> str:
