@@ -133,6 +133,20 @@ def is_update(text: str) -> bool:
     return bool(_UPDATE.match(without_comments))
 
 
+def _check_syntax(text: str, update: bool) -> None:
+    """Parse the query against an empty in-memory store: QueryError with the line and column if bad."""
+    probe = ox.Store()
+    try:
+        if update:
+            probe.update(text)
+        else:
+            probe.query(text)
+    except SyntaxError as exc:
+        raise (QueryError(f"invalid SPARQL update: {exc}") if update else _syntax(exc, text)) from None
+    except (RuntimeError, OSError):
+        pass  # well-formed; what it does is for the real store to say
+
+
 def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     """NAME=VALUE strings (as given to --param) as a dict; QueryError on a pair without '='."""
     out: dict[str, str] = {}
@@ -222,6 +236,7 @@ def run(
     if not update and is_update(text):
         raise QueryError("this is a SPARQL update and kg query is read-only; add --update to change the store")
     if store is None:
+        _check_syntax(text, update)  # a typo must not create or reload a store first
         store = kg_store.ensure(store_dir, source)
     error: QueryError | None = None
     if update:

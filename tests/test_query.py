@@ -241,3 +241,14 @@ def test_cli_query_list(graph_dir):
     result = CliRunner().invoke(app, ["query", "--list"])
     assert result.exit_code == 0 and "who-did-what: Who did what to whom" in result.stdout
     assert '--param actor=... (required)' in result.stdout
+
+
+def test_invalid_sparql_is_refused_before_any_store_is_made(tmp_path):
+    """A typo must not create (or reload) the embedded store before it is reported."""
+    from kg.errors import QueryError
+    from kg.query import run
+
+    store_dir = tmp_path / "store"
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        run("SELEC ?x WHERE {}", store_dir=store_dir)
+    assert not store_dir.exists()
