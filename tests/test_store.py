@@ -200,8 +200,8 @@ def test_a_failed_load_or_query_does_not_keep_the_store_locked(tmp_path, trig):
     bad.write_text("<http://a> <http://b> oops .\n", encoding="utf-8")
     with pytest.raises(InputError) as failed_load:
         store.load(bad, tmp_path / "empty")
-    with pytest.raises(QueryError) as failed_query:
-        query.run("SELECT ?s WHERE { ?s ?p }", store_dir=tmp_path / "store")
+    with pytest.raises(QueryError) as failed_query:  # well-formed, so the store is opened, then binding fails
+        query.run("SELECT ?s WHERE { ?s ?p ?o }", store_dir=tmp_path / "store", params={"o": "x"})
     assert failed_load.value and failed_query.value  # both tracebacks still alive here
     assert store.is_empty(store.open_store(tmp_path / "empty"))
     assert store.count(store.open_store(tmp_path / "store")) == 72
