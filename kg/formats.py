@@ -117,23 +117,28 @@ def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 _SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*)$")
 
 
-def _iris(quads: list[ox.Quad]) -> set[str]:
-    return {t.value for q in quads for t in (q.subject, q.predicate, q.object, q.graph_name)
-            if isinstance(t, ox.NamedNode)}
+def _iris(statements: list) -> set[str]:
+    """Every IRI of a list of quads or triples."""
+    out = set()
+    for q in statements:
+        terms = (q.subject, q.predicate, q.object, q.graph_name) if isinstance(q, ox.Quad) else tuple(q)
+        out.update(t.value for t in terms if isinstance(t, ox.NamedNode))
+    return out
 
 
-def to_trig(ds: Dataset) -> str:
-    """The named graphs as TriG, one block per graph in IRI order, written by Oxigraph.
-
-    rdflib's TriG writer orders graphs by set iteration (it changes with PYTHONHASHSEED) and is
-    slow; Oxigraph writes quads in the order given, so sorted quads give the same bytes every time.
-    """
+def ox_quads(ds: Dataset) -> list[ox.Quad]:
+    """The dataset's quads as pyoxigraph quads, sorted by graph, subject, predicate and object."""
     default = ds.default_graph.identifier
     quads = [
         ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph() if g == default else _ox_term(g))
         for s, p, o, g in ds.quads((None, None, None, None))
     ]
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+    return quads
+
+
+def _write(quads: list, fmt: ox.RdfFormat) -> str:
+    """Oxigraph's serialisation of sorted quads or triples, with the prefixes that read back anywhere."""
     namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
     # an IRI made from a user's id ("doc/0-%3Cb%3E") would need "\\%" local-name escapes, which
     # Oxigraph writes and rdflib cannot read: such a namespace is written with full IRIs instead
@@ -141,7 +146,7 @@ def to_trig(ds: Dataset) -> str:
     plain = {prefix: all(_SIMPLE_LOCAL.match(iri[len(ns):]) for iri in iris if iri.startswith(ns))
              for prefix, ns in namespaces.items()}
     prefixes = {prefix: ns for prefix, ns in namespaces.items() if plain[prefix]}
-    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes).decode("utf-8")
+    text = ox.serialize(quads, format=fmt, prefixes=prefixes).decode("utf-8")
     # the prefix lines come first but in hash order: sort them, the data after them is already sorted
     lines = text.split("\n")
     n = 0
@@ -150,9 +155,20 @@ def to_trig(ds: Dataset) -> str:
     return "\n".join(sorted(lines[:n]) + lines[n:])
 
 
-def to_turtle(ds: Dataset) -> str:
-    """The union of all graphs as Turtle (what graph.ttl holds)."""
-    return _union(ds).serialize(format="turtle")
+def to_trig(ds: Dataset, quads: list[ox.Quad] | None = None) -> str:
+    """The named graphs as TriG, one block per graph in IRI order, written by Oxigraph.
+
+    rdflib's TriG writer orders graphs by set iteration (it changes with PYTHONHASHSEED) and is
+    slow; Oxigraph writes quads in the order given, so sorted quads give the same bytes every time.
+    """
+    return _write(ox_quads(ds) if quads is None else quads, ox.RdfFormat.TRIG)
+
+
+def to_turtle(ds: Dataset, quads: list[ox.Quad] | None = None) -> str:
+    """The union of all graphs as Turtle (what graph.ttl holds): each triple once, sorted."""
+    quads = ox_quads(ds) if quads is None else quads
+    triples = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    return _write(triples, ox.RdfFormat.TURTLE)
 
 
 def to_jsonld(ds: Dataset) -> str:

@@ -20,7 +20,7 @@ from kg.cache import DocCache, cached, default_cache_dir
 from kg.errors import InputError
 from kg.export import to_jsonl
 from kg.files import text_writer, write_all
-from kg.formats import to_trig
+from kg.formats import ox_quads, to_trig, to_turtle
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
@@ -239,17 +239,19 @@ def check_out_dir(out_dir: Path) -> None:
 def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildResult:
     """Serialise a corpus to the output files, all-or-nothing."""
     ds = graph.to_dataset(corpus)
-    union = graph.union(ds)
+    quads = ox_quads(ds)  # converted and sorted once for both RDF files
     contents: dict[str, str] = {
-        "graph.ttl": union.serialize(format="turtle"),
-        "graph.trig": to_trig(ds),
+        "graph.ttl": to_turtle(ds, quads),
+        "graph.trig": to_trig(ds, quads),
         "events.jsonl": to_jsonl(corpus),
     }
+    del quads
     check_out_dir(out_dir)
     outputs = {out_dir / name: text_writer(text) for name, text in contents.items()}
     if html:
         from kg.render import render_html
 
+        union = graph.union(ds)
         outputs[out_dir / "graph.html"] = lambda path: render_html(union, path)
     try:
         written = write_all(outputs)
