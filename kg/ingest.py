@@ -380,7 +380,11 @@ def _read_stdin(stdin, date: str | None, skip_bad: bool, warn: Warn) -> Iterator
         return
     rest = stream.read()
     if isinstance(rest, bytes):
-        text = _decode(b"".join(buffered) + rest, STDIN_NAME, warn)
+        data = b"".join(buffered) + rest
+        if b"\0" in data[:BINARY_PROBE]:
+            warn(f"{STDIN_NAME}: skipped: binary input (NUL byte in the first {BINARY_PROBE // 1024} KiB)")
+            return
+        text = _decode(data, STDIN_NAME, warn)
     else:
         text = "".join(buffered) + rest
         text = text[1:] if text.startswith("\ufeff") else text

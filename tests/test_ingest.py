@@ -580,3 +580,15 @@ def test_a_fifo_in_a_directory_is_passed_over_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "a.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
     assert [d.id for d in read_documents([tmp_path])] == ["a"]
+
+
+def test_binary_stdin_is_skipped_like_a_binary_file():
+    import io
+
+    from kg.errors import InputError
+    from kg.ingest import read_documents
+
+    warnings: list[str] = []
+    with pytest.raises(InputError, match="no readable documents"):
+        list(read_documents(["-"], stdin=io.BytesIO(b"\x7fELF\x00\x01binary"), warn=warnings.append))
+    assert warnings == ["<stdin>: skipped: binary input (NUL byte in the first 8 KiB)"]
