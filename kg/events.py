@@ -301,7 +301,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     rules = ctx.rules
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
         return _gerund_frame(verb, trigger, ctx)
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary
+    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     if verb.dep_ == "relcl" and not subjects and not passive:
@@ -330,6 +331,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
                     actors = [found]
                     break
     target_tokens = _pobjs(verb, rules.target_preps)
+    if trigger.object == "target":
+        # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
+        target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
+                          for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     for theme_token in themes:
         target_tokens += _pobjs(theme_token, rules.target_preps)  # "an envoy to Seoul", "troops to Russia"
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
@@ -343,6 +348,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
             # "threatened security consequences for South Korea": the object's recipient is the target;
             # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns
             target_tokens += _pobjs(obj, rules.target_preps | {"by"})
+
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
@@ -682,6 +688,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = frame.action in rules.symmetric_actions and len(frame.actors) > 1
             if not frame.targets and frame.action in rules.self_target_actions:
                 frame = replace(frame, targets=_self_targets(frame, ctx))
+            elif not frame.targets and frame.action in rules.place_target_actions:
+                frame = replace(frame, targets=tuple(t for t in _place_countries(frame, ctx) if t not in frame.actors))
             if trig.require_target and not frame.targets and not symmetric and not _about_a_proposal(frame, rules):
                 continue
             if trig.defer_to_complement and any(
@@ -759,6 +767,11 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
 
 def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     """Where a protest happens ("demonstrated in Serbia"), else the protesters' own country."""
+    return _place_countries(frame, ctx) or tuple(ctx.country(a) for a in frame.actors[:1] if ctx.country(a))
+
+
+def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
+    """The country of the place an event happens in: "in Serbia", "at a jail in northern Israel"."""
     holders = [frame.trigger] + ([frame.theme] if frame.theme is not None else [])
     places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
               for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
@@ -767,8 +780,7 @@ def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
         country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
         if country:
             return (country,)
-    own = [ctx.country(a) for a in frame.actors if ctx.country(a)]
-    return (own[0],) if own else ()
+    return ()
 
 
 HOSTILE_QUADS = ("verbal-conflict", "material-conflict")

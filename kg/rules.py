@@ -78,6 +78,8 @@ class Rules:
     group_nouns: Mapping[str, str]
     """Groups a demonym ties to a country without making them its state, lemma -> entity kind."""
     self_target_actions: frozenset[str]
+    place_target_actions: frozenset[str]
+    """With no target named, these are on the country where they happen ("struck targets in Lebanon")."""
     """With no target named, these are directed at the place they happen or the actor's own country
     (a strike or a riot protests against one's government, as CAMEO codes it)."""
     modality: ModalityCues
@@ -173,7 +175,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations", "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -204,6 +206,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         group_nouns=_groups(data["groups"], f"{file}: groups"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
+        place_target_actions=_actions(data["place_target_actions"], f"{file}: place_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),

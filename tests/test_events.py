@@ -70,6 +70,14 @@ ROWS = [
      {("GBR", "Accuse", "IRN", "asserted"), ("IRN", "SupplyWeapons", "RUS", "asserted")}),
     # the purpose of an act is not a second act
     ("Belarus sent troops to help Russia.", {("BLR", "DeployTroops", "RUS", "asserted")}),
+    # an attack with no target named is on the place it happens
+    ("Israeli warplanes struck targets in Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
+    # an act named as the object belongs to its agent
+    ("The Kremlin condemned the sanctions imposed by the European Union.", {("RUS", "Accuse", "EU", "asserted")}),
+    # a denial negates what is denied, and borrows no target from it
+    ("Iran denied supplying drones to Russia.", {("IRN", "SupplyWeapons", "RUS", "negated")}),
+    # committing crimes is no agreement
+    ("Croat forces committed crimes against Serb civilians.", set()),
     # vague collectives act for no one
     ("Western allies condemned Iran.", set()),
     # a state does not act on itself
