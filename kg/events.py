@@ -854,15 +854,14 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
     """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
     for clause in _obligation_clauses(sent, ctx):
         verb = clause.head
-        if True:
-            speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
-            addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
-            date, date_text = event_date(verb, None, document)
-            evidence = _evidence(sent, document, offset, verb.text)
-            for actor in speakers:
-                for target in addressees:
-                    if target != actor and not _same_country(actor, target, ctx):
-                        yield Event(actor, "Request", target, "asserted", date, date_text, None, (evidence,))
+        speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
+        date, date_text = event_date(verb, None, document)
+        evidence = _evidence(sent, document, offset, verb.text)
+        for actor in speakers:
+            for target in addressees:
+                if target != actor and not _same_country(actor, target, ctx):
+                    yield Event(actor, "Request", target, "asserted", date, date_text, None, (evidence,))
 
 
 def _same_country(actor: str, target: str, ctx: _Context) -> bool:

@@ -21,6 +21,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
 
 
+def write(path: Path, content: str | bytes) -> Path:
+    """Write a test input file (text as UTF-8, or raw bytes), making its folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
 def _doc(doc_id: str, text: str, date: str) -> Document:
     return Document(doc_id, text, date)
 

@@ -21,6 +21,7 @@ from kg import errors
 from kg.cli import app
 from kg.errors import InputError, KgError, QueryError, UnknownQuery
 from tests.conftest import REPO, make_sample_corpus
+from tests.conftest import write
 
 ARTICLE = "North Korea sent troops to Russia on Monday, officials in Seoul said.\n"
 
@@ -41,14 +42,6 @@ def assert_one_error(result, code: int, message: str) -> None:
     assert lines[0].startswith("Error: " + message), lines[0]
     assert result.stdout == ""
 
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,6 +20,7 @@ from kg.ingest import (
 from kg.model import Document
 
 from tests.conftest import SEEDS, SEEDS_JSONL
+from tests.conftest import write
 
 ARTICLE = "South Korea is weighing supplying arms to Ukraine.\n"
 OTHER = "North Korea sent troops to Russia.\n"
@@ -32,14 +32,6 @@ def read(sources, **options):
     docs = list(read_documents([str(s) for s in sources], warn=warnings.append, **options))
     return docs, warnings
 
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-    return path
 
 
 def jsonl(*records) -> str:
