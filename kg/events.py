@@ -312,7 +312,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
     with_objs = _pobjs(verb, frozenset({"with"}))
-    themes = [o for o in objects + with_objs if _theme_class(o, rules)]
+    # with `object: target` the object is whom the act is done to ("expelled Russian diplomats"),
+    # even when its noun could be a theme; only a with-phrase then names a theme
+    themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if _theme_class(o, rules)]
     classes = [_theme_class(o, rules) for o in objects + with_objs]
     action = _pick_sense(trigger, classes)
     if action is None:

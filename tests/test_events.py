@@ -78,6 +78,11 @@ ROWS = [
     ("Iran denied supplying drones to Russia.", {("IRN", "SupplyWeapons", "RUS", "negated")}),
     # committing crimes is no agreement
     ("Croat forces committed crimes against Serb civilians.", set()),
+    # expelling or recalling diplomats and cutting ties are sanctions; expelling others coerces them
+    ("Poland expelled Russian diplomats.", {("POL", "Sanction", "RUS", "asserted")}),
+    ("Lithuania recalled its ambassador from China.", {("LTU", "Sanction", "CHN", "asserted")}),
+    ("Venezuela cut diplomatic ties with Argentina.", {("VEN", "Sanction", "ARG", "asserted")}),
+    ("Russian troops withdrew from Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
     # vague collectives act for no one
     ("Western allies condemned Iran.", set()),
     # a state does not act on itself
