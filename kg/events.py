@@ -455,9 +455,13 @@ def _nominal_controller(noun: Token, ctx: _Context) -> list[str]:
 
 
 def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
-    """A theme noun of a verb trigger ("send aid"): the verb tells the event, not the noun."""
+    """A theme noun of a verb trigger ("send aid"): the verb tells the event, not the noun. A noun
+    no sense of the verb takes ("resumed talks") is an event of its own under a light verb."""
     head = noun.head
-    return noun.dep_ in OBJECTS | PASSIVE_SUBJECTS and head.lemma_.lower() in rules.verbs
+    if noun.dep_ not in OBJECTS | PASSIVE_SUBJECTS or head.lemma_.lower() not in rules.verbs:
+        return False
+    senses = rules.verbs[head.lemma_.lower()].senses
+    return any(s.theme is None for s in senses) or _theme_class(noun, rules) in {s.theme for s in senses}
 
 
 def _governors(token: Token) -> Iterator[Token]:

@@ -83,6 +83,10 @@ ROWS = [
     ("Lithuania recalled its ambassador from China.", {("LTU", "Sanction", "CHN", "asserted")}),
     ("Venezuela cut diplomatic ties with Argentina.", {("VEN", "Sanction", "ARG", "asserted")}),
     ("Russian troops withdrew from Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
+    ("Saudi Arabia and Iran restored diplomatic relations.", {("SAU", "Cooperate", "IRN", "asserted")}),
+    ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted")}),
+    # a noun the verb takes no sense of is an event of its own under it
+    ("Israel resumed talks with Hamas.", {("ISR", "Consult", "PSE", "asserted")}),
     # vague collectives act for no one
     ("Western allies condemned Iran.", set()),
     # a state does not act on itself
