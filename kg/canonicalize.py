@@ -142,10 +142,6 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         if all(t.lower_ in COMPASS for t in doc[span.start:span.end]):
             continue  # "an attack by the North": which north only the reader's context says
         if span.label == "PERSON":
-            key = _person_in_context(span.text, persons, entities, gaz)
-            if key:
-                assign(span, key, entities.get(key) or gaz.entities[key])
-                continue
             if len(span.text.split()) < 2:
                 continue  # a lone unknown name ("Kim") is too ambiguous to mint an entity
             country = _modifier_country(root, token_keys, gaz)

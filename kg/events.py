@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.actions import action_types
 from kg.canonicalize import Resolution
 from kg.gazetteer import Gazetteer
 from kg.model import Document, Event, Evidence
@@ -67,8 +68,7 @@ class _Context:
     def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer, rules: Rules):
         self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
         self.entities = res.entities
-        ordered = sorted(res.token_keys.items())
-        self.keyed_tokens = ordered
+        self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
 
     def kind(self, key: str) -> str:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
@@ -305,8 +305,6 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in verb.children)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
-    if verb.dep_ == "relcl" and not subjects and not passive:
-        subjects = []
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     objects = [_head_noun(c) for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
@@ -804,8 +802,6 @@ def _evidence(sent: Span, document: Document, offset: int, trigger: str,
 
 def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
     """Accusations made by claiming a hostile act of someone, or by describing someone as a threat."""
-    from kg.actions import action_types
-
     rules = ctx.rules
     types = action_types()
     for verb in sent:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -101,10 +101,17 @@ class Rules:
 
     def theme_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a two-word lemma phrase ("lethal aid"), or None."""
+        return self._class_of.get(phrase)
+
+    @cached_property
+    def _class_of(self) -> dict[str, str]:
+        """Phrase -> class, built once: theme_class runs for every candidate noun of every sentence.
+        A phrase listed in two classes keeps the first, as the table reads."""
+        index: dict[str, str] = {}
         for name, members in self.noun_classes.items():
-            if phrase in members:
-                return name
-        return None
+            for phrase in members:
+                index.setdefault(phrase, name)
+        return index
 
 
 def _words(value: Any, where: str) -> list[str]:
