@@ -36,7 +36,7 @@ FIELDS = ("key", "label", "kind", "type", "country", "wikidata", "aliases", "cap
           "surname", "generic")
 REQUIRED = ("key", "label", "kind", "country")
 ROLES = ("name", "capital", "demonym")
-# spaCy NER label each kind of name is tagged with by the entity ruler.
+# spaCy NER label each kind of name is tagged with by the gazetteer's span ruler.
 SPACY_LABEL = {"Country": "GPE", "Organization": "ORG", "ArmedGroup": "ORG", "Person": "PERSON",
                "Location": "LOC"}
 DEMONYM_LABEL = "NORP"

@@ -1,4 +1,4 @@
-"""Load spaCy with the gazetteer's entity ruler, and cut long texts into parseable chunks."""
+"""Load spaCy with the gazetteer's span ruler, and cut long texts into parseable chunks."""
 
 from __future__ import annotations
 
@@ -73,11 +73,11 @@ def _load_nlp(name: str) -> Language:
 
 
 def build_nlp(name: str) -> Language:
-    """spaCy with only the components the rules need, plus the gazetteer's entity ruler after NER.
+    """spaCy with only the components the rules need, plus the gazetteer's span ruler after NER.
 
-    The ruler runs after the statistical NER and does not overwrite it, so long
-    names the NER finds ("University of North Korean Studies") keep their span
-    and the ruler fills in what NER missed.
+    Where a gazetteer name and an NER entity overlap the longer span wins (the gazetteer on a
+    tie): "Yoon Suk-yeol" beats the NER's "Yoon Suk", and the NER's "University of North Korean
+    Studies" is not split around the demonym inside it.
     """
     from kg.gazetteer import load_gazetteer
 
