@@ -94,6 +94,19 @@ class DocResult:
 
 
 @dataclass(frozen=True)
+class DocumentPart:
+    """One document with what its named graph holds: its mentions and the merged events it tells.
+
+    `events` carry their corpus-wide attributes (quantity, date text); only the
+    evidence from this document is written into its graph.
+    """
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Documents merged: one entity per key, one event per key with all its evidence."""
 

@@ -1,0 +1,318 @@
+"""Merge per-document results into one corpus: one entity per key, one event per key, on disk.
+
+A news archive does not fit in memory as Python objects, so each DocResult goes
+into a SQLite database (a temporary file beside the outputs, or memory for a
+small corpus) as it arrives, and the merged corpus is read back sorted, one
+document or one event at a time. Merging never depends on arrival order:
+"first" always means first in document id order, then in extraction order.
+
+Rules, the same for a library call and for `kg build`:
+- an entity takes its label, kind, Wikidata id and aliases from the first
+  document that names it, and the first country any document gives it;
+- entities that are only referred to (a country someone acts for, an actor or
+  target resolved to a key no document listed) come from the gazetteer;
+- an event takes the first quantity and the first date text its documents
+  give, and all their distinct evidence, sorted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.gazetteer import load_gazetteer
+from kg.model import Corpus, DocResult, Document, DocumentPart, Entity, Event, Evidence, Mention
+
+KEY = "actor, action, target, modality, date"
+"""An event's identity as columns; `target` and `date` are '' when absent, so ORDER BY sorts like Event.key."""
+
+_EVIDENCE = "doc_id, sentence, start, end, trigger, attributed_to, attribution_text"
+_EVIDENCE_ORDER = "doc_id, start, end, trigger, sentence, attributed_to, attribution_text"
+
+_SCHEMA = f"""
+CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT, date TEXT, title TEXT, url TEXT, source TEXT) WITHOUT ROWID;
+CREATE TABLE entities (key TEXT, doc_id TEXT, label TEXT, kind TEXT, country TEXT, wikidata TEXT, aliases TEXT,
+                       PRIMARY KEY (key, doc_id)) WITHOUT ROWID;
+CREATE TABLE mentions (doc_id TEXT, start INTEGER, end INTEGER, text TEXT, key TEXT);
+CREATE TABLE events (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
+                     doc_id TEXT, seq INTEGER, date_text TEXT, quantity INTEGER);
+CREATE TABLE evidence (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
+                       doc_id TEXT, sentence TEXT, start INTEGER, end INTEGER, trigger TEXT,
+                       attributed_to TEXT, attribution_text TEXT);
+CREATE TABLE merged_entities (key TEXT PRIMARY KEY, label TEXT, kind TEXT, country TEXT, wikidata TEXT, aliases TEXT) WITHOUT ROWID;
+CREATE TABLE merged_events (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
+                            date_text TEXT, quantity INTEGER, sources INTEGER, PRIMARY KEY ({KEY})) WITHOUT ROWID;
+"""
+
+# built once every result is in: cheaper than keeping them up to date on every insert
+_INDEXES = f"""
+CREATE INDEX mentions_by_doc ON mentions (doc_id, start, end, key);
+CREATE INDEX mentions_by_key ON mentions (key, doc_id, start, end);
+CREATE INDEX events_by_key ON events ({KEY}, doc_id, seq);
+CREATE INDEX evidence_by_key ON evidence ({KEY}, doc_id);
+CREATE INDEX evidence_by_doc ON evidence (doc_id);
+"""
+
+_MERGE_ENTITIES = """
+INSERT INTO merged_entities
+SELECT e.key, e.label, e.kind,
+       (SELECT c.country FROM entities c WHERE c.key = e.key AND c.country IS NOT NULL ORDER BY c.doc_id LIMIT 1),
+       e.wikidata, e.aliases
+FROM entities e
+WHERE e.doc_id = (SELECT MIN(f.doc_id) FROM entities f WHERE f.key = e.key)
+"""
+
+_SAME_EVENT = "x.actor = k.actor AND x.action = k.action AND x.target = k.target AND x.modality = k.modality AND x.date = k.date"
+
+_MERGE_EVENTS = f"""
+INSERT INTO merged_events
+SELECT k.actor, k.action, k.target, k.modality, k.date,
+       (SELECT x.date_text FROM events x WHERE {_SAME_EVENT} AND x.date_text != '' ORDER BY x.doc_id, x.seq LIMIT 1),
+       (SELECT x.quantity FROM events x WHERE {_SAME_EVENT} AND x.quantity IS NOT NULL ORDER BY x.doc_id, x.seq LIMIT 1),
+       (SELECT COUNT(DISTINCT x.doc_id) FROM evidence x WHERE {_SAME_EVENT})
+FROM (SELECT DISTINCT {KEY} FROM events) k
+"""
+
+
+class Merger:
+    """DocResults in, merged corpus out, with memory that does not grow with the corpus.
+
+    `path` is the database file (created; the caller removes it), None for memory.
+    Add every result, then `finish()`, then read. Use as a context manager to close it.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, cache_mb: int = 16):
+        self.db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
+        self.db.executescript(
+            f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};"
+        )
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self.finished = False
+        self.entity = lru_cache(maxsize=4096)(self._entity)
+        """The merged entity of a key, or None: cached, since the same few actors recur in every document."""
+
+    def __enter__(self) -> Merger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database (its file stays until the caller removes it)."""
+        self.db.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def add(self, result: DocResult) -> None:
+        """Store one document's result; its id must not have been added before."""
+        if self.finished:
+            raise RuntimeError("Merger.add after finish()")
+        d = result.document
+        try:
+            self.db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)", (d.id, d.text, d.date, d.title, d.url, d.source))
+        except sqlite3.IntegrityError:
+            raise InputError(f"document id {d.id!r} given twice") from None
+        self.db.executemany(
+            "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(e.key, d.id, e.label, e.kind, e.country, e.wikidata, json.dumps(list(e.aliases))) for e in result.entities],
+        )
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
+                            [(m.doc_id, m.start, m.end, m.text, m.key) for m in result.mentions])
+        self.db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*event.key, d.id, seq, event.date_text or "", event.quantity) for seq, event in enumerate(result.events)],
+        )
+        self.db.executemany(
+            "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*event.key, x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text)
+             for event in result.events for x in event.evidence],
+        )
+
+    def finish(self) -> Merger:
+        """Merge what was added: entities, gazetteer fill-ins and events. Idempotent."""
+        if self.finished:
+            return self
+        if self.db.in_transaction:  # the inserts since __init__ are one transaction: far faster than one each
+            self.db.execute("COMMIT")
+        self.db.executescript(_INDEXES)
+        self.db.execute(_MERGE_ENTITIES)
+        gaz = load_gazetteer()
+        # entities referred to only as the country another acts for still need a node
+        countries = self._column("SELECT DISTINCT country FROM merged_entities WHERE country IS NOT NULL "
+                                 "AND country NOT IN (SELECT key FROM merged_entities)")
+        self._insert_entities(gaz.entities[k] for k in countries if k in gaz.entities)
+        # and so do actors and targets resolved to a gazetteer key that no document listed
+        keys = self._column("SELECT actor FROM events UNION SELECT target FROM events WHERE target != '' "
+                            "EXCEPT SELECT key FROM merged_entities")
+        self._insert_entities(gaz.entities[k] for k in keys if k in gaz.entities)
+        self.db.execute(_MERGE_EVENTS)
+        self.finished = True
+        return self
+
+    def _column(self, sql: str) -> list[str]:
+        return sorted(row[0] for row in self.db.execute(sql))
+
+    def _insert_entities(self, entities: Iterable[Entity]) -> None:
+        self.db.executemany("INSERT INTO merged_entities VALUES (?, ?, ?, ?, ?, ?)",
+                            [(e.key, e.label, e.kind, e.country, e.wikidata, json.dumps(list(e.aliases))) for e in entities])
+
+    # ------------------------------------------------------------------ reading (after finish)
+
+    def _rows(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
+        if not self.finished:
+            raise RuntimeError("Merger read before finish()")
+        return self.db.execute(sql, params)
+
+    def count(self, table: str) -> int:
+        """Rows of `documents`, `merged_entities` or `merged_events`."""
+        if table not in ("documents", "merged_entities", "merged_events"):
+            raise ValueError(table)
+        return next(iter(self._rows(f"SELECT COUNT(*) FROM {table}")))[0]
+
+    def _entity(self, key: str) -> Entity | None:
+        for row in self._rows("SELECT * FROM merged_entities WHERE key = ?", (key,)):
+            return _entity(row)
+        return None
+
+    def documents(self) -> Iterator[Document]:
+        """Every document, by id."""
+        for row in self._rows("SELECT * FROM documents ORDER BY id"):
+            yield Document(*row)
+
+    def entities(self) -> Iterator[Entity]:
+        """Every merged entity, by key."""
+        for row in self._rows("SELECT * FROM merged_entities ORDER BY key"):
+            yield _entity(row)
+
+    def mentions(self) -> Iterator[Mention]:
+        """Every mention, by document, offsets and key."""
+        for row in self._rows("SELECT doc_id, start, end, text, key FROM mentions ORDER BY doc_id, start, end, key, text"):
+            yield Mention(*row)
+
+    def entities_with_mentions(self) -> Iterator[tuple[Entity, list[Mention]]]:
+        """Each merged entity (by key) with its mentions across the corpus (by document and offsets)."""
+        rows = self._rows("SELECT doc_id, start, end, text, key FROM mentions ORDER BY key, doc_id, start, end, text")
+        by_key = groupby((Mention(*row) for row in rows), key=lambda m: m.key)
+        pending = next(by_key, None)
+        for entity in self.entities():
+            while pending is not None and pending[0] < entity.key:  # mentions of keys no entity has
+                pending = next(by_key, None)
+            if pending is not None and pending[0] == entity.key:
+                yield entity, list(pending[1])
+                pending = next(by_key, None)
+            else:
+                yield entity, []
+
+    def events(self) -> Iterator[Event]:
+        """Every merged event, by key, with all its distinct evidence sorted."""
+        rows = self._rows(
+            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, "
+            f"x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text "
+            f"FROM merged_events m LEFT JOIN (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence) x USING ({KEY}) "
+            f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, "
+            f"x.doc_id, x.start, x.end, x.trigger, x.sentence, x.attributed_to, x.attribution_text"
+        )
+        for _, group in groupby(rows, key=lambda row: row[:5]):
+            yield _event(list(group))
+
+    def source_counts(self) -> Iterator[tuple[Event, int]]:
+        """Each merged event (without evidence), by key, with the number of documents that tell it."""
+        for row in self._rows(f"SELECT {KEY}, date_text, quantity, sources FROM merged_events ORDER BY {KEY}"):
+            yield _event([(*row[:7], None)]), row[7]
+
+    def document_parts(self) -> Iterator[DocumentPart]:
+        """Each document (by id) with its mentions and the merged events it tells, with its own evidence."""
+        for document in self.documents():
+            mentions = tuple(Mention(*row) for row in self.db.execute(
+                "SELECT doc_id, start, end, text, key FROM mentions WHERE doc_id = ? ORDER BY start, end, key, text",
+                (document.id,)))
+            rows = self.db.execute(
+                f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, {_EVIDENCE} "
+                f"FROM (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence WHERE doc_id = ?) x "
+                f"JOIN merged_events m USING ({KEY}) "
+                f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, {_EVIDENCE_ORDER}",
+                (document.id,))
+            told = tuple(_event(list(group)) for _, group in groupby(rows, key=lambda row: row[:5]))
+            yield DocumentPart(document, mentions, told)
+
+    def corpus(self) -> Corpus:
+        """Everything in memory, for a corpus small enough (evaluation, tests, `kg extract`)."""
+        self.finish()
+        return Corpus(tuple(self.documents()), tuple(self.entities()), tuple(self.mentions()), tuple(self.events()))
+
+
+def _entity(row: tuple) -> Entity:
+    key, label, kind, country, wikidata, aliases = row
+    return Entity(key, label, kind, country, wikidata, tuple(json.loads(aliases)))
+
+
+def _event(rows: list[tuple]) -> Event:
+    """An event from rows of (key..., date_text, quantity, evidence...); evidence columns are None when it has none."""
+    actor, action, target, modality, date, date_text, quantity = rows[0][:7]
+    evidence = tuple(Evidence(*row[7:]) for row in rows if row[7] is not None)
+    return Event(actor, action, target or None, modality, date or None, date_text or None, quantity, evidence)
+
+
+def merge(results: Iterable[DocResult], path: str | Path | None = None) -> Corpus:
+    """Merge results into an in-memory Corpus (entities and events by key); see `Merger` for the rules."""
+    with Merger(path) as merger:
+        for result in results:
+            merger.add(result)
+        return merger.corpus()
+
+
+class CorpusView:
+    """An in-memory Corpus read through the same methods as a finished Merger, so one writer serves both."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.entity = corpus.by_key.get
+
+    def count(self, table: str) -> int:
+        """Documents, merged entities or merged events, named as the Merger's tables."""
+        return len({"documents": self.corpus.documents, "merged_entities": self.corpus.entities,
+                    "merged_events": self.corpus.events}[table])
+
+    def document_parts(self) -> Iterator[DocumentPart]:
+        """Each document with its mentions and the events it tells, in corpus order."""
+        mentions: dict[str, list[Mention]] = {}
+        for m in self.corpus.mentions:
+            mentions.setdefault(m.doc_id, []).append(m)
+        told: dict[str, list[Event]] = {}
+        for event in self.corpus.events:
+            for doc_id in sorted({ev.doc_id for ev in event.evidence}):
+                told.setdefault(doc_id, []).append(event)
+        for doc in self.corpus.documents:
+            yield DocumentPart(doc, tuple(mentions.get(doc.id, ())), tuple(told.get(doc.id, ())))
+
+    def source_counts(self) -> Iterator[tuple[Event, int]]:
+        """Each event with the number of distinct documents among its evidence."""
+        for event in self.corpus.events:
+            yield event, len({ev.doc_id for ev in event.evidence})
+
+    def entities_with_mentions(self) -> Iterator[tuple[Entity, list[Mention]]]:
+        """Each entity, by key, with its mentions in corpus order."""
+        mentions: dict[str, list[Mention]] = {}
+        for m in self.corpus.mentions:
+            mentions.setdefault(m.key, []).append(m)
+        for entity in sorted(self.corpus.entities, key=lambda e: e.key):
+            yield entity, mentions.get(entity.key, [])
+
+    def events(self) -> Iterator[Event]:
+        """The events in corpus order."""
+        return iter(self.corpus.events)
+
+
+Merged = Merger | CorpusView
+"""A merged corpus as the writers read it: on disk or in memory."""
+
+
+def view(source: Corpus | Merged) -> Merged:
+    """A Corpus wrapped as a view; a Merger or view as it is."""
+    return CorpusView(source) if isinstance(source, Corpus) else source
