@@ -80,26 +80,15 @@ def extract(
 ) -> None:
     """Extract entities and events and print them as JSON Lines (the events.jsonl contract)."""
     from kg.cache import DocCache
-    from kg.export import to_jsonl
     from kg.ingest import read_documents
-    from kg.pipeline import extract as run_extract
+    from kg.pipeline import extract_jsonl
 
     try:
         cache = DocCache(cache_dir, model) if cache_dir else None
-        corpus = run_extract(read_documents(sources, date=date, skip_bad=skip_bad, warn=warn), model=model, workers=workers,
-                             cache=cache, scheduler=scheduler)
+        extract_jsonl(read_documents(sources, date=date, skip_bad=skip_bad, warn=warn), out if out is not None else sys.stdout,
+                      model=model, workers=workers, cache=cache, scheduler=scheduler)
     except KgError as error:
         fail(error)
-    text = to_jsonl(corpus)
-    if out is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as error:  # a missing folder, a directory: one line, not a traceback
-            from kg.errors import InputError
-
-            fail(InputError(f"{out}: cannot write: {error.strerror or error}"))
 
 
 @app.command("eval")

@@ -1,37 +1,58 @@
-"""Corpus -> the JSON Lines contract of shared/spec/events-jsonl.md (entities, then events)."""
+"""A merged corpus -> the JSON Lines contract of shared/spec/events-jsonl.md (entities, then events).
+
+Records are produced one at a time from an in-memory Corpus or an on-disk
+Merger alike, so `kg build` writes events.jsonl without holding the corpus.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
 
 from kg.actions import coded
 from kg.graph import entity_iri, event_iri
-from kg.model import Corpus, Event
+from kg.merge import Merged, view
+from kg.model import Corpus, Entity, Event, Mention
+
+Lookup = Callable[[str], Entity | None]
 
 
-def _ref(corpus: Corpus, key: str | None) -> dict[str, Any] | None:
+def _ref(entity: Lookup, key: str | None) -> dict[str, Any] | None:
     if key is None:
         return None
-    entity = corpus.by_key.get(key)
+    found = entity(key)
     return {
         "id": str(entity_iri(key)),
-        "label": entity.label if entity else key,
-        "country": entity.country if entity else None,
+        "label": found.label if found else key,
+        "country": found.country if found else None,
     }
 
 
-def event_record(corpus: Corpus, event: Event) -> dict[str, Any]:
-    """One event as its JSON Lines record."""
+def entity_record(entity: Entity, mentions: Iterable[Mention]) -> dict[str, Any]:
+    """One entity as its JSON Lines record, with every mention of it."""
+    return {
+        "type": "entity",
+        "id": str(entity_iri(entity.key)),
+        "key": entity.key,
+        "label": entity.label,
+        "kind": entity.kind,
+        "country": entity.country,
+        "wikidata": entity.wikidata,
+        "mentions": [{"doc": m.doc_id, "text": m.text, "start": m.start, "end": m.end} for m in mentions],
+    }
+
+
+def event_record(entity: Lookup, event: Event) -> dict[str, Any]:
+    """One event as its JSON Lines record; `entity` looks up the merged entity of a key."""
     plover, cameo = coded(event.action, event.modality)
     return {
         "type": "event",
         "id": str(event_iri(event)),
-        "actor": _ref(corpus, event.actor),
+        "actor": _ref(entity, event.actor),
         "action": event.action,
         "modality": event.modality,
-        "target": _ref(corpus, event.target),
+        "target": _ref(entity, event.target),
         "date": event.date,
         "date_text": event.date_text,
         "quantity": event.quantity,
@@ -46,7 +67,7 @@ def event_record(corpus: Corpus, event: Event) -> dict[str, Any]:
                 "end": ev.end,
                 "trigger": ev.trigger,
                 "attributed_to": (
-                    _ref(corpus, ev.attributed_to)["label"]  # type: ignore[index]
+                    _ref(entity, ev.attributed_to)["label"]  # type: ignore[index]
                     if ev.attributed_to
                     else ev.attribution_text
                 ),
@@ -56,30 +77,29 @@ def event_record(corpus: Corpus, event: Event) -> dict[str, Any]:
     }
 
 
-def records(corpus: Corpus) -> Iterator[dict[str, Any]]:
-    """Entity records (sorted by key) then event records (in corpus order)."""
-    mentions: dict[str, list[dict[str, Any]]] = {}
-    for m in corpus.mentions:
-        mentions.setdefault(m.key, []).append({"doc": m.doc_id, "text": m.text, "start": m.start, "end": m.end})
-    for entity in sorted(corpus.entities, key=lambda e: e.key):
-        yield {
-            "type": "entity",
-            "id": str(entity_iri(entity.key)),
-            "key": entity.key,
-            "label": entity.label,
-            "kind": entity.kind,
-            "country": entity.country,
-            "wikidata": entity.wikidata,
-            "mentions": mentions.get(entity.key, []),
-        }
-    for event in corpus.events:
-        yield event_record(corpus, event)
+def records(source: Corpus | Merged) -> Iterator[dict[str, Any]]:
+    """Entity records (sorted by key) then event records (in corpus order), one at a time."""
+    merged = view(source)
+    for entity, mentions in merged.entities_with_mentions():
+        yield entity_record(entity, mentions)
+    for event in merged.events():
+        yield event_record(merged.entity, event)
 
 
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 """Characters `str.splitlines` breaks on that JSON leaves raw; only ever inside strings, so escaping is exact."""
 
 
-def to_jsonl(corpus: Corpus) -> str:
-    """The whole corpus as JSON Lines text (one record a line, UTF-8, no ASCII escaping)."""
-    return "".join(json.dumps(r, ensure_ascii=False, sort_keys=False).translate(_LINE_BREAKS) + "\n" for r in records(corpus))
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, sort_keys=False).translate(_LINE_BREAKS) + "\n"
+
+
+def write_jsonl(source: Corpus | Merged, handle: TextIO) -> None:
+    """Write the records as JSON Lines (one record a line, UTF-8, no ASCII escaping), streaming."""
+    for record in records(source):
+        handle.write(_line(record))
+
+
+def to_jsonl(source: Corpus | Merged) -> str:
+    """The whole corpus as JSON Lines text."""
+    return "".join(_line(r) for r in records(source))

@@ -10,6 +10,7 @@ import os
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 Writer = Callable[[Path], None]
 """Writes one output's content to the path it is given."""
@@ -23,6 +24,26 @@ def text_writer(text: str) -> Writer:
             handle.write(text)
 
     return write
+
+
+def stream_writer(write: Callable[[TextIO], None]) -> Writer:
+    """A writer that streams UTF-8 text with "\\n" line ends into the file as `write` produces it."""
+
+    def run(path: Path) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            write(handle)
+
+    return run
+
+
+def binary_writer(write: Callable[[BinaryIO], None]) -> Writer:
+    """A writer that streams bytes into the file as `write` produces them."""
+
+    def run(path: Path) -> None:
+        with open(path, "wb") as handle:
+            write(handle)
+
+    return run
 
 
 def _umask() -> int:

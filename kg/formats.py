@@ -7,9 +7,12 @@ one row per event in the spirit of a GDELT event file.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
@@ -116,59 +119,157 @@ def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 _SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*)$")
 
+Triple = tuple[Node, Node, Node]
 
-def _iris(statements: list) -> set[str]:
-    """Every IRI of a list of quads or triples."""
-    out = set()
-    for q in statements:
-        terms = (q.subject, q.predicate, q.object, q.graph_name) if isinstance(q, ox.Quad) else tuple(q)
-        out.update(t.value for t in terms if isinstance(t, ox.NamedNode))
-    return out
+CHUNK = 20_000
+"""Statements per call to Oxigraph's writer: bounds memory, and chunks cut only where one-shot output would break."""
 
 
-def ox_quads(ds: Dataset) -> list[ox.Quad]:
-    """The dataset's quads as pyoxigraph quads, sorted by graph, subject, predicate and object."""
-    default = ds.default_graph.identifier
-    quads = [
-        ox.Quad(_ox_term(s), _ox_term(p), _ox_term(o), ox.DefaultGraph() if g == default else _ox_term(g))
-        for s, p, o, g in ds.quads((None, None, None, None))
-    ]
-    quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-    return quads
+class SortedQuads:
+    """Quads kept on disk by SQLite, written out sorted as TriG or Turtle by Oxigraph a chunk at a time.
+
+    Each term is stored as its N-Triples text, which is also its sort key, so
+    both files list graphs, subjects, predicates and objects in code point
+    order: the same graph always gives the same bytes, and memory stays flat
+    whatever the corpus size (SQLite sorts in temporary files). `path` is
+    the database file (the caller removes it), None for memory.
+    """
+
+    def __init__(self, path: str | Path | None = None, *, cache_mb: int = 16):
+        self.db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
+        self.db.executescript(
+            f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};"
+            "CREATE TABLE quads (g TEXT, s TEXT, p TEXT, o TEXT, PRIMARY KEY (g, s, p, o)) WITHOUT ROWID;"
+            "BEGIN;"
+        )
+        self.namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
+        self.plain = dict.fromkeys(self.namespaces, True)
+        """Prefixes whose IRIs all have simple local names so far: Oxigraph writes others with `\\%`
+        escapes ("doc:0-\\%3Cb\\%3E") that rdflib cannot read, so those namespaces get full IRIs."""
+        self._terms: dict[Node, str] = {}
+        self.sealed = False
+
+    def __enter__(self) -> SortedQuads:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.db.close()
+
+    def _term(self, term: Node) -> str:
+        """The N-Triples text of a term; IRIs are checked against the prefixes once each (a bounded memo)."""
+        text = self._terms.get(term)
+        if text is None:
+            text = str(_ox_term(term))
+            if isinstance(term, URIRef):
+                iri = str(term)
+                for prefix, ns in self.namespaces.items():
+                    if self.plain[prefix] and iri.startswith(ns) and not _SIMPLE_LOCAL.match(iri[len(ns):]):
+                        self.plain[prefix] = False
+            if len(self._terms) >= 200_000:
+                self._terms.clear()
+            self._terms[term] = text
+        return text
+
+    def add(self, graph: Node | None, triples: Iterable[Triple]) -> None:
+        """Add triples to a named graph (None: the default graph); a quad added twice is kept once."""
+        if self.sealed:
+            raise RuntimeError("SortedQuads.add after writing")
+        g = "" if graph is None else self._term(graph)
+        term = self._term
+        self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)",
+                            [(g, term(s), term(p), term(o)) for s, p, o in triples])
+
+    def add_dataset(self, ds: Dataset) -> None:
+        """Add every quad of an rdflib dataset (its default graph as the default graph)."""
+        default = ds.default_graph.identifier
+        for g in sorted({c for *_, c in ds.quads((None, None, None, None))}, key=str):
+            self.add(None if g == default else g, ((s, p, o) for s, p, o, _ in ds.quads((None, None, None, g))))
+
+    def _seal(self) -> dict[str, str]:
+        if not self.sealed:
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+            self.sealed = True
+        return {prefix: ns for prefix, ns in self.namespaces.items() if self.plain[prefix]}
+
+    def write_trig(self, handle: BinaryIO) -> None:
+        """Every graph as TriG, graphs in IRI order (the default graph first), each quad once."""
+        prefixes = self._seal()
+        rows = self.db.execute("SELECT g, s, p, o FROM quads ORDER BY g, s, p, o")
+        _write_chunks(((g, f"{s} {p} {o} {g} .\n") for g, s, p, o in rows), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG,
+                      prefixes, handle)
+
+    def union(self) -> Graph:
+        """All triples once each as an rdflib graph (for rendering: it holds the whole graph in memory)."""
+        self._seal()
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        rows = self.db.execute("SELECT DISTINCT s, p, o FROM quads ORDER BY s, p, o")
+        g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in rows), format="nt")
+        return g
+
+    def write_turtle(self, handle: BinaryIO) -> None:
+        """The union of all graphs as Turtle: each triple once, in order."""
+        prefixes = self._seal()
+        rows = self.db.execute("SELECT DISTINCT s, p, o FROM quads ORDER BY s, p, o")
+        _write_chunks(((s, f"{s} {p} {o} .\n") for s, p, o in rows), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE,
+                      prefixes, handle)
 
 
-def _write(quads: list, fmt: ox.RdfFormat) -> str:
-    """Oxigraph's serialisation of sorted quads or triples, with the prefixes that read back anywhere."""
-    namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
-    # an IRI made from a user's id ("doc/0-%3Cb%3E") would need "\\%" local-name escapes, which
-    # Oxigraph writes and rdflib cannot read: such a namespace is written with full IRIs instead
-    iris = _iris(quads)
-    plain = {prefix: all(_SIMPLE_LOCAL.match(iri[len(ns):]) for iri in iris if iri.startswith(ns))
-             for prefix, ns in namespaces.items()}
-    prefixes = {prefix: ns for prefix, ns in namespaces.items() if plain[prefix]}
-    text = ox.serialize(quads, format=fmt, prefixes=prefixes).decode("utf-8")
-    # the prefix lines come first but in hash order: sort them, the data after them is already sorted
-    lines = text.split("\n")
-    n = 0
-    while n < len(lines) and lines[n].startswith("@prefix"):
-        n += 1
-    return "\n".join(sorted(lines[:n]) + lines[n:])
+def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox.RdfFormat, prefixes: dict[str, str],
+                  handle: BinaryIO) -> None:
+    """Serialise (group, line) pairs with Oxigraph a chunk at a time, cutting only between groups
+    (graphs for TriG, subjects for Turtle) so the bytes are those of one call over everything."""
+
+    def serialize(chunk: list[str]) -> tuple[list[str], str]:
+        quads = ox.parse("".join(chunk).encode("utf-8"), format=parse) if chunk else []
+        text = ox.serialize(quads, format=fmt, prefixes=prefixes).decode("utf-8")
+        header: list[str] = []
+        while text.startswith("@prefix"):
+            line, _, text = text.partition("\n")
+            header.append(line + "\n")
+        return header, text
+
+    chunk: list[str] = []
+    last = None
+    first = True
+    for group, line in lines:
+        if len(chunk) >= CHUNK and group != last:
+            header, body = serialize(chunk)
+            if first:  # the prefix lines come in hash order: sort them, the data after them is already sorted
+                handle.write("".join(sorted(header)).encode("utf-8"))
+                first = False
+            handle.write(body.encode("utf-8"))
+            chunk = []
+        chunk.append(line)
+        last = group
+    header, body = serialize(chunk)
+    if first:
+        handle.write("".join(sorted(header)).encode("utf-8"))
+    handle.write(body.encode("utf-8"))
 
 
-def to_trig(ds: Dataset, quads: list[ox.Quad] | None = None) -> str:
+def _sorted_text(ds: Dataset, write: Callable[[SortedQuads, BinaryIO], None]) -> str:
+    with SortedQuads() as quads:
+        quads.add_dataset(ds)
+        buffer = io.BytesIO()
+        write(quads, buffer)
+    return buffer.getvalue().decode("utf-8")
+
+
+def to_trig(ds: Dataset) -> str:
     """The named graphs as TriG, one block per graph in IRI order, written by Oxigraph.
 
     rdflib's TriG writer orders graphs by set iteration (it changes with PYTHONHASHSEED) and is
     slow; Oxigraph writes quads in the order given, so sorted quads give the same bytes every time.
     """
-    return _write(ox_quads(ds) if quads is None else quads, ox.RdfFormat.TRIG)
+    return _sorted_text(ds, SortedQuads.write_trig)
 
 
-def to_turtle(ds: Dataset, quads: list[ox.Quad] | None = None) -> str:
+def to_turtle(ds: Dataset) -> str:
     """The union of all graphs as Turtle (what graph.ttl holds): each triple once, sorted."""
-    quads = ox_quads(ds) if quads is None else quads
-    triples = sorted({q.triple for q in quads}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return _write(triples, ox.RdfFormat.TURTLE)
+    return _sorted_text(ds, SortedQuads.write_turtle)
 
 
 def to_jsonld(ds: Dataset) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date as _date
 from urllib.parse import quote
 
@@ -15,7 +16,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
 from kg.actions import coded
-from kg.model import Corpus, Document, Entity, Event
+from kg.merge import CorpusView
+from kg.model import Corpus, Document, DocumentPart, Entity, Event
 from kg.vocab import DOC, ENT, EVT, GRAPH, KG, MEN, MODALITIES, WD
 
 SCHEMA = Namespace("https://schema.org/")
@@ -93,122 +95,130 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
-def _add_document(g: Graph, doc: Document) -> None:
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def _document_triples(doc: Document) -> Iterator[Triple]:
     node = document_iri(doc.id)
-    g.add((node, RDF.type, KG.Document))
-    g.add((node, DCTERMS.identifier, Literal(doc.id)))
+    yield node, RDF.type, KG.Document
+    yield node, DCTERMS.identifier, Literal(doc.id)
     if doc.date:
-        g.add((node, DCTERMS.date, date_literal(doc.date)))
+        yield node, DCTERMS.date, date_literal(doc.date)
     if doc.title:
-        g.add((node, DCTERMS.title, Literal(doc.title)))
+        yield node, DCTERMS.title, Literal(doc.title)
     if doc.url:
-        g.add((node, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
+        yield node, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)
     if doc.source:
-        g.add((node, DCTERMS.publisher, Literal(doc.source)))
+        yield node, DCTERMS.publisher, Literal(doc.source)
 
 
-def _add_entity(g: Graph, entity: Entity, surface: set[str]) -> None:
+def _entity_triples(entity: Entity, surface: set[str]) -> Iterator[Triple]:
     node = entity_iri(entity.key)
-    g.add((node, RDF.type, KIND_CLASS.get(entity.kind, KG.Entity)))
-    g.add((node, RDFS.label, Literal(entity.label)))
-    g.add((node, SKOS.prefLabel, Literal(entity.label)))
-    g.add((node, KG.key, Literal(entity.key)))
+    yield node, RDF.type, KIND_CLASS.get(entity.kind, KG.Entity)
+    yield node, RDFS.label, Literal(entity.label)
+    yield node, SKOS.prefLabel, Literal(entity.label)
+    yield node, KG.key, Literal(entity.key)
     if entity.country:
-        g.add((node, KG.countryCode, Literal(entity.country)))
-        g.add((node, KG.actsFor, entity_iri(entity.country)))
+        yield node, KG.countryCode, Literal(entity.country)
+        yield node, KG.actsFor, entity_iri(entity.country)
     if entity.wikidata:
-        g.add((node, OWL.sameAs, WD[entity.wikidata]))
+        yield node, OWL.sameAs, WD[entity.wikidata]
     for text in sorted(surface - {entity.label}):
-        g.add((node, SKOS.altLabel, Literal(text)))
+        yield node, SKOS.altLabel, Literal(text)
 
 
-def _add_event(g: Graph, event: Event, doc_id: str, labels: dict[str, str]) -> None:
+def _event_triples(event: Event, doc_id: str, label: Callable[[str], str]) -> Iterator[Triple]:
     node = event_iri(event)
     plover, cameo = coded(event.action, event.modality)
     actor = entity_iri(event.actor)
-    g.add((node, RDF.type, KG.Event))
-    g.add((node, RDF.type, KG[event.action]))
-    g.add((node, KG.actor, actor))
-    g.add((node, KG.modality, MODALITIES[event.modality]))
-    g.add((node, KG.ploverCode, Literal(plover)))
-    g.add((node, KG.cameoCode, Literal(cameo)))
-    title = f"{labels.get(event.actor, event.actor)} {event.action}"
+    yield node, RDF.type, KG.Event
+    yield node, RDF.type, KG[event.action]
+    yield node, KG.actor, actor
+    yield node, KG.modality, MODALITIES[event.modality]
+    yield node, KG.ploverCode, Literal(plover)
+    yield node, KG.cameoCode, Literal(cameo)
+    title = f"{label(event.actor)} {event.action}"
     if event.target:
         target = entity_iri(event.target)
-        g.add((node, KG.target, target))
-        g.add((actor, KG.interactsWith, target))
-        title += f" {labels.get(event.target, event.target)}"
-    g.add((node, RDFS.label, Literal(f"{title} ({event.modality})")))
+        yield node, KG.target, target
+        yield actor, KG.interactsWith, target
+        title += f" {label(event.target)}"
+    yield node, RDFS.label, Literal(f"{title} ({event.modality})")
     if event.date:
-        g.add((node, KG.date, date_literal(event.date)))
+        yield node, KG.date, date_literal(event.date)
     if event.date_text:
-        g.add((node, KG.dateText, Literal(event.date_text)))
+        yield node, KG.dateText, Literal(event.date_text)
     if event.quantity is not None:
-        g.add((node, KG.quantity, Literal(event.quantity, datatype=XSD.integer)))
+        yield node, KG.quantity, Literal(event.quantity, datatype=XSD.integer)
     for ev in event.evidence:
         if ev.doc_id != doc_id:
             continue
         m = mention_iri(ev.doc_id, ev.start, ev.end, event)
-        g.add((node, KG.mention, m))
-        g.add((m, RDF.type, KG.Mention))
-        g.add((m, KG.document, document_iri(ev.doc_id)))
-        g.add((m, KG.sentence, Literal(ev.sentence)))
-        g.add((m, KG.start, Literal(ev.start, datatype=XSD.integer)))
-        g.add((m, KG.end, Literal(ev.end, datatype=XSD.integer)))
+        yield node, KG.mention, m
+        yield m, RDF.type, KG.Mention
+        yield m, KG.document, document_iri(ev.doc_id)
+        yield m, KG.sentence, Literal(ev.sentence)
+        yield m, KG.start, Literal(ev.start, datatype=XSD.integer)
+        yield m, KG.end, Literal(ev.end, datatype=XSD.integer)
         if ev.trigger:
-            g.add((m, KG.trigger, Literal(ev.trigger)))
+            yield m, KG.trigger, Literal(ev.trigger)
         if ev.attributed_to:
-            g.add((m, KG.attributedTo, entity_iri(ev.attributed_to)))
+            yield m, KG.attributedTo, entity_iri(ev.attributed_to)
         if ev.attribution_text:
-            g.add((m, KG.attributionText, Literal(ev.attribution_text)))
+            yield m, KG.attributionText, Literal(ev.attribution_text)
 
 
-def source_count(event: Event) -> int:
-    """Number of distinct documents among the event's evidence."""
-    return len({ev.doc_id for ev in event.evidence})
+def document_triples(part: DocumentPart, entity: Callable[[str], Entity | None]) -> Iterator[Triple]:
+    """The triples of one document's named graph, self-contained so that replacing the graph in a store is exact.
+
+    It holds the document node, the entities the document names (and the
+    countries they act for), and the events it tells with their mentions in it.
+    `entity` looks up the merged entity of a key (None for a key no entity has).
+    """
+    doc = part.document
+    surfaces: dict[str, set[str]] = {}
+    for m in part.mentions:
+        surfaces.setdefault(m.key, set()).add(m.text)
+    keys = set(surfaces)
+    for event in part.events:
+        keys.update(k for k in (event.actor, event.target) if k)
+        keys.update(ev.attributed_to for ev in event.evidence if ev.doc_id == doc.id and ev.attributed_to)
+    known = {k: e for k in keys if (e := entity(k)) is not None}
+    # the countries entities act for, so actsFor never dangles within a graph
+    for e in list(known.values()):
+        if e.country and e.country not in known and (country := entity(e.country)) is not None:
+            known[e.country] = country
+
+    def label(key: str) -> str:
+        found = known.get(key) or entity(key)
+        return found.label if found else key
+
+    yield from _document_triples(doc)
+    for key in sorted(known):
+        yield from _entity_triples(known[key], surfaces.get(key, set()))
+    for event in part.events:
+        yield from _event_triples(event, doc.id, label)
+
+
+def corpus_triples(counts: Iterable[tuple[Event, int]]) -> Iterator[Triple]:
+    """The corpus graph: how many documents tell each event (its sourceCount)."""
+    for event, count in counts:
+        yield event_iri(event), KG.sourceCount, Literal(count, datatype=XSD.integer)
 
 
 def to_dataset(corpus: Corpus) -> Dataset:
-    """The corpus as an RDF dataset: a named graph per document plus the corpus graph.
-
-    Each document graph is self-contained: its document node, the entities it
-    names (and the countries they act for), and the events it tells with their
-    mentions in it, so that replacing one document's graph in a store is exact.
-    """
+    """An in-memory corpus as an RDF dataset: a named graph per document plus the corpus graph."""
     ds = Dataset()
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    entities = corpus.by_key
-    labels = {k: e.label for k, e in entities.items()}
-    surfaces: dict[tuple[str, str], set[str]] = {}
-    named_in: dict[str, set[str]] = {}  # document id -> keys it names, built once (not a scan per document)
-    for m in corpus.mentions:
-        surfaces.setdefault((m.doc_id, m.key), set()).add(m.text)
-        named_in.setdefault(m.doc_id, set()).add(m.key)
-    events_by_doc: dict[str, list[Event]] = {}
-    for event in corpus.events:
-        for doc_id in sorted({ev.doc_id for ev in event.evidence}):
-            events_by_doc.setdefault(doc_id, []).append(event)
-
-    for doc in corpus.documents:
-        g = ds.graph(document_iri(doc.id))
-        _add_document(g, doc)
-        keys = set(named_in.get(doc.id, ()))
-        for event in events_by_doc.get(doc.id, []):
-            keys.update(k for k in (event.actor, event.target) if k)
-            for ev in event.evidence:
-                if ev.doc_id == doc.id and ev.attributed_to:
-                    keys.add(ev.attributed_to)
-        # the countries entities act for, so actsFor never dangles within a graph
-        keys.update(entities[k].country for k in list(keys) if k in entities and entities[k].country in entities)
-        for key in sorted(k for k in keys if k in entities):
-            _add_entity(g, entities[key], surfaces.get((doc.id, key), set()))
-        for event in events_by_doc.get(doc.id, []):
-            _add_event(g, event, doc.id, labels)
-
+    merged = CorpusView(corpus)
+    for part in merged.document_parts():
+        g = ds.graph(document_iri(part.document.id))
+        for triple in document_triples(part, merged.entity):
+            g.add(triple)
     counts = ds.graph(CORPUS_GRAPH)
-    for event in corpus.events:
-        counts.add((event_iri(event), KG.sourceCount, Literal(source_count(event), datatype=XSD.integer)))
+    for triple in corpus_triples(merged.source_counts()):
+        counts.add(triple)
     return ds
 
 

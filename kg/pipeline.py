@@ -7,22 +7,27 @@ functions together and writes the outputs atomically.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TextIO
 
 from spacy.language import Language
 
 from kg import canonicalize, entities, events, graph
 from kg.cache import DocCache, cached, default_cache_dir
 from kg.errors import InputError
-from kg.export import to_jsonl
-from kg.files import text_writer, write_all
-from kg.formats import ox_quads, to_trig, to_turtle
+from kg.export import write_jsonl
+from kg.files import Writer, binary_writer, stream_writer, write_all
+from kg.formats import SortedQuads
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
+from kg.merge import Merged, Merger, merge, view
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
 from kg.nlp import chunks, load_nlp
 from kg.rules import load_rules
@@ -93,51 +98,6 @@ def _doc_result(document: Document, parts: list[tuple]) -> DocResult:
     return DocResult(document, tuple(ents[k] for k in sorted(ents)), tuple(mentions), tuple(evs))
 
 
-def merge(results: Iterable[DocResult]) -> Corpus:
-    """One entity per key and one event per (actor, action, target, modality, date), in a stable order."""
-    documents: dict[str, Document] = {}
-    ents: dict[str, Entity] = {}
-    mentions: list[Mention] = []
-    evs: dict[tuple, Event] = {}
-    # first-seen wins below (entity labels, event quantities): take documents in id order, not arrival order
-    for result in sorted(results, key=lambda r: r.document.id):
-        documents[result.document.id] = result.document
-        for entity in result.entities:
-            known = ents.get(entity.key)
-            if known is None:
-                ents[entity.key] = entity
-            elif known.country is None and entity.country is not None:
-                ents[entity.key] = replace(known, country=entity.country)
-        mentions.extend(result.mentions)
-        for event in result.events:
-            known_event = evs.get(event.key)
-            evs[event.key] = event if known_event is None else replace(
-                known_event, evidence=known_event.evidence + event.evidence,
-                quantity=known_event.quantity if known_event.quantity is not None else event.quantity,
-                date_text=known_event.date_text or event.date_text,
-            )
-    # entities referred to only as the country another acts for still need a node
-    gaz = load_gazetteer()
-    for entity in list(ents.values()):
-        if entity.country and entity.country not in ents and entity.country in gaz.entities:
-            ents[entity.country] = gaz.entities[entity.country]
-    for event in evs.values():
-        for key in (event.actor, event.target):
-            if key and key not in ents and key in gaz.entities:
-                ents[key] = gaz.entities[key]
-    ordered_events = []
-    for key in sorted(evs):
-        event = evs[key]
-        evidence = tuple(sorted(set(event.evidence), key=lambda e: (e.doc_id, e.start, e.end, e.trigger)))
-        ordered_events.append(replace(event, evidence=evidence))
-    return Corpus(
-        documents=tuple(documents[k] for k in sorted(documents)),
-        entities=tuple(ents[k] for k in sorted(ents)),
-        mentions=tuple(sorted(mentions, key=lambda m: (m.doc_id, m.start, m.end, m.key))),
-        events=tuple(ordered_events),
-    )
-
-
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -147,9 +107,9 @@ def encodable(document: Document) -> Document:
     return replace(document, **fixed) if fixed else document
 
 
-def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
-            cache: DocCache | None = None, scheduler: str | None = None) -> Corpus:
-    """Documents -> Corpus: the whole extraction, without writing anything.
+def results(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
+            cache: DocCache | None = None, scheduler: str | None = None) -> Iterator[DocResult]:
+    """Documents -> one DocResult each, streamed in no particular order.
 
     With `cache`, documents already extracted under the same model, rules and
     code are read back instead of re-processed; with `scheduler` (`local` or a
@@ -164,9 +124,43 @@ def extract(documents: Iterable[Document], *, model: str | None = None, workers:
             bar.step(document)
 
     try:
-        return merge(_runner(model, workers, scheduler, cache)(counted()))
+        yield from _runner(model, workers, scheduler, cache)(counted())
     finally:
         bar.close()
+
+
+def extract(documents: Iterable[Document], **options: Any) -> Corpus:
+    """Documents -> an in-memory Corpus: the whole extraction, without writing anything (options as `results`)."""
+    return merge(results(documents, **options))
+
+
+def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **options: Any) -> None:
+    """Extract and write the JSON Lines records to a stream, or atomically to a file, merging on disk (options as `results`).
+
+    The merge spool goes to a temporary folder ($TMPDIR), removed after.
+    """
+    if isinstance(target, Path) and not target.parent.is_dir():  # before the slow part
+        raise InputError(f"{target}: cannot write: no folder {target.parent}")
+    with tempfile.TemporaryDirectory(prefix="kg-extract-") as work, merged(documents, Path(work), **options) as merger:
+        if isinstance(target, Path):
+            try:
+                write_all({target: stream_writer(lambda handle: write_jsonl(merger, handle))})
+            except OSError as error:  # a missing folder, a directory: one line, not a traceback
+                raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+        else:
+            write_jsonl(merger, target)
+
+
+def merged(documents: Iterable[Document], work_dir: Path, **options: Any) -> Merger:
+    """Documents -> a finished Merger in `work_dir`: the extraction with memory that does not grow with the corpus."""
+    merger = Merger(work_dir / "merge.sqlite")
+    try:
+        for result in results(documents, **options):
+            merger.add(result)
+        return merger.finish()
+    except BaseException:
+        merger.close()
+        raise
 
 
 def _runner(model: str | None, workers: int, scheduler: str | None, cache: DocCache | None) -> Callable[[Iterable[Document]], Iterable[DocResult]]:
@@ -214,17 +208,43 @@ def build(
 ) -> BuildResult:
     """Read sources, extract, and write graph.ttl, graph.trig, events.jsonl and graph.html atomically.
 
-    Everything is computed before the first byte is written; the files are then
-    written beside their targets and renamed into place, so a failed run leaves
-    the previous outputs as they were. `cache=True` keeps per-document results
-    in `<out_dir>/.cache` (or $KG_CACHE_DIR) so a rebuild only processes new or changed documents.
+    Results are merged and sorted on disk, in a work folder inside `out_dir`
+    removed at the end, so memory does not grow with the corpus (graph.html
+    aside: the page holds the whole network). The files are written beside
+    their targets and renamed into place, so a failed run leaves the previous
+    outputs as they were. `cache=True` keeps per-document results in
+    `<out_dir>/.cache` (or $KG_CACHE_DIR) so a rebuild only processes new or changed documents.
     """
     kwargs = {"warn": warn} if warn else {}
-    check_out_dir(Path(out_dir))  # before the slow part
+    out = Path(out_dir)
+    check_out_dir(out)  # before the slow part
     documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
     store = DocCache(default_cache_dir(out_dir), model) if cache is True else cache or None
-    corpus = extract(documents, model=model, workers=workers, progress=progress, cache=store, scheduler=scheduler)
-    return write_outputs(corpus, Path(out_dir), html=html)
+    with work_dir(out) as work:
+        with merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
+                    scheduler=scheduler) as merger:
+            return write_outputs(merger, out, html=html, work=work)
+
+
+@contextmanager
+def work_dir(out_dir: Path) -> Iterator[Path]:
+    """A temporary folder inside `out_dir` (the outputs' disk, not a RAM-backed /tmp), removed after;
+    `out_dir` itself too if this made it and the run failed."""
+    made = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = tempfile.mkdtemp(prefix=".kg-work-", dir=out_dir)
+    except OSError as error:
+        raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
+    try:
+        yield Path(work)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        if made:
+            with suppress(OSError):
+                out_dir.rmdir()  # only if empty: never a file someone put there meanwhile
+        raise
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -236,25 +256,32 @@ def check_out_dir(out_dir: Path) -> None:
             raise InputError(f"{out_dir / name}: is a directory; cannot write the output there")
 
 
-def write_outputs(corpus: Corpus, out_dir: Path, *, html: bool = True) -> BuildResult:
-    """Serialise a corpus to the output files, all-or-nothing."""
-    ds = graph.to_dataset(corpus)
-    quads = ox_quads(ds)  # converted and sorted once for both RDF files
-    contents: dict[str, str] = {
-        "graph.ttl": to_turtle(ds, quads),
-        "graph.trig": to_trig(ds, quads),
-        "events.jsonl": to_jsonl(corpus),
-    }
-    del quads
-    check_out_dir(out_dir)
-    outputs = {out_dir / name: text_writer(text) for name, text in contents.items()}
-    if html:
-        from kg.render import render_html
+def rdf(source: Corpus | Merged, quads: SortedQuads) -> SortedQuads:
+    """Every document's named graph and the corpus graph into a sorted quad spool."""
+    merged = view(source)
+    for part in merged.document_parts():
+        quads.add(graph.document_iri(part.document.id), graph.document_triples(part, merged.entity))
+    quads.add(graph.CORPUS_GRAPH, graph.corpus_triples(merged.source_counts()))
+    return quads
 
-        union = graph.union(ds)
-        outputs[out_dir / "graph.html"] = lambda path: render_html(union, path)
-    try:
-        written = write_all(outputs)
-    except OSError as error:
-        raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
-    return BuildResult(out_dir, len(corpus.documents), len(corpus.entities), len(corpus.events), written)
+
+def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, work: Path | None = None) -> BuildResult:
+    """Serialise a merged corpus to the output files, all-or-nothing; `work` holds the sort spool (else memory)."""
+    merged = view(source)
+    check_out_dir(out_dir)
+    with SortedQuads(work / "quads.sqlite" if work else None) as quads:
+        rdf(merged, quads)
+        outputs: dict[Path, Writer] = {
+            out_dir / "graph.ttl": binary_writer(quads.write_turtle),
+            out_dir / "graph.trig": binary_writer(quads.write_trig),
+            out_dir / "events.jsonl": stream_writer(lambda handle: write_jsonl(merged, handle)),
+        }
+        if html:
+            from kg.render import render_html
+
+            outputs[out_dir / "graph.html"] = lambda path: render_html(quads.union(), path)
+        try:
+            written = write_all(outputs)
+        except OSError as error:
+            raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
+    return BuildResult(out_dir, merged.count("documents"), merged.count("merged_entities"), merged.count("merged_events"), written)

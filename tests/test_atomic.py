@@ -81,8 +81,8 @@ def interrupt(*args, **kwargs):
 @pytest.mark.parametrize("target, fault", [
     ("kg.render.render_html", fail),             # the last output, after the other three are staged
     ("kg.render.render_html", interrupt),        # Ctrl-C while the page is drawn
-    ("kg.pipeline.to_jsonl", fail),              # before anything is staged
-    ("kg.graph.union", fail),                    # while building the graph
+    ("kg.graph.document_triples", fail),         # while building the graph, before anything is staged
+    ("kg.pipeline.write_jsonl", fail),           # while staging events.jsonl, after both RDF files
     ("kg.files._umask", fail),                   # after every file is staged, before the first rename
 ])
 def test_a_fault_at_any_stage_leaves_the_previous_outputs(built, monkeypatch, target, fault):
@@ -152,4 +152,25 @@ def test_bad_input_leaves_the_previous_outputs(built, tmp_path):
     empty.write_text("", encoding="utf-8")
     with pytest.raises(InputError):
         pipeline.build([empty], out, warn=lambda message: None)
+    assert snapshot(out) == before
+
+
+def test_a_fault_during_extraction_leaves_the_outputs_and_no_spool(built, tmp_path, monkeypatch):
+    """Results are spooled to a work folder inside --out as they arrive; a failure midway removes it."""
+    out, before = built
+    real = pipeline.process
+
+    def fails_after_one(documents, **kwargs):
+        for n, result in enumerate(real(documents, **kwargs)):
+            if n == 1:
+                assert [p.name for p in out.iterdir() if p.name.startswith(".kg-work-")], "no spool folder in use"
+                raise Boom("injected fault")
+            yield result
+
+    monkeypatch.setattr(pipeline, "process", fails_after_one)
+    src = tmp_path / "two.jsonl"
+    src.write_text('{"id": "x1", "text": "Russia attacked Ukraine."}\n{"id": "x2", "text": "Ukraine attacked Russia."}\n')
+    with pytest.raises(Boom):
+        pipeline.build([src], out, html=False)
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
     assert snapshot(out) == before
