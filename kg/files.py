@@ -7,10 +7,14 @@ disk, Ctrl-C) before the renames leaves every previous file as it was and no tem
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO, TextIO
+
+from kg.errors import InputError
 
 Writer = Callable[[Path], None]
 """Writes one output's content to the path it is given."""
@@ -73,3 +77,24 @@ def write_all(outputs: Mapping[Path, Writer]) -> tuple[Path, ...]:
             Path(tmp).unlink(missing_ok=True)
         raise
     return tuple(target for _, target in staged)
+
+
+@contextmanager
+def work_dir(out_dir: Path) -> Iterator[Path]:
+    """A temporary folder inside `out_dir` (the outputs' disk, not a RAM-backed /tmp), removed after;
+    `out_dir` itself too if this made it and the run failed."""
+    made = not out_dir.exists()
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        work = tempfile.mkdtemp(prefix=".kg-work-", dir=out_dir)
+    except OSError as error:
+        raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
+    try:
+        yield Path(work)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        if made:
+            with suppress(OSError):
+                out_dir.rmdir()  # only if empty: never a file someone put there meanwhile
+        raise
+    shutil.rmtree(work, ignore_errors=True)

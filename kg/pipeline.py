@@ -7,12 +7,10 @@ functions together and writes the outputs atomically.
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -23,7 +21,7 @@ from kg import canonicalize, entities, events, graph
 from kg.cache import DocCache, cached, default_cache_dir
 from kg.errors import InputError
 from kg.export import write_jsonl
-from kg.files import Writer, binary_writer, stream_writer, write_all
+from kg.files import Writer, binary_writer, stream_writer, work_dir, write_all
 from kg.formats import SortedQuads
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents
@@ -129,9 +127,13 @@ def results(documents: Iterable[Document], *, model: str | None = None, workers:
         bar.close()
 
 
-def extract(documents: Iterable[Document], **options: Any) -> Corpus:
-    """Documents -> an in-memory Corpus: the whole extraction, without writing anything (options as `results`)."""
-    return merge(results(documents, **options))
+def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
+            cache: DocCache | None = None, scheduler: str | None = None) -> Corpus:
+    """Documents -> an in-memory Corpus: the whole extraction, without writing anything (options as `results`).
+
+    For a corpus too large for memory, `merged` keeps the merge on disk.
+    """
+    return merge(results(documents, model=model, workers=workers, progress=progress, cache=cache, scheduler=scheduler))
 
 
 def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **options: Any) -> None:
@@ -224,27 +226,6 @@ def build(
         with merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
                     scheduler=scheduler) as merger:
             return write_outputs(merger, out, html=html, work=work)
-
-
-@contextmanager
-def work_dir(out_dir: Path) -> Iterator[Path]:
-    """A temporary folder inside `out_dir` (the outputs' disk, not a RAM-backed /tmp), removed after;
-    `out_dir` itself too if this made it and the run failed."""
-    made = not out_dir.exists()
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        work = tempfile.mkdtemp(prefix=".kg-work-", dir=out_dir)
-    except OSError as error:
-        raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
-    try:
-        yield Path(work)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        if made:
-            with suppress(OSError):
-                out_dir.rmdir()  # only if empty: never a file someone put there meanwhile
-        raise
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def check_out_dir(out_dir: Path) -> None:

@@ -230,3 +230,18 @@ def test_a_rebuild_in_another_process_is_byte_identical(seed_build, tmp_path):
     for name in ("graph.ttl", "events.jsonl"):
         assert (tmp_path / name).read_bytes() == (seed_build / name).read_bytes(), name
 
+
+
+def test_extract_writes_the_same_records_as_build(seed_build, tmp_path):
+    """`kg extract` merges on disk too, to a file or a stream: the bytes of build's events.jsonl either way."""
+    import io
+
+    from kg.ingest import read_documents
+    from kg.pipeline import extract_jsonl
+
+    expected = (seed_build / "events.jsonl").read_text(encoding="utf-8")
+    extract_jsonl(read_documents([SEEDS_JSONL]), tmp_path / "x.jsonl")
+    assert (tmp_path / "x.jsonl").read_text(encoding="utf-8") == expected
+    stream = io.StringIO()
+    extract_jsonl(read_documents([SEEDS_JSONL]), stream)
+    assert stream.getvalue() == expected
