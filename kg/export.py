@@ -7,13 +7,13 @@ Merger alike, so `kg build` writes events.jsonl without holding the corpus.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from kg.actions import coded
 from kg.graph import entity_iri, event_iri
 from kg.merge import Merged, view
-from kg.model import Corpus, Entity, Event, Mention
+from kg.model import Corpus, Entity, Event, Evidence, Mention
 
 Lookup = Callable[[str], Entity | None]
 
@@ -29,8 +29,7 @@ def _ref(entity: Lookup, key: str | None) -> dict[str, Any] | None:
     }
 
 
-def entity_record(entity: Entity, mentions: Iterable[Mention]) -> dict[str, Any]:
-    """One entity as its JSON Lines record, with every mention of it."""
+def _entity_head(entity: Entity) -> dict[str, Any]:
     return {
         "type": "entity",
         "id": str(entity_iri(entity.key)),
@@ -39,12 +38,14 @@ def entity_record(entity: Entity, mentions: Iterable[Mention]) -> dict[str, Any]
         "kind": entity.kind,
         "country": entity.country,
         "wikidata": entity.wikidata,
-        "mentions": [{"doc": m.doc_id, "text": m.text, "start": m.start, "end": m.end} for m in mentions],
     }
 
 
-def event_record(entity: Lookup, event: Event) -> dict[str, Any]:
-    """One event as its JSON Lines record; `entity` looks up the merged entity of a key."""
+def _entity_mention(m: Mention) -> dict[str, Any]:
+    return {"doc": m.doc_id, "text": m.text, "start": m.start, "end": m.end}
+
+
+def _event_head(entity: Lookup, event: Event, sources: int) -> dict[str, Any]:
     plover, cameo = coded(event.action, event.modality)
     return {
         "type": "event",
@@ -58,48 +59,63 @@ def event_record(entity: Lookup, event: Event) -> dict[str, Any]:
         "quantity": event.quantity,
         "plover": plover,
         "cameo": cameo,
-        "source_count": len({ev.doc_id for ev in event.evidence}),
-        "mentions": [
-            {
-                "doc": ev.doc_id,
-                "sentence": ev.sentence,
-                "start": ev.start,
-                "end": ev.end,
-                "trigger": ev.trigger,
-                "attributed_to": (
-                    _ref(entity, ev.attributed_to)["label"]  # type: ignore[index]
-                    if ev.attributed_to
-                    else ev.attribution_text
-                ),
-            }
-            for ev in event.evidence
-        ],
+        "source_count": sources,
     }
 
 
-def records(source: Corpus | Merged) -> Iterator[dict[str, Any]]:
-    """Entity records (sorted by key) then event records (in corpus order), one at a time."""
+def _event_mention(entity: Lookup, ev: Evidence) -> dict[str, Any]:
+    return {
+        "doc": ev.doc_id,
+        "sentence": ev.sentence,
+        "start": ev.start,
+        "end": ev.end,
+        "trigger": ev.trigger,
+        "attributed_to": _ref(entity, ev.attributed_to)["label"] if ev.attributed_to else ev.attribution_text,  # type: ignore[index]
+    }
+
+
+def _parts(source: Corpus | Merged) -> Iterator[tuple[dict[str, Any], Iterator[dict[str, Any]]]]:
+    """Each record as (its fields but "mentions", its mentions lazily): entities by key, then events in corpus order.
+
+    "mentions" is the last field of both record types and the only one that
+    grows with the corpus (a country is named in most articles), so it is
+    never held whole.
+    """
     merged = view(source)
     for entity, mentions in merged.entities_with_mentions():
-        yield entity_record(entity, mentions)
-    for event in merged.events():
-        yield event_record(merged.entity, event)
+        yield _entity_head(entity), (_entity_mention(m) for m in mentions)
+    for event, sources, evidence in merged.events_with_evidence():
+        yield _event_head(merged.entity, event, sources), (_event_mention(merged.entity, ev) for ev in evidence)
+
+
+def records(source: Corpus | Merged) -> Iterator[dict[str, Any]]:
+    """Entity records (sorted by key) then event records (in corpus order), each whole, one at a time."""
+    for head, mentions in _parts(source):
+        yield head | {"mentions": list(mentions)}
 
 
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 """Characters `str.splitlines` breaks on that JSON leaves raw; only ever inside strings, so escaping is exact."""
 
 
-def _line(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, sort_keys=False).translate(_LINE_BREAKS) + "\n"
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=False).translate(_LINE_BREAKS)
 
 
 def write_jsonl(source: Corpus | Merged, handle: TextIO) -> None:
-    """Write the records as JSON Lines (one record a line, UTF-8, no ASCII escaping), streaming."""
-    for record in records(source):
-        handle.write(_line(record))
+    """Write the records as JSON Lines (one record a line, UTF-8, no ASCII escaping).
+
+    The bytes are those of `json.dumps` of each whole record, but a record's
+    mentions are written one by one, so memory stays flat however often an
+    entity is named or an event told.
+    """
+    for head, mentions in _parts(source):
+        handle.write(_dumps(head)[:-1] + ', "mentions": [')
+        for n, mention in enumerate(mentions):
+            handle.write(", " + _dumps(mention) if n else _dumps(mention))
+        handle.write("]}\n")
 
 
 def to_jsonl(source: Corpus | Merged) -> str:
     """The whole corpus as JSON Lines text."""
-    return "".join(_line(r) for r in records(source))
+    return "".join(_dumps(r) + "\n" for r in records(source))

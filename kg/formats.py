@@ -121,8 +121,8 @@ _SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*)$")
 
 Triple = tuple[Node, Node, Node]
 
-CHUNK = 20_000
-"""Statements per call to Oxigraph's writer: bounds memory, and chunks cut only where one-shot output would break."""
+CHUNK = 5_000
+"""Statements per call to Oxigraph's writer: bounds the memory the writer needs, whatever the graph's size."""
 
 
 class SortedQuads:
@@ -165,7 +165,7 @@ class SortedQuads:
                 for prefix, ns in self.namespaces.items():
                     if self.plain[prefix] and iri.startswith(ns) and not _SIMPLE_LOCAL.match(iri[len(ns):]):
                         self.plain[prefix] = False
-            if len(self._terms) >= 200_000:
+            if len(self._terms) >= 20_000:
                 self._terms.clear()
             self._terms[term] = text
         return text
@@ -177,7 +177,7 @@ class SortedQuads:
         g = "" if graph is None else self._term(graph)
         term = self._term
         self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)",
-                            [(g, term(s), term(p), term(o)) for s, p, o in triples])
+                            ((g, term(s), term(p), term(o)) for s, p, o in triples))  # streamed: the corpus graph is large
 
     def add_dataset(self, ds: Dataset) -> None:
         """Add every quad of an rdflib dataset (its default graph as the default graph)."""
@@ -219,8 +219,10 @@ class SortedQuads:
 
 def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox.RdfFormat, prefixes: dict[str, str],
                   handle: BinaryIO) -> None:
-    """Serialise (group, line) pairs with Oxigraph a chunk at a time, cutting only between groups
-    (graphs for TriG, subjects for Turtle) so the bytes are those of one call over everything."""
+    """Serialise (group, line) pairs with Oxigraph a chunk at a time, cutting between groups (graphs
+    for TriG, subjects for Turtle) so the bytes are those of one call over everything. A group of
+    more than 4 chunks (an event told by thousands of articles) is cut inside too, to keep memory
+    flat: the graph block or subject is then restated, which reads back as the same graph."""
 
     def serialize(chunk: list[str]) -> tuple[list[str], str]:
         quads = ox.parse("".join(chunk).encode("utf-8"), format=parse) if chunk else []
@@ -235,7 +237,7 @@ def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox
     last = None
     first = True
     for group, line in lines:
-        if len(chunk) >= CHUNK and group != last:
+        if len(chunk) >= CHUNK and (group != last or len(chunk) >= 4 * CHUNK):
             header, body = serialize(chunk)
             if first:  # the prefix lines come in hash order: sort them, the data after them is already sorted
                 handle.write("".join(sorted(header)).encode("utf-8"))

@@ -20,8 +20,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import lru_cache
-from itertools import groupby
+from itertools import chain, groupby
 from pathlib import Path
 
 from kg.errors import InputError
@@ -195,8 +196,11 @@ class Merger:
         for row in self._rows("SELECT doc_id, start, end, text, key FROM mentions ORDER BY doc_id, start, end, key, text"):
             yield Mention(*row)
 
-    def entities_with_mentions(self) -> Iterator[tuple[Entity, list[Mention]]]:
-        """Each merged entity (by key) with its mentions across the corpus (by document and offsets)."""
+    def entities_with_mentions(self) -> Iterator[tuple[Entity, Iterable[Mention]]]:
+        """Each merged entity (by key) with its mentions across the corpus (by document and offsets).
+
+        The mentions are read lazily: consume them before asking for the next entity.
+        """
         rows = self._rows("SELECT doc_id, start, end, text, key FROM mentions ORDER BY key, doc_id, start, end, text")
         by_key = groupby((Mention(*row) for row in rows), key=lambda m: m.key)
         pending = next(by_key, None)
@@ -204,22 +208,29 @@ class Merger:
             while pending is not None and pending[0] < entity.key:  # mentions of keys no entity has
                 pending = next(by_key, None)
             if pending is not None and pending[0] == entity.key:
-                yield entity, list(pending[1])
+                yield entity, pending[1]
                 pending = next(by_key, None)
             else:
-                yield entity, []
+                yield entity, ()
 
-    def events(self) -> Iterator[Event]:
-        """Every merged event, by key, with all its distinct evidence sorted."""
+    def events_with_evidence(self) -> Iterator[tuple[Event, int, Iterable[Evidence]]]:
+        """Each merged event by key (its `evidence` left empty), the number of documents that tell it,
+        and its distinct evidence sorted, read lazily: consume it before asking for the next event."""
         rows = self._rows(
-            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, "
+            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.sources, "
             f"x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text "
             f"FROM merged_events m LEFT JOIN (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence) x USING ({KEY}) "
             f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, "
             f"x.doc_id, x.start, x.end, x.trigger, x.sentence, x.attributed_to, x.attribution_text"
         )
         for _, group in groupby(rows, key=lambda row: row[:5]):
-            yield _event(list(group))
+            head = next(group)
+            yield _event([head[:7] + (None,)]), head[7], (Evidence(*row[8:]) for row in chain([head], group) if row[8] is not None)
+
+    def events(self) -> Iterator[Event]:
+        """Every merged event, by key, with all its distinct evidence sorted."""
+        for event, _, evidence in self.events_with_evidence():
+            yield replace(event, evidence=tuple(evidence))
 
     def source_counts(self) -> Iterator[tuple[Event, int]]:
         """Each merged event (without evidence), by key, with the number of documents that tell it."""
@@ -296,13 +307,18 @@ class CorpusView:
         for event in self.corpus.events:
             yield event, len({ev.doc_id for ev in event.evidence})
 
-    def entities_with_mentions(self) -> Iterator[tuple[Entity, list[Mention]]]:
+    def entities_with_mentions(self) -> Iterator[tuple[Entity, Iterable[Mention]]]:
         """Each entity, by key, with its mentions in corpus order."""
         mentions: dict[str, list[Mention]] = {}
         for m in self.corpus.mentions:
             mentions.setdefault(m.key, []).append(m)
         for entity in sorted(self.corpus.entities, key=lambda e: e.key):
             yield entity, mentions.get(entity.key, [])
+
+    def events_with_evidence(self) -> Iterator[tuple[Event, int, Iterable[Evidence]]]:
+        """Each event in corpus order (`evidence` left empty), its number of documents, and its evidence."""
+        for event, sources in self.source_counts():
+            yield replace(event, evidence=()), sources, event.evidence
 
     def events(self) -> Iterator[Event]:
         """The events in corpus order."""

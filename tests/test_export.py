@@ -171,3 +171,24 @@ def test_line_separators_inside_text_never_split_a_record():
 def test_non_ascii_is_written_as_utf8_not_escaped():
     corpus = Corpus((), (Entity("kyiv-x", "Київ", "Location", "UKR"),), (), ())
     assert "Київ" in to_jsonl(corpus)
+
+
+@pytest.mark.parametrize("mentions", [0, 1, 3])
+def test_streamed_records_are_the_bytes_of_whole_records(mentions):
+    """write_jsonl writes "mentions" item by item; the bytes must be json.dumps of the whole record."""
+    import io
+
+    from kg.export import write_jsonl
+    from kg.model import Mention
+
+    text = "Seoul\u2028said \"so\"\x85 today, in Київ."
+    corpus = Corpus(
+        (Document("d", text),),
+        (Entity("KOR", "South Korea", "Country", "KOR"), Entity("UKR", "Ukraine", "Country", "UKR")),
+        tuple(Mention("d", n, n + 5, text[n:n + 5], "KOR") for n in range(mentions)),
+        (Event("KOR", "Consult", "UKR", evidence=tuple(Evidence("d", text, n, len(text), "said", "UKR") for n in range(mentions))),),
+    )
+    stream = io.StringIO()
+    write_jsonl(corpus, stream)
+    assert stream.getvalue() == to_jsonl(corpus)
+    assert [len(json.loads(line)["mentions"]) for line in stream.getvalue().splitlines()] == [mentions, 0, mentions]

@@ -96,8 +96,15 @@ def test_cli_export(ds, tmp_path):
 def test_writing_in_chunks_gives_the_bytes_of_one_chunk(ds, fmt, monkeypatch):
     """The spool hands Oxigraph a few statements at a time; cutting only between graphs/subjects keeps the bytes."""
     whole = formats.export(ds, fmt)
-    monkeypatch.setattr(formats, "CHUNK", 2)
+    groups: dict = {}
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        groups.setdefault(g if fmt == "trig" else s, set()).add((s, p, o))
+    monkeypatch.setattr(formats, "CHUNK", max(map(len, groups.values())) // 4 + 1)  # no group is cut inside
+    calls = []
+    real = formats.ox.serialize
+    monkeypatch.setattr(formats.ox, "serialize", lambda *a, **kw: calls.append(1) or real(*a, **kw))
     assert formats.export(ds, fmt) == whole
+    assert len(calls) > 2  # it did write in several chunks
     assert whole.count("@prefix") == len(set(whole.split("@prefix"))) - 1  # the prefix lines are written once
 
 
@@ -125,3 +132,22 @@ def test_a_namespace_with_an_odd_local_name_is_written_with_full_iris():
     text = formats.to_trig(g)
     assert "@prefix doc:" not in text and f"<{DOC['a%20b']}>" in text and "@prefix kg:" in text
     assert quads(Dataset().parse(data=text, format="trig")) == quads(g)
+
+
+def test_a_group_larger_than_the_chunks_is_cut_and_reads_back_the_same(monkeypatch):
+    """One subject with many triples (an event told by many articles) must not be held whole by the writer."""
+    from rdflib import Literal, URIRef
+
+    from kg.vocab import EVT, KG, MEN
+
+    ds = Dataset()
+    g = ds.graph(URIRef("https://example.org/g"))
+    for n in range(30):
+        g.add((EVT["e1"], KG.mention, MEN[f"d{n:02d}-1"]))
+    g.add((EVT["e2"], KG.key, Literal("x")))
+    monkeypatch.setattr(formats, "CHUNK", 3)
+    trig, ttl = formats.to_trig(ds), formats.to_turtle(ds)
+    assert trig.count("<https://example.org/g> {") > 1  # the block was restated
+    assert quads(Dataset().parse(data=trig, format="trig")) == quads(ds)
+    assert isomorphic(Graph().parse(data=ttl, format="turtle"), union(ds))
+    assert (trig, ttl) == (formats.to_trig(ds), formats.to_turtle(ds))

@@ -101,7 +101,8 @@ def test_the_view_of_a_merged_corpus_reads_like_the_merger(merger):
     corpus = merge(_results())
     view = CorpusView(corpus)
     assert list(view.events()) == list(merger.events())
-    assert list(view.entities_with_mentions()) == list(merger.entities_with_mentions())
+    assert [(e, list(ms)) for e, ms in view.entities_with_mentions()] == [(e, list(ms)) for e, ms in merger.entities_with_mentions()]
+    assert [(e, n, list(xs)) for e, n, xs in view.events_with_evidence()] == [(e, n, list(xs)) for e, n, xs in merger.events_with_evidence()]
     assert [(e.key, n) for e, n in view.source_counts()] == [(e.key, n) for e, n in merger.source_counts()]
     assert list(view.document_parts()) == list(merger.document_parts())
     for table in ("documents", "merged_entities", "merged_events"):
