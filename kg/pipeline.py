@@ -131,7 +131,7 @@ def extract(documents: Iterable[Document], *, model: str | None = None, workers:
             cache: DocCache | None = None, scheduler: str | None = None) -> Corpus:
     """Documents -> an in-memory Corpus: the whole extraction, without writing anything (options as `results`).
 
-    For a corpus too large for memory, `merged` keeps the merge on disk.
+    For a corpus too large for memory, `extract_merged` keeps the merge on disk.
     """
     return merge(results(documents, model=model, workers=workers, progress=progress, cache=cache, scheduler=scheduler))
 
@@ -143,7 +143,7 @@ def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **option
     """
     if isinstance(target, Path) and not target.parent.is_dir():  # before the slow part
         raise InputError(f"{target}: cannot write: no folder {target.parent}")
-    with tempfile.TemporaryDirectory(prefix="kg-extract-") as work, merged(documents, Path(work), **options) as merger:
+    with tempfile.TemporaryDirectory(prefix="kg-extract-") as work, extract_merged(documents, Path(work), **options) as merger:
         if isinstance(target, Path):
             try:
                 write_all({target: stream_writer(lambda handle: write_jsonl(merger, handle))})
@@ -153,7 +153,7 @@ def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **option
             write_jsonl(merger, target)
 
 
-def merged(documents: Iterable[Document], work_dir: Path, **options: Any) -> Merger:
+def extract_merged(documents: Iterable[Document], work_dir: Path, **options: Any) -> Merger:
     """Documents -> a finished Merger in `work_dir`: the extraction with memory that does not grow with the corpus."""
     merger = Merger(work_dir / "merge.sqlite")
     try:
@@ -223,7 +223,7 @@ def build(
     documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
     store = DocCache(default_cache_dir(out_dir), model) if cache is True else cache or None
     with work_dir(out) as work:
-        with merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
+        with extract_merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
                     scheduler=scheduler) as merger:
             return write_outputs(merger, out, html=html, work=work)
 
