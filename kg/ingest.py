@@ -66,7 +66,7 @@ _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 Warn = Callable[[str], None]
 
 
-def _warn_stderr(message: str) -> None:
+def warn_stderr(message: str) -> None:
     """Default warning sink: one `Warning: ...` line on stderr."""
     print(f"Warning: {message}", file=sys.stderr)
 
@@ -234,7 +234,7 @@ def read_documents(
     plan = [_plan(source) for source in sources]
     if sum(1 for p in plan if p.kind == "stdin") > 1:
         raise InputError("'-' (stdin) can be given only once")
-    return _read(plan, doc_date, skip_bad, stdin, warn or _warn_stderr)
+    return _read(plan, doc_date, skip_bad, stdin, warn or warn_stderr)
 
 
 def _read(plan: list[_Source], date: str | None, skip_bad: bool, stdin, warn: Warn) -> Iterator[Document]:

@@ -24,7 +24,7 @@ from kg.export import write_jsonl
 from kg.files import Writer, binary_writer, stream_writer, work_dir, write_all
 from kg.formats import SortedQuads
 from kg.gazetteer import load_gazetteer
-from kg.ingest import mask_boilerplate, read_documents
+from kg.ingest import mask_boilerplate, read_documents, warn_stderr
 from kg.merge import Merged, Merger, merge, view
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
 from kg.nlp import chunks, load_nlp
@@ -222,6 +222,8 @@ def build(
     check_out_dir(out)  # before the slow part
     documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
     store = DocCache(default_cache_dir(out_dir), model) if cache is True else cache or None
+    for stale in sorted(out.glob(".kg-work-*")):  # not removed: another build may be using it right now
+        (warn or warn_stderr)(f"{stale}: left by an interrupted build; delete it to reclaim its disk space")
     with work_dir(out) as work:
         with extract_merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
                     scheduler=scheduler) as merger:

@@ -174,3 +174,16 @@ def test_a_fault_during_extraction_leaves_the_outputs_and_no_spool(built, tmp_pa
         pipeline.build([src], out, html=False)
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUTS)
     assert snapshot(out) == before
+
+
+def test_a_work_folder_left_by_a_killed_build_is_named_not_removed(tmp_path):
+    """A build killed outright (SIGKILL) cannot clean up; the next one says so, and leaves the folder alone."""
+    src = tmp_path / "a.txt"
+    src.write_text("North Korea sent troops to Russia on Monday.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    stale = out / ".kg-work-deadbeef"
+    stale.mkdir(parents=True)
+    warnings: list[str] = []
+    pipeline.build([src], out, date="2024-11-14", html=False, warn=warnings.append)
+    assert warnings == [f"{stale}: left by an interrupted build; delete it to reclaim its disk space"]
+    assert stale.is_dir() and sorted(p.name for p in out.iterdir()) == [".kg-work-deadbeef", "events.jsonl", "graph.trig", "graph.ttl"]
