@@ -242,6 +242,7 @@ def run(
     if update:
         try:
             store.update(text)
+            kg_store.sync_default_graph(store)  # the default graph stays the union of the named graphs
             store.flush()
             return Result(message="update applied")
         except SyntaxError as exc:
@@ -251,7 +252,7 @@ def run(
     else:
         substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
         try:
-            answer = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+            answer = store.query(text, substitutions=substitutions or None)  # the default graph is the union (kg.store)
             return _from_answer(answer, hidden)
         except SyntaxError as exc:
             error = _syntax(exc, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import time
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 
 from kg import store
 from kg.errors import InputError, StoreError
-from kg.graph import CORPUS_GRAPH, document_iri, to_dataset
+from kg.graph import CORPUS_GRAPH, document_iri, to_dataset, union
 from kg.model import Corpus
 from tests.conftest import make_sample_corpus
 
@@ -205,3 +206,36 @@ def test_a_failed_load_or_query_does_not_keep_the_store_locked(tmp_path, trig):
     assert failed_load.value and failed_query.value  # both tracebacks still alive here
     assert store.is_empty(store.open_store(tmp_path / "empty"))
     assert store.count(store.open_store(tmp_path / "store")) == 72
+
+
+def test_the_default_graph_is_the_union_each_triple_once(tmp_path):
+    """An entity or event told by two documents is in two named graphs; a query must still see it once.
+
+    Oxigraph's own union default graph is a bag: COUNT doubled, and every join multiplied the rows
+    (a named query on the seed build took minutes). kg keeps the union, as a set, in the default graph.
+    """
+    corpus = make_sample_corpus()
+    twice = dataclasses.replace(corpus, events=tuple(
+        dataclasses.replace(e, evidence=e.evidence + (dataclasses.replace(e.evidence[0], doc_id="d1" if e.evidence[0].doc_id == "d2" else "d2"),))
+        for e in corpus.events))
+    trig = tmp_path / "graph.trig"
+    trig.write_text(to_dataset(twice).serialize(format="trig"), encoding="utf-8")
+    count_events = "SELECT (COUNT(?e) AS ?n) WHERE { ?e a <https://w3id.org/kg-geo/ontology#Event> }"
+    embedded = store.load(trig, tmp_path / "store")
+    assert embedded.triples == len(union(to_dataset(twice)))
+    for mem in (store.parse(trig), store.open_store(tmp_path / "store")):
+        assert int(next(iter(mem.query(count_events)))["n"].value) == len(corpus.events)
+        del mem
+
+
+def test_a_store_without_the_union_gets_it_when_opened_for_querying(tmp_path):
+    """A store loaded by an older kg holds only named graphs: `ensure` adds their union before the first query."""
+    trig = tmp_path / "graph.trig"
+    trig.write_text(to_dataset(make_sample_corpus()).serialize(format="trig"), encoding="utf-8")
+    old = store.open_store(tmp_path / "store")
+    old.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    old.flush()
+    del old
+    (tmp_path / "store" / store.META_FILE).write_text('{"%s": %s}' % (str(trig.resolve()), json.dumps(store._stamp(trig))), encoding="utf-8")
+    opened = store.ensure(tmp_path / "store", trig)
+    assert store.count(opened) == len(union(to_dataset(make_sample_corpus())))
