@@ -20,7 +20,7 @@ from kg.model import Event, Evidence
 from kg.paths import queries_dir
 from tests.conftest import make_sample_corpus
 
-SHIPPED = {"who-did-what", "actor-profile", "timeline", "sources", "considered", "aliases", "event-table"}
+SHIPPED = {"who-did-what", "actor-profile", "timeline", "sources", "considered", "aliases", "event-table", "triple-count"}
 INJECTION = '"} ; DROP ALL ; {'
 
 
@@ -257,3 +257,10 @@ def test_invalid_sparql_is_refused_before_any_store_is_made(tmp_path):
     with pytest.raises(QueryError, match="invalid SPARQL"):
         run("SELEC ?x WHERE {}", store_dir=store_dir)
     assert not store_dir.exists()
+
+
+def test_triple_count_counts_each_triple_once(mem):
+    """The shipped count runs on the union default graph: an entity named in two documents counts once."""
+    from kg.graph import union
+
+    assert int(query.run("triple-count", store=mem).rows[0][0].value) == len(union(to_dataset(make_sample_corpus())))
