@@ -27,6 +27,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from kg.errors import InputError, QueryError, StoreError
+from kg.paths import queries_dir
 
 DEFAULT_OUTPUT = Path("output")
 DEFAULT_STORE = DEFAULT_OUTPUT / "store"
@@ -118,15 +119,24 @@ def parse(source: Source, *, union: bool = True) -> ox.Store:
     return mem
 
 
+def _holds(store: ox.Store, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None) -> bool:
+    """True when `graph` (None: any graph) holds at least one triple."""
+    return next(iter(store.quads_for_pattern(None, None, None, graph)), None) is not None
+
+
 def has_named_graphs(store: ox.Store) -> bool:
     """True when some named graph of the store holds a triple."""
-    return any(next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None for g in store.named_graphs())
+    return any(_holds(store, g) for g in store.named_graphs())
+
+
+def _shipped_sparql(name: str) -> str:
+    return (queries_dir() / name).read_text(encoding="utf-8")
 
 
 def sync_default_graph(store: ox.Store) -> None:
     """Make the default graph the union of the named graphs (each triple once); a store without named graphs is left alone."""
     if has_named_graphs(store):
-        store.update((Path(__file__).parent / "queries" / "union-default-graph.ru").read_text(encoding="utf-8"))
+        store.update(_shipped_sparql("union-default-graph.ru"))
 
 
 def _named_triples(quads: Iterator[ox.Quad]) -> Iterator[ox.Quad]:
@@ -142,10 +152,14 @@ def graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGrap
 
     named = sorted(store.named_graphs(), key=lambda g: (str(g) == f"<{CORPUS_GRAPH}>", str(g)))
     default = ox.DefaultGraph()
-    has_default = next(iter(store.quads_for_pattern(None, None, None, default)), None) is not None
-    return ([default] if has_default else []) + [
-        g for g in named if next(iter(store.quads_for_pattern(None, None, None, g)), None) is not None
-    ]
+    return ([default] if _holds(store, default) else []) + [g for g in named if _holds(store, g)]
+
+
+def _loaded_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+    """The graphs a load writes: the named graphs, or the default graph of a source that has none
+    (with named graphs, the default graph is their union, which kg keeps itself)."""
+    held = graphs(store)
+    return [g for g in held if not isinstance(g, ox.DefaultGraph)] or held
 
 
 # ---------------------------------------------------------------- embedded store
@@ -168,22 +182,21 @@ def open_store(store_dir: Path | str) -> ox.Store:
 
 def is_empty(store: ox.Store) -> bool:
     """True when the store holds no quad in any graph."""
-    return next(iter(store.quads_for_pattern(None, None, None, None)), None) is None
+    return not _holds(store, None)
 
 
 def count(store: ox.Store) -> int:
     """Number of triples in the store's default graph: the union of its named graphs, each triple once."""
     if not has_named_graphs(store):
         return len(store)  # native: no need to count in SPARQL
-    text = (Path(__file__).parent / "queries" / "triple-count.rq").read_text(encoding="utf-8")
-    return int(next(iter(store.query(text)))["triples"].value)
+    return int(next(iter(store.query(_shipped_sparql("triple-count.rq"))))["triples"].value)
 
 
 def _replace(store: ox.Store, mem: ox.Store) -> tuple[int, int, int]:
     """Make every named graph of `mem` equal in `store`, keeping the default graph their union;
     returns (graphs, replaced, unchanged). A source without named graphs replaces the default graph."""
     replaced = unchanged = 0
-    todo = [g for g in graphs(mem) if not isinstance(g, ox.DefaultGraph)] or graphs(mem)
+    todo = _loaded_graphs(mem)
     for g in todo:
         new = set(mem.quads_for_pattern(None, None, None, g))
         old = set(store.quads_for_pattern(None, None, None, g))
@@ -246,7 +259,7 @@ def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
         store.clear()  # it was empty: leave it so, not half-loaded
         error = InputError(f"{_label(source)}: {exc}")
     else:
-        n = len([g for g in graphs(store) if not isinstance(g, ox.DefaultGraph)]) or len(graphs(store))
+        n = len(_loaded_graphs(store))
         return LoadReport(target, n, n, 0, count(store), bulk=True)
     del store  # a traceback keeps frame locals; an open store keeps its folder locked
     raise error
@@ -323,7 +336,7 @@ def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = No
         except BaseException:
             del store  # a traceback keeps frame locals; an open store keeps its folder locked
             raise
-    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
+    if not _holds(store, ox.DefaultGraph()):
         sync_default_graph(store)  # a store loaded by an older kg has named graphs but no union yet
     return store
 
