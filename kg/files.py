@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -98,3 +99,13 @@ def work_dir(out_dir: Path) -> Iterator[Path]:
                 out_dir.rmdir()  # only if empty: never a file someone put there meanwhile
         raise
     shutil.rmtree(work, ignore_errors=True)
+
+
+def spool_db(path: str | Path | None, cache_mb: int = 16) -> sqlite3.Connection:
+    """A SQLite database for intermediate results (None: in memory): no journal, no fsync, sorts in temporary
+    files, a bounded page cache, autocommit mode so the caller opens its own transaction.
+
+    Nothing in it must survive a crash: a failed build starts over, so durability is only cost."""
+    db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
+    db.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};")
+    return db

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import sqlite3
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -20,7 +19,7 @@ from rdflib.term import Node
 
 from kg import query as kg_query
 from kg import store as kg_store
-from kg.files import text_writer, write_all
+from kg.files import spool_db, text_writer, write_all
 from kg.errors import InputError
 from kg.graph import PREFIXES
 
@@ -136,12 +135,8 @@ class SortedQuads:
     """
 
     def __init__(self, path: str | Path | None = None, *, cache_mb: int = 16):
-        self.db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
-        self.db.executescript(
-            f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};"
-            "CREATE TABLE quads (g TEXT, s TEXT, p TEXT, o TEXT, PRIMARY KEY (g, s, p, o)) WITHOUT ROWID;"
-            "BEGIN;"
-        )
+        self.db = spool_db(path, cache_mb)
+        self.db.executescript("CREATE TABLE quads (g TEXT, s TEXT, p TEXT, o TEXT, PRIMARY KEY (g, s, p, o)) WITHOUT ROWID; BEGIN;")
         self.namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
         self.plain = dict.fromkeys(self.namespaces, True)
         """Prefixes whose IRIs all have simple local names so far: Oxigraph writes others with `\\%`

@@ -26,6 +26,7 @@ from itertools import chain, groupby
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.files import spool_db
 from kg.gazetteer import load_gazetteer
 from kg.model import Corpus, DocResult, Document, DocumentPart, Entity, Event, Evidence, Mention
 
@@ -88,10 +89,7 @@ class Merger:
     """
 
     def __init__(self, path: str | Path | None = None, *, cache_mb: int = 16):
-        self.db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
-        self.db.executescript(
-            f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};"
-        )
+        self.db = spool_db(path, cache_mb)
         self.db.executescript(_SCHEMA)
         self.db.execute("BEGIN")
         self.finished = False
