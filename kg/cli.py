@@ -150,7 +150,7 @@ def query_cmd(
     store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " (Re)loaded from graph.trig/graph.ttl beside it when that changed."),
     data: Optional[Path] = typer.Option(None, "--data", help="Load this graph file into the store first (when it changed)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Send the query to this SPARQL endpoint instead (Oxigraph: http://HOST:7878/query). " + ENDPOINT_AUTH),
-    update: bool = typer.Option(False, "--update", help="Allow SPARQL updates (INSERT, DELETE, DROP, ...); refused without it."),
+    update: bool = typer.Option(False, "--update", help="Allow SPARQL updates (INSERT, DELETE, DROP, ...); refused without it. Write into named graphs: the default graph is then recomputed as their union."),
 ) -> None:
     """Query the graph with SPARQL: inline, from a .rq file, or a shipped named query with --param values."""
     from kg.query import check_format, describe_queries, format_result, parse_params, run
