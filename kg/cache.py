@@ -28,12 +28,12 @@ from kg.nlp import model_name
 from kg.paths import ontology_dir
 from kg.rules import load_rules
 
-FORMAT = 1
+FORMAT = 2
 """Version of the on-disk layout: bump when the JSON below changes shape."""
 
 CACHE_DIR_ENV = "KG_CACHE_DIR"
 
-CODE_MODULES = ("model", "nlp", "ingest", "entities", "canonicalize", "events", "temporal", "gazetteer", "actions", "rules", "pipeline")
+CODE_MODULES = ("model", "nlp", "ingest", "entities", "canonicalize", "events", "temporal", "gazetteer", "actions", "rules", "lexicon", "pipeline")
 """Modules whose code decides what a document yields: editing one invalidates the cache."""
 
 
@@ -88,7 +88,7 @@ def model_version(model: str | None = None) -> str:
 
 def context(model: str | None = None) -> str:
     """Everything besides the document that decides its DocResult, as one string."""
-    data = sorted(p for p in ontology_dir().iterdir() if p.suffix in (".yaml", ".yml", ".csv"))
+    data = sorted(p for p in ontology_dir().iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".jsonl"))
     parts = [
         f"format={FORMAT}",
         f"kg={_kg_version()}",
@@ -117,7 +117,8 @@ def _encode(result: DocResult) -> dict[str, Any]:
         "mentions": [[m.doc_id, m.start, m.end, m.text, m.key] for m in result.mentions],
         "events": [
             [ev.actor, ev.action, ev.target, ev.modality, ev.date, ev.date_text, ev.quantity,
-             [[x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text] for x in ev.evidence]]
+             [[x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text] for x in ev.evidence],
+             ev.cameo]
             for ev in result.events
         ],
     }
@@ -128,7 +129,7 @@ def _decode(data: dict[str, Any]) -> DocResult:
         Document(*data["document"]),
         tuple(Entity(*e[:5], aliases=tuple(e[5])) for e in data["entities"]),
         tuple(Mention(*m) for m in data["mentions"]),
-        tuple(Event(*ev[:7], evidence=tuple(Evidence(*x) for x in ev[7])) for ev in data["events"]),
+        tuple(Event(*ev[:7], evidence=tuple(Evidence(*x) for x in ev[7]), cameo=ev[8]) for ev in data["events"]),
     )
 
 

@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types
 from kg.canonicalize import Resolution
 from kg.gazetteer import Gazetteer
+from kg.lexicon import LexMatch, Lexicon
 from kg.model import Document, Event, Evidence
-from kg.rules import Rules, Trigger
+from kg.rules import Rules, Sense, Trigger
 from kg.temporal import normalise as normalise_date
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -60,6 +61,8 @@ class Frame:
     actors: tuple[str, ...]
     targets: tuple[str, ...]
     theme: Token | None
+    cameo: str | None = None
+    """The full CAMEO code when the verb dictionary coded the trigger."""
 
 
 class _Context:
@@ -69,6 +72,7 @@ class _Context:
         self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
         self.entities = res.entities
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
+        self.agent_nouns = agent_nouns(rules)
 
     def kind(self, key: str) -> str:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
@@ -101,6 +105,27 @@ class _Context:
         return best
 
 
+AGENT_CLASSES = ("troops", "weapons", "envoy")
+"""Noun classes whose members act for their owner: "Israeli warplanes struck", "Russian envoys met"."""
+
+
+def agent_nouns(rules: Rules) -> frozenset[str]:
+    """Common nouns that can be an actor on behalf of whoever modifies them ("Turkish authorities").
+
+    Other nouns with an owner are topics or causes, not actors: in "Trump's victory prompts
+    Seoul to reconsider" or "Seoul's calculations affect talks" nobody named acts.
+    """
+    found = _AGENT_NOUNS.get(rules.version)
+    if found is None:
+        classes = [rules.noun_classes.get(c, frozenset()) for c in AGENT_CLASSES]
+        found = _AGENT_NOUNS[rules.version] = frozenset(ROLE_NOUNS | ANAPHORIC_NOUNS | set(rules.group_nouns)).union(*classes)
+    return found
+
+
+_AGENT_NOUNS: dict[str, frozenset[str]] = {}
+"""agent_nouns per rule table version, computed once."""
+
+
 def _conjuncts(token: Token) -> list[Token]:
     """A phrase and the phrases coordinated with it ("the United States and South Korea")."""
     out = [token, *[t for t in token.conjuncts if t.i > token.i]]
@@ -112,8 +137,12 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
-    """The entity a noun phrase headed by `token` names or acts for, or None."""
+def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False) -> str | None:
+    """The entity a noun phrase headed by `token` names or acts for, or None.
+
+    With `agent`, the phrase must be able to act: a name, a pronoun, or an agent noun; a topic
+    or a cause with an owner ("Trump's victory") names no actor.
+    """
     key = ctx.res.token_keys.get(token.i)
     if key and token.i not in ctx.res.demonym_tokens:
         return key
@@ -125,6 +154,8 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
     lemma = token.lemma_.lower()
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
+    if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
+        return _appositive(token, ctx)
     if token.pos_ in ("NOUN", "PROPN") or lemma in ANAPHORIC_NOUNS:
         # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
         # "South Korean and Western claims", "Kim Jong Un's sister"
@@ -148,6 +179,16 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
                             return _as_country(found, ctx) if lemma not in ("member",) else found
         if lemma in ANAPHORIC_NOUNS and any(c.lower_ == "the" for c in token.children):
             return ctx.antecedent(token)
+    return None
+
+
+def _appositive(token: Token, ctx: _Context) -> str | None:
+    """A name in apposition to a noun is the noun itself: "the opposition leader Raila Odinga"."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = _resolve_np(child, ctx, 1)
+            if found:
+                return found
     return None
 
 
@@ -185,14 +226,20 @@ def _as_country(key: str, ctx: _Context) -> str:
     return country if country and (country in ctx.gaz.entities or country in ctx.entities) else key
 
 
-def _keys(tokens: list[Token], ctx: _Context) -> list[str]:
+def _keys(tokens: list[Token], ctx: _Context, agent: bool = False) -> list[str]:
+    """Entities named by noun phrases and their conjuncts, in order, once each (see `_resolve_np`)."""
     out = []
     for t in tokens:
         for c in _conjuncts(t):
-            k = _resolve_np(c, ctx)
+            k = _resolve_np(c, ctx, agent=agent)
             if k and k not in out:
                 out.append(k)
     return out
+
+
+def _actor_keys(tokens: list[Token], ctx: _Context) -> list[str]:
+    """Entities that act through these phrases: names, pronouns and agent nouns, not topics or causes."""
+    return _keys(tokens, ctx, agent=True)
 
 
 def _theme_class(token: Token, rules: Rules) -> str | None:
@@ -249,31 +296,31 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
         if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs:
             return []  # "The Pentagon estimated that troops were sent": the speaker does not send
         if node.dep_ == "relcl":
-            return _keys([head], ctx)
+            return _actor_keys([head], ctx)
         if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # "North Korea sending troops": a gerund on a name is done by the name's bearer;
             # "plans to send weapons": the planner is the noun's possessor
             if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:
-                return _keys([head], ctx)
+                return _actor_keys([head], ctx)
             poss = [c for c in head.children if c.dep_ == "poss"]
             if poss:
-                return _keys(poss, ctx)
+                return _actor_keys(poss, ctx)
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
-            return _keys(_pobjs(head, frozenset({"of"})), ctx)
+            return _actor_keys(_pobjs(head, frozenset({"of"})), ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
         if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
             # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
             if objs:
-                return _keys(objs, ctx)
+                return _actor_keys(objs, ctx)
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"
-            return _keys(objs, ctx)
+            return _actor_keys(objs, ctx)
         if subj:
-            return _keys(subj, ctx)
+            return _actor_keys(subj, ctx)
         agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
-            return _keys(agents, ctx)
+            return _actor_keys(agents, ctx)
         prev, node = node, head
     return []
 
@@ -318,7 +365,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if action is None:
         return None
     actor_tokens = agents if passive else subjects
-    actors = _keys(actor_tokens, ctx) if actor_tokens else []
+    actors = _actor_keys(actor_tokens, ctx) if actor_tokens else []
     if not actors and not actor_tokens and not passive:
         actors = _controller(verb, ctx)
     theme = themes[0] if themes else None
@@ -362,6 +409,29 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     return Frame(verb, action, tuple(actors), tuple(targets), theme)
 
 
+def _lexicon_frame(verb: Token, match: LexMatch, ctx: _Context) -> tuple[Frame, Trigger] | None:
+    """A frame for a verb the CAMEO dictionary codes: the usual roles, then the pattern's own slots.
+
+    A direct object that names an entity is the target, as for hand-written triggers with
+    `object: auto`; `$`/`+` slots of the pattern name the source and target outright, and a
+    voiced passive code ("was visited by": 043, host a visit) keeps the surface subject as source.
+    """
+    trigger = Trigger(verb.lemma_.lower(), (Sense(match.action),), "auto")
+    frame = _verb_frame(verb, trigger, ctx)
+    if frame is None:
+        return None
+    actors, targets = list(frame.actors), list(frame.targets)
+    if match.surface_roles:
+        actors = _actor_keys([c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
+        targets = _keys([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"], ctx)
+    if match.sources:
+        actors = _actor_keys(list(match.sources), ctx) or actors
+    if match.targets:
+        targets = _keys(list(match.targets), ctx) or targets
+    targets = [t for t in targets if t not in actors]
+    return replace(frame, actors=tuple(actors), targets=tuple(targets), cameo=match.code), trigger
+
+
 def _gerund_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     """ "is contemplating supplying weapons to Ukraine", parsed as if "supplying" described the
     weapons: the noun is the gerund's object, and the governing verb's subject and prepositions
@@ -373,7 +443,7 @@ def _gerund_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if action is None:
         return None
     subj = [c for c in governor.children if c.dep_ in SUBJECTS]
-    actors = _keys(subj, ctx) if subj else _controller(governor, ctx)
+    actors = _actor_keys(subj, ctx) if subj else _controller(governor, ctx)
     target_tokens = _pobjs(obj, rules.target_preps) + _pobjs(governor, rules.target_preps)
     if cls is None and trigger.object != "theme":
         target_tokens.insert(0, obj)
@@ -413,7 +483,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if light is not None:
         # the subject of "launched an incursion" / "joined sanctions" does the nominal event
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
-        light_actors = _keys(subj, ctx) if subj else _controller(light, ctx)
+        light_actors = _actor_keys(subj, ctx) if subj else _controller(light, ctx)
         actors = light_actors or actors
     if not actors and action in rules.symmetric_actions:
         actors = _keys(_pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
@@ -447,7 +517,7 @@ def _nominal_controller(noun: Token, ctx: _Context) -> list[str]:
             if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs:
                 return []
             subj = [c for c in verb.children if c.dep_ in SUBJECTS]
-            return _keys(subj, ctx) if subj else _controller(verb, ctx)
+            return _actor_keys(subj, ctx) if subj else _controller(verb, ctx)
         return []
     return []
 
@@ -472,14 +542,16 @@ def _governors(token: Token) -> Iterator[Token]:
         yield node
 
 
-def modality(token: Token, rules: Rules) -> str:
+def modality(token: Token, rules: Rules, self_planned: bool = True) -> str:
     """asserted | considered | planned | negated for the event a trigger evokes.
 
     Cues above the trigger decide first; with none, a trigger that is itself an offer or a
-    pledge ("Syria offered its troops to Lebanon") tells of what is still to come.
+    pledge ("Syria offered its troops to Lebanon") tells of what is still to come. A code of
+    the CAMEO dictionary already says whether it is an intent (03x), so `self_planned=False`
+    for its triggers: "committed crimes" is no pledge.
     """
     found = _modality_walk(token, rules)
-    if found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
+    if self_planned and found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
         return "planned"
     return found
 
@@ -662,8 +734,13 @@ def _number(token: Token) -> int | None:
     return value if 0 < value <= MAX_QUANTITY else None
 
 
-def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0) -> Iterator[Event]:
-    """Events of one parsed text (a whole document or one chunk of it at `offset`)."""
+def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0,
+            lexicon: Lexicon | None = None) -> Iterator[Event]:
+    """Events of one parsed text (a whole document or one chunk of it at `offset`).
+
+    The hand-written triggers of `rules` come first; the CAMEO verb dictionary
+    (`lexicon`, when given) codes the verbs they leave uncoded.
+    """
     ctx = _Context(doc, res, gaz, rules)
     for sent in doc.sents:
         if not sent.text.strip():
@@ -671,11 +748,17 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         frames: list[tuple[Frame, Trigger, Token | None]] = []
         for token in sent:
             lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB",) and lemma in rules.verbs:
-                trig = rules.verbs[lemma]
-                frame = _verb_frame(token, trig, ctx)
-                if frame:
-                    frames.append((frame, trig, None))
+            if token.pos_ in ("VERB",):
+                found = None
+                if lemma in rules.verbs:
+                    trig = rules.verbs[lemma]
+                    frame = _verb_frame(token, trig, ctx)
+                    found = (frame, trig) if frame else None
+                if found is None and lexicon is not None:
+                    match = lexicon.match(token)
+                    found = _lexicon_frame(token, match, ctx) if match else None
+                if found:
+                    frames.append((found[0], found[1], None))
             elif token.pos_ in ("NOUN",) and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
                 trig = rules.nouns[lemma]
                 frame = _noun_frame(token, trig, ctx)
@@ -808,7 +891,7 @@ def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Cont
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB":
             continue
-        speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        speakers = [k for k in _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         if not speakers:
             continue
         accused: list[str] = []
@@ -845,7 +928,7 @@ def _obligation_clauses(sent: Span, ctx: _Context) -> list[Token]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.attribution_verbs:
             continue
-        if not _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
+        if not _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
             continue
         out += [c for c in verb.children if c.dep_ == "ccomp"
                 and any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in c.children)]
@@ -856,7 +939,7 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
     """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
     for clause in _obligation_clauses(sent, ctx):
         verb = clause.head
-        speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        speakers = [k for k in _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
         date, date_text = event_date(verb, None, document)
         evidence = _evidence(sent, document, offset, verb.text)
@@ -876,7 +959,8 @@ def _same_country(actor: str, target: str, ctx: _Context) -> bool:
 
 
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
-    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules)
+    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
+                   self_planned=frame.cameo is None)
     if light is not None and mod == "asserted":
         mod = modality(frame.trigger, ctx.rules)
     date, date_text = event_date(frame.trigger, light, document)
@@ -890,7 +974,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
         # "Moscow and Pyongyang ratified a treaty": one event between each pair of parties
         for n, actor in enumerate(actors):
             for other in actors[n + 1:]:
-                yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,))
+                yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
         return
     targets: tuple[str | None, ...] = frame.targets or (None,)
     for actor in actors:
@@ -900,4 +984,4 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                 continue
             if target is not None and ctx.gaz.is_media(target):
                 continue
-            yield Event(actor, frame.action, target, mod, date, date_text, qty, (evidence,))
+            yield Event(actor, frame.action, target, mod, date, date_text, qty, (evidence,), frame.cameo)

@@ -76,6 +76,8 @@ class Event:
     date_text: str | None = None
     quantity: int | None = None
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
+    cameo: str | None = field(default=None, compare=False)
+    """The full CAMEO code when the verb dictionary coded the event ("190"); else None (the action's root)."""
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:
