@@ -12,6 +12,8 @@ from kg.paths import ontology_dir
 from kg.vocab import KG
 
 COOPERATIVE = ("verbal-cooperation", "material-cooperation")
+NOT_INTENDED = ("REQUEST",)
+"""Cooperative types with no "intent" code in CAMEO 03: a planned request is a request, a withheld one no rejection."""
 
 
 @dataclass(frozen=True)
@@ -66,12 +68,14 @@ def coded(action: str, modality: str) -> tuple[str, str]:
     """(PLOVER, CAMEO) codes of an event after the modality rules of actions.md.
 
     A planned cooperative action codes as AGREE (03), a negated cooperative one as
-    REJECT (12); considered and conflictual actions keep their own codes.
+    REJECT (12), a request aside (CAMEO has no intent code for it); considered and
+    conflictual actions keep their own codes.
     """
     at = action_types()[action]
-    if at.cooperative and modality == "planned":
+    intended = at.cooperative and at.plover not in NOT_INTENDED
+    if intended and modality == "planned":
         return ("AGREE", "03")
-    if at.cooperative and modality == "negated":
+    if intended and modality == "negated":
         return ("REJECT", "12")
     return (at.plover, at.cameo)
 

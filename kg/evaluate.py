@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError, InputError
+from kg.files import json_objects
 from kg.model import MODALITY_NAMES, Document
 
 SEED_KEYS = ("docs", "entities", "events")
@@ -427,18 +428,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the events file: {exc}") from exc
-    out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {n}: not JSON ({exc.msg})") from exc
-        if not isinstance(row, dict):
-            raise InputError(f"{path}: line {n}: expected a JSON object")
-        out.append(row)
-    return out
+    return [row for _, row in json_objects(lines, str(path), InputError)]
 
 
 # ---------------------------------------------------------------- scoring

@@ -32,21 +32,6 @@ CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "c
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
-ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "government", "regime", "administration", "leadership"})
-ROLE_NOUNS = frozenset({
-    "government", "administration", "ministry", "military", "army", "navy", "force", "troop", "soldier",
-    "official", "diplomat", "leader", "president", "office", "authority", "regime", "cabinet", "parliament",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "delegation", "member",
-    "sister", "brother", "wife", "son", "daughter", "chief", "commander", "general", "agency", "council",
-    "intelligence", "state", "country", "nation", "side", "counterpart", "unit", "personnel",
-    "party", "faction", "movement", "coalition", "group", "police", "authorities", "authority", "court",
-})
-"""Heads that act for whoever modifies them: "Russia's Foreign Ministry", "Kim Jong Un's sister"."""
-OWNED_BY_OF = frozenset({
-    "cooperation", "participation", "involvement", "presence", "forces", "position", "territory", "region",
-    "right", "interest", "sovereignty", "independence", "security", "claim", "demand", "request",
-})
-"""Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
 _NUMBER = re.compile(r"^[\d,.]+$")
 MAX_QUANTITY = 10**13
 SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
@@ -72,7 +57,7 @@ class _Context:
         self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
         self.entities = res.entities
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
-        self.agent_nouns = agent_nouns(rules)
+        self.agent_nouns = rules.agent_nouns
 
     def kind(self, key: str) -> str:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
@@ -105,27 +90,6 @@ class _Context:
         return best
 
 
-AGENT_CLASSES = ("troops", "weapons", "envoy")
-"""Noun classes whose members act for their owner: "Israeli warplanes struck", "Russian envoys met"."""
-
-
-def agent_nouns(rules: Rules) -> frozenset[str]:
-    """Common nouns that can be an actor on behalf of whoever modifies them ("Turkish authorities").
-
-    Other nouns with an owner are topics or causes, not actors: in "Trump's victory prompts
-    Seoul to reconsider" or "Seoul's calculations affect talks" nobody named acts.
-    """
-    found = _AGENT_NOUNS.get(rules.version)
-    if found is None:
-        classes = [rules.noun_classes.get(c, frozenset()) for c in AGENT_CLASSES]
-        found = _AGENT_NOUNS[rules.version] = frozenset(ROLE_NOUNS | ANAPHORIC_NOUNS | set(rules.group_nouns)).union(*classes)
-    return found
-
-
-_AGENT_NOUNS: dict[str, frozenset[str]] = {}
-"""agent_nouns per rule table version, computed once."""
-
-
 def _conjuncts(token: Token) -> list[Token]:
     """A phrase and the phrases coordinated with it ("the United States and South Korea")."""
     out = [token, *[t for t in token.conjuncts if t.i > token.i]]
@@ -156,7 +120,7 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
         return _appositive(token, ctx)
-    if token.pos_ in ("NOUN", "PROPN") or lemma in ANAPHORIC_NOUNS:
+    if token.pos_ in ("NOUN", "PROPN") or lemma in ctx.rules.anaphoric_nouns:
         # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
         # "South Korean and Western claims", "Kim Jong Un's sister"
         # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
@@ -168,17 +132,26 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False
             found = _resolve_np(child, ctx, 1) if child.dep_ == "appos" else _modifier_key(child, ctx)
             if found:
                 return found
-    if (lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS
-            or lemma in OWNED_BY_OF or lemma in ctx.rules.group_nouns):
+    if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric_nouns
+            or lemma in ctx.rules.owned_nouns or lemma in ctx.rules.group_nouns):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = _resolve_np(pobj, ctx, depth - 1)
                         if found:
-                            return _as_country(found, ctx) if lemma not in ("member",) else found
-        if lemma in ANAPHORIC_NOUNS and any(c.lower_ == "the" for c in token.children):
+                            # "the government of Sudan" acts for Sudan; "the request of Boris Johnson" is his own
+                            owned = lemma in ("member",) or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
+                            return found if owned else _as_country(found, ctx)
+        if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
             return ctx.antecedent(token)
+    elif not agent and token.pos_ == "NOUN":
+        # what is done to a thing is done to its owner: "overturned the convictions of Kelly",
+        # "does not recognise the existence of Israel"
+        for pobj in _pobjs(token, frozenset({"of"})):
+            found = _resolve_np(pobj, ctx, depth - 1)
+            if found:
+                return found
     return None
 
 
@@ -325,6 +298,9 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
     return []
 
 
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+"""A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
+
 COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
                               "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
 
@@ -393,8 +369,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     for obj in objects:
         if obj not in themes and _resolve_np(obj, ctx) is None:
             # "threatened security consequences for South Korea": the object's recipient is the target;
-            # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns
-            target_tokens += _pobjs(obj, rules.target_preps | {"by"})
+            # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns;
+            # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
+            preps = rules.target_preps | {"by", "between", "among"}
+            target_tokens += _pobjs(obj, preps) or [p for o in _pobjs(obj, frozenset({"of"})) for p in _pobjs(o, preps)]
 
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
@@ -407,6 +385,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in _keys(helped, ctx) if k not in actors]
     return Frame(verb, action, tuple(actors), tuple(targets), theme)
+
+
+def _carries_nominal(verb: Token, rules: Rules) -> bool:
+    """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"):
+    the noun tells the event, with the verb's subject as its actor, so the verb codes nothing itself."""
+    return verb.lemma_.lower() in rules.light_verbs and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)
 
 
 def _lexicon_frame(verb: Token, match: LexMatch, ctx: _Context) -> tuple[Frame, Trigger] | None:
@@ -546,9 +531,9 @@ def modality(token: Token, rules: Rules, self_planned: bool = True) -> str:
     """asserted | considered | planned | negated for the event a trigger evokes.
 
     Cues above the trigger decide first; with none, a trigger that is itself an offer or a
-    pledge ("Syria offered its troops to Lebanon") tells of what is still to come. A code of
-    the CAMEO dictionary already says whether it is an intent (03x), so `self_planned=False`
-    for its triggers: "committed crimes" is no pledge.
+    pledge ("Syria offered its troops to Lebanon") tells of what is still to come
+    (`self_planned`, for agreements only: a threat vowed is made, and a code of the CAMEO
+    dictionary already says whether it is an intent, 03x).
     """
     found = _modality_walk(token, rules)
     if self_planned and found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
@@ -754,7 +739,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     trig = rules.verbs[lemma]
                     frame = _verb_frame(token, trig, ctx)
                     found = (frame, trig) if frame else None
-                if found is None and lexicon is not None:
+                if found is None and lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules):
                     match = lexicon.match(token)
                     found = _lexicon_frame(token, match, ctx) if match else None
                 if found:
@@ -772,7 +757,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         for frame, trig, light in frames:
             if not frame.actors:
                 continue
-            symmetric = frame.action in rules.symmetric_actions and len(frame.actors) > 1
+            # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
+            symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
+                                                    or (trig.reciprocal and not frame.targets))
             if not frame.targets and frame.action in rules.self_target_actions:
                 frame = replace(frame, targets=_self_targets(frame, ctx))
             elif not frame.targets and frame.action in rules.place_target_actions:
@@ -783,7 +770,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
             ):
                 continue
-            yield from _events(frame, light, sent, document, ctx, offset)
+            yield from _events(frame, light, sent, document, ctx, offset, symmetric)
         yield from _obligations(sent, document, ctx, offset)
         yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
 
@@ -800,17 +787,38 @@ def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
     )
 
 
+def _complements(frame: Frame, frames: list) -> list[Frame]:
+    """The frames inside the clauses that complement `frame`'s trigger (not inside relative clauses)."""
+    return [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
+            and _clausal_path(f.trigger, frame.trigger)]
+
+
+def _hostile(frame: Frame) -> bool:
+    return action_types()[frame.action].quad in HOSTILE_QUADS
+
+
+def _pledged_threats(frames: list) -> list:
+    """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
+    becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
+    out = []
+    for frame, trig, light in frames:
+        if trig.threat_if_hostile and any(_hostile(f) for f in _complements(frame, frames)):
+            trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False)
+            frame = replace(frame, action="Threaten")
+        out.append((frame, trig, light))
+    return out
+
+
 def _absorb_complements(frames: list, ctx: _Context) -> list:
     """A threat or request is the event: it takes its complement's targets, and the act threatened
     or requested ("threatened to launch an offensive against Iraq") yields no event of its own."""
+    frames = _pledged_threats(frames)
     absorbed: set[int] = set()
     out = []
     for frame, trig, light in frames:
         if not trig.absorb_complement:
             continue
-        inner = [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
-                 and _clausal_path(f.trigger, frame.trigger)]
-        absorbed.update(f.trigger.i for f in inner)
+        absorbed.update(f.trigger.i for f in _complements(frame, frames))
     for frame, trig, light in frames:
         verb = frame.trigger
         if verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
@@ -837,6 +845,10 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
                             if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children)]
                 subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in _keys(subjects, ctx) if k not in frame.actors]
+            if not inner_targets and frame.action == "Threaten":
+                # "threatened to resume attacks in Israel": a threatened attack is on the place it would hit
+                inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
+                                 for t in _place_countries(f, ctx) if t not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
@@ -853,8 +865,17 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
 
 
 def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
-    """Where a protest happens ("demonstrated in Serbia"), else the protesters' own country."""
-    return _place_countries(frame, ctx) or tuple(ctx.country(a) for a in frame.actors[:1] if ctx.country(a))
+    """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for an act on
+    people that names no one ("banned a number of chess players"), the actor's own country; else none:
+    "Thailand imposed a curfew" is on no one in particular."""
+    places = _place_countries(frame, ctx)
+    if places:
+        return places
+    people = ctx.agent_nouns | ctx.rules.people_nouns
+    if frame.action == "Protest" or any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and _head_noun(c).lemma_.lower() in people
+                                        for c in frame.trigger.children):
+        return tuple(c for a in frame.actors[:1] if (c := ctx.country(a)) and ctx.kind(c) == "Country")
+    return ()
 
 
 def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
@@ -958,9 +979,10 @@ def _same_country(actor: str, target: str, ctx: _Context) -> bool:
     return ctx.kind(actor) == "Person" or organ or (ctx.kind(actor) == "Organization" and actor not in ctx.entities)
 
 
-def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
+def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int,
+            symmetric: bool = False) -> Iterator[Event]:
     mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
-                   self_planned=frame.cameo is None)
+                   self_planned=frame.action == "Agree" and frame.cameo is None)
     if light is not None and mod == "asserted":
         mod = modality(frame.trigger, ctx.rules)
     date, date_text = event_date(frame.trigger, light, document)
@@ -968,7 +990,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     qty = quantity(frame.theme)
     evidence = _evidence(sent, document, offset, frame.trigger.text, source_key, source_text)
     actors = [a for a in frame.actors if ctx.can_act(a)]
-    if frame.action in ctx.rules.symmetric_actions and len(actors) > 1:
+    if symmetric and len(actors) > 1:
         # "Trump and Yoon discussed the participation of DPRK troops": the parties are each other's
         # counterpart; what they discussed is the topic, not a party
         # "Moscow and Pyongyang ratified a treaty": one event between each pair of parties
@@ -977,11 +999,19 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                 yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
         return
     targets: tuple[str | None, ...] = frame.targets or (None,)
+    own = frame.action in ctx.rules.self_target_actions  # a state may coerce its own people, a government concede to them
     for actor in actors:
         for target in targets:
-            if target == actor or (target is not None and frame.action not in ctx.rules.self_target_actions
-                                   and _same_country(actor, target, ctx)):
+            if target is not None and not own and (target == actor or _same_country(actor, target, ctx)):
                 continue
             if target is not None and ctx.gaz.is_media(target):
                 continue
-            yield Event(actor, frame.action, target, mod, date, date_text, qty, (evidence,), frame.cameo)
+            yield Event(actor, _verbal(frame, actor, target, ctx), target, mod, date, date_text, qty, (evidence,), frame.cameo)
+
+
+def _verbal(frame: Frame, actor: str, target: str | None, ctx: _Context) -> str:
+    """ "Biden attacked Trump for the deaths": between two people an attack is in words, an accusation."""
+    if (frame.action == "Assault" and frame.trigger.lemma_.lower() in ctx.rules.verbal_attacks and target is not None
+            and ctx.kind(actor) == "Person" and ctx.kind(target) == "Person"):
+        return "Accuse"
+    return frame.action

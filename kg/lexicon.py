@@ -18,7 +18,8 @@ dependency equivalents):
   with the rest inside its phrase;
 - `+`/`$` inside `(P ...)` is that preposition's object; a bare slot after `*` is the
   direct object, before `*` the subject;
-- the pattern with the most words wins (ties: the earlier line), as in TABARI;
+- the pattern with the most words wins (a preposition counts half a content word; ties:
+  the earlier line), as in TABARI;
 - the code of the winning pattern, else of the verb line, else of its block: an
   active/passive pair (`[042:043]`) gives the passive code when the verb is passive,
   with the surface subject as source; a null code (`[---]`) is a negative rule.
@@ -27,7 +28,6 @@ dependency equivalents):
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +38,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from kg.errors import RulesError
+from kg.files import json_objects
 from kg.paths import ontology_dir
 
 VERBS_FILE = "cameo_verbs.jsonl"
@@ -389,7 +390,16 @@ def _needs(elements: Iterable[Element]) -> Iterator[frozenset[str]]:
 
 
 def _weight(elements: Iterable[Element]) -> int:
-    return sum(1 for _ in _needs(elements))
+    """Specificity: 2 for each content word, 1 for a preposition, so that "* &FOOD" beats "* (TO)"."""
+    total = 0
+    for e in elements:
+        if isinstance(e, Word):
+            total += 2
+        elif isinstance(e, NounPhrase):
+            total += 2 * (1 + len(e.modifiers))
+        elif isinstance(e, PrepPhrase):
+            total += 1 + _weight(e.inner)
+    return total
 
 
 def _code(value: Any, where: str) -> str | None:
@@ -404,16 +414,7 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     except OSError as exc:
         raise RulesError(f"{path.name}: cannot read the dictionary table: {exc.strerror} "
                          "(regenerate it with `python -m kg.dictionaries`)") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise RulesError(f"{path.name}: line {n}: not JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise RulesError(f"{path.name}: line {n}: expected a JSON object")
-        yield n, record
+    return json_objects(lines, path.name, RulesError)
 
 
 def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) -> Lexicon:

@@ -16,9 +16,12 @@ import yaml
 
 from kg.actions import action_types
 from kg.errors import RulesError
+from kg.gazetteer import StrictLoader
 from kg.paths import ontology_dir
 
 OBJECT_ROLES = ("auto", "target", "theme")
+AGENT_CLASSES = ("troops", "weapons", "envoy")
+"""Noun classes whose members act for their owner: "Israeli warplanes struck", "Russian envoys met"."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class Trigger:
     defer_to_complement: bool = False
     absorb_complement: bool = False
     borrow_complement_targets: bool = False
+    reciprocal: bool = False
+    """Coordinated subjects act on each other when nothing else is named: "Armenia and Azerbaijan fought"."""
+    threat_if_hostile: bool = False
+    """A pledge of a hostile act is a threat ("vowed to retaliate against X"); of anything else, a pledge."""
     """A refusal concerns whom its complement names ("refused to respond to Kiev's requests");
     unlike absorption, the complement keeps its own (negated) event."""
     """A threat or a request is the event, not the act threatened or requested: the complement's
@@ -78,6 +85,16 @@ class Rules:
     group_nouns: Mapping[str, str]
     """Groups a demonym ties to a country without making them its state, lemma -> entity kind."""
     self_target_actions: frozenset[str]
+    role_nouns: frozenset[str]
+    """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "the Spanish king"."""
+    anaphoric_nouns: frozenset[str]
+    """ "the country", "the government": with "the" they refer back to the latest state named."""
+    owned_nouns: frozenset[str]
+    """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
+    people_nouns: frozenset[str]
+    """Nouns for people acted upon ("banned a number of players"): an act on them with no place named is on the actor's country."""
+    verbal_attacks: frozenset[str]
+    """Verbs of attack that are verbal between people: "Biden attacked Trump" accuses him."""
     place_target_actions: frozenset[str]
     """With no target named, these are on the country where they happen ("struck targets in Lebanon")."""
     """With no target named, these are directed at the place they happen or the actor's own country
@@ -98,6 +115,14 @@ class Rules:
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
+
+    @cached_property
+    def agent_nouns(self) -> frozenset[str]:
+        """Common nouns that can act on behalf of whoever modifies them ("Turkish authorities",
+        "Israeli warplanes"); other nouns with an owner are topics or causes: in "Trump's
+        victory prompts Seoul to reconsider" nobody named acts."""
+        classes = [self.noun_classes.get(c, frozenset()) for c in AGENT_CLASSES]
+        return frozenset(self.role_nouns | self.anaphoric_nouns | set(self.group_nouns)).union(*classes)
 
     def theme_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a two-word lemma phrase ("lethal aid"), or None."""
@@ -132,7 +157,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         if not isinstance(entry, dict):
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
-                                "absorb_complement", "borrow_complement_targets"}
+                                "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -160,6 +185,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 lemma, tuple(senses), role, bool(entry.get("require_target", True)),
                 bool(entry.get("defer_to_complement", False)),
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
+                bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)),
             )
     return out
 
@@ -182,7 +208,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions",
+                "verbal_attacks", "role_nouns", "anaphoric_nouns", "owned_nouns", "people_nouns", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations",
+                "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -213,6 +241,11 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         group_nouns=_groups(data["groups"], f"{file}: groups"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
+        verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),
+        role_nouns=frozenset(_words(data["role_nouns"], f"{file}: role_nouns")),
+        anaphoric_nouns=frozenset(_words(data["anaphoric_nouns"], f"{file}: anaphoric_nouns")),
+        owned_nouns=frozenset(_words(data["owned_nouns"], f"{file}: owned_nouns")),
+        people_nouns=frozenset(_words(data["people_nouns"], f"{file}: people_nouns")),
         place_target_actions=_actions(data["place_target_actions"], f"{file}: place_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
@@ -232,7 +265,8 @@ def load_rules(path: Path | None = None) -> Rules:
     """Read and validate ontology/rules.yaml (or another rule file)."""
     path = path or ontology_dir() / "rules.yaml"
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # a key given twice would silently keep the last: refused, as the gazetteer refuses it
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=StrictLoader)
     except OSError as exc:
         raise RulesError(f"{path}: cannot read the rule table: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

@@ -76,15 +76,16 @@ ROWS = [
     ("The Kremlin condemned the sanctions imposed by the European Union.", {("RUS", "Accuse", "EU", "asserted")}),
     # a denial negates what is denied, and borrows no target from it
     ("Iran denied supplying drones to Russia.", {("IRN", "SupplyWeapons", "RUS", "negated")}),
-    # committing crimes is no agreement
-    ("Croat forces committed crimes against Serb civilians.", set()),
+    # committing crimes against people is violence (the dictionary's CAMEO 180), no agreement
+    ("Croat forces committed crimes against Serb civilians.", {("HRV", "Assault", "SRB", "asserted")}),
     # expelling or recalling diplomats and cutting ties are sanctions; expelling others coerces them
     ("Poland expelled Russian diplomats.", {("POL", "Sanction", "RUS", "asserted")}),
     ("Lithuania recalled its ambassador from China.", {("LTU", "Sanction", "CHN", "asserted")}),
     ("Venezuela cut diplomatic ties with Argentina.", {("VEN", "Sanction", "ARG", "asserted")}),
     ("Russian troops withdrew from Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
     ("Saudi Arabia and Iran restored diplomatic relations.", {("SAU", "Cooperate", "IRN", "asserted")}),
-    ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted")}),
+    # blocking a bid rejects its owner; what the bid is for is only attempted
+    ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted"), ("SWE", "Consult", "NATO", "considered")}),
     # a noun the verb takes no sense of is an event of its own under it
     ("Israel resumed talks with Hamas.", {("ISR", "Consult", "PSE", "asserted")}),
     # vague collectives act for no one
@@ -96,6 +97,35 @@ ROWS = [
     # protests are directed at the place they happen
     ("Students protested in Georgia on Sunday.", set()),
     ("Georgian students protested in Tbilisi on Sunday.", {("GEO", "Protest", "GEO", "asserted")}),
+    # the CAMEO verb dictionary codes verbs the hand-written triggers lack (snub: 111, criticise)
+    ("Ghana snubbed Togo.", {("GHA", "Accuse", "TGO", "asserted")}),
+    # ... and its most specific pattern wins: "* &FOOD" (073, humanitarian aid) over "* (TO)"
+    ("Brazil airlifted food to Haiti.", {("BRA", "Aid", "HTI", "asserted")}),
+    # the parser may hang the recipient one phrase below the object
+    ("Egypt relinquished control of the crossing to Israel.", {("EGY", "Concede", "ISR", "asserted")}),
+    # a title acts for the country that qualifies it, also as a passive agent
+    ("Mexico was visited by the Spanish king.", {("ESP", "Consult", "MEX", "asserted")}),
+    # a cause or a topic is never an actor
+    ("Trump's victory prompted Seoul to reconsider its policy.", set()),
+    # between two people an attack is in words
+    ("Joe Biden attacked Donald Trump over the pandemic.", {("USA", "Accuse", "USA", "asserted")}),
+    # a state acting on its own people is an event, on the state's own country
+    ("Iran banned a number of female journalists.", {("IRN", "Coerce", "IRN", "asserted")}),
+    # ... but not when no one is acted upon
+    ("Thailand imposed a curfew.", set()),
+    # a court of a country acts on one of its people: domestic politics is coded too
+    ("South Korea's court sentenced Yoon Suk Yeol.", {("KOR", "Coerce", "KOR", "asserted")}),
+    # coordinated parties of a reciprocal verb act on each other when no one else is named
+    ("Armenia and Azerbaijan fought a war in 2020.", {("ARM", "Assault", "AZE", "asserted")}),
+    ("Japan and China clashed with Russia.", {("JPN", "Assault", "RUS", "asserted"), ("CHN", "Assault", "RUS", "asserted")}),
+    # a pledge is not reciprocal: who pledged funds to whom is not said
+    ("China and Russia pledged funds.", set()),
+    # a pledge of a hostile act is a threat, made now; a pledge of support promises it
+    ("Hamas vowed to attack Israel.", {("PSE", "Threaten", "ISR", "asserted")}),
+    ("Turkey vowed support for Azerbaijan.", {("TUR", "Agree", "AZE", "planned")}),
+    # an event noun under a light verb is one event, the verb's subject acting
+    ("Germany launched an investigation into Russian hackers.", {("DEU", "Investigate", "RUS", "asserted")}),
+    ("Ukraine filed a lawsuit against Russia.", {("UKR", "Accuse", "RUS", "asserted")}),
 ]
 
 

@@ -305,38 +305,46 @@ def _assign_verbs(conv: Conversion) -> None:
 # ------------------------------------------------------------------ CAMEO -> PLOVER -> kg action
 
 
-def parse_plover_table(text: str) -> dict[str, tuple[str, str, str]]:
+def parse_plover_table(text: str) -> dict[str, tuple[str, str, str] | None]:
     """CAMEO2PLOVER lines "0231: AGREE, , economic # ..." -> {code: (PLOVER type, mode, context)}.
 
-    Root rows ("08: CONCEDE") are kept too; a code listed twice keeps its first row.
+    Root rows ("04: CONSULT") are kept too. A code listed twice with different types is
+    ambiguous and maps to None (root 08 is both CONCEDE and RETREAT): never guessed.
     """
-    table: dict[str, tuple[str, str, str]] = {}
+    table: dict[str, tuple[str, str, str] | None] = {}
     for raw in text.splitlines():
         line = raw.split("#", 1)[0].strip()
         m = re.match(r"^(\d{2,4}):\s*(.*)$", line)
         if not m:
             continue
         parts = [p.strip() for p in m.group(2).split(",")] + ["", ""]
-        if m.group(1) not in table and parts[0]:
-            table[m.group(1)] = (parts[0], parts[1], parts[2])
+        row = (parts[0], parts[1], parts[2])
+        if not parts[0]:
+            continue
+        if m.group(1) in table and (table[m.group(1)] or row)[0] != parts[0]:
+            table[m.group(1)] = None
+        else:
+            table.setdefault(m.group(1), row)
     return table
 
 
-def code_row(code: str, table: dict[str, tuple[str, str, str]]) -> dict[str, Any] | None:
-    """The table row of a CAMEO code: its own, else its parent's (3 digits, then the root); None for 01 codes.
+def code_row(code: str, table: dict[str, tuple[str, str, str] | None]) -> dict[str, Any] | None:
+    """The table row of a CAMEO code: its own, else its parent's (3 digits, then the root); None for 01 codes
+    and for codes whose nearest row is ambiguous.
 
     CAMEO 02 (appeals) has no row: it is REQUEST, as the action vocabulary says.
     """
     if code.startswith(STATEMENT_ROOT):
         return None
-    for key in (code, code[:3], code[:2]):
-        if key in table and not (key == "08" and code != "08"):  # root 08 is both CONCEDE and RETREAT
-            plover, mode, context = table[key]
-            break
-    else:
-        if not code.startswith(APPEAL_ROOT):
+    key = next((k for k in (code, code[:3], code[:2]) if k in table), None)
+    if key is not None:
+        if table[key] is None:
             return None
+        plover, mode, context = table[key]
+    elif code.startswith(APPEAL_ROOT):
         plover, mode, context = "REQUEST", "", ""
+    else:
+        return None
     action = VOCABULARY_CODES.get(code)
     if action is None:
         action = next((a for prefix, a in SUBTYPE_CODES.items() if code.startswith(prefix)), None)
@@ -347,7 +355,7 @@ def code_row(code: str, table: dict[str, tuple[str, str, str]]) -> dict[str, Any
     return {"plover": plover, "mode": mode or None, "context": context or None, "action": action}
 
 
-def code_table(conv: Conversion, table: dict[str, tuple[str, str, str]]) -> dict[str, dict[str, Any]]:
+def code_table(conv: Conversion, table: dict[str, tuple[str, str, str] | None]) -> dict[str, dict[str, Any] | None]:
     """Every code the dictionary uses -> its row (None: codes no event)."""
     used: set[str] = set()
     for block in conv.blocks:
