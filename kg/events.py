@@ -32,6 +32,7 @@ CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "c
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 _NUMBER = re.compile(r"^[\d,.]+$")
 MAX_QUANTITY = 10**13
 SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
@@ -48,6 +49,9 @@ class Frame:
     theme: Token | None
     cameo: str | None = None
     """The full CAMEO code when the verb dictionary coded the trigger."""
+    domestic: bool = False
+    """The target is the actor's own country standing for its people ("banned a number of players",
+    "killed three villagers in southern Serbia"): no self-reference to drop."""
 
 
 class _Context:
@@ -72,11 +76,15 @@ class _Context:
         return not self.gaz.is_media(key) and self.kind(key) != "Location"
 
     def antecedent(self, token: Token) -> str | None:
-        """The entity a pronoun or "the country" refers to: the latest fitting name before it."""
+        """The entity a pronoun or "the country" refers to: the latest fitting name before it.
+
+        A plural pronoun may also refer back to a plural group of a country ("North Korean troops
+        ... prior to their deployment"), which names that country through its modifier.
+        """
         persons = token.lower_ in PRONOUNS_PERSON
         sent_start = token.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        best = None
+        best, best_i = None, -1
         for i, key in self.keyed_tokens:
             if i >= token.i:
                 break
@@ -84,9 +92,16 @@ class _Context:
                 continue
             kind = self.kind(key)
             if persons and kind == "Person":
-                best = key
+                best, best_i = key, i
             elif not persons and kind in ("Country", "Organization") and not self.gaz.is_media(key):
-                best = key
+                best, best_i = key, i
+        if token.lower_ in PLURAL_PRONOUNS:
+            for group in self.doc[max(prev_start, best_i + 1):token.i]:
+                if group.tag_ == "NNS" and group.lemma_.lower() in self.agent_nouns and group.i not in self.res.token_keys:
+                    found = next((self.res.token_keys[c.i] for c in group.children
+                                  if c.dep_ in ("amod", "compound") and c.i in self.res.demonym_tokens), None)
+                    if found:
+                        best = self.country(found) or found
         return best
 
 
@@ -126,6 +141,14 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False
         # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
         # adjectives and compounds ("his Ukrainian counterpart"); a possessor last
         order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        if not agent:
+            # "opposed the United States-led war": what is opposed is the leader's
+            for led in token.children:
+                if led.dep_ == "amod" and led.lemma_.lower() in ("lead", "back", "sponsor"):
+                    leader = next((k for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                                   for k in [_modifier_key(c, ctx)] if k), None)
+                    if leader:
+                        return leader
         for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
             if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
@@ -263,7 +286,8 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
     seen = 0
     node = verb
     prev: Token | None = None
-    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl") and seen < 5:
+    # "Norway is willing to send": through an adjective of readiness to the copula's subject
+    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") and seen < 5:
         seen += 1
         head = node.head
         if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs:
@@ -382,9 +406,34 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         # "sent troops to help Russia", "to aid Moscow's invasion": the one helped is the recipient
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in rules.purpose_verbs
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        # "to help defend Saudi Arabia": the one helped may stand in the purpose's own complement
+        purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in _keys(helped, ctx) if k not in actors]
     return Frame(verb, action, tuple(actors), tuple(targets), theme)
+
+
+COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
+PREDICATE_PREPS = frozenset({"to", "of", "toward", "towards", "against", "with", "about", "on"})
+
+
+def _is_predicate(token: Token, rules: Rules) -> bool:
+    """A stance word after a copula ("is critical of"), or a stative passive with no agent ("is opposed to")."""
+    word = token.lower_ if token.lower_ in rules.predicates else token.lemma_.lower()
+    if word not in rules.predicates:
+        return False
+    if token.dep_ in ("acomp", "attr"):
+        return token.head.lemma_.lower() in COPULAS
+    return any(c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _predicate_frame(word: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
+    """ "Israel is opposed to French mediation", "Chirac was an opponent of the war": a predicate
+    adjective or noun of stance; the copula's subject holds it, the phrase it governs is its target."""
+    holder = word.head if word.dep_ in ("acomp", "attr") else word
+    actors = _actor_keys([c for c in holder.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS], ctx)
+    targets = [k for k in _keys(_pobjs(word, PREDICATE_PREPS), ctx) if k not in actors]
+    return Frame(word, trigger.senses[0].action, tuple(actors), tuple(targets), None)
 
 
 def _carries_nominal(verb: Token, rules: Rules) -> bool:
@@ -730,25 +779,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        frames: list[tuple[Frame, Trigger, Token | None]] = []
-        for token in sent:
-            lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB",):
-                found = None
-                if lemma in rules.verbs:
-                    trig = rules.verbs[lemma]
-                    frame = _verb_frame(token, trig, ctx)
-                    found = (frame, trig) if frame else None
-                if found is None and lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules):
-                    match = lexicon.match(token)
-                    found = _lexicon_frame(token, match, ctx) if match else None
-                if found:
-                    frames.append((found[0], found[1], None))
-            elif token.pos_ in ("NOUN",) and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
-                trig = rules.nouns[lemma]
-                frame = _noun_frame(token, trig, ctx)
-                if frame:
-                    frames.append((frame, trig, _light_verb(token, rules)))
+        frames = [found for token in sent if (found := _frame_at(token, ctx, lexicon))]
         frames = _absorb_complements(frames, ctx)
         obliged = _obligation_clauses(sent, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
@@ -761,9 +792,14 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
                                                     or (trig.reciprocal and not frame.targets))
             if not frame.targets and frame.action in rules.self_target_actions:
-                frame = replace(frame, targets=_self_targets(frame, ctx))
+                frame = replace(frame, targets=_self_targets(frame, ctx), domestic=True)
             elif not frame.targets and frame.action in rules.place_target_actions:
-                frame = replace(frame, targets=tuple(t for t in _place_countries(frame, ctx) if t not in frame.actors))
+                # the place's country, unless it is the actor's own and no people are acted upon
+                # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
+                # shelled positions in Serbia" tells of no one acted upon)
+                people = _acts_on_people(frame, ctx)
+                places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
+                frame = replace(frame, targets=places, domestic=people)
             if trig.require_target and not frame.targets and not symmetric and not _about_a_proposal(frame, rules):
                 continue
             if trig.defer_to_complement and any(
@@ -773,6 +809,34 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             yield from _events(frame, light, sent, document, ctx, offset, symmetric)
         yield from _obligations(sent, document, ctx, offset)
         yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
+
+
+def _frame_at(token: Token, ctx: _Context, lexicon: Lexicon | None) -> tuple[Frame, Trigger, Token | None] | None:
+    """The frame a token evokes, with its trigger entry and light verb: a stance predicate, a verb
+    (hand-written trigger first, then the CAMEO dictionary) or an event noun; None for any other token."""
+    rules = ctx.rules
+    lemma = token.lemma_.lower()
+    if _is_predicate(token, rules):
+        word = token.lower_ if token.lower_ in rules.predicates else lemma
+        trig = Trigger(word, (Sense(rules.predicates[word]),), "target")
+        frame = _predicate_frame(token, trig, ctx)
+        return (frame, trig, None) if frame else None
+    if token.pos_ == "VERB":
+        if lemma in rules.verbs:
+            trig = rules.verbs[lemma]
+            frame = _verb_frame(token, trig, ctx)
+            if frame:
+                return frame, trig, None
+        if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules):
+            match = lexicon.match(token)
+            found = _lexicon_frame(token, match, ctx) if match else None
+            return (found[0], found[1], None) if found else None
+        return None
+    if token.pos_ == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
+        trig = rules.nouns[lemma]
+        frame = _noun_frame(token, trig, ctx)
+        return (frame, trig, _light_verb(token, rules)) if frame else None
+    return None
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
@@ -819,12 +883,11 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
         if not trig.absorb_complement:
             continue
         absorbed.update(f.trigger.i for f in _complements(frame, frames))
+    triggers = {f.trigger.i for f, _, _ in frames}
     for frame, trig, light in frames:
         verb = frame.trigger
-        if verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-        ) and any(f.trigger.i == verb.head.i for f, _, _ in frames):
-            # "deployed troops to aid Moscow's invasion": the purpose of an act is not a second act
+        # "deployed troops to aid Moscow's invasion": the purpose of an act is not a second act
+        if _is_purpose(verb, ctx) and verb.head.i in triggers:
             absorbed.add(verb.i)
     for frame, trig, light in frames:
         if frame.trigger.i in absorbed:
@@ -854,6 +917,12 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
     return out
 
 
+def _is_purpose(verb: Token, ctx: _Context) -> bool:
+    """An infinitive of purpose: "to aid", "to help", under another verb."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _clausal_path(inner: Token, outer: Token) -> bool:
     """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun)."""
     node = inner
@@ -871,16 +940,27 @@ def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     places = _place_countries(frame, ctx)
     if places:
         return places
-    people = ctx.agent_nouns | ctx.rules.people_nouns
-    if frame.action == "Protest" or any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and _head_noun(c).lemma_.lower() in people
-                                        for c in frame.trigger.children):
+    if frame.action == "Protest" or _acts_on_people(frame, ctx):
         return tuple(c for a in frame.actors[:1] if (c := ctx.country(a)) and ctx.kind(c) == "Country")
     return ()
 
 
+def _acts_on_people(frame: Frame, ctx: _Context) -> bool:
+    """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians"."""
+    people = ctx.agent_nouns | ctx.rules.people_nouns | set(ctx.rules.group_nouns)
+    return any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and (_head_noun(c).lemma_.lower() in people or _head_noun(c).ent_type_ == "NORP")
+               and _resolve_np(c, ctx) is None for c in frame.trigger.children)
+
+
+def _is_own(country: str, frame: Frame, ctx: _Context) -> bool:
+    return any(country in (a, ctx.country(a)) for a in frame.actors)
+
+
 def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     """The country of the place an event happens in: "in Serbia", "at a jail in northern Israel"."""
-    holders = [frame.trigger] + ([frame.theme] if frame.theme is not None else [])
+    # "killed three villagers in southern Serbia": the place may hang on the object
+    objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
+    holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
     places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
               for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
     places += [p for place in places for p in _pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
@@ -999,10 +1079,10 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                 yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
         return
     targets: tuple[str | None, ...] = frame.targets or (None,)
-    own = frame.action in ctx.rules.self_target_actions  # a state may coerce its own people, a government concede to them
     for actor in actors:
         for target in targets:
-            if target is not None and not own and (target == actor or _same_country(actor, target, ctx)):
+            # a state may coerce its own people, a government concede to them; else no self-reference
+            if target is not None and not frame.domestic and (target == actor or _same_country(actor, target, ctx)):
                 continue
             if target is not None and ctx.gaz.is_media(target):
                 continue

@@ -91,6 +91,8 @@ class Rules:
     """ "the country", "the government": with "the" they refer back to the latest state named."""
     owned_nouns: frozenset[str]
     """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
+    predicates: Mapping[str, str]
+    """Stance adjectives and nouns after a copula, lemma -> action: "is opposed to" rejects, "an opponent of" accuses."""
     people_nouns: frozenset[str]
     """Nouns for people acted upon ("banned a number of players"): an act on them with no place named is on the actor's country."""
     verbal_attacks: frozenset[str]
@@ -197,6 +199,19 @@ def _actions(value: Any, where: str) -> frozenset[str]:
     return frozenset(value)
 
 
+def _predicates(value: Any, where: str) -> dict[str, str]:
+    known = action_types()
+    if not isinstance(value, dict):
+        raise RulesError(f"{where}: expected a mapping of action types to word lists")
+    out: dict[str, str] = {}
+    for action, words in value.items():
+        if action not in known:
+            raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
+        for word in _words(words, f"{where}.{action}"):
+            out[word] = action
+    return out
+
+
 def _groups(value: Any, where: str) -> dict[str, str]:
     kinds = {"armed": "ArmedGroup", "civil": "Organization"}
     if not isinstance(value, dict) or set(value) - set(kinds):
@@ -209,7 +224,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions",
-                "verbal_attacks", "role_nouns", "anaphoric_nouns", "owned_nouns", "people_nouns", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations",
+                "verbal_attacks", "role_nouns", "anaphoric_nouns", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations",
                 "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -246,6 +261,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         anaphoric_nouns=frozenset(_words(data["anaphoric_nouns"], f"{file}: anaphoric_nouns")),
         owned_nouns=frozenset(_words(data["owned_nouns"], f"{file}: owned_nouns")),
         people_nouns=frozenset(_words(data["people_nouns"], f"{file}: people_nouns")),
+        predicates=_predicates(data["predicates"], f"{file}: predicates"),
         place_target_actions=_actions(data["place_target_actions"], f"{file}: place_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),

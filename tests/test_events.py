@@ -126,6 +126,22 @@ ROWS = [
     # an event noun under a light verb is one event, the verb's subject acting
     ("Germany launched an investigation into Russian hackers.", {("DEU", "Investigate", "RUS", "asserted")}),
     ("Ukraine filed a lawsuit against Russia.", {("UKR", "Accuse", "RUS", "asserted")}),
+    # the released are the target of a release
+    ("Fijian rebels will release the Japanese ambassador.", {("FJI", "Retreat", "JPN", "planned")}),
+    # a withdrawal is from the place it happens in
+    ("Israel will evacuate its settlements in Gaza.", {("ISR", "Retreat", "PSE", "planned")}),
+    # the controller of a readiness adjective acts; the one helped is the recipient
+    ("Norway is willing to send equipment to help Saudi Arabia.", {("NOR", "Aid", "SAU", "planned")}),
+    # violence on people in one's own country is an event; naming no one acted upon, it is not
+    ("Serb forces killed three villagers in southern Serbia.", {("SRB", "Assault", "SRB", "asserted")}),
+    ("Serbia shelled positions in Serbia.", set()),
+    # a stance after a copula: "opposed to" rejects, "an opponent of" accuses, "supportive of" supports
+    ("Israel is opposed to French mediation.", {("ISR", "Reject", "FRA", "asserted")}),
+    ("Germany is not opposed to the French plan.", {("DEU", "Reject", "FRA", "negated")}),
+    ("Jacques Chirac was an opponent of the US-led war.", {("FRA", "Accuse", "USA", "asserted")}),
+    ("Japan remains supportive of Taiwan.", {("JPN", "Support", "TWN", "asserted")}),
+    # reaching an agreement is reciprocal
+    ("Israel and the Palestinians reached a consensus on water.", {("ISR", "Agree", "PSE", "asserted")}),
 ]
 
 
