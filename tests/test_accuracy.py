@@ -9,16 +9,14 @@ from __future__ import annotations
 import pytest
 
 from kg.evaluate import evaluate
-from tests.conftest import PLOVER_DEV, SEEDS_GOLD
+from tests.conftest import PLOVER_DEV, SEEDS_GOLD, require
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    if not SEEDS_GOLD.exists():
-        pytest.skip(f"{SEEDS_GOLD} not found")
-    return evaluate(SEEDS_GOLD)
+    return evaluate(require(SEEDS_GOLD, "the seed gold set"))
 
 
 @pytest.fixture(scope="module")
