@@ -16,13 +16,16 @@ from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
 REPO = Path(__file__).resolve().parent.parent
 NEWS_SAMPLE = REPO / "tests" / "data" / "wikinews-sample.jsonl"
 """Five real Wikinews articles (CC BY 2.5, credited in tests/data/README.md): real text any clone has."""
+EVAL = REPO / "eval"
+PLOVER_DEV = EVAL / "plover-dev.jsonl"
+NEWS_DEV = EVAL / "news-dev.jsonl"
+"""The development gold sets the repository holds (provenance and licences in eval/README.md)."""
 
 # Outside the repository: tests that read these go through require().
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 SEEDS_JSONL = SEEDS / "articles.jsonl"
 SEEDS_GOLD = SHARED / "eval" / "seeds-gold.json"
-PLOVER_DEV = SHARED / "eval" / "plover-dev.jsonl"
 
 
 def require(path: Path, what: str) -> Path:

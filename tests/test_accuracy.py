@@ -21,8 +21,6 @@ def seeds():
 
 @pytest.fixture(scope="module")
 def plover():
-    if not PLOVER_DEV.exists():
-        pytest.skip(f"{PLOVER_DEV} not found")
     return evaluate(PLOVER_DEV)
 
 

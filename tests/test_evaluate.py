@@ -489,8 +489,6 @@ def test_real_seed_gold_loads_with_its_documents() -> None:
 
 
 def test_real_plover_gold_loads_and_perfect_records_score_one() -> None:
-    if not PLOVER_DEV.exists():
-        pytest.skip(f"{PLOVER_DEV} not found")
     gold = load_gold(PLOVER_DEV)
     assert isinstance(gold, PloverGold) and len(gold.sentences) == 100
     assert len(gold_documents(gold)) == 100
