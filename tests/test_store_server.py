@@ -12,6 +12,7 @@ import dataclasses
 import shutil
 import socket
 import subprocess
+import sysconfig
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,7 +32,8 @@ from tests.conftest import make_sample_corpus
 
 pytestmark = pytest.mark.server
 
-OXIGRAPH = shutil.which("oxigraph")
+# The `oxigraph` command the test extra installs lies beside this interpreter, whether or not its venv is on PATH.
+OXIGRAPH = shutil.which("oxigraph", path=sysconfig.get_path("scripts")) or shutil.which("oxigraph")
 FAST = store.Retry(attempts=3, backoff=0.05, timeout=5.0)
 
 
