@@ -12,7 +12,10 @@ _SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
 
 
 def seed_sentences(path: Path = SEEDS) -> list[str]:
-    """Every sentence of the seed articles' paragraphs, in file order."""
+    """Every sentence of the seed articles' paragraphs, in file order; a one-line exit if they are not there."""
+    if not path.is_file():
+        raise SystemExit(f"benchmarks: {path} not found: the seed articles are kept outside the repository, "
+                         "in the shared/ folder beside it")
     out: list[str] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():

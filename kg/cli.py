@@ -93,7 +93,7 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    gold: Path = typer.Option(..., "--gold", help="Gold file: the seed gold (.json) or PLOVER JSON Lines."),
+    gold: Path = typer.Option(..., "--gold", help="Gold file: the seed gold (.json) or PLOVER-format JSON Lines (eval/plover-dev.jsonl, eval/news-dev.jsonl)."),
     docs: Optional[Path] = typer.Option(None, "--docs", help="Seed texts: a directory of <id>.txt or a .jsonl corpus (default: <gold dir>/../seeds)."),
     events: Optional[Path] = typer.Option(None, "--events", help="Score this events JSON Lines file instead of running the pipeline."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="List missed and false events, wrong attributes and aliases."),

@@ -1,4 +1,4 @@
-"""A merged corpus -> the JSON Lines contract of shared/spec/events-jsonl.md (entities, then events).
+"""A merged corpus -> the JSON Lines format of docs/events-jsonl.md (entities, then events).
 
 Records are produced one at a time from an in-memory Corpus or an on-disk
 Merger alike, so `kg build` writes events.jsonl without holding the corpus.

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, BNode, Dataset, Graph, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg import query as kg_query
@@ -269,10 +269,28 @@ def to_turtle(ds: Dataset) -> str:
     return _sorted_text(ds, SortedQuads.write_turtle)
 
 
+def _compact(iri: str) -> str:
+    """`prefix:local` for an IRI in one of the kg namespaces with a simple local name, else the IRI itself."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(str(ns)) and _SIMPLE_LOCAL.match(iri[len(str(ns)):]):
+            return f"{prefix}:{iri[len(str(ns)):]}"
+    return iri
+
+
 def to_jsonld(ds: Dataset) -> str:
-    """The named graphs as JSON-LD, with the kg prefixes as context."""
-    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    return _sorted_dataset(ds).serialize(format="json-ld", context=context, indent=1)
+    """The named graphs as JSON-LD, with the kg prefixes as context; the same bytes wherever it runs.
+
+    Integers are written as strings that the context types xsd:integer (`"kg:quantity": "12000"`),
+    never as JSON numbers: rdflib's writer would turn them into Python ints, which orjson (used
+    when installed) refuses beyond 64 bits, and JSON-LD readers take numbers of 10**21 and more
+    as xsd:double. Indented by 2, the only width orjson writes, so it and the json module agree.
+    """
+    data = _sorted_dataset(ds)
+    context: dict[str, object] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    integers = {p for _, p, o, _ in data.quads((None, None, None, None)) if isinstance(o, Literal) and o.datatype == XSD.integer}
+    for predicate in sorted(integers):
+        context[_compact(str(predicate))] = {"@type": str(XSD.integer)}
+    return data.serialize(format="json-ld", context=context, indent=2)
 
 
 def events_csv(ds: Dataset) -> str:

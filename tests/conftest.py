@@ -1,4 +1,8 @@
-"""Shared fixtures: the real seed articles (read from ../shared, never copied) and a tiny hand-made corpus."""
+"""Shared fixtures: real news the repository holds, the seed articles (read from ../shared, never copied) and a tiny hand-made corpus.
+
+Data outside the repository is reached through `require`, which skips a test with a reason
+naming what is missing, so that a clone with no ../shared beside it runs everything else.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,31 @@ import pytest
 from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
 
 REPO = Path(__file__).resolve().parent.parent
+NEWS_SAMPLE = REPO / "tests" / "data" / "wikinews-sample.jsonl"
+"""Five real Wikinews articles (CC BY 2.5, credited in tests/data/README.md): real text any clone has."""
+EVAL = REPO / "eval"
+PLOVER_DEV = EVAL / "plover-dev.jsonl"
+NEWS_DEV = EVAL / "news-dev.jsonl"
+"""The development gold sets the repository holds (provenance and licences in eval/README.md)."""
+
+# Outside the repository: tests that read these go through require().
 SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "seeds"
 SEEDS_JSONL = SEEDS / "articles.jsonl"
 SEEDS_GOLD = SHARED / "eval" / "seeds-gold.json"
-PLOVER_DEV = SHARED / "eval" / "plover-dev.jsonl"
+
+
+def require(path: Path, what: str) -> Path:
+    """`path` if it exists, else skip the calling test (or fixture) with a reason naming what is missing."""
+    if not path.exists():
+        pytest.skip(f"{what} not found: {path} (kept outside the repository, in the shared/ folder beside it)")
+    return path
+
+
+def news_sample_lines(n: int | None = None) -> list[str]:
+    """The first n JSON Lines of the real-news sample (all of them by default), as written in the file."""
+    lines = [line for line in NEWS_SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return lines[:n]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -71,9 +95,8 @@ def sample_corpus() -> Corpus:
 @pytest.fixture(scope="session")
 def seed_documents() -> list[dict]:
     """The five seed articles as the jsonl records of shared/seeds/articles.jsonl."""
-    if not SEEDS_JSONL.exists():
-        pytest.skip(f"{SEEDS_JSONL} not found (the shared/ folder sits beside the repo)")
-    return [json.loads(line) for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = require(SEEDS_JSONL, "the seed articles").read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")

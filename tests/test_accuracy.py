@@ -9,22 +9,18 @@ from __future__ import annotations
 import pytest
 
 from kg.evaluate import evaluate
-from tests.conftest import PLOVER_DEV, SEEDS_GOLD
+from tests.conftest import PLOVER_DEV, SEEDS_GOLD, require
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    if not SEEDS_GOLD.exists():
-        pytest.skip(f"{SEEDS_GOLD} not found")
-    return evaluate(SEEDS_GOLD)
+    return evaluate(require(SEEDS_GOLD, "the seed gold set"))
 
 
 @pytest.fixture(scope="module")
 def plover():
-    if not PLOVER_DEV.exists():
-        pytest.skip(f"{PLOVER_DEV} not found")
     return evaluate(PLOVER_DEV)
 
 

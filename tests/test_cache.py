@@ -12,7 +12,7 @@ import pytest
 import kg.cache
 from kg.cache import DocCache, cached, context, default_cache_dir
 from kg.model import DocResult, Document, Entity, Event, Evidence, Mention
-from tests.conftest import SEEDS_JSONL
+from tests.conftest import news_sample_lines
 
 TEXT = "Seoul’s spy agency said North Korea sent 12,000 troops to Russia last month. “Quote” – ünïcode."
 
@@ -150,15 +150,15 @@ def test_default_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 # ------------------------------------------------------------ with the real pipeline
 
 
-def seed_documents(n: int) -> list[Document]:
-    lines = [json.loads(line) for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Document(d["id"], d["text"], d.get("date")) for d in lines[:n]]
+def news_documents(n: int) -> list[Document]:
+    """The first n articles of the real-news sample the repository holds."""
+    return [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, news_sample_lines(n))]
 
 
 def test_rebuild_processes_only_the_new_document_and_gives_the_same_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kg import pipeline
 
-    docs = seed_documents(3)
+    docs = news_documents(3)
     processed: list[str] = []
     real = pipeline.process
 
@@ -200,7 +200,7 @@ def test_cli_build_caches_in_the_output_folder_unless_told_not_to(tmp_path: Path
 
     monkeypatch.delenv("KG_CACHE_DIR", raising=False)
     source = tmp_path / "two.jsonl"
-    source.write_text("\n".join(SEEDS_JSONL.read_text(encoding="utf-8").splitlines()[:2]) + "\n", encoding="utf-8")
+    source.write_text("\n".join(news_sample_lines(2)) + "\n", encoding="utf-8")
     runner = CliRunner()
     res = runner.invoke(app, ["build", str(source), "-o", str(tmp_path / "a"), "--no-html", "-q"])
     assert res.exit_code == 0, res.output

@@ -8,7 +8,7 @@ from pathlib import Path
 from kg.export import to_jsonl
 from kg.model import DocResult, Document, Entity, Event, Evidence, Mention
 from kg.pipeline import build, merge
-from tests.conftest import SEEDS_JSONL
+from tests.conftest import news_sample_lines
 
 
 def _result(doc_id: str, label: str, quantity: int | None, date_text: str | None) -> DocResult:
@@ -31,20 +31,19 @@ def test_merge_does_not_depend_on_the_order_results_arrive_in() -> None:
     assert [e.doc_id for e in event.evidence] == ["a", "b", "c"]
 
 
-def _split_seeds(folder: Path) -> list[Path]:
-    """One .jsonl file per seed article: the input order is then the order of the file arguments."""
+def _split_articles(folder: Path) -> list[Path]:
+    """One .jsonl file per article of the real-news sample: the input order is then the order of the file arguments."""
     folder.mkdir()
     paths = []
-    for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            path = folder / f"{json.loads(line)['id']}.jsonl"
-            path.write_text(line + "\n", encoding="utf-8")
-            paths.append(path)
+    for line in news_sample_lines():
+        path = folder / f"{json.loads(line)['id']}.jsonl"
+        path.write_text(line + "\n", encoding="utf-8")
+        paths.append(path)
     return paths
 
 
 def test_outputs_are_byte_identical_across_input_order_and_workers(tmp_path: Path) -> None:
-    files = _split_seeds(tmp_path / "in")
+    files = _split_articles(tmp_path / "in")
     assert len(files) >= 3
     runs = {
         "in order, 1 worker": (files, 1),

@@ -15,11 +15,7 @@ from kg.errors import KgError  # noqa: E402
 from kg.export import to_jsonl  # noqa: E402
 from kg.model import Document  # noqa: E402
 from kg.pipeline import build, extract, merge  # noqa: E402
-from tests.conftest import SEEDS_JSONL  # noqa: E402
-
-
-def seed_lines(n: int) -> list[str]:
-    return [line for line in SEEDS_JSONL.read_text(encoding="utf-8").splitlines() if line.strip()][:n]
+from tests.conftest import news_sample_lines  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +27,7 @@ def cluster():
 
 
 def test_batches_spread_over_both_workers_and_merge_to_the_local_result(cluster) -> None:
-    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, seed_lines(3))]
+    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, news_sample_lines(3))]
     kgd._models.clear()
     with distributed.Client(cluster) as client:
         results = list(kgd.process_dask(docs, client, batch_docs=1))
@@ -43,7 +39,7 @@ def test_batches_spread_over_both_workers_and_merge_to_the_local_result(cluster)
 
 def test_build_on_the_cluster_writes_the_same_graph_as_a_local_build(cluster, tmp_path: Path) -> None:
     source = tmp_path / "three.jsonl"
-    source.write_text("\n".join(seed_lines(3)) + "\n", encoding="utf-8")
+    source.write_text("\n".join(news_sample_lines(3)) + "\n", encoding="utf-8")
     build([source], tmp_path / "local", html=False)
     build([source], tmp_path / "dask", html=False, scheduler=cluster.scheduler_address)
     for name in ("graph.ttl", "events.jsonl"):
@@ -79,7 +75,7 @@ def test_worker_processes_started_without_fork_give_the_serial_results(monkeypat
     methods = multiprocessing.get_all_start_methods()
     method = "forkserver" if "forkserver" in methods else "spawn"
     monkeypatch.setattr(kgd, "_start_method", lambda: multiprocessing.get_context(method))
-    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, seed_lines(2))]
+    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, news_sample_lines(2))]
     results = list(kgd.process_parallel(docs, 2, batch_docs=1))
     assert [r.document.id for r in results] == [d.id for d in docs]  # input order, whatever finishes first
     assert to_jsonl(merge(results)) == to_jsonl(extract(docs))

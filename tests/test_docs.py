@@ -38,3 +38,54 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
     test_command = blocks[1].strip()
     assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "examples/" in blocks[0]
+
+
+# ---------------------------------------------------------------- links stay inside the repository
+
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+EXTERNAL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")  # https:, mailto: ...
+
+
+def markdown_files(root) -> list:
+    """The repository's Markdown files, leaving out hidden folders (.git, .venv) and build outputs."""
+    return sorted(p for p in root.rglob("*.md")
+                  if not any(part.startswith(".") or part in ("output", "build", "dist") or part.endswith(".egg-info")
+                             for part in p.relative_to(root).parts[:-1]))
+
+
+def bad_links(path, root) -> list[str]:
+    """Relative links of a Markdown file that leave `root` or point to nothing."""
+    bad = []
+    for match in LINK.finditer(path.read_text(encoding="utf-8")):
+        target = (match.group(1) or match.group(2)).split("#", 1)[0]
+        if not target or EXTERNAL.match(target):
+            continue
+        resolved = (path.parent / target).resolve() if not target.startswith("/") else None
+        if resolved is None or not resolved.is_relative_to(root.resolve()):
+            bad.append(f"{target}: outside the repository")
+        elif not resolved.exists():
+            bad.append(f"{target}: no such file")
+    return bad
+
+
+def test_the_link_check_finds_links_that_leave_the_repository_or_are_dead(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "there.md").write_text("# there\n", encoding="utf-8")
+    page = tmp_path / "README.md"
+    page.write_text("[a](docs/there.md#there) [b](https://example.org/x) [c](#top) ![d](docs/there.md)\n"
+                    "[e](../shared/spec/actions.md) [f](docs/gone.md) [g](/etc/passwd)\n[h]: docs/missing.md\n",
+                    encoding="utf-8")
+    assert bad_links(page, tmp_path) == ["../shared/spec/actions.md: outside the repository", "docs/gone.md: no such file",
+                                         "/etc/passwd: outside the repository", "docs/missing.md: no such file"]
+
+
+def test_no_link_in_the_repository_leaves_it_or_is_dead():
+    files = markdown_files(REPO)
+    assert REPO / "README.md" in files and REPO / "docs" / "actions.md" in files
+    bad = {str(p.relative_to(REPO)): links for p in files if (links := bad_links(p, REPO))}
+    assert not bad
+
+
+@pytest.mark.parametrize("page", ["docs/events-jsonl.md", "docs/actions.md", "eval/README.md"])
+def test_the_readme_links_the_documentation_of_the_formats_and_gold_sets(page):
+    assert f"]({page})" in README

@@ -25,7 +25,7 @@ from kg.evaluate import (
     report_json,
     score,
 )
-from tests.conftest import PLOVER_DEV, SEEDS, SEEDS_GOLD, make_sample_corpus
+from tests.conftest import PLOVER_DEV, SEEDS, SEEDS_GOLD, make_sample_corpus, require
 
 # ---------------------------------------------------------------- hand-made gold and records
 
@@ -476,9 +476,7 @@ def test_cli_runs_the_pipeline_without_events(seed_gold: SeedGold, monkeypatch: 
 
 
 def test_real_seed_gold_loads_with_its_documents() -> None:
-    if not SEEDS_GOLD.exists():
-        pytest.skip(f"{SEEDS_GOLD} not found")
-    gold = load_gold(SEEDS_GOLD)
+    gold = load_gold(require(SEEDS_GOLD, "the seed gold set"))
     assert isinstance(gold, SeedGold) and len(gold.docs) == 5 and gold.events and gold.dates
     docs = gold_documents(gold)
     assert [d.id for d in docs] == sorted(p.stem for p in SEEDS.glob("*.txt"))
@@ -491,8 +489,6 @@ def test_real_seed_gold_loads_with_its_documents() -> None:
 
 
 def test_real_plover_gold_loads_and_perfect_records_score_one() -> None:
-    if not PLOVER_DEV.exists():
-        pytest.skip(f"{PLOVER_DEV} not found")
     gold = load_gold(PLOVER_DEV)
     assert isinstance(gold, PloverGold) and len(gold.sentences) == 100
     assert len(gold_documents(gold)) == 100

@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import XSD, Dataset, Graph
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
@@ -14,6 +14,7 @@ from kg import formats
 from kg.cli import app
 from kg.errors import InputError
 from kg.graph import to_dataset, union
+from kg.vocab import KG
 from tests.conftest import make_sample_corpus
 
 EVENT_COLUMNS = [
@@ -44,6 +45,43 @@ def test_named_graph_formats_round_trip(ds, fmt, rdflib_format):
     back = Dataset().parse(data=formats.export(ds, fmt), format=rdflib_format)
     assert quads(back) == quads(ds)
     assert len({g for *_, g in quads(back)}) == 3  # d1, d2 and the corpus graph
+
+
+@pytest.fixture(params=["orjson", "json"])
+def jsonld_writer(request, monkeypatch) -> str:
+    """Run the test with each of the two JSON writers rdflib's JSON-LD serialiser may pick."""
+    import rdflib.plugins.serializers.jsonld as rdflib_jsonld
+
+    if request.param == "orjson":
+        monkeypatch.setattr(rdflib_jsonld, "orjson", pytest.importorskip("orjson"))
+    monkeypatch.setattr(rdflib_jsonld, "_HAS_ORJSON", request.param == "orjson")
+    return request.param
+
+
+@pytest.mark.parametrize("quantity", [12000, 2**63, -(10**23), 10**30])
+def test_jsonld_writes_integers_exactly_whichever_json_writer_runs(jsonld_writer, quantity):
+    """A quantity beyond 64 bits made orjson raise; as a JSON number, JSON-LD readers take 10**21 and up as a double."""
+    from dataclasses import replace
+
+    sample = make_sample_corpus()
+    corpus = replace(sample, events=(sample.events[0], replace(sample.events[1], quantity=quantity)))
+    text = formats.export(to_dataset(corpus), "jsonld")
+    assert f'"kg:quantity": "{quantity}"' in text
+    assert quads(Dataset().parse(data=text, format="json-ld")) == quads(to_dataset(corpus))
+    import pyoxigraph as ox
+
+    (read,) = [q.object for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.JSON_LD) if q.predicate == ox.NamedNode(KG.quantity)]
+    assert read == ox.Literal(str(quantity), datatype=ox.NamedNode(str(XSD.integer)))
+
+
+def test_jsonld_bytes_do_not_depend_on_which_json_writer_runs(ds, monkeypatch):
+    import rdflib.plugins.serializers.jsonld as rdflib_jsonld
+
+    monkeypatch.setattr(rdflib_jsonld, "orjson", pytest.importorskip("orjson"))
+    monkeypatch.setattr(rdflib_jsonld, "_HAS_ORJSON", True)
+    with_orjson = formats.export(ds, "jsonld")
+    monkeypatch.setattr(rdflib_jsonld, "_HAS_ORJSON", False)
+    assert formats.export(ds, "jsonld") == with_orjson
 
 
 def test_turtle_is_the_union(ds):

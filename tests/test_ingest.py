@@ -19,7 +19,7 @@ from kg.ingest import (
 )
 from kg.model import Document
 
-from tests.conftest import SEEDS, SEEDS_JSONL
+from tests.conftest import SEEDS, SEEDS_JSONL, require
 from tests.conftest import write
 
 ARTICLE = "South Korea is weighing supplying arms to Ukraine.\n"
@@ -397,9 +397,8 @@ def test_default_warning_is_one_stderr_line(tmp_path, capsys):
 # ---------------------------------------------------------------- seeds
 
 
-@pytest.mark.skipif(not SEEDS_JSONL.exists(), reason="seed articles not available")
 def test_seed_corpus_and_seed_files_agree():
-    from_jsonl, warnings = read([SEEDS_JSONL])
+    from_jsonl, warnings = read([require(SEEDS_JSONL, "the seed articles")])
     from_files, _ = read(sorted(SEEDS.glob("*.txt")))
     assert len(from_jsonl) == 5 and warnings == []
     assert all(d.date for d in from_jsonl)
@@ -479,16 +478,14 @@ SEED_MASKED = {
 }
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="seed articles not available")
 @pytest.mark.parametrize("doc_id, expected", sorted(SEED_MASKED.items()))
 def test_seed_boilerplate_is_masked_and_body_kept(doc_id, expected):
-    text = (SEEDS / f"{doc_id}.txt").read_text(encoding="utf-8")
+    text = require(SEEDS / f"{doc_id}.txt", "the seed articles").read_text(encoding="utf-8")
     assert [line.replace("\u00a0", "").strip() for line in masked_lines(text)] == expected
 
 
-@pytest.mark.skipif(not SEEDS.exists(), reason="seed articles not available")
 def test_seed_004_repeated_paragraphs_are_read_once():
-    text = (SEEDS / "004_ffb854a21a1d4682.txt").read_text(encoding="utf-8")
+    text = require(SEEDS / "004_ffb854a21a1d4682.txt", "the seed articles").read_text(encoding="utf-8")
     lines = text.split("\n")
     masked = mask_boilerplate(text).split("\n")
     repeats = [i for i, line in enumerate(lines) if line in lines[:i]]

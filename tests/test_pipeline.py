@@ -17,7 +17,7 @@ from kg.graph import CORPUS_GRAPH, document_iri, entity_iri
 from kg.pipeline import OUTPUTS, build
 from kg.validate import validate
 from kg.vocab import KG
-from tests.conftest import REPO, SEEDS_GOLD, SEEDS_JSONL
+from tests.conftest import REPO, SEEDS_GOLD, SEEDS_JSONL, require
 
 pytestmark = pytest.mark.slow
 
@@ -27,8 +27,7 @@ BOILERPLATE = ("Advertisement", "Read more", "Leave a Comment")
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Path:
     """One build of the seed corpus for the whole session: the output folder."""
-    if not SEEDS_JSONL.exists():
-        pytest.skip(f"{SEEDS_JSONL} not found (the shared/ folder sits beside the repo)")
+    require(SEEDS_JSONL, "the seed articles")
     out = tmp_path_factory.mktemp("seed-build")
     build([SEEDS_JSONL], out)
     return out
@@ -83,9 +82,7 @@ def test_every_jsonl_line_is_a_record(seed_build, seed_records):
 
 
 def _gold_events() -> dict[str, dict]:
-    if not SEEDS_GOLD.exists():
-        pytest.skip(f"{SEEDS_GOLD} not found")
-    return {e["id"]: e for e in json.loads(SEEDS_GOLD.read_text(encoding="utf-8"))["events"]}
+    return {e["id"]: e for e in json.loads(require(SEEDS_GOLD, "the seed gold set").read_text(encoding="utf-8"))["events"]}
 
 
 # Required gold events the build finds today; the expectations themselves are read from the gold.

@@ -25,12 +25,12 @@ def test_the_built_graph_conforms():
 
 
 @pytest.mark.slow
-def test_the_seed_build_conforms(seed_documents):
+def test_a_build_of_real_news_conforms():
     from kg.ingest import read_documents
     from kg.pipeline import extract
-    from tests.conftest import SEEDS_JSONL
+    from tests.conftest import NEWS_SAMPLE
 
-    report = validate(to_dataset(extract(read_documents([str(SEEDS_JSONL)]))))
+    report = validate(to_dataset(extract(read_documents([str(NEWS_SAMPLE)]))))
     assert report.conforms, str(report)
 
 

@@ -1,17 +1,20 @@
-"""kg.vocab: the closed KG namespace and ontology/kg.ttl declare the same terms; the action table matches actions.md."""
+"""kg.vocab: the closed KG namespace and ontology/kg.ttl declare the same terms; the action table matches docs/actions.md."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.paths import ontology_dir
 from kg.vocab import KG, MODALITIES
-from tests.conftest import SHARED
+from tests.conftest import REPO, SHARED, require
 
-ACTIONS_MD = SHARED / "spec" / "actions.md"
+ACTIONS_MD = REPO / "docs" / "actions.md"
+SPEC_ACTIONS_MD = SHARED / "spec" / "actions.md"
+"""The fixed interface docs/actions.md documents for kg's users."""
 NS = str(KG._NS)
 
 
@@ -79,10 +82,10 @@ def test_quad_classes_are_the_four_known(ontology):
     assert quads == {"verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"}
 
 
-def _spec_table() -> dict[str, dict[str, str]]:
-    """The action table of shared/spec/actions.md: type -> parent, PLOVER, CAMEO root (leading code)."""
+def _action_table(path: Path) -> dict[str, dict[str, str]]:
+    """The action table of an actions.md: type -> parent, PLOVER, CAMEO root (leading code)."""
     rows: dict[str, dict[str, str]] = {}
-    for line in ACTIONS_MD.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) != 5 or not re.fullmatch(r"[A-Z][A-Za-z]+", cells[0]) or cells[0] == "type":
             continue
@@ -93,11 +96,14 @@ def _spec_table() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def spec_table() -> dict[str, dict[str, str]]:
-    if not ACTIONS_MD.exists():
-        pytest.skip(f"{ACTIONS_MD} not found (the shared/ folder sits beside the repo)")
-    table = _spec_table()
+    table = _action_table(ACTIONS_MD)
     assert len(table) == 20, f"parsed {len(table)} rows from {ACTIONS_MD}"
     return table
+
+
+def test_the_documented_table_is_the_fixed_interface(spec_table):
+    """docs/actions.md tells kg's users the vocabulary of the project's spec: same types, parents and codes."""
+    assert spec_table == _action_table(require(SPEC_ACTIONS_MD, "the action vocabulary spec"))
 
 
 def test_action_names_match_the_spec_table(ontology, spec_table):
