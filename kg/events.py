@@ -11,7 +11,8 @@ the claim is attributed to (the subject of a verb of saying above it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -61,7 +62,14 @@ class _Context:
         self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
         self.entities = res.entities
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
+        self._keyed_index = [i for i, _ in self.keyed_tokens]
         self.agent_nouns = rules.agent_nouns
+        # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
+        # the document's entities every time, which made long documents quadratic
+        self.dates: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.dates.setdefault(ent.root.sent.start, []).append(ent)
 
     def kind(self, key: str) -> str:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
@@ -85,10 +93,9 @@ class _Context:
         sent_start = token.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         best, best_i = None, -1
-        for i, key in self.keyed_tokens:
-            if i >= token.i:
-                break
-            if i < prev_start or i in self.res.demonym_tokens:
+        lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)
+        for i, key in self.keyed_tokens[lo:hi]:
+            if i in self.res.demonym_tokens:
                 continue
             kind = self.kind(key)
             if persons and kind == "Person":
@@ -698,16 +705,17 @@ def _speaker(verb: Token, ctx: _Context) -> tuple[str | None, str | None]:
     return None, " ".join(t.text for t in words)[:200] or None
 
 
-def event_date(token: Token, light: Token | None, document: Document) -> tuple[str | None, str | None]:
-    """(date, text) of a temporal expression attached to the trigger's own clause, not to a verb of saying."""
+def event_date(token: Token, light: Token | None, document: Document, dates: Iterable[Span]) -> tuple[str | None, str | None]:
+    """(date, text) of a temporal expression attached to the trigger's own clause, not to a verb of saying.
+
+    `dates` are the DATE entities of the trigger's sentence (see `_Context.dates`).
+    """
     anchors = {token.i}
     if light is not None:
         anchors.add(light.i)
     if token.dep_ == "pcomp" and token.head.lower_ == "by":
         anchors.add(token.head.head.i)  # "upped the ante in June by reviving a pact": the means shares the time
-    for ent in token.sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in dates:
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
@@ -1014,7 +1022,7 @@ def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Cont
                 accused += _keys([c for c in verb.children if c.dep_ in OBJECTS], ctx)
         if not accused:
             continue
-        date, date_text = event_date(verb, None, document)
+        date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
         for actor in speakers:
             for target in dict.fromkeys(accused):
@@ -1042,7 +1050,7 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
         verb = clause.head
         speakers = [k for k in _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
-        date, date_text = event_date(verb, None, document)
+        date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
         for actor in speakers:
             for target in addressees:
@@ -1065,7 +1073,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                    self_planned=frame.action == "Agree" and frame.cameo is None)
     if light is not None and mod == "asserted":
         mod = modality(frame.trigger, ctx.rules)
-    date, date_text = event_date(frame.trigger, light, document)
+    date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))
     source_key, source_text = attribution(frame.trigger, ctx)
     qty = quantity(frame.theme)
     evidence = _evidence(sent, document, offset, frame.trigger.text, source_key, source_text)
