@@ -783,11 +783,15 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
     The hand-written triggers of `rules` come first; the CAMEO verb dictionary
     (`lexicon`, when given) codes the verbs they leave uncoded.
     """
+    if lexicon is not None and lexicon.discards.story_discarded(document.text):
+        return  # a sports or entertainment story is no political news
     ctx = _Context(doc, res, gaz, rules)
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        frames = [found for token in sent if (found := _frame_at(token, ctx, lexicon))]
+        # the dictionary's broad verbs code a match or a storm as an attack: not in discarded sentences
+        coder = None if lexicon is None or lexicon.discards.sentence_discarded(sent.text) else lexicon
+        frames = [found for token in sent if (found := _frame_at(token, ctx, coder))]
         frames = _absorb_complements(frames, ctx)
         obliged = _obligation_clauses(sent, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened

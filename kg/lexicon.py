@@ -28,13 +28,15 @@ dependency equivalents):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+import yaml
 from spacy.tokens import Token
 
 from kg.errors import RulesError
@@ -43,6 +45,7 @@ from kg.paths import ontology_dir
 
 VERBS_FILE = "cameo_verbs.jsonl"
 CODES_FILE = "cameo_codes.jsonl"
+DISCARDS_FILE = "discards.yaml"
 
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "punct", "cc", "mark", "nsubj",
                      "nsubjpass", "aux", "auxpass", "neg", "expl", "discourse", "intj", "meta"})
@@ -168,14 +171,31 @@ class LexMatch:
 
 
 @dataclass(frozen=True)
+class Discards:
+    """Phrases that mark a story as not political news, or a sentence as not for the dictionary to code."""
+
+    story: re.Pattern[str] | None
+    sentence: re.Pattern[str] | None
+
+    def story_discarded(self, text: str) -> bool:
+        """A sports or entertainment story ("Champions League", "goalkeeper"): no events at all."""
+        return bool(self.story and self.story.search(text))
+
+    def sentence_discarded(self, text: str) -> bool:
+        """A sentence about a match, a storm or a film: the dictionary's broad verbs ("hit", "beat") code nothing there."""
+        return bool(self.sentence and self.sentence.search(text))
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """The compiled dictionary: verb entries by lemma, blocks by name, code rows by code."""
+    """The compiled dictionary: verb entries by lemma, blocks by name, code rows by code, and the discards."""
 
     verbs: Mapping[str, tuple[VerbEntry, ...]]
     blocks: Mapping[str, Block]
     codes: Mapping[str, CodeRow]
     version: str
     """Hash of the tables: part of the cache key of extracted documents."""
+    discards: Discards = Discards(None, None)
 
     def entry(self, verb: Token) -> VerbEntry | None:
         """The verb entry for a token: a phrasal verb whose particles are there first ("ask for"), else the plain verb."""
@@ -486,10 +506,32 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
     )
 
 
+def compile_discards(path: Path) -> Discards:
+    """Whole-word, case-insensitive patterns of the story and sentence discards of ontology/discards.yaml."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise RulesError(f"{path.name}: cannot read the discard list: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path.name}: not valid YAML: {exc}") from None
+    patterns: dict[str, re.Pattern[str] | None] = {}
+    for scope in ("story", "sentence"):
+        phrases = data.get(scope) or []
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise RulesError(f"{path.name}: '{scope}' must be a list of phrases")
+        # longest first, so that an alternation prefers "world cup qualifier" to "world cup"
+        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+        patterns[scope] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if phrases else None
+    return Discards(patterns["story"], patterns["sentence"])
+
+
 @lru_cache(maxsize=2)
 def load_lexicon(directory: Path | None = None) -> Lexicon:
-    """The compiled CAMEO verb dictionary of ontology/ (or another folder), loaded once."""
+    """The compiled CAMEO verb dictionary and discards of ontology/ (or another folder), loaded once."""
     from kg.actions import action_types
 
     folder = Path(directory or ontology_dir())
-    return compile_lexicon(folder / VERBS_FILE, folder / CODES_FILE, action_types())
+    lexicon = compile_lexicon(folder / VERBS_FILE, folder / CODES_FILE, action_types())
+    discards = compile_discards(folder / DISCARDS_FILE)
+    digest = hashlib.sha1((lexicon.version + (folder / DISCARDS_FILE).read_text(encoding="utf-8")).encode()).hexdigest()[:12]
+    return replace(lexicon, discards=discards, version=digest)

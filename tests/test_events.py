@@ -142,6 +142,9 @@ ROWS = [
     ("Japan remains supportive of Taiwan.", {("JPN", "Support", "TWN", "asserted")}),
     # reaching an agreement is reciprocal
     ("Israel and the Palestinians reached a consensus on water.", {("ISR", "Agree", "PSE", "asserted")}),
+    # the discard list: a sports story is no political news, and the dictionary codes no storm as an attack
+    ("Brazil defeated Argentina in the World Cup semi-final.", set()),
+    ("A tropical storm battered the Philippines.", set()),
 ]
 
 

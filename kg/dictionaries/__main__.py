@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from kg.dictionaries import cameo
+from kg.dictionaries import cameo, discards
 from kg.errors import KgError
 from kg.paths import ontology_dir
 
@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         print(cameo.summary(cameo.convert(vendor, out)))
+        print(discards.summary(discards.convert(vendor, out)))
     except KgError as error:
         print(f"Error: {error}", file=sys.stderr)
         return 1

@@ -298,8 +298,8 @@ def _assign_verbs(conv: Conversion) -> None:
             for v in mine[1:] if block is keep else mine:
                 block["verbs"].remove(v)
                 if block is not keep:
-                    conv.drop(f"verb listed in several blocks (kept in the block {keep['name']})",
-                              f"line {v['line']}: {' '.join(words)} in {block['name']}")
+                    conv.drop("verb listed in several blocks (kept in the block named after it, else the first)",
+                              f"line {v['line']}: {' '.join(words)} in {block['name']}, kept in {keep['name']}")
 
 
 # ------------------------------------------------------------------ CAMEO -> PLOVER -> kg action
