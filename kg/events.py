@@ -786,11 +786,13 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
     if lexicon is not None and lexicon.discards.story_discarded(document.text):
         return  # a sports or entertainment story is no political news
     ctx = _Context(doc, res, gaz, rules)
+    hits = lexicon.discards.sentence_hits(doc) if lexicon is not None else []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         # the dictionary's broad verbs code a match or a storm as an attack: not in discarded sentences
-        coder = None if lexicon is None or lexicon.discards.sentence_discarded(sent.text) else lexicon
+        discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
+        coder = None if discarded else lexicon
         frames = [found for token in sent if (found := _frame_at(token, ctx, coder))]
         frames = _absorb_complements(frames, ctx)
         obliged = _obligation_clauses(sent, ctx)

@@ -30,14 +30,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.errors import RulesError
 from kg.files import json_objects
@@ -142,6 +142,17 @@ class Block:
     passive: str | None
     voiced: bool
     patterns: tuple[Pattern, ...]
+    index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Word -> positions (in `patterns`) of the patterns whose first needed words include it."""
+    unindexed: tuple[int, ...] = ()
+    """Positions of the patterns that need no word ("$ * +")."""
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns whose first word-bearing element the clause can satisfy, most specific first."""
+        found = set(self.unindexed)
+        for word in words:
+            found.update(self.index.get(word, ()))
+        return [self.patterns[i] for i in sorted(found)]
 
 
 @dataclass(frozen=True)
@@ -175,15 +186,27 @@ class Discards:
     """Phrases that mark a story as not political news, or a sentence as not for the dictionary to code."""
 
     story: re.Pattern[str] | None
-    sentence: re.Pattern[str] | None
+    sentence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Sentence phrases (lower case) by their first word: found with one pass over a text's tokens."""
 
     def story_discarded(self, text: str) -> bool:
         """A sports or entertainment story ("Champions League", "goalkeeper"): no events at all."""
         return bool(self.story and self.story.search(text))
 
-    def sentence_discarded(self, text: str) -> bool:
-        """A sentence about a match, a storm or a film: the dictionary's broad verbs ("hit", "beat") code nothing there."""
-        return bool(self.sentence and self.sentence.search(text))
+    def sentence_hits(self, doc: Doc) -> list[int]:
+        """Character offsets in `doc` where a sentence-level phrase (a match, a storm, a film) starts.
+
+        The dictionary's broad verbs ("hit", "beat") code nothing in such a sentence.
+        """
+        text = doc.text
+        out = []
+        for token in doc:
+            for phrase in self.sentence.get(token.lower_, ()):
+                end = token.idx + len(phrase)
+                if text[token.idx:end].lower() == phrase and (end == len(text) or not text[end].isalnum()):
+                    out.append(token.idx)
+                    break
+        return out
 
 
 @dataclass(frozen=True)
@@ -195,7 +218,7 @@ class Lexicon:
     codes: Mapping[str, CodeRow]
     version: str
     """Hash of the tables: part of the cache key of extracted documents."""
-    discards: Discards = Discards(None, None)
+    discards: Discards = Discards(None)
 
     def entry(self, verb: Token) -> VerbEntry | None:
         """The verb entry for a token: a phrasal verb whose particles are there first ("ask for"), else the plain verb."""
@@ -227,7 +250,7 @@ class Lexicon:
         subject = _subject_tokens(verb)
         words = _word_set(phrase)
         subject_words = _word_set(subject)
-        for pattern in block.patterns:
+        for pattern in block.candidates(words | subject_words):
             if not _prefilter(pattern, words, subject_words):
                 continue
             code, voiced_passive = _voice_code(pattern.code, pattern.passive, pattern.voiced, passive)
@@ -494,11 +517,7 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
                                                _weight(before + after), tuple(_needs(before + after))))
             continue
         raise RulesError(f"{where}: expected a synset, block, verb or pattern record")
-    compiled = {
-        name: Block(b["name"], b["line"], b["code"], b["passive"], b["voiced"],
-                    tuple(sorted(b["patterns"], key=lambda p: (-p.weight, p.line))))
-        for name, b in blocks.items()
-    }
+    compiled = {name: _block(b) for name, b in blocks.items()}
     digest = hashlib.sha1(verbs_path.read_bytes() + codes_path.read_bytes()).hexdigest()[:12]
     return Lexicon(
         MappingProxyType({k: tuple(sorted(v, key=lambda e: (-len(e.words), e.line))) for k, v in verbs.items()}),
@@ -506,23 +525,40 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
     )
 
 
+def _block(data: dict[str, Any]) -> Block:
+    """A block with its patterns sorted most specific first and indexed by their first needed words."""
+    patterns = tuple(sorted(data["patterns"], key=lambda p: (-p.weight, p.line)))
+    index: dict[str, list[int]] = {}
+    unindexed = []
+    for n, pattern in enumerate(patterns):
+        if not pattern.needs:
+            unindexed.append(n)
+        for word in (pattern.needs[0] if pattern.needs else ()):
+            index.setdefault(word, []).append(n)
+    return Block(data["name"], data["line"], data["code"], data["passive"], data["voiced"], patterns,
+                 MappingProxyType({w: tuple(p) for w, p in index.items()}), tuple(unindexed))
+
+
 def compile_discards(path: Path) -> Discards:
-    """Whole-word, case-insensitive patterns of the story and sentence discards of ontology/discards.yaml."""
+    """The story discards as one whole-word, case-insensitive pattern; the sentence discards indexed by first word."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except OSError as exc:
         raise RulesError(f"{path.name}: cannot read the discard list: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
         raise RulesError(f"{path.name}: not valid YAML: {exc}") from None
-    patterns: dict[str, re.Pattern[str] | None] = {}
     for scope in ("story", "sentence"):
         phrases = data.get(scope) or []
         if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
             raise RulesError(f"{path.name}: '{scope}' must be a list of phrases")
-        # longest first, so that an alternation prefers "world cup qualifier" to "world cup"
-        alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
-        patterns[scope] = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if phrases else None
-    return Discards(patterns["story"], patterns["sentence"])
+    story = sorted(data.get("story") or [], key=len, reverse=True)  # the longer alternative first
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in story)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if story else None
+    index: dict[str, list[str]] = {}
+    for phrase in data.get("sentence") or []:
+        phrase = " ".join(phrase.lower().split())
+        index.setdefault(re.split(r"[^\w]+", phrase)[0], []).append(phrase)
+    return Discards(pattern, MappingProxyType({w: tuple(sorted(p, key=len, reverse=True)) for w, p in index.items()}))
 
 
 @lru_cache(maxsize=2)
