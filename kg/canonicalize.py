@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -182,8 +183,53 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         key = f"{country}-{lemma}"
         span = EntitySpan(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, "NORP", None)
         assign(span, key, Entity(key, f"{lemma} ({country})", kind, country))
+    mentions = _in_discourse_country(mentions, entities, token_keys, gaz)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
+    """The country a text is about: the one its names act for most, if it leads the next at least two to one."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        country = entities[m.key].country
+        if country and gaz.kind_of(country) == "Country":
+            counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],
+                          gaz: Gazetteer) -> list[Mention]:
+    """Names the gazetteer lacks and nothing in their sentence places act for the country the text is about.
+
+    "Trump commuted the sentence of Roger Stone": Roger Stone is American; "the senate dismissed
+    the bill" in a story about Argentina is Argentina's senate. A body named generically is keyed
+    by that country ("ARG-senate"), so the senates of two countries never merge across documents.
+    """
+    country = discourse_country(mentions, entities, gaz)
+    if country is None:
+        return mentions
+    rekey: dict[str, str] = {}
+    for key, entity in list(entities.items()):
+        if key in gaz.entities or entity.country is not None or entity.kind not in ("Person", "Organization"):
+            continue
+        if entity.kind == "Organization":
+            if not GENERIC_BODY.search(entity.label):
+                continue
+            new = f"{country}-{'-'.join(normalise(entity.label).split())}"
+            rekey[key] = new
+            del entities[key]
+            entities[new] = Entity(new, f"{entity.label} ({country})", entity.kind, country)
+        else:
+            entities[key] = replace(entity, country=country)
+    if not rekey:
+        return mentions
+    for i, key in list(token_keys.items()):
+        token_keys[i] = rekey.get(key, key)
+    return [replace(m, key=rekey.get(m.key, m.key)) for m in mentions]
 
 
 def _country_of(key: str, gaz: Gazetteer) -> str | None:

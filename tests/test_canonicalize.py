@@ -191,3 +191,19 @@ def test_headline_run_ons_are_not_entities(nlp, headline, names):
 def test_a_bare_compass_point_is_no_place(nlp):
     res = _resolve(nlp, "Seoul would need allies in the event of an attack by the North.")
     assert {m.text for m in res.mentions} == {"Seoul"}
+
+
+def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
+    text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
+    assert _country(nlp, text, "Carlos Souza") == "BRA"
+
+
+def test_no_country_is_guessed_when_the_text_is_about_several(nlp):
+    text = "Brazil and Chile met in Peru. Minister Carlos Souza resigned."
+    assert _country(nlp, text, "Carlos Souza") is None
+
+
+def test_a_generic_body_is_keyed_by_the_country_the_text_is_about(nlp):
+    res = _resolve(nlp, "Argentina passed a law in Buenos Aires. The Federal Assembly rejected it.")
+    key = next(m.key for m in res.mentions if m.text == "Federal Assembly")
+    assert key == "ARG-federal-assembly" and res.entities[key].country == "ARG"
