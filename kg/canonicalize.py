@@ -217,12 +217,13 @@ def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], 
         if key in gaz.entities or entity.country is not None or entity.kind not in ("Person", "Organization"):
             continue
         if entity.kind == "Organization":
-            if not GENERIC_BODY.search(entity.label):
+            known = gaz.lookup_generic(entity.label, country)  # "Congress" in a story about the US
+            if known is None and not GENERIC_BODY.search(entity.label):
                 continue
-            new = f"{country}-{'-'.join(normalise(entity.label).split())}"
+            new = known or f"{country}-{'-'.join(normalise(entity.label).split())}"
             rekey[key] = new
             del entities[key]
-            entities[new] = Entity(new, f"{entity.label} ({country})", entity.kind, country)
+            entities[new] = gaz.entities[known] if known else Entity(new, f"{entity.label} ({country})", entity.kind, country)
         else:
             entities[key] = replace(entity, country=country)
     if not rekey:
