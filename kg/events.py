@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types
-from kg.canonicalize import Resolution
+from kg.canonicalize import Resolution, discourse_country
 from kg.gazetteer import Gazetteer
 from kg.lexicon import LexMatch, Lexicon
 from kg.model import Document, Event, Evidence
@@ -64,6 +64,7 @@ class _Context:
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
         self._keyed_index = [i for i, _ in self.keyed_tokens]
         self.agent_nouns = rules.agent_nouns
+        self.discourse = discourse_country(res.mentions, res.entities, gaz)
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic
         self.dates: dict[int, list[Span]] = {}
@@ -83,7 +84,7 @@ class _Context:
         """News outlets are sources of claims and places are where things happen: neither acts."""
         return not self.gaz.is_media(key) and self.kind(key) != "Location"
 
-    def antecedent(self, token: Token) -> str | None:
+    def antecedent(self, token: Token, countries: bool = False) -> str | None:
         """The entity a pronoun or "the country" refers to: the latest fitting name before it.
 
         A plural pronoun may also refer back to a plural group of a country ("North Korean troops
@@ -100,7 +101,7 @@ class _Context:
             kind = self.kind(key)
             if persons and kind == "Person":
                 best, best_i = key, i
-            elif not persons and kind in ("Country", "Organization") and not self.gaz.is_media(key):
+            elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
                 best, best_i = key, i
         if token.lower_ in PLURAL_PRONOUNS:
             for group in self.doc[max(prev_start, best_i + 1):token.i]:
@@ -175,6 +176,11 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False
                             return found if owned else _as_country(found, ctx)
         if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
             return ctx.antecedent(token)
+        if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
+                and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children)):
+            # "the senate dismissed it", "police fired on a protester", "called on the President": an organ
+            # named without its state is of the state last named, else of the country the text is about
+            return ctx.antecedent(token, countries=True) or ctx.discourse
     elif not agent and token.pos_ == "NOUN":
         # what is done to a thing is done to its owner: "overturned the convictions of Kelly",
         # "does not recognise the existence of Israel"
@@ -918,8 +924,9 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
                 # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
                 # "threatened to stop talks if the United States goes ahead": the one the condition is on
                 clauses = [c for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")]
+                # "called for NATO members to increase spending": the one asked is the for-clause's subject
                 clauses += [a for c in [frame.trigger, *clauses] for a in c.children
-                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children)]
+                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for") for m in a.children)]
                 subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in _keys(subjects, ctx) if k not in frame.actors]
             if not inner_targets and frame.action == "Threaten":

@@ -89,6 +89,8 @@ class Rules:
     """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "the Spanish king"."""
     anaphoric_nouns: frozenset[str]
     """ "the country", "the government": with "the" they refer back to the latest state named."""
+    state_organs: frozenset[str]
+    """Organs of a state, which act for the state last named, or the one the text is about, when named alone ("the senate")."""
     owned_nouns: frozenset[str]
     """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
     predicates: Mapping[str, str]
@@ -224,7 +226,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions",
-                "verbal_attacks", "role_nouns", "anaphoric_nouns", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations",
+                "verbal_attacks", "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations",
                 "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -260,6 +262,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         role_nouns=frozenset(_words(data["role_nouns"], f"{file}: role_nouns")),
         anaphoric_nouns=frozenset(_words(data["anaphoric_nouns"], f"{file}: anaphoric_nouns")),
         owned_nouns=frozenset(_words(data["owned_nouns"], f"{file}: owned_nouns")),
+        state_organs=frozenset(_words(data["state_organs"], f"{file}: state_organs")),
         people_nouns=frozenset(_words(data["people_nouns"], f"{file}: people_nouns")),
         predicates=_predicates(data["predicates"], f"{file}: predicates"),
         place_target_actions=_actions(data["place_target_actions"], f"{file}: place_target_actions"),
