@@ -80,6 +80,11 @@ class _Context:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
         return entity.country if entity else None
 
+    def place_country(self, key: str) -> str | None:
+        """The country a place belongs to, if the gazetteer or its context says so."""
+        country = self.country(key)
+        return country if country and self.kind(country) == "Country" else None
+
     def can_act(self, key: str) -> bool:
         """News outlets are sources of claims and places are where things happen: neither acts."""
         return not self.gaz.is_media(key) and self.kind(key) != "Location"
@@ -1099,7 +1104,12 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
             for other in actors[n + 1:]:
                 yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
         return
-    targets: tuple[str | None, ...] = frame.targets or (None,)
+    # a place is not a party: "attacked the Kursk region" is an attack on Russia; a sea or a bridge
+    # with no country ("searched the Java Sea") is no target at all
+    placed = [ctx.place_country(t) if ctx.kind(t) == "Location" else t for t in frame.targets]
+    targets: tuple[str | None, ...] = tuple(dict.fromkeys(t for t in placed if t)) or (None,)
+    if frame.targets and targets == (None,):
+        return
     for actor in actors:
         for target in targets:
             # a state may coerce its own people, a government concede to them; else no self-reference

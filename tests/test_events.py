@@ -145,6 +145,13 @@ ROWS = [
     # the discard list: a sports story is no political news, and the dictionary codes no storm as an attack
     ("Brazil defeated Argentina in the World Cup semi-final.", set()),
     ("A tropical storm battered the Philippines.", set()),
+    # a place is not a party: a region stands for its country, a sea for no one
+    ("North Korea deployed troops to the Kursk region.", {("PRK", "DeployTroops", "RUS", "asserted")}),
+    ("Singapore searched the Java Sea.", set()),
+    # "called for X to do": X is asked
+    ("The United States called for NATO members to increase spending.", {("USA", "Request", "NATO", "asserted")}),
+    # an organ named alone is of the state the text names
+    ("Argentina's congress passed a law, but the senate rejected Chile's proposal.", {("ARG", "Reject", "CHL", "asserted")}),
 ]
 
 
