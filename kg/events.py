@@ -268,6 +268,12 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
             found = rules.theme_class(phrase)
             if found:
                 return found
+    # "a state of siege", "a state of emergency": a noun with its of-phrase
+    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            found = rules.theme_class(f"{lemma} of {pobj.lemma_.lower()}")
+            if found:
+                return found
     return rules.theme_class(lemma) or rules.theme_class(token.lower_)
 
 
@@ -428,7 +434,19 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in _keys(helped, ctx) if k not in actors]
-    return Frame(verb, action, tuple(actors), tuple(targets), theme)
+    domestic = _on_own_people(target_tokens, actors, ctx)
+    if domestic and not targets:
+        # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
+        targets = list(dict.fromkeys(k for k in _keys(target_tokens, ctx)))
+    return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _on_own_people(tokens: list[Token], actors: list[str], ctx: _Context) -> bool:
+    """ "Iranian authorities pressured workers of a Tehran company": people named by a common noun, of
+    the actor's own country, are acted upon; that is no self-reference."""
+    people = ctx.agent_nouns | ctx.rules.people_nouns | set(ctx.rules.group_nouns)
+    own = set(actors) | {ctx.country(a) for a in actors}
+    return any(t.pos_ == "NOUN" and _head_noun(t).lemma_.lower() in people and _resolve_np(t, ctx) in own for t in tokens)
 
 
 COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
@@ -919,8 +937,10 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
             continue
         if trig.borrow_complement_targets and not frame.targets:
             # "refused to respond to Kiev's requests": whom the refusal concerns stands in the complement
+            # "refused to commit to any assistance to the US-led war": one phrase deeper, too
             inner = [c for c in frame.trigger.children if c.dep_ in ("xcomp", "ccomp")]
             tokens = [t for c in inner for t in _pobjs(c, ctx.rules.target_preps) + [o for o in c.children if o.dep_ in OBJECTS]]
+            tokens += [p for t in tokens if _resolve_np(t, ctx) is None for p in _pobjs(t, ctx.rules.target_preps)]
             frame = replace(frame, targets=tuple(k for k in _keys(tokens, ctx) if k not in frame.actors))
         if trig.absorb_complement and not frame.targets:
             inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
@@ -935,9 +955,11 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
                 subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in _keys(subjects, ctx) if k not in frame.actors]
             if not inner_targets and frame.action == "Threaten":
-                # "threatened to resume attacks in Israel": a threatened attack is on the place it would hit
-                inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
-                                 for t in _place_countries(f, ctx) if t not in frame.actors]
+                # "threatened to resume terrorist activities in Israel": what is threatened hits the place it names
+                places = [p for c in clauses for prep in c.subtree if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                          for p in prep.children if p.dep_ == "pobj"]
+                inner_targets = [c for k in _keys(places, ctx) if (c := ctx.place_country(k) or
+                                 (k if ctx.kind(k) == "Country" else None)) and c not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
@@ -998,6 +1020,7 @@ def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
 
 
 HOSTILE_QUADS = ("verbal-conflict", "material-conflict")
+PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
 
 
 def _evidence(sent: Span, document: Document, offset: int, trigger: str,
