@@ -89,7 +89,7 @@ def model_version(model: str | None = None) -> str:
 
 def context(model: str | None = None) -> str:
     """Everything besides the document that decides its DocResult, as one string."""
-    data = sorted(p for p in ontology_dir().iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".tsv"))
+    data = sorted(p for p in ontology_dir().iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".tsv", ".jsonl"))
     parts = [
         f"format={FORMAT}",
         f"kg={_kg_version()}",

@@ -2,7 +2,9 @@
 
 Data lives under `ontology/`: `countries.yaml` (generated from pycountry + countryinfo and
 `country_overrides.yaml` by `python -m kg.gazetteer`), `actors.yaml` (hand-written) and
-`ambiguous.yaml` (aliases deliberately resolved to nothing because they name several entities).
+`ambiguous.yaml` (aliases deliberately resolved to nothing because they name several entities),
+and the tables generated from the Phoenix dictionaries (`phoenix_*.yaml`, by `python -m
+kg.dictionaries`), which the hand-made files override: see `merge_generated`.
 `load_gazetteer()` validates them once and gives the spaCy entity-ruler patterns, a
 normalised lookup from any spelling to one canonical key, and the generic names
 ("Foreign Ministry") that resolve only with their country.
@@ -10,6 +12,7 @@ normalised lookup from any spelling to one canonical key, and the generic names
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
@@ -23,17 +26,21 @@ from typing import Any
 import yaml
 
 from kg.errors import RulesError
-from kg.model import ENTITY_KINDS, Entity
+from kg.model import ENTITY_KINDS, Entity, Role
 from kg.paths import ontology_dir
+from kg.roles import role_at
 
 COUNTRIES_FILE = "countries.yaml"
 ACTORS_FILE = "actors.yaml"
 AMBIGUOUS_FILE = "ambiguous.yaml"
 OVERRIDES_FILE = "country_overrides.yaml"
+SECTORS_FILE = "sectors.yaml"
+GENERATED_FILES = ("phoenix_countries.jsonl", "phoenix_international.jsonl", "phoenix_nonstate.jsonl")
+"""Gazetteer tables generated from vendor/ (kg/dictionaries/phoenix.py), loaded after the hand-made ones."""
 
 TYPES = ("igo", "government", "military", "media", "party", "company", "ngo")
-FIELDS = ("key", "label", "kind", "type", "country", "wikidata", "aliases", "capitals", "demonyms",
-          "surname", "generic")
+FIELDS = ("key", "label", "kind", "type", "country", "sector", "wikidata", "aliases", "capitals", "demonyms",
+          "surname", "generic", "roles")
 REQUIRED = ("key", "label", "kind", "country")
 ROLES = ("name", "capital", "demonym")
 # spaCy NER label each kind of name is tagged with by the gazetteer's span ruler.
@@ -44,6 +51,8 @@ DEMONYM_LABEL = "NORP"
 _KEY_RE = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DASHES = "\u002d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u0060\u00b4\u2032"
 _TRANSLATE = {ord(c): " " for c in _DASHES} | {ord(c): "'" for c in _APOSTROPHES}
@@ -64,6 +73,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[mi
         return super().construct_mapping(node, deep=deep)
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Matching form of a name: NFKC, accents folded, casefolded, dashes as spaces, no "the"/possessive.
 
@@ -196,10 +206,115 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
 
 @lru_cache(maxsize=8)
 def _load_cached(directory: Path) -> Gazetteer:
+    sources, ambiguous, _ = load_sources(directory)
+    return build_gazetteer(sources, ambiguous)
+
+
+def load_sources(directory: Path) -> tuple[list[tuple[str, list[Any]]], frozenset[str], list[tuple[str, str, str]]]:
+    """The gazetteer's sources once the generated tables are merged into the hand-made ones.
+
+    Returns (file, entries) sources for `build_gazetteer`, the ambiguous names, and the merge
+    report: rows (file, name, what happened) for every generated name not kept as it stands.
+    """
     countries = _read_entries(directory / COUNTRIES_FILE)
     actors = _read_entries(directory / ACTORS_FILE, required=False)
     ambiguous = _read_ambiguous(directory / AMBIGUOUS_FILE)
-    return build_gazetteer([(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)], ambiguous)
+    hand = [(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)]
+    generated = [(name, read_jsonl(directory / name)) for name in GENERATED_FILES if (directory / name).exists()]
+    if not generated:
+        return hand, ambiguous, []
+    sources, report = merge_generated(hand, generated, ambiguous)
+    return sources, ambiguous, report
+
+
+_ACTING = {"Organization", "ArmedGroup"}
+
+
+def _same_kind(hand: Entity, kind: str, country: str | None) -> bool:
+    """Can a generated entry of this kind be the hand-made entity? Bodies and armed groups are one class
+    (which a group is, is a judgment); a body or place acting for a country may be that country's metonym
+    ("White House", a capital)."""
+    if hand.kind == kind or (hand.kind in _ACTING and kind in _ACTING):
+        return True
+    return hand.kind == "Country" and kind in ("Location", "Organization") and country == hand.key
+
+
+def merge_generated(hand: list[tuple[str, list[Any]]], generated: list[tuple[str, list[Any]]],
+                    ambiguous: frozenset[str] = frozenset()) -> tuple[list[tuple[str, list[Any]]], list[tuple[str, str, str]]]:
+    """Merge generated entries into the hand-made ones, which win; return the sources and a report.
+
+    The rules, in order, for each generated entry:
+    - it is a hand-made entity when it is the Country of the same key, or when its label (else its
+      first alias that is) is a name of a hand-made entity of a compatible kind (`_same_kind`);
+      then its other names become aliases of that entity if no entity has them yet (the
+      unambiguous ones), and a hand-made person without roles takes its dated roles when they
+      agree with the hand-made country;
+    - otherwise it is a new entity, without the names the hand-made files give another entity or
+      a surname, and without names listed in ambiguous.yaml; one whose key a hand-made entity has,
+      or with no name left, is dropped.
+    Report rows are (file, name, what happened).
+    """
+    hand_gaz = build_gazetteer(hand, ambiguous)
+    taken = dict(hand_gaz.names)
+    surnames = {normalize(s) for s in hand_gaz.surnames.values()}
+    extended: dict[str, dict] = {}
+    report: list[tuple[str, str, str]] = []
+    new_sources: list[tuple[str, list[Any]]] = []
+    for file, entries in generated:
+        fresh: list[Any] = []
+        for i, e in enumerate(entries, 1):
+            if not (isinstance(e, dict) and all(isinstance(e.get(f), str) for f in ("key", "label", "kind"))):
+                _check_entry(_where(file, i, e), e)  # raises, naming what is wrong; build_gazetteer checks the rest
+            names = [e["label"], *(a for a in e.get("aliases") or [] if a != e["label"])]
+            target = e["key"] if e["kind"] == "Country" and e["key"] in hand_gaz.entities else None
+            for name in names if target is None else ():
+                hit = hand_gaz._resolve(normalize(name))
+                if hit and _same_kind(hand_gaz.entities[hit[0]], e["kind"], e["country"]):
+                    target = hit[0]
+                    break
+            kept = []
+            for name in names:
+                norm = normalize(name)
+                owner = taken.get(norm)
+                if norm in ambiguous or (norm in surnames and (owner is None or owner[0] != target)):
+                    report.append((file, name, "dropped: ambiguous or a hand-made surname"))
+                elif owner is not None and owner[0] != (target or e["key"]):
+                    report.append((file, name, f"dropped: a name of {owner[0]}"))
+                else:
+                    kept.append(name)
+                    taken.setdefault(norm, (target or e["key"], "name"))
+            if target is not None:
+                _extend(extended, hand, target, e, kept, report, file)
+            elif e["key"] in hand_gaz.entities:
+                report.append((file, e["label"], f"dropped: its key {e['key']} is a hand-made entity's"))
+            elif not kept:
+                report.append((file, e["label"], "dropped: no name left"))
+            else:
+                fresh.append({**e, "label": kept[0], "aliases": kept})
+        new_sources.append((file, fresh))
+    merged_hand = [(file, [extended.get(e.get("key"), e) if isinstance(e, dict) else e for e in entries])
+                   for file, entries in hand]
+    return merged_hand + new_sources, report
+
+
+def _extend(extended: dict[str, dict], hand: list[tuple[str, list[Any]]], key: str, e: dict, names: list[str],
+            report: list[tuple[str, str, str]], file: str) -> None:
+    """Add a generated entry's names (and, for a person with none, its roles and sector) to hand-made `key`."""
+    entry = extended.get(key)
+    if entry is None:
+        entry = next(dict(x) for _, entries in hand for x in entries if isinstance(x, dict) and x.get("key") == key)
+        extended[key] = entry
+    known = {normalize(n) for n in [entry["label"], *(n for f in ("aliases", "capitals", "demonyms") for n in entry.get(f) or [])]}
+    added = [n for n in names if normalize(n) not in known]
+    if added:
+        entry["aliases"] = [*(entry.get("aliases") or []), *added]
+    if e.get("roles") and not entry.get("roles") and entry["kind"] == e["kind"] == "Person":
+        default = role_at(_roles(file, e), None)
+        if default is not None and default.country == entry["country"]:
+            entry["roles"] = e["roles"]
+            entry.setdefault("sector", e.get("sector"))
+        else:
+            report.append((file, e["label"], f"roles not taken: the hand-made {key} acts for {entry['country']}"))
 
 
 def _read_yaml(path: Path, required: bool = True) -> Any:
@@ -222,6 +337,19 @@ def _read_entries(path: Path, required: bool = True) -> list[Any]:
     if not isinstance(data, list):
         raise RulesError(f"{path.name}: expected a list of entries, got {type(data).__name__}")
     return data
+
+
+def read_jsonl(path: Path) -> list[Any]:
+    """Entries of a generated table: one JSON object a line; lines starting with # are comments."""
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            out.append(json.loads(line))
+        except ValueError as error:
+            raise RulesError(f"{path.name}: line {number}: not valid JSON: {error}") from None
+    return out
 
 
 def _read_ambiguous(path: Path) -> frozenset[str]:
@@ -282,6 +410,39 @@ def _check_entry(where: str, entry: Any) -> None:
     for field in ("capitals", "demonyms"):
         if entry.get(field) and kind != "Country":
             raise RulesError(f"{where}: '{field}' is only for kind Country, not {kind}")
+    if entry.get("sector") is not None and not (isinstance(entry["sector"], str) and _SECTOR_RE.match(entry["sector"])):
+        raise RulesError(f"{where}: sector {entry['sector']!r} is not a three-letter code of {SECTORS_FILE}")
+    roles = _roles(where, entry)
+    if roles:
+        default = role_at(roles, None)
+        if default is not None and default.country is not None and default.country != entry["country"]:
+            raise RulesError(f"{where}: country {entry['country']!r} is not {default.country!r}, whom its latest role "
+                             "acts for (an entity acts, with no date, for its latest role: kg/roles.py)")
+
+
+def _roles(where: str, entry: dict) -> tuple[Role, ...]:
+    """An entry's `roles`: [country, sector, start, end] lists, dates as YYYY-MM-DD or null."""
+    value = entry.get("roles")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise RulesError(f"{where}: 'roles' must be a list of [country, sector, start, end]")
+    out = []
+    for i, role in enumerate(value, 1):
+        if not isinstance(role, list) or len(role) != 4:
+            raise RulesError(f"{where}: role {i} must be [country, sector, start, end] (null for none)")
+        country, sector, start, end = (v.isoformat() if hasattr(v, "isoformat") else v for v in role)
+        if country is not None and not (isinstance(country, str) and country):
+            raise RulesError(f"{where}: role {i}: country must be a key or null")
+        if sector is not None and not (isinstance(sector, str) and _SECTOR_RE.match(sector)):
+            raise RulesError(f"{where}: role {i}: sector {sector!r} is not a three-letter code")
+        for value_ in (start, end):
+            if value_ is not None and not (isinstance(value_, str) and _DATE_RE.match(value_)):
+                raise RulesError(f"{where}: role {i}: date {value_!r} is not YYYY-MM-DD")
+        if start and end and start > end:
+            raise RulesError(f"{where}: role {i} ends ({end}) before it starts ({start})")
+        out.append(Role(country, sector, start, end))
+    return tuple(out)
 
 
 def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozenset[str] = frozenset()
@@ -349,7 +510,11 @@ def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozens
         if e.get("surname"):
             surnames[key] = e["surname"]
         surfaces = tuple(dict.fromkeys(s for s, _ in entry_forms))
-        entities[key] = Entity(key, e["label"], e["kind"], country, e.get("wikidata"), surfaces)
+        roles = _roles(where, e)
+        for role in roles:
+            if role.country is not None and role.country not in kinds:
+                raise RulesError(f"{where}: a role acts for {role.country!r}, which is not a key of the gazetteer")
+        entities[key] = Entity(key, e["label"], e["kind"], country, e.get("wikidata"), surfaces, e.get("sector"), roles)
         types[key] = e.get("type")
         forms[key] = tuple(entry_forms)
     return Gazetteer(MappingProxyType(entities), MappingProxyType(types), MappingProxyType(names),
