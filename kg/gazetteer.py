@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from kg.agents import SECTORS_FILE, Sector, read_sectors
 from kg.errors import RulesError
 from kg.model import ENTITY_KINDS, Entity, Role
 from kg.paths import ontology_dir
@@ -34,7 +35,6 @@ COUNTRIES_FILE = "countries.yaml"
 ACTORS_FILE = "actors.yaml"
 AMBIGUOUS_FILE = "ambiguous.yaml"
 OVERRIDES_FILE = "country_overrides.yaml"
-SECTORS_FILE = "sectors.yaml"
 GENERATED_FILES = ("phoenix_countries.jsonl", "phoenix_international.jsonl", "phoenix_nonstate.jsonl")
 """Gazetteer tables generated from vendor/ (kg/dictionaries/phoenix.py), loaded after the hand-made ones."""
 
@@ -207,7 +207,32 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
 @lru_cache(maxsize=8)
 def _load_cached(directory: Path) -> Gazetteer:
     sources, ambiguous, _ = load_sources(directory)
-    return build_gazetteer(sources, ambiguous)
+    gaz = build_gazetteer(sources, ambiguous)
+    sectors = directory / SECTORS_FILE
+    return with_sectors(gaz, read_sectors(sectors)) if sectors.exists() else gaz
+
+
+def sector_key(country: str, sector: str) -> str:
+    """Key of a country's agents in one sector: sector_key("TUR", "GOV") == "TUR-gov"."""
+    return f"{country}-{sector.lower()}"
+
+
+def with_sectors(gaz: Gazetteer, sectors: Mapping[str, Sector]) -> Gazetteer:
+    """The gazetteer plus one entity per country and sector ("TUR-gov", "Turkey (government)"), nameless.
+
+    They are what agent nouns resolve to ("Turkish authorities"); being gazetteer entities, they
+    carry the sector's type (a MED sector is media, a source of claims), and the merge knows them.
+    A key a gazetteer entry already has is left to that entry.
+    """
+    entities, types = dict(gaz.entities), dict(gaz.types)
+    for country in [e for e in gaz.entities.values() if e.kind == "Country"]:
+        for s in sectors.values():
+            key = sector_key(country.key, s.code)
+            if key not in entities:
+                entities[key] = Entity(key, f"{country.label} ({s.name})", s.kind, country.key, sector=s.code)
+                types[key] = s.type
+    return Gazetteer(MappingProxyType(entities), MappingProxyType(types), gaz.names, gaz.forms, gaz.surnames,
+                     gaz.generics, gaz.ambiguous)
 
 
 def load_sources(directory: Path) -> tuple[list[tuple[str, list[Any]]], frozenset[str], list[tuple[str, str, str]]]:
@@ -269,7 +294,10 @@ def merge_generated(hand: list[tuple[str, list[Any]]], generated: list[tuple[str
             target = e["key"] if e["kind"] == "Country" and e["key"] in hand_gaz.entities else None
             for name in names if target is None else ():
                 hit = hand_gaz._resolve(normalize(name))
-                if hit and _same_kind(hand_gaz.entities[hit[0]], e["kind"], e["country"]):
+                if hit and _same_kind(hand_gaz.entities[hit[0]], e["kind"], e["country"]) and (
+                        name is names[0] or hand_gaz.entities[hit[0]].kind != "Country"):
+                    # a place or body is its country's metonym by its own name only ("White House"),
+                    # never because one of its other names is the capital's
                     target = hit[0]
                     break
             kept = []
