@@ -18,6 +18,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -35,6 +36,7 @@ COUNTRIES_FILE = "countries.yaml"
 ACTORS_FILE = "actors.yaml"
 AMBIGUOUS_FILE = "ambiguous.yaml"
 OVERRIDES_FILE = "country_overrides.yaml"
+OFFICES_FILE = "office_holders.yaml"
 GENERATED_FILES = ("phoenix_countries.jsonl", "phoenix_international.jsonl", "phoenix_nonstate.jsonl")
 """Gazetteer tables generated from vendor/ (kg/dictionaries/phoenix.py), loaded after the hand-made ones."""
 
@@ -246,7 +248,7 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     return _load_cached(Path(directory or ontology_dir()).resolve())
 
 
-DATA_FILES = (COUNTRIES_FILE, ACTORS_FILE, AMBIGUOUS_FILE, *GENERATED_FILES, SECTORS_FILE)
+DATA_FILES = (COUNTRIES_FILE, ACTORS_FILE, AMBIGUOUS_FILE, *GENERATED_FILES, SECTORS_FILE, OFFICES_FILE)
 """The files a gazetteer is built from: their bytes are part of its compiled cache's key."""
 
 
@@ -307,10 +309,49 @@ def load_sources(directory: Path) -> tuple[list[tuple[str, list[Any]]], frozense
     ambiguous = _read_ambiguous(directory / AMBIGUOUS_FILE)
     hand = [(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)]
     generated = [(name, read_jsonl(directory / name)) for name in GENERATED_FILES if (directory / name).exists()]
-    if not generated:
-        return hand, ambiguous, []
-    sources, report = merge_generated(hand, generated, ambiguous)
-    return sources, ambiguous, report
+    sources, report = merge_generated(hand, generated, ambiguous) if generated else (hand, [])
+    offices = _read_entries(directory / OFFICES_FILE, required=False)
+    return apply_offices(sources, offices), ambiguous, report
+
+
+def apply_offices(sources: list[tuple[str, list[Any]]], offices: list[Any]) -> list[tuple[str, list[Any]]]:
+    """Add the roles of office_holders.yaml to their entities (a key no source has makes a new Person).
+
+    Those roles win from their first start on: an older role that starts then or later is dropped,
+    one that runs past it ends the day before; undated roles stay. An entity of a generated table
+    then acts, with no date, for its latest role; a hand-made one must already (build_gazetteer checks).
+    """
+    by_key = {e.get("key"): (n, i) for n, (_, entries) in enumerate(sources) for i, e in enumerate(entries)
+              if isinstance(e, dict)}
+    out = [(file, list(entries)) for file, entries in sources]
+    fresh: list[Any] = []
+    for i, office in enumerate(offices, 1):
+        where = _where(OFFICES_FILE, i, office)
+        if not isinstance(office, dict) or not isinstance(office.get("key"), str) or not office.get("roles"):
+            raise RulesError(f"{where}: expected a mapping with a key and roles")
+        roles = _roles(where, office)
+        rows = [[r.country, r.sector, r.start, r.end] for r in roles]
+        if office["key"] not in by_key:
+            fresh.append({"key": office["key"], "label": office.get("label"), "kind": "Person",
+                          "country": office.get("country"), "aliases": office.get("aliases"), "roles": rows})
+            continue
+        n, j = by_key[office["key"]]
+        entry = dict(out[n][1][j])
+        first = min(r.start for r in roles if r.start)
+        day_before = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
+        kept = []
+        for r in _roles(where, entry):
+            if r.start is None and r.end is None:
+                kept.append([r.country, r.sector, None, None])
+            elif (r.start or "0000-00-00") < first:
+                kept.append([r.country, r.sector, r.start, r.end if r.end and r.end < first else day_before])
+        entry["roles"] = kept + rows
+        if out[n][0] in GENERATED_FILES:
+            latest = role_at(_roles(where, entry), None)
+            if latest is not None and latest.country:
+                entry["country"], entry["sector"] = latest.country, latest.sector
+        out[n][1][j] = entry
+    return out + ([(OFFICES_FILE, fresh)] if fresh else [])
 
 
 _ACTING = {"Organization", "ArmedGroup"}

@@ -468,3 +468,28 @@ def test_the_shipped_gazetteer_merges_the_phoenix_tables(gaz: Gazetteer):
     assert karzai.country == "AFG" and karzai.roles
     assert gaz.lookup("Vladimir Putin") == "vladimir-putin"   # a hand-made key wins
     assert gaz.entities["TUR-gov"].label == "Turkey (government)" and gaz.types["TUR-gov"] == "government"
+
+
+def test_office_holders_add_roles_that_win_from_their_first_start():
+    from kg.gazetteer import apply_offices, build_gazetteer
+
+    hand = _hand()
+    hand[1][1][0]["roles"] = [["AFG", "ELI", "1975-01-01", "2000-01-01"], ["AFG", "GOV", "2001-12-22", None],
+                              ["AFG", "GOV", "2016-01-01", None], ["AFG", "ELI", None, None]]
+    offices = [{"key": "karzai", "roles": [["AFG", "GOV", "2001-12-22", "2014-09-29"]]},
+               {"key": "ashraf-ghani", "label": "Ashraf Ghani", "country": "AFG", "aliases": ["Ashraf Ghani"],
+                "roles": [["AFG", "GOV", "2014-09-29", "2021-08-15"]]}]
+    gaz = build_gazetteer(apply_offices(hand, offices))
+    assert [(r.start, r.end) for r in gaz.entities["karzai"].roles] == [
+        ("1975-01-01", "2000-01-01"), (None, None), ("2001-12-22", "2014-09-29")]  # the open-ended ones replaced
+    ghani = gaz.entities["ashraf-ghani"]
+    assert (ghani.kind, ghani.country, gaz.lookup("Ashraf Ghani")) == ("Person", "AFG", "ashraf-ghani")
+
+
+def test_the_shipped_office_holders_close_stale_open_ended_roles(gaz: Gazetteer):
+    from kg.roles import acting
+
+    harper = gaz.entities["stephen-harper"]
+    assert acting(harper, "2010-01-01").sector == "GOV" and acting(harper, "2019-01-01").sector != "GOV"
+    assert acting(gaz.entities["charles-michel"], "2016-01-01").country == "BEL"
+    assert gaz.entities["charles-michel"].country == "EU"
