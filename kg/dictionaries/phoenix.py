@@ -33,7 +33,13 @@ Written rules for upstream problems (each drop is a row of phoenix_dropped.tsv):
    parenthesis names an acronym ("(AAIA)": kept as a name) or a disambiguating place ("(BOLIVIA)":
    dropped from the name).
 6. A title before a name ("+PRESIDENT_KARZAI_", "+RUSSIAN_PRESIDENT_PUTIN") is not a name: such a
-   synonym is dropped (a primary phrase is kept: "DEAN_BARROW" starts with a first name) (the NER finds the name inside; "US Secretary of Defense", an office, stays).
+   synonym is dropped (the NER finds the name inside); a primary phrase is kept ("DEAN_BARROW"
+   starts with a first name).
+7. A country and an agent noun of the actor's own state sector ("US_PRESIDENT_ [USAGOV]",
+   "PRESIDENT_OF_THE_UNITED_STATES_") name an office that the agents table gives in any text
+   (the country in that sector): not a name of its own. With another sector the name stays
+   ("SYRIAN_NATIONAL_COUNCIL_ [SYROPP]" is not Syria's government; "KOSOVO_LIBERATION_ARMY" is a
+   group of its own, not any Kosovar rebels).
 """
 
 from __future__ import annotations
@@ -502,12 +508,28 @@ def _titled(name: str, titles: frozenset[str], owners: frozenset[str]) -> bool:
     return any(" ".join(words[start:end]) in titles for end in range(start + 1, len(words)))
 
 
+def _office(name: str, agents: dict[str, str], owners: frozenset[str]) -> str | None:
+    """Rule 7: the sector of the agent noun in a country + agent name ("US President", "President of the
+    United States"), which the agents table resolves in any text as that country's sector; else None."""
+    words = normalize(name).split()
+    for n in (1, 2, 3):
+        if len(words) > n and " ".join(words[:n]) in owners and " ".join(words[n:]) in agents:
+            return agents[" ".join(words[n:])]
+        if len(words) > n + 1 and " ".join(words[-n:]) in owners and words[-n - 1] in ("of", "the"):
+            head = " ".join(w for w in words[:-n] if w not in ("of", "the"))
+            if head in agents:
+                return agents[head]
+    return None
+
+
 def convert_records(records: list[Record], source: str, codes: Codes, agents: frozenset[str],
-                    countries: dict[str, dict], report: Report, titles: frozenset[str] = frozenset()) -> list[Actor]:
+                    countries: dict[str, dict], report: Report, titles: frozenset[str] = frozenset(),
+                    agent_sectors: dict[str, str] | None = None) -> list[Actor]:
     """Upstream records of one file -> actors with kind, roles and names (before the cross-file rules)."""
     place_names = frozenset(normalize(n) for e in countries.values()
                             for n in [e["label"], *e.get("aliases", []), *e.get("capitals", [])])
     owners = place_names | {normalize(n) for e in countries.values() for n in e.get("demonyms", [])}
+    agent_sectors = agent_sectors or {}
     actors: list[Actor] = []
     for record in records:
         roles_codes = _roles(record, codes, source, report)
@@ -537,7 +559,12 @@ def convert_records(records: list[Record], source: str, codes: Codes, agents: fr
             titled = [n for n in names[1:] if _titled(n, titles, owners) and normalize(n) != normalize(names[0])]
             for name in titled:
                 report.drop(source, record.line, name, "name dropped: a title before a name")
-            names = [n for n in names if n not in titled]
+            default = role_at(roles, None)
+            sector = default.sector if default else None
+            offices = [n for n in names if sector in _STATE_SECTORS and _office(n, agent_sectors, owners) == sector]
+            for name in offices:
+                report.drop(source, record.line, name, "name dropped: a country's office, which the agents table gives")
+            names = [n for n in names if n not in titled and n not in offices]
             if not names:
                 continue
         # a country block: undated codes that name a country and no sector ("[AFG]", "[USAASM]": American Samoa)
@@ -768,7 +795,7 @@ def convert(vendor: Path, out: Path) -> list[Path]:
     actors: list[Actor] = []
     for source in (COUNTRIES_SRC, INTERNATIONAL_SRC, NONSTATE_SRC):
         actors.extend(convert_records(parse_actors(_read(folder / source)), source, codes, agent_forms, countries, report,
-                                      titles))
+                                      titles, {form: sector for form, sector, _ in agent_rows}))
     actors = [a for a in actors if _acts(a, report)]
     actors = _drop_names(_merge_duplicates(actors, report), report)
     _assign_keys(actors)
@@ -793,6 +820,9 @@ def convert(vendor: Path, out: Path) -> list[Path]:
     written.append(_write(out / DROPPED_OUT, head + "source\tline\tname\treason\n" + "\n".join(lines) + "\n"))
     return written
 
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+"""Sectors of a state's own organs: rule 7 applies to them, not to named groups ("Kosovo Liberation Army")."""
 
 _INSTITUTIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "UAF", "OPP", "PTY", "MED", "BUS",
                                     "NGO", "IGO", "EDU", "HLH", "LAB", "DEV", "ENV", "HRI", "REF", "AGR"})
