@@ -202,3 +202,21 @@ def test_a_country_and_an_agent_of_its_sector_name_an_office_not_an_actor():
     assert phoenix._office("President of the United States", agents, owners) == "GOV"
     assert phoenix._office("Syrian National Council", agents, owners) == "GOV"  # dropped only if the actor is GOV too
     assert phoenix._office("Hamid Karzai", agents, owners) is None
+
+
+@needs_words
+def test_a_lone_given_name_is_not_one_persons_name():
+    hassan = Actor("x", 1, "Person", ["Hassan"], [Role("MAR", "GOV")], country="MAR")
+    rouhani = Actor("x", 2, "Person", ["Hassan Rouhani", "Rouhani"], [Role("IRN", "GOV", "2013-08-03", None)], country="IRN")
+    report = Report()
+    kept = {a.line: a.names for a in phoenix._drop_names([hassan, rouhani], report)}
+    assert kept == {2: ["Hassan Rouhani", "Rouhani"]}
+    assert ("x", 1, "Hassan", "a lone name that is other people's given name") in report.rows
+
+
+def test_a_country_block_may_carry_dated_codes(codes):
+    """Iraq's block is "[IRQ <20030320] [IRQOCC ...] [IRQ >20060520]": a country, not a person."""
+    records = parse_actors("IRAQ_\n+IRAQI_\n+ANBAR\n\t[IRQ <20030320]\n\t[IRQ >20060520]\n")
+    countries = {"IRQ": {"key": "IRQ", "label": "Iraq", "aliases": ["Iraq"], "capitals": ["Baghdad"], "demonyms": ["Iraqi"]}}
+    actors = phoenix.convert_records(records, phoenix.COUNTRIES_SRC, codes, frozenset(), countries, Report())
+    assert [(a.kind, a.names) for a in actors] == [("Country", ["Iraq", "Iraqi"]), ("Location", ["Anbar"])]

@@ -20,7 +20,9 @@ their code (`[~GOV]`, `[NGO~]`), regular and `{}` irregular plurals, `!PERSON!` 
 Written rules for upstream problems (each drop is a row of phoenix_dropped.tsv):
 1. A name (normalised) that two different Phoenix actors carry is ambiguous: dropped from both;
    records with the same name and the same acting country are one actor (upstream repeats some).
-2. A single-word name that is an ordinary English word is dropped: title-cased at a sentence start
+2. A one-word name of a person that begins other people's full names ("Hassan": Hassan Rouhani,
+   Hassan Nasrallah) is a given name, not theirs alone: dropped. A one-word name that is an
+   ordinary English word is dropped as well: title-cased at a sentence start
    it would match ("Bush", "Rice", "Ban"). Ordinary means that two independent dictionaries list
    its lowercase form: Webster's Second (english-words' web2 list, where proper nouns are
    capitalised) and WordNet (spaCy's English lemmatizer index).
@@ -551,9 +553,10 @@ def convert_records(records: list[Record], source: str, codes: Codes, agents: fr
         roles = [role for role, _ in roles_codes]
         if not names:
             continue
-        is_block = source == COUNTRIES_SRC and roles and not any(r.start or r.end for r in roles) \
-            and len({r.country for r in roles}) == 1 and roles[0].country and not any(r.sector for r in roles) \
-            and len(roles) == len(record.restrictions)
+        # a country block: codes that name one country and no sector, dated or not ("[AFG]"; "[USAASM]",
+        # American Samoa; "[IRQ <20030320] [IRQ >20060520]"): people and bodies always have a sector
+        is_block = source == COUNTRIES_SRC and bool(roles) and len({r.country for r in roles}) == 1 \
+            and roles[0].country is not None and not any(r.sector for r in roles)
         if not is_block:
             # only synonyms: a primary phrase that starts like a title may be a first name ("Dean Barrow")
             titled = [n for n in names[1:] if _titled(n, titles, owners) and normalize(n) != normalize(names[0])]
@@ -567,7 +570,6 @@ def convert_records(records: list[Record], source: str, codes: Codes, agents: fr
             names = [n for n in names if n not in titled and n not in offices]
             if not names:
                 continue
-        # a country block: undated codes that name a country and no sector ("[AFG]", "[USAASM]": American Samoa)
         if is_block:
             actors.extend(_country_block(record, names, roles[0].country, countries, source, report))
             continue
@@ -626,7 +628,8 @@ _INSTITUTION_WORDS = frozenset({
     "council", "committee", "union", "association", "federation", "network", "foundation", "institute", "fund",
     "bank", "commission", "court", "office", "programme", "program", "forces", "force", "league", "alliance",
     "corps", "guard", "guards", "service", "ministry", "department", "parliament", "assembly", "government",
-    "university", "police", "navy", "secretariat", "tribunal", "mission", "coalition", "authority", "bureau"})
+    "university", "police", "navy", "secretariat", "tribunal", "mission", "coalition", "authority", "bureau",
+    "administration", "regime", "cabinet", "junta", "family", "clan", "dynasty", "loyalists", "supporters"})
 """Words that make a name a body's, wherever they stand."""
 
 _GENERIC_STEMS = frozenset({"repu", "demo", "unit", "king", "isla", "peop", "stat", "nort", "sout", "east", "west",
@@ -715,9 +718,12 @@ def _merge_duplicates(actors: list[Actor], report: Report) -> list[Actor]:
 def _drop_names(actors: list[Actor], report: Report) -> list[Actor]:
     """Rules 1 (a name of two actors) and 2 (an ordinary word); an actor left without names is dropped."""
     owners: dict[str, set[int]] = defaultdict(set)
+    given: set[str] = set()  # first words of people's full names: "Hassan" of "Hassan Rouhani"
     for n, actor in enumerate(actors):
         for name in actor.names:
             owners[normalize(name)].add(n)
+            if actor.kind == "Person" and " " in normalize(name):
+                given.add(normalize(name).split()[0])
     out = []
     for n, actor in enumerate(actors):
         kept = []
@@ -727,6 +733,8 @@ def _drop_names(actors: list[Actor], report: Report) -> list[Actor]:
                 others = sorted({f"{actors[m].source} line {actors[m].line}" for m in owners[norm] if m != n})
                 report.drop(actor.source, actor.line, name, f"ambiguous: also a name of {others[0]}"
                             + (f" and {len(others) - 1} more" if len(others) > 1 else ""))
+            elif actor.kind == "Person" and " " not in norm and norm in given:
+                report.drop(actor.source, actor.line, name, "a lone name that is other people's given name")
             elif " " not in norm and "-" not in name and not name.isupper() and is_ordinary_word(norm) \
                     and actor.kind != "Country":
                 # an all-capitals form ("DAWN") matches only capitals, never a sentence's first word
