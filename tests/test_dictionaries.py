@@ -219,4 +219,4 @@ def test_a_country_block_may_carry_dated_codes(codes):
     records = parse_actors("IRAQ_\n+IRAQI_\n+ANBAR\n\t[IRQ <20030320]\n\t[IRQ >20060520]\n")
     countries = {"IRQ": {"key": "IRQ", "label": "Iraq", "aliases": ["Iraq"], "capitals": ["Baghdad"], "demonyms": ["Iraqi"]}}
     actors = phoenix.convert_records(records, phoenix.COUNTRIES_SRC, codes, frozenset(), countries, Report())
-    assert [(a.kind, a.names) for a in actors] == [("Country", ["Iraq", "Iraqi"]), ("Location", ["Anbar"])]
+    assert [(a.kind, a.names) for a in actors] == [("Country", ["Iraq", "IRAQ", "Iraqi", "IRAQI"]), ("Location", ["Anbar"])]
