@@ -103,7 +103,8 @@ class Gazetteer:
     """
 
     entities: Mapping[str, Entity]
-    types: Mapping[str, str | None]
+    types: Mapping[str, str]
+    """key -> type (igo, government, media...) of the entities that have one: use `types.get(key)`."""
     names: Mapping[str, tuple[str, str]]
     """normalised form -> (key, role) with role one of name, capital, demonym."""
     forms: Mapping[str, tuple[tuple[str, str], ...]]
@@ -293,7 +294,8 @@ def with_sectors(gaz: Gazetteer, sectors: Mapping[str, Sector]) -> Gazetteer:
             key = sector_key(country.key, s.code)
             if key not in entities:
                 entities[key] = Entity(key, f"{country.label} ({s.name})", s.kind, country.key, sector=s.code)
-                types[key] = s.type
+                if s.type is not None:
+                    types[key] = s.type
     return Gazetteer(MappingProxyType(entities), MappingProxyType(types), gaz.names, gaz.forms, gaz.surnames,
                      gaz.generics, gaz.ambiguous)
 
@@ -645,7 +647,8 @@ def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozens
             if role.country is not None and role.country not in kinds:
                 raise RulesError(f"{where}: a role acts for {role.country!r}, which is not a key of the gazetteer")
         entities[key] = Entity(key, e["label"], e["kind"], country, e.get("wikidata"), surfaces, e.get("sector"), roles)
-        types[key] = e.get("type")
+        if e.get("type") is not None:  # most entries have none: `types.get` gives None for them
+            types[key] = e["type"]
         forms[key] = tuple(entry_forms)
     return Gazetteer(MappingProxyType(entities), MappingProxyType(types), MappingProxyType(names),
                      MappingProxyType(forms), MappingProxyType(surnames), MappingProxyType(generics),
