@@ -62,13 +62,16 @@ def action_types() -> dict[str, ActionType]:
     return out
 
 
-def coded(action: str, modality: str) -> tuple[str, str]:
+def coded(action: str, modality: str, cameo: str | None = None) -> tuple[str, str]:
     """(PLOVER, CAMEO) codes of an event after the modality rules of actions.md.
 
-    A planned cooperative action codes as AGREE (03), a negated cooperative one as
-    REJECT (12); considered and conflictual actions keep their own codes.
+    An asserted event with a full CAMEO code (`Event.cameo`, "190", "0233") gives that code.
+    Otherwise a planned cooperative action codes as AGREE (03), a negated cooperative one as
+    REJECT (12); considered and conflictual actions keep their own codes (the action's root).
     """
     at = action_types()[action]
+    if cameo and modality == "asserted":
+        return (at.plover, cameo)
     if at.cooperative and modality == "planned":
         return ("AGREE", "03")
     if at.cooperative and modality == "negated":
