@@ -64,14 +64,17 @@ def action_types() -> dict[str, ActionType]:
     return out
 
 
-def coded(action: str, modality: str) -> tuple[str, str]:
+def coded(action: str, modality: str, cameo: str | None = None) -> tuple[str, str]:
     """(PLOVER, CAMEO) codes of an event after the modality rules of actions.md.
 
-    A planned cooperative action codes as AGREE (03), a negated cooperative one as
-    REJECT (12), a request aside (CAMEO has no intent code for it); considered and
-    conflictual actions keep their own codes.
+    An asserted event with a full CAMEO code (`Event.cameo`, "190", "0233") gives that code.
+    Otherwise a planned cooperative action codes as AGREE (03), a negated cooperative one as
+    REJECT (12), a request aside (CAMEO has no intent code for it); considered and conflictual
+    actions keep their own codes (the action's root).
     """
     at = action_types()[action]
+    if cameo and modality == "asserted":
+        return (at.plover, cameo)
     intended = at.cooperative and at.plover not in NOT_INTENDED
     if intended and modality == "planned":
         return ("AGREE", "03")

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kg.model import DocResult, Document, Entity, Event, Evidence, Mention
+from kg.model import DocResult, Document, Entity, Event, Evidence, Mention, Role
 from kg.nlp import model_name
 from kg.paths import ontology_dir
 from kg.rules import load_rules
@@ -33,7 +33,8 @@ FORMAT = 2
 
 CACHE_DIR_ENV = "KG_CACHE_DIR"
 
-CODE_MODULES = ("model", "nlp", "ingest", "entities", "canonicalize", "events", "temporal", "gazetteer", "actions", "rules", "lexicon", "pipeline")
+CODE_MODULES = ("model", "nlp", "ingest", "entities", "canonicalize", "events", "temporal", "gazetteer", "actions", "rules",
+                "lexicon", "pipeline", "roles", "agents", "compiled")
 """Modules whose code decides what a document yields: editing one invalidates the cache."""
 
 
@@ -88,7 +89,7 @@ def model_version(model: str | None = None) -> str:
 
 def context(model: str | None = None) -> str:
     """Everything besides the document that decides its DocResult, as one string."""
-    data = sorted(p for p in ontology_dir().iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".jsonl"))
+    data = sorted(p for p in ontology_dir().iterdir() if p.suffix in (".yaml", ".yml", ".csv", ".tsv", ".jsonl"))
     parts = [
         f"format={FORMAT}",
         f"kg={_kg_version()}",
@@ -113,7 +114,8 @@ def _encode(result: DocResult) -> dict[str, Any]:
     d = result.document
     return {
         "document": [d.id, d.text, d.date, d.title, d.url, d.source],
-        "entities": [[e.key, e.label, e.kind, e.country, e.wikidata, list(e.aliases)] for e in result.entities],
+        "entities": [[e.key, e.label, e.kind, e.country, e.wikidata, list(e.aliases), e.sector,
+                      [[r.country, r.sector, r.start, r.end] for r in e.roles]] for e in result.entities],
         "mentions": [[m.doc_id, m.start, m.end, m.text, m.key] for m in result.mentions],
         "events": [
             [ev.actor, ev.action, ev.target, ev.modality, ev.date, ev.date_text, ev.quantity,
@@ -127,7 +129,8 @@ def _encode(result: DocResult) -> dict[str, Any]:
 def _decode(data: dict[str, Any]) -> DocResult:
     return DocResult(
         Document(*data["document"]),
-        tuple(Entity(*e[:5], aliases=tuple(e[5])) for e in data["entities"]),
+        tuple(Entity(*e[:5], aliases=tuple(e[5]), sector=e[6], roles=tuple(Role(*r) for r in e[7]))
+              for e in data["entities"]),
         tuple(Mention(*m) for m in data["mentions"]),
         tuple(Event(*ev[:7], evidence=tuple(Evidence(*x) for x in ev[7]), cameo=ev[8]) for ev in data["events"]),
     )

@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from kg.agents import MAX_WORDS, Agents
 from kg.entities import EntitySpan
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, sector_key
 from kg.model import Entity, Mention
+from kg.roles import acting
 
 KIND_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 
@@ -84,13 +86,13 @@ def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazettee
 
 
 def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
-            group_nouns: Mapping[str, str] | None = None) -> Resolution:
+            date: str | None = None, agents: Agents | None = None) -> Resolution:
     """Assign every entity span a key: gazetteer first, then document context, then a minted key.
 
-    `group_nouns` (lemma -> kind) names groups that a demonym ties to a country without making
-    them its state ("Rwandan rebels" -> RWA-rebel, an ArmedGroup acting for RWA).
+    `date` is the document's: a gazetteer entity with dated roles acts for the role it held then
+    (kg.roles). With `agents`, an agent noun that a country, capital or demonym modifies names
+    that country's entity of the agent's sector ("Turkish authorities" -> TUR-gov).
     """
-    group_nouns = group_nouns or {}
     spans = sorted(spans, key=lambda s: s.start)
     token_keys: dict[int, str] = {}
     demonyms: set[int] = set()
@@ -100,6 +102,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     pending: list[EntitySpan] = []
 
     def assign(span: EntitySpan, key: str, entity: Entity) -> None:
+        if key not in entities and entity.roles:
+            entity = acting(entity, date)  # "Ban Ki-moon" in 2005 acts for South Korea, in 2010 for the UN
         entities.setdefault(key, entity)
         for i in range(span.start, span.end):
             token_keys[i] = key
@@ -170,22 +174,76 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue
         key = slug_key(span.text)
         assign(span, key, Entity(key, span.text, kind, country if kind != "Location" else country))
-    for token in doc:
-        kind = group_nouns.get(token.lemma_.lower())
-        if kind is None or token.i in token_keys or token.pos_ != "NOUN":
-            continue
-        # "Rwandan rebels", "Serbian opposition": a group of a country that is not its state
-        country = next((_country_of(token_keys[c.i], gaz) for c in token.children
-                        if c.dep_ in ("amod", "compound") and c.i in demonyms | set(token_keys)), None)
-        if country is None:
-            continue
-        lemma = token.lemma_.lower()
-        key = f"{country}-{lemma}"
-        span = EntitySpan(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, "NORP", None)
-        assign(span, key, Entity(key, f"{lemma} ({country})", kind, country))
-    mentions = _in_discourse_country(mentions, entities, token_keys, gaz)
+    if agents is not None:
+        for start, end, key in _agent_mentions(doc, token_keys, demonyms, gaz, agents):
+            span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                              doc[start:end].text, "NORP", None)
+            assign(span, key, gaz.entities[key])
+    about = discourse_country(mentions, entities, gaz)
+    if agents is not None:
+        for start, end, key in _bare_agent_mentions(doc, token_keys, gaz, agents, about):
+            span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                              doc[start:end].text, "NORP", None)
+            assign(span, key, gaz.entities[key])
+    mentions = _in_discourse_country(mentions, entities, token_keys, gaz, about)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _agent_mentions(doc: Doc, token_keys: Mapping[int, str], demonyms: set[int], gaz: Gazetteer,
+                    agents: Agents) -> list[tuple[int, int, str]]:
+    """(start, end, key) of agent phrases a country modifies: "Burundian militiamen", "Kabul's government".
+
+    The phrase must head its noun phrase ("police" in "police station" does not act), must not
+    overlap a name, and its country comes from a modifier: a demonym, a country or a capital,
+    before it or its possessor ("the Chinese foreign ministry", "Iraqi Kurdish rebels"). A body
+    the gazetteer names generically for that country ("Foreign Ministry" of RUS) is that body.
+    An "ethnic" demonym names a community, not a state, and was left unresolved before this.
+    """
+    out: list[tuple[int, int, str]] = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in token_keys:
+            continue
+        hit = _agent_ending_at(doc, token, agents, token_keys)
+        if hit is None:
+            continue
+        start, phrase, sector = hit
+        country = _agent_country(doc, start, token, token_keys, gaz)
+        if country is None:
+            continue
+        key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
+        if key in gaz.entities:
+            out.append((start, token.i + 1, key))
+    return out
+
+
+def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
+    """The longest agent phrase ending at `token` (its last word as written or as its lemma), with no name inside."""
+    lasts = dict.fromkeys((token.lower_, token.lemma_.lower()))
+    for n in range(min(MAX_WORDS, token.i + 1), 0, -1):
+        start = token.i - n + 1
+        if any(i in token_keys for i in range(start, token.i)) or any(
+                t.is_space or (t.is_punct and t.text not in "-'") for t in doc[start:token.i]):
+            continue
+        before = " ".join(doc[start:token.i].text.lower().split())
+        for last in lasts:
+            phrase = f"{before} {last}" if before else last
+            sector = agents.sector_of(phrase)
+            if sector is not None:
+                return start, phrase, sector
+    return None
+
+
+def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The country a modifier of an agent phrase names: the word before it, or a possessor or adjective of its head."""
+    candidates = [doc[start - 1]] if start > 0 else []
+    candidates += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < start]
+    for t in candidates:
+        key = token_keys.get(t.i)
+        entity = gaz.entities.get(key) if key else None
+        if entity is not None and entity.kind == "Country":
+            return entity.key
+    return None
 
 
 def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
@@ -202,14 +260,13 @@ def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity
 
 
 def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],
-                          gaz: Gazetteer) -> list[Mention]:
+                          gaz: Gazetteer, country: str | None) -> list[Mention]:
     """Names the gazetteer lacks and nothing in their sentence places act for the country the text is about.
 
     "Trump commuted the sentence of Roger Stone": Roger Stone is American; "the senate dismissed
     the bill" in a story about Argentina is Argentina's senate. A body named generically is keyed
     by that country ("ARG-senate"), so the senates of two countries never merge across documents.
     """
-    country = discourse_country(mentions, entities, gaz)
     if country is None:
         return mentions
     rekey: dict[str, str] = {}
@@ -231,6 +288,54 @@ def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], 
     for i, key in list(token_keys.items()):
         token_keys[i] = rekey.get(key, key)
     return [replace(m, key=rekey.get(m.key, m.key)) for m in mentions]
+
+
+def _bare_agent_mentions(doc: Doc, token_keys: Mapping[int, str], gaz: Gazetteer, agents: Agents,
+                         about: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, key) of agent phrases no country modifies: "police fired", "the senate dismissed it".
+
+    An organ or a group named alone is of the place its phrase names ("police in Monrovia"), else
+    of the state last named in its sentence or the one before, else of the country the text is
+    about; with none of these it stays unresolved.
+    """
+    out: list[tuple[int, int, str]] = []
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in token_keys:
+            continue
+        hit = _agent_ending_at(doc, token, agents, token_keys)
+        if hit is None:
+            continue
+        start, phrase, sector = hit
+        country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) or about
+        if country is None:
+            continue
+        key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
+        if key in gaz.entities:
+            out.append((start, token.i + 1, key))
+    return out
+
+
+def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The country of a place an agent's own phrase names: "police in Monrovia", "workers of a Tehran company"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            for t in prep.subtree:
+                entity = gaz.entities.get(token_keys.get(t.i, ""))
+                if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country" \
+                        and entity.kind in ("Country", "Location"):
+                    return entity.country
+    return None
+
+
+def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The state last named before a token, in its sentence or the one before."""
+    sent_start = doc[start].sent.start
+    first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    for i in range(start - 1, first - 1, -1):
+        entity = gaz.entities.get(token_keys.get(i, ""))
+        if entity is not None and entity.kind == "Country":
+            return entity.key
+    return None
 
 
 def _country_of(key: str, gaz: Gazetteer) -> str | None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types
+from kg.agents import load_agents
 from kg.canonicalize import Resolution, discourse_country
 from kg.gazetteer import Gazetteer
 from kg.lexicon import LexMatch, Lexicon
@@ -63,7 +64,8 @@ class _Context:
         self.entities = res.entities
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
         self._keyed_index = [i for i, _ in self.keyed_tokens]
-        self.agent_nouns = rules.agent_nouns
+        self.agent_words = load_agents().words
+        self.agent_nouns = rules.agent_nouns | self.agent_words
         self.discourse = discourse_country(res.mentions, res.entities, gaz)
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic
@@ -85,9 +87,15 @@ class _Context:
         country = self.country(key)
         return country if country and self.kind(country) == "Country" else None
 
+    def is_outlet(self, key: str) -> bool:
+        """A news outlet (Bloomberg, AFP): a source of claims, never a party. Journalists (a country's media
+        sector) are people and can be acted upon."""
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return self.gaz.is_media(key) and not (entity and entity.sector)
+
     def can_act(self, key: str) -> bool:
         """News outlets are sources of claims and places are where things happen: neither acts."""
-        return not self.gaz.is_media(key) and self.kind(key) != "Location"
+        return not self.is_outlet(key) and self.kind(key) != "Location"
 
     def antecedent(self, token: Token, countries: bool = False) -> str | None:
         """The entity a pronoun or "the country" refers to: the latest fitting name before it.
@@ -169,7 +177,7 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False
             if found:
                 return found
     if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric_nouns
-            or lemma in ctx.rules.owned_nouns or lemma in ctx.rules.group_nouns):
+            or lemma in ctx.rules.owned_nouns or lemma in ctx.agent_words):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
                 for pobj in child.children:
@@ -444,7 +452,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
 def _on_own_people(tokens: list[Token], actors: list[str], ctx: _Context) -> bool:
     """ "Iranian authorities pressured workers of a Tehran company": people named by a common noun, of
     the actor's own country, are acted upon; that is no self-reference."""
-    people = ctx.agent_nouns | ctx.rules.people_nouns | set(ctx.rules.group_nouns)
+    people = ctx.agent_nouns | ctx.rules.people_nouns
     own = set(actors) | {ctx.country(a) for a in actors}
     return any(t.pos_ == "NOUN" and _head_noun(t).lemma_.lower() in people and _resolve_np(t, ctx) in own for t in tokens)
 
@@ -995,7 +1003,7 @@ def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
 
 def _acts_on_people(frame: Frame, ctx: _Context) -> bool:
     """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians"."""
-    people = ctx.agent_nouns | ctx.rules.people_nouns | set(ctx.rules.group_nouns)
+    people = ctx.agent_nouns | ctx.rules.people_nouns
     return any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and (_head_noun(c).lemma_.lower() in people or _head_noun(c).ent_type_ == "NORP")
                and _resolve_np(c, ctx) is None for c in frame.trigger.children)
 
@@ -1138,7 +1146,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
             # a state may coerce its own people, a government concede to them; else no self-reference
             if target is not None and not frame.domestic and (target == actor or _same_country(actor, target, ctx)):
                 continue
-            if target is not None and ctx.gaz.is_media(target):
+            if target is not None and ctx.is_outlet(target):
                 continue
             yield Event(actor, _verbal(frame, actor, target, ctx), target, mod, date, date_text, qty, (evidence,), frame.cameo)
 

@@ -14,18 +14,23 @@ from kg.actions import coded
 from kg.graph import entity_iri, event_iri
 from kg.merge import Merged, view
 from kg.model import Corpus, Entity, Event, Evidence, Mention
+from kg.roles import acting
 
 Lookup = Callable[[str], Entity | None]
 
 
-def _ref(entity: Lookup, key: str | None) -> dict[str, Any] | None:
+def _ref(entity: Lookup, key: str | None, date: str | None = None) -> dict[str, Any] | None:
+    """An actor or target as an event names it: the country and sector it acts for at `date`."""
     if key is None:
         return None
     found = entity(key)
+    if found is not None and found.roles:
+        found = acting(found, date)
     return {
         "id": str(entity_iri(key)),
         "label": found.label if found else key,
         "country": found.country if found else None,
+        "sector": found.sector if found else None,
     }
 
 
@@ -37,7 +42,9 @@ def _entity_head(entity: Entity) -> dict[str, Any]:
         "label": entity.label,
         "kind": entity.kind,
         "country": entity.country,
+        "sector": entity.sector,
         "wikidata": entity.wikidata,
+        "roles": [{"country": r.country, "sector": r.sector, "start": r.start, "end": r.end} for r in entity.roles],
     }
 
 
@@ -45,15 +52,17 @@ def _entity_mention(m: Mention) -> dict[str, Any]:
     return {"doc": m.doc_id, "text": m.text, "start": m.start, "end": m.end}
 
 
-def _event_head(entity: Lookup, event: Event, sources: int) -> dict[str, Any]:
-    plover, cameo = coded(event.action, event.modality)
+def _event_head(merged: Merged, event: Event, sources: int) -> dict[str, Any]:
+    plover, cameo = coded(event.action, event.modality, event.cameo)
+    # the roles its actor and target held then: at the event's date, else when it was first reported
+    when = event.date or merged.report_date(event)
     return {
         "type": "event",
         "id": str(event_iri(event)),
-        "actor": _ref(entity, event.actor),
+        "actor": _ref(merged.entity, event.actor, when),
         "action": event.action,
         "modality": event.modality,
-        "target": _ref(entity, event.target),
+        "target": _ref(merged.entity, event.target, when),
         "date": event.date,
         "date_text": event.date_text,
         "quantity": event.quantity,
@@ -85,7 +94,7 @@ def _parts(source: Corpus | Merged) -> Iterator[tuple[dict[str, Any], Iterator[d
     for entity, mentions in merged.entities_with_mentions():
         yield _entity_head(entity), (_entity_mention(m) for m in mentions)
     for event, sources, evidence in merged.events_with_evidence():
-        yield _event_head(merged.entity, event, sources), (_event_mention(merged.entity, ev) for ev in evidence)
+        yield _event_head(merged, event, sources), (_event_mention(merged.entity, ev) for ev in evidence)
 
 
 def records(source: Corpus | Merged) -> Iterator[dict[str, Any]]:

@@ -113,9 +113,10 @@ def spool_db(path: str | Path | None, cache_mb: int = 16) -> sqlite3.Connection:
 
 
 def json_objects(lines: list[str], label: str, error: type[KgError]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line of a JSON Lines text; `error` names `label` and the line of a fault."""
+    """(line number, object) for each line of a JSON Lines text but blank and `#` comment lines; `error`
+    names `label` and the line of a fault."""
     for n, line in enumerate(lines, 1):
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
             continue
         try:
             record = json.loads(line)

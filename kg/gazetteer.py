@@ -2,7 +2,9 @@
 
 Data lives under `ontology/`: `countries.yaml` (generated from pycountry + countryinfo and
 `country_overrides.yaml` by `python -m kg.gazetteer`), `actors.yaml` (hand-written) and
-`ambiguous.yaml` (aliases deliberately resolved to nothing because they name several entities).
+`ambiguous.yaml` (aliases deliberately resolved to nothing because they name several entities),
+and the tables generated from the Phoenix dictionaries (`phoenix_*.yaml`, by `python -m
+kg.dictionaries`), which the hand-made files override: see `merge_generated`.
 `load_gazetteer()` validates them once and gives the spaCy entity-ruler patterns, a
 normalised lookup from any spelling to one canonical key, and the generic names
 ("Foreign Ministry") that resolve only with their country.
@@ -10,11 +12,13 @@ normalised lookup from any spelling to one canonical key, and the generic names
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -22,18 +26,23 @@ from typing import Any
 
 import yaml
 
+from kg.agents import SECTORS_FILE, Sector, read_sectors
 from kg.errors import RulesError
-from kg.model import ENTITY_KINDS, Entity
+from kg.model import ENTITY_KINDS, Entity, Role
 from kg.paths import ontology_dir
+from kg.roles import role_at
 
 COUNTRIES_FILE = "countries.yaml"
 ACTORS_FILE = "actors.yaml"
 AMBIGUOUS_FILE = "ambiguous.yaml"
 OVERRIDES_FILE = "country_overrides.yaml"
+OFFICES_FILE = "office_holders.yaml"
+GENERATED_FILES = ("phoenix_countries.jsonl", "phoenix_international.jsonl", "phoenix_nonstate.jsonl")
+"""Gazetteer tables generated from vendor/ (kg/dictionaries/phoenix.py), loaded after the hand-made ones."""
 
 TYPES = ("igo", "government", "military", "media", "party", "company", "ngo")
-FIELDS = ("key", "label", "kind", "type", "country", "wikidata", "aliases", "capitals", "demonyms",
-          "surname", "generic")
+FIELDS = ("key", "label", "kind", "type", "country", "sector", "wikidata", "aliases", "capitals", "demonyms",
+          "surname", "generic", "roles")
 REQUIRED = ("key", "label", "kind", "country")
 ROLES = ("name", "capital", "demonym")
 # spaCy NER label each kind of name is tagged with by the gazetteer's span ruler.
@@ -44,6 +53,8 @@ DEMONYM_LABEL = "NORP"
 _KEY_RE = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_SECTOR_RE = re.compile(r"^[A-Z]{3}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DASHES = "\u002d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u0060\u00b4\u2032"
 _TRANSLATE = {ord(c): " " for c in _DASHES} | {ord(c): "'" for c in _APOSTROPHES}
@@ -64,6 +75,7 @@ class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: igno
         return super().construct_mapping(node, deep=deep)
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Matching form of a name: NFKC, accents folded, casefolded, dashes as spaces, no "the"/possessive.
 
@@ -91,7 +103,8 @@ class Gazetteer:
     """
 
     entities: Mapping[str, Entity]
-    types: Mapping[str, str | None]
+    types: Mapping[str, str]
+    """key -> type (igo, government, media...) of the entities that have one: use `types.get(key)`."""
     names: Mapping[str, tuple[str, str]]
     """normalised form -> (key, role) with role one of name, capital, demonym."""
     forms: Mapping[str, tuple[tuple[str, str], ...]]
@@ -102,8 +115,8 @@ class Gazetteer:
     ambiguous: frozenset[str]
 
     def __reduce__(self) -> tuple:
-        parts = (self.entities, self.types, self.names, self.forms, self.surnames, self.generics)
-        return (_rebuild, (*(dict(p) for p in parts), self.ambiguous))
+        parts = (self.types, self.names, self.forms, self.surnames, self.generics)
+        return (_rebuild, (EntityTable.rows_of(self.entities), *(dict(p) for p in parts), self.ambiguous))
 
     def lookup(self, text: str) -> str | None:
         """Key of the entity this name denotes, or None if unknown or deliberately ambiguous.
@@ -174,9 +187,51 @@ class Gazetteer:
                 for key, label, pattern in sorted(out)]
 
 
-def _rebuild(*parts: Any) -> Gazetteer:
-    """Unpickle a Gazetteer: wrap its plain dicts read-only again."""
-    return Gazetteer(*(MappingProxyType(p) for p in parts[:-1]), parts[-1])
+def _rebuild(rows: dict[str, tuple], *parts: Any) -> Gazetteer:
+    """Unpickle a Gazetteer: entities from their rows, lazily, and the plain dicts read-only again."""
+    return Gazetteer(EntityTable(rows), *(MappingProxyType(p) for p in parts[:-1]), parts[-1])
+
+
+class EntityTable(Mapping[str, Entity]):
+    """Entities kept as plain rows and made into `Entity` objects when first asked for.
+
+    Unpickling 35,000 frozen dataclasses costs ten times as long as unpickling their rows, and
+    a document asks for a few dozen of them: the compiled gazetteer loads in a tenth of the time.
+    """
+
+    __slots__ = ("_rows", "_made")
+
+    def __init__(self, rows: dict[str, tuple]):
+        self._rows = rows
+        self._made: dict[str, Entity] = {}
+
+    @staticmethod
+    def rows_of(entities: Mapping[str, Entity]) -> dict[str, tuple]:
+        """Plain rows of entities, key -> (label, kind, country, wikidata, aliases, sector, roles)."""
+        if isinstance(entities, EntityTable):
+            return entities._rows
+        return {k: (e.label, e.kind, e.country, e.wikidata, e.aliases, e.sector,
+                    tuple((r.country, r.sector, r.start, r.end) for r in e.roles)) for k, e in entities.items()}
+
+    def __getitem__(self, key: str) -> Entity:
+        made = self._made.get(key)
+        if made is None:
+            label, kind, country, wikidata, aliases, sector, roles = self._rows[key]
+            made = self._made[key] = Entity(key, label, kind, country, wikidata, aliases, sector,
+                                            tuple(Role(*r) for r in roles))
+        return made
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __reduce__(self) -> tuple:
+        return (EntityTable, (self._rows,))
 
 
 def _surface_variants(surface: str) -> set[str]:
@@ -194,12 +249,204 @@ def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     return _load_cached(Path(directory or ontology_dir()).resolve())
 
 
+DATA_FILES = (COUNTRIES_FILE, ACTORS_FILE, AMBIGUOUS_FILE, *GENERATED_FILES, SECTORS_FILE, OFFICES_FILE)
+"""The files a gazetteer is built from: their bytes are part of its compiled cache's key."""
+
+
+def gazetteer_key(directory: Path) -> str:
+    """The compiled-cache key of the gazetteer of `directory`: its data files and the code that reads them."""
+    from kg import compiled
+
+    return compiled.digest([*compiled.file_parts(directory / name for name in DATA_FILES),
+                            *compiled.code_parts("gazetteer", "agents", "roles", "model", "compiled")])
+
+
 @lru_cache(maxsize=8)
 def _load_cached(directory: Path) -> Gazetteer:
+    from kg import compiled
+
+    return compiled.cached("gazetteer", gazetteer_key(directory), lambda: _build(directory))
+
+
+def _build(directory: Path) -> Gazetteer:
+    """Read, merge and validate the gazetteer's files (what the compiled cache saves)."""
+    sources, ambiguous, _ = load_sources(directory)
+    gaz = build_gazetteer(sources, ambiguous)
+    sectors = directory / SECTORS_FILE
+    return with_sectors(gaz, read_sectors(sectors)) if sectors.exists() else gaz
+
+
+def sector_key(country: str, sector: str) -> str:
+    """Key of a country's agents in one sector: sector_key("TUR", "GOV") == "TUR-gov"."""
+    return f"{country}-{sector.lower()}"
+
+
+def with_sectors(gaz: Gazetteer, sectors: Mapping[str, Sector]) -> Gazetteer:
+    """The gazetteer plus one entity per country and sector ("TUR-gov", "Turkey (government)"), nameless.
+
+    They are what agent nouns resolve to ("Turkish authorities"); being gazetteer entities, they
+    carry the sector's type (a MED sector is media, a source of claims), and the merge knows them.
+    A key a gazetteer entry already has is left to that entry.
+    """
+    entities, types = dict(gaz.entities), dict(gaz.types)
+    for country in [e for e in gaz.entities.values() if e.kind == "Country"]:
+        for s in sectors.values():
+            key = sector_key(country.key, s.code)
+            if key not in entities:
+                entities[key] = Entity(key, f"{country.label} ({s.name})", s.kind, country.key, sector=s.code)
+                if s.type is not None:
+                    types[key] = s.type
+    return Gazetteer(MappingProxyType(entities), MappingProxyType(types), gaz.names, gaz.forms, gaz.surnames,
+                     gaz.generics, gaz.ambiguous)
+
+
+def load_sources(directory: Path) -> tuple[list[tuple[str, list[Any]]], frozenset[str], list[tuple[str, str, str]]]:
+    """The gazetteer's sources once the generated tables are merged into the hand-made ones.
+
+    Returns (file, entries) sources for `build_gazetteer`, the ambiguous names, and the merge
+    report: rows (file, name, what happened) for every generated name not kept as it stands.
+    """
     countries = _read_entries(directory / COUNTRIES_FILE)
     actors = _read_entries(directory / ACTORS_FILE, required=False)
     ambiguous = _read_ambiguous(directory / AMBIGUOUS_FILE)
-    return build_gazetteer([(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)], ambiguous)
+    hand = [(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)]
+    generated = [(name, read_jsonl(directory / name)) for name in GENERATED_FILES if (directory / name).exists()]
+    sources, report = merge_generated(hand, generated, ambiguous) if generated else (hand, [])
+    offices = _read_entries(directory / OFFICES_FILE, required=False)
+    return apply_offices(sources, offices), ambiguous, report
+
+
+def apply_offices(sources: list[tuple[str, list[Any]]], offices: list[Any]) -> list[tuple[str, list[Any]]]:
+    """Add the roles of office_holders.yaml to their entities (a key no source has makes a new Person).
+
+    Those roles win from their first start on: an older role that starts then or later is dropped,
+    one that runs past it ends the day before; undated roles stay. An entity of a generated table
+    then acts, with no date, for its latest role; a hand-made one must already (build_gazetteer checks).
+    """
+    by_key = {e.get("key"): (n, i) for n, (_, entries) in enumerate(sources) for i, e in enumerate(entries)
+              if isinstance(e, dict)}
+    out = [(file, list(entries)) for file, entries in sources]
+    fresh: list[Any] = []
+    for i, office in enumerate(offices, 1):
+        where = _where(OFFICES_FILE, i, office)
+        if not isinstance(office, dict) or not isinstance(office.get("key"), str) or not office.get("roles"):
+            raise RulesError(f"{where}: expected a mapping with a key and roles")
+        roles = _roles(where, office)
+        rows = [[r.country, r.sector, r.start, r.end] for r in roles]
+        if office["key"] not in by_key:
+            fresh.append({"key": office["key"], "label": office.get("label"), "kind": "Person",
+                          "country": office.get("country"), "aliases": office.get("aliases"), "roles": rows})
+            continue
+        n, j = by_key[office["key"]]
+        entry = dict(out[n][1][j])
+        first = min(r.start for r in roles if r.start)
+        day_before = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
+        kept = []
+        for r in _roles(where, entry):
+            if r.start is None and r.end is None:
+                kept.append([r.country, r.sector, None, None])
+            elif (r.start or "0000-00-00") < first:
+                kept.append([r.country, r.sector, r.start, r.end if r.end and r.end < first else day_before])
+        entry["roles"] = kept + rows
+        if out[n][0] in GENERATED_FILES:
+            latest = role_at(_roles(where, entry), None)
+            if latest is not None and latest.country:
+                entry["country"], entry["sector"] = latest.country, latest.sector
+        out[n][1][j] = entry
+    return out + ([(OFFICES_FILE, fresh)] if fresh else [])
+
+
+_ACTING = {"Organization", "ArmedGroup"}
+
+
+def _same_kind(hand: Entity, kind: str, country: str | None) -> bool:
+    """Can a generated entry of this kind be the hand-made entity? Bodies and armed groups are one class
+    (which a group is, is a judgment); a body or place acting for a country may be that country's metonym
+    ("White House", a capital)."""
+    if hand.kind == kind or (hand.kind in _ACTING and kind in _ACTING):
+        return True
+    return hand.kind == "Country" and kind in ("Location", "Organization") and country == hand.key
+
+
+def merge_generated(hand: list[tuple[str, list[Any]]], generated: list[tuple[str, list[Any]]],
+                    ambiguous: frozenset[str] = frozenset()) -> tuple[list[tuple[str, list[Any]]], list[tuple[str, str, str]]]:
+    """Merge generated entries into the hand-made ones, which win; return the sources and a report.
+
+    The rules, in order, for each generated entry:
+    - it is a hand-made entity when it is the Country of the same key, or when its label (else its
+      first alias that is) is a name of a hand-made entity of a compatible kind (`_same_kind`);
+      then its other names become aliases of that entity if no entity has them yet (the
+      unambiguous ones), and a hand-made person without roles takes its dated roles when they
+      agree with the hand-made country;
+    - otherwise it is a new entity, without the names the hand-made files give another entity or
+      a surname, and without names listed in ambiguous.yaml; one whose key a hand-made entity has,
+      or with no name left, is dropped.
+    Report rows are (file, name, what happened).
+    """
+    hand_gaz = build_gazetteer(hand, ambiguous)
+    taken = dict(hand_gaz.names)
+    surnames = {normalize(s) for s in hand_gaz.surnames.values()}
+    extended: dict[str, dict] = {}
+    report: list[tuple[str, str, str]] = []
+    new_sources: list[tuple[str, list[Any]]] = []
+    for file, entries in generated:
+        fresh: list[Any] = []
+        for i, e in enumerate(entries, 1):
+            if not (isinstance(e, dict) and all(isinstance(e.get(f), str) for f in ("key", "label", "kind"))):
+                _check_entry(_where(file, i, e), e)  # raises, naming what is wrong; build_gazetteer checks the rest
+            names = [e["label"], *(a for a in e.get("aliases") or [] if a != e["label"])]
+            target = e["key"] if e["kind"] == "Country" and e["key"] in hand_gaz.entities else None
+            for name in names if target is None else ():
+                hit = hand_gaz._resolve(normalize(name))
+                if hit and _same_kind(hand_gaz.entities[hit[0]], e["kind"], e["country"]) and (
+                        name is names[0] or hand_gaz.entities[hit[0]].kind != "Country"):
+                    # a place or body is its country's metonym by its own name only ("White House"),
+                    # never because one of its other names is the capital's
+                    target = hit[0]
+                    break
+            kept = []
+            for name in names:
+                norm = normalize(name)
+                owner = taken.get(norm)
+                if norm in ambiguous or (norm in surnames and (owner is None or owner[0] != target)):
+                    report.append((file, name, "dropped: ambiguous or a hand-made surname"))
+                elif owner is not None and owner[0] != (target or e["key"]):
+                    report.append((file, name, f"dropped: a name of {owner[0]}"))
+                else:
+                    kept.append(name)
+                    taken.setdefault(norm, (target or e["key"], "name"))
+            if target is not None:
+                _extend(extended, hand, target, e, kept, report, file)
+            elif e["key"] in hand_gaz.entities:
+                report.append((file, e["label"], f"dropped: its key {e['key']} is a hand-made entity's"))
+            elif not kept:
+                report.append((file, e["label"], "dropped: no name left"))
+            else:
+                fresh.append({**e, "label": kept[0], "aliases": kept})
+        new_sources.append((file, fresh))
+    merged_hand = [(file, [extended.get(e.get("key"), e) if isinstance(e, dict) else e for e in entries])
+                   for file, entries in hand]
+    return merged_hand + new_sources, report
+
+
+def _extend(extended: dict[str, dict], hand: list[tuple[str, list[Any]]], key: str, e: dict, names: list[str],
+            report: list[tuple[str, str, str]], file: str) -> None:
+    """Add a generated entry's names (and, for a person with none, its roles and sector) to hand-made `key`."""
+    entry = extended.get(key)
+    if entry is None:
+        entry = next(dict(x) for _, entries in hand for x in entries if isinstance(x, dict) and x.get("key") == key)
+        extended[key] = entry
+    known = {normalize(n) for n in [entry["label"], *(n for f in ("aliases", "capitals", "demonyms") for n in entry.get(f) or [])]}
+    added = [n for n in names if normalize(n) not in known]
+    if added:
+        entry["aliases"] = [*(entry.get("aliases") or []), *added]
+    if e.get("roles") and not entry.get("roles") and entry["kind"] == e["kind"] == "Person":
+        default = role_at(_roles(file, e), None)
+        if default is not None and default.country == entry["country"]:
+            entry["roles"] = e["roles"]
+            entry.setdefault("sector", e.get("sector"))
+        else:
+            report.append((file, e["label"], f"roles not taken: the hand-made {key} acts for {entry['country']}"))
 
 
 def _read_yaml(path: Path, required: bool = True) -> Any:
@@ -222,6 +469,19 @@ def _read_entries(path: Path, required: bool = True) -> list[Any]:
     if not isinstance(data, list):
         raise RulesError(f"{path.name}: expected a list of entries, got {type(data).__name__}")
     return data
+
+
+def read_jsonl(path: Path) -> list[Any]:
+    """Entries of a generated table: one JSON object a line; lines starting with # are comments."""
+    out = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            out.append(json.loads(line))
+        except ValueError as error:
+            raise RulesError(f"{path.name}: line {number}: not valid JSON: {error}") from None
+    return out
 
 
 def _read_ambiguous(path: Path) -> frozenset[str]:
@@ -282,6 +542,39 @@ def _check_entry(where: str, entry: Any) -> None:
     for field in ("capitals", "demonyms"):
         if entry.get(field) and kind != "Country":
             raise RulesError(f"{where}: '{field}' is only for kind Country, not {kind}")
+    if entry.get("sector") is not None and not (isinstance(entry["sector"], str) and _SECTOR_RE.match(entry["sector"])):
+        raise RulesError(f"{where}: sector {entry['sector']!r} is not a three-letter code of {SECTORS_FILE}")
+    roles = _roles(where, entry)
+    if roles:
+        default = role_at(roles, None)
+        if default is not None and default.country is not None and default.country != entry["country"]:
+            raise RulesError(f"{where}: country {entry['country']!r} is not {default.country!r}, whom its latest role "
+                             "acts for (an entity acts, with no date, for its latest role: kg/roles.py)")
+
+
+def _roles(where: str, entry: dict) -> tuple[Role, ...]:
+    """An entry's `roles`: [country, sector, start, end] lists, dates as YYYY-MM-DD or null."""
+    value = entry.get("roles")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise RulesError(f"{where}: 'roles' must be a list of [country, sector, start, end]")
+    out = []
+    for i, role in enumerate(value, 1):
+        if not isinstance(role, list) or len(role) != 4:
+            raise RulesError(f"{where}: role {i} must be [country, sector, start, end] (null for none)")
+        country, sector, start, end = (v.isoformat() if hasattr(v, "isoformat") else v for v in role)
+        if country is not None and not (isinstance(country, str) and country):
+            raise RulesError(f"{where}: role {i}: country must be a key or null")
+        if sector is not None and not (isinstance(sector, str) and _SECTOR_RE.match(sector)):
+            raise RulesError(f"{where}: role {i}: sector {sector!r} is not a three-letter code")
+        for value_ in (start, end):
+            if value_ is not None and not (isinstance(value_, str) and _DATE_RE.match(value_)):
+                raise RulesError(f"{where}: role {i}: date {value_!r} is not YYYY-MM-DD")
+        if start and end and start > end:
+            raise RulesError(f"{where}: role {i} ends ({end}) before it starts ({start})")
+        out.append(Role(country, sector, start, end))
+    return tuple(out)
 
 
 def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozenset[str] = frozenset()
@@ -349,8 +642,13 @@ def build_gazetteer(sources: Iterable[tuple[str, list[Any]]], ambiguous: frozens
         if e.get("surname"):
             surnames[key] = e["surname"]
         surfaces = tuple(dict.fromkeys(s for s, _ in entry_forms))
-        entities[key] = Entity(key, e["label"], e["kind"], country, e.get("wikidata"), surfaces)
-        types[key] = e.get("type")
+        roles = _roles(where, e)
+        for role in roles:
+            if role.country is not None and role.country not in kinds:
+                raise RulesError(f"{where}: a role acts for {role.country!r}, which is not a key of the gazetteer")
+        entities[key] = Entity(key, e["label"], e["kind"], country, e.get("wikidata"), surfaces, e.get("sector"), roles)
+        if e.get("type") is not None:  # most entries have none: `types.get` gives None for them
+            types[key] = e["type"]
         forms[key] = tuple(entry_forms)
     return Gazetteer(MappingProxyType(entities), MappingProxyType(types), MappingProxyType(names),
                      MappingProxyType(forms), MappingProxyType(surnames), MappingProxyType(generics),

@@ -61,6 +61,11 @@ def entity_iri(key: str) -> URIRef:
     return ENT[_safe(key)]
 
 
+def role_iri(key: str, n: int) -> URIRef:
+    """IRI of the n-th role (from 1, in gazetteer order) of the entity with this key: ENT['ban-ki-moon/role/2']."""
+    return URIRef(f"{entity_iri(key)}/role/{n}")
+
+
 def document_iri(doc_id: str) -> URIRef:
     """IRI of a document, which is also the name of its graph."""
     return DOC[_safe(doc_id)]
@@ -121,15 +126,29 @@ def _entity_triples(entity: Entity, surface: set[str]) -> Iterator[Triple]:
     if entity.country:
         yield node, KG.countryCode, Literal(entity.country)
         yield node, KG.actsFor, entity_iri(entity.country)
+    if entity.sector:
+        yield node, KG.sector, Literal(entity.sector)
     if entity.wikidata:
         yield node, OWL.sameAs, WD[entity.wikidata]
+    for n, role in enumerate(entity.roles, 1):
+        r = role_iri(entity.key, n)
+        yield node, KG.role, r
+        yield r, RDF.type, KG.Role
+        if role.country:
+            yield r, KG.roleCountry, Literal(role.country)
+        if role.sector:
+            yield r, KG.sector, Literal(role.sector)
+        if role.start:
+            yield r, KG.startDate, Literal(role.start, datatype=XSD.date)
+        if role.end:
+            yield r, KG.endDate, Literal(role.end, datatype=XSD.date)
     for text in sorted(surface - {entity.label}):
         yield node, SKOS.altLabel, Literal(text)
 
 
 def _event_triples(event: Event, doc_id: str, label: Callable[[str], str]) -> Iterator[Triple]:
     node = event_iri(event)
-    plover, cameo = coded(event.action, event.modality)
+    plover, cameo = coded(event.action, event.modality, event.cameo)
     actor = entity_iri(event.actor)
     yield node, RDF.type, KG.Event
     yield node, RDF.type, KG[event.action]

@@ -465,8 +465,6 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
     known = frozenset(actions)
     codes: dict[str, CodeRow] = {}
     for n, rec in _read_jsonl(codes_path):
-        if "table" in rec:
-            continue
         where = f"{codes_path.name}: line {n}"
         code = _code(rec.get("code"), where)
         if code is None:
@@ -481,8 +479,6 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
     current: dict[str, Any] | None = None
     for n, rec in _read_jsonl(verbs_path):
         where = f"{verbs_path.name}: line {n}"
-        if "table" in rec:
-            continue
         if "synset" in rec:
             synsets[rec["synset"]] = _phrases(rec.get("phrases"), where)
             continue

@@ -8,11 +8,13 @@ document or one event at a time. Merging never depends on arrival order:
 
 Rules, the same for a library call and for `kg build`:
 - an entity takes its label, kind, Wikidata id and aliases from the first
-  document that names it, and the first country any document gives it;
+  document that names it, and the first country (and sector) any document gives it;
+  an entity with dated roles keeps them all and acts, corpus-wide, for the role
+  kg.roles gives with no date (each document's own date only decides its events);
 - entities that are only referred to (a country someone acts for, an actor or
   target resolved to a key no document listed) come from the gazetteer;
-- an event takes the first quantity and the first date text its documents
-  give, and all their distinct evidence, sorted.
+- an event takes the first quantity, the first date text and the first full
+  CAMEO code its documents give, and all their distinct evidence, sorted.
 """
 
 from __future__ import annotations
@@ -21,14 +23,15 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import chain, groupby
 from pathlib import Path
 
 from kg.errors import InputError
 from kg.files import spool_db
 from kg.gazetteer import load_gazetteer
-from kg.model import Corpus, DocResult, Document, DocumentPart, Entity, Event, Evidence, Mention
+from kg.model import Corpus, DocResult, Document, DocumentPart, Entity, Event, Evidence, Mention, Role
+from kg.roles import acting
 
 KEY = "actor, action, target, modality, date"
 """An event's identity as columns; `target` and `date` are '' when absent, so ORDER BY sorts like Event.key."""
@@ -39,16 +42,17 @@ _EVIDENCE_ORDER = "doc_id, start, end, trigger, sentence, attributed_to, attribu
 _SCHEMA = f"""
 CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT, date TEXT, title TEXT, url TEXT, source TEXT) WITHOUT ROWID;
 CREATE TABLE entities (key TEXT, doc_id TEXT, label TEXT, kind TEXT, country TEXT, wikidata TEXT, aliases TEXT,
-                       PRIMARY KEY (key, doc_id)) WITHOUT ROWID;
+                       sector TEXT, roles TEXT, PRIMARY KEY (key, doc_id)) WITHOUT ROWID;
 CREATE TABLE mentions (doc_id TEXT, start INTEGER, end INTEGER, text TEXT, key TEXT);
 CREATE TABLE events (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
-                     doc_id TEXT, seq INTEGER, date_text TEXT, quantity INTEGER);
+                     doc_id TEXT, seq INTEGER, date_text TEXT, quantity INTEGER, cameo TEXT);
 CREATE TABLE evidence (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
                        doc_id TEXT, sentence TEXT, start INTEGER, end INTEGER, trigger TEXT,
                        attributed_to TEXT, attribution_text TEXT);
-CREATE TABLE merged_entities (key TEXT PRIMARY KEY, label TEXT, kind TEXT, country TEXT, wikidata TEXT, aliases TEXT) WITHOUT ROWID;
+CREATE TABLE merged_entities (key TEXT PRIMARY KEY, label TEXT, kind TEXT, country TEXT, wikidata TEXT, aliases TEXT,
+                              sector TEXT, roles TEXT) WITHOUT ROWID;
 CREATE TABLE merged_events (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
-                            date_text TEXT, quantity INTEGER, sources INTEGER, PRIMARY KEY ({KEY})) WITHOUT ROWID;
+                            date_text TEXT, quantity INTEGER, sources INTEGER, cameo TEXT, PRIMARY KEY ({KEY})) WITHOUT ROWID;
 """
 
 # built once every result is in: cheaper than keeping them up to date on every insert
@@ -64,7 +68,9 @@ _MERGE_ENTITIES = """
 INSERT INTO merged_entities
 SELECT e.key, e.label, e.kind,
        (SELECT c.country FROM entities c WHERE c.key = e.key AND c.country IS NOT NULL ORDER BY c.doc_id LIMIT 1),
-       e.wikidata, e.aliases
+       e.wikidata, e.aliases,
+       (SELECT c.sector FROM entities c WHERE c.key = e.key AND c.country IS NOT NULL ORDER BY c.doc_id LIMIT 1),
+       e.roles
 FROM entities e
 WHERE e.doc_id = (SELECT MIN(f.doc_id) FROM entities f WHERE f.key = e.key)
 """
@@ -76,7 +82,8 @@ INSERT INTO merged_events
 SELECT k.actor, k.action, k.target, k.modality, k.date,
        (SELECT x.date_text FROM events x WHERE {_SAME_EVENT} AND x.date_text != '' ORDER BY x.doc_id, x.seq LIMIT 1),
        (SELECT x.quantity FROM events x WHERE {_SAME_EVENT} AND x.quantity IS NOT NULL ORDER BY x.doc_id, x.seq LIMIT 1),
-       (SELECT COUNT(DISTINCT x.doc_id) FROM evidence x WHERE {_SAME_EVENT})
+       (SELECT COUNT(DISTINCT x.doc_id) FROM evidence x WHERE {_SAME_EVENT}),
+       (SELECT x.cameo FROM events x WHERE {_SAME_EVENT} AND x.cameo IS NOT NULL ORDER BY x.doc_id, x.seq LIMIT 1)
 FROM (SELECT DISTINCT {KEY} FROM events) k
 """
 
@@ -118,14 +125,15 @@ class Merger:
         except sqlite3.IntegrityError:
             raise InputError(f"document id {d.id!r} given twice") from None
         self.db.executemany(
-            "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(e.key, d.id, e.label, e.kind, e.country, e.wikidata, json.dumps(list(e.aliases))) for e in result.entities],
+            "INSERT OR IGNORE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(row[0], d.id, *row[1:]) for row in map(_entity_row, result.entities)],
         )
         self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)",
                             [(m.doc_id, m.start, m.end, m.text, m.key) for m in result.mentions])
         self.db.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*event.key, d.id, seq, event.date_text or "", event.quantity) for seq, event in enumerate(result.events)],
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*event.key, d.id, seq, event.date_text or "", event.quantity, event.cameo)
+             for seq, event in enumerate(result.events)],
         )
         self.db.executemany(
             "INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -158,8 +166,7 @@ class Merger:
         return sorted(row[0] for row in self.db.execute(sql))
 
     def _insert_entities(self, entities: Iterable[Entity]) -> None:
-        self.db.executemany("INSERT INTO merged_entities VALUES (?, ?, ?, ?, ?, ?)",
-                            [(e.key, e.label, e.kind, e.country, e.wikidata, json.dumps(list(e.aliases))) for e in entities])
+        self.db.executemany("INSERT INTO merged_entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", map(_entity_row, entities))
 
     # ------------------------------------------------------------------ reading (after finish)
 
@@ -177,6 +184,14 @@ class Merger:
     def _entity(self, key: str) -> Entity | None:
         for row in self._rows("SELECT * FROM merged_entities WHERE key = ?", (key,)):
             return _entity(row)
+        return None
+
+    def report_date(self, event: Event) -> str | None:
+        """The earliest date of the documents that tell an event: its roles' date when it has none of its own."""
+        for (date,) in self._rows(
+                f"SELECT MIN(d.date) FROM evidence x JOIN documents d ON d.id = x.doc_id "
+                f"WHERE x.actor = ? AND x.action = ? AND x.target = ? AND x.modality = ? AND x.date = ?", event.key):
+            return date
         return None
 
     def documents(self) -> Iterator[Document]:
@@ -215,7 +230,7 @@ class Merger:
         """Each merged event by key (its `evidence` left empty), the number of documents that tell it,
         and its distinct evidence sorted, read lazily: consume it before asking for the next event."""
         rows = self._rows(
-            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.sources, "
+            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.cameo, m.sources, "
             f"x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text "
             f"FROM merged_events m LEFT JOIN (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence) x USING ({KEY}) "
             f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, "
@@ -223,7 +238,8 @@ class Merger:
         )
         for _, group in groupby(rows, key=lambda row: row[:5]):
             head = next(group)
-            yield _event([head[:7] + (None,)]), head[7], (Evidence(*row[8:]) for row in chain([head], group) if row[8] is not None)
+            yield (_event([head[:8] + (None,)]), head[8],
+                   (Evidence(*row[9:]) for row in chain([head], group) if row[9] is not None))
 
     def events(self) -> Iterator[Event]:
         """Every merged event, by key, with all its distinct evidence sorted."""
@@ -232,8 +248,8 @@ class Merger:
 
     def source_counts(self) -> Iterator[tuple[Event, int]]:
         """Each merged event (without evidence), by key, with the number of documents that tell it."""
-        for row in self._rows(f"SELECT {KEY}, date_text, quantity, sources FROM merged_events ORDER BY {KEY}"):
-            yield _event([(*row[:7], None)]), row[7]
+        for row in self._rows(f"SELECT {KEY}, date_text, quantity, cameo, sources FROM merged_events ORDER BY {KEY}"):
+            yield _event([(*row[:8], None)]), row[8]
 
     def document_parts(self) -> Iterator[DocumentPart]:
         """Each document (by id) with its mentions and the merged events it tells, with its own evidence."""
@@ -242,7 +258,7 @@ class Merger:
                 "SELECT doc_id, start, end, text, key FROM mentions WHERE doc_id = ? ORDER BY start, end, key, text",
                 (document.id,)))
             rows = self.db.execute(
-                f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, {_EVIDENCE} "
+                f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.cameo, {_EVIDENCE} "
                 f"FROM (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence WHERE doc_id = ?) x "
                 f"JOIN merged_events m USING ({KEY}) "
                 f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, {_EVIDENCE_ORDER}",
@@ -256,16 +272,25 @@ class Merger:
         return Corpus(tuple(self.documents()), tuple(self.entities()), tuple(self.mentions()), tuple(self.events()))
 
 
+def _entity_row(e: Entity) -> tuple:
+    """An entity as a database row (key first); one with dated roles acts for its undated role corpus-wide."""
+    if e.roles:
+        e = acting(e, None)
+    roles = json.dumps([[r.country, r.sector, r.start, r.end] for r in e.roles]) if e.roles else None
+    return (e.key, e.label, e.kind, e.country, e.wikidata, json.dumps(list(e.aliases)), e.sector, roles)
+
+
 def _entity(row: tuple) -> Entity:
-    key, label, kind, country, wikidata, aliases = row
-    return Entity(key, label, kind, country, wikidata, tuple(json.loads(aliases)))
+    key, label, kind, country, wikidata, aliases, sector, roles = row
+    return Entity(key, label, kind, country, wikidata, tuple(json.loads(aliases)), sector,
+                  tuple(Role(*r) for r in json.loads(roles)) if roles else ())
 
 
 def _event(rows: list[tuple]) -> Event:
-    """An event from rows of (key..., date_text, quantity, evidence...); evidence columns are None when it has none."""
-    actor, action, target, modality, date, date_text, quantity = rows[0][:7]
-    evidence = tuple(Evidence(*row[7:]) for row in rows if row[7] is not None)
-    return Event(actor, action, target or None, modality, date or None, date_text or None, quantity, evidence)
+    """An event from rows of (key..., date_text, quantity, cameo, evidence...); evidence columns are None when it has none."""
+    actor, action, target, modality, date, date_text, quantity, cameo = rows[0][:8]
+    evidence = tuple(Evidence(*row[8:]) for row in rows if row[8] is not None)
+    return Event(actor, action, target or None, modality, date or None, date_text or None, quantity, evidence, cameo)
 
 
 def merge(results: Iterable[DocResult], path: str | Path | None = None) -> Corpus:
@@ -287,6 +312,16 @@ class CorpusView:
         """Documents, merged entities or merged events, named as the Merger's tables."""
         return len({"documents": self.corpus.documents, "merged_entities": self.corpus.entities,
                     "merged_events": self.corpus.events}[table])
+
+    def report_date(self, event: Event) -> str | None:
+        """The earliest date of the documents that tell an event (as Merger.report_date)."""
+        return self._report_dates.get(event.key)
+
+    @cached_property
+    def _report_dates(self) -> dict[tuple[str, ...], str | None]:
+        dates = {d.id: d.date for d in self.corpus.documents}
+        return {e.key: min((d for x in e.evidence if (d := dates.get(x.doc_id))), default=None)
+                for e in self.corpus.events}
 
     def document_parts(self) -> Iterator[DocumentPart]:
         """Each document with its mentions and the events it tells, in corpus order."""

@@ -27,8 +27,24 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A role an entity holds: it acts for `country` (an ISO alpha-3 or organisation key, None for no
+    one) in `sector` (GOV, MIL, REB... of ontology/sectors.yaml) from `start` to `end` (YYYY-MM-DD,
+    both inclusive; None: open). A role with neither date is the default, outside the dated ones."""
+
+    country: str | None
+    sector: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
 class Entity:
-    """A canonical real-world entity; `key` is its identity (ISO code, gazetteer key or slug)."""
+    """A canonical real-world entity; `key` is its identity (ISO code, gazetteer key or slug).
+
+    `country` and `sector` are whom it acts for and as what; `roles` are its dated roles (see
+    kg/roles.py: the role held at a document's date decides `country` and `sector` there).
+    """
 
     key: str
     label: str
@@ -36,6 +52,8 @@ class Entity:
     country: str | None = None
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
+    sector: str | None = None
+    roles: tuple[Role, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,8 +94,8 @@ class Event:
     date_text: str | None = None
     quantity: int | None = None
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
-    cameo: str | None = field(default=None, compare=False)
-    """The full CAMEO code when the verb dictionary coded the event ("190"); else None (the action's root)."""
+    cameo: str | None = None
+    """The full CAMEO code when the dictionary gives one ("190", "0233"); not part of the key."""
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

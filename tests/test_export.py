@@ -20,10 +20,11 @@ SHARED_SPEC = SHARED / "spec" / "events-jsonl.md"
 
 NULLABLE_STR = (str, type(None))
 ENTITY_FIELDS = {
-    "type": str, "id": str, "label": str, "kind": str, "country": NULLABLE_STR, "wikidata": NULLABLE_STR, "mentions": list,
+    "type": str, "id": str, "label": str, "kind": str, "country": NULLABLE_STR, "sector": NULLABLE_STR,
+    "wikidata": NULLABLE_STR, "roles": list, "mentions": list,
 }
 ENTITY_MENTION_FIELDS = {"doc": str, "text": str, "start": int, "end": int}
-REF_FIELDS = {"id": str, "label": str, "country": NULLABLE_STR}
+REF_FIELDS = {"id": str, "label": str, "country": NULLABLE_STR, "sector": NULLABLE_STR}
 EVENT_FIELDS = {
     "type": str, "id": str, "actor": dict, "action": str, "modality": str, "target": (dict, type(None)),
     "date": NULLABLE_STR, "date_text": NULLABLE_STR, "quantity": (int, type(None)), "plover": str, "cameo": str,
@@ -83,8 +84,8 @@ def test_event_records_have_the_spec_fields_and_types(sample_corpus):
             _check(mention, EVENT_MENTION_FIELDS)
     supply, deploy = events
     assert supply["id"] == str(event_iri(sample_corpus.events[0]))
-    assert supply["actor"] == {"id": str(entity_iri("KOR")), "label": "South Korea", "country": "KOR"}
-    assert supply["target"] == {"id": str(entity_iri("UKR")), "label": "Ukraine", "country": "UKR"}
+    assert supply["actor"] == {"id": str(entity_iri("KOR")), "label": "South Korea", "country": "KOR", "sector": None}
+    assert supply["target"] == {"id": str(entity_iri("UKR")), "label": "Ukraine", "country": "UKR", "sector": None}
     assert (supply["action"], supply["modality"], supply["date"], supply["quantity"]) == ("SupplyWeapons", "considered", None, None)
     assert (deploy["date"], deploy["date_text"], deploy["quantity"]) == ("2024-10", "last month", 12000)
     assert deploy["mentions"][0] == {
@@ -131,7 +132,7 @@ def test_records_carry_exactly_the_fields_the_docs_show(sample_corpus):
                 assert type(record[name]) is type(value), name
         assert set(example["mentions"][0]) <= set(record["mentions"][0] if record["mentions"] else example["mentions"][0])
     event = next(r for r in _lines(sample_corpus) if r["type"] == "event")
-    assert set(examples["event"]["actor"]) == set(event["actor"])
+    assert set(examples["event"]["actor"]) <= set(event["actor"])  # the spec's fields, and "sector" added
 
 
 @pytest.mark.parametrize(
@@ -213,3 +214,58 @@ def test_streamed_records_are_the_bytes_of_whole_records(mentions):
     write_jsonl(corpus, stream)
     assert stream.getvalue() == to_jsonl(corpus)
     assert [len(json.loads(line)["mentions"]) for line in stream.getvalue().splitlines()] == [mentions, 0, mentions]
+
+
+@pytest.mark.parametrize(
+    "modality, cameo, expected",
+    [("asserted", "0233", ("AID", "0233")), ("considered", "0233", ("AID", "07")),
+     ("planned", "0233", ("AGREE", "03")), ("asserted", None, ("AID", "07"))],
+)
+def test_an_asserted_event_exports_its_full_cameo_code_the_others_the_modality_rules(sample_corpus, modality, cameo, expected):
+    event = replace(sample_corpus.events[0], modality=modality, cameo=cameo)
+    record = [r for r in records(replace(sample_corpus, events=(event,))) if r["type"] == "event"][0]
+    assert (record["plover"], record["cameo"]) == expected
+
+
+def _envoy_corpus(event_date: str | None, doc_dates: tuple[str | None, ...]) -> Corpus:
+    """An envoy who acted for South Korea's government until 2006, then for the UN, meets Ukraine."""
+    from kg.model import Role
+
+    envoy = Entity("envoy", "Envoy", "Person", "UN", roles=(Role("KOR", "GOV", "2004-01-17", "2006-12-01"),
+                                                            Role("UN", None, "2007-01-01", None)))
+    docs = tuple(Document(f"d{n}", "The envoy met Ukraine.", date) for n, date in enumerate(doc_dates))
+    evidence = tuple(Evidence(d.id, d.text, 0, 22, "met") for d in docs)
+    return Corpus(docs, (envoy, Entity("UKR", "Ukraine", "Country", "UKR")), (),
+                  (Event("envoy", "Consult", "UKR", date=event_date, evidence=evidence),))
+
+
+@pytest.mark.parametrize(
+    "event_date, doc_dates, country, sector",
+    [("2005-03", ("2010-01-01",), "KOR", "GOV"),           # the event's own date first
+     (None, ("2010-01-01", "2005-06-01"), "KOR", "GOV"),  # else the earliest report
+     (None, ("2010-01-01",), "UN", None),
+     (None, (None,), "UN", None)],                         # no date at all: the latest role
+)
+def test_an_event_gives_the_country_and_sector_its_actor_acted_for_then(event_date, doc_dates, country, sector):
+    corpus = _envoy_corpus(event_date, doc_dates)
+    record = [r for r in records(corpus) if r["type"] == "event"][0]
+    assert (record["actor"]["country"], record["actor"]["sector"]) == (country, sector)
+    assert record["target"]["country"] == "UKR"
+
+
+def test_the_on_disk_merge_gives_the_same_dated_countries(tmp_path):
+    from kg.merge import Merger
+    from kg.model import DocResult
+
+    corpus = _envoy_corpus(None, ("2010-01-01", "2005-06-01"))
+    with Merger(tmp_path / "m.sqlite") as merger:
+        for doc in corpus.documents:
+            told = tuple(replace(e, evidence=tuple(x for x in e.evidence if x.doc_id == doc.id)) for e in corpus.events)
+            merger.add(DocResult(doc, corpus.entities, (), told))
+        merger.finish()
+        event = [r for r in records(merger) if r["type"] == "event"][0]
+        entity = next(r for r in records(merger) if r.get("key") == "envoy")
+    assert (event["actor"]["country"], event["actor"]["sector"]) == ("KOR", "GOV")
+    assert entity["country"] == "UN"  # corpus-wide, the role with no date: the latest
+    assert entity["roles"] == [{"country": "KOR", "sector": "GOV", "start": "2004-01-17", "end": "2006-12-01"},
+                               {"country": "UN", "sector": None, "start": "2007-01-01", "end": None}]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import csv
 import io
 
@@ -18,8 +20,8 @@ from kg.vocab import KG
 from tests.conftest import make_sample_corpus
 
 EVENT_COLUMNS = [
-    "date", "actor", "actor_country", "cameo", "plover", "action", "modality",
-    "target", "target_country", "source_count", "first_source", "event",
+    "date", "actor", "actor_country", "actor_sector", "cameo", "plover", "action", "modality",
+    "target", "target_country", "target_sector", "source_count", "first_source", "event",
 ]
 
 
@@ -189,3 +191,12 @@ def test_a_group_larger_than_the_chunks_is_cut_and_reads_back_the_same(monkeypat
     assert quads(Dataset().parse(data=trig, format="trig")) == quads(ds)
     assert isomorphic(Graph().parse(data=ttl, format="turtle"), union(ds))
     assert (trig, ttl) == (formats.to_trig(ds), formats.to_turtle(ds))
+
+
+def test_event_table_gives_full_cameo_codes_and_sectors():
+    from tests.test_graph import _with_roles
+
+    corpus = _with_roles()
+    corpus = replace(corpus, entities=tuple(replace(e, sector="MIL") if e.key == "PRK" else e for e in corpus.entities))
+    table = list(csv.DictReader(io.StringIO(formats.export(to_dataset(corpus), "events-csv"))))
+    assert [(r["actor"], r["cameo"], r["actor_sector"]) for r in table] == [("North Korea", "0234", "MIL"), ("South Korea", "07", "")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import pickle
 from pathlib import Path
 
@@ -209,6 +210,9 @@ def test_every_entity_acts_for_a_known_country_or_organisation(gaz: Gazetteer) -
             assert entity.kind == "Location", key
             continue
         assert entity.country in gaz.entities, key
+        if entity.sector and not entity.aliases:  # a country's agents in a sector ("TUR-gov") are nameless
+            assert key == f"{entity.country}-{entity.sector.lower()}", key
+            continue
         assert entity.aliases and entity.label in entity.aliases, key
 
 
@@ -388,3 +392,104 @@ def test_generator_rejects_bad_overrides(tmp_path: Path, overrides: dict, messag
     path.write_text(yaml.safe_dump(overrides))
     with pytest.raises(RulesError, match=message):
         generate_countries(path)
+
+
+# --- generated tables merged into the hand-made ones --------------------------------------------
+
+def _hand() -> list[tuple[str, list]]:
+    countries = [{"key": "AFG", "label": "Afghanistan", "kind": "Country", "country": "AFG", "capitals": ["Kabul"],
+                  "demonyms": ["Afghan"]},
+                 {"key": "PAK", "label": "Pakistan", "kind": "Country", "country": "PAK"}]
+    actors = [{"key": "karzai", "label": "Hamid Karzai", "kind": "Person", "country": "AFG"},
+              {"key": "kim-jong-un", "label": "Kim Jong Un", "kind": "Person", "country": "PAK", "surname": "Kim"}]
+    return [(COUNTRIES_FILE, countries), (ACTORS_FILE, actors)]
+
+
+def _generated() -> list[tuple[str, list]]:
+    return [("phoenix_test.jsonl", [
+        {"key": "AFG", "label": "Afghanistan", "kind": "Country", "country": "AFG", "aliases": ["Afganistan", "Pakistan"]},
+        {"key": "hamid-karzai", "label": "Hamid Karzai", "kind": "Person", "country": "AFG", "sector": "GOV",
+         "aliases": ["Karzai"], "roles": [["AFG", "ELI", "1975-01-01", "2000-01-01"], ["AFG", "GOV", "2001-12-22", None]]},
+        {"key": "AFG-helmand", "label": "Helmand", "kind": "Location", "country": "AFG", "aliases": ["Helmand", "Kabul"]},
+        {"key": "kim", "label": "Kim", "kind": "Person", "country": "PAK", "roles": [["PAK", "GOV", None, None]]},
+        {"key": "karzai", "label": "Someone Else", "kind": "Person", "country": "PAK"},
+    ])]
+
+
+def test_generated_entries_merge_into_the_hand_made_ones_which_win():
+    from kg.gazetteer import build_gazetteer, merge_generated
+
+    sources, report = merge_generated(_hand(), _generated())
+    gaz = build_gazetteer(sources)
+    assert gaz.lookup("Afganistan") == "AFG"                   # a new spelling of a hand-made country
+    assert gaz.lookup("Pakistan") == "PAK"                     # a name of another entity is not taken over
+    karzai = gaz.entities["karzai"]
+    assert gaz.lookup("Karzai") == "karzai" and "hamid-karzai" not in gaz.entities  # merged by name
+    assert [r.sector for r in karzai.roles] == ["ELI", "GOV"] and karzai.sector == "GOV"  # its roles taken
+    assert gaz.lookup("Helmand") == "AFG-helmand" and gaz.lookup("Kabul") == "AFG"  # a capital stays the country's
+    assert "kim" not in gaz.entities                           # "Kim" is a hand-made surname, no name left
+    assert "someone-else" not in gaz.entities and gaz.entities["karzai"].label == "Hamid Karzai"  # key taken: dropped
+    assert ("phoenix_test.jsonl", "Pakistan", "dropped: a name of PAK") in report
+    assert ("phoenix_test.jsonl", "Someone Else", "dropped: its key karzai is a hand-made entity's") in report
+
+
+def test_roles_that_disagree_with_the_hand_made_country_are_not_taken():
+    from kg.gazetteer import build_gazetteer, merge_generated
+
+    hand = _hand()
+    hand[1][1][0]["country"] = "PAK"
+    sources, report = merge_generated(hand, _generated())
+    assert build_gazetteer(sources).entities["karzai"].roles == ()
+    assert any("roles not taken" in row[2] for row in report)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"roles": [["AFG", "GOV", "2001-12-22", None]], "country": "PAK"}, "whom its latest role acts for"),
+        ({"roles": [["AFG", "GOV", "22/12/2001", None]]}, "is not YYYY-MM-DD"),
+        ({"roles": [["AFG", "GOV", "2003-01-01", "2001-01-01"]]}, "ends (2001-01-01) before it starts"),
+        ({"roles": [["AFG", "government", None, None]]}, "is not a three-letter code"),
+        ({"roles": [["XXX", "GOV", "1990-01-01", "1991-01-01"], ["AFG", "GOV", "2001-01-01", None]]}, "not a key of the gazetteer"),
+        ({"sector": "Gov"}, "is not a three-letter code"),
+    ],
+)
+def test_bad_roles_and_sectors_fail_loudly(change, message):
+    from kg.gazetteer import build_gazetteer
+
+    hand = _hand()
+    hand[1][1][0].update(change)
+    with pytest.raises(RulesError, match=re.escape(message)):
+        build_gazetteer(hand)
+
+
+def test_the_shipped_gazetteer_merges_the_phoenix_tables(gaz: Gazetteer):
+    karzai = gaz.entities[gaz.lookup("Hamid Karzai")]
+    assert karzai.country == "AFG" and karzai.roles
+    assert gaz.lookup("Vladimir Putin") == "vladimir-putin"   # a hand-made key wins
+    assert gaz.entities["TUR-gov"].label == "Turkey (government)" and gaz.types["TUR-gov"] == "government"
+
+
+def test_office_holders_add_roles_that_win_from_their_first_start():
+    from kg.gazetteer import apply_offices, build_gazetteer
+
+    hand = _hand()
+    hand[1][1][0]["roles"] = [["AFG", "ELI", "1975-01-01", "2000-01-01"], ["AFG", "GOV", "2001-12-22", None],
+                              ["AFG", "GOV", "2016-01-01", None], ["AFG", "ELI", None, None]]
+    offices = [{"key": "karzai", "roles": [["AFG", "GOV", "2001-12-22", "2014-09-29"]]},
+               {"key": "ashraf-ghani", "label": "Ashraf Ghani", "country": "AFG", "aliases": ["Ashraf Ghani"],
+                "roles": [["AFG", "GOV", "2014-09-29", "2021-08-15"]]}]
+    gaz = build_gazetteer(apply_offices(hand, offices))
+    assert [(r.start, r.end) for r in gaz.entities["karzai"].roles] == [
+        ("1975-01-01", "2000-01-01"), (None, None), ("2001-12-22", "2014-09-29")]  # the open-ended ones replaced
+    ghani = gaz.entities["ashraf-ghani"]
+    assert (ghani.kind, ghani.country, gaz.lookup("Ashraf Ghani")) == ("Person", "AFG", "ashraf-ghani")
+
+
+def test_the_shipped_office_holders_close_stale_open_ended_roles(gaz: Gazetteer):
+    from kg.roles import acting
+
+    harper = gaz.entities["stephen-harper"]
+    assert acting(harper, "2010-01-01").sector == "GOV" and acting(harper, "2019-01-01").sector != "GOV"
+    assert acting(gaz.entities["charles-michel"], "2016-01-01").country == "BEL"
+    assert gaz.entities["charles-michel"].country == "EU"

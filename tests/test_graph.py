@@ -209,3 +209,35 @@ def test_turtle_is_byte_identical_whatever_the_hash_seed():
 
 def test_trig_is_byte_identical_whatever_the_hash_seed():
     assert len({_serialised_in_fresh_process("trig", seed) for seed in ("1", "2", "3", "4")}) == 1
+
+
+def _with_roles() -> Corpus:
+    """The sample corpus where Yoon has two dated roles and a sector, and an asserted event carries a full CAMEO code."""
+    from kg.model import Role
+
+    corpus = make_sample_corpus()
+    roles = (Role("KOR", "GOV", "2022-05-10", "2025-04-04"), Role("KOR", "ELI"))
+    entities = tuple(replace(e, sector="GOV", roles=roles) if e.key == "yoon-suk-yeol" else e for e in corpus.entities)
+    events = tuple(replace(e, cameo="0234") if e.modality == "asserted" else e for e in corpus.events)
+    return replace(corpus, entities=entities, events=events,
+                   mentions=corpus.mentions + (Mention("d1", 51, 56, "Yoon", "yoon-suk-yeol"),))
+
+
+def test_an_entity_carries_its_sector_and_dated_roles():
+    g = union(to_dataset(_with_roles()))
+    yoon = ENT["yoon-suk-yeol"]
+    assert (yoon, KG.sector, Literal("GOV")) in g
+    first, second = URIRef(f"{yoon}/role/1"), URIRef(f"{yoon}/role/2")
+    assert set(g.objects(yoon, KG.role)) == {first, second}
+    assert (first, RDF.type, KG.Role) in g
+    assert (first, KG.roleCountry, Literal("KOR")) in g
+    assert (first, KG.startDate, Literal("2022-05-10", datatype=XSD.date)) in g
+    assert (first, KG.endDate, Literal("2025-04-04", datatype=XSD.date)) in g
+    assert (second, KG.sector, Literal("ELI")) in g and (second, KG.startDate, None) not in g
+
+
+def test_an_asserted_event_with_a_full_cameo_code_carries_it():
+    corpus = _with_roles()
+    g = union(to_dataset(corpus))
+    codes = {e.modality: g.value(event_iri(e), KG.cameoCode) for e in corpus.events}
+    assert codes == {"asserted": Literal("0234"), "considered": Literal("07")}

@@ -57,3 +57,17 @@ def test_a_text_without_breaks_is_still_cut_under_the_limit():
 def test_an_unknown_model_is_a_model_error():
     with pytest.raises(ModelError, match="is not installed"):
         load_nlp("no_such_model_anywhere")
+
+
+def test_the_name_matcher_finds_gazetteer_names_the_ner_cuts_and_keeps_longer_ner_spans(nlp):
+    doc = nlp("Yoon Suk-yeol met staff of the University of North Korean Studies.")
+    ents = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
+    assert ents["Yoon Suk-yeol"] == ("PERSON", "yoon-suk-yeol")
+    assert any(t.endswith("University of North Korean Studies") for t in ents) and "North Korean" not in ents
+
+
+def test_compile_names_tokenises_each_pattern_once(nlp):
+    from kg.nlp import compile_names
+
+    table = compile_names(nlp, [{"label": "GPE", "pattern": "Kim Jong-un's", "id": "x"}])
+    assert list(table) == [("Kim", "Jong", "-", "un", "'s")] and table[("Kim", "Jong", "-", "un", "'s")] == ("GPE", "x")

@@ -77,3 +77,20 @@ def test_cli_validate(tmp_path):
     assert result.exit_code == 7
     assert f"Violation: evt:{str(CONSIDERED).rsplit('/', 1)[1]} kg:modality: an event has exactly one modality" in result.stdout
     assert result.stderr == f"Error: {bad} does not conform to the shapes (1 violation)\n"
+
+
+def test_a_graph_with_roles_sectors_and_full_cameo_codes_conforms():
+    from tests.test_graph import _with_roles
+
+    report = validate(to_dataset(_with_roles()))
+    assert report.conforms, str(report)
+
+
+def test_a_role_that_ends_before_it_starts_is_reported():
+    from tests.test_graph import _with_roles
+
+    g = union(to_dataset(_with_roles()))
+    role = URIRef(f"{entity_iri('yoon-suk-yeol')}/role/1")
+    g.set((role, KG.endDate, Literal("2020-01-01", datatype=XSD.date)))
+    report = validate(g)
+    assert not report.conforms and "kg:startDate" in str(report)

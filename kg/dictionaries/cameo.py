@@ -43,6 +43,7 @@ from kg.errors import RulesError
 
 VERBS_FILE = "cameo_verbs.jsonl"
 CODES_FILE = "cameo_codes.jsonl"
+DROPPED_FILE = "cameo_dropped.tsv"
 SOURCE = "petrarch2/CAMEO.2.0.txt"
 PLOVER_SOURCE = "plover/CAMEO2PLOVER-2021.txt"
 
@@ -366,14 +367,15 @@ def code_table(conv: Conversion, table: dict[str, tuple[str, str, str] | None]) 
 
 # ------------------------------------------------------------------ writing
 
-PROVENANCE = {
-    "generated_by": "python -m kg.dictionaries",
-    "upstream": "PETRARCH-2, github.com/openeventdata/petrarch2 commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, "
-                "Open Event Data Alliance (vendor/petrarch2/CAMEO.2.0.txt)",
-    "licence": "MIT (vendor/petrarch2/LICENSE); CAMEO codes mapped through CAMEO2PLOVER-2021, "
-               "github.com/openeventdata/PLOVER commit 5e0c24fb, Open Event Data Alliance, CC BY-SA 4.0: "
-               "this table is shared under the same licence",
-}
+LICENCE = ("Licence: MIT (vendor/petrarch2/LICENSE), Open Event Data Alliance. CAMEO codes mapped through\n"
+           "CAMEO2PLOVER-2021 (github.com/openeventdata/PLOVER commit 5e0c24fb), Open Event Data Alliance,\n"
+           "licence CC BY-SA 4.0: this table is shared under the same licence.")
+
+
+def _header(sources: list[str], notes: list[str]) -> str:
+    from kg.dictionaries import header
+
+    return header("python -m kg.dictionaries", sources, LICENCE, notes)
 
 
 def _line(record: dict[str, Any]) -> str:
@@ -390,8 +392,8 @@ def render_verbs(conv: Conversion) -> str:
     `code` applies to the active voice, and to both voices unless `voiced`; a voiced entry
     codes `passive` in the passive voice (`[a:b]` upstream). A null code codes no event.
     """
-    doc = " ".join((render_verbs.__doc__ or "").split("\n\n", 1)[1].split())
-    lines = [_line({"table": "cameo_verbs", **PROVENANCE, "doc": doc})]
+    notes = (render_verbs.__doc__ or "").split("\n\n", 1)[1].strip().splitlines()
+    lines = [_header(["vendor/" + SOURCE], [n.strip() for n in notes]).rstrip("\n")]
     lines += [_line({"synset": name, "phrases": phrases}) for name, phrases in conv.synsets.items()]
     for block in conv.blocks:
         head = {k: block[k] for k in ("line", "code", "passive", "voiced")}
@@ -405,14 +407,25 @@ def render_verbs(conv: Conversion) -> str:
 
 def render_codes(codes: dict[str, dict[str, Any] | None]) -> str:
     """The text of cameo_codes.jsonl: provenance, then one code a line (a null action codes no event: CAMEO 01)."""
-    lines = [_line({"table": "cameo_codes", **PROVENANCE})]
+    lines = [_header(["vendor/" + SOURCE, "vendor/" + PLOVER_SOURCE],
+                     ["A null action codes no event (CAMEO 01, public statements)."]).rstrip("\n")]
     lines += [_line({"code": code, **(row or {"plover": None, "mode": None, "context": None, "action": None})})
               for code, row in codes.items()]
     return "\n".join(lines) + "\n"
 
 
-def convert(vendor: Path, ontology: Path) -> Conversion:
-    """Read the vendored files and write cameo_verbs.jsonl and cameo_codes.jsonl into `ontology`."""
+def convert(vendor: Path, ontology: Path) -> list[Path]:
+    """Read the vendored files; write cameo_verbs.jsonl, cameo_codes.jsonl and cameo_dropped.tsv into `ontology`."""
+    conv = convert_tables(vendor)
+    paths = [ontology / VERBS_FILE, ontology / CODES_FILE, ontology / DROPPED_FILE]
+    paths[0].write_text(render_verbs(conv), encoding="utf-8")
+    paths[1].write_text(render_codes(conv.codes), encoding="utf-8")
+    paths[2].write_text(render_dropped(conv), encoding="utf-8")
+    return paths
+
+
+def convert_tables(vendor: Path) -> Conversion:
+    """The parsed dictionary and its code table, from the vendored files."""
     try:
         text = (vendor / SOURCE).read_text(encoding="utf-8")
         plover = (vendor / PLOVER_SOURCE).read_text(encoding="utf-8")
@@ -420,16 +433,12 @@ def convert(vendor: Path, ontology: Path) -> Conversion:
         raise RulesError(f"{exc.filename}: cannot read the vendored dictionary: {exc.strerror}") from exc
     conv = parse_dictionary(text)
     conv.codes = code_table(conv, parse_plover_table(plover))
-    (ontology / VERBS_FILE).write_text(render_verbs(conv), encoding="utf-8")
-    (ontology / CODES_FILE).write_text(render_codes(conv.codes), encoding="utf-8")
     return conv
 
 
-def summary(conv: Conversion) -> str:
-    """One line per table and per drop rule, for the command's output."""
-    verbs = sum(len(b["verbs"]) for b in conv.blocks)
-    patterns = sum(len(b["patterns"]) for b in conv.blocks)
-    lines = [f"{VERBS_FILE}: {len(conv.synsets)} synonym sets, {len(conv.blocks)} blocks, {verbs} verbs, {patterns} patterns",
-             f"{CODES_FILE}: {len(conv.codes)} codes ({sum(1 for r in conv.codes.values() if r is None)} code no event)"]
-    lines += [f"  dropped {len(items)}: {reason}" for reason, items in sorted(conv.dropped.items())]
-    return "\n".join(lines)
+def render_dropped(conv: Conversion) -> str:
+    """What the written rules left out of the upstream dictionary, a row per entry: reason, upstream entry."""
+    lines = [_header(["vendor/" + SOURCE], ["What the written rules of kg/dictionaries/cameo.py leave out, and why."]).rstrip("\n"),
+             "reason\tentry"]
+    lines += [f"{reason}\t{' '.join(item.split())}" for reason, items in sorted(conv.dropped.items()) for item in items]
+    return "\n".join(lines) + "\n"
