@@ -39,6 +39,8 @@ class Sector:
     name: str
     kind: str
     type: str | None
+    local: bool = False
+    """Members named alone ("police", "protesters") belong to the country the text is about."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,7 +105,9 @@ def read_sectors(path: Path) -> dict[str, Sector]:
             raise RulesError(f"{where}: type {row['type']!r} is not one of {', '.join(TYPES)} or null")
         if row["code"] in out:
             raise RulesError(f"{where}: sector {row['code']} listed twice")
-        out[row["code"]] = Sector(row["code"], row["name"], row["kind"], row.get("type"))
+        if not isinstance(row.get("local", False), bool):
+            raise RulesError(f"{where}: 'local' must be true or false")
+        out[row["code"]] = Sector(row["code"], row["name"], row["kind"], row.get("type"), row.get("local", False))
     return out
 
 

@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -200,21 +200,26 @@ def _agent_mentions(doc: Doc, token_keys: Mapping[int, str], demonyms: set[int],
     the gazetteer names generically for that country ("Foreign Ministry" of RUS) is that body.
     An "ethnic" demonym names a community, not a state, and was left unresolved before this.
     """
-    out: list[tuple[int, int, str]] = []
+    return [(start, token.i + 1, key) for token, start, phrase, sector in _agent_phrases(doc, token_keys, agents)
+            if (key := _agent_key(gaz, phrase, sector, _agent_country(doc, start, token, token_keys, gaz)))]
+
+
+def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> Iterator[tuple[Token, int, str, str]]:
+    """(head, start, phrase, sector) of each agent phrase that heads its noun phrase and overlaps no name."""
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in token_keys:
             continue
         hit = _agent_ending_at(doc, token, agents, token_keys)
-        if hit is None:
-            continue
-        start, phrase, sector = hit
-        country = _agent_country(doc, start, token, token_keys, gaz)
-        if country is None:
-            continue
-        key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
-        if key in gaz.entities:
-            out.append((start, token.i + 1, key))
-    return out
+        if hit is not None:
+            yield (token, *hit)
+
+
+def _agent_key(gaz: Gazetteer, phrase: str, sector: str, country: str | None) -> str | None:
+    """The gazetteer's body of that name for the country ("Foreign Ministry" of RUS), else the country's sector entity."""
+    if country is None:
+        return None
+    key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
+    return key if key in gaz.entities else None
 
 
 def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
@@ -243,6 +248,8 @@ def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, s
         entity = gaz.entities.get(key) if key else None
         if entity is not None and entity.kind == "Country":
             return entity.key
+        if entity is not None and entity.kind == "Person" and entity.country and gaz.kind_of(entity.country) == "Country":
+            return entity.country  # "the Yoon administration", "Putin's government": the person's country
     return None
 
 
@@ -299,18 +306,14 @@ def _bare_agent_mentions(doc: Doc, token_keys: Mapping[int, str], gaz: Gazetteer
     about; with none of these it stays unresolved.
     """
     out: list[tuple[int, int, str]] = []
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in token_keys:
+    for token, start, phrase, sector in _agent_phrases(doc, token_keys, agents):
+        if not agents.sectors[sector].local or any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN") for c in token.children):
+            # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner
             continue
-        hit = _agent_ending_at(doc, token, agents, token_keys)
-        if hit is None:
-            continue
-        start, phrase, sector = hit
         country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) or about
-        if country is None:
-            continue
-        key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
-        if key in gaz.entities:
+        key = _agent_key(gaz, phrase, sector, country)
+        if key:
             out.append((start, token.i + 1, key))
     return out
 

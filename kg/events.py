@@ -289,7 +289,9 @@ def _compound_class(token: Token, rules: Rules) -> str | None:
     """Class named inside a nominal trigger: "arms supplies", "troop deployment", "munitions supplies"."""
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
-            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_)
+            # "an open-ended strike": a hyphenated modifier is three tokens, read back as one word
+            whole = re.sub(r"\s*-\s*", "-", token.doc[child.left_edge.i:child.i + 1].text.lower())
+            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
             if found:
                 return found
     return None
@@ -873,6 +875,13 @@ def _frame_at(token: Token, ctx: _Context, lexicon: Lexicon | None) -> tuple[Fra
         frame = _predicate_frame(token, trig, ctx)
         return (frame, trig, None) if frame else None
     if token.pos_ == "VERB":
+        entry = lexicon.entry(token) if lexicon is not None else None
+        if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
+            # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
+            match = lexicon.match(token)
+            found = _lexicon_frame(token, match, ctx) if match else None
+            if found:
+                return found[0], found[1], None
         if lemma in rules.verbs:
             trig = rules.verbs[lemma]
             frame = _verb_frame(token, trig, ctx)
@@ -966,8 +975,10 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
                 # "threatened to resume terrorist activities in Israel": what is threatened hits the place it names
                 places = [p for c in clauses for prep in c.subtree if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
                           for p in prep.children if p.dep_ == "pobj"]
+                # "threatened to institute a curfew in Algiers": a threat on one's own country is domestic
                 inner_targets = [c for k in _keys(places, ctx) if (c := ctx.place_country(k) or
-                                 (k if ctx.kind(k) == "Country" else None)) and c not in frame.actors]
+                                 (k if ctx.kind(k) == "Country" else None))]
+                frame = replace(frame, domestic=bool(inner_targets))
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
@@ -990,15 +1001,30 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
 
 
 def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
-    """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for an act on
-    people that names no one ("banned a number of chess players"), the actor's own country; else none:
-    "Thailand imposed a curfew" is on no one in particular."""
+    """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for a protest, a
+    concession ("called off the strike") or an act on people that names no one ("banned a number of
+    chess players"), the actor's own country; else none: "Thailand imposed a curfew" is on no one."""
     places = _place_countries(frame, ctx)
     if places:
         return places
-    if frame.action == "Protest" or _acts_on_people(frame, ctx):
+    if frame.action == "Protest" or _eases(frame, ctx) or _acts_on_people(frame, ctx):
         return tuple(c for a in frame.actors[:1] if (c := ctx.country(a)) and ctx.kind(c) == "Country")
     return ()
+
+
+EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade"})
+
+
+def _eases(frame: Frame, ctx: _Context) -> bool:
+    """A concession of what a state or a movement imposes on its own country: "lifted the curfew",
+    "called off the strike" (not "approved a bill", which concedes to no one named)."""
+    if frame.action != "Concede":
+        return False
+    for obj in (c for c in frame.trigger.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS):
+        noun = ctx.rules.nouns.get(obj.lemma_.lower())
+        if _theme_class(obj, ctx.rules) in EASED_CLASSES or (noun and any(s.action == "Protest" for s in noun.senses)):
+            return True
+    return False
 
 
 def _acts_on_people(frame: Frame, ctx: _Context) -> bool:
@@ -1017,6 +1043,8 @@ def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     # "killed three villagers in southern Serbia": the place may hang on the object
     objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
+    # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
+    holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
               for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
     places += [p for place in places for p in _pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"

@@ -153,6 +153,20 @@ ROWS = [
     ("The United States called for NATO members to increase spending.", {("USA", "Request", "NATO", "asserted")}),
     # an organ named alone is of the state the text names
     ("Argentina's congress passed a law, but the senate rejected Chile's proposal.", {("ARG", "Reject", "CHL", "asserted")}),
+    # a phrasal verb of the dictionary beats its bare verb's trigger; calling off a strike concedes at home
+    ("The Nigerian teachers' union called off its strike.", {("NGA", "Concede", "NGA", "asserted")}),
+    # ... while passing a bill concedes to no one named
+    ("The Argentine congress approved a bill.", set()),
+    # a build-up of forces is on the place it happens in
+    ("Israel strengthened its forces in Lebanon.", {("ISR", "Mobilize", "LBN", "asserted")}),
+    # a place may hang on a participle describing the object
+    ("The Sudanese government shortened the curfew imposed in Khartoum.", {("SDN", "Concede", "SDN", "asserted")}),
+    # a threat of what would be done in one's own country is domestic
+    ("Algeria threatened to impose a curfew in Algiers.", {("DZA", "Threaten", "DZA", "asserted")}),
+    # people of one's own country, named by a common noun, are acted upon
+    ("Iranian authorities pressured workers of a Tehran bus company.", {("IRN", "Request", "IRN", "asserted")}),
+    # a strike that lasts is a labour strike, not an air strike
+    ("Serbian workers began an open-ended strike.", {("SRB", "Protest", "SRB", "asserted")}),
 ]
 
 
