@@ -12,6 +12,8 @@ from kg.paths import ontology_dir
 from kg.vocab import KG
 
 COOPERATIVE = ("verbal-cooperation", "material-cooperation")
+NOT_INTENDED = ("REQUEST",)
+"""Cooperative types with no "intent" code in CAMEO 03: a planned request is a request, a withheld one no rejection."""
 
 
 @dataclass(frozen=True)
@@ -67,14 +69,16 @@ def coded(action: str, modality: str, cameo: str | None = None) -> tuple[str, st
 
     An asserted event with a full CAMEO code (`Event.cameo`, "190", "0233") gives that code.
     Otherwise a planned cooperative action codes as AGREE (03), a negated cooperative one as
-    REJECT (12); considered and conflictual actions keep their own codes (the action's root).
+    REJECT (12), a request aside (CAMEO has no intent code for it); considered and conflictual
+    actions keep their own codes (the action's root).
     """
     at = action_types()[action]
     if cameo and modality == "asserted":
         return (at.plover, cameo)
-    if at.cooperative and modality == "planned":
+    intended = at.cooperative and at.plover not in NOT_INTENDED
+    if intended and modality == "planned":
         return ("AGREE", "03")
-    if at.cooperative and modality == "negated":
+    if intended and modality == "negated":
         return ("REJECT", "12")
     return (at.plover, at.cameo)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -39,6 +39,8 @@ class Sector:
     name: str
     kind: str
     type: str | None
+    local: bool = False
+    """Members named alone ("police", "protesters") belong to the country the text is about."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,6 +49,11 @@ class Agents:
 
     phrases: Mapping[str, str]
     sectors: Mapping[str, Sector]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The one-word agent nouns ("police", "militiamen", "authorities"): heads that can act for a country."""
+        return frozenset(p for p in self.phrases if " " not in p)
 
     def sector_of(self, phrase: str) -> str | None:
         """Sector code of an agent phrase as written in lowercase ("riot police" -> COP), or None."""
@@ -98,7 +105,9 @@ def read_sectors(path: Path) -> dict[str, Sector]:
             raise RulesError(f"{where}: type {row['type']!r} is not one of {', '.join(TYPES)} or null")
         if row["code"] in out:
             raise RulesError(f"{where}: sector {row['code']} listed twice")
-        out[row["code"]] = Sector(row["code"], row["name"], row["kind"], row.get("type"))
+        if not isinstance(row.get("local", False), bool):
+            raise RulesError(f"{where}: 'local' must be true or false")
+        out[row["code"]] = Sector(row["code"], row["name"], row["kind"], row.get("type"), row.get("local", False))
     return out
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -178,6 +179,13 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities[key])
+    about = discourse_country(mentions, entities, gaz)
+    if agents is not None:
+        for start, end, key in _bare_agent_mentions(doc, token_keys, gaz, agents, about):
+            span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                              doc[start:end].text, "NORP", None)
+            assign(span, key, gaz.entities[key])
+    mentions = _in_discourse_country(mentions, entities, token_keys, gaz, about)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
 
@@ -192,21 +200,26 @@ def _agent_mentions(doc: Doc, token_keys: Mapping[int, str], demonyms: set[int],
     the gazetteer names generically for that country ("Foreign Ministry" of RUS) is that body.
     An "ethnic" demonym names a community, not a state, and was left unresolved before this.
     """
-    out: list[tuple[int, int, str]] = []
+    return [(start, token.i + 1, key) for token, start, phrase, sector in _agent_phrases(doc, token_keys, agents)
+            if (key := _agent_key(gaz, phrase, sector, _agent_country(doc, start, token, token_keys, gaz)))]
+
+
+def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> Iterator[tuple[Token, int, str, str]]:
+    """(head, start, phrase, sector) of each agent phrase that heads its noun phrase and overlaps no name."""
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in token_keys:
             continue
         hit = _agent_ending_at(doc, token, agents, token_keys)
-        if hit is None:
-            continue
-        start, phrase, sector = hit
-        country = _agent_country(doc, start, token, token_keys, gaz)
-        if country is None:
-            continue
-        key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
-        if key in gaz.entities:
-            out.append((start, token.i + 1, key))
-    return out
+        if hit is not None:
+            yield (token, *hit)
+
+
+def _agent_key(gaz: Gazetteer, phrase: str, sector: str, country: str | None) -> str | None:
+    """The gazetteer's body of that name for the country ("Foreign Ministry" of RUS), else the country's sector entity."""
+    if country is None:
+        return None
+    key = gaz.lookup_generic(phrase, country) or sector_key(country, sector)
+    return key if key in gaz.entities else None
 
 
 def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
@@ -214,7 +227,8 @@ def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping
     lasts = dict.fromkeys((token.lower_, token.lemma_.lower()))
     for n in range(min(MAX_WORDS, token.i + 1), 0, -1):
         start = token.i - n + 1
-        if any(i in token_keys for i in range(start, token.i)) or any(t.is_punct and t.text not in "-'" for t in doc[start:token.i]):
+        if any(i in token_keys for i in range(start, token.i)) or any(
+                t.is_space or (t.is_punct and t.text not in "-'") for t in doc[start:token.i]):
             continue
         before = " ".join(doc[start:token.i].text.lower().split())
         for last in lasts:
@@ -232,6 +246,96 @@ def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, s
     for t in candidates:
         key = token_keys.get(t.i)
         entity = gaz.entities.get(key) if key else None
+        if entity is not None and entity.kind == "Country":
+            return entity.key
+        if entity is not None and entity.kind == "Person" and entity.country and gaz.kind_of(entity.country) == "Country":
+            return entity.country  # "the Yoon administration", "Putin's government": the person's country
+    return None
+
+
+def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
+    """The country a text is about: the one its names act for most, if it leads the next at least two to one."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        country = entities[m.key].country
+        if country and gaz.kind_of(country) == "Country":
+            counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],
+                          gaz: Gazetteer, country: str | None) -> list[Mention]:
+    """Names the gazetteer lacks and nothing in their sentence places act for the country the text is about.
+
+    "Trump commuted the sentence of Roger Stone": Roger Stone is American; "the senate dismissed
+    the bill" in a story about Argentina is Argentina's senate. A body named generically is keyed
+    by that country ("ARG-senate"), so the senates of two countries never merge across documents.
+    """
+    if country is None:
+        return mentions
+    rekey: dict[str, str] = {}
+    for key, entity in list(entities.items()):
+        if key in gaz.entities or entity.country is not None or entity.kind not in ("Person", "Organization"):
+            continue
+        if entity.kind == "Organization":
+            known = gaz.lookup_generic(entity.label, country)  # "Congress" in a story about the US
+            if known is None and not GENERIC_BODY.search(entity.label):
+                continue
+            new = known or f"{country}-{'-'.join(normalise(entity.label).split())}"
+            rekey[key] = new
+            del entities[key]
+            entities[new] = gaz.entities[known] if known else Entity(new, f"{entity.label} ({country})", entity.kind, country)
+        else:
+            entities[key] = replace(entity, country=country)
+    if not rekey:
+        return mentions
+    for i, key in list(token_keys.items()):
+        token_keys[i] = rekey.get(key, key)
+    return [replace(m, key=rekey.get(m.key, m.key)) for m in mentions]
+
+
+def _bare_agent_mentions(doc: Doc, token_keys: Mapping[int, str], gaz: Gazetteer, agents: Agents,
+                         about: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, key) of agent phrases no country modifies: "police fired", "the senate dismissed it".
+
+    An organ or a group named alone is of the place its phrase names ("police in Monrovia"), else
+    of the state last named in its sentence or the one before, else of the country the text is
+    about; with none of these it stays unresolved.
+    """
+    out: list[tuple[int, int, str]] = []
+    for token, start, phrase, sector in _agent_phrases(doc, token_keys, agents):
+        if not agents.sectors[sector].local or any(
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN") for c in token.children):
+            # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner
+            continue
+        country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) or about
+        key = _agent_key(gaz, phrase, sector, country)
+        if key:
+            out.append((start, token.i + 1, key))
+    return out
+
+
+def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The country of a place an agent's own phrase names: "police in Monrovia", "workers of a Tehran company"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+            for t in prep.subtree:
+                entity = gaz.entities.get(token_keys.get(t.i, ""))
+                if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country" \
+                        and entity.kind in ("Country", "Location"):
+                    return entity.country
+    return None
+
+
+def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The state last named before a token, in its sentence or the one before."""
+    sent_start = doc[start].sent.start
+    first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    for i in range(start - 1, first - 1, -1):
+        entity = gaz.entities.get(token_keys.get(i, ""))
         if entity is not None and entity.kind == "Country":
             return entity.key
     return None

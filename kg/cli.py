@@ -99,6 +99,7 @@ def eval_(
     verbose: bool = typer.Option(False, "-v", "--verbose", help="List missed and false events, wrong attributes and aliases."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model for the pipeline run."),
+    lexicon: bool = typer.Option(True, "--lexicon/--no-lexicon", help="Code verbs with the CAMEO verb dictionary too (--no-lexicon: hand-written rules only, to measure what the dictionary adds)."),
 ) -> None:
     """Score extracted events against a gold set: precision, recall, F1 and attribute accuracy."""
     import json
@@ -106,7 +107,7 @@ def eval_(
     from kg.evaluate import evaluate, format_report, report_json
 
     try:
-        report = evaluate(gold, docs=docs, events=events, model=model)
+        report = evaluate(gold, docs=docs, events=events, model=model, lexicon=lexicon)
     except KgError as e:
         fail(e)
     if as_json:

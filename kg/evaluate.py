@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import EvalError, InputError
+from kg.files import json_objects
 from kg.model import MODALITY_NAMES, Document
 
 SEED_KEYS = ("docs", "entities", "events")
@@ -116,6 +117,8 @@ class PloverSentence:
     id: str
     text: str
     reciprocal: bool
+    date: str | None = None
+    """The article's date where the set gives one (news-dev): it anchors relative dates and dated roles."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,10 @@ class DocScore:
     excused: int
     missed: tuple[GoldEvent, ...]
     false: tuple[SystemEvent, ...]
+    found: tuple[GoldEvent, ...] = ()
+    """Required gold events matched."""
+    right: tuple[SystemEvent, ...] = ()
+    """System events (one per reduced triple) that match a required gold event."""
 
 
 @dataclass(frozen=True)
@@ -355,19 +362,27 @@ def _plover_gold(path: Path, text: str) -> PloverGold:
             raise EvalError(f"{where}: not JSON ({exc.msg}); expected a seed gold object or PLOVER JSON Lines") from exc
         _need(where, row, PLOVER_KEYS)
         reciprocal = bool(row["reciprocal"])
-        sentences.append(PloverSentence(str(row["id"]), row["text"], reciprocal))
+        date = row.get("date")
+        if date is not None and not isinstance(date, str):
+            raise EvalError(f"{where}: date must be a YYYY-MM-DD string or null, got {date!r}")
+        sentences.append(PloverSentence(str(row["id"]), row["text"], reciprocal, date))
         for j, ev in enumerate(row["events"]):
             _need(f"{where}: events[{j}]", ev, ("source_country", "target_country", "plover_2021"))
             source = ev["source_country"]
+            alt = ev.get("alt") or []
+            if not isinstance(alt, list) or not all(isinstance(a, str) for a in alt):
+                raise EvalError(f"{where}: events[{j}]: alt must be a list of PLOVER types, got {alt!r}")
             events.append(
                 GoldEvent(
                     id=f"{row['id']}#{j}",
                     doc=str(row["id"]),
                     actor=source,
-                    actions=(ev["plover_2021"],),
+                    # `alt`: further types that count as right for this event (news-dev)
+                    actions=tuple(dict.fromkeys([ev["plover_2021"], *alt])),
                     target=ev["target_country"],
                     symmetric=reciprocal,
-                    required=source is not None,
+                    # `optional`: neither rewarded nor punished, like a non-state source
+                    required=source is not None and not ev.get("optional", False),
                     evidence=row["text"],
                 )
             )
@@ -379,7 +394,7 @@ def _plover_gold(path: Path, text: str) -> PloverGold:
 def gold_documents(gold: SeedGold | PloverGold, docs: Path | None = None) -> list[Document]:
     """The documents the pipeline must read for this gold, in gold order, with the gold's dates."""
     if isinstance(gold, PloverGold):
-        return [Document(s.id, s.text) for s in gold.sentences]
+        return [Document(s.id, s.text, s.date) for s in gold.sentences]
     source = Path(docs) if docs is not None else gold.path.parent.parent / "seeds"
     texts = _read_texts(source, gold.docs)
     return [Document(doc_id, texts[doc_id], date) for doc_id, date in gold.docs.items()]
@@ -413,18 +428,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read the events file: {exc}") from exc
-    out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}: line {n}: not JSON ({exc.msg})") from exc
-        if not isinstance(row, dict):
-            raise InputError(f"{path}: line {n}: expected a JSON object")
-        out.append(row)
-    return out
+    return [row for _, row in json_objects(lines, str(path), InputError)]
 
 
 # ---------------------------------------------------------------- scoring
@@ -528,11 +532,12 @@ def _score_events(
         for s in system.get(doc, []):
             triples.setdefault(s.triple, []).append(s)
         matched_system = excused = 0
-        false = []
+        false, right = [], []
         for triple, copies in triples.items():
             hits = [g for g in golds if _matches(g, triple)]
             if any(g.required for g in hits):
                 matched_system += 1
+                right.append(copies[0])
             elif hits:
                 excused += 1
             else:
@@ -555,7 +560,8 @@ def _score_events(
                 else:
                     attrs[name][2].append(f"{g.id}: {name} {want}, system {', '.join(map(str, dict.fromkeys(got)))}")
         counts = Counts(len(triples) - excused, matched_system, len(required), len(required) - len(missed))
-        scores.append(DocScore(doc, counts, excused, tuple(missed), tuple(false)))
+        found_gold = tuple(g for g in required if g not in missed)
+        scores.append(DocScore(doc, counts, excused, tuple(missed), tuple(false), found_gold, tuple(right)))
     acc = {name: Accuracy(c, t, tuple(w)) for name, (c, t, w) in attrs.items()}
     return tuple(scores), acc["modality"], acc["date"], acc["quantity"]
 
@@ -611,19 +617,43 @@ def _score_dates(gold: SeedGold) -> Accuracy | None:
     return Accuracy(correct, len(gold.dates), tuple(wrong))
 
 
-def evaluate(gold_path: Path, docs: Path | None = None, events: Path | None = None, model: str | None = None) -> Report:
-    """Score an events file, or else the pipeline run on the gold's own documents, against a gold file."""
+def evaluate(gold_path: Path, docs: Path | None = None, events: Path | None = None, model: str | None = None,
+             lexicon: bool = True) -> Report:
+    """Score an events file, or else the pipeline run on the gold's own documents, against a gold file.
+
+    `lexicon=False` runs the pipeline without the CAMEO verb dictionary (hand-written rules only).
+    """
     gold = load_gold(gold_path)
     if events is not None:
         return score(gold, read_records(events))
     from kg.export import records
     from kg.pipeline import extract  # imported late: the NLP stack is heavy and only needed here
 
-    corpus = extract(gold_documents(gold, docs), model=model)
+    corpus = extract(gold_documents(gold, docs), model=model, lexicon=lexicon)
     return score(gold, records(corpus))
 
 
 # ---------------------------------------------------------------- reporting
+
+
+def by_type(report: Report) -> dict[str, tuple[Counts, Counts]]:
+    """Per action type: (recall counts over required gold events of that type, precision counts over system
+    events of that type). A gold event with several acceptable types counts under its first."""
+    gold: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    system: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for d in report.docs:
+        for g in d.found:
+            gold[g.actions[0]][0] += 1
+        for g in d.found + d.missed:
+            gold[g.actions[0]][1] += 1
+        for s in d.right:
+            system[s.action][0] += 1
+        for s in d.right + d.false:
+            system[s.action][1] += 1
+    return {
+        t: (Counts(gold=gold[t][1], matched_gold=gold[t][0]), Counts(system=system[t][1], matched_system=system[t][0]))
+        for t in sorted(set(gold) | set(system))
+    }
 
 
 def _pct(x: float | None) -> str:
@@ -649,7 +679,11 @@ def format_report(report: Report, verbose: bool = False) -> str:
         f"Events: precision {_pct(c.precision)} ({c.matched_system}/{c.system})  "
         f"recall {_pct(c.recall)} ({c.matched_gold}/{c.gold})  F1 {_pct(c.f1)}",
         f"  excused (matching optional gold only): {sum(d.excused for d in report.docs)}",
+        "  by type:  recall (matched/gold) | precision (matched/system)",
     ]
+    for action, (rec, prec) in by_type(report).items():
+        lines.append(f"    {action:<14} {_pct(rec.recall) if rec.gold else '-':>6} ({rec.matched_gold}/{rec.gold})"
+                     f" | {_pct(prec.precision) if prec.system else '-':>6} ({prec.matched_system}/{prec.system})")
     if report.kind == "seeds":
         lines.append("  per document:  system matched | gold matched | excused")
         for d in report.docs:
@@ -712,6 +746,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "gold": report.gold,
         **_counts_json(report.counts),
         "excused": sum(d.excused for d in report.docs),
+        "by_type": {t: {"recall": _counts_json(r), "precision": _counts_json(p)} for t, (r, p) in by_type(report).items()},
         "modality": _acc_json(report.modality),
         "date": _acc_json(report.date),
         "quantity": _acc_json(report.quantity),

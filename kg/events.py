@@ -11,16 +11,19 @@ the claim is attributed to (the subject of a verb of saying above it).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types
-from kg.canonicalize import Resolution
+from kg.agents import load_agents
+from kg.canonicalize import Resolution, discourse_country
 from kg.gazetteer import Gazetteer
+from kg.lexicon import LexMatch, Lexicon
 from kg.model import Document, Event, Evidence
-from kg.rules import Rules, Trigger
+from kg.rules import Rules, Sense, Trigger
 from kg.temporal import normalise as normalise_date
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -31,21 +34,7 @@ CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "c
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
-ANAPHORIC_NOUNS = frozenset({"country", "nation", "state", "government", "regime", "administration", "leadership"})
-ROLE_NOUNS = frozenset({
-    "government", "administration", "ministry", "military", "army", "navy", "force", "troop", "soldier",
-    "official", "diplomat", "leader", "president", "office", "authority", "regime", "cabinet", "parliament",
-    "spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy", "delegation", "member",
-    "sister", "brother", "wife", "son", "daughter", "chief", "commander", "general", "agency", "council",
-    "intelligence", "state", "country", "nation", "side", "counterpart", "unit", "personnel",
-    "party", "faction", "movement", "coalition", "group", "police", "authorities", "authority", "court",
-})
-"""Heads that act for whoever modifies them: "Russia's Foreign Ministry", "Kim Jong Un's sister"."""
-OWNED_BY_OF = frozenset({
-    "cooperation", "participation", "involvement", "presence", "forces", "position", "territory", "region",
-    "right", "interest", "sovereignty", "independence", "security", "claim", "demand", "request",
-})
-"""Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 _NUMBER = re.compile(r"^[\d,.]+$")
 MAX_QUANTITY = 10**13
 SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
@@ -60,6 +49,11 @@ class Frame:
     actors: tuple[str, ...]
     targets: tuple[str, ...]
     theme: Token | None
+    cameo: str | None = None
+    """The full CAMEO code when the verb dictionary coded the trigger."""
+    domestic: bool = False
+    """The target is the actor's own country standing for its people ("banned a number of players",
+    "killed three villagers in southern Serbia"): no self-reference to drop."""
 
 
 class _Context:
@@ -69,6 +63,16 @@ class _Context:
         self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
         self.entities = res.entities
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
+        self._keyed_index = [i for i, _ in self.keyed_tokens]
+        self.agent_words = load_agents().words
+        self.agent_nouns = rules.agent_nouns | self.agent_words
+        self.discourse = discourse_country(res.mentions, res.entities, gaz)
+        # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
+        # the document's entities every time, which made long documents quadratic
+        self.dates: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.dates.setdefault(ent.root.sent.start, []).append(ent)
 
     def kind(self, key: str) -> str:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
@@ -78,26 +82,47 @@ class _Context:
         entity = self.entities.get(key) or self.gaz.entities.get(key)
         return entity.country if entity else None
 
+    def place_country(self, key: str) -> str | None:
+        """The country a place belongs to, if the gazetteer or its context says so."""
+        country = self.country(key)
+        return country if country and self.kind(country) == "Country" else None
+
+    def is_outlet(self, key: str) -> bool:
+        """A news outlet (Bloomberg, AFP): a source of claims, never a party. Journalists (a country's media
+        sector) are people and can be acted upon."""
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return self.gaz.is_media(key) and not (entity and entity.sector)
+
     def can_act(self, key: str) -> bool:
         """News outlets are sources of claims and places are where things happen: neither acts."""
-        return not self.gaz.is_media(key) and self.kind(key) != "Location"
+        return not self.is_outlet(key) and self.kind(key) != "Location"
 
-    def antecedent(self, token: Token) -> str | None:
-        """The entity a pronoun or "the country" refers to: the latest fitting name before it."""
+    def antecedent(self, token: Token, countries: bool = False) -> str | None:
+        """The entity a pronoun or "the country" refers to: the latest fitting name before it.
+
+        A plural pronoun may also refer back to a plural group of a country ("North Korean troops
+        ... prior to their deployment"), which names that country through its modifier.
+        """
         persons = token.lower_ in PRONOUNS_PERSON
         sent_start = token.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-        best = None
-        for i, key in self.keyed_tokens:
-            if i >= token.i:
-                break
-            if i < prev_start or i in self.res.demonym_tokens:
+        best, best_i = None, -1
+        lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)
+        for i, key in self.keyed_tokens[lo:hi]:
+            if i in self.res.demonym_tokens:
                 continue
             kind = self.kind(key)
             if persons and kind == "Person":
-                best = key
-            elif not persons and kind in ("Country", "Organization") and not self.gaz.is_media(key):
-                best = key
+                best, best_i = key, i
+            elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
+                best, best_i = key, i
+        if token.lower_ in PLURAL_PRONOUNS:
+            for group in self.doc[max(prev_start, best_i + 1):token.i]:
+                if group.tag_ == "NNS" and group.lemma_.lower() in self.agent_nouns and group.i not in self.res.token_keys:
+                    found = next((self.res.token_keys[c.i] for c in group.children
+                                  if c.dep_ in ("amod", "compound") and c.i in self.res.demonym_tokens), None)
+                    if found:
+                        best = self.country(found) or found
         return best
 
 
@@ -112,8 +137,12 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
-def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
-    """The entity a noun phrase headed by `token` names or acts for, or None."""
+def _resolve_np(token: Token, ctx: _Context, depth: int = 3, agent: bool = False) -> str | None:
+    """The entity a noun phrase headed by `token` names or acts for, or None.
+
+    With `agent`, the phrase must be able to act: a name, a pronoun, or an agent noun; a topic
+    or a cause with an owner ("Trump's victory") names no actor.
+    """
     key = ctx.res.token_keys.get(token.i)
     if key and token.i not in ctx.res.demonym_tokens:
         return key
@@ -125,29 +154,63 @@ def _resolve_np(token: Token, ctx: _Context, depth: int = 3) -> str | None:
     lemma = token.lemma_.lower()
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
-    if token.pos_ in ("NOUN", "PROPN") or lemma in ANAPHORIC_NOUNS:
+    if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
+        return _appositive(token, ctx)
+    if token.pos_ in ("NOUN", "PROPN") or lemma in ctx.rules.anaphoric_nouns:
         # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
         # "South Korean and Western claims", "Kim Jong Un's sister"
         # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
         # adjectives and compounds ("his Ukrainian counterpart"); a possessor last
         order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        if not agent:
+            # "opposed the United States-led war": what is opposed is the leader's
+            for led in token.children:
+                if led.dep_ == "amod" and led.lemma_.lower() in ("lead", "back", "sponsor"):
+                    leader = next((k for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                                   for k in [_modifier_key(c, ctx)] if k), None)
+                    if leader:
+                        return leader
         for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
             if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
             found = _resolve_np(child, ctx, 1) if child.dep_ == "appos" else _modifier_key(child, ctx)
             if found:
                 return found
-    if (lemma in ROLE_NOUNS or token.ent_type_ in ("ORG", "PERSON") or lemma in ANAPHORIC_NOUNS
-            or lemma in OWNED_BY_OF or lemma in ctx.rules.group_nouns):
+    if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric_nouns
+            or lemma in ctx.rules.owned_nouns or lemma in ctx.agent_words):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = _resolve_np(pobj, ctx, depth - 1)
                         if found:
-                            return _as_country(found, ctx) if lemma not in ("member",) else found
-        if lemma in ANAPHORIC_NOUNS and any(c.lower_ == "the" for c in token.children):
+                            # "the government of Sudan" acts for Sudan; "the request of Boris Johnson" is his own
+                            owned = lemma in ("member",) or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
+                            return found if owned else _as_country(found, ctx)
+        if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
             return ctx.antecedent(token)
+        if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
+                and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children)):
+            # "the senate dismissed it", "police fired on a protester", "called on the President": an organ
+            # named without its state is of the state last named, else of the country the text is about
+            return ctx.antecedent(token, countries=True) or ctx.discourse
+    elif not agent and token.pos_ == "NOUN":
+        # what is done to a thing is done to its owner: "overturned the convictions of Kelly",
+        # "does not recognise the existence of Israel"
+        for pobj in _pobjs(token, frozenset({"of"})):
+            found = _resolve_np(pobj, ctx, depth - 1)
+            if found:
+                return found
+    return None
+
+
+def _appositive(token: Token, ctx: _Context) -> str | None:
+    """A name in apposition to a noun is the noun itself: "the opposition leader Raila Odinga"."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = _resolve_np(child, ctx, 1)
+            if found:
+                return found
     return None
 
 
@@ -185,14 +248,20 @@ def _as_country(key: str, ctx: _Context) -> str:
     return country if country and (country in ctx.gaz.entities or country in ctx.entities) else key
 
 
-def _keys(tokens: list[Token], ctx: _Context) -> list[str]:
+def _keys(tokens: list[Token], ctx: _Context, agent: bool = False) -> list[str]:
+    """Entities named by noun phrases and their conjuncts, in order, once each (see `_resolve_np`)."""
     out = []
     for t in tokens:
         for c in _conjuncts(t):
-            k = _resolve_np(c, ctx)
+            k = _resolve_np(c, ctx, agent=agent)
             if k and k not in out:
                 out.append(k)
     return out
+
+
+def _actor_keys(tokens: list[Token], ctx: _Context) -> list[str]:
+    """Entities that act through these phrases: names, pronouns and agent nouns, not topics or causes."""
+    return _keys(tokens, ctx, agent=True)
 
 
 def _theme_class(token: Token, rules: Rules) -> str | None:
@@ -207,6 +276,12 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
             found = rules.theme_class(phrase)
             if found:
                 return found
+    # "a state of siege", "a state of emergency": a noun with its of-phrase
+    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            found = rules.theme_class(f"{lemma} of {pobj.lemma_.lower()}")
+            if found:
+                return found
     return rules.theme_class(lemma) or rules.theme_class(token.lower_)
 
 
@@ -214,7 +289,9 @@ def _compound_class(token: Token, rules: Rules) -> str | None:
     """Class named inside a nominal trigger: "arms supplies", "troop deployment", "munitions supplies"."""
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
-            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_)
+            # "an open-ended strike": a hyphenated modifier is three tokens, read back as one word
+            whole = re.sub(r"\s*-\s*", "-", token.doc[child.left_edge.i:child.i + 1].text.lower())
+            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
             if found:
                 return found
     return None
@@ -243,40 +320,44 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
     seen = 0
     node = verb
     prev: Token | None = None
-    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl") and seen < 5:
+    # "Norway is willing to send": through an adjective of readiness to the copula's subject
+    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") and seen < 5:
         seen += 1
         head = node.head
         if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs:
             return []  # "The Pentagon estimated that troops were sent": the speaker does not send
         if node.dep_ == "relcl":
-            return _keys([head], ctx)
+            return _actor_keys([head], ctx)
         if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             # "North Korea sending troops": a gerund on a name is done by the name's bearer;
             # "plans to send weapons": the planner is the noun's possessor
             if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:
-                return _keys([head], ctx)
+                return _actor_keys([head], ctx)
             poss = [c for c in head.children if c.dep_ == "poss"]
             if poss:
-                return _keys(poss, ctx)
+                return _actor_keys(poss, ctx)
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
-            return _keys(_pobjs(head, frozenset({"of"})), ctx)
+            return _actor_keys(_pobjs(head, frozenset({"of"})), ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
         if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
             # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
             if objs:
-                return _keys(objs, ctx)
+                return _actor_keys(objs, ctx)
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"
-            return _keys(objs, ctx)
+            return _actor_keys(objs, ctx)
         if subj:
-            return _keys(subj, ctx)
+            return _actor_keys(subj, ctx)
         agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
-            return _keys(agents, ctx)
+            return _actor_keys(agents, ctx)
         prev, node = node, head
     return []
 
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+"""A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
 
 COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
                               "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
@@ -318,7 +399,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if action is None:
         return None
     actor_tokens = agents if passive else subjects
-    actors = _keys(actor_tokens, ctx) if actor_tokens else []
+    actors = _actor_keys(actor_tokens, ctx) if actor_tokens else []
     if not actors and not actor_tokens and not passive:
         actors = _controller(verb, ctx)
     theme = themes[0] if themes else None
@@ -346,8 +427,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     for obj in objects:
         if obj not in themes and _resolve_np(obj, ctx) is None:
             # "threatened security consequences for South Korea": the object's recipient is the target;
-            # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns
-            target_tokens += _pobjs(obj, rules.target_preps | {"by"})
+            # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns;
+            # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
+            preps = rules.target_preps | {"by", "between", "among"}
+            target_tokens += _pobjs(obj, preps) or [p for o in _pobjs(obj, frozenset({"of"})) for p in _pobjs(o, preps)]
 
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
@@ -357,9 +440,76 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
         # "sent troops to help Russia", "to aid Moscow's invasion": the one helped is the recipient
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in rules.purpose_verbs
                     and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        # "to help defend Saudi Arabia": the one helped may stand in the purpose's own complement
+        purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in _keys(helped, ctx) if k not in actors]
-    return Frame(verb, action, tuple(actors), tuple(targets), theme)
+    domestic = _on_own_people(target_tokens, actors, ctx)
+    if domestic and not targets:
+        # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
+        targets = list(dict.fromkeys(k for k in _keys(target_tokens, ctx)))
+    return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _on_own_people(tokens: list[Token], actors: list[str], ctx: _Context) -> bool:
+    """ "Iranian authorities pressured workers of a Tehran company": people named by a common noun, of
+    the actor's own country, are acted upon; that is no self-reference."""
+    people = ctx.agent_nouns | ctx.rules.people_nouns
+    own = set(actors) | {ctx.country(a) for a in actors}
+    return any(t.pos_ == "NOUN" and _head_noun(t).lemma_.lower() in people and _resolve_np(t, ctx) in own for t in tokens)
+
+
+COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
+PREDICATE_PREPS = frozenset({"to", "of", "toward", "towards", "against", "with", "about", "on"})
+
+
+def _is_predicate(token: Token, rules: Rules) -> bool:
+    """A stance word after a copula ("is critical of"), or a stative passive with no agent ("is opposed to")."""
+    word = token.lower_ if token.lower_ in rules.predicates else token.lemma_.lower()
+    if word not in rules.predicates:
+        return False
+    if token.dep_ in ("acomp", "attr"):
+        return token.head.lemma_.lower() in COPULAS
+    return any(c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _predicate_frame(word: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
+    """ "Israel is opposed to French mediation", "Chirac was an opponent of the war": a predicate
+    adjective or noun of stance; the copula's subject holds it, the phrase it governs is its target."""
+    holder = word.head if word.dep_ in ("acomp", "attr") else word
+    actors = _actor_keys([c for c in holder.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS], ctx)
+    targets = [k for k in _keys(_pobjs(word, PREDICATE_PREPS), ctx) if k not in actors]
+    return Frame(word, trigger.senses[0].action, tuple(actors), tuple(targets), None)
+
+
+def _carries_nominal(verb: Token, rules: Rules) -> bool:
+    """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"):
+    the noun tells the event, with the verb's subject as its actor, so the verb codes nothing itself."""
+    return verb.lemma_.lower() in rules.light_verbs and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)
+
+
+def _lexicon_frame(verb: Token, match: LexMatch, ctx: _Context) -> tuple[Frame, Trigger] | None:
+    """A frame for a verb the CAMEO dictionary codes: the usual roles, then the pattern's own slots.
+
+    A direct object that names an entity is the target, as for hand-written triggers with
+    `object: auto`; `$`/`+` slots of the pattern name the source and target outright, and a
+    voiced passive code ("was visited by": 043, host a visit) keeps the surface subject as source.
+    """
+    trigger = Trigger(verb.lemma_.lower(), (Sense(match.action),), "auto")
+    frame = _verb_frame(verb, trigger, ctx)
+    if frame is None:
+        return None
+    actors, targets = list(frame.actors), list(frame.targets)
+    if match.surface_roles:
+        actors = _actor_keys([c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
+        targets = _keys([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"], ctx)
+    if match.sources:
+        actors = _actor_keys(list(match.sources), ctx) or actors
+    if match.targets:
+        targets = _keys(list(match.targets), ctx) or targets
+    targets = [t for t in targets if t not in actors]
+    return replace(frame, actors=tuple(actors), targets=tuple(targets), cameo=match.code), trigger
 
 
 def _gerund_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
@@ -373,7 +523,7 @@ def _gerund_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if action is None:
         return None
     subj = [c for c in governor.children if c.dep_ in SUBJECTS]
-    actors = _keys(subj, ctx) if subj else _controller(governor, ctx)
+    actors = _actor_keys(subj, ctx) if subj else _controller(governor, ctx)
     target_tokens = _pobjs(obj, rules.target_preps) + _pobjs(governor, rules.target_preps)
     if cls is None and trigger.object != "theme":
         target_tokens.insert(0, obj)
@@ -413,7 +563,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if light is not None:
         # the subject of "launched an incursion" / "joined sanctions" does the nominal event
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
-        light_actors = _keys(subj, ctx) if subj else _controller(light, ctx)
+        light_actors = _actor_keys(subj, ctx) if subj else _controller(light, ctx)
         actors = light_actors or actors
     if not actors and action in rules.symmetric_actions:
         actors = _keys(_pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
@@ -447,7 +597,7 @@ def _nominal_controller(noun: Token, ctx: _Context) -> list[str]:
             if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs:
                 return []
             subj = [c for c in verb.children if c.dep_ in SUBJECTS]
-            return _keys(subj, ctx) if subj else _controller(verb, ctx)
+            return _actor_keys(subj, ctx) if subj else _controller(verb, ctx)
         return []
     return []
 
@@ -472,14 +622,16 @@ def _governors(token: Token) -> Iterator[Token]:
         yield node
 
 
-def modality(token: Token, rules: Rules) -> str:
+def modality(token: Token, rules: Rules, self_planned: bool = True) -> str:
     """asserted | considered | planned | negated for the event a trigger evokes.
 
     Cues above the trigger decide first; with none, a trigger that is itself an offer or a
-    pledge ("Syria offered its troops to Lebanon") tells of what is still to come.
+    pledge ("Syria offered its troops to Lebanon") tells of what is still to come
+    (`self_planned`, for agreements only: a threat vowed is made, and a code of the CAMEO
+    dictionary already says whether it is an intent, 03x).
     """
     found = _modality_walk(token, rules)
-    if found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
+    if self_planned and found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
         return "planned"
     return found
 
@@ -592,16 +744,17 @@ def _speaker(verb: Token, ctx: _Context) -> tuple[str | None, str | None]:
     return None, " ".join(t.text for t in words)[:200] or None
 
 
-def event_date(token: Token, light: Token | None, document: Document) -> tuple[str | None, str | None]:
-    """(date, text) of a temporal expression attached to the trigger's own clause, not to a verb of saying."""
+def event_date(token: Token, light: Token | None, document: Document, dates: Iterable[Span]) -> tuple[str | None, str | None]:
+    """(date, text) of a temporal expression attached to the trigger's own clause, not to a verb of saying.
+
+    `dates` are the DATE entities of the trigger's sentence (see `_Context.dates`).
+    """
     anchors = {token.i}
     if light is not None:
         anchors.add(light.i)
     if token.dep_ == "pcomp" and token.head.lower_ == "by":
         anchors.add(token.head.head.i)  # "upped the ante in June by reviving a pact": the means shares the time
-    for ent in token.sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in dates:
         node = ent.root
         for _ in range(4):
             if node.i in anchors:
@@ -662,25 +815,24 @@ def _number(token: Token) -> int | None:
     return value if 0 < value <= MAX_QUANTITY else None
 
 
-def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0) -> Iterator[Event]:
-    """Events of one parsed text (a whole document or one chunk of it at `offset`)."""
+def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0,
+            lexicon: Lexicon | None = None) -> Iterator[Event]:
+    """Events of one parsed text (a whole document or one chunk of it at `offset`).
+
+    The hand-written triggers of `rules` come first; the CAMEO verb dictionary
+    (`lexicon`, when given) codes the verbs they leave uncoded.
+    """
+    if lexicon is not None and lexicon.discards.story_discarded(document.text):
+        return  # a sports or entertainment story is no political news
     ctx = _Context(doc, res, gaz, rules)
+    hits = lexicon.discards.sentence_hits(doc) if lexicon is not None else []
     for sent in doc.sents:
         if not sent.text.strip():
             continue
-        frames: list[tuple[Frame, Trigger, Token | None]] = []
-        for token in sent:
-            lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB",) and lemma in rules.verbs:
-                trig = rules.verbs[lemma]
-                frame = _verb_frame(token, trig, ctx)
-                if frame:
-                    frames.append((frame, trig, None))
-            elif token.pos_ in ("NOUN",) and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
-                trig = rules.nouns[lemma]
-                frame = _noun_frame(token, trig, ctx)
-                if frame:
-                    frames.append((frame, trig, _light_verb(token, rules)))
+        # the dictionary's broad verbs code a match or a storm as an attack: not in discarded sentences
+        discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
+        coder = None if discarded else lexicon
+        frames = [found for token in sent if (found := _frame_at(token, ctx, coder))]
         frames = _absorb_complements(frames, ctx)
         obliged = _obligation_clauses(sent, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
@@ -689,20 +841,62 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         for frame, trig, light in frames:
             if not frame.actors:
                 continue
-            symmetric = frame.action in rules.symmetric_actions and len(frame.actors) > 1
+            # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
+            symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
+                                                    or (trig.reciprocal and not frame.targets))
             if not frame.targets and frame.action in rules.self_target_actions:
-                frame = replace(frame, targets=_self_targets(frame, ctx))
+                frame = replace(frame, targets=_self_targets(frame, ctx), domestic=True)
             elif not frame.targets and frame.action in rules.place_target_actions:
-                frame = replace(frame, targets=tuple(t for t in _place_countries(frame, ctx) if t not in frame.actors))
+                # the place's country, unless it is the actor's own and no people are acted upon
+                # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
+                # shelled positions in Serbia" tells of no one acted upon)
+                people = _acts_on_people(frame, ctx)
+                places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
+                frame = replace(frame, targets=places, domestic=people)
             if trig.require_target and not frame.targets and not symmetric and not _about_a_proposal(frame, rules):
                 continue
             if trig.defer_to_complement and any(
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
             ):
                 continue
-            yield from _events(frame, light, sent, document, ctx, offset)
+            yield from _events(frame, light, sent, document, ctx, offset, symmetric)
         yield from _obligations(sent, document, ctx, offset)
         yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
+
+
+def _frame_at(token: Token, ctx: _Context, lexicon: Lexicon | None) -> tuple[Frame, Trigger, Token | None] | None:
+    """The frame a token evokes, with its trigger entry and light verb: a stance predicate, a verb
+    (hand-written trigger first, then the CAMEO dictionary) or an event noun; None for any other token."""
+    rules = ctx.rules
+    lemma = token.lemma_.lower()
+    if _is_predicate(token, rules):
+        word = token.lower_ if token.lower_ in rules.predicates else lemma
+        trig = Trigger(word, (Sense(rules.predicates[word]),), "target")
+        frame = _predicate_frame(token, trig, ctx)
+        return (frame, trig, None) if frame else None
+    if token.pos_ == "VERB":
+        entry = lexicon.entry(token) if lexicon is not None else None
+        if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
+            # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
+            match = lexicon.match(token)
+            found = _lexicon_frame(token, match, ctx) if match else None
+            if found:
+                return found[0], found[1], None
+        if lemma in rules.verbs:
+            trig = rules.verbs[lemma]
+            frame = _verb_frame(token, trig, ctx)
+            if frame:
+                return frame, trig, None
+        if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules):
+            match = lexicon.match(token)
+            found = _lexicon_frame(token, match, ctx) if match else None
+            return (found[0], found[1], None) if found else None
+        return None
+    if token.pos_ == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
+        trig = rules.nouns[lemma]
+        frame = _noun_frame(token, trig, ctx)
+        return (frame, trig, _light_verb(token, rules)) if frame else None
+    return None
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
@@ -717,31 +911,53 @@ def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
     )
 
 
+def _complements(frame: Frame, frames: list) -> list[Frame]:
+    """The frames inside the clauses that complement `frame`'s trigger (not inside relative clauses)."""
+    return [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
+            and _clausal_path(f.trigger, frame.trigger)]
+
+
+def _hostile(frame: Frame) -> bool:
+    return action_types()[frame.action].quad in HOSTILE_QUADS
+
+
+def _pledged_threats(frames: list) -> list:
+    """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
+    becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
+    out = []
+    for frame, trig, light in frames:
+        if trig.threat_if_hostile and any(_hostile(f) for f in _complements(frame, frames)):
+            trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False)
+            frame = replace(frame, action="Threaten")
+        out.append((frame, trig, light))
+    return out
+
+
 def _absorb_complements(frames: list, ctx: _Context) -> list:
     """A threat or request is the event: it takes its complement's targets, and the act threatened
     or requested ("threatened to launch an offensive against Iraq") yields no event of its own."""
+    frames = _pledged_threats(frames)
     absorbed: set[int] = set()
     out = []
     for frame, trig, light in frames:
         if not trig.absorb_complement:
             continue
-        inner = [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
-                 and _clausal_path(f.trigger, frame.trigger)]
-        absorbed.update(f.trigger.i for f in inner)
+        absorbed.update(f.trigger.i for f in _complements(frame, frames))
+    triggers = {f.trigger.i for f, _, _ in frames}
     for frame, trig, light in frames:
         verb = frame.trigger
-        if verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-        ) and any(f.trigger.i == verb.head.i for f, _, _ in frames):
-            # "deployed troops to aid Moscow's invasion": the purpose of an act is not a second act
+        # "deployed troops to aid Moscow's invasion": the purpose of an act is not a second act
+        if _is_purpose(verb, ctx) and verb.head.i in triggers:
             absorbed.add(verb.i)
     for frame, trig, light in frames:
         if frame.trigger.i in absorbed:
             continue
         if trig.borrow_complement_targets and not frame.targets:
             # "refused to respond to Kiev's requests": whom the refusal concerns stands in the complement
+            # "refused to commit to any assistance to the US-led war": one phrase deeper, too
             inner = [c for c in frame.trigger.children if c.dep_ in ("xcomp", "ccomp")]
             tokens = [t for c in inner for t in _pobjs(c, ctx.rules.target_preps) + [o for o in c.children if o.dep_ in OBJECTS]]
+            tokens += [p for t in tokens if _resolve_np(t, ctx) is None for p in _pobjs(t, ctx.rules.target_preps)]
             frame = replace(frame, targets=tuple(k for k in _keys(tokens, ctx) if k not in frame.actors))
         if trig.absorb_complement and not frame.targets:
             inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
@@ -750,13 +966,28 @@ def _absorb_complements(frames: list, ctx: _Context) -> list:
                 # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
                 # "threatened to stop talks if the United States goes ahead": the one the condition is on
                 clauses = [c for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")]
+                # "called for NATO members to increase spending": the one asked is the for-clause's subject
                 clauses += [a for c in [frame.trigger, *clauses] for a in c.children
-                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in a.children)]
+                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for") for m in a.children)]
                 subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in _keys(subjects, ctx) if k not in frame.actors]
+            if not inner_targets and frame.action == "Threaten":
+                # "threatened to resume terrorist activities in Israel": what is threatened hits the place it names
+                places = [p for c in clauses for prep in c.subtree if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                          for p in prep.children if p.dep_ == "pobj"]
+                # "threatened to institute a curfew in Algiers": a threat on one's own country is domestic
+                inner_targets = [c for k in _keys(places, ctx) if (c := ctx.place_country(k) or
+                                 (k if ctx.kind(k) == "Country" else None))]
+                frame = replace(frame, domestic=bool(inner_targets))
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
+
+
+def _is_purpose(verb: Token, ctx: _Context) -> bool:
+    """An infinitive of purpose: "to aid", "to help", under another verb."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clausal_path(inner: Token, outer: Token) -> bool:
@@ -770,13 +1001,50 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
 
 
 def _self_targets(frame: Frame, ctx: _Context) -> tuple[str, ...]:
-    """Where a protest happens ("demonstrated in Serbia"), else the protesters' own country."""
-    return _place_countries(frame, ctx) or tuple(ctx.country(a) for a in frame.actors[:1] if ctx.country(a))
+    """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for a protest, a
+    concession ("called off the strike") or an act on people that names no one ("banned a number of
+    chess players"), the actor's own country; else none: "Thailand imposed a curfew" is on no one."""
+    places = _place_countries(frame, ctx)
+    if places:
+        return places
+    if frame.action == "Protest" or _eases(frame, ctx) or _acts_on_people(frame, ctx):
+        return tuple(c for a in frame.actors[:1] if (c := ctx.country(a)) and ctx.kind(c) == "Country")
+    return ()
+
+
+EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade"})
+
+
+def _eases(frame: Frame, ctx: _Context) -> bool:
+    """A concession of what a state or a movement imposes on its own country: "lifted the curfew",
+    "called off the strike" (not "approved a bill", which concedes to no one named)."""
+    if frame.action != "Concede":
+        return False
+    for obj in (c for c in frame.trigger.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS):
+        noun = ctx.rules.nouns.get(obj.lemma_.lower())
+        if _theme_class(obj, ctx.rules) in EASED_CLASSES or (noun and any(s.action == "Protest" for s in noun.senses)):
+            return True
+    return False
+
+
+def _acts_on_people(frame: Frame, ctx: _Context) -> bool:
+    """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians"."""
+    people = ctx.agent_nouns | ctx.rules.people_nouns
+    return any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and (_head_noun(c).lemma_.lower() in people or _head_noun(c).ent_type_ == "NORP")
+               and _resolve_np(c, ctx) is None for c in frame.trigger.children)
+
+
+def _is_own(country: str, frame: Frame, ctx: _Context) -> bool:
+    return any(country in (a, ctx.country(a)) for a in frame.actors)
 
 
 def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
     """The country of the place an event happens in: "in Serbia", "at a jail in northern Israel"."""
-    holders = [frame.trigger] + ([frame.theme] if frame.theme is not None else [])
+    # "killed three villagers in southern Serbia": the place may hang on the object
+    objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
+    holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
+    # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
+    holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
               for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
     places += [p for place in places for p in _pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
@@ -788,6 +1056,7 @@ def _place_countries(frame: Frame, ctx: _Context) -> tuple[str, ...]:
 
 
 HOSTILE_QUADS = ("verbal-conflict", "material-conflict")
+PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
 
 
 def _evidence(sent: Span, document: Document, offset: int, trigger: str,
@@ -808,7 +1077,7 @@ def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Cont
         lemma = verb.lemma_.lower()
         if verb.pos_ != "VERB":
             continue
-        speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        speakers = [k for k in _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         if not speakers:
             continue
         accused: list[str] = []
@@ -830,7 +1099,7 @@ def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: _Cont
                 accused += _keys([c for c in verb.children if c.dep_ in OBJECTS], ctx)
         if not accused:
             continue
-        date, date_text = event_date(verb, None, document)
+        date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
         for actor in speakers:
             for target in dict.fromkeys(accused):
@@ -845,7 +1114,7 @@ def _obligation_clauses(sent: Span, ctx: _Context) -> list[Token]:
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.attribution_verbs:
             continue
-        if not _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
+        if not _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
             continue
         out += [c for c in verb.children if c.dep_ == "ccomp"
                 and any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in c.children)]
@@ -856,9 +1125,9 @@ def _obligations(sent: Span, document: Document, ctx: _Context, offset: int) -> 
     """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
     for clause in _obligation_clauses(sent, ctx):
         verb = clause.head
-        speakers = [k for k in _keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        speakers = [k for k in _actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         addressees = _keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
-        date, date_text = event_date(verb, None, document)
+        date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
         for actor in speakers:
             for target in addressees:
@@ -875,29 +1144,44 @@ def _same_country(actor: str, target: str, ctx: _Context) -> bool:
     return ctx.kind(actor) == "Person" or organ or (ctx.kind(actor) == "Organization" and actor not in ctx.entities)
 
 
-def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int) -> Iterator[Event]:
-    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules)
+def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: _Context, offset: int,
+            symmetric: bool = False) -> Iterator[Event]:
+    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
+                   self_planned=frame.action == "Agree" and frame.cameo is None)
     if light is not None and mod == "asserted":
         mod = modality(frame.trigger, ctx.rules)
-    date, date_text = event_date(frame.trigger, light, document)
+    date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))
     source_key, source_text = attribution(frame.trigger, ctx)
     qty = quantity(frame.theme)
     evidence = _evidence(sent, document, offset, frame.trigger.text, source_key, source_text)
     actors = [a for a in frame.actors if ctx.can_act(a)]
-    if frame.action in ctx.rules.symmetric_actions and len(actors) > 1:
+    if symmetric and len(actors) > 1:
         # "Trump and Yoon discussed the participation of DPRK troops": the parties are each other's
         # counterpart; what they discussed is the topic, not a party
         # "Moscow and Pyongyang ratified a treaty": one event between each pair of parties
         for n, actor in enumerate(actors):
             for other in actors[n + 1:]:
-                yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,))
+                yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
         return
-    targets: tuple[str | None, ...] = frame.targets or (None,)
+    # a place is not a party: "attacked the Kursk region" is an attack on Russia; a sea or a bridge
+    # with no country ("searched the Java Sea") is no target at all
+    placed = [ctx.place_country(t) if ctx.kind(t) == "Location" else t for t in frame.targets]
+    targets: tuple[str | None, ...] = tuple(dict.fromkeys(t for t in placed if t)) or (None,)
+    if frame.targets and targets == (None,):
+        return
     for actor in actors:
         for target in targets:
-            if target == actor or (target is not None and frame.action not in ctx.rules.self_target_actions
-                                   and _same_country(actor, target, ctx)):
+            # a state may coerce its own people, a government concede to them; else no self-reference
+            if target is not None and not frame.domestic and (target == actor or _same_country(actor, target, ctx)):
                 continue
-            if target is not None and ctx.gaz.is_media(target):
+            if target is not None and ctx.is_outlet(target):
                 continue
-            yield Event(actor, frame.action, target, mod, date, date_text, qty, (evidence,))
+            yield Event(actor, _verbal(frame, actor, target, ctx), target, mod, date, date_text, qty, (evidence,), frame.cameo)
+
+
+def _verbal(frame: Frame, actor: str, target: str | None, ctx: _Context) -> str:
+    """ "Biden attacked Trump for the deaths": between two people an attack is in words, an accusation."""
+    if (frame.action == "Assault" and frame.trigger.lemma_.lower() in ctx.rules.verbal_attacks and target is not None
+            and ctx.kind(actor) == "Person" and ctx.kind(target) == "Person"):
+        return "Accuse"
+    return frame.action

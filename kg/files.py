@@ -6,6 +6,7 @@ disk, Ctrl-C) before the renames leaves every previous file as it was and no tem
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -13,9 +14,9 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
-from kg.errors import InputError
+from kg.errors import InputError, KgError
 
 Writer = Callable[[Path], None]
 """Writes one output's content to the path it is given."""
@@ -109,3 +110,18 @@ def spool_db(path: str | Path | None, cache_mb: int = 16) -> sqlite3.Connection:
     db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
     db.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};")
     return db
+
+
+def json_objects(lines: list[str], label: str, error: type[KgError]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each line of a JSON Lines text but blank and `#` comment lines; `error`
+    names `label` and the line of a fault."""
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise error(f"{label}: line {n}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise error(f"{label}: line {n}: expected a JSON object")
+        yield n, record

@@ -60,7 +60,7 @@ _APOSTROPHES = "\u2018\u2019\u201a\u201b\u02bc\u02bb\u0060\u00b4\u2032"
 _TRANSLATE = {ord(c): " " for c in _DASHES} | {ord(c): "'" for c in _APOSTROPHES}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe YAML loader (libyaml when available) that refuses a key repeated in one mapping."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
@@ -455,7 +455,7 @@ def _read_yaml(path: Path, required: bool = True) -> Any:
             raise RulesError(f"{path.name}: file not found in {path.parent}")
         return None
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -26,6 +26,7 @@ from kg.files import Writer, binary_writer, stream_writer, work_dir, write_all
 from kg.formats import SortedQuads
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents, warn_stderr
+from kg.lexicon import load_lexicon
 from kg.merge import Merged, Merger, merge, view
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
 from kg.nlp import chunks, load_nlp
@@ -60,12 +61,16 @@ class Progress:
 
 
 def process(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-            nlp: Language | None = None) -> Iterator[DocResult]:
-    """Run NLP, entity resolution and the event rules over each document, yielding one DocResult each."""
+            nlp: Language | None = None, lexicon: bool = True) -> Iterator[DocResult]:
+    """Run NLP, entity resolution and the event rules over each document, yielding one DocResult each.
+
+    `lexicon=False` leaves the CAMEO verb dictionary out (hand-written rules only), to measure what it adds.
+    """
     nlp = nlp or load_nlp(model)
     gaz = load_gazetteer()
     rules = load_rules()
     agents = load_agents()
+    lex = load_lexicon() if lexicon else None
 
     def texts() -> Iterator[tuple[str, tuple[Document, int, bool]]]:
         for document in documents:
@@ -79,7 +84,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
     for sdoc, (document, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, **kwargs):
         spans = list(entities.entity_spans(sdoc, offset))
         res = canonicalize.resolve(sdoc, spans, gaz, document.id, document.date, agents)
-        evs = list(events.extract(sdoc, document, res, gaz, rules, offset))
+        evs = list(events.extract(sdoc, document, res, gaz, rules, offset, lex))
         parts.append((res, evs))
         if last:
             yield _doc_result(document, parts)
@@ -108,7 +113,7 @@ def encodable(document: Document) -> Document:
 
 
 def results(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
-            cache: DocCache | None = None, scheduler: str | None = None) -> Iterator[DocResult]:
+            cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True) -> Iterator[DocResult]:
     """Documents -> one DocResult each, streamed in no particular order.
 
     With `cache`, documents already extracted under the same model, rules and
@@ -124,18 +129,19 @@ def results(documents: Iterable[Document], *, model: str | None = None, workers:
             bar.step(document)
 
     try:
-        yield from _runner(model, workers, scheduler, cache)(counted())
+        yield from _runner(model, workers, scheduler, cache, lexicon)(counted())
     finally:
         bar.close()
 
 
 def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
-            cache: DocCache | None = None, scheduler: str | None = None) -> Corpus:
+            cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True) -> Corpus:
     """Documents -> an in-memory Corpus: the whole extraction, without writing anything (options as `results`).
 
     For a corpus too large for memory, `extract_merged` keeps the merge on disk.
     """
-    return merge(results(documents, model=model, workers=workers, progress=progress, cache=cache, scheduler=scheduler))
+    return merge(results(documents, model=model, workers=workers, progress=progress, cache=cache, scheduler=scheduler,
+                         lexicon=lexicon))
 
 
 def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **options: Any) -> None:
@@ -167,8 +173,17 @@ def extract_merged(documents: Iterable[Document], work_dir: Path, **options: Any
         raise
 
 
-def _runner(model: str | None, workers: int, scheduler: str | None, cache: DocCache | None) -> Callable[[Iterable[Document]], Iterable[DocResult]]:
-    """Documents -> DocResults: locally or on Dask, through the cache when there is one."""
+def _runner(model: str | None, workers: int, scheduler: str | None, cache: DocCache | None,
+            lexicon: bool = True) -> Callable[[Iterable[Document]], Iterable[DocResult]]:
+    """Documents -> DocResults: locally or on Dask, through the cache when there is one.
+
+    Leaving the dictionary out (`lexicon=False`, for measuring) runs in this process without the cache.
+    """
+    if not lexicon:
+        if scheduler or workers > 1 or cache is not None:
+            raise InputError("the dictionary can be left out only in a single local process without the cache")
+        return lambda documents: process(documents, model=model, lexicon=False)
+
     def run(documents: Iterable[Document]) -> Iterable[DocResult]:
         if scheduler:
             from kg.distributed import process_dask

@@ -16,9 +16,12 @@ import yaml
 
 from kg.actions import action_types
 from kg.errors import RulesError
+from kg.gazetteer import StrictLoader
 from kg.paths import ontology_dir
 
 OBJECT_ROLES = ("auto", "target", "theme")
+AGENT_CLASSES = ("troops", "weapons", "envoy")
+"""Noun classes whose members act for their owner: "Israeli warplanes struck", "Russian envoys met"."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class Trigger:
     defer_to_complement: bool = False
     absorb_complement: bool = False
     borrow_complement_targets: bool = False
+    reciprocal: bool = False
+    """Coordinated subjects act on each other when nothing else is named: "Armenia and Azerbaijan fought"."""
+    threat_if_hostile: bool = False
+    """A pledge of a hostile act is a threat ("vowed to retaliate against X"); of anything else, a pledge."""
     """A refusal concerns whom its complement names ("refused to respond to Kiev's requests");
     unlike absorption, the complement keeps its own (negated) event."""
     """A threat or a request is the event, not the act threatened or requested: the complement's
@@ -75,9 +82,21 @@ class Rules:
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
     symmetric_actions: frozenset[str]
-    group_nouns: Mapping[str, str]
-    """Groups a demonym ties to a country without making them its state, lemma -> entity kind."""
     self_target_actions: frozenset[str]
+    role_nouns: frozenset[str]
+    """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "the Spanish king"."""
+    anaphoric_nouns: frozenset[str]
+    """ "the country", "the government": with "the" they refer back to the latest state named."""
+    state_organs: frozenset[str]
+    """Organs of a state, which act for the state last named, or the one the text is about, when named alone ("the senate")."""
+    owned_nouns: frozenset[str]
+    """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
+    predicates: Mapping[str, str]
+    """Stance adjectives and nouns after a copula, lemma -> action: "is opposed to" rejects, "an opponent of" accuses."""
+    people_nouns: frozenset[str]
+    """Nouns for people acted upon ("banned a number of players"): an act on them with no place named is on the actor's country."""
+    verbal_attacks: frozenset[str]
+    """Verbs of attack that are verbal between people: "Biden attacked Trump" accuses him."""
     place_target_actions: frozenset[str]
     """With no target named, these are on the country where they happen ("struck targets in Lebanon")."""
     """With no target named, these are directed at the place they happen or the actor's own country
@@ -98,6 +117,14 @@ class Rules:
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
+
+    @cached_property
+    def agent_nouns(self) -> frozenset[str]:
+        """Common nouns that can act on behalf of whoever modifies them ("Turkish authorities",
+        "Israeli warplanes"); other nouns with an owner are topics or causes: in "Trump's
+        victory prompts Seoul to reconsider" nobody named acts."""
+        classes = [self.noun_classes.get(c, frozenset()) for c in AGENT_CLASSES]
+        return frozenset(self.role_nouns | self.anaphoric_nouns).union(*classes)
 
     def theme_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a two-word lemma phrase ("lethal aid"), or None."""
@@ -132,7 +159,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         if not isinstance(entry, dict):
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
-                                "absorb_complement", "borrow_complement_targets"}
+                                "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -160,6 +187,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 lemma, tuple(senses), role, bool(entry.get("require_target", True)),
                 bool(entry.get("defer_to_complement", False)),
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
+                bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)),
             )
     return out
 
@@ -171,18 +199,26 @@ def _actions(value: Any, where: str) -> frozenset[str]:
     return frozenset(value)
 
 
-def _groups(value: Any, where: str) -> dict[str, str]:
-    kinds = {"armed": "ArmedGroup", "civil": "Organization"}
-    if not isinstance(value, dict) or set(value) - set(kinds):
-        raise RulesError(f"{where}: expected 'armed' and 'civil' word lists")
-    return {w: kinds[k] for k, words in value.items() for w in _words(words, f"{where}.{k}")}
+def _predicates(value: Any, where: str) -> dict[str, str]:
+    known = action_types()
+    if not isinstance(value, dict):
+        raise RulesError(f"{where}: expected a mapping of action types to word lists")
+    out: dict[str, str] = {}
+    for action, words in value.items():
+        if action not in known:
+            raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
+        for word in _words(words, f"{where}.{action}"):
+            out[word] = action
+    return out
 
 
 def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "place_target_actions", "groups", "purpose_verbs", "proposal_nouns", "accusations", "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions",
+                "verbal_attacks", "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations",
+                "target_preps", "light_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -211,8 +247,14 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
-        group_nouns=_groups(data["groups"], f"{file}: groups"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
+        verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),
+        role_nouns=frozenset(_words(data["role_nouns"], f"{file}: role_nouns")),
+        anaphoric_nouns=frozenset(_words(data["anaphoric_nouns"], f"{file}: anaphoric_nouns")),
+        owned_nouns=frozenset(_words(data["owned_nouns"], f"{file}: owned_nouns")),
+        state_organs=frozenset(_words(data["state_organs"], f"{file}: state_organs")),
+        people_nouns=frozenset(_words(data["people_nouns"], f"{file}: people_nouns")),
+        predicates=_predicates(data["predicates"], f"{file}: predicates"),
         place_target_actions=_actions(data["place_target_actions"], f"{file}: place_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
@@ -232,7 +274,8 @@ def load_rules(path: Path | None = None) -> Rules:
     """Read and validate ontology/rules.yaml (or another rule file)."""
     path = path or ontology_dir() / "rules.yaml"
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # a key given twice would silently keep the last: refused, as the gazetteer refuses it
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=StrictLoader)
     except OSError as exc:
         raise RulesError(f"{path}: cannot read the rule table: {exc.strerror}") from exc
     except yaml.YAMLError as exc:

@@ -252,3 +252,19 @@ def test_a_person_acts_for_the_role_held_at_the_documents_date(nlp, date, countr
     karzai = res.entities[next(m.key for m in res.mentions if m.text == "Hamid Karzai")]
     assert (karzai.country, karzai.sector) == (country, sector)
     assert karzai.roles  # the roles stay on the entity
+
+
+def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
+    text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
+    assert _country(nlp, text, "Carlos Souza") == "BRA"
+
+
+def test_no_country_is_guessed_when_the_text_is_about_several(nlp):
+    text = "Brazil and Chile met in Peru. Minister Carlos Souza resigned."
+    assert _country(nlp, text, "Carlos Souza") is None
+
+
+def test_a_generic_body_is_keyed_by_the_country_the_text_is_about(nlp):
+    res = _resolve(nlp, "Argentina passed a law in Buenos Aires. The Federal Assembly rejected it.")
+    key = next(m.key for m in res.mentions if m.text == "Federal Assembly")
+    assert key == "ARG-federal-assembly" and res.entities[key].country == "ARG"

@@ -457,8 +457,8 @@ def test_cli_runs_the_pipeline_without_events(seed_gold: SeedGold, monkeypatch: 
         (seeds / f"{doc}.txt").write_text("text", encoding="utf-8")
     seen = {}
 
-    def extract(documents, *, model=None, workers=1, progress=False):
-        seen["docs"], seen["model"] = [(d.id, d.date) for d in documents], model
+    def extract(documents, *, model=None, workers=1, progress=False, lexicon=True):
+        seen["docs"], seen["model"], seen["lexicon"] = [(d.id, d.date) for d in documents], model, lexicon
         return make_sample_corpus()  # documents d1, d2: KOR SupplyWeapons UKR considered; PRK DeployTroops RUS
 
     fake = types.ModuleType("kg.pipeline")
@@ -466,7 +466,7 @@ def test_cli_runs_the_pipeline_without_events(seed_gold: SeedGold, monkeypatch: 
     monkeypatch.setitem(sys.modules, "kg.pipeline", fake)
     result = CliRunner().invoke(app, ["eval", "--gold", str(seed_gold.path), "--model", "m", "--json"])
     assert result.exit_code == 0, result.output
-    assert seen == {"docs": [("d1", "2024-11-14"), ("d2", "2024-11-01")], "model": "m"}
+    assert seen == {"docs": [("d1", "2024-11-14"), ("d2", "2024-11-01")], "model": "m", "lexicon": True}
     data = json.loads(result.stdout)
     assert (data["matched_gold"], data["gold"], data["precision"]) == (2, 4, 1.0)
     assert data["entities"]["found"] == 5  # South Korea, Ukraine, Seoul, North Korea, Russia in the sample corpus
@@ -502,3 +502,69 @@ def test_evaluate_scores_an_events_file(seed_gold: SeedGold, tmp_path: Path) -> 
     events.write_text(json.dumps(event("d1", "KOR", "SupplyWeapons", "UKR", "considered")) + "\n", encoding="utf-8")
     report = evaluate(seed_gold.path, events=events)
     assert (report.counts.matched_gold, report.counts.gold, report.counts.precision) == (1, 4, 1.0)
+
+
+# ---------------------------------------------------------------- news-dev fields: alt, optional, date
+
+
+NEWS_LINE = {
+    "id": "N1", "text": "Chad praised Mali and Niger.", "date": "2020-03-04", "reciprocal": False,
+    "events": [
+        {"source_country": "TCD", "target_country": "MLI", "plover_2021": "AGREE", "alt": ["SUPPORT"]},
+        {"source_country": "TCD", "target_country": "NER", "plover_2021": "SUPPORT", "optional": True},
+    ],
+}
+
+
+def _news_gold(tmp_path: Path) -> Path:
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(NEWS_LINE) + "\n", encoding="utf-8")
+    return path
+
+
+def _event(doc: str, actor: str, plover: str, target: str) -> dict:
+    return {"type": "event", "actor": {"country": actor}, "target": {"country": target}, "plover": plover,
+            "action": plover.title(), "mentions": [{"doc": doc, "sentence": "s"}]}
+
+
+def test_alt_types_count_as_right_and_optional_events_are_excused(tmp_path: Path) -> None:
+    gold = load_gold(_news_gold(tmp_path))
+    assert [(g.actions, g.required) for g in gold.events] == [(("AGREE", "SUPPORT"), True), (("SUPPORT",), False)]
+    report = score(gold, [_event("N1", "TCD", "SUPPORT", "MLI"), _event("N1", "TCD", "SUPPORT", "NER")])
+    c = report.counts
+    assert (c.system, c.matched_system, c.gold, c.matched_gold) == (1, 1, 1, 1)  # the optional match is left out
+    assert sum(d.excused for d in report.docs) == 1
+
+
+def test_the_sentence_date_reaches_the_document(tmp_path: Path) -> None:
+    gold = load_gold(_news_gold(tmp_path))
+    assert [(d.id, d.date) for d in gold_documents(gold)] == [("N1", "2020-03-04")]
+
+
+def test_by_type_counts_recall_under_the_first_type_and_precision_under_the_system_type(tmp_path: Path) -> None:
+    from kg.evaluate import by_type
+
+    report = score(load_gold(_news_gold(tmp_path)), [_event("N1", "TCD", "SUPPORT", "MLI"), _event("N1", "TCD", "REJECT", "MLI")])
+    table = {t: ((r.matched_gold, r.gold), (p.matched_system, p.system)) for t, (r, p) in by_type(report).items()}
+    assert table == {"AGREE": ((1, 1), (0, 0)), "SUPPORT": ((0, 0), (1, 1)), "REJECT": ((0, 0), (0, 1))}
+    assert "by type" in format_report(report)
+
+
+def test_cli_no_lexicon_runs_the_hand_written_rules_only(seed_gold: SeedGold, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = {}
+
+    def extract(documents, *, model=None, lexicon=True, **_):
+        seen["lexicon"] = lexicon
+        list(documents)
+        return make_sample_corpus()
+
+    fake = types.ModuleType("kg.pipeline")
+    fake.extract = extract
+    monkeypatch.setitem(sys.modules, "kg.pipeline", fake)
+    seeds = seed_gold.path.parent.parent / "seeds"
+    seeds.mkdir()
+    for doc in ("d1", "d2"):
+        (seeds / f"{doc}.txt").write_text("text", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--gold", str(seed_gold.path), "--no-lexicon"])
+    assert result.exit_code == 0, result.output
+    assert seen == {"lexicon": False}

@@ -1,0 +1,569 @@
+"""The CAMEO verb dictionary compiled into a matcher over spaCy dependency parses.
+
+`load_lexicon()` reads the generated tables `ontology/cameo_verbs.jsonl` and
+`ontology/cameo_codes.jsonl` (made by `python -m kg.dictionaries` from the vendored
+PETRARCH-2 dictionary), validates them once and indexes them by verb lemma.
+`Lexicon.match(verb)` finds the most specific pattern of the verb's block that the
+verb's clause satisfies and returns its CAMEO code with the kg action it maps to,
+and the tokens that fill the pattern's source (`$`) and target (`+`) slots.
+
+How a pattern reads a parse (PETRARCH read constituency trees; these are the
+dependency equivalents):
+- words after `*` are looked for in the verb's phrase: its objects, particles,
+  prepositional phrases, complements and adverbs, with their subtrees, but not in
+  clauses of their own (ccomp, advcl, relcl, conj, parataxis): those are other events;
+- words before `*` are looked for in the subject and the auxiliaries ("WILL NOT *");
+- a word matches a token's lower-case form or lemma, a synonym set any of its
+  phrases, `{A B}` a noun headed by B with A in its phrase, `(P ...)` a preposition P
+  with the rest inside its phrase;
+- `+`/`$` inside `(P ...)` is that preposition's object; a bare slot after `*` is the
+  direct object, before `*` the subject;
+- the pattern with the most words wins (a preposition counts half a content word; ties:
+  the earlier line), as in TABARI;
+- the code of the winning pattern, else of the verb line, else of its block: an
+  active/passive pair (`[042:043]`) gives the passive code when the verb is passive,
+  with the surface subject as source; a null code (`[---]`) is a negative rule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from kg.errors import RulesError
+from kg.files import json_objects
+from kg.paths import ontology_dir
+
+VERBS_FILE = "cameo_verbs.jsonl"
+CODES_FILE = "cameo_codes.jsonl"
+DISCARDS_FILE = "discards.yaml"
+
+CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "punct", "cc", "mark", "nsubj",
+                     "nsubjpass", "aux", "auxpass", "neg", "expl", "discourse", "intj", "meta"})
+"""Children of the verb whose subtrees are not its phrase (other clauses, the subject, auxiliaries)."""
+SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass", "neg"})
+"""Children of the verb read by the words before `*`."""
+OBJECTS = ("dobj", "dative", "attr", "oprd", "obj")
+NULL_CODE = "---"
+"""An explicit null code: the verb or pattern codes no event (a negative rule)."""
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """A pattern word: single-word alternatives and consecutive-word phrases (lower case)."""
+
+    words: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every word that can start a match (for the quick prefilter)."""
+        return self.words | {p[0] for p in self.phrases}
+
+
+@dataclass(frozen=True)
+class Word:
+    """A bare word, phrase or synonym set."""
+
+    term: Term
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """`{A B}`: a noun matching the last term, with the others in its phrase."""
+
+    modifiers: tuple[Term, ...]
+    head: Term
+
+
+@dataclass(frozen=True)
+class PrepPhrase:
+    """`(P ...)`: a preposition P with the inner elements in its phrase."""
+
+    preps: frozenset[str]
+    inner: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """`$` (source), `+` (target) or `^` (any noun phrase)."""
+
+    kind: str
+
+
+Element = Word | NounPhrase | PrepPhrase | Slot
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One upstream pattern line of a verb block."""
+
+    line: int
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    code: str | None
+    """Code in the active voice (both voices unless `voiced`); "---" a negative rule; None: no code in that voice."""
+    passive: str | None
+    voiced: bool
+    weight: int
+    needs: tuple[frozenset[str], ...]
+    """For each word-bearing element, the words one of which the clause must hold (prefilter)."""
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """A verb (or phrasal verb) of a block with its own code, if any."""
+
+    words: tuple[str, ...]
+    block: str
+    line: int
+    code: str | None
+    passive: str | None
+    voiced: bool
+
+
+@dataclass(frozen=True)
+class Block:
+    """A verb block: its default code and its patterns, most specific first."""
+
+    name: str
+    line: int
+    code: str | None
+    passive: str | None
+    voiced: bool
+    patterns: tuple[Pattern, ...]
+    index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Word -> positions (in `patterns`) of the patterns whose first needed words include it."""
+    unindexed: tuple[int, ...] = ()
+    """Positions of the patterns that need no word ("$ * +")."""
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern]:
+        """The patterns whose first word-bearing element the clause can satisfy, most specific first."""
+        found = set(self.unindexed)
+        for word in words:
+            found.update(self.index.get(word, ()))
+        return [self.patterns[i] for i in sorted(found)]
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """What a CAMEO code means: PLOVER type, mode, context, and the kg action (None: no event)."""
+
+    code: str
+    plover: str | None
+    mode: str | None
+    context: str | None
+    action: str | None
+
+
+@dataclass(frozen=True)
+class LexMatch:
+    """The dictionary's reading of one verb: its CAMEO code and kg action, and the slot fillers."""
+
+    code: str
+    action: str
+    block: str
+    line: int
+    """Line of the upstream pattern or verb entry that gave the code."""
+    sources: tuple[Token, ...] = ()
+    targets: tuple[Token, ...] = ()
+    surface_roles: bool = False
+    """A voiced passive code (`[042:043]`): the surface subject is the source, the agent the target."""
+
+
+@dataclass(frozen=True)
+class Discards:
+    """Phrases that mark a story as not political news, or a sentence as not for the dictionary to code."""
+
+    story: re.Pattern[str] | None
+    sentence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Sentence phrases (lower case) by their first word: found with one pass over a text's tokens."""
+
+    def story_discarded(self, text: str) -> bool:
+        """A sports or entertainment story ("Champions League", "goalkeeper"): no events at all."""
+        return bool(self.story and self.story.search(text))
+
+    def sentence_hits(self, doc: Doc) -> list[int]:
+        """Character offsets in `doc` where a sentence-level phrase (a match, a storm, a film) starts.
+
+        The dictionary's broad verbs ("hit", "beat") code nothing in such a sentence.
+        """
+        text = doc.text
+        out = []
+        for token in doc:
+            for phrase in self.sentence.get(token.lower_, ()):
+                end = token.idx + len(phrase)
+                if text[token.idx:end].lower() == phrase and (end == len(text) or not text[end].isalnum()):
+                    out.append(token.idx)
+                    break
+        return out
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled dictionary: verb entries by lemma, blocks by name, code rows by code, and the discards."""
+
+    verbs: Mapping[str, tuple[VerbEntry, ...]]
+    blocks: Mapping[str, Block]
+    codes: Mapping[str, CodeRow]
+    version: str
+    """Hash of the tables: part of the cache key of extracted documents."""
+    discards: Discards = Discards(None)
+
+    def entry(self, verb: Token) -> VerbEntry | None:
+        """The verb entry for a token: a phrasal verb whose particles are there first ("ask for"), else the plain verb."""
+        entries = self.verbs.get(verb.lemma_.lower())
+        if not entries:
+            return None
+        plain = None
+        near = None
+        for entry in entries:
+            if len(entry.words) == 1:
+                plain = plain or entry
+                continue
+            if near is None:
+                near = {w for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "acomp", "agent")
+                        for w in (c.lower_, c.lemma_.lower())}
+                near |= {w for t in verb.doc[verb.i + 1: verb.i + 4] for w in (t.lower_, t.lemma_.lower())}
+            if all(w in near for w in entry.words[1:]):
+                return entry
+        return plain
+
+    def match(self, verb: Token) -> LexMatch | None:
+        """The dictionary's code for a verb in its clause, or None (unknown verb, null code or negative rule)."""
+        entry = self.entry(verb)
+        if entry is None:
+            return None
+        block = self.blocks[entry.block]
+        passive = is_passive(verb)
+        phrase = _phrase_tokens(verb)
+        subject = _subject_tokens(verb)
+        words = _word_set(phrase)
+        subject_words = _word_set(subject)
+        for pattern in block.candidates(words | subject_words):
+            if not _prefilter(pattern, words, subject_words):
+                continue
+            code, voiced_passive = _voice_code(pattern.code, pattern.passive, pattern.voiced, passive)
+            if code is None:
+                continue  # "[:110]" in the active voice: this pattern codes nothing in this voice
+            slots = _match_pattern(pattern, verb, phrase, subject)
+            if slots is None:
+                continue
+            if code == NULL_CODE:
+                return None  # "[---]": a negative rule
+            return self._result(code, block.name, pattern.line, slots, voiced_passive)
+        code, voiced_passive = _voice_code(entry.code, entry.passive, entry.voiced, passive)
+        line = entry.line
+        if code is None and not entry.voiced:  # the verb has no code of its own: its block's
+            code, voiced_passive = _voice_code(block.code, block.passive, block.voiced, passive)
+            line = block.line
+        if code is None or code == NULL_CODE:
+            return None
+        return self._result(code, block.name, line, {}, voiced_passive)
+
+    def _result(self, code: str, block: str, line: int, slots: dict[str, list[Token]], surface: bool) -> LexMatch | None:
+        row = self.codes.get(code)
+        if row is None or row.action is None:
+            return None
+        return LexMatch(code, row.action, block, line, tuple(slots.get("$", ())), tuple(slots.get("+", ())), surface)
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: a passive subject or auxiliary, or a participle with a by-agent ("sanctions imposed by the EU")."""
+    return any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass", "agent") for c in verb.children)
+
+
+def _voice_code(code: str | None, passive_code: str | None, voiced: bool, passive: bool) -> tuple[str | None, bool]:
+    """(code for this voice, whether it is a voiced passive code read with surface roles)."""
+    if voiced:
+        return (passive_code, True) if passive else (code, False)
+    return code, False
+
+
+def _phrase_tokens(verb: Token) -> list[Token]:
+    """The verb's phrase: the subtrees of its non-clausal children (objects, particles, PPs, complements)."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in CLAUSES:
+            continue
+        out.extend(_subtree(child))
+    return out
+
+
+def _subtree(token: Token) -> Iterator[Token]:
+    """A phrase without the clauses nested in it ("the aid that Russia sent": not "sent")."""
+    yield token
+    for child in token.children:
+        if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl") and child.pos_ in ("VERB", "AUX"):
+            continue
+        yield from _subtree(child)
+
+
+def _subject_tokens(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ in SUBJECT_SIDE for t in _subtree(c)]
+
+
+def _word_set(tokens: Iterable[Token]) -> frozenset[str]:
+    return frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
+
+
+def _prefilter(pattern: Pattern, words: frozenset[str], subject_words: frozenset[str]) -> bool:
+    """Quick test: every word-bearing element has some word in its region."""
+    return all(not (need.isdisjoint(words) and need.isdisjoint(subject_words)) for need in pattern.needs)
+
+
+def _term_at(term: Term, token: Token) -> bool:
+    if token.lower_ in term.words or token.lemma_.lower() in term.words:
+        return True
+    doc = token.doc
+    for phrase in term.phrases:
+        end = token.i + len(phrase)
+        if end <= len(doc) and all(doc[token.i + k].lower_ == w or doc[token.i + k].lemma_.lower() == w
+                                   for k, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in OBJECTS]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _match_pattern(pattern: Pattern, verb: Token, phrase: list[Token], subject: list[Token]) -> dict[str, list[Token]] | None:
+    """Slot fillers {"$": [...], "+": [...]} when the clause satisfies the pattern, else None."""
+    slots: dict[str, list[Token]] = {}
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+    for region, elements, bare_slot in ((subject, pattern.before, subjects), (phrase, pattern.after, _objects(verb))):
+        for element in elements:
+            if not _match_element(element, region, bare_slot, slots):
+                return None
+    return slots
+
+
+def _match_element(element: Element, region: list[Token], bare_slot: list[Token], slots: dict[str, list[Token]]) -> bool:
+    if isinstance(element, Slot):
+        if element.kind == "^":
+            return True
+        if not bare_slot:
+            return False
+        slots.setdefault(element.kind, []).extend(bare_slot[:1])
+        return True
+    if isinstance(element, Word):
+        return any(_term_at(element.term, t) for t in region)
+    if isinstance(element, NounPhrase):
+        for head in region:
+            if _term_at(element.head, head):
+                inside = [t for t in head.subtree if t.i != head.i]
+                if all(any(_term_at(m, t) for t in inside) for m in element.modifiers):
+                    return True
+        return False
+    for prep in region:  # PrepPhrase
+        if prep.lower_ not in element.preps or not (prep.dep_ in PREP_DEPS or prep.pos_ == "ADP"):
+            continue
+        inside = [t for t in prep.subtree if t.i != prep.i]
+        obj = _pobj(prep)
+        trial: dict[str, list[Token]] = {}
+        if all(_match_element(e, inside, [obj] if obj is not None else [], trial) for e in element.inner):
+            for kind, tokens in trial.items():
+                slots.setdefault(kind, []).extend(tokens)
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ loading and compiling
+
+
+def _term(data: Any, synsets: Mapping[str, Term], where: str) -> Term:
+    if isinstance(data, dict) and set(data) == {"syn"}:
+        if data["syn"] not in synsets:
+            raise RulesError(f"{where}: undefined synonym set {data['syn']!r}")
+        return synsets[data["syn"]]
+    if isinstance(data, dict) and set(data) == {"any"} and isinstance(data["any"], list) and data["any"]:
+        return _phrases(data["any"], where)
+    raise RulesError(f"{where}: expected a term {{syn: NAME}} or {{any: [[word, ...], ...]}}, got {data!r}")
+
+
+def _phrases(phrases: Any, where: str) -> Term:
+    if not isinstance(phrases, list) or not all(
+            isinstance(p, list) and p and all(isinstance(w, str) and w for w in p) for p in phrases):
+        raise RulesError(f"{where}: expected a list of phrases (lists of words), got {phrases!r}")
+    return Term(frozenset(p[0] for p in phrases if len(p) == 1), tuple(tuple(p) for p in phrases if len(p) > 1))
+
+
+def _element(data: Any, synsets: Mapping[str, Term], where: str) -> Element:
+    if data in ("$", "+", "^"):
+        return Slot(data)
+    if isinstance(data, dict) and "np" in data:
+        terms = [_term(t, synsets, where) for t in data["np"]]
+        if not terms:
+            raise RulesError(f"{where}: empty noun phrase")
+        return NounPhrase(tuple(terms[:-1]), terms[-1])
+    if isinstance(data, dict) and "pp" in data:
+        preps = data["pp"]
+        if not isinstance(preps, list) or not preps or not all(isinstance(p, str) for p in preps):
+            raise RulesError(f"{where}: a prepositional phrase needs a list of prepositions, got {preps!r}")
+        return PrepPhrase(frozenset(preps), tuple(_element(e, synsets, where) for e in data.get("in") or []))
+    return Word(_term(data, synsets, where))
+
+
+def _needs(elements: Iterable[Element]) -> Iterator[frozenset[str]]:
+    for e in elements:
+        if isinstance(e, Word):
+            yield e.term.first_words
+        elif isinstance(e, NounPhrase):
+            yield e.head.first_words
+            for m in e.modifiers:
+                yield m.first_words
+        elif isinstance(e, PrepPhrase):
+            yield e.preps
+            yield from _needs(e.inner)
+
+
+def _weight(elements: Iterable[Element]) -> int:
+    """Specificity: 2 for each content word, 1 for a preposition, so that "* &FOOD" beats "* (TO)"."""
+    total = 0
+    for e in elements:
+        if isinstance(e, Word):
+            total += 2
+        elif isinstance(e, NounPhrase):
+            total += 2 * (1 + len(e.modifiers))
+        elif isinstance(e, PrepPhrase):
+            total += 1 + _weight(e.inner)
+    return total
+
+
+def _code(value: Any, where: str) -> str | None:
+    if value is None or value == NULL_CODE or (isinstance(value, str) and value.isdigit() and 2 <= len(value) <= 4):
+        return value
+    raise RulesError(f"{where}: a CAMEO code is a string of 2 to 4 digits or null, got {value!r}")
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise RulesError(f"{path.name}: cannot read the dictionary table: {exc.strerror} "
+                         "(regenerate it with `python -m kg.dictionaries`)") from exc
+    return json_objects(lines, path.name, RulesError)
+
+
+def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) -> Lexicon:
+    """Validate the two generated tables and build the Lexicon; raises RulesError naming file and line."""
+    known = frozenset(actions)
+    codes: dict[str, CodeRow] = {}
+    for n, rec in _read_jsonl(codes_path):
+        where = f"{codes_path.name}: line {n}"
+        code = _code(rec.get("code"), where)
+        if code is None:
+            raise RulesError(f"{where}: missing code")
+        action = rec.get("action")
+        if action is not None and action not in known:
+            raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
+        codes[code] = CodeRow(code, rec.get("plover"), rec.get("mode"), rec.get("context"), action)
+    synsets: dict[str, Term] = {}
+    blocks: dict[str, dict[str, Any]] = {}
+    verbs: dict[str, list[VerbEntry]] = {}
+    current: dict[str, Any] | None = None
+    for n, rec in _read_jsonl(verbs_path):
+        where = f"{verbs_path.name}: line {n}"
+        if "synset" in rec:
+            synsets[rec["synset"]] = _phrases(rec.get("phrases"), where)
+            continue
+        voiced = bool(rec.get("voiced"))
+        code, passive = _code(rec.get("code"), where), _code(rec.get("passive"), where)
+        for c in (code, passive):
+            if c is not None and c != NULL_CODE and c not in codes:
+                raise RulesError(f"{where}: code {c} is not in {codes_path.name}")
+        if "block" in rec and not any(k in rec for k in ("verb", "pattern")):
+            if rec["block"] in blocks:
+                raise RulesError(f"{where}: block {rec['block']!r} is defined twice")
+            current = {"name": rec["block"], "line": rec.get("line", n), "code": code, "passive": passive,
+                       "voiced": voiced, "patterns": []}
+            blocks[rec["block"]] = current
+            continue
+        if current is None or rec.get("block") != current["name"]:
+            raise RulesError(f"{where}: entry of block {rec.get('block')!r} outside that block")
+        if "verb" in rec:
+            words = rec["verb"]
+            if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+                raise RulesError(f"{where}: a verb is a non-empty list of words, got {words!r}")
+            entry = VerbEntry(tuple(words), current["name"], rec.get("line", n), code, passive, voiced)
+            verbs.setdefault(words[0], []).append(entry)
+            continue
+        if "pattern" in rec:
+            body = rec["pattern"]
+            if not isinstance(body, dict):
+                raise RulesError(f"{where}: a pattern has 'before' and 'after' element lists")
+            before = tuple(_element(e, synsets, where) for e in body.get("before") or [])
+            after = tuple(_element(e, synsets, where) for e in body.get("after") or [])
+            current["patterns"].append(Pattern(rec.get("line", n), before, after, code, passive, voiced,
+                                               _weight(before + after), tuple(_needs(before + after))))
+            continue
+        raise RulesError(f"{where}: expected a synset, block, verb or pattern record")
+    compiled = {name: _block(b) for name, b in blocks.items()}
+    digest = hashlib.sha1(verbs_path.read_bytes() + codes_path.read_bytes()).hexdigest()[:12]
+    return Lexicon(
+        MappingProxyType({k: tuple(sorted(v, key=lambda e: (-len(e.words), e.line))) for k, v in verbs.items()}),
+        MappingProxyType(compiled), MappingProxyType(codes), digest,
+    )
+
+
+def _block(data: dict[str, Any]) -> Block:
+    """A block with its patterns sorted most specific first and indexed by their first needed words."""
+    patterns = tuple(sorted(data["patterns"], key=lambda p: (-p.weight, p.line)))
+    index: dict[str, list[int]] = {}
+    unindexed = []
+    for n, pattern in enumerate(patterns):
+        if not pattern.needs:
+            unindexed.append(n)
+        for word in (pattern.needs[0] if pattern.needs else ()):
+            index.setdefault(word, []).append(n)
+    return Block(data["name"], data["line"], data["code"], data["passive"], data["voiced"], patterns,
+                 MappingProxyType({w: tuple(p) for w, p in index.items()}), tuple(unindexed))
+
+
+def compile_discards(path: Path) -> Discards:
+    """The story discards as one whole-word, case-insensitive pattern; the sentence discards indexed by first word."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise RulesError(f"{path.name}: cannot read the discard list: {exc.strerror}") from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path.name}: not valid YAML: {exc}") from None
+    for scope in ("story", "sentence"):
+        phrases = data.get(scope) or []
+        if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise RulesError(f"{path.name}: '{scope}' must be a list of phrases")
+    story = sorted(data.get("story") or [], key=len, reverse=True)  # the longer alternative first
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in story)
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if story else None
+    index: dict[str, list[str]] = {}
+    for phrase in data.get("sentence") or []:
+        phrase = " ".join(phrase.lower().split())
+        index.setdefault(re.split(r"[^\w]+", phrase)[0], []).append(phrase)
+    return Discards(pattern, MappingProxyType({w: tuple(sorted(p, key=len, reverse=True)) for w, p in index.items()}))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(directory: Path | None = None) -> Lexicon:
+    """The compiled CAMEO verb dictionary and discards of ontology/ (or another folder), loaded once."""
+    from kg.actions import action_types
+
+    folder = Path(directory or ontology_dir())
+    lexicon = compile_lexicon(folder / VERBS_FILE, folder / CODES_FILE, action_types())
+    discards = compile_discards(folder / DISCARDS_FILE)
+    digest = hashlib.sha1((lexicon.version + (folder / DISCARDS_FILE).read_text(encoding="utf-8")).encode()).hexdigest()[:12]
+    return replace(lexicon, discards=discards, version=digest)
