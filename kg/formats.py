@@ -194,16 +194,6 @@ class SortedQuads:
         _write_chunks(((g, f"{s} {p} {o} {g} .\n") for g, s, p, o in rows), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG,
                       prefixes, handle)
 
-    def union(self) -> Graph:
-        """All triples once each as an rdflib graph (for rendering: it holds the whole graph in memory)."""
-        self._seal()
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
-        rows = self.db.execute("SELECT DISTINCT s, p, o FROM quads ORDER BY s, p, o")
-        g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in rows), format="nt")
-        return g
-
     def write_turtle(self, handle: BinaryIO) -> None:
         """The union of all graphs as Turtle: each triple once, in order."""
         prefixes = self._seal()
