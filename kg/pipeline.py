@@ -245,8 +245,8 @@ def rdf(source: Corpus | Merged, quads: SortedQuads) -> SortedQuads:
     """Every document's named graph and the corpus graph into a sorted quad spool."""
     merged = view(source)
     for part in merged.document_parts():
-        quads.add(graph.document_iri(part.document.id), graph.document_triples(part, merged.entity))
-    quads.add(graph.CORPUS_GRAPH, graph.corpus_triples(merged.source_counts()))
+        quads.add(graph.nt_iri(graph.document_iri(part.document.id)), graph.document_triples(part, merged.entity))
+    quads.add(graph.nt_iri(graph.CORPUS_GRAPH), graph.corpus_triples(merged.source_counts()))
     return quads
 
 
