@@ -92,7 +92,7 @@ PHYSICS_MAX_NODES = 150
 """Above this many nodes the page draws the precomputed layout with physics off."""
 MAX_ACTORS = 200
 """Actors on a page unless told otherwise: the busiest, so the page stays readable and its size bounded."""
-EVENTS_PER_ACTOR = 10
+EVENTS_PER_ACTOR = 5
 """A bounded page holds at most this many events per actor allowed on it, those told by the most sources."""
 MAX_EVIDENCE = 20
 """Evidence sentences a bounded page keeps per event (the details panel shows 20); the rest are counted."""
