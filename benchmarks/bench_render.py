@@ -178,7 +178,10 @@ def main() -> int:
 
     runs = []
     for n in args.memory_docs:
-        proc = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True, check=True)
+        proc = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr)
+            raise SystemExit(f"the {n}-document page run failed ({proc.returncode})")
         runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
         r = runs[-1]
         print(f"{n:>7,} documents ({r['entities']:,} entities, {r['events']:,} events): default page in {r['seconds']:.2f} s "

@@ -277,7 +277,8 @@ def read_view(graph: Graph) -> View:
 
 def read_merged(merged: Merger, max_actors: int | None = None) -> View:
     """The view read straight from a finished merge database, as `read_view` reads it from the graph;
-    with `max_actors`, only what `bound(view, max_actors)` keeps is ever read, so memory stays flat.
+    with `max_actors`, only what `bound(view, max_actors)` keeps is ever read (the same view), so memory
+    stays flat whatever the corpus.
 
     SQLite ranks the actors and picks the events on disk; no RDF is built.
     """
@@ -325,7 +326,8 @@ def read_merged(merged: Merger, max_actors: int | None = None) -> View:
     others: dict[str, Actor] = {}
     if not max_actors:  # the countries actors act for, where --level country aggregates to
         for key in taking_part:
-            country = (entity(key) or Entity(key, key, "Entity")).country
+            found = entity(key)
+            country = found.country if found is not None else None
             if country and node_id(country) not in actors:
                 others[node_id(country)] = actor(country, "Country")
     cited = {s.doc for e in events for s in e.evidence}
