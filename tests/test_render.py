@@ -440,3 +440,21 @@ def test_cli_max_actors(graph: Graph, tmp_path: Path) -> None:
     assert "(5 actors, 5 events left out)" in result.stderr
     result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(tmp_path / "g.html"), "--max-actors", "-1"])
     assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_the_seed_build_page_is_the_page_kg_render_draws_from_its_graph(tmp_path: Path) -> None:
+    """On real articles too, the page the build draws from its merge database is byte for byte the page
+    `kg render` draws from graph.ttl, bounded or not."""
+    from kg.pipeline import build
+    from tests.conftest import SEEDS_JSONL
+
+    if not SEEDS_JSONL.is_file():
+        pytest.skip(f"{SEEDS_JSONL} not found (../shared beside the repository)")
+    for n in (None, 8):
+        out = tmp_path / f"out-{n}"
+        build([str(SEEDS_JSONL)], out, max_actors=n)
+        again = tmp_path / f"again-{n}.html"
+        view = render(load_graph(out / "graph.ttl"), again, max_actors=n)
+        assert (out / "graph.html").read_bytes() == again.read_bytes()
+        assert len(view.actors) <= (n or 200) and (view.left_out_actors > 0) == (n is not None)
