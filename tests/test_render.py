@@ -354,6 +354,16 @@ def test_the_merge_database_gives_the_view_and_page_the_graph_gives(merger: Merg
     assert (whole.actors, whole.events, whole.docs) == (lambda v: (v.actors, v.events, v.docs))(read_view(union(to_dataset(merger.corpus()))))
 
 
+@pytest.mark.parametrize("options", [{"level": "country"}, {"focus": "PRK", "depth": 1}, {"min_sources": 2},
+                                     {"level": "country", "focus": "Yoon Suk Yeol"}])
+def test_the_render_options_give_the_same_view_from_the_merge_database(merger: Merger, options: dict) -> None:
+    from kg.render import view_of
+
+    graph = union(to_dataset(merger.corpus()))
+    for n in (None, 3):
+        assert view_of(merger, max_actors=n, **options) == view_of(graph, max_actors=n, **options)
+
+
 def test_a_bounded_page_keeps_the_busiest_actors_and_says_what_it_left_out(graph: Graph, tmp_path: Path) -> None:
     view = bound(read_view(graph), 3)
     assert [a.id for a in view.actors] == ["KOR", "PRK", "RUS"]  # 4, 5 and 4 events; UKR has 3
