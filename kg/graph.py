@@ -2,6 +2,9 @@
 
 IRIs come from keys only (entity keys, document ids, event keys), so the same
 input always gives the same graph and re-loading a document replaces its graph.
+Triples are made as N-Triples text, which the outputs are sorted and written
+from (kg.formats.SortedQuads); `to_dataset` parses that text into rdflib for a
+corpus held in memory.
 """
 
 from __future__ import annotations
