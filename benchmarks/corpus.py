@@ -1,4 +1,8 @@
-"""Make a benchmark corpus of any size by mixing the seed articles' sentences (deterministic)."""
+"""Benchmark corpora: the seed articles' sentences mixed into a corpus of any size (deterministic), and real news.
+
+The real news is ../shared/corpora/wikinews-2019-2020.jsonl: 260 Wikinews
+articles of 2019-2020 (about 201,000 words, CC BY 2.5), taken as they are.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,16 @@ import random
 import re
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds" / "articles.jsonl"
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEEDS = SHARED / "seeds" / "articles.jsonl"
+WIKINEWS = SHARED / "corpora" / "wikinews-2019-2020.jsonl"
+
+
+def _read(path: Path) -> str:
+    """A shared data file's text; a one-line exit when the shared folder is not beside the repository."""
+    if not path.is_file():
+        raise SystemExit(f"benchmarks need {path} (../shared beside the repository): not found")
+    return path.read_text(encoding="utf-8")
 _SENTENCE = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])")
 
 
@@ -17,7 +30,7 @@ def seed_sentences(path: Path = SEEDS) -> list[str]:
         raise SystemExit(f"benchmarks: {path} not found: the seed articles are kept outside the repository, "
                          "in the shared/ folder beside it")
     out: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _read(path).splitlines():
         if line.strip():
             for paragraph in json.loads(line)["text"].split("\n"):
                 out.extend(s.strip() for s in _SENTENCE.split(paragraph) if len(s.split()) >= 4)
@@ -41,6 +54,36 @@ def make_documents(n_words: int, *, seed: int = 0, doc_words: int = 500, prefix:
         docs.append({"id": f"{prefix}-{len(docs):06d}", "text": text, "date": date})
         total += words
     return docs
+
+
+def real_documents(n_words: int | None = None, path: Path = WIKINEWS) -> list[dict]:
+    """The real news articles in file order, as many as make `n_words` (None: all of them; never repeated,
+    since kg drops a repeated article)."""
+    docs: list[dict] = []
+    total = 0
+    for line in _read(path).splitlines():
+        if line.strip() and (n_words is None or total < n_words):
+            d = json.loads(line)
+            docs.append({k: d[k] for k in ("id", "text", "date", "title", "url", "source") if d.get(k)})
+            total += len(d["text"].split())
+    return docs
+
+
+def one_document(n_chars: int, path: Path = WIKINEWS) -> dict:
+    """A single document of at least `n_chars` characters: real news paragraphs one after another, cycling
+    through the articles (each pass numbered, so no paragraph is a repeat kg would mask)."""
+    paragraphs = [p for line in _read(path).splitlines() if line.strip()
+                  for p in json.loads(line)["text"].split("\n") if p.strip()]
+    out: list[str] = []
+    size, i = 0, 0
+    while size < n_chars:
+        p = paragraphs[i % len(paragraphs)]
+        if i >= len(paragraphs):
+            p = f"({i // len(paragraphs) + 1}) {p}"
+        out.append(p)
+        size += len(p) + 2
+        i += 1
+    return {"id": f"long-{n_chars}", "text": "\n\n".join(out), "date": "2020-06-01"}
 
 
 def words(docs: list[dict]) -> int:

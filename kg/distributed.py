@@ -135,6 +135,21 @@ def client_for(scheduler: str, workers: int = 2, timeout: float = 10.0) -> Itera
         client.close()
         if cluster is not None:
             cluster.close()
+            _stop_resource_tracker()
+
+
+def _stop_resource_tracker() -> None:
+    """Stop and reap multiprocessing's resource tracker, which the local cluster's spawned workers started.
+
+    Left running, it outlives the cluster and only exits after `kg build` has,
+    an orphan in the caller's process group (a zombie until init reaps it).
+    It starts again by itself if anything needs it later.
+    """
+    from multiprocessing import resource_tracker
+
+    stop = getattr(resource_tracker._resource_tracker, "_stop", None)
+    if stop is not None:
+        stop()
 
 
 def process_dask(

@@ -118,8 +118,6 @@ def _ox_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 _SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*)$")
 
-Triple = tuple[Node, Node, Node]
-
 CHUNK = 5_000
 """Statements per call to Oxigraph's writer: bounds the memory the writer needs, whatever the graph's size."""
 
@@ -141,7 +139,7 @@ class SortedQuads:
         self.plain = dict.fromkeys(self.namespaces, True)
         """Prefixes whose IRIs all have simple local names so far: Oxigraph writes others with `\\%`
         escapes ("doc:0-\\%3Cb\\%3E") that rdflib cannot read, so those namespaces get full IRIs."""
-        self._terms: dict[Node, str] = {}
+        self._checked: set[str] = set()
         self.sealed = False
 
     def __enter__(self) -> SortedQuads:
@@ -150,35 +148,34 @@ class SortedQuads:
     def __exit__(self, *exc: object) -> None:
         self.db.close()
 
-    def _term(self, term: Node) -> str:
-        """The N-Triples text of a term; IRIs are checked against the prefixes once each (a bounded memo)."""
-        text = self._terms.get(term)
-        if text is None:
-            text = str(_ox_term(term))
-            if isinstance(term, URIRef):
-                iri = str(term)
-                for prefix, ns in self.namespaces.items():
-                    if self.plain[prefix] and iri.startswith(ns) and not _SIMPLE_LOCAL.match(iri[len(ns):]):
-                        self.plain[prefix] = False
-            if len(self._terms) >= 20_000:
-                self._terms.clear()
-            self._terms[term] = text
+    def _check(self, text: str) -> str:
+        """An N-Triples term as it is, its IRI checked against the prefixes once (a bounded memo)."""
+        if text[0] == "<" and text not in self._checked:
+            iri = text[1:-1]
+            for prefix, ns in self.namespaces.items():
+                if self.plain[prefix] and iri.startswith(ns) and not _SIMPLE_LOCAL.match(iri[len(ns):]):
+                    self.plain[prefix] = False
+            if len(self._checked) >= 20_000:
+                self._checked.clear()
+            self._checked.add(text)
         return text
 
-    def add(self, graph: Node | None, triples: Iterable[Triple]) -> None:
-        """Add triples to a named graph (None: the default graph); a quad added twice is kept once."""
+    def add(self, graph: str | None, triples: Iterable[tuple[str, str, str]]) -> None:
+        """Add triples, as N-Triples text, to a named graph (its IRI as N-Triples text; None: the default graph);
+        a quad added twice is kept once."""
         if self.sealed:
             raise RuntimeError("SortedQuads.add after writing")
-        g = "" if graph is None else self._term(graph)
-        term = self._term
+        g = "" if graph is None else self._check(graph)
+        check = self._check
         self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)",
-                            ((g, term(s), term(p), term(o)) for s, p, o in triples))  # streamed: the corpus graph is large
+                            ((g, check(s), check(p), check(o)) for s, p, o in triples))  # streamed: the corpus graph is large
 
     def add_dataset(self, ds: Dataset) -> None:
         """Add every quad of an rdflib dataset (its default graph as the default graph)."""
         default = ds.default_graph.identifier
         for g in sorted({c for *_, c in ds.quads((None, None, None, None))}, key=str):
-            self.add(None if g == default else g, ((s, p, o) for s, p, o, _ in ds.quads((None, None, None, g))))
+            self.add(None if g == default else str(_ox_term(g)),
+                     ((str(_ox_term(s)), str(_ox_term(p)), str(_ox_term(o))) for s, p, o, _ in ds.quads((None, None, None, g))))
 
     def _seal(self) -> dict[str, str]:
         if not self.sealed:
@@ -193,16 +190,6 @@ class SortedQuads:
         rows = self.db.execute("SELECT g, s, p, o FROM quads ORDER BY g, s, p, o")
         _write_chunks(((g, f"{s} {p} {o} {g} .\n") for g, s, p, o in rows), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG,
                       prefixes, handle)
-
-    def union(self) -> Graph:
-        """All triples once each as an rdflib graph (for rendering: it holds the whole graph in memory)."""
-        self._seal()
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
-        rows = self.db.execute("SELECT DISTINCT s, p, o FROM quads ORDER BY s, p, o")
-        g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in rows), format="nt")
-        return g
 
     def write_turtle(self, handle: BinaryIO) -> None:
         """The union of all graphs as Turtle: each triple once, in order."""

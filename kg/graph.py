@@ -2,6 +2,9 @@
 
 IRIs come from keys only (entity keys, document ids, event keys), so the same
 input always gives the same graph and re-loading a document replaces its graph.
+Triples are made as N-Triples text, which the outputs are sorted and written
+from (kg.formats.SortedQuads); `to_dataset` parses that text into rdflib for a
+corpus held in memory.
 """
 
 from __future__ import annotations
@@ -88,6 +91,11 @@ _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def date_literal(value: str) -> Literal:
     """A partial ISO date typed at its own granularity: xsd:gYear, xsd:gYearMonth or xsd:date."""
+    return Literal(value, datatype=date_type(value))
+
+
+def date_type(value: str) -> URIRef:
+    """The datatype of a partial ISO date (xsd:gYear, xsd:gYearMonth or xsd:date); ValueError if it is not a real one."""
     m = _PARTIAL_DATE.match(value)
     try:
         if m is None:
@@ -96,99 +104,154 @@ def date_literal(value: str) -> Literal:
         _date(int(year), int(month or 1), int(day or 1))  # a real calendar day: no 2024-13, no 02-30
     except ValueError:
         raise ValueError(f"not a YYYY, YYYY-MM or YYYY-MM-DD date: {value!r}") from None
-    datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
-    return Literal(value, datatype=datatype)
+    return {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}[len(value)]
 
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
+# ---------------------------------------------------------------- N-Triples text
+# The outputs are written from N-Triples text kept in SQLite, so the triples are made as that text
+# straight away: building an rdflib term per triple cost more than the rest of the writing.
+
+Triple = tuple[str, str, str]
+"""A triple as the N-Triples text of its subject, predicate and object (what the quad sorter keeps)."""
+
+_ESCAPES = {i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)} | {
+    0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"}
+"""How Oxigraph writes a string in N-Triples: the same escapes, so the text sorts and reads back as before."""
+
+
+def nt_iri(iri: str) -> str:
+    """The N-Triples form of an IRI (kg's IRIs are built from percent-encoded keys: nothing to escape)."""
+    return f"<{iri}>"
+
+
+_XSD_STRING, _XSD_INTEGER, _XSD_DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
+
+
+def nt_literal(value: str, datatype: str | None = None) -> str:
+    """The N-Triples form of a literal, as pyoxigraph writes it (a plain string has no datatype)."""
+    text = '"' + value.translate(_ESCAPES) + '"'
+    return text if datatype is None or datatype == _XSD_STRING else f"{text}^^<{datatype}>"
+
+
+def _int(value: int) -> str:
+    return f'"{int(value)}"^^<{_XSD_INTEGER}>'
+
+
+def _date_text(value: str) -> str:
+    return nt_literal(value, date_type(value))
+
+
+A, LABEL, PREF_LABEL, ALT_LABEL, SAME_AS = map(nt_iri, (RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel, OWL.sameAs))
+IDENTIFIER, DATE, TITLE, PUBLISHER, URL = map(nt_iri, (DCTERMS.identifier, DCTERMS.date, DCTERMS.title, DCTERMS.publisher, SCHEMA.url))
+_KG = {name: nt_iri(KG[name]) for name in (
+    "Document", "Event", "Mention", "key", "countryCode", "actsFor", "actor", "target", "modality", "ploverCode",
+    "cameoCode", "interactsWith", "date", "dateText", "quantity", "mention", "document", "sentence", "start", "end",
+    "trigger", "attributedTo", "attributionText", "sourceCount", "sector", "role", "Role", "roleCountry", "startDate",
+    "endDate")}
+_KIND = {kind: nt_iri(cls) for kind, cls in KIND_CLASS.items()}
+_MODALITY = {name: nt_iri(iri) for name, iri in MODALITIES.items()}
+_ANY_URI = str(XSD.anyURI)
+_ACTION: dict[str, str] = {}
+
+
+def _action_text(action: str) -> str:
+    if action not in _ACTION:
+        _ACTION[action] = nt_iri(KG[action])
+    return _ACTION[action]
+
+
+def _entity_text(key: str) -> str:
+    return f"<{ENT}{_safe(key)}>"
 
 
 def _document_triples(doc: Document) -> Iterator[Triple]:
-    node = document_iri(doc.id)
-    yield node, RDF.type, KG.Document
-    yield node, DCTERMS.identifier, Literal(doc.id)
+    node = nt_iri(document_iri(doc.id))
+    yield node, A, _KG["Document"]
+    yield node, IDENTIFIER, nt_literal(doc.id)
     if doc.date:
-        yield node, DCTERMS.date, date_literal(doc.date)
+        yield node, DATE, _date_text(doc.date)
     if doc.title:
-        yield node, DCTERMS.title, Literal(doc.title)
+        yield node, TITLE, nt_literal(doc.title)
     if doc.url:
-        yield node, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)
+        yield node, URL, nt_literal(doc.url, _ANY_URI)
     if doc.source:
-        yield node, DCTERMS.publisher, Literal(doc.source)
+        yield node, PUBLISHER, nt_literal(doc.source)
 
 
 def _entity_triples(entity: Entity, surface: set[str]) -> Iterator[Triple]:
-    node = entity_iri(entity.key)
-    yield node, RDF.type, KIND_CLASS.get(entity.kind, KG.Entity)
-    yield node, RDFS.label, Literal(entity.label)
-    yield node, SKOS.prefLabel, Literal(entity.label)
-    yield node, KG.key, Literal(entity.key)
+    node = _entity_text(entity.key)
+    label = nt_literal(entity.label)
+    yield node, A, _KIND.get(entity.kind, nt_iri(KG.Entity))
+    yield node, LABEL, label
+    yield node, PREF_LABEL, label
+    yield node, _KG["key"], nt_literal(entity.key)
     if entity.country:
-        yield node, KG.countryCode, Literal(entity.country)
-        yield node, KG.actsFor, entity_iri(entity.country)
+        yield node, _KG["countryCode"], nt_literal(entity.country)
+        yield node, _KG["actsFor"], _entity_text(entity.country)
     if entity.sector:
-        yield node, KG.sector, Literal(entity.sector)
+        yield node, _KG["sector"], nt_literal(entity.sector)
     if entity.wikidata:
-        yield node, OWL.sameAs, WD[entity.wikidata]
+        yield node, SAME_AS, nt_iri(WD[entity.wikidata])
     for n, role in enumerate(entity.roles, 1):
-        r = role_iri(entity.key, n)
-        yield node, KG.role, r
-        yield r, RDF.type, KG.Role
+        r = nt_iri(role_iri(entity.key, n))
+        yield node, _KG["role"], r
+        yield r, A, _KG["Role"]
         if role.country:
-            yield r, KG.roleCountry, Literal(role.country)
+            yield r, _KG["roleCountry"], nt_literal(role.country)
         if role.sector:
-            yield r, KG.sector, Literal(role.sector)
+            yield r, _KG["sector"], nt_literal(role.sector)
         if role.start:
-            yield r, KG.startDate, Literal(role.start, datatype=XSD.date)
+            yield r, _KG["startDate"], nt_literal(role.start, _XSD_DATE)
         if role.end:
-            yield r, KG.endDate, Literal(role.end, datatype=XSD.date)
+            yield r, _KG["endDate"], nt_literal(role.end, _XSD_DATE)
     for text in sorted(surface - {entity.label}):
-        yield node, SKOS.altLabel, Literal(text)
+        yield node, ALT_LABEL, nt_literal(text)
 
 
 def _event_triples(event: Event, doc_id: str, label: Callable[[str], str]) -> Iterator[Triple]:
-    node = event_iri(event)
+    node = nt_iri(event_iri(event))
     plover, cameo = coded(event.action, event.modality, event.cameo)
-    actor = entity_iri(event.actor)
-    yield node, RDF.type, KG.Event
-    yield node, RDF.type, KG[event.action]
-    yield node, KG.actor, actor
-    yield node, KG.modality, MODALITIES[event.modality]
-    yield node, KG.ploverCode, Literal(plover)
-    yield node, KG.cameoCode, Literal(cameo)
+    actor = _entity_text(event.actor)
+    yield node, A, _KG["Event"]
+    yield node, A, _action_text(event.action)
+    yield node, _KG["actor"], actor
+    yield node, _KG["modality"], _MODALITY[event.modality]
+    yield node, _KG["ploverCode"], nt_literal(plover)
+    yield node, _KG["cameoCode"], nt_literal(cameo)
     title = f"{label(event.actor)} {event.action}"
     if event.target:
-        target = entity_iri(event.target)
-        yield node, KG.target, target
-        yield actor, KG.interactsWith, target
+        target = _entity_text(event.target)
+        yield node, _KG["target"], target
+        yield actor, _KG["interactsWith"], target
         title += f" {label(event.target)}"
-    yield node, RDFS.label, Literal(f"{title} ({event.modality})")
+    yield node, LABEL, nt_literal(f"{title} ({event.modality})")
     if event.date:
-        yield node, KG.date, date_literal(event.date)
+        yield node, _KG["date"], _date_text(event.date)
     if event.date_text:
-        yield node, KG.dateText, Literal(event.date_text)
+        yield node, _KG["dateText"], nt_literal(event.date_text)
     if event.quantity is not None:
-        yield node, KG.quantity, Literal(event.quantity, datatype=XSD.integer)
+        yield node, _KG["quantity"], _int(event.quantity)
     for ev in event.evidence:
         if ev.doc_id != doc_id:
             continue
-        m = mention_iri(ev.doc_id, ev.start, ev.end, event)
-        yield node, KG.mention, m
-        yield m, RDF.type, KG.Mention
-        yield m, KG.document, document_iri(ev.doc_id)
-        yield m, KG.sentence, Literal(ev.sentence)
-        yield m, KG.start, Literal(ev.start, datatype=XSD.integer)
-        yield m, KG.end, Literal(ev.end, datatype=XSD.integer)
+        m = nt_iri(mention_iri(ev.doc_id, ev.start, ev.end, event))
+        yield node, _KG["mention"], m
+        yield m, A, _KG["Mention"]
+        yield m, _KG["document"], nt_iri(document_iri(ev.doc_id))
+        yield m, _KG["sentence"], nt_literal(ev.sentence)
+        yield m, _KG["start"], _int(ev.start)
+        yield m, _KG["end"], _int(ev.end)
         if ev.trigger:
-            yield m, KG.trigger, Literal(ev.trigger)
+            yield m, _KG["trigger"], nt_literal(ev.trigger)
         if ev.attributed_to:
-            yield m, KG.attributedTo, entity_iri(ev.attributed_to)
+            yield m, _KG["attributedTo"], _entity_text(ev.attributed_to)
         if ev.attribution_text:
-            yield m, KG.attributionText, Literal(ev.attribution_text)
+            yield m, _KG["attributionText"], nt_literal(ev.attribution_text)
 
 
 def document_triples(part: DocumentPart, entity: Callable[[str], Entity | None]) -> Iterator[Triple]:
-    """The triples of one document's named graph, self-contained so that replacing the graph in a store is exact.
+    """The triples of one document's named graph, as N-Triples text, self-contained so that replacing the
+    graph in a store is exact.
 
     It holds the document node, the entities the document names (and the
     countries they act for), and the events it tells with their mentions in it.
@@ -220,9 +283,13 @@ def document_triples(part: DocumentPart, entity: Callable[[str], Entity | None])
 
 
 def corpus_triples(counts: Iterable[tuple[Event, int]]) -> Iterator[Triple]:
-    """The corpus graph: how many documents tell each event (its sourceCount)."""
+    """The corpus graph, as N-Triples text: how many documents tell each event (its sourceCount)."""
     for event, count in counts:
-        yield event_iri(event), KG.sourceCount, Literal(count, datatype=XSD.integer)
+        yield nt_iri(event_iri(event)), _KG["sourceCount"], _int(count)
+
+
+def _parse_into(g: Graph, triples: Iterable[Triple]) -> None:
+    g.parse(data="".join(f"{s} {p} {o} .\n" for s, p, o in triples), format="nt")
 
 
 def to_dataset(corpus: Corpus) -> Dataset:
@@ -232,12 +299,8 @@ def to_dataset(corpus: Corpus) -> Dataset:
         ds.bind(prefix, ns)
     merged = CorpusView(corpus)
     for part in merged.document_parts():
-        g = ds.graph(document_iri(part.document.id))
-        for triple in document_triples(part, merged.entity):
-            g.add(triple)
-    counts = ds.graph(CORPUS_GRAPH)
-    for triple in corpus_triples(merged.source_counts()):
-        counts.add(triple)
+        _parse_into(ds.graph(document_iri(part.document.id)), document_triples(part, merged.entity))
+    _parse_into(ds.graph(CORPUS_GRAPH), corpus_triples(merged.source_counts()))
     return ds
 
 

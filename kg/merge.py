@@ -251,6 +251,48 @@ class Merger:
         for row in self._rows(f"SELECT {KEY}, date_text, quantity, cameo, sources FROM merged_events ORDER BY {KEY}"):
             yield _event([(*row[:8], None)]), row[8]
 
+    def busiest(self, n: int | None = None) -> tuple[list[str], int]:
+        """The keys of the `n` entities (None: all) that take part in most merged events, as actor or target,
+        ties by key; and how many entities take part in any. SQLite counts on disk: memory stays flat."""
+        involved = ("SELECT actor AS key FROM merged_events UNION ALL "
+                    "SELECT target FROM merged_events WHERE target != '' AND target != actor")
+        total = next(iter(self._rows(f"SELECT COUNT(DISTINCT key) FROM ({involved})")))[0]
+        rows = self._rows(f"SELECT key FROM ({involved}) GROUP BY key ORDER BY COUNT(*) DESC, key LIMIT ?",
+                          (-1 if n is None else n,))
+        return [key for key, in rows], total
+
+    def events_among(self, keys: Iterable[str] | None = None, limit: int | None = None,
+                     evidence: int | None = None) -> Iterator[tuple[Event, int, int, tuple[Evidence, ...]]]:
+        """Merged events whose actor and target (when it has one) are among `keys` (None: all): the `limit`
+        told by the most documents (ties by actor, target, date, action, modality), each with its number of
+        documents, its number of mentions (one per document and offsets) and its first `evidence` of them,
+        by document and offset. The events come without evidence of their own."""
+        where = ""
+        if keys is not None:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS chosen (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            self.db.execute("DELETE FROM chosen")
+            self.db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", ((k,) for k in keys))
+            where = "WHERE actor IN (SELECT key FROM chosen) AND (target = '' OR target IN (SELECT key FROM chosen))"
+        rows = list(self._rows(f"SELECT {KEY}, date_text, quantity, sources FROM merged_events {where} "
+                               f"ORDER BY sources DESC, actor, target, date, action, modality LIMIT ?",
+                               (-1 if limit is None else limit,)))
+        # a mention is a document and offsets, as in the graph, where it is one node
+        mentions = (f"SELECT doc_id, MIN(sentence), start, end, MIN(trigger), MIN(attributed_to), MIN(attribution_text) "
+                    f"FROM evidence WHERE actor = ? AND action = ? AND target = ? AND modality = ? AND date = ? "
+                    f"GROUP BY doc_id, start, end")
+        for row in rows:
+            key = row[:5]
+            total = next(iter(self.db.execute(f"SELECT COUNT(*) FROM ({mentions})", key)))[0]
+            first = tuple(Evidence(*x) for x in self.db.execute(
+                f"{mentions} ORDER BY doc_id, start, 2, end LIMIT ?", (*key, -1 if evidence is None else evidence)))
+            yield _event([(*row[:7], None)]), row[7], total, first
+
+    def documents_by_id(self, ids: Iterable[str]) -> Iterator[Document]:
+        """The documents with these ids (unknown ids skipped), by id."""
+        for doc_id in sorted(set(ids)):
+            for row in self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)):
+                yield Document(*row)
+
     def document_parts(self) -> Iterator[DocumentPart]:
         """Each document (by id) with its mentions and the merged events it tells, with its own evidence."""
         for document in self.documents():

@@ -224,12 +224,14 @@ def build(
     warn: Callable[[str], None] | None = None,
     cache: bool | DocCache = False,
     scheduler: str | None = None,
+    max_actors: int | None = None,
 ) -> BuildResult:
     """Read sources, extract, and write graph.ttl, graph.trig, events.jsonl and graph.html atomically.
 
     Results are merged and sorted on disk, in a work folder inside `out_dir`
-    removed at the end, so memory does not grow with the corpus (graph.html
-    aside: the page holds the whole network). The files are written beside
+    removed at the end, so memory does not grow with the corpus; graph.html
+    draws the `max_actors` busiest actors (None: kg.render.MAX_ACTORS, 0: all),
+    read from the merge database. The files are written beside
     their targets and renamed into place, so a failed run leaves the previous
     outputs as they were. `cache=True` keeps per-document results in
     `<out_dir>/.cache` (or $KG_CACHE_DIR) so a rebuild only processes new or changed documents.
@@ -244,7 +246,7 @@ def build(
     with work_dir(out) as work:
         with extract_merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
                     scheduler=scheduler) as merger:
-            return write_outputs(merger, out, html=html, work=work)
+            return write_outputs(merger, out, html=html, work=work, max_actors=max_actors)
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -260,13 +262,15 @@ def rdf(source: Corpus | Merged, quads: SortedQuads) -> SortedQuads:
     """Every document's named graph and the corpus graph into a sorted quad spool."""
     merged = view(source)
     for part in merged.document_parts():
-        quads.add(graph.document_iri(part.document.id), graph.document_triples(part, merged.entity))
-    quads.add(graph.CORPUS_GRAPH, graph.corpus_triples(merged.source_counts()))
+        quads.add(graph.nt_iri(graph.document_iri(part.document.id)), graph.document_triples(part, merged.entity))
+    quads.add(graph.nt_iri(graph.CORPUS_GRAPH), graph.corpus_triples(merged.source_counts()))
     return quads
 
 
-def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, work: Path | None = None) -> BuildResult:
-    """Serialise a merged corpus to the output files, all-or-nothing; `work` holds the sort spool (else memory)."""
+def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, work: Path | None = None,
+                  max_actors: int | None = None) -> BuildResult:
+    """Serialise a merged corpus to the output files, all-or-nothing; `work` holds the sort spool (else memory).
+    The page draws the `max_actors` busiest actors (None: kg.render.MAX_ACTORS, 0: all)."""
     merged = view(source)
     check_out_dir(out_dir)
     with SortedQuads(work / "quads.sqlite" if work else None) as quads:
@@ -279,7 +283,8 @@ def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, 
         if html:
             from kg.render import render_html
 
-            outputs[out_dir / "graph.html"] = lambda path: render_html(quads.union(), path)
+            # from the merge database, bounded: the page never holds the whole graph
+            outputs[out_dir / "graph.html"] = lambda path: render_html(merged, path, max_actors=max_actors)
         try:
             written = write_all(outputs)
         except OSError as error:

@@ -4,7 +4,11 @@ Queries run on pyoxigraph (the embedded store, or a store given by the
 caller) with the union of the named graphs as default graph, or on a remote
 SPARQL endpoint. Parameter values are bound as RDF literals through
 pyoxigraph's `substitutions`, never pasted into query text, so a value like
-`"} ; DROP ALL ; {` is only ever a string to compare with.
+`"} ; DROP ALL ; {` is only ever a string to compare with. A parameter that
+names an entity (a `VALUES ?var { ... }  # @entity NAME` line in the query) is
+first resolved to the IRIs of the entities it names by the shipped `entities`
+query, and those IRIs, as the store returned them, become that VALUES block:
+the store then starts from the entity instead of testing every event.
 """
 
 from __future__ import annotations
@@ -33,6 +37,9 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(\(required\))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_ENTITY_SLOT = re.compile(
+    r"VALUES[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\{[^}]*\}(?=[ \t]*#[ \t]*@entity[ \t]+([A-Za-z_][A-Za-z0-9_]*))"
+)
 _UPDATE = re.compile(
     r"^(?:\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*\s*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -174,6 +181,41 @@ def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> None:
         raise QueryError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
 
 
+# ---------------------------------------------------------------- entity parameters
+
+
+def entity_params(text: str) -> frozenset[str]:
+    """The parameters of a query that name entities: those of its `VALUES ?var { ... }  # @entity NAME` lines."""
+    return frozenset(m.group(2) for m in _ENTITY_SLOT.finditer(text))
+
+
+def bind_entities(text: str, bound: Mapping[str, tuple[ox.NamedNode, ...]]) -> str:
+    """The query with each `# @entity NAME` VALUES block holding the IRIs bound to NAME (none: no row).
+
+    IRIs are written by pyoxigraph's N-Triples serialiser; parameters not in `bound` keep their block as written.
+    """
+
+    def fill(m: re.Match[str]) -> str:
+        if m.group(2) not in bound:
+            return m.group(0)
+        return f"VALUES ?{m.group(1)} {{ {' '.join(str(iri) for iri in bound[m.group(2)])} }}"
+
+    return _ENTITY_SLOT.sub(fill, text)
+
+
+def resolve_entities(store: ox.Store, name: str) -> tuple[ox.NamedNode, ...]:
+    """The IRIs of the entities whose label, alias or key is `name` in any case (the shipped `entities` query)."""
+    answer = store.query(named_queries()["entities"].text, substitutions={ox.Variable("name"): ox.Literal(name)})
+    return tuple(dict.fromkeys(s["entity"] for s in answer if isinstance(s["entity"], ox.NamedNode)))  # type: ignore[union-attr]
+
+
+def _bind_names(store: ox.Store, text: str, params: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """(query with the entity parameters resolved and bound, the other parameters); an empty value binds nothing."""
+    names = entity_params(text)
+    bound = {p: resolve_entities(store, v) for p, v in params.items() if p in names and v != ""}
+    return bind_entities(text, bound), {p: v for p, v in params.items() if p not in names}
+
+
 # ---------------------------------------------------------------- running
 
 
@@ -250,8 +292,9 @@ def run(
         except OSError as exc:
             error = QueryError(f"update failed: {exc}")
     else:
-        substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
         try:
+            text, params = _bind_names(store, text, params)
+            substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
             answer = store.query(text, substitutions=substitutions or None)  # the default graph is the union (kg.store)
             return _from_answer(answer, hidden)
         except SyntaxError as exc:

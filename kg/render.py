@@ -7,10 +7,13 @@ only as JSON inside a script and is put into the DOM with `textContent`, so an
 article cannot inject markup or script. The same view model also exports to
 GEXF and GraphML for Gephi when a graph is too big for a browser.
 
-Steps: `read_view(graph)` walks the RDF into a small frozen `View`;
+Steps: `read_view(graph)` walks the RDF into a small frozen `View`, or
+`read_merged(merger)` reads it straight from the build's merge database;
 `select(view, ...)` applies --level/--focus/--depth/--min-sources;
-`to_network(view)` lays it out (networkx) and builds a pyvis `Network`;
-`to_html(view)` renders the page; `render(graph, path, format=...)` does all.
+`bound(view, n)` keeps the n busiest actors and their events, counting what
+it leaves out (a page holds a bounded amount, whatever the corpus);
+`to_network(view)` lays it out (networkx, without scipy) and builds a pyvis
+`Network`; `to_html(view)` renders the page; `render(source, path, ...)` does all.
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import base64
 import hashlib
 import json
 import math
-import random
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -38,6 +40,8 @@ from rdflib.util import guess_format
 
 from kg.actions import action_types
 from kg.errors import InputError, StoreError
+from kg.merge import CorpusView, Merger
+from kg.model import Corpus, Entity
 from kg.vocab import KG
 
 SCHEMA_URL = URIRef("https://schema.org/url")
@@ -86,6 +90,12 @@ DASHES: dict[str, list[int] | bool] = {
 LEVELS = ("actor", "country")
 PHYSICS_MAX_NODES = 150
 """Above this many nodes the page draws the precomputed layout with physics off."""
+MAX_ACTORS = 200
+"""Actors on a page unless told otherwise: the busiest, so the page stays readable and its size bounded."""
+EVENTS_PER_ACTOR = 5
+"""A bounded page holds at most this many events per actor allowed on it, those told by the most sources."""
+MAX_EVIDENCE = 20
+"""Evidence sentences a bounded page keeps per event (the details panel shows 20); the rest are counted."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,8 @@ class EventView:
     date: str
     sources: int
     evidence: tuple[Source, ...] = ()
+    evidence_total: int = 0
+    """How many evidence sentences the event has in all, when `evidence` holds only the first of them (0: all held)."""
 
     @property
     def quad(self) -> str:
@@ -147,6 +159,10 @@ class View:
     docs: tuple[Doc, ...] = ()
     others: tuple[Actor, ...] = ()
     """Entities that take part in no event but that actors act for: where --level country aggregates to."""
+    left_out_actors: int = 0
+    """Actors taking part in events that a bounded view does not draw."""
+    left_out_events: int = 0
+    """Events that a bounded view does not draw."""
 
     @property
     def edges(self) -> tuple[EventView, ...]:
@@ -259,6 +275,74 @@ def read_view(graph: Graph) -> View:
     return _prune(view)
 
 
+def read_merged(merged: Merger, max_actors: int | None = None) -> View:
+    """The view read straight from a finished merge database, as `read_view` reads it from the graph;
+    with `max_actors`, only what `bound(view, max_actors)` keeps is ever read (the same view), so memory
+    stays flat whatever the corpus.
+
+    SQLite ranks the actors and picks the events on disk; no RDF is built.
+    """
+    from kg.graph import entity_iri, event_iri
+
+    keys, involved = merged.busiest(max_actors) if max_actors else (None, 0)
+    limit = EVENTS_PER_ACTOR * max_actors if max_actors else None
+    entities: dict[str, Entity | None] = {}
+
+    def entity(key: str) -> Entity | None:
+        if key not in entities:
+            entities[key] = merged.entity(key)
+        return entities[key]
+
+    def node_id(key: str) -> str:  # a key no entity has is only an IRI in the graph
+        return key if entity(key) is not None else str(entity_iri(key))
+
+    def label(key: str) -> str:
+        found = entity(key)
+        return found.label if found is not None else node_id(key)
+
+    def actor(key: str, default_kind: str = "Entity") -> Actor:
+        found = entity(key)
+        kind = found.kind if found is not None and found.kind in KIND_CLASSES.values() else default_kind
+        country = found.country if found is not None and found.country and found.country != key else ""
+        return Actor(node_id(key), label(key), kind, node_id(country) if country else "")
+
+    events: list[EventView] = []
+    taking_part: set[str] = set()
+    for event, sources, total, evidence in merged.events_among(keys, limit, MAX_EVIDENCE if max_actors else None):
+        taking_part.update(k for k in (event.actor, event.target) if k)
+        events.append(EventView(
+            id=str(event_iri(event)).rsplit("/", 1)[-1],
+            actor=node_id(event.actor),
+            target=node_id(event.target) if event.target else "",
+            action=event.action if event.action in action_types() else "Event",
+            modality=event.modality,
+            date=event.date or "",
+            sources=sources,
+            evidence=tuple(Source(x.sentence, x.doc_id, label(x.attributed_to) if x.attributed_to else x.attribution_text or "")
+                           for x in evidence),
+            evidence_total=total if total > len(evidence) else 0,
+        ))
+    actors = {a.id: a for a in map(actor, taking_part)}
+    others: dict[str, Actor] = {}
+    if not max_actors:  # the countries actors act for, where --level country aggregates to
+        for key in taking_part:
+            found = entity(key)
+            country = found.country if found is not None else None
+            if country and node_id(country) not in actors:
+                others[node_id(country)] = actor(country, "Country")
+    cited = {s.doc for e in events for s in e.evidence}
+    docs = [Doc(d.id, d.title or "", d.url or "", d.date or "") for d in merged.documents_by_id(cited)]
+    view = View(
+        actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
+        events=tuple(sorted(events, key=lambda e: (e.actor, e.target, e.date, e.action, e.modality, e.id))),
+        docs=tuple(docs),
+        others=tuple(sorted(others.values(), key=lambda a: a.id)),
+    )
+    if not max_actors:
+        return view
+    return replace(view, left_out_actors=involved - len(view.actors), left_out_events=merged.count("merged_events") - len(events))
+
+
 def _prune(view: View) -> View:
     """Keep as nodes only actors that take part in a remaining event, and the documents still cited."""
     used = {e.actor for e in view.events} | {e.target for e in view.events if e.target}
@@ -338,20 +422,43 @@ def select(
     return view
 
 
+def bound(view: View, max_actors: int) -> View:
+    """The `max_actors` actors that take part in the most events (ties by id) and the events among them,
+    at most EVENTS_PER_ACTOR per actor (the best-sourced first), each with at most MAX_EVIDENCE sentences;
+    what is left out is counted. The result is what a page draws: `others` is dropped."""
+    count = Counter(x for e in view.events for x in {e.actor, e.target} if x)
+    keep = set(sorted(count, key=lambda a: (-count[a], a))[:max_actors])
+    events = [e for e in view.events if e.actor in keep and (not e.target or e.target in keep)]
+    best = sorted(events, key=lambda e: (-e.sources, e.actor, e.target, e.date, e.action, e.modality, e.id))
+    chosen = {id(e) for e in best[: EVENTS_PER_ACTOR * max_actors]}
+    events = [
+        replace(e, evidence=e.evidence[:MAX_EVIDENCE], evidence_total=max(e.evidence_total, len(e.evidence)))
+        if len(e.evidence) > MAX_EVIDENCE else e
+        for e in events if id(e) in chosen
+    ]
+    drawn = _prune(replace(view, events=tuple(events)))
+    return replace(drawn, others=(), left_out_actors=len(count) - len(drawn.actors),
+                   left_out_events=view.left_out_events + len(view.events) - len(events))
+
+
 # ---------------------------------------------------------------- layout and network
 
 
 LAYOUT_CORE = 400
-"""Above this many nodes, only the best-connected are laid out in full; the rest start beside their neighbours."""
+"""Nodes laid out by a full spring layout; above this many, the rest are placed beside their neighbours.
+networkx needs scipy for a spring layout of 500 nodes or more, and kg does not depend on scipy."""
+
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def layout(view: View, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Node positions in page pixels, computed before writing so big pages draw at once (deterministic).
 
-    networkx's Fruchterman-Reingold costs a Python loop over the nodes per
-    iteration above 500 nodes, so a big graph gets a two-step layout: the hubs
-    in full, then every other actor placed near its neighbours and a few
-    iterations of the whole to relax it.
+    Up to LAYOUT_CORE nodes: networkx's Fruchterman-Reingold spring layout.
+    Above: the LAYOUT_CORE best-connected nodes get that layout, then every
+    other node, in order of distance from them, goes on a sunflower spiral
+    around its best-connected placed neighbour, so none overlap and nothing
+    costs more than a pass over the edges (no scipy, at any size).
     """
     g = nx.Graph()
     g.add_nodes_from(a.id for a in view.actors)
@@ -365,27 +472,43 @@ def layout(view: View, seed: int = 7) -> dict[str, tuple[float, float]]:
     elif n <= LAYOUT_CORE:
         pos = nx.spring_layout(g, seed=seed, iterations=60, k=1.5 / math.sqrt(n))
     else:
-        pos = nx.spring_layout(g, pos=_seed_positions(g, seed), seed=seed, iterations=8, k=1.5 / math.sqrt(n))
-    scale = 150.0 * math.sqrt(n)
+        pos = _big_layout(g, seed)
+    scale = 150.0 * math.sqrt(min(n, LAYOUT_CORE))
     return {str(node): (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in pos.items()}
 
 
-def _seed_positions(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Starting positions for a big graph: hubs by a full spring layout, the rest beside their placed neighbours."""
-    rng = random.Random(seed)
-    order = sorted(g.nodes, key=lambda node: (-g.degree(node, weight="weight"), node))
+def _big_layout(g: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Hubs by a full spring layout, then the rest breadth-first, each on a spiral around its busiest placed neighbour."""
+    degree = dict(g.degree(weight="weight"))
+    order = sorted(g.nodes, key=lambda node: (-degree[node], node))
     hubs = g.subgraph(order[:LAYOUT_CORE])
-    pos = {k: (float(x), float(y)) for k, (x, y) in nx.spring_layout(hubs, seed=seed, iterations=60).items()}
-    for node in order[LAYOUT_CORE:]:
-        placed = [pos[m] for m in g.neighbors(node) if m in pos]
-        if placed:
-            cx, cy = sum(p[0] for p in placed) / len(placed), sum(p[1] for p in placed) / len(placed)
-            angle, r = rng.uniform(0, 2 * math.pi), rng.uniform(0.02, 0.12)
-            pos[node] = (cx + r * math.cos(angle), cy + r * math.sin(angle))
-        else:  # an island: somewhere on the rim
-            angle = rng.uniform(0, 2 * math.pi)
-            pos[node] = (1.2 * math.cos(angle), 1.2 * math.sin(angle))
+    k = 1.5 / math.sqrt(LAYOUT_CORE)
+    pos = {node: (float(x), float(y)) for node, (x, y) in nx.spring_layout(hubs, seed=seed, iterations=60, k=k).items()}
+    step = k / 6  # spiral spacing: a node's own room, in layout units
+    placed_around: Counter[str] = Counter()
+    frontier = list(order[:LAYOUT_CORE])
+    while frontier:  # breadth-first from the hubs: every node reachable from them gets a placed neighbour
+        nxt = []
+        for node in frontier:
+            for m in sorted(g.neighbors(node), key=lambda m: (-degree[m], m)):
+                if m in pos:
+                    continue
+                anchor = max((a for a in g.neighbors(m) if a in pos), key=lambda a: (degree[a], a))
+                pos[m] = _spiral(pos[anchor], placed_around[anchor], step, offset=1)
+                placed_around[anchor] += 1
+                nxt.append(m)
+        frontier = nxt
+    # nodes no hub reaches (small separate groups): a spiral of their own beyond the rim
+    for i, node in enumerate(node for node in order if node not in pos):
+        pos[node] = _spiral((1.6, 0.0), i, step, offset=0)
     return pos
+
+
+def _spiral(center: tuple[float, float], i: int, step: float, offset: int) -> tuple[float, float]:
+    """The i-th point of a sunflower spiral around `center`: evenly spread, never on top of each other."""
+    r = step * math.sqrt(i + offset + 1)
+    angle = (i + offset) * GOLDEN_ANGLE
+    return center[0] + r * math.cos(angle), center[1] + r * math.sin(angle)
 
 
 def _action_label(action: str) -> str:
@@ -416,6 +539,7 @@ def _event_data(e: EventView) -> dict:
         "date": e.date,
         "sources": e.sources,
         "evidence": [{"sentence": s.sentence, "doc": s.doc, "by": s.said_by} for s in e.evidence],
+        "evidenceTotal": max(e.evidence_total, len(e.evidence)),
     }
 
 
@@ -580,6 +704,7 @@ def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) 
         app_js=Markup(app_js),
         app_css=Markup(app_css),
         counts={"nodes": len(nodes), "edges": len(edges)},
+        left_out={"actors": view.left_out_actors, "events": view.left_out_events},
     )
 
 
@@ -644,22 +769,61 @@ FORMATS: dict[str, Callable[[View, Path], None]] = {
 }
 
 
+Drawable = Graph | Merger | CorpusView | Corpus
+"""What a page is drawn from: an rdflib graph, or a merged corpus (the build's merge database, or in memory)."""
+
+
+def view_of(
+    source: Drawable,
+    level: str = "actor",
+    focus: str | None = None,
+    depth: int = 1,
+    min_sources: int = 1,
+    max_actors: int | None = None,
+) -> View:
+    """The view to draw: the options applied (see `select`), then bounded to `max_actors` (None: all).
+
+    From a merge database without options only the bounded view is ever read (memory flat in corpus size);
+    with options the whole view is read first, as from a graph.
+    """
+    if isinstance(source, Merger):
+        if level == "actor" and not focus and min_sources <= 1:
+            return read_merged(source, max_actors)
+        view = read_merged(source)
+    else:
+        if isinstance(source, (Corpus, CorpusView)):
+            from kg.graph import to_dataset, union
+
+            source = union(to_dataset(source.corpus if isinstance(source, CorpusView) else source))
+        view = read_view(source)
+    view = select(view, level=level, focus=focus, depth=depth, min_sources=min_sources)
+    return bound(view, max_actors) if max_actors else view
+
+
 def render(
-    graph: Graph,
+    source: Drawable,
     path: Path,
     format: str = "html",
     level: str = "actor",
     focus: str | None = None,
     depth: int = 1,
     min_sources: int = 1,
+    max_actors: int | None = None,
 ) -> View:
-    """Write the graph's network to `path` as html, gexf or graphml; returns the view drawn.
+    """Write the network to `path` as html, gexf or graphml; returns the view drawn.
+
+    `max_actors`: draw the N busiest actors and their events (0: all; None: MAX_ACTORS for a page,
+    all for Gephi). The page says how many actors and events it leaves out.
 
     Example: `render(Graph().parse("output/graph.ttl"), Path("output/graph.html"), level="country")`.
     """
     if format not in FORMATS:
         raise InputError(f"Unknown format {format!r}; choose one of: {', '.join(FORMATS)}")
-    view = select(read_view(graph), level=level, focus=focus, depth=depth, min_sources=min_sources)
+    if max_actors is not None and max_actors < 0:
+        raise InputError(f"--max-actors must be 0 (all) or more, not {max_actors}")
+    if max_actors is None:
+        max_actors = MAX_ACTORS if format == "html" else 0
+    view = view_of(source, level=level, focus=focus, depth=depth, min_sources=min_sources, max_actors=max_actors or None)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -669,9 +833,9 @@ def render(
     return view
 
 
-def render_html(graph: Graph, path: Path, **options) -> Path:
-    """Write the interactive page for `kg build` (options as `render`: level, focus, depth, min_sources)."""
-    render(graph, Path(path), format="html", **options)
+def render_html(source: Drawable, path: Path, **options) -> Path:
+    """Write the interactive page (for `kg build`: from its merge database); options as `render`."""
+    render(source, Path(path), format="html", **options)
     return Path(path)
 
 

@@ -79,3 +79,39 @@ def test_worker_processes_started_without_fork_give_the_serial_results(monkeypat
     results = list(kgd.process_parallel(docs, 2, batch_docs=1))
     assert [r.document.id for r in results] == [d.id for d in docs]  # input order, whatever finishes first
     assert to_jsonl(merge(results)) == to_jsonl(extract(docs))
+
+
+# ------------------------------------------------------------ a local cluster leaves nothing behind
+
+
+def _group(pgid: int) -> list[str]:
+    """Every live process (zombies too) in a process group, as 'pid state command'."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # it exited while we looked
+            continue
+        fields = text.rsplit(")", 1)[1].split()  # after "pid (comm)": state, ppid, pgrp, ...
+        if int(fields[2]) == pgid:
+            found.append(f"{stat.parent.name} {fields[0]} {text.split(' (', 1)[1].rsplit(')', 1)[0]}")
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="lists processes through /proc")
+def test_a_local_cluster_build_leaves_no_process_in_its_group(tmp_path: Path) -> None:
+    """`kg build --scheduler local` starts worker processes (and multiprocessing's resource tracker): when it
+    has exited, none of them may still run, nor wait to be reaped, in the process group it started in."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "two.jsonl"
+    source.write_text("\n".join(seed_lines(2)) + "\n", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "-o", str(tmp_path / "out"), "--scheduler",
+                             "local", "--workers", "2", "--no-html", "--no-cache", "-q"], start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+    assert _group(proc.pid) == []

@@ -153,7 +153,8 @@ def test_the_quad_spool_on_disk_sorts_and_deduplicates(ds, tmp_path):
     with formats.SortedQuads(tmp_path / "q.sqlite") as spool:
         for _ in range(2):
             for g in sorted({g for *_, g in ds.quads((None, None, None, None))}, key=str, reverse=True):
-                spool.add(g, reversed(sorted(ds.graph(g))))
+                text = lambda term: str(formats._ox_term(term))  # noqa: E731
+                spool.add(text(g), ((text(s), text(p), text(o)) for s, p, o in reversed(sorted(ds.graph(g)))))
         out = io.BytesIO()
         spool.write_trig(out)
     assert out.getvalue().decode("utf-8") == formats.to_trig(ds)

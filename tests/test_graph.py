@@ -8,12 +8,26 @@ import sys
 from dataclasses import replace
 from urllib.parse import unquote
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, SKOS, XSD
 
-from kg.graph import CORPUS_GRAPH, date_literal, document_iri, entity_iri, event_iri, to_dataset, union
+from kg.graph import (
+    CORPUS_GRAPH,
+    date_literal,
+    document_iri,
+    document_triples,
+    entity_iri,
+    event_iri,
+    nt_iri,
+    nt_literal,
+    to_dataset,
+    union,
+)
 from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
 from kg.vocab import DOC, ENT, EVT, KG
 from tests.conftest import REPO, make_sample_corpus
@@ -241,3 +255,28 @@ def test_an_asserted_event_with_a_full_cameo_code_carries_it():
     g = union(to_dataset(corpus))
     codes = {e.modality: g.value(event_iri(e), KG.cameoCode) for e in corpus.events}
     assert codes == {"asserted": Literal("0234"), "considered": Literal("07")}
+
+
+# ---------------------------------------------------------------- N-Triples text, without rdflib terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40))
+def test_literals_are_written_as_oxigraph_writes_them(text):
+    """The sorter keeps N-Triples text and sorts on it: kg's own escaping must be Oxigraph's, byte for byte."""
+    assert nt_literal(text) == str(ox.Literal(text))
+    integer = ox.NamedNode(str(XSD.integer))
+    assert nt_literal(text, XSD.integer) == str(ox.Literal(text, datatype=integer))
+
+
+def test_document_triples_are_n_triples_text_that_reads_back_as_the_terms():
+    corpus = make_sample_corpus()
+    from kg.merge import CorpusView
+
+    merged = CorpusView(corpus)
+    part = next(merged.document_parts())
+    triples = list(document_triples(part, merged.entity))
+    assert all(isinstance(t, str) for triple in triples for t in triple)
+    parsed = ox.parse("".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    assert [tuple(map(str, (q.subject, q.predicate, q.object))) for q in parsed] == triples
+    assert (nt_iri(document_iri("d1")), nt_iri(DCTERMS.date), '"2024-11-14"^^<http://www.w3.org/2001/XMLSchema#date>') in triples

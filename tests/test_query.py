@@ -16,11 +16,12 @@ from kg import query, store
 from kg.cli import app
 from kg.errors import InputError, QueryError, UnknownQuery
 from kg.graph import to_dataset
-from kg.model import Event, Evidence
+from kg.model import Event, Evidence, Mention
 from kg.paths import queries_dir
 from tests.conftest import make_sample_corpus
 
-SHIPPED = {"who-did-what", "actor-profile", "timeline", "sources", "considered", "aliases", "event-table", "triple-count"}
+SHIPPED = {"who-did-what", "actor-profile", "timeline", "sources", "considered", "aliases", "entities", "event-table",
+           "triple-count"}
 INJECTION = '"} ; DROP ALL ; {'
 
 
@@ -118,6 +119,61 @@ def test_aliases(mem):
     assert rows(query.run("aliases", store=mem, params={"name": "seoul"}), "key", "label", "aliases") == [
         ("KOR", "South Korea", "Seoul")
     ]
+
+
+# ---------------------------------------------------------------- names resolved to entities first
+
+
+def test_entities_resolves_a_label_alias_or_key_in_any_case(mem):
+    for name in ("South Korea", "SEOUL", "kor"):
+        assert rows(query.run("entities", store=mem, params={"name": name}), "entity", "key") == [
+            ("https://w3id.org/kg-geo/entity/KOR", "KOR")
+        ]
+    assert query.resolve_entities(mem, "Atlantis") == ()
+
+
+def test_every_query_that_filters_by_name_binds_the_entities_it_names():
+    """Each shipped parameter that names an entity has a VALUES line for kg to bind, none is compared as text."""
+    expected = {"who-did-what": {"actor", "target"}, "actor-profile": {"actor"}, "timeline": {"actor"},
+                "sources": {"actor"}, "considered": {"actor"}, "aliases": {"name"}}
+    found = {name: set(query.entity_params(q.text)) for name, q in query.named_queries().items() if query.entity_params(q.text)}
+    assert found == expected
+    for name, q in query.named_queries().items():
+        assert "LCASE(STR(?an))" not in q.text and "LCASE(STR(?tn))" not in q.text, name
+
+
+def test_bound_entities_become_the_values_block_and_nothing_else_changes():
+    text = query.named_queries()["timeline"].text
+    kor, prk = ox.NamedNode("https://w3id.org/kg-geo/entity/KOR"), ox.NamedNode("https://w3id.org/kg-geo/entity/PRK")
+    bound = query.bind_entities(text, {"actor": (kor, prk)})
+    assert bound.count(f"VALUES ?a {{ {kor} {prk} }}  # @entity actor") == 1
+    assert bound.count(f"VALUES ?t {{ {kor} {prk} }}  # @entity actor") == 1
+    assert query.bind_entities(text, {}) == text
+    assert "VALUES ?a {  }  # @entity actor" in query.bind_entities(text, {"actor": ()})
+
+
+def test_a_name_of_two_entities_gives_the_events_of_both():
+    """An alias shared by two entities (both called "Korea" somewhere) matches the events of each."""
+    corpus = make_sample_corpus()
+    mentions = corpus.mentions + (Mention("d1", 0, 5, "Korea", "KOR"), Mention("d2", 0, 5, "Korea", "PRK"))
+    mem = store.parse(to_dataset(dataclasses.replace(corpus, mentions=mentions)))
+    result = query.run("who-did-what", store=mem, params={"actor": "korea"})
+    assert rows(result, "who", "did") == [("North Korea", "DeployTroops"), ("South Korea", "SupplyWeapons")]
+    assert rows(query.run("timeline", store=mem, params={"actor": "Russia"}), "who", "whom") == [("North Korea", "Russia")]
+    assert rows(query.run("who-did-what", store=mem, params={"actor": "korea", "target": "rus"}), "who") == [("North Korea",)]
+
+
+def test_targetless_events_are_listed_unless_a_target_is_asked_for():
+    corpus = make_sample_corpus()
+    mobilize = Event("RUS", "Mobilize", None, "planned", None, None, None, (Evidence("d2", "Russia will mobilise.", 0, 20, "mobilise"),))
+    mem = store.parse(to_dataset(dataclasses.replace(corpus, events=corpus.events + (mobilize,))))
+    assert rows(query.run("who-did-what", store=mem), "who", "did", "whom") == [
+        ("North Korea", "DeployTroops", "Russia"), ("Russia", "Mobilize", None), ("South Korea", "SupplyWeapons", "Ukraine"),
+    ]
+    assert rows(query.run("who-did-what", store=mem, params={"actor": "Russia"}), "did") == [("Mobilize",)]
+    assert rows(query.run("who-did-what", store=mem, params={"target": "Russia"}), "did") == [("DeployTroops",)]
+    assert rows(query.run("actor-profile", store=mem, params={"actor": "RUS"}), "role", "did") == [
+        ("actor", "Mobilize"), ("target", "DeployTroops")]
 
 
 # ---------------------------------------------------------------- refusals and errors

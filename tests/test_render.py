@@ -15,11 +15,20 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.errors import InputError
 from kg.graph import to_dataset, union
-from kg.model import Corpus, Document, Entity, Event, Evidence
+from dataclasses import replace
+
+from kg.merge import Merger
+from kg.model import Corpus, DocResult, Document, Entity, Event, Evidence
 from kg.render import (
     DASHES,
     QUAD_STYLE,
+    Actor,
+    EventView,
+    View,
+    bound,
+    layout,
     load_graph,
+    read_merged,
     read_view,
     render,
     render_html,
@@ -310,3 +319,152 @@ def test_cli_render(graph: Graph, tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", str(ttl), "-o", str(tmp_path / "x.html"), "--focus", "Atlantis"])
     assert result.exit_code == 2
     assert result.output.splitlines()[-1].startswith("Error: Unknown actor 'Atlantis'; choose one of:")
+
+
+# ------------------------------------------------------------ from the merge database, bounded
+
+
+def _results(corpus: Corpus) -> list[DocResult]:
+    """The corpus as the extraction hands it over: one DocResult per document, each with its own evidence."""
+    out = []
+    for doc in corpus.documents:
+        events = tuple(replace(e, evidence=tuple(x for x in e.evidence if x.doc_id == doc.id)) for e in corpus.events
+                       if any(x.doc_id == doc.id for x in e.evidence))
+        keys = {k for e in events for k in (e.actor, e.target) if k} | {x.attributed_to for e in events for x in e.evidence if x.attributed_to}
+        entities = tuple(sorted((e for e in corpus.entities if e.key in keys), key=lambda e: e.key))
+        out.append(DocResult(doc, entities, tuple(m for m in corpus.mentions if m.doc_id == doc.id), events))
+    return out
+
+
+@pytest.fixture
+def merger(tmp_path: Path):
+    with Merger(tmp_path / "merge.sqlite") as m:
+        for result in _results(make_render_corpus()):
+            m.add(result)
+        yield m.finish()
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 200])
+def test_the_merge_database_gives_the_view_and_page_the_graph_gives(merger: Merger, n: int) -> None:
+    from_graph = bound(read_view(union(to_dataset(merger.corpus()))), n)
+    from_db = read_merged(merger, n)
+    assert from_db == from_graph
+    assert to_html(from_db) == to_html(from_graph)
+    whole = read_merged(merger)
+    assert (whole.actors, whole.events, whole.docs) == (lambda v: (v.actors, v.events, v.docs))(read_view(union(to_dataset(merger.corpus()))))
+
+
+@pytest.mark.parametrize("options", [{"level": "country"}, {"focus": "PRK", "depth": 1}, {"min_sources": 2},
+                                     {"level": "country", "focus": "Yoon Suk Yeol"}])
+def test_the_render_options_give_the_same_view_from_the_merge_database(merger: Merger, options: dict) -> None:
+    from kg.render import view_of
+
+    graph = union(to_dataset(merger.corpus()))
+    for n in (None, 3):
+        assert view_of(merger, max_actors=n, **options) == view_of(graph, max_actors=n, **options)
+
+
+def test_a_bounded_page_keeps_the_busiest_actors_and_says_what_it_left_out(graph: Graph, tmp_path: Path) -> None:
+    view = bound(read_view(graph), 3)
+    assert [a.id for a in view.actors] == ["KOR", "PRK", "RUS"]  # 4, 5 and 4 events; UKR has 3
+    assert {(e.actor, e.target) for e in view.events} == {("PRK", "RUS"), ("RUS", "PRK"), ("KOR", "PRK")}
+    assert (view.left_out_actors, view.left_out_events) == (5, 5)
+    html = to_html(view)
+    assert "Left out: 5 less busy actors and 5 events" in html
+    assert "Left out" not in to_html(bound(read_view(graph), 200))
+    page = tmp_path / "g.html"
+    assert render(graph, page, max_actors=3).left_out_events == 5 and "kg-left-out" in page.read_text(encoding="utf-8")
+    assert render(graph, page, max_actors=0).left_out_events == 0
+
+
+def test_a_bounded_page_keeps_the_best_sourced_events_and_the_first_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.render as kg_render
+
+    corpus = make_render_corpus()
+    many = tuple(Evidence(f"x{i:02d}", f"Sentence {i}.", 0, 10) for i in range(25))
+    docs = corpus.documents + tuple(Document(f"x{i:02d}", "...", "2024-11-01") for i in range(25))
+    events = tuple(replace(e, evidence=e.evidence + many) if e.action == "Assault" else e for e in corpus.events)
+    view = read_view(union(to_dataset(replace(corpus, documents=docs, events=events))))
+    assault = next(e for e in bound(view, 200).events if e.action == "Assault")
+    assert len(assault.evidence) == 20 and assault.evidence_total == 26 and assault.sources == 26
+    data = _data(to_html(bound(view, 200)))
+    assert next(e for e in data["edges"] if e["kg"]["action"] == "Assault")["kg"]["evidenceTotal"] == 26
+    monkeypatch.setattr(kg_render, "EVENTS_PER_ACTOR", 1)
+    three = bound(view, 3)  # PRK, KOR and RUS: four events among them, room for three, the best-sourced first
+    assert [(e.actor, e.action) for e in three.events] == [("KOR", "Accuse"), ("PRK", "DeployTroops"), ("PRK", "SignAgreement")]
+    assert three.left_out_events == len(view.events) - 3
+
+
+def _big_view(n_actors: int) -> View:
+    """A view of n actors in a chain of hubs and satellites, every actor in at least one event."""
+    actors = tuple(Actor(f"a{i:04d}", f"Actor {i}", "Person") for i in range(n_actors))
+    events = tuple(EventView(f"e{i}", f"a{i:04d}", f"a{(i * 7 + 1) % 40:04d}" if i >= 40 else f"a{(i + 1) % 40:04d}",
+                             "Consult", "asserted", "", 1) for i in range(n_actors))
+    return View(actors, events)
+
+
+def test_a_graph_above_networkx_scipy_threshold_is_laid_out_without_scipy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """networkx's spring layout imports scipy from 500 nodes; kg does not depend on scipy, so a page of 650 actors
+    is laid out without it (scipy made unimportable here)."""
+    import sys
+
+    for name in [m for m in sys.modules if m == "scipy" or m.startswith("scipy.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "scipy", None)  # `import scipy` now raises ImportError
+    with pytest.raises(ImportError):
+        import scipy  # noqa: F401
+    view = _big_view(650)
+    pos = layout(view)
+    assert len(pos) == 650 and len(set(pos.values())) == 650
+    page = tmp_path / "big.html"
+    drawn = render(view_graph := union(to_dataset(_as_corpus(view))), page, max_actors=0)
+    assert len(drawn.actors) == 650 and len(_data(page.read_text(encoding="utf-8"))["nodes"]) == 650
+    render(view_graph, tmp_path / "big.gexf", format="gexf")
+    assert nx.read_gexf(tmp_path / "big.gexf").number_of_nodes() == 650
+
+
+def _as_corpus(view: View) -> Corpus:
+    doc = Document("d", "...", "2024-01-01")
+    return Corpus((doc,), tuple(Entity(a.id, a.label, a.kind) for a in view.actors), (),
+                  tuple(Event(e.actor, e.action, e.target, e.modality, None, evidence=(Evidence("d", f"{e.id}.", 0, 3),))
+                        for e in view.events))
+
+
+def test_the_build_page_comes_from_the_merge_database_as_kg_render_draws_it(merger: Merger, tmp_path: Path) -> None:
+    from kg.pipeline import write_outputs
+
+    write_outputs(merger, tmp_path / "out", work=tmp_path)
+    result = CliRunner().invoke(app, ["render", str(tmp_path / "out" / "graph.ttl"), "-o", str(tmp_path / "again.html")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "graph.html").read_bytes() == (tmp_path / "again.html").read_bytes()
+    write_outputs(merger, tmp_path / "small", max_actors=2)
+    assert "Left out: 6 less busy actors" in (tmp_path / "small" / "graph.html").read_text(encoding="utf-8")
+
+
+def test_cli_max_actors(graph: Graph, tmp_path: Path) -> None:
+    ttl = tmp_path / "graph.ttl"
+    graph.serialize(ttl, format="turtle")
+    result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(tmp_path / "g.html"), "--max-actors", "3"])
+    assert result.exit_code == 0, result.output
+    assert len(_data((tmp_path / "g.html").read_text(encoding="utf-8"))["nodes"]) == 3
+    assert "(5 actors, 5 events left out)" in result.stderr
+    result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(tmp_path / "g.html"), "--max-actors", "-1"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.slow
+def test_the_seed_build_page_is_the_page_kg_render_draws_from_its_graph(tmp_path: Path) -> None:
+    """On real articles too, the page the build draws from its merge database is byte for byte the page
+    `kg render` draws from graph.ttl, bounded or not."""
+    from kg.pipeline import build
+    from tests.conftest import SEEDS_JSONL
+
+    if not SEEDS_JSONL.is_file():
+        pytest.skip(f"{SEEDS_JSONL} not found (../shared beside the repository)")
+    for n in (None, 8):
+        out = tmp_path / f"out-{n}"
+        build([str(SEEDS_JSONL)], out, max_actors=n)
+        again = tmp_path / f"again-{n}.html"
+        view = render(load_graph(out / "graph.ttl"), again, max_actors=n)
+        assert (out / "graph.html").read_bytes() == again.read_bytes()
+        assert len(view.actors) <= (n or 200) and (view.left_out_actors > 0) == (n is not None)

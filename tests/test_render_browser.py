@@ -214,3 +214,24 @@ def test_article_payloads_show_as_text_and_run_nothing(opened: Opened) -> None:
     assert opened.js("document.querySelectorAll('script').length") == 3
     opened.page.wait_for_timeout(300)  # give any injected handler its chance to fire
     opened.assert_clean()
+
+
+def test_a_bounded_page_says_what_it_left_out_and_counts_every_sentence(browser, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from kg.model import Document, Evidence
+
+    corpus = make_render_corpus()
+    many = tuple(Evidence(f"x{i:02d}", f"Sentence {i}.", 0, 10) for i in range(25))
+    docs = corpus.documents + tuple(Document(f"x{i:02d}", "...", "2024-11-01") for i in range(25))
+    events = tuple(replace(e, evidence=e.evidence + many) if e.action == "DeployTroops" else e for e in corpus.events)
+    path = render_html(union(to_dataset(replace(corpus, documents=docs, events=events))), tmp_path / "g.html", max_actors=3)
+    o = Opened(browser, path)
+    try:
+        assert o.page.inner_text("#kg-left-out").startswith("Left out: 5 less busy actors and 5 events")
+        assert o.js("window.kg.nodes.length") == 3
+        o.click_at("edge", o.edge_id("DeployTroops"))  # 27 sentences, 20 on the page: the panel counts the rest
+        assert "… 7 more sentences" in o.page.inner_text("#kg-details")
+        o.assert_clean()
+    finally:
+        o.close()

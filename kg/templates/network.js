@@ -58,8 +58,9 @@
       }
       box.appendChild(cite);
     });
-    if (ev.evidence.length > maxSentences) {
-      box.appendChild(el("div", "\u2026 " + (ev.evidence.length - maxSentences) + " more sentences", "kg-hint"));
+    var total = Math.max(ev.evidenceTotal || 0, ev.evidence.length);
+    if (total > maxSentences) {
+      box.appendChild(el("div", "\u2026 " + (total - Math.min(maxSentences, ev.evidence.length)) + " more sentences", "kg-hint"));
     }
     return box;
   }
