@@ -273,7 +273,7 @@ class Merger:
             self.db.execute("DELETE FROM chosen")
             self.db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", ((k,) for k in keys))
             where = "WHERE actor IN (SELECT key FROM chosen) AND (target = '' OR target IN (SELECT key FROM chosen))"
-        rows = list(self._rows(f"SELECT {KEY}, date_text, quantity, sources FROM merged_events {where} "
+        rows = list(self._rows(f"SELECT {KEY}, date_text, quantity, cameo, sources FROM merged_events {where} "
                                f"ORDER BY sources DESC, actor, target, date, action, modality LIMIT ?",
                                (-1 if limit is None else limit,)))
         # a mention is a document and offsets, as in the graph, where it is one node
@@ -285,7 +285,7 @@ class Merger:
             total = next(iter(self.db.execute(f"SELECT COUNT(*) FROM ({mentions})", key)))[0]
             first = tuple(Evidence(*x) for x in self.db.execute(
                 f"{mentions} ORDER BY doc_id, start, 2, end LIMIT ?", (*key, -1 if evidence is None else evidence)))
-            yield _event([(*row[:7], None)]), row[7], total, first
+            yield _event([(*row[:8], None)]), row[8], total, first
 
     def documents_by_id(self, ids: Iterable[str]) -> Iterator[Document]:
         """The documents with these ids (unknown ids skipped), by id."""

@@ -107,7 +107,7 @@ def test_a_local_cluster_build_leaves_no_process_in_its_group(tmp_path: Path) ->
     import sys
 
     source = tmp_path / "two.jsonl"
-    source.write_text("\n".join(seed_lines(2)) + "\n", encoding="utf-8")
+    source.write_text("\n".join(news_sample_lines(2)) + "\n", encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "-o", str(tmp_path / "out"), "--scheduler",
                              "local", "--workers", "2", "--no-html", "--no-cache", "-q"], start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
