@@ -75,6 +75,8 @@ class NameMatcher:
         spans = []
         for i, word in enumerate(words):
             for n in self.lengths.get(word, ()):
+                if i + n > len(words):
+                    continue  # the slice would be shorter than n and could hit a shorter name
                 hit = self.table.get(tuple(words[i:i + n]))
                 if hit is not None:
                     spans.append(Span(doc, i, i + n, label=hit[0], span_id=hit[1]))

@@ -71,3 +71,12 @@ def test_compile_names_tokenises_each_pattern_once(nlp):
 
     table = compile_names(nlp, [{"label": "GPE", "pattern": "Kim Jong-un's", "id": "x"}])
     assert list(table) == [("Kim", "Jong", "-", "un", "'s")] and table[("Kim", "Jong", "-", "un", "'s")] == ("GPE", "x")
+
+
+def test_a_name_at_the_end_of_the_text_that_starts_a_longer_name_is_found(nlp):
+    """The slice at the end is shorter than the longer name: it must not be looked up as that name."""
+    from kg.nlp import NameMatcher
+
+    matcher = NameMatcher({("Bloomberg",): ("ORG", "bloomberg"), ("Bloomberg", "News"): ("ORG", "bloomberg-news")})
+    doc = matcher(nlp.make_doc("It was reported by Bloomberg"))
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("Bloomberg", "bloomberg")]
