@@ -337,7 +337,14 @@ def _controller(verb: Token, ctx: _Context) -> list[str]:
             if poss:
                 return _actor_keys(poss, ctx)
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
-            return _actor_keys(_pobjs(head, frozenset({"of"})), ctx)
+            found = _actor_keys(_pobjs(head, frozenset({"of"})), ctx)
+            if found or head.dep_ not in OBJECTS or head.lemma_.lower() not in ctx.rules.modality.planned_nouns:
+                return found
+            # "announced plans to supply arms", "forced to revise plans to supply arms": whoever has the
+            # plans is whoever announces or revises them
+            verb = head.head
+            subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+            return _actor_keys(subj, ctx) if subj else _controller(verb, ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
         if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
@@ -668,6 +675,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             continue
         if node is not token and node.pos_ in ("VERB", "AUX") and lemma in rules.attribution_verbs and lemma not in cues.considered_verbs:
             return "asserted"
+        if node is not token and node.pos_ == "VERB" and lemma in cues.chosen_verbs and node.dep_ in ("advcl", "conj", "xcomp"):
+            return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
         children = list(node.children)
         negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children)
         if node is not token or node.pos_ in ("VERB", "AUX"):
@@ -688,6 +697,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                     return "considered"  # "a potential decision to supply": the decision itself is weighed
                 found = _cue(lemma, ((cues.considered_nouns, "considered"), (cues.planned_nouns, "planned"),
                                      (cues.negated_nouns, "negated")))
+                if found == "planned" and node.dep_ in OBJECTS and node.head.lemma_.lower() in cues.considered_verbs:
+                    return "considered"  # "forced to revise plans to supply arms": plans being weighed again
                 if found:
                     return found
                 if node.dep_ == "pobj":
@@ -887,7 +898,8 @@ def _frame_at(token: Token, ctx: _Context, lexicon: Lexicon | None) -> tuple[Fra
             frame = _verb_frame(token, trig, ctx)
             if frame:
                 return frame, trig, None
-        if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules):
+        if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules) \
+                and lemma not in rules.structural_verbs:
             match = lexicon.match(token)
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
@@ -902,7 +914,8 @@ def _frame_at(token: Token, ctx: _Context, lexicon: Lexicon | None) -> tuple[Fra
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
     """ "The US rejected calls to adopt reforms", "accepted a formula": agreeing to or rejecting a
     proposal is an event even when nobody is named as its author."""
-    return frame.action in ("Reject", "Agree") and any(
+    # (the hand-written accept/reject verbs only: "announced plans" is no acceptance of a proposal)
+    return frame.action in ("Reject", "Agree") and frame.cameo is None and any(
         c.dep_ in OBJECTS and c.lemma_.lower() in rules.proposal_nouns
         # an author we could not resolve ("calls from Western allies") is a vague collective: no event
         and not any(p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by", "of") for p in c.children)
@@ -1066,6 +1079,9 @@ def _evidence(sent: Span, document: Document, offset: int, trigger: str,
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     start = sent.start_char + offset + lead
+    # a headline was parsed in sentence case (kg.nlp.headline_case): show it as the article wrote it
+    original = document.text[start:start + len(text)]
+    text = "".join(o if o != c and o.lower() == c else c for o, c in zip(original, text)) if original != text else text
     return Evidence(document.id, text, start, start + len(text), trigger, source_key, source_text)
 
 

@@ -70,19 +70,58 @@ class NameMatcher:
             lengths.setdefault(words[0], set()).add(len(words))
         self.lengths = {w: sorted(ns, reverse=True) for w, ns in lengths.items()}
 
-    def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]
-        spans = []
+    def find(self, words: list[str]) -> Iterator[tuple[int, int, tuple[str, str]]]:
+        """(start, end, (label, key)) of every name in a token sequence, longest first at each start."""
         for i, word in enumerate(words):
             for n in self.lengths.get(word, ()):
                 if i + n > len(words):
                     continue  # the slice would be shorter than n and could hit a shorter name
                 hit = self.table.get(tuple(words[i:i + n]))
                 if hit is not None:
-                    spans.append(Span(doc, i, i + n, label=hit[0], span_id=hit[1]))
+                    yield i, i + n, hit
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, i, j, label=hit[0], span_id=hit[1]) for i, j, hit in self.find([t.text for t in doc])]
         if spans:
             doc.ents = _longest_ents(doc.ents, spans)
         return doc
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+HEADLINE_ENDS = (".", "?", "!", '"', "\u201d", ":")
+
+
+def is_title_case(line: str) -> bool:
+    """A headline in title case: most words of four letters or more capitalised, and no sentence end."""
+    words = _WORD.findall(line)
+    long = [w for w in words if len(w) >= 4]
+    return (len(words) >= 3 and len(line) <= 250 and bool(long) and not line.rstrip().endswith(HEADLINE_ENDS)
+            and sum(w[0].isupper() for w in long) >= 0.7 * len(long))
+
+
+def headline_case(text: str, nlp: Language) -> str:
+    """The text with its title-case headline lines in sentence case, letter for letter the same length.
+
+    The parser reads "Seoul Forced to Revise Plans to Supply Arms to Ukraine" as a run of names
+    and attaches "Supply" to "Forced"; in sentence case it finds the plans the supply hangs on.
+    The first word, acronyms and the gazetteer's names keep their capitals, so "Trump" and
+    "South Korea" stay names. Offsets do not move: only the case of first letters changes.
+    """
+    matcher = next((p for _, p in nlp.pipeline if isinstance(p, NameMatcher)), None)
+    out: list[str] | None = None
+    position = 0
+    for line in text.split("\n"):
+        if is_title_case(line):
+            tokens = nlp.tokenizer(line)
+            named = {k for i, j, _ in (matcher.find([t.text for t in tokens]) if matcher else ()) for k in range(i, j)}
+            words = [t for t in tokens if not (t.is_space or t.is_punct)]
+            for t in words[1:]:
+                if t.i in named or t.is_upper or not (t.text[:1].isupper() and t.text[1:].islower()):
+                    continue
+                out = out if out is not None else list(text)
+                out[position + t.idx] = t.text[0].lower()
+        position += len(line) + 1
+    return "".join(out) if out is not None else text
 
 
 @Language.factory("kg_names")

@@ -29,7 +29,7 @@ from kg.ingest import mask_boilerplate, read_documents, warn_stderr
 from kg.lexicon import load_lexicon
 from kg.merge import Merged, Merger, merge, view
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
-from kg.nlp import chunks, load_nlp
+from kg.nlp import chunks, headline_case, load_nlp
 from kg.rules import load_rules
 
 OUTPUTS = ("graph.ttl", "graph.trig", "events.jsonl", "graph.html")
@@ -77,7 +77,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
             # mask first: a paragraph repeated across two chunks is still a repeat (same length, same offsets)
             pieces = list(chunks(mask_boilerplate(document.text)))
             for n, (offset, piece) in enumerate(pieces):
-                yield piece, (document, offset, n == len(pieces) - 1)
+                yield headline_case(piece, nlp), (document, offset, n == len(pieces) - 1)
 
     kwargs = {"n_process": workers} if workers > 1 else {}
     parts: list[tuple] = []

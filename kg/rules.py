@@ -70,6 +70,8 @@ class ModalityCues:
     considered_adjectives: frozenset[str]
     planned_adjectives: frozenset[str]
     conditional_marks: frozenset[str]
+    chosen_verbs: frozenset[str]
+    """ "preferring instead to aid Kyiv": what one prefers or chooses instead is done, whatever it replaces."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,13 @@ class Rules:
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
+
+    @cached_property
+    def structural_verbs(self) -> frozenset[str]:
+        """Verbs the rules read as the frame of another event, never as an event of the dictionary's: verbs
+        of saying ("announced plans"), of weighing ("reviewing"), of choosing ("preferring instead to aid")."""
+        cues = self.modality
+        return self.attribution_verbs | cues.considered_verbs | cues.chosen_verbs
 
     @cached_property
     def agent_nouns(self) -> frozenset[str]:

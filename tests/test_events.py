@@ -167,6 +167,13 @@ ROWS = [
     ("Iranian authorities pressured workers of a Tehran bus company.", {("IRN", "Request", "IRN", "asserted")}),
     # a strike that lasts is a labour strike, not an air strike
     ("Serbian workers began an open-ended strike.", {("SRB", "Protest", "SRB", "asserted")}),
+    # a title-case headline is parsed in sentence case: revising plans to supply arms weighs them
+    ("Seoul Forced to Revise Plans to Supply Arms to Ukraine Due to Trump's Victory", {("KOR", "SupplyWeapons", "UKR", "considered")}),
+    # whoever announces plans has them
+    ("Japan announced plans to send troops to Iraq.", {("JPN", "DeployTroops", "IRQ", "planned")}),
+    # the alternative preferred is what is done
+    ("Chile resisted calls to send arms to Peru, preferring instead to aid Lima with food.",
+     {("CHL", "Reject", None, "asserted"), ("CHL", "Aid", "PER", "asserted")}),
 ]
 
 

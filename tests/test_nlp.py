@@ -80,3 +80,26 @@ def test_a_name_at_the_end_of_the_text_that_starts_a_longer_name_is_found(nlp):
     matcher = NameMatcher({("Bloomberg",): ("ORG", "bloomberg"), ("Bloomberg", "News"): ("ORG", "bloomberg-news")})
     doc = matcher(nlp.make_doc("It was reported by Bloomberg"))
     assert [(e.text, e.ent_id_) for e in doc.ents] == [("Bloomberg", "bloomberg")]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("Seoul Forced to Revise Plans to Supply Arms to Ukraine Due to Trump's Victory", True),
+    ("Kim Jong Un Meets Putin in Vladivostok Amid NATO Warnings", True),
+    ("South Korea reconsidering arming Ukraine – Bloomberg", False),  # already sentence case
+    ("Seoul said it Would Not Send Arms to Ukraine.", False),  # a sentence ends with a period
+    ("Read More", False),  # too short to tell
+])
+def test_title_case_headlines_are_recognised(line, title):
+    from kg.nlp import is_title_case
+
+    assert is_title_case(line) is title
+
+
+def test_headlines_are_parsed_in_sentence_case_with_names_kept(nlp):
+    from kg.nlp import headline_case
+
+    text = "Kim Jong Un Meets Putin in Vladivostok Amid NATO Warnings\n\nThe Talks Began On Monday, officials said."
+    out = headline_case(text, nlp)
+    assert out.split("\n")[0] == "Kim Jong Un meets Putin in Vladivostok amid NATO warnings"
+    assert out.split("\n")[2] == text.split("\n")[2]  # a body sentence is left as written
+    assert len(out) == len(text)  # offsets do not move
