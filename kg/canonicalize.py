@@ -248,8 +248,9 @@ def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, s
         entity = gaz.entities.get(key) if key else None
         if entity is not None and entity.kind == "Country":
             return entity.key
-        if entity is not None and entity.kind == "Person" and entity.country and gaz.kind_of(entity.country) == "Country":
-            return entity.country  # "the Yoon administration", "Putin's government": the person's country
+        if entity is not None and entity.kind in ("Person", "Location") and entity.country \
+                and gaz.kind_of(entity.country) == "Country":
+            return entity.country  # "the Yoon administration", "Wisconsin's governor": the person's or place's country
     return None
 
 

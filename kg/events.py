@@ -21,7 +21,7 @@ from kg.actions import action_types
 from kg.agents import load_agents
 from kg.canonicalize import Resolution, discourse_country
 from kg.gazetteer import Gazetteer
-from kg.lexicon import LexMatch, Lexicon
+from kg.lexicon import LexMatch, Lexicon, is_passive
 from kg.model import Document, Event, Evidence
 from kg.rules import Rules, Sense, Trigger
 from kg.temporal import normalise as normalise_date
@@ -236,7 +236,9 @@ def _modifier_key(token: Token, ctx: _Context) -> str | None:
     """An entity named by a modifier, as the country it acts for ("South Korean officials" -> KOR)."""
     key = ctx.res.token_keys.get(token.i)
     if key:
-        return _as_country(key, ctx) if token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens else key
+        # "South Korean officials", "Wisconsin's governor": an adjective, a demonym or a place names its country
+        as_country = token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens or ctx.kind(key) == "Location"
+        return _as_country(key, ctx) if as_country else key
     if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
         found = ctx.antecedent(token)
         return _as_country(found, ctx) if found else None
@@ -253,10 +255,44 @@ def _keys(tokens: list[Token], ctx: _Context, agent: bool = False) -> list[str]:
     out = []
     for t in tokens:
         for c in _conjuncts(t):
-            k = _resolve_np(c, ctx, agent=agent)
-            if k and k not in out:
-                out.append(k)
+            found = _group_antecedents(c, ctx)
+            if not found:
+                k = _resolve_np(c, ctx, agent=agent)
+                found = [k] if k else []
+            out += [k for k in found if k not in out]
     return out
+
+
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor", "ally", "leader"})
+
+
+def _group_antecedents(token: Token, ctx: _Context) -> list[str]:
+    """ "the two countries", "both sides", "the leaders of the two countries": the last two (or three) states
+    named together before, in this sentence or the one before."""
+    head = token
+    if head.lemma_.lower() in ctx.rules.role_nouns:  # "the leaders of the two countries"
+        head = next((p for p in _pobjs(head, frozenset({"of"}))), head)
+    count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
+    if not count or head.lemma_.lower() not in GROUP_NOUNS or head.tag_ != "NNS":
+        return []
+    sent_start = head.sent.start
+    first = ctx.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+
+    def state(t: Token) -> str | None:
+        # a state, or a person's country ("Trump and Yoon discussed ...; the leaders of the two countries")
+        key = ctx.res.token_keys.get(t.i)
+        found = key if key and ctx.kind(key) == "Country" else (ctx.country(key) if key and ctx.kind(key) == "Person" else None)
+        return found if found and ctx.kind(found) == "Country" and t.i not in ctx.res.demonym_tokens else None
+
+    # the parties named together last: "Turkey and Greece ...", "Donald Trump and Yun Seok-yul ..."
+    for t in reversed(ctx.doc[first:head.i]):
+        if t.dep_ == "conj" or state(t) is None:
+            continue
+        group = list(dict.fromkeys(s for c in [t, *t.conjuncts] if c.i < head.i and (s := state(c))))
+        if len(group) == count:
+            return group
+    return []
 
 
 def _actor_keys(tokens: list[Token], ctx: _Context) -> list[str]:
@@ -390,7 +426,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: _Context) -> Frame | None:
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
         return _gerund_frame(verb, trigger, ctx)
     # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary
-    passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ in ("auxpass", "agent") for c in verb.children)
+    passive = is_passive(verb)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -1029,13 +1065,15 @@ EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade"})
 
 
 def _eases(frame: Frame, ctx: _Context) -> bool:
-    """A concession of what a state or a movement imposes on its own country: "lifted the curfew",
-    "called off the strike" (not "approved a bill", which concedes to no one named)."""
-    if frame.action != "Concede":
+    """A restriction a state imposes on its own country, or eases, or a protest called off: "imposed a
+    curfew", "declared a state of emergency", "lifted the curfew", "called off the strike" (not
+    "approved a bill", which concedes to no one named). Its target is the country's people."""
+    if frame.action not in ("Concede", "Coerce"):
         return False
     for obj in (c for c in frame.trigger.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS):
         noun = ctx.rules.nouns.get(obj.lemma_.lower())
-        if _theme_class(obj, ctx.rules) in EASED_CLASSES or (noun and any(s.action == "Protest" for s in noun.senses)):
+        if _theme_class(obj, ctx.rules) in EASED_CLASSES or (
+                frame.action == "Concede" and noun and any(s.action == "Protest" for s in noun.senses)):
             return True
     return False
 

@@ -37,7 +37,9 @@ ACTORS_FILE = "actors.yaml"
 AMBIGUOUS_FILE = "ambiguous.yaml"
 OVERRIDES_FILE = "country_overrides.yaml"
 OFFICES_FILE = "office_holders.yaml"
-GENERATED_FILES = ("phoenix_countries.jsonl", "phoenix_international.jsonl", "phoenix_nonstate.jsonl")
+GENERATED_FILES = ("phoenix_countries.jsonl", "phoenix_international.jsonl", "phoenix_nonstate.jsonl",
+                   "subdivisions.jsonl")
+"""Generated tables merged after the hand-made ones, in this order: an earlier table's name wins."""
 """Gazetteer tables generated from vendor/ (kg/dictionaries/phoenix.py), loaded after the hand-made ones."""
 
 TYPES = ("igo", "government", "military", "media", "party", "company", "ngo")

@@ -280,7 +280,9 @@ class Lexicon:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb: a passive subject or auxiliary, or a participle with a by-agent ("sanctions imposed by the EU")."""
-    return any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass", "agent") for c in verb.children)
+    deps = {c.dep_ for c in verb.children}
+    # "spoke by telephone": the parser may call any by-phrase an agent; only a participle takes one
+    return bool(deps & {"nsubjpass", "csubjpass", "auxpass"}) or ("agent" in deps and verb.tag_ == "VBN")
 
 
 def _voice_code(code: str | None, passive_code: str | None, voiced: bool, passive: bool) -> tuple[str | None, bool]:

@@ -112,8 +112,10 @@ ROWS = [
     ("Joe Biden attacked Donald Trump over the pandemic.", {("USA", "Accuse", "USA", "asserted")}),
     # a state acting on its own people is an event, on the state's own country
     ("Iran banned a number of female journalists.", {("IRN", "Coerce", "IRN", "asserted")}),
-    # ... but not when no one is acted upon
-    ("Thailand imposed a curfew.", set()),
+    # a restriction a state imposes is on its own people, wherever none is named
+    ("Thailand imposed a curfew.", {("THA", "Coerce", "THA", "asserted")}),
+    # ... but taking countermeasures acts on no one named
+    ("Thailand took countermeasures.", set()),
     # a court of a country acts on one of its people: domestic politics is coded too
     ("South Korea's court sentenced Yoon Suk Yeol.", {("KOR", "Coerce", "KOR", "asserted")}),
     # coordinated parties of a reciprocal verb act on each other when no one else is named
@@ -174,6 +176,12 @@ ROWS = [
     # the alternative preferred is what is done
     ("Chile resisted calls to send arms to Peru, preferring instead to aid Lima with food.",
      {("CHL", "Reject", None, "asserted"), ("CHL", "Aid", "PER", "asserted")}),
+    # "the two countries" are the two parties named together last; a by-phrase on an active verb is no agent
+    ("Turkey and Greece had poor relations, but the leaders of the two countries spoke by telephone.",
+     {("TUR", "Consult", "GRC", "asserted")}),
+    # a region stands for its country: a governor there acts for it
+    ("Wisconsin's governor imposed a curfew in Milwaukee.", {("USA", "Coerce", "USA", "asserted")}),
+    ("Thailand planned to implement a curfew.", {("THA", "Coerce", "THA", "planned")}),
 ]
 
 

@@ -39,9 +39,9 @@ def header(command: str, sources: Iterable[str], licence: str, notes: Iterable[s
 
 def converters() -> list[Converter]:
     """Every converter, in the order they run (a converter may read what an earlier one wrote)."""
-    from kg.dictionaries import cameo, discards, phoenix
+    from kg.dictionaries import cameo, discards, phoenix, subdivisions
 
-    return [phoenix.convert, cameo.convert, discards.convert]
+    return [phoenix.convert, subdivisions.convert, cameo.convert, discards.convert]
 
 
 def regenerate(vendor: Path | None = None, out: Path | None = None) -> list[Path]:
