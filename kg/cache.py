@@ -63,12 +63,20 @@ def _file_digest(path: Path) -> str:
 
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
-    here = Path(__file__).resolve().parent
+    return source_digest(Path(__file__).resolve().parent)
+
+
+def source_digest(here: Path) -> str:
+    """Digest of the source of the code modules in the package folder `here`."""
     h = hashlib.sha256()
     for name in CODE_MODULES:
-        path = here / f"{name}.py"
-        if path.exists():
-            h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        # a module is a file or a package of them (kg/events/): every file of it counts
+        package = here / name
+        paths = sorted(package.glob("*.py")) if package.is_dir() else [here / f"{name}.py"]
+        if not paths or not paths[0].exists():
+            raise RuntimeError(f"cache: code module kg/{name} not found")  # a renamed module must not drop out
+        for path in paths:
+            h.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 
 

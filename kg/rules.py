@@ -1,7 +1,7 @@
 """Load and validate the event rule table (ontology/rules.yaml) into frozen dataclasses.
 
 All rule data is checked here, once, with errors that name the file and the
-entry, so that kg/events.py can trust what it is given.
+entry, so that the event rules (kg/events/) can trust what it is given.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class ModalityCues:
 
 @dataclass(frozen=True)
 class Rules:
-    """Everything kg/events.py needs, validated."""
+    """Everything the event rules (kg/events/) need, validated."""
 
     verbs: Mapping[str, Trigger]
     nouns: Mapping[str, Trigger]

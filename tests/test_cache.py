@@ -142,6 +142,19 @@ def test_context_changes_with_rules_data_and_model(tmp_path: Path, monkeypatch: 
     assert context() != base
 
 
+def test_code_digest_covers_every_file_of_a_package_module(tmp_path: Path) -> None:
+    package = tmp_path / "kg"
+    shutil.copytree(Path(kg.cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    base = kg.cache.source_digest(package)
+    assert base == kg.cache._code_digest()
+    with (package / "events" / "frames.py").open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert kg.cache.source_digest(package) != base
+    shutil.rmtree(package / "events")
+    with pytest.raises(RuntimeError, match="kg/events"):
+        kg.cache.source_digest(package)
+
+
 def test_default_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("KG_CACHE_DIR", raising=False)
     assert default_cache_dir(tmp_path / "out") == tmp_path / "out" / ".cache"

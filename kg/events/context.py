@@ -1,0 +1,95 @@
+"""What the event rules share over one text: the dependency labels they read and `Context`, the
+per-text lookups (entity keys of tokens, kinds and countries of entities, pronoun antecedents)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.agents import load_agents
+from kg.canonicalize import Resolution, discourse_country
+from kg.gazetteer import Gazetteer
+from kg.rules import Rules
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "obj"})
+CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "acl", "relcl", "conj"})
+"""Dependencies through which modality and attribution reach down to a trigger."""
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
+PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+"""A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
+
+
+class Context:
+    """Per-text lookups shared by the rules: entity keys of tokens and pronoun antecedents."""
+
+    def __init__(self, doc: Doc, res: Resolution, gaz: Gazetteer, rules: Rules):
+        self.doc, self.res, self.gaz, self.rules = doc, res, gaz, rules
+        self.entities = res.entities
+        self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
+        self._keyed_index = [i for i, _ in self.keyed_tokens]
+        self.agent_words = load_agents().words
+        self.agent_nouns = rules.agent_nouns | self.agent_words
+        self.discourse = discourse_country(res.mentions, res.entities, gaz)
+        # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
+        # the document's entities every time, which made long documents quadratic
+        self.dates: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                self.dates.setdefault(ent.root.sent.start, []).append(ent)
+
+    def kind(self, key: str) -> str:
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return entity.kind if entity else "Entity"
+
+    def country(self, key: str) -> str | None:
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return entity.country if entity else None
+
+    def place_country(self, key: str) -> str | None:
+        """The country a place belongs to, if the gazetteer or its context says so."""
+        country = self.country(key)
+        return country if country and self.kind(country) == "Country" else None
+
+    def is_outlet(self, key: str) -> bool:
+        """A news outlet (Bloomberg, AFP): a source of claims, never a party. Journalists (a country's media
+        sector) are people and can be acted upon."""
+        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        return self.gaz.is_media(key) and not (entity and entity.sector)
+
+    def can_act(self, key: str) -> bool:
+        """News outlets are sources of claims and places are where things happen: neither acts."""
+        return not self.is_outlet(key) and self.kind(key) != "Location"
+
+    def antecedent(self, token: Token, countries: bool = False) -> str | None:
+        """The entity a pronoun or "the country" refers to: the latest fitting name before it.
+
+        A plural pronoun may also refer back to a plural group of a country ("North Korean troops
+        ... prior to their deployment"), which names that country through its modifier.
+        """
+        persons = token.lower_ in PRONOUNS_PERSON
+        sent_start = token.sent.start
+        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        best, best_i = None, -1
+        lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)
+        for i, key in self.keyed_tokens[lo:hi]:
+            if i in self.res.demonym_tokens:
+                continue
+            kind = self.kind(key)
+            if persons and kind == "Person":
+                best, best_i = key, i
+            elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
+                best, best_i = key, i
+        if token.lower_ in PLURAL_PRONOUNS:
+            for group in self.doc[max(prev_start, best_i + 1):token.i]:
+                if group.tag_ == "NNS" and group.lemma_.lower() in self.agent_nouns and group.i not in self.res.token_keys:
+                    found = next((self.res.token_keys[c.i] for c in group.children
+                                  if c.dep_ in ("amod", "compound") and c.i in self.res.demonym_tokens), None)
+                    if found:
+                        best = self.country(found) or found
+        return best

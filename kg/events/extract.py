@@ -1,0 +1,364 @@
+"""A parsed text -> events: the frames of each sentence, combined (complements absorbed, obligations
+and accusations, own-country and place targets, symmetric parties) into `Event`s with evidence."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.actions import action_types
+from kg.canonicalize import Resolution
+from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
+from kg.events.frames import Frame, frame_at
+from kg.events.participants import actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
+from kg.events.qualifiers import attribution, event_date, modality, quantity
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.model import Document, Event, Evidence
+from kg.rules import Rules, Sense
+
+
+def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules: Rules, offset: int = 0,
+            lexicon: Lexicon | None = None) -> Iterator[Event]:
+    """Events of one parsed text (a whole document or one chunk of it at `offset`).
+
+    The hand-written triggers of `rules` come first; the CAMEO verb dictionary
+    (`lexicon`, when given) codes the verbs they leave uncoded.
+    """
+    if lexicon is not None and lexicon.discards.story_discarded(document.text):
+        return  # a sports or entertainment story is no political news
+    ctx = Context(doc, res, gaz, rules)
+    hits = lexicon.discards.sentence_hits(doc) if lexicon is not None else []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        # the dictionary's broad verbs code a match or a storm as an attack: not in discarded sentences
+        discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
+        coder = None if discarded else lexicon
+        frames = [found for token in sent if (found := frame_at(token, ctx, coder))]
+        frames = _absorb_complements(frames, ctx)
+        obliged = _obligation_clauses(sent, ctx)
+        # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
+        frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
+        fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
+        for frame, trig, light in frames:
+            if not frame.actors:
+                continue
+            # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
+            symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
+                                                    or (trig.reciprocal and not frame.targets))
+            if not frame.targets and frame.action in rules.self_target_actions:
+                frame = replace(frame, targets=_self_targets(frame, ctx), domestic=True)
+            elif not frame.targets and frame.action in rules.place_target_actions:
+                # the place's country, unless it is the actor's own and no people are acted upon
+                # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
+                # shelled positions in Serbia" tells of no one acted upon)
+                people = _acts_on_people(frame, ctx)
+                places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
+                frame = replace(frame, targets=places, domestic=people)
+            if trig.require_target and not frame.targets and not symmetric and not _about_a_proposal(frame, rules):
+                continue
+            if trig.defer_to_complement and any(
+                c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
+            ):
+                continue
+            yield from _events(frame, light, sent, document, ctx, offset, symmetric)
+        yield from _obligations(sent, document, ctx, offset)
+        yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
+
+
+def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
+    """ "The US rejected calls to adopt reforms", "accepted a formula": agreeing to or rejecting a
+    proposal is an event even when nobody is named as its author."""
+    # (the hand-written accept/reject verbs only: "announced plans" is no acceptance of a proposal)
+    return frame.action in ("Reject", "Agree") and frame.cameo is None and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in rules.proposal_nouns
+        # an author we could not resolve ("calls from Western allies") is a vague collective: no event
+        and not any(p.dep_ in ("prep", "agent") and p.lower_ in ("from", "by", "of") for p in c.children)
+        and not any(p.dep_ in ("poss", "compound", "amod") and p.pos_ == "PROPN" for p in c.children)
+        for c in frame.trigger.children
+    )
+
+
+def _complements(frame: Frame, frames: list) -> list[Frame]:
+    """The frames inside the clauses that complement `frame`'s trigger (not inside relative clauses)."""
+    return [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
+            and _clausal_path(f.trigger, frame.trigger)]
+
+
+def _hostile(frame: Frame) -> bool:
+    return action_types()[frame.action].quad in HOSTILE_QUADS
+
+
+def _pledged_threats(frames: list) -> list:
+    """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
+    becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
+    out = []
+    for frame, trig, light in frames:
+        if trig.threat_if_hostile and any(_hostile(f) for f in _complements(frame, frames)):
+            trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False)
+            frame = replace(frame, action="Threaten")
+        out.append((frame, trig, light))
+    return out
+
+
+def _absorb_complements(frames: list, ctx: Context) -> list:
+    """A threat or request is the event: it takes its complement's targets, and the act threatened
+    or requested ("threatened to launch an offensive against Iraq") yields no event of its own."""
+    frames = _pledged_threats(frames)
+    absorbed: set[int] = set()
+    out = []
+    for frame, trig, light in frames:
+        if not trig.absorb_complement:
+            continue
+        absorbed.update(f.trigger.i for f in _complements(frame, frames))
+    triggers = {f.trigger.i for f, _, _ in frames}
+    for frame, trig, light in frames:
+        verb = frame.trigger
+        # "deployed troops to aid Moscow's invasion": the purpose of an act is not a second act
+        if _is_purpose(verb, ctx) and verb.head.i in triggers:
+            absorbed.add(verb.i)
+    for frame, trig, light in frames:
+        if frame.trigger.i in absorbed:
+            continue
+        if trig.borrow_complement_targets and not frame.targets:
+            # "refused to respond to Kiev's requests": whom the refusal concerns stands in the complement
+            # "refused to commit to any assistance to the US-led war": one phrase deeper, too
+            inner = [c for c in frame.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+            tokens = [t for c in inner for t in pobjs(c, ctx.rules.target_preps) + [o for o in c.children if o.dep_ in OBJECTS]]
+            tokens += [p for t in tokens if resolve_np(t, ctx) is None for p in pobjs(t, ctx.rules.target_preps)]
+            frame = replace(frame, targets=tuple(k for k in phrase_keys(tokens, ctx) if k not in frame.actors))
+        if trig.absorb_complement and not frame.targets:
+            inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
+                             for t in f.targets if t not in frame.actors]
+            if not inner_targets:
+                # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
+                # "threatened to stop talks if the United States goes ahead": the one the condition is on
+                clauses = [c for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")]
+                # "called for NATO members to increase spending": the one asked is the for-clause's subject
+                clauses += [a for c in [frame.trigger, *clauses] for a in c.children
+                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for") for m in a.children)]
+                subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
+                inner_targets = [k for k in phrase_keys(subjects, ctx) if k not in frame.actors]
+            if not inner_targets and frame.action == "Threaten":
+                # "threatened to resume terrorist activities in Israel": what is threatened hits the place it names
+                places = [p for c in clauses for prep in c.subtree if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                          for p in prep.children if p.dep_ == "pobj"]
+                # "threatened to institute a curfew in Algiers": a threat on one's own country is domestic
+                inner_targets = [c for k in phrase_keys(places, ctx) if (c := ctx.place_country(k) or
+                                 (k if ctx.kind(k) == "Country" else None))]
+                frame = replace(frame, domestic=bool(inner_targets))
+            frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
+        out.append((frame, trig, light))
+    return out
+
+
+def _is_purpose(verb: Token, ctx: Context) -> bool:
+    """An infinitive of purpose: "to aid", "to help", under another verb."""
+    return verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _clausal_path(inner: Token, outer: Token) -> bool:
+    """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun)."""
+    node = inner
+    while node.i != outer.i:
+        if node.dep_ in ("relcl", "appos") or node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def _self_targets(frame: Frame, ctx: Context) -> tuple[str, ...]:
+    """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for a protest, a
+    concession ("called off the strike") or an act on people that names no one ("banned a number of
+    chess players"), the actor's own country; else none: "Thailand imposed a curfew" is on no one."""
+    places = _place_countries(frame, ctx)
+    if places:
+        return places
+    if frame.action == "Protest" or _eases(frame, ctx) or _acts_on_people(frame, ctx):
+        return tuple(c for a in frame.actors[:1] if (c := ctx.country(a)) and ctx.kind(c) == "Country")
+    return ()
+
+
+EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade"})
+
+
+def _eases(frame: Frame, ctx: Context) -> bool:
+    """A restriction a state imposes on its own country, or eases, or a protest called off: "imposed a
+    curfew", "declared a state of emergency", "lifted the curfew", "called off the strike" (not
+    "approved a bill", which concedes to no one named). Its target is the country's people."""
+    if frame.action not in ("Concede", "Coerce"):
+        return False
+    for obj in (c for c in frame.trigger.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS):
+        noun = ctx.rules.nouns.get(obj.lemma_.lower())
+        if theme_class(obj, ctx.rules) in EASED_CLASSES or (
+                frame.action == "Concede" and noun and any(s.action == "Protest" for s in noun.senses)):
+            return True
+    return False
+
+
+def _acts_on_people(frame: Frame, ctx: Context) -> bool:
+    """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians"."""
+    people = ctx.agent_nouns | ctx.rules.people_nouns
+    return any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and (head_noun(c).lemma_.lower() in people or head_noun(c).ent_type_ == "NORP")
+               and resolve_np(c, ctx) is None for c in frame.trigger.children)
+
+
+def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
+    return any(country in (a, ctx.country(a)) for a in frame.actors)
+
+
+def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
+    """The country of the place an event happens in: "in Serbia", "at a jail in northern Israel"."""
+    # "killed three villagers in southern Serbia": the place may hang on the object
+    objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
+    holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
+    # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
+    holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+    places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
+              for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
+    places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
+    for key in phrase_keys(places, ctx):
+        country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
+        if country:
+            return (country,)
+    return ()
+
+
+HOSTILE_QUADS = ("verbal-conflict", "material-conflict")
+PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
+
+
+def _evidence(sent: Span, document: Document, offset: int, trigger: str,
+              source_key: str | None = None, source_text: str | None = None) -> Evidence:
+    """The sentence as evidence, its offsets trimmed like its text so that text[start:end] is the sentence."""
+    raw = sent.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = sent.start_char + offset + lead
+    # a headline was parsed in sentence case (kg.nlp.headline_case): show it as the article wrote it
+    original = document.text[start:start + len(text)]
+    text = "".join(o if o != c and o.lower() == c else c for o, c in zip(original, text)) if original != text else text
+    return Evidence(document.id, text, start, start + len(text), trigger, source_key, source_text)
+
+
+def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: Context, offset: int) -> Iterator[Event]:
+    """Accusations made by claiming a hostile act of someone, or by describing someone as a threat."""
+    rules = ctx.rules
+    types = action_types()
+    for verb in sent:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB":
+            continue
+        speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        if not speakers:
+            continue
+        accused: list[str] = []
+        if lemma in rules.accusing_verbs:
+            # "Ukraine and South Korea claimed that Pyongyang had deployed troops"
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            for frame in frames:
+                hostile = types[frame.action].quad in HOSTILE_QUADS or frame.action == "SupplyWeapons"
+                if hostile and any(frame.trigger in c.subtree for c in clauses):
+                    accused += frame.actors
+        if lemma in rules.describing_verbs:
+            # "described North Korea as a criminal group"
+            as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+            negative = any(
+                t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors
+                for p in as_phrases for t in p.subtree
+            )
+            if negative:
+                accused += phrase_keys([c for c in verb.children if c.dep_ in OBJECTS], ctx)
+        if not accused:
+            continue
+        date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
+        evidence = _evidence(sent, document, offset, verb.text)
+        for actor in speakers:
+            for target in dict.fromkeys(accused):
+                if target != actor and not _same_country(actor, target, ctx) and ctx.can_act(target):
+                    yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
+
+
+def _obligation_clauses(sent: Span, ctx: Context) -> list[Token]:
+    """Clauses that state what someone must do, under a verb of saying with a named speaker."""
+    rules = ctx.rules
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.attribution_verbs:
+            continue
+        if not actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
+            continue
+        out += [c for c in verb.children if c.dep_ == "ccomp"
+                and any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in c.children)]
+    return out
+
+
+def _obligations(sent: Span, document: Document, ctx: Context, offset: int) -> Iterator[Event]:
+    """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
+    for clause in _obligation_clauses(sent, ctx):
+        verb = clause.head
+        speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        addressees = phrase_keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
+        date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
+        evidence = _evidence(sent, document, offset, verb.text)
+        for actor in speakers:
+            for target in addressees:
+                if target != actor and not _same_country(actor, target, ctx):
+                    yield Event(actor, "Request", target, "asserted", date, date_text, None, (evidence,))
+
+
+def _same_country(actor: str, target: str, ctx: Context) -> bool:
+    """Yoon or a ministry acting on its own state is no event; a state acting on its rebels, or
+    rebels on their state ("Rwandan rebels demanded that the RPF ..."), is one."""
+    if target != ctx.country(actor):
+        return False
+    organ = ctx.gaz.types.get(actor) in ("government", "military", "igo")
+    return ctx.kind(actor) == "Person" or organ or (ctx.kind(actor) == "Organization" and actor not in ctx.entities)
+
+
+def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: Context, offset: int,
+            symmetric: bool = False) -> Iterator[Event]:
+    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
+                   self_planned=frame.action == "Agree" and frame.cameo is None)
+    if light is not None and mod == "asserted":
+        mod = modality(frame.trigger, ctx.rules)
+    date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))
+    source_key, source_text = attribution(frame.trigger, ctx)
+    qty = quantity(frame.theme)
+    evidence = _evidence(sent, document, offset, frame.trigger.text, source_key, source_text)
+    actors = [a for a in frame.actors if ctx.can_act(a)]
+    if symmetric and len(actors) > 1:
+        # "Trump and Yoon discussed the participation of DPRK troops": the parties are each other's
+        # counterpart; what they discussed is the topic, not a party
+        # "Moscow and Pyongyang ratified a treaty": one event between each pair of parties
+        for n, actor in enumerate(actors):
+            for other in actors[n + 1:]:
+                yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
+        return
+    # a place is not a party: "attacked the Kursk region" is an attack on Russia; a sea or a bridge
+    # with no country ("searched the Java Sea") is no target at all
+    placed = [ctx.place_country(t) if ctx.kind(t) == "Location" else t for t in frame.targets]
+    targets: tuple[str | None, ...] = tuple(dict.fromkeys(t for t in placed if t)) or (None,)
+    if frame.targets and targets == (None,):
+        return
+    for actor in actors:
+        for target in targets:
+            # a state may coerce its own people, a government concede to them; else no self-reference
+            if target is not None and not frame.domestic and (target == actor or _same_country(actor, target, ctx)):
+                continue
+            if target is not None and ctx.is_outlet(target):
+                continue
+            yield Event(actor, _verbal(frame, actor, target, ctx), target, mod, date, date_text, qty, (evidence,), frame.cameo)
+
+
+def _verbal(frame: Frame, actor: str, target: str | None, ctx: Context) -> str:
+    """ "Biden attacked Trump for the deaths": between two people an attack is in words, an accusation."""
+    if (frame.action == "Assault" and frame.trigger.lemma_.lower() in ctx.rules.verbal_attacks and target is not None
+            and ctx.kind(actor) == "Person" and ctx.kind(target) == "Person"):
+        return "Accuse"
+    return frame.action

@@ -1,0 +1,302 @@
+"""One trigger -> one `Frame`: the rules for verbs, stance predicates, the CAMEO dictionary's matches
+and event nouns that find a trigger's actors, targets and theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
+from kg.events.participants import (
+    actor_keys, compound_class, controller, head_noun, modifier_key, phrase_keys, pick_sense, pobjs, resolve_np,
+    theme_class
+)
+from kg.lexicon import Lexicon, LexMatch, is_passive
+from kg.rules import Rules, Sense, Trigger
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the rules found around one trigger, before it becomes `Event`s."""
+
+    trigger: Token
+    action: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...]
+    theme: Token | None
+    cameo: str | None = None
+    """The full CAMEO code when the verb dictionary coded the trigger."""
+    domestic: bool = False
+    """The target is the actor's own country standing for its people ("banned a number of players",
+    "killed three villagers in southern Serbia"): no self-reference to drop."""
+
+
+def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
+    rules = ctx.rules
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
+        return _gerund_frame(verb, trigger, ctx)
+    # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary
+    passive = is_passive(verb)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    objects = [head_noun(c) for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
+    if passive and verb.dep_ == "acl":
+        objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    with_objs = pobjs(verb, frozenset({"with"}))
+    # with `object: target` the object is whom the act is done to ("expelled Russian diplomats"),
+    # even when its noun could be a theme; only a with-phrase then names a theme
+    themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if theme_class(o, rules)]
+    classes = [theme_class(o, rules) for o in objects + with_objs]
+    action = pick_sense(trigger, classes)
+    if action is None:
+        return None
+    actor_tokens = agents if passive else subjects
+    actors = actor_keys(actor_tokens, ctx) if actor_tokens else []
+    if not actors and not actor_tokens and not passive:
+        actors = controller(verb, ctx)
+    theme = themes[0] if themes else None
+    if not actors and theme is not None:
+        # "North Korean troops were sent to Russia": the owner of what is sent acts
+        for child in theme.children:
+            if child.dep_ in ("poss", "amod", "compound"):
+                found = modifier_key(child, ctx)
+                if found:
+                    actors = [found]
+                    break
+    target_tokens = pobjs(verb, rules.target_preps)
+    if trigger.object == "target":
+        # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
+        target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
+                          for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    for theme_token in themes:
+        target_tokens += pobjs(theme_token, rules.target_preps)  # "an envoy to Seoul", "troops to Russia"
+        # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
+        target_tokens += [c for c in theme_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                          and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens]
+    for pobj in pobjs(verb, frozenset({"for"})):
+        if resolve_np(pobj, ctx) is None:
+            target_tokens += pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
+    for obj in objects:
+        if obj not in themes and resolve_np(obj, ctx) is None:
+            # "threatened security consequences for South Korea": the object's recipient is the target;
+            # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns;
+            # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
+            preps = rules.target_preps | {"by", "between", "among"}
+            target_tokens += pobjs(obj, preps) or [p for o in pobjs(obj, frozenset({"of"})) for p in pobjs(o, preps)]
+
+    if trigger.object != "theme":
+        target_tokens = [o for o in objects if o not in themes] + target_tokens
+    # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
+    targets = [k for k in phrase_keys(target_tokens, ctx) if k not in actors]
+    if not targets:
+        # "sent troops to help Russia", "to aid Moscow's invasion": the one helped is the recipient
+        purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in rules.purpose_verbs
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        # "to help defend Saudi Arabia": the one helped may stand in the purpose's own complement
+        purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
+        helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
+        targets = [k for k in phrase_keys(helped, ctx) if k not in actors]
+    domestic = _on_own_people(target_tokens, actors, ctx)
+    if domestic and not targets:
+        # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
+        targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
+    return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool:
+    """ "Iranian authorities pressured workers of a Tehran company": people named by a common noun, of
+    the actor's own country, are acted upon; that is no self-reference."""
+    people = ctx.agent_nouns | ctx.rules.people_nouns
+    own = set(actors) | {ctx.country(a) for a in actors}
+    return any(t.pos_ == "NOUN" and head_noun(t).lemma_.lower() in people and resolve_np(t, ctx) in own for t in tokens)
+
+
+COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
+PREDICATE_PREPS = frozenset({"to", "of", "toward", "towards", "against", "with", "about", "on"})
+
+
+def _is_predicate(token: Token, rules: Rules) -> bool:
+    """A stance word after a copula ("is critical of"), or a stative passive with no agent ("is opposed to")."""
+    word = token.lower_ if token.lower_ in rules.predicates else token.lemma_.lower()
+    if word not in rules.predicates:
+        return False
+    if token.dep_ in ("acomp", "attr"):
+        return token.head.lemma_.lower() in COPULAS
+    return any(c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _predicate_frame(word: Token, trigger: Trigger, ctx: Context) -> Frame | None:
+    """ "Israel is opposed to French mediation", "Chirac was an opponent of the war": a predicate
+    adjective or noun of stance; the copula's subject holds it, the phrase it governs is its target."""
+    holder = word.head if word.dep_ in ("acomp", "attr") else word
+    actors = actor_keys([c for c in holder.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS], ctx)
+    targets = [k for k in phrase_keys(pobjs(word, PREDICATE_PREPS), ctx) if k not in actors]
+    return Frame(word, trigger.senses[0].action, tuple(actors), tuple(targets), None)
+
+
+def _carries_nominal(verb: Token, rules: Rules) -> bool:
+    """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"):
+    the noun tells the event, with the verb's subject as its actor, so the verb codes nothing itself."""
+    return verb.lemma_.lower() in rules.light_verbs and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)
+
+
+def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, Trigger] | None:
+    """A frame for a verb the CAMEO dictionary codes: the usual roles, then the pattern's own slots.
+
+    A direct object that names an entity is the target, as for hand-written triggers with
+    `object: auto`; `$`/`+` slots of the pattern name the source and target outright, and a
+    voiced passive code ("was visited by": 043, host a visit) keeps the surface subject as source.
+    """
+    trigger = Trigger(verb.lemma_.lower(), (Sense(match.action),), "auto")
+    frame = _verb_frame(verb, trigger, ctx)
+    if frame is None:
+        return None
+    actors, targets = list(frame.actors), list(frame.targets)
+    if match.surface_roles:
+        actors = actor_keys([c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
+        targets = phrase_keys([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"], ctx)
+    if match.sources:
+        actors = actor_keys(list(match.sources), ctx) or actors
+    if match.targets:
+        targets = phrase_keys(list(match.targets), ctx) or targets
+    targets = [t for t in targets if t not in actors]
+    return replace(frame, actors=tuple(actors), targets=tuple(targets), cameo=match.code), trigger
+
+
+def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
+    """ "is contemplating supplying weapons to Ukraine", parsed as if "supplying" described the
+    weapons: the noun is the gerund's object, and the governing verb's subject and prepositions
+    are the gerund's."""
+    rules = ctx.rules
+    obj, governor = verb.head, verb.head.head
+    cls = theme_class(obj, rules)
+    action = pick_sense(trigger, [cls])
+    if action is None:
+        return None
+    subj = [c for c in governor.children if c.dep_ in SUBJECTS]
+    actors = actor_keys(subj, ctx) if subj else controller(governor, ctx)
+    target_tokens = pobjs(obj, rules.target_preps) + pobjs(governor, rules.target_preps)
+    if cls is None and trigger.object != "theme":
+        target_tokens.insert(0, obj)
+    targets = [k for k in phrase_keys(target_tokens, ctx) if k not in actors]
+    return Frame(verb, action, tuple(actors), tuple(targets), obj if cls else None)
+
+
+def _light_verb(noun: Token, rules: Rules) -> Token | None:
+    """The verb that carries a nominal event ("launched an incursion"), if any."""
+    head = noun.head
+    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
+        return head
+    if noun.dep_ in PASSIVE_SUBJECTS and head.lemma_.lower() in rules.light_verbs:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in rules.light_verbs:
+        return head.head  # "participated in sanctions", "took part in the talks"
+    return None
+
+
+def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
+    rules = ctx.rules
+    of_objs = pobjs(noun, frozenset({"of"}))
+    themes = [o for o in of_objs if theme_class(o, rules)]
+    classes = [compound_class(noun, rules)] + [theme_class(o, rules) for o in of_objs]
+    action = pick_sense(trigger, classes)
+    if action is None:
+        return None
+    actors: list[str] = []
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = modifier_key(child, ctx)
+            if found and found not in actors:
+                actors.append(found)
+    agents = pobjs(noun, frozenset({"by", "from"} if trigger.object == "target" else {"by"}))
+    actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
+    light = _light_verb(noun, rules)
+    if light is not None:
+        # the subject of "launched an incursion" / "joined sanctions" does the nominal event
+        subj = [c for c in light.children if c.dep_ in SUBJECTS]
+        light_actors = actor_keys(subj, ctx) if subj else controller(light, ctx)
+        actors = light_actors or actors
+    if not actors and action in rules.symmetric_actions:
+        actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
+    if not actors and light is None:
+        actors = _nominal_controller(noun, ctx)
+    target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
+    target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
+    if light is not None:
+        target_tokens += pobjs(light, rules.target_preps)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trigger.object == "target":
+        # "Seoul has been under pressure from Kyiv": the one under it is the target
+        target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
+    targets = [k for k in phrase_keys(target_tokens, ctx) if k not in actors]
+    return Frame(noun, action, tuple(actors), tuple(targets), themes[0] if themes else None)
+
+
+def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
+    """Who does a nominal event named as what is weighed or planned: "prompts South Korea to
+    reconsider the possibility of direct arms supplies" -> South Korea."""
+    cues = ctx.rules.modality
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            holder = node.head.head
+            if holder.lemma_.lower() not in cues.considered_nouns | cues.planned_nouns:
+                return []
+            node = holder
+            continue
+        if node.dep_ in OBJECTS and node.head.pos_ == "VERB":
+            verb = node.head
+            if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs:
+                return []
+            subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+            return actor_keys(subj, ctx) if subj else controller(verb, ctx)
+        return []
+    return []
+
+
+def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
+    """A theme noun of a verb trigger ("send aid"): the verb tells the event, not the noun. A noun
+    no sense of the verb takes ("resumed talks") is an event of its own under a light verb."""
+    head = noun.head
+    if noun.dep_ not in OBJECTS | PASSIVE_SUBJECTS or head.lemma_.lower() not in rules.verbs:
+        return False
+    senses = rules.verbs[head.lemma_.lower()].senses
+    return any(s.theme is None for s in senses) or theme_class(noun, rules) in {s.theme for s in senses}
+
+
+def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame, Trigger, Token | None] | None:
+    """The frame a token evokes, with its trigger entry and light verb: a stance predicate, a verb
+    (hand-written trigger first, then the CAMEO dictionary) or an event noun; None for any other token."""
+    rules = ctx.rules
+    lemma = token.lemma_.lower()
+    if _is_predicate(token, rules):
+        word = token.lower_ if token.lower_ in rules.predicates else lemma
+        trig = Trigger(word, (Sense(rules.predicates[word]),), "target")
+        frame = _predicate_frame(token, trig, ctx)
+        return (frame, trig, None) if frame else None
+    if token.pos_ == "VERB":
+        entry = lexicon.entry(token) if lexicon is not None else None
+        if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
+            # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
+            match = lexicon.match(token)
+            found = _lexicon_frame(token, match, ctx) if match else None
+            if found:
+                return found[0], found[1], None
+        if lemma in rules.verbs:
+            trig = rules.verbs[lemma]
+            frame = _verb_frame(token, trig, ctx)
+            if frame:
+                return frame, trig, None
+        if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules) \
+                and lemma not in rules.structural_verbs:
+            match = lexicon.match(token)
+            found = _lexicon_frame(token, match, ctx) if match else None
+            return (found[0], found[1], None) if found else None
+        return None
+    if token.pos_ == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
+        trig = rules.nouns[lemma]
+        frame = _noun_frame(token, trig, ctx)
+        return (frame, trig, _light_verb(token, rules)) if frame else None
+    return None

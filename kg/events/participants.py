@@ -1,0 +1,304 @@
+"""Noun phrases -> actor keys: names, pronouns and "the country", appositions, a nationality on an
+agent noun, conjuncts and groups ("the two countries"), the controller of an infinitive; and the
+class of a theme ("weapons", "troops") that picks a trigger's sense."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.events.context import MODIFIER_DEPS, OBJECTS, PRONOUNS_PERSON, PRONOUNS_THING, SUBJECTS, Context
+from kg.rules import Rules, Trigger
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """A phrase and the phrases coordinated with it ("the United States and South Korea")."""
+    out = [token, *[t for t in token.conjuncts if t.i > token.i]]
+    for child in token.children:
+        # the parser sometimes hangs "Donald Trump and Yun Seok-yul" on the last name, with the
+        # first name as a modifier that carries the "and": both are parties
+        if child.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in child.children):
+            out.extend([child, *[t for t in child.conjuncts if t.i > child.i]])
+    return out
+
+
+def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) -> str | None:
+    """The entity a noun phrase headed by `token` names or acts for, or None.
+
+    With `agent`, the phrase must be able to act: a name, a pronoun, or an agent noun; a topic
+    or a cause with an owner ("Trump's victory") names no actor.
+    """
+    key = ctx.res.token_keys.get(token.i)
+    if key and token.i not in ctx.res.demonym_tokens:
+        return key
+    lower = token.lower_
+    if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
+        return _matrix_subject(token, ctx) or ctx.antecedent(token)
+    if depth <= 0:
+        return None
+    lemma = token.lemma_.lower()
+    if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
+        return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
+    if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
+        return _appositive(token, ctx)
+    if token.pos_ in ("NOUN", "PROPN") or lemma in ctx.rules.anaphoric_nouns:
+        # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
+        # "South Korean and Western claims", "Kim Jong Un's sister"
+        # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
+        # adjectives and compounds ("his Ukrainian counterpart"); a possessor last
+        order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        if not agent:
+            # "opposed the United States-led war": what is opposed is the leader's
+            for led in token.children:
+                if led.dep_ == "amod" and led.lemma_.lower() in ("lead", "back", "sponsor"):
+                    leader = next((k for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                                   for k in [modifier_key(c, ctx)] if k), None)
+                    if leader:
+                        return leader
+        for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
+            if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
+                continue  # "U.S.-led sanctions": the leader is not the one who sanctions
+            found = resolve_np(child, ctx, 1) if child.dep_ == "appos" else modifier_key(child, ctx)
+            if found:
+                return found
+    if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric_nouns
+            or lemma in ctx.rules.owned_nouns or lemma in ctx.agent_words):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        found = resolve_np(pobj, ctx, depth - 1)
+                        if found:
+                            # "the government of Sudan" acts for Sudan; "the request of Boris Johnson" is his own
+                            owned = lemma in ("member",) or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
+                            return found if owned else _as_country(found, ctx)
+        if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
+            return ctx.antecedent(token)
+        if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
+                and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children)):
+            # "the senate dismissed it", "police fired on a protester", "called on the President": an organ
+            # named without its state is of the state last named, else of the country the text is about
+            return ctx.antecedent(token, countries=True) or ctx.discourse
+    elif not agent and token.pos_ == "NOUN":
+        # what is done to a thing is done to its owner: "overturned the convictions of Kelly",
+        # "does not recognise the existence of Israel"
+        for pobj in pobjs(token, frozenset({"of"})):
+            found = resolve_np(pobj, ctx, depth - 1)
+            if found:
+                return found
+    return None
+
+
+def _appositive(token: Token, ctx: Context) -> str | None:
+    """A name in apposition to a noun is the noun itself: "the opposition leader Raila Odinga"."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = resolve_np(child, ctx, 1)
+            if found:
+                return found
+    return None
+
+
+def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
+    """ "The Yoon administration confirmed it would monitor...": a pronoun subject of a complement
+    clause usually refers to the subject of the clause above."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECTS or clause.dep_ != "ccomp":
+        return None
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
+    if not subjects or subjects[0].lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
+        return None
+    key = resolve_np(subjects[0], ctx, 2)
+    if key is None:
+        return None
+    person = ctx.kind(key) == "Person"
+    if pronoun.lower_ in PRONOUNS_PERSON:
+        return key if person else None
+    return _as_country(key, ctx) if person else key
+
+
+def modifier_key(token: Token, ctx: Context) -> str | None:
+    """An entity named by a modifier, as the country it acts for ("South Korean officials" -> KOR)."""
+    key = ctx.res.token_keys.get(token.i)
+    if key:
+        # "South Korean officials", "Wisconsin's governor": an adjective, a demonym or a place names its country
+        as_country = token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens or ctx.kind(key) == "Location"
+        return _as_country(key, ctx) if as_country else key
+    if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
+        found = ctx.antecedent(token)
+        return _as_country(found, ctx) if found else None
+    return resolve_np(token, ctx, 1)
+
+
+def _as_country(key: str, ctx: Context) -> str:
+    country = ctx.country(key)
+    return country if country and (country in ctx.gaz.entities or country in ctx.entities) else key
+
+
+def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[str]:
+    """Entities named by noun phrases and their conjuncts, in order, once each (see `resolve_np`)."""
+    out = []
+    for t in tokens:
+        for c in _conjuncts(t):
+            found = _group_antecedents(c, ctx)
+            if not found:
+                k = resolve_np(c, ctx, agent=agent)
+                found = [k] if k else []
+            out += [k for k in found if k not in out]
+    return out
+
+
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
+GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor", "ally", "leader"})
+
+
+def _group_antecedents(token: Token, ctx: Context) -> list[str]:
+    """ "the two countries", "both sides", "the leaders of the two countries": the last two (or three) states
+    named together before, in this sentence or the one before."""
+    head = token
+    if head.lemma_.lower() in ctx.rules.role_nouns:  # "the leaders of the two countries"
+        head = next((p for p in pobjs(head, frozenset({"of"}))), head)
+    count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
+    if not count or head.lemma_.lower() not in GROUP_NOUNS or head.tag_ != "NNS":
+        return []
+    sent_start = head.sent.start
+    first = ctx.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+
+    def state(t: Token) -> str | None:
+        # a state, or a person's country ("Trump and Yoon discussed ...; the leaders of the two countries")
+        key = ctx.res.token_keys.get(t.i)
+        found = key if key and ctx.kind(key) == "Country" else (ctx.country(key) if key and ctx.kind(key) == "Person" else None)
+        return found if found and ctx.kind(found) == "Country" and t.i not in ctx.res.demonym_tokens else None
+
+    # the parties named together last: "Turkey and Greece ...", "Donald Trump and Yun Seok-yul ..."
+    for t in reversed(ctx.doc[first:head.i]):
+        if t.dep_ == "conj" or state(t) is None:
+            continue
+        group = list(dict.fromkeys(s for c in [t, *t.conjuncts] if c.i < head.i and (s := state(c))))
+        if len(group) == count:
+            return group
+    return []
+
+
+def actor_keys(tokens: list[Token], ctx: Context) -> list[str]:
+    """Entities that act through these phrases: names, pronouns and agent nouns, not topics or causes."""
+    return phrase_keys(tokens, ctx, agent=True)
+
+
+def theme_class(token: Token, rules: Rules) -> str | None:
+    """The class of a theme noun, trying "amod/compound + noun" first ("lethal aid", "arms supplies")."""
+    lemma = token.lemma_.lower()
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
+    for left in mods:
+        # "non - lethal aid" parses as three modifiers: read them back as one phrase
+        words = token.doc[left.left_edge.i:token.i].text.lower()
+        whole = re.sub(r"\s*-\s*", "-", words)
+        for phrase in (f"{whole} {lemma}", f"{left.lemma_.lower()} {lemma}", f"{left.lower_} {lemma}"):
+            found = rules.theme_class(phrase)
+            if found:
+                return found
+    # "a state of siege", "a state of emergency": a noun with its of-phrase
+    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            found = rules.theme_class(f"{lemma} of {pobj.lemma_.lower()}")
+            if found:
+                return found
+    return rules.theme_class(lemma) or rules.theme_class(token.lower_)
+
+
+def compound_class(token: Token, rules: Rules) -> str | None:
+    """Class named inside a nominal trigger: "arms supplies", "troop deployment", "munitions supplies"."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod"):
+            # "an open-ended strike": a hyphenated modifier is three tokens, read back as one word
+            whole = re.sub(r"\s*-\s*", "-", token.doc[child.left_edge.i:child.i + 1].text.lower())
+            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
+            if found:
+                return found
+    return None
+
+
+def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(child)
+    return out
+
+
+def pick_sense(trigger: Trigger, classes: list[str | None]) -> str | None:
+    for sense in trigger.senses:
+        if sense.theme is None or sense.theme in classes:
+            return sense.action
+    return None
+
+
+def controller(verb: Token, ctx: Context) -> list[str]:
+    """Actors of a verb with no subject of its own: the controller of an infinitive or gerund."""
+    head = verb.head
+    seen = 0
+    node = verb
+    prev: Token | None = None
+    # "Norway is willing to send": through an adjective of readiness to the copula's subject
+    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") and seen < 5:
+        seen += 1
+        head = node.head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs:
+            return []  # "The Pentagon estimated that troops were sent": the speaker does not send
+        if node.dep_ == "relcl":
+            return actor_keys([head], ctx)
+        if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            # "North Korea sending troops": a gerund on a name is done by the name's bearer;
+            # "plans to send weapons": the planner is the noun's possessor
+            if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:
+                return actor_keys([head], ctx)
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                return actor_keys(poss, ctx)
+            # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
+            found = actor_keys(pobjs(head, frozenset({"of"})), ctx)
+            if found or head.dep_ not in OBJECTS or head.lemma_.lower() not in ctx.rules.modality.planned_nouns:
+                return found
+            # "announced plans to supply arms", "forced to revise plans to supply arms": whoever has the
+            # plans is whoever announces or revises them
+            verb = head.head
+            subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+            return actor_keys(subj, ctx) if subj else controller(verb, ctx)
+        objs = [c for c in head.children if c.dep_ in OBJECTS]
+        subj = [c for c in head.children if c.dep_ in SUBJECTS]
+        if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
+            # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
+            if objs:
+                return actor_keys(objs, ctx)
+        if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
+            # object control: "prompts South Korea to reconsider", "urged Seoul to send"
+            return actor_keys(objs, ctx)
+        if subj:
+            return actor_keys(subj, ctx)
+        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if agents:
+            return actor_keys(agents, ctx)
+        prev, node = node, head
+    return []
+
+
+COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
+                              "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
+
+
+CURRENCIES = frozenset({"$", "€", "£", "¥", "dollar", "euro", "pound", "yen", "ruble", "rouble", "won", "yuan"})
+
+
+def head_noun(token: Token) -> Token:
+    """ "thousands of troops", "$1 billion in aid": the noun that says what, not how many or how much."""
+    if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num:
+        preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}  # "$1 billion in military aid"
+        for pobj in pobjs(token, frozenset(preps)):
+            return pobj
+    if token.lemma_.lower() in CURRENCIES or token.text in CURRENCIES:
+        for pobj in pobjs(token, frozenset({"of", "in"})):
+            return pobj
+    return token

@@ -1,0 +1,226 @@
+"""What qualifies an event: its modality (from the clauses that govern the trigger), the source a
+claim is attributed to, its date and its quantity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.events.context import OBJECTS, SUBJECTS, Context
+from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, resolve_np
+from kg.model import Document
+from kg.rules import Rules
+from kg.temporal import normalise as normalise_date
+
+_NUMBER = re.compile(r"^[\d,.]+$")
+MAX_QUANTITY = 10**13
+SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+
+
+def _governors(token: Token) -> Iterator[Token]:
+    """The chain of clauses above a trigger, nearest first, up to the sentence root."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "ROOT" or node.head is node:
+            return
+        node = node.head
+        yield node
+
+
+def modality(token: Token, rules: Rules, self_planned: bool = True) -> str:
+    """asserted | considered | planned | negated for the event a trigger evokes.
+
+    Cues above the trigger decide first; with none, a trigger that is itself an offer or a
+    pledge ("Syria offered its troops to Lebanon") tells of what is still to come
+    (`self_planned`, for agreements only: a threat vowed is made, and a code of the CAMEO
+    dictionary already says whether it is an intent, 03x).
+    """
+    found = _modality_walk(token, rules)
+    if self_planned and found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
+        return "planned"
+    return found
+
+
+def _cue(lemma: str, table: tuple[tuple[frozenset[str], str], ...]) -> str | None:
+    """The modality of the first cue list (in priority order) that holds the lemma."""
+    return next((modality for words, modality in table if lemma in words), None)
+
+
+def _modality_walk(token: Token, rules: Rules) -> str:
+    """asserted | considered | planned | negated, from the nearest cue on the path to the root.
+
+    The nearest cue wins: in "could reverse its policy of not arming Kiev" the
+    arming is negated; a verb of saying ends the search, since what the speaker
+    may or may not do is not the event's modality.
+    """
+    cues = rules.modality
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("of", "for", "on", "toward", "towards"):
+        # "following a call between Yoon and Zelenskiy", "since the invasion": a temporal or causal
+        # phrase reports an event as given, whatever the main clause weighs
+        return "asserted"
+    previous = token
+    for node in (token, *_governors(token)):
+        lemma = node.lemma_.lower()
+        via_conj = previous.dep_ == "conj" and node is not token
+        previous = node
+        if via_conj:
+            # "rejected the accusation and warned Manila": a coordinated verb shares auxiliaries
+            # with its first conjunct, not that verb's own meaning or negation
+            if any(c.dep_ == "aux" and c.lower_ in cues.planned_auxiliaries for c in node.children):
+                return "planned"
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries for c in node.children):
+                return "considered"
+            continue
+        if node is not token and node.pos_ in ("VERB", "AUX") and lemma in rules.attribution_verbs and lemma not in cues.considered_verbs:
+            return "asserted"
+        if node is not token and node.pos_ == "VERB" and lemma in cues.chosen_verbs and node.dep_ in ("advcl", "conj", "xcomp"):
+            return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
+        children = list(node.children)
+        negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children)
+        if node is not token or node.pos_ in ("VERB", "AUX"):
+            if lemma in cues.open_when_negated and negated:
+                return "considered"
+            if negated:
+                return "negated"
+        if node is not token:
+            if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
+                return "planned"
+            if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
+                found = _cue(lemma, ((cues.negated_verbs, "negated"), (cues.considered_verbs, "considered"),
+                                     (cues.planned_verbs, "planned")))
+                if found:
+                    return found
+            if node.pos_ in ("NOUN",):
+                if any(c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives for c in children):
+                    return "considered"  # "a potential decision to supply": the decision itself is weighed
+                found = _cue(lemma, ((cues.considered_nouns, "considered"), (cues.planned_nouns, "planned"),
+                                     (cues.negated_nouns, "negated")))
+                if found == "planned" and node.dep_ in OBJECTS and node.head.lemma_.lower() in cues.considered_verbs:
+                    return "considered"  # "forced to revise plans to supply arms": plans being weighed again
+                if found:
+                    return found
+                if node.dep_ == "pobj":
+                    # "in response to reports of North Korea sending troops": a plain noun inside a
+                    # prepositional phrase shields the event from the main clause's modality
+                    return "asserted"
+        for c in children:
+            if c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives and node.pos_ == "NOUN":
+                return "considered"
+            if c.lower_ == "would" and c.dep_ == "aux" and node.dep_ == "ccomp" and \
+                    node.head.lemma_.lower() in rules.attribution_verbs:
+                return "planned"  # "confirmed it would monitor": the future of reported speech
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries:
+                return "considered"
+            if c.dep_ in ("aux",) and c.lower_ in cues.planned_auxiliaries:
+                return "planned"
+            if c.dep_ == "mark" and c.lower_ in cues.conditional_marks:
+                return "considered"
+        if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
+            return "considered"
+    return "asserted"
+
+
+def attribution(token: Token, ctx: Context) -> tuple[str | None, str | None]:
+    """(entity key, text) of who says so: the subject of a verb of saying above the trigger, or "according to"."""
+    rules = ctx.rules
+    sent = token.sent
+    for node in _governors(token):
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in rules.attribution_verbs:
+            return _speaker(node, ctx)
+    root = sent.root
+    if root is not token and root.lemma_.lower() in rules.attribution_verbs and token not in root.subtree:
+        return _speaker(root, ctx)
+    for t in sent:
+        if t.lower_ in rules.attribution_preps and t.dep_ == "prep":
+            for pobj in (c for p in t.children for c in ([p] + list(p.children)) if c.dep_ == "pobj"):
+                key = resolve_np(pobj, ctx)
+                return key, None if key else " ".join(w.text for w in pobj.subtree)
+    # "X said" after the clause: spaCy makes the saying verb the root with the event as its ccomp
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in rules.attribution_verbs:
+            return _speaker(child, ctx)
+    return None, None
+
+
+def _speaker(verb: Token, ctx: Context) -> tuple[str | None, str | None]:
+    subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subj:
+        return None, None
+    key = resolve_np(subj[0], ctx)
+    if key:
+        return key, None
+    words = [t for t in subj[0].subtree]
+    return None, " ".join(t.text for t in words)[:200] or None
+
+
+def event_date(token: Token, light: Token | None, document: Document, dates: Iterable[Span]) -> tuple[str | None, str | None]:
+    """(date, text) of a temporal expression attached to the trigger's own clause, not to a verb of saying.
+
+    `dates` are the DATE entities of the trigger's sentence (see `Context.dates`).
+    """
+    anchors = {token.i}
+    if light is not None:
+        anchors.add(light.i)
+    if token.dep_ == "pcomp" and token.head.lower_ == "by":
+        anchors.add(token.head.head.i)  # "upped the ante in June by reviving a pact": the means shares the time
+    for ent in dates:
+        node = ent.root
+        for _ in range(4):
+            if node.i in anchors:
+                text = _date_phrase(ent)
+                value = normalise_date(text, document.date)
+                if value:
+                    return value, text
+                break
+            if node.head is node or (node.pos_ in ("VERB", "AUX") and node.i not in anchors):
+                break
+            node = node.head
+    return None, None
+
+
+def _date_phrase(ent: Span) -> str:
+    """The date entity with its preposition ("in June", "on Oct. 18"), as the gold's date texts read."""
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.dep_ == "prep" and head.i == ent.start - 1:
+        return f"{head.text} {ent.text}"
+    return ent.text
+
+
+def quantity(theme: Token | None) -> int | None:
+    """A number attached to the theme: "up to 12,000 troops" -> 12000; "8 million shells" -> 8000000."""
+    if theme is None:
+        return None
+    holder = theme.head.head
+    if theme.dep_ == "pobj" and theme.head.lower_ in ("of", "in") and (
+        holder.lemma_.lower() in COLLECTIVE_HEADS | CURRENCIES or holder.text in CURRENCIES or holder.like_num
+    ):
+        theme = holder  # the number stands on "thousands", "$" or "billion" in "$1 billion in aid"
+        if theme.like_num:
+            return _number(theme)
+    for child in theme.children:
+        if child.dep_ == "nummod" and child.like_num:
+            value = _number(child)
+            if value is not None:
+                return value
+    return None
+
+
+def _number(token: Token) -> int | None:
+    text = token.text.replace(",", "")
+    scale = 1
+    for c in token.children:
+        if c.lower_ in SCALE:
+            scale = SCALE[c.lower_]
+    if token.lower_ in SCALE:
+        base = [c for c in token.children if c.dep_ in ("compound", "quantmod", "nummod") and _NUMBER.match(c.text)]
+        if not base:
+            return None
+        text, scale = base[0].text.replace(",", ""), SCALE[token.lower_]
+    try:
+        value = int(float(text) * scale)
+    except (ValueError, OverflowError):
+        return None
+    # no army, arsenal or budget in the news exceeds this: larger "numbers" are noise or typos
+    return value if 0 < value <= MAX_QUANTITY else None
