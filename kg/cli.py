@@ -131,12 +131,13 @@ def render(
     max_actors: Optional[int] = typer.Option(None, "--max-actors", min=0, help="Draw the N busiest actors and the events among them (html default 200, gexf/graphml all; 0: all)."),
 ) -> None:
     """Draw the network of who did what to whom from an existing graph, as HTML, GEXF or GraphML."""
-    from kg.render import load_graph, render as run_render
+    from kg.render import load_graph
+    from kg.safe import render_file
 
     target = out or Path("output") / f"graph.{fmt}"
     try:
-        view = run_render(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources,
-                          max_actors=max_actors)
+        view = render_file(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources,
+                           max_actors=max_actors)
     except KgError as e:
         fail(e)
     left_out = f" ({view.left_out_actors} actors, {view.left_out_events} events left out)" if view.left_out_events else ""
@@ -239,13 +240,28 @@ def validate_cmd(
         fail(e)
 
 
+TERMINATED = 143
+"""Exit code after SIGTERM (128 + 15), once the same clean-up as for Ctrl-C has run."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(TERMINATED)  # unwinds like Ctrl-C: work folders removed, previous outputs kept
+
+
 def main() -> None:
     """Entry point of the `kg` script."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except KgError as error:  # raised outside a command body (e.g. while parsing)
         typer.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:  # a file-system fault no command turned into a KgError: still one line
+        where = f"{error.filename}: " if error.filename else ""
+        typer.echo(f"Error: {where}{error.strerror or error}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,12 @@ query took 100 s instead of 2 ms).
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -36,6 +38,9 @@ SOURCE_NAMES = ("graph.trig", "graph.ttl")
 """Build outputs the default store is (re)loaded from, named graphs first."""
 META_FILE = "kg-source.json"
 """Written in the store folder: which file was loaded last, with its mtime and size."""
+UNION_STALE = "kg-union-stale"
+"""Present in the store folder while an update runs: if it is stopped before the default graph is made
+the union again, the next `ensure` does that."""
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -229,18 +234,28 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
     """
     store = open_store(store_dir)
     try:
-        if is_empty(store):
-            report = _bulk(store, source, str(store_dir))
-        else:
-            n, replaced, unchanged = _replace(store, parse(source, union=False))
-            store.flush()
-            report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+        with _writing(store_dir):
+            if is_empty(store):
+                report = _bulk(store, source, str(store_dir))
+            else:
+                n, replaced, unchanged = _replace(store, parse(source, union=False))
+                store.flush()
+                report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+            if isinstance(source, (str, Path)):
+                _write_meta(Path(store_dir), Path(source), only=report.bulk)
     except BaseException:
         del store  # a traceback keeps frame locals; an open store keeps its folder locked
         raise
-    if isinstance(source, (str, Path)):
-        _write_meta(Path(store_dir), Path(source), only=report.bulk)
     return report
+
+
+@contextmanager
+def _writing(store_dir: Path | str) -> Iterator[None]:
+    """A disk fault while the store is written (no space, read-only) as one StoreError naming the store."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot write the store: {exc.strerror or exc}") from exc
 
 
 def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
@@ -256,8 +271,12 @@ def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
     except InputError as exc:
         error = exc
     except (SyntaxError, ValueError, OSError) as exc:
-        store.clear()  # it was empty: leave it so, not half-loaded
-        error = InputError(f"{_label(source)}: {exc}")
+        with suppress(OSError):  # a full disk may refuse even this
+            store.clear()  # it was empty: leave it so, not half-loaded
+        if isinstance(exc, OSError):  # reading the file, or (far more often) writing the store: name both
+            error = StoreError(f"{target}: cannot load {_label(source)} into the store: {exc.strerror or exc}")
+        else:
+            error = InputError(f"{_label(source)}: {exc}")
     else:
         n = len(_loaded_graphs(store))
         return LoadReport(target, n, n, 0, count(store), bulk=True)
@@ -317,27 +336,39 @@ def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = No
             raise StoreError(
                 f"{store_dir}: no store here and no graph.trig or graph.ttl beside it; run `kg build` or `kg load` first"
             )
-        return open_store(store_dir)
-    if not src.is_file():
+    elif not src.is_file():
         raise InputError(f"{src}: no such file")
-    store = open_store(store_dir)
     meta = _read_meta(store_dir)
-    key = str(src.resolve())
-    if meta.get(key) != _stamp(src):
-        try:
-            if set(meta) <= {key} or is_empty(store):
-                store.clear()
-                _bulk(store, src, str(store_dir))
-                _write_meta(store_dir, src, only=True)
-            else:
-                _replace(store, parse(src, union=False))
-                store.flush()
-                _write_meta(store_dir, src)
-        except BaseException:
-            del store  # a traceback keeps frame locals; an open store keeps its folder locked
+    key = str(src.resolve()) if src is not None else ""
+    reload = src is not None and meta.get(key) != _stamp(src)
+    try:
+        store = open_store(store_dir)
+    except StoreError as error:
+        # a store on a read-only or full disk cannot be opened for writing, but can still be read
+        if reload or (store_dir / UNION_STALE).exists() or "in use by another process" in str(error):
             raise
-    if not _holds(store, ox.DefaultGraph()):
-        sync_default_graph(store)  # a store loaded by an older kg has named graphs but no union yet
+        try:
+            return ox.Store.read_only(str(store_dir))
+        except OSError:
+            raise error from None
+    try:
+        with _writing(store_dir):
+            if reload:
+                if set(meta) <= {key} or is_empty(store):
+                    store.clear()
+                    _bulk(store, src, str(store_dir))
+                    _write_meta(store_dir, src, only=True)
+                else:
+                    _replace(store, parse(src, union=False))
+                    store.flush()
+                    _write_meta(store_dir, src)
+            if (store_dir / UNION_STALE).exists() or not _holds(store, ox.DefaultGraph()):
+                # an update stopped between its change and the union, or a store loaded by an older kg
+                sync_default_graph(store)
+                (store_dir / UNION_STALE).unlink(missing_ok=True)
+    except BaseException:
+        del store  # a traceback keeps frame locals; an open store keeps its folder locked
+        raise
     return store
 
 
