@@ -159,9 +159,13 @@ def query_cmd(
     data: Optional[Path] = typer.Option(None, "--data", help="Load this graph file into the store first (when it changed)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Send the query to this SPARQL endpoint instead (Oxigraph: http://HOST:7878/query). " + ENDPOINT_AUTH),
     update: bool = typer.Option(False, "--update", help="Allow SPARQL updates (INSERT, DELETE, DROP, ...); refused without it. Write into named graphs: the default graph is then recomputed as their union."),
+    timeout: float = typer.Option(300.0, "--timeout", min=0.1, help="Stop the query after this many seconds (default 300). Ctrl-C stops it at once."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Write at most N rows (a table shows 1000 unless given; 0: no limit)."),
+    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=64, metavar="MB", help="Memory the query may use on the embedded store (default: half the machine's)."),
+    allow_service: list[str] = typer.Option([], "--allow-service", metavar="URL", help="Let SERVICE (or LOAD) reach this endpoint; any other is refused. Repeatable."),
 ) -> None:
     """Query the graph with SPARQL: inline, from a .rq file, or a shipped named query with --param values."""
-    from kg.query import check_format, describe_queries, format_result, parse_params, run
+    from kg.query import check_format, describe_queries, parse_params, stream
     from kg.store import credentials_from_env
 
     try:
@@ -170,10 +174,13 @@ def query_cmd(
             return
         chosen = check_format(fmt or ("table" if sys.stdout.isatty() else "csv"))
         auth = credentials_from_env() if endpoint else None
-        result = run(query, store_dir=store_dir, source=data, params=parse_params(param), update=update, endpoint=endpoint, auth=auth)
+        written = stream(query, sys.stdout, chosen, store_dir=store_dir, source=data, params=parse_params(param), update=update,
+                         endpoint=endpoint, auth=auth, allow_service=allow_service, timeout=timeout, limit=limit,
+                         max_memory=max_memory * 2**20 if max_memory else None)
     except KgError as e:
         fail(e)
-    sys.stdout.write(format_result(result, chosen))
+    if written.cut and chosen != "table":  # a table says so in its last line
+        warn(f"output cut at {written.rows} rows by --limit {limit}")
 
 
 @app.command("load")
