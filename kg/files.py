@@ -78,7 +78,7 @@ def check_target(target: Path) -> None:
     """Fail early, with one line, when `target` cannot be written as a file: a folder, a missing,
     read-only or full folder, no permission. Tried by creating and removing a file beside it."""
     if target.is_dir():
-        raise OutputError(f"{target}: is a directory; name a file to write")
+        raise OutputError(f"{target}: is a directory; cannot write the output there")
     if not target.parent.is_dir():
         raise OutputError(f"{target}: cannot write: no folder {target.parent}")
     try:
