@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from kg.errors import KgError
+from kg.files import local_path
 
 app = typer.Typer(
     name="kg",
@@ -96,9 +97,9 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    gold: Path = typer.Option(..., "--gold", help="Gold file: the seed gold (.json) or PLOVER-format JSON Lines (eval/plover-dev.jsonl, eval/news-dev.jsonl)."),
-    docs: Optional[Path] = typer.Option(None, "--docs", help="Seed texts: a directory of <id>.txt or a .jsonl corpus (default: <gold dir>/../seeds)."),
-    events: Optional[Path] = typer.Option(None, "--events", help="Score this events JSON Lines file instead of running the pipeline."),
+    gold: Path = typer.Option(..., "--gold", parser=local_path, help="Gold file: the seed gold (.json) or PLOVER-format JSON Lines (eval/plover-dev.jsonl, eval/news-dev.jsonl)."),
+    docs: Optional[Path] = typer.Option(None, "--docs", parser=local_path, help="Seed texts: a directory of <id>.txt or a .jsonl corpus (default: <gold dir>/../seeds)."),
+    events: Optional[Path] = typer.Option(None, "--events", parser=local_path, help="Score this events JSON Lines file instead of running the pipeline."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="List missed and false events, wrong attributes and aliases."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model for the pipeline run."),
@@ -121,7 +122,7 @@ def eval_(
 
 @app.command()
 def render(
-    graph: Path = typer.Argument(Path("output/graph.ttl"), help="Graph file (.ttl, .trig, .nt, .nq) or an oxigraph store folder."),
+    graph: Path = typer.Argument(Path("output/graph.ttl"), parser=local_path, help="Graph file (.ttl, .trig, .nt, .nq) or an oxigraph store folder."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: output/graph.<format>)."),
     fmt: str = typer.Option("html", "--format", "-f", help="html (interactive page), gexf or graphml (for Gephi)."),
     level: str = typer.Option("actor", "--level", help="actor, or country to aggregate people and bodies into their countries."),
@@ -156,7 +157,7 @@ def query_cmd(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (W3C SPARQL results JSON); table on a terminal, else csv."),
     param: list[str] = typer.Option([], "--param", "-p", help='Bind a value to a variable: NAME=VALUE, e.g. actor="South Korea". Repeatable.'),
     store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " (Re)loaded from graph.trig/graph.ttl beside it when that changed."),
-    data: Optional[Path] = typer.Option(None, "--data", help="Load this graph file into the store first (when it changed)."),
+    data: Optional[Path] = typer.Option(None, "--data", parser=local_path, help="Load this graph file into the store first (when it changed)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Send the query to this SPARQL endpoint instead (Oxigraph: http://HOST:7878/query). " + ENDPOINT_AUTH),
     update: bool = typer.Option(False, "--update", help="Allow SPARQL updates (INSERT, DELETE, DROP, ...); refused without it. Write into named graphs: the default graph is then recomputed as their union."),
     timeout: float = typer.Option(300.0, "--timeout", min=0.1, help="Stop the query after this many seconds (default 300). Ctrl-C stops it at once."),
@@ -185,7 +186,7 @@ def query_cmd(
 
 @app.command("load")
 def load_cmd(
-    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    source: Optional[Path] = typer.Argument(None, parser=local_path, help=GRAPH_HELP),
     store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " Used unless --endpoint is given."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data). " + ENDPOINT_AUTH),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait for each HTTP request."),
@@ -208,7 +209,7 @@ def load_cmd(
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Argument(..., metavar="FORMAT", help="nt, nq, trig, ttl, jsonld, or events-csv (a CAMEO/PLOVER-coded event table)."),
-    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    source: Optional[Path] = typer.Argument(None, parser=local_path, help=GRAPH_HELP),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (written whole or not at all) instead of stdout."),
 ) -> None:
     """Export the graph as N-Triples, N-Quads, TriG, Turtle, JSON-LD or a GDELT-like event CSV."""
@@ -228,8 +229,8 @@ def export_cmd(
 
 @app.command("validate")
 def validate_cmd(
-    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
-    shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes file (default: the shipped ontology/shapes.ttl)."),
+    source: Optional[Path] = typer.Argument(None, parser=local_path, help=GRAPH_HELP),
+    shapes: Optional[Path] = typer.Option(None, "--shapes", parser=local_path, help="SHACL shapes file (default: the shipped ontology/shapes.ttl)."),
 ) -> None:
     """Check the graph against the SHACL shapes and list every violation; exits non-zero if any."""
     from kg.errors import ValidationError

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -67,6 +68,23 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(text: str) -> bool:
+    """True for "https://...", "file://..." and the like: not a path kg reads (it fetches nothing)."""
+    return bool(_URL.match(text))
+
+
+def local_path(value: str | Path) -> Path:
+    """A path argument as a Path; a URL is refused, named as given (Path() would make "https://" "https:/")."""
+    if isinstance(value, Path):
+        return value
+    if is_url(value):
+        raise InputError(f"{value}: kg reads local files and fetches nothing; download it first")
+    return Path(value)
 
 
 def cannot_write(path: Path | str, error: OSError) -> OutputError:

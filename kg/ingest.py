@@ -50,6 +50,7 @@ from typing import IO, TextIO
 import yaml
 
 from kg.errors import InputError, RulesError
+from kg.files import is_url, local_path
 from kg.model import Document
 from kg.paths import ontology_dir
 
@@ -167,9 +168,6 @@ def _walk(root: Path) -> tuple[Path, ...]:
     return tuple(path for _, path in sorted(found))
 
 
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
 def _plan(source: str | Path) -> _Source:
     """Check one source exists and is of a readable type; list a directory's files."""
     if str(source) == STDIN:
@@ -181,8 +179,8 @@ def _plan(source: str | Path) -> _Source:
             raise InputError(f"{path}: no readable documents in this directory (expected {_expected()} files)")
         return _Source("dir", path, files)
     if not path.exists():
-        if _URL.match(str(source)):  # named as given: Path() would turn "https://" into "https:/"
-            raise InputError(f"{source}: kg reads local files and fetches nothing; download it first")
+        if is_url(str(source)):
+            local_path(str(source))  # refused, and named as given: Path() would turn "https://" into "https:/"
         raise InputError(f"{source}: no such file or directory")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file or directory")

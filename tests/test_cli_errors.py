@@ -283,6 +283,15 @@ def test_unknown_output_format_writes_nothing(graph_dir, command, message):
     (["build", "--date", "tomorrow", "{d}/missing.txt"], InputError.exit_code, "Error: --date: 'tomorrow' is not a date (expected YYYY-MM-DD)"),
     (["query", "nosuch", "--store", "{d}/store"], UnknownQuery.exit_code, "Error: Unknown query 'nosuch'; choose one of: "),
     (["query", "DROP ALL", "--store", "{d}/store"], QueryError.exit_code, "Error: this is a SPARQL update and kg query is read-only"),
+    # a URL where a file goes is named as given: never "https:/w3id.org/..."
+    (["load", "https://w3id.org/kg-geo/graph.trig", "--store", "{d}/store"], InputError.exit_code,
+     "Error: https://w3id.org/kg-geo/graph.trig: kg reads local files and fetches nothing; download it first"),
+    (["export", "nt", "https://w3id.org/kg-geo/graph.trig"], InputError.exit_code, "Error: https://w3id.org/kg-geo/graph.trig: kg reads local"),
+    (["render", "https://w3id.org/kg-geo/graph.ttl"], InputError.exit_code, "Error: https://w3id.org/kg-geo/graph.ttl: kg reads local"),
+    (["validate", "https://w3id.org/kg-geo/graph.trig"], InputError.exit_code, "Error: https://w3id.org/kg-geo/graph.trig: kg reads local"),
+    (["query", "triple-count", "--data", "https://w3id.org/kg-geo/graph.trig", "--store", "{d}/store"], InputError.exit_code,
+     "Error: https://w3id.org/kg-geo/graph.trig: kg reads local"),
+    (["eval", "--gold", "https://w3id.org/kg-geo/gold.json"], InputError.exit_code, "Error: https://w3id.org/kg-geo/gold.json: kg reads local"),
 ])
 def test_python_m_kg_prints_one_line_and_exits_with_the_code(tmp_path, args, code, message):
     """The installed entry point, not only the typer app: no traceback even outside a command body."""
