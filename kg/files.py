@@ -15,6 +15,7 @@ import re
 import shutil
 import signal
 import sqlite3
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -330,6 +331,8 @@ def json_objects(lines: list[str], label: str, error: type[KgError]) -> Iterator
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise error(f"{label}: line {n}: not JSON ({exc.msg})") from None
+        except ValueError:  # an integer longer than Python reads from text
+            raise error(f"{label}: line {n}: not JSON here (a number of more than {sys.get_int_max_str_digits()} digits)") from None
         if not isinstance(record, dict):
             raise error(f"{label}: line {n}: expected a JSON object")
         yield n, record

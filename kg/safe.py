@@ -103,14 +103,16 @@ def scrub(text: str, secrets: Iterable[str] = (), limit: int = MESSAGE_CHARS) ->
     return terminal_text(text)
 
 
-def render_file(graph: Graph, target: Path, *, format: str = "html", **options: Any) -> Any:
-    """Draw the network to `target` as `kg.render.render` does, but all-or-nothing (a failure keeps the previous
-    file) and, for GEXF and GraphML, with `xml_text` applied first so any text gives a file XML parsers read."""
+def render_file(source: Any, target: Path, *, format: str = "html", **options: Any) -> Any:
+    """Draw the network of `source` (a graph, or what else `kg.render.render` draws) to `target` as that does,
+    but all-or-nothing (a failure keeps the previous file) and, for GEXF and GraphML from a graph, with
+    `xml_text` applied first so any text gives a file XML parsers read."""
     from kg.files import write_all
     from kg.render import render
 
     drawn: list[Any] = []
-    source = xml_safe_graph(graph) if format in ("gexf", "graphml") else graph
+    if format in ("gexf", "graphml") and isinstance(source, Graph):
+        source = xml_safe_graph(source)
 
     def draw(path: Path) -> None:
         try:
