@@ -13,6 +13,7 @@ from typing import Optional
 import typer
 
 from kg.errors import KgError
+from kg.files import local_path
 
 app = typer.Typer(
     name="kg",
@@ -96,9 +97,9 @@ def extract(
 
 @app.command("eval")
 def eval_(
-    gold: Path = typer.Option(..., "--gold", help="Gold file: the seed gold (.json) or PLOVER-format JSON Lines (eval/plover-dev.jsonl, eval/news-dev.jsonl)."),
-    docs: Optional[Path] = typer.Option(None, "--docs", help="Seed texts: a directory of <id>.txt or a .jsonl corpus (default: <gold dir>/../seeds)."),
-    events: Optional[Path] = typer.Option(None, "--events", help="Score this events JSON Lines file instead of running the pipeline."),
+    gold: Path = typer.Option(..., "--gold", parser=local_path, help="Gold file: the seed gold (.json) or PLOVER-format JSON Lines (eval/plover-dev.jsonl, eval/news-dev.jsonl)."),
+    docs: Optional[Path] = typer.Option(None, "--docs", parser=local_path, help="Seed texts: a directory of <id>.txt or a .jsonl corpus (default: <gold dir>/../seeds)."),
+    events: Optional[Path] = typer.Option(None, "--events", parser=local_path, help="Score this events JSON Lines file instead of running the pipeline."),
     verbose: bool = typer.Option(False, "-v", "--verbose", help="List missed and false events, wrong attributes and aliases."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     model: Optional[str] = typer.Option(None, "--model", help="spaCy model for the pipeline run."),
@@ -121,7 +122,7 @@ def eval_(
 
 @app.command()
 def render(
-    graph: Path = typer.Argument(Path("output/graph.ttl"), help="Graph file (.ttl, .trig, .nt, .nq) or an oxigraph store folder."),
+    graph: Path = typer.Argument(Path("output/graph.ttl"), parser=local_path, help="Graph file (.ttl, .trig, .nt, .nq) or an oxigraph store folder."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: output/graph.<format>)."),
     fmt: str = typer.Option("html", "--format", "-f", help="html (interactive page), gexf or graphml (for Gephi)."),
     level: str = typer.Option("actor", "--level", help="actor, or country to aggregate people and bodies into their countries."),
@@ -131,12 +132,13 @@ def render(
     max_actors: Optional[int] = typer.Option(None, "--max-actors", min=0, help="Draw the N busiest actors and the events among them (html default 200, gexf/graphml all; 0: all)."),
 ) -> None:
     """Draw the network of who did what to whom from an existing graph, as HTML, GEXF or GraphML."""
-    from kg.render import load_graph, render as run_render
+    from kg.render import load_graph
+    from kg.safe import render_file
 
     target = out or Path("output") / f"graph.{fmt}"
     try:
-        view = run_render(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources,
-                          max_actors=max_actors)
+        view = render_file(load_graph(graph), target, format=fmt, level=level, focus=focus, depth=depth, min_sources=min_sources,
+                           max_actors=max_actors)
     except KgError as e:
         fail(e)
     left_out = f" ({view.left_out_actors} actors, {view.left_out_events} events left out)" if view.left_out_events else ""
@@ -155,12 +157,16 @@ def query_cmd(
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv, tsv or json (W3C SPARQL results JSON); table on a terminal, else csv."),
     param: list[str] = typer.Option([], "--param", "-p", help='Bind a value to a variable: NAME=VALUE, e.g. actor="South Korea". Repeatable.'),
     store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " (Re)loaded from graph.trig/graph.ttl beside it when that changed."),
-    data: Optional[Path] = typer.Option(None, "--data", help="Load this graph file into the store first (when it changed)."),
+    data: Optional[Path] = typer.Option(None, "--data", parser=local_path, help="Load this graph file into the store first (when it changed)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Send the query to this SPARQL endpoint instead (Oxigraph: http://HOST:7878/query). " + ENDPOINT_AUTH),
     update: bool = typer.Option(False, "--update", help="Allow SPARQL updates (INSERT, DELETE, DROP, ...); refused without it. Write into named graphs: the default graph is then recomputed as their union."),
+    timeout: float = typer.Option(300.0, "--timeout", min=0.1, help="Stop the query after this many seconds (default 300). Ctrl-C stops it at once."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=0, help="Write at most N rows (a table shows 1000 unless given; 0: no limit)."),
+    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=64, metavar="MB", help="Memory the query may use on the embedded store (default: half the machine's)."),
+    allow_service: list[str] = typer.Option([], "--allow-service", metavar="URL", help="Let SERVICE (or LOAD) reach this endpoint; any other is refused. Repeatable."),
 ) -> None:
     """Query the graph with SPARQL: inline, from a .rq file, or a shipped named query with --param values."""
-    from kg.query import check_format, describe_queries, format_result, parse_params, run
+    from kg.query import check_format, describe_queries, parse_params, stream
     from kg.store import credentials_from_env
 
     try:
@@ -169,15 +175,18 @@ def query_cmd(
             return
         chosen = check_format(fmt or ("table" if sys.stdout.isatty() else "csv"))
         auth = credentials_from_env() if endpoint else None
-        result = run(query, store_dir=store_dir, source=data, params=parse_params(param), update=update, endpoint=endpoint, auth=auth)
+        written = stream(query, sys.stdout, chosen, store_dir=store_dir, source=data, params=parse_params(param), update=update,
+                         endpoint=endpoint, auth=auth, allow_service=allow_service, timeout=timeout, limit=limit,
+                         max_memory=max_memory * 2**20 if max_memory else None)
     except KgError as e:
         fail(e)
-    sys.stdout.write(format_result(result, chosen))
+    if written.cut and chosen != "table":  # a table says so in its last line
+        warn(f"output cut at {written.rows} rows by --limit {limit}")
 
 
 @app.command("load")
 def load_cmd(
-    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    source: Optional[Path] = typer.Argument(None, parser=local_path, help=GRAPH_HELP),
     store_dir: Path = typer.Option(Path("output/store"), "--store", help=STORE_HELP + " Used unless --endpoint is given."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data). " + ENDPOINT_AUTH),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait for each HTTP request."),
@@ -200,7 +209,7 @@ def load_cmd(
 @app.command("export")
 def export_cmd(
     fmt: str = typer.Argument(..., metavar="FORMAT", help="nt, nq, trig, ttl, jsonld, or events-csv (a CAMEO/PLOVER-coded event table)."),
-    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
+    source: Optional[Path] = typer.Argument(None, parser=local_path, help=GRAPH_HELP),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write to this file (written whole or not at all) instead of stdout."),
 ) -> None:
     """Export the graph as N-Triples, N-Quads, TriG, Turtle, JSON-LD or a GDELT-like event CSV."""
@@ -220,8 +229,8 @@ def export_cmd(
 
 @app.command("validate")
 def validate_cmd(
-    source: Optional[Path] = typer.Argument(None, help=GRAPH_HELP),
-    shapes: Optional[Path] = typer.Option(None, "--shapes", help="SHACL shapes file (default: the shipped ontology/shapes.ttl)."),
+    source: Optional[Path] = typer.Argument(None, parser=local_path, help=GRAPH_HELP),
+    shapes: Optional[Path] = typer.Option(None, "--shapes", parser=local_path, help="SHACL shapes file (default: the shipped ontology/shapes.ttl)."),
 ) -> None:
     """Check the graph against the SHACL shapes and list every violation; exits non-zero if any."""
     from kg.errors import ValidationError
@@ -239,13 +248,28 @@ def validate_cmd(
         fail(e)
 
 
+TERMINATED = 143
+"""Exit code after SIGTERM (128 + 15), once the same clean-up as for Ctrl-C has run."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise SystemExit(TERMINATED)  # unwinds like Ctrl-C: work folders removed, previous outputs kept
+
+
 def main() -> None:
     """Entry point of the `kg` script."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except KgError as error:  # raised outside a command body (e.g. while parsing)
         typer.echo(f"Error: {error}", err=True)
         sys.exit(error.exit_code)
+    except OSError as error:  # a file-system fault no command turned into a KgError: still one line
+        where = f"{error.filename}: " if error.filename else ""
+        typer.echo(f"Error: {where}{error.strerror or error}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

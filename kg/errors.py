@@ -15,6 +15,10 @@ class InputError(KgError):
     exit_code = 2
 
 
+class OutputError(InputError):
+    """An output file or folder cannot be written (no space, read-only, a directory, no permission) or is busy."""
+
+
 class RulesError(KgError):
     """A rule table or gazetteer under ontology/ is malformed."""
 
@@ -41,6 +45,10 @@ class QueryError(KgError):
 
 class UnknownQuery(QueryError):
     """A named query that is not shipped with kg."""
+
+
+class QueryLimit(QueryError):
+    """A query ran longer than its time limit or needed more than its memory limit, and was stopped."""
 
 
 class StoreError(KgError):

@@ -50,6 +50,7 @@ from typing import IO, TextIO
 import yaml
 
 from kg.errors import InputError, RulesError
+from kg.files import is_url, local_path
 from kg.model import Document
 from kg.paths import ontology_dir
 
@@ -178,7 +179,9 @@ def _plan(source: str | Path) -> _Source:
             raise InputError(f"{path}: no readable documents in this directory (expected {_expected()} files)")
         return _Source("dir", path, files)
     if not path.exists():
-        raise InputError(f"{path}: no such file or directory")
+        if is_url(str(source)):
+            local_path(str(source))  # refused, and named as given: Path() would turn "https://" into "https:/"
+        raise InputError(f"{source}: no such file or directory")
     if not path.is_file():
         raise InputError(f"{path}: not a regular file or directory")
     if not os.access(path, os.R_OK):
@@ -445,6 +448,8 @@ def _record(line: str, default_date: str | None) -> Document:
         raise _BadRecord(f"not valid JSON ({error.msg} at column {error.colno})") from None
     except RecursionError:
         raise _BadRecord("not valid JSON (nested too deeply)") from None
+    except ValueError:  # the only other error json raises: an integer longer than Python reads from text
+        raise _BadRecord(f"not valid JSON here (a number of more than {sys.get_int_max_str_digits()} digits)") from None
     if not isinstance(obj, dict):
         raise _BadRecord(f"expected a JSON object, got {_json_type(obj)}")
     if "text" not in obj:

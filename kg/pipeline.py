@@ -6,6 +6,7 @@ functions together and writes the outputs atomically.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -20,9 +21,9 @@ from spacy.language import Language
 from kg import canonicalize, entities, events, graph
 from kg.agents import load_agents
 from kg.cache import DocCache, cached, default_cache_dir
-from kg.errors import InputError
+from kg.errors import InputError, OutputError
 from kg.export import write_jsonl
-from kg.files import Writer, binary_writer, stream_writer, work_dir, write_all
+from kg.files import Writer, binary_writer, check_target, disk_errors, output_lock, stream_writer, work_dir, write_all
 from kg.formats import SortedQuads
 from kg.gazetteer import load_gazetteer
 from kg.ingest import mask_boilerplate, read_documents, warn_stderr
@@ -112,14 +113,36 @@ def encodable(document: Document) -> Document:
     return replace(document, **fixed) if fixed else document
 
 
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def bounded_workers(workers: int, scheduler: str | None = None, warn: Callable[[str], None] | None = None) -> int:
+    """`workers`, at most the CPU count when the processes run on this machine (each loads its own model:
+    --workers 1000 would start 1,000 of them); a remote Dask scheduler's workers are its own."""
+    if scheduler not in (None, "local"):
+        return workers
+    cpus = cpu_count()
+    if workers > cpus:
+        (warn or warn_stderr)(f"--workers {workers}: this machine has {cpus} CPU{'s' if cpus != 1 else ''}; using {cpus} worker processes")
+        return cpus
+    return workers
+
+
 def results(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
-            cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True) -> Iterator[DocResult]:
+            cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True,
+            warn: Callable[[str], None] | None = None) -> Iterator[DocResult]:
     """Documents -> one DocResult each, streamed in no particular order.
 
     With `cache`, documents already extracted under the same model, rules and
     code are read back instead of re-processed; with `scheduler` (`local` or a
-    Dask scheduler address), the NLP runs on Dask workers.
+    Dask scheduler address), the NLP runs on Dask workers. `workers` is capped
+    at the CPU count for processes on this machine (`warn` says so).
     """
+    workers = bounded_workers(workers, scheduler, warn)
     bar = Progress(progress)
 
     def counted() -> Iterator[Document]:
@@ -147,16 +170,20 @@ def extract(documents: Iterable[Document], *, model: str | None = None, workers:
 def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **options: Any) -> None:
     """Extract and write the JSON Lines records to a stream, or atomically to a file, merging on disk (options as `results`).
 
-    The merge spool goes to a temporary folder ($TMPDIR), removed after.
+    The merge spool goes to a temporary folder ($TMPDIR), removed after. A file
+    target is checked before the slow part (a folder, a read-only or missing
+    folder fail at once); a full disk is one OutputError.
     """
-    if isinstance(target, Path) and not target.parent.is_dir():  # before the slow part
-        raise InputError(f"{target}: cannot write: no folder {target.parent}")
-    with tempfile.TemporaryDirectory(prefix="kg-extract-") as work, extract_merged(documents, Path(work), **options) as merger:
+    if isinstance(target, Path):
+        check_target(target)
+    try:
+        work_folder = tempfile.TemporaryDirectory(prefix="kg-extract-")
+    except OSError as error:
+        raise OutputError(f"{tempfile.gettempdir()}: cannot make a work folder: {error.strerror or error} (set $TMPDIR)") from None
+    with work_folder as work, disk_errors(Path(work).parent, "cannot write the work files"), \
+            extract_merged(documents, Path(work), **options) as merger:
         if isinstance(target, Path):
-            try:
-                write_all({target: stream_writer(lambda handle: write_jsonl(merger, handle))})
-            except OSError as error:  # a missing folder, a directory: one line, not a traceback
-                raise InputError(f"{target}: cannot write: {error.strerror or error}") from None
+            write_all({target: stream_writer(lambda handle: write_jsonl(merger, handle))})
         else:
             write_jsonl(merger, target)
 
@@ -241,12 +268,13 @@ def build(
     check_out_dir(out)  # before the slow part
     documents = read_documents(sources, date=date, skip_bad=skip_bad, **kwargs)
     store = DocCache(default_cache_dir(out_dir), model) if cache is True else cache or None
-    for stale in sorted(out.glob(".kg-work-*")):  # not removed: another build may be using it right now
-        (warn or warn_stderr)(f"{stale}: left by an interrupted build; delete it to reclaim its disk space")
-    with work_dir(out) as work:
-        with extract_merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
-                    scheduler=scheduler) as merger:
-            return write_outputs(merger, out, html=html, work=work, max_actors=max_actors)
+    with output_lock(out, warn or warn_stderr):  # a second build into this folder fails here, at once
+        for stale in sorted(out.glob(".kg-work-*")):
+            (warn or warn_stderr)(f"{stale}: left by an interrupted build; delete it to reclaim its disk space")
+        with work_dir(out) as work, disk_errors(out, "cannot write the outputs"):
+            with extract_merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
+                                scheduler=scheduler, **kwargs) as merger:
+                return write_outputs(merger, out, html=html, work=work, max_actors=max_actors)
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -287,6 +315,9 @@ def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, 
             outputs[out_dir / "graph.html"] = lambda path: render_html(merged, path, max_actors=max_actors)
         try:
             written = write_all(outputs)
-        except OSError as error:
-            raise InputError(f"{out_dir}: cannot write the outputs: {error.strerror or error}") from None
+        except OutputError as error:
+            cause = error.__cause__
+            if not isinstance(cause, OSError):
+                raise
+            raise OutputError(f"{out_dir}: cannot write the outputs: {cause.strerror or cause}") from cause
     return BuildResult(out_dir, merged.count("documents"), merged.count("merged_entities"), merged.count("merged_events"), written)

@@ -15,20 +15,30 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
+import multiprocessing
+import os
 import re
-from collections.abc import Mapping
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TextIO
 
 import httpx
 import pyoxigraph as ox
 
 from kg import store as kg_store
-from kg.errors import InputError, QueryError, UnknownQuery
+from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, UnknownQuery
 from kg.graph import PREFIXES
 from kg.paths import queries_dir
+from kg.safe import spreadsheet_cell, terminal_text
 
 FORMATS = ("table", "csv", "tsv", "json")
 """Output formats of `format_result`; json is the W3C SPARQL 1.1 Query Results JSON format."""
@@ -119,16 +129,89 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
+# ---------------------------------------------------------------- reading SPARQL text
+
+_LEXEME = re.compile(
+    r"(?P<iri><[^<>\"{}|^`\\\x00-\x20]*>)"
+    r"|(?<!\\)(?P<comment>#[^\n\r]*)"  # "\#" is an escaped character of a prefixed name, not a comment
+    r"|(?<!\\)(?P<string>'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|\"\"\"(?:[^\"\\]|\\.|\"(?!\"\"))*\"\"\""
+    r"|'(?:[^'\\\n\r]|\\.)*'|\"(?:[^\"\\\n\r]|\\.)*\")",
+    re.DOTALL,
+)
+"""The parts of SPARQL text where a keyword is not a keyword: IRIs, comments and strings."""
+
+
+def _code(text: str) -> str:
+    """The text with comments and strings blanked and every IRI as `<___>`, each the same length as
+    before, so a keyword found in it is a keyword of the query at the same offset in `text`."""
+    def blank(match: re.Match[str]) -> str:
+        if match.lastgroup == "iri":
+            return "<" + "_" * (len(match.group()) - 2) + ">"
+        return " " * len(match.group())
+
+    return _LEXEME.sub(blank, text)
+
+
+_QUERY_START = re.compile(
+    r"\s*(SELECT|ASK|CONSTRUCT|DESCRIBE|PREFIX|BASE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?=[\s{(*?$<#]|$)",
+    re.IGNORECASE,
+)
+
+
+def looks_like_sparql(text: str) -> bool:
+    """True when the text starts, after blanks and # comments, with a keyword a SPARQL query or update
+    starts with (SELECT, ASK, CONSTRUCT, DESCRIBE, PREFIX, BASE, INSERT, ...): then it is never a file name."""
+    return bool(_QUERY_START.match(_code(text)))
+
+
+_REMOTE = re.compile(r"(?<![^\W\d])(?<![?$:\\-])(SERVICE|LOAD)(?![\w:-])(\s*SILENT(?![\w:-]))?\s*(<_*>)?", re.IGNORECASE)
+"""SERVICE (a query reaching another endpoint) and LOAD (an update fetching a document), with their target
+when it is written as an IRI. A digit before the keyword still counts: a parser may read `1SERVICE` as two tokens."""
+
+
+def remote_calls(text: str) -> list[tuple[str, str | None]]:
+    """Each SERVICE or LOAD of a query or update as (keyword, its IRI or None for a variable or prefixed name)."""
+    code = _code(text)
+    calls = []
+    for match in _REMOTE.finditer(code):
+        target = text[match.start(3) + 1:match.end(3) - 1] if match.group(3) else None
+        calls.append((match.group(1).upper(), target))
+    return calls
+
+
+def check_remote(text: str, allowed: Iterable[str] = ()) -> None:
+    """QueryError unless every SERVICE (and LOAD) names, as a full IRI, an endpoint in `allowed`.
+
+    kg promises to fetch nothing: a query from a shared .rq file must not contact a host the user
+    did not name, not even in the syntax check."""
+    allow = set(allowed)
+    for keyword, target in remote_calls(text):
+        if target is None:
+            raise QueryError(f"{keyword} without a full IRI: kg contacts no other host unless told; write the endpoint "
+                             f"as <http://...> and allow it with --allow-service URL")
+        if target not in allow:
+            raise QueryError(f"{keyword} <{target}>: kg contacts no other host unless told; "
+                             f"add --allow-service {target} to let this query reach it")
+
+
 def resolve(query: str) -> tuple[str, NamedQuery | None]:
-    """Query text from a shipped name, a .rq file or inline SPARQL; UnknownQuery lists the names."""
+    """Query text from a shipped name, a .rq file or inline SPARQL; UnknownQuery lists the names.
+
+    Text that starts like SPARQL is a query, never a file name, and a file is named in messages
+    exactly as it was given."""
     named = named_queries()
     if query in named:
         return named[query].text, named[query]
+    if looks_like_sparql(query):
+        return query, None
     if query.endswith(".rq") or (("/" in query or "\\" in query) and "\n" not in query and "{" not in query):
         path = Path(query)
         if not path.is_file():
-            raise InputError(f"{path}: no such query file")
-        return path.read_text(encoding="utf-8"), None
+            raise InputError(f"{query}: no such query file")
+        try:
+            return path.read_text(encoding="utf-8"), None
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"{query}: cannot read: {getattr(error, 'strerror', None) or error}") from None
     if _NAME.match(query.strip()):
         raise UnknownQuery(f"Unknown query {query.strip()!r}; choose one of: {', '.join(named)}")
     return query, None
@@ -141,7 +224,11 @@ def is_update(text: str) -> bool:
 
 
 def _check_syntax(text: str, update: bool) -> None:
-    """Parse the query against an empty in-memory store: QueryError with the line and column if bad."""
+    """Parse the query against an empty in-memory store: QueryError with the line and column if bad.
+
+    A query with an allowed SERVICE is not tried: that would call the endpoint once more."""
+    if remote_calls(text):
+        return
     probe = ox.Store()
     try:
         if update:
@@ -219,23 +306,37 @@ def _bind_names(store: ox.Store, text: str, params: Mapping[str, str]) -> tuple[
 # ---------------------------------------------------------------- running
 
 
-def _from_solutions(solutions: ox.QuerySolutions, hidden: frozenset[str]) -> Result:
-    names = [v.value for v in solutions.variables]
-    keep = [i for i, name in enumerate(names) if name not in hidden]
-    if len(keep) == len(names):
-        rows = tuple(tuple(sol) for sol in solutions)
-    else:
-        rows = tuple(tuple(sol[i] for i in keep) for sol in solutions)
-    return Result(tuple(names[i] for i in keep), rows)
+Row = tuple["Term | None", ...]
+Shaped = tuple[tuple[str, ...], Iterator[Row]]
+"""A table as it comes: the variables, and the rows one at a time."""
 
 
-def _from_answer(answer: object, hidden: frozenset[str] = frozenset()) -> Result:
+def _shape(answer: object, hidden: frozenset[str] = frozenset()) -> Result | Shaped:
+    """A pyoxigraph answer (or a Result) as a lazy table, or as a Result for a boolean or a message."""
+    if isinstance(answer, Result):
+        return answer if answer.boolean is not None or answer.message is not None else (answer.variables, iter(answer.rows))
     if isinstance(answer, ox.QueryBoolean):
         return Result(boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        return _from_solutions(answer, hidden)
+        names = [v.value for v in answer.variables]
+        keep = [i for i, name in enumerate(names) if name not in hidden]
+        if len(keep) == len(names):
+            return tuple(names), (tuple(sol) for sol in answer)
+        return tuple(names[i] for i in keep), (tuple(sol[i] for i in keep) for sol in answer)
     # CONSTRUCT / DESCRIBE: triples as subject, predicate, object rows
-    return Result(("subject", "predicate", "object"), tuple((t.subject, t.predicate, t.object) for t in answer))  # type: ignore[attr-defined]
+    return ("subject", "predicate", "object"), ((t.subject, t.predicate, t.object) for t in answer)  # type: ignore[attr-defined]
+
+
+def _from_answer(answer: object, hidden: frozenset[str] = frozenset()) -> Result:
+    shaped = _shape(answer, hidden)
+    if isinstance(shaped, Result):
+        return shaped
+    variables, rows = shaped
+    return Result(variables, tuple(rows))
+
+
+Sink = Callable[[object, frozenset[str]], Any]
+"""Receives a query's answer (pyoxigraph's lazy solutions, triples or boolean) and the variables to hide."""
 
 
 def _syntax(exc: Exception, text: str) -> QueryError:
@@ -254,8 +355,14 @@ def run(
     update: bool = False,
     endpoint: str | None = None,
     auth: httpx.Auth | None = None,
-) -> Result:
+    allow_service: Iterable[str] = (),
+    sink: Sink | None = None,
+    timeout: float | None = None,
+) -> Result | Any:
     """Run a query (shipped name, .rq path or SPARQL text) and return its rows.
+
+    This runs in the calling process and collects the rows; `stream` runs a query
+    bounded in time and memory, stoppable with Ctrl-C, and writes rows as they come.
 
     Args:
         query: a shipped query name (see `list_queries`), a .rq file or SPARQL text.
@@ -264,28 +371,33 @@ def run(
         params: values bound as literals to the variables of the same name.
         update: allow SPARQL updates; without it an update is refused.
         endpoint: a SPARQL 1.1 Protocol URL to send the query to instead.
+        allow_service: endpoints a SERVICE (or LOAD) may reach; any other is refused.
+        sink: receives the lazy answer instead of collecting it; `run` returns what it returns.
+        timeout: for an endpoint, seconds before the whole request gives up.
 
     Example: `run("who-did-what", params={"actor": "South Korea"}).rows`.
     """
     text, named = resolve(query)
+    check_remote(text, allow_service)
     params = dict(params or {})
     _check_params(named, params)
     hidden = frozenset(p.name for p in named.params) if named else frozenset()
     if update and params:
         raise QueryError("parameters cannot be bound in an update; use them in a query")
     if endpoint is not None:
-        return _run_endpoint(text, endpoint, params=params, update=update, auth=auth, hidden=hidden)
+        return _run_endpoint(text, endpoint, params=params, update=update, auth=auth, hidden=hidden, sink=sink,
+                             timeout=timeout)
     if not update and is_update(text):
         raise QueryError("this is a SPARQL update and kg query is read-only; add --update to change the store")
+    folder = None
     if store is None:
         _check_syntax(text, update)  # a typo must not create or reload a store first
         store = kg_store.ensure(store_dir, source)
+        folder = Path(store_dir)
     error: QueryError | None = None
     if update:
         try:
-            store.update(text)
-            kg_store.sync_default_graph(store)  # the default graph stays the union of the named graphs
-            store.flush()
+            kg_store.apply_update(store, text, folder)  # the default graph stays the union of the named graphs
             return Result(message="update applied")
         except SyntaxError as exc:
             error = QueryError(f"invalid SPARQL update: {exc}")
@@ -296,7 +408,7 @@ def run(
             text, params = _bind_names(store, text, params)
             substitutions = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
             answer = store.query(text, substitutions=substitutions or None)  # the default graph is the union (kg.store)
-            return _from_answer(answer, hidden)
+            return (sink or _from_answer)(answer, hidden)
         except SyntaxError as exc:
             error = _syntax(exc, text)
         except RuntimeError as exc:  # e.g. a substituted variable not in the projection
@@ -317,22 +429,281 @@ def _run_endpoint(
     update: bool,
     auth: httpx.Auth | None,
     hidden: frozenset[str],
-) -> Result:
+    sink: Sink | None = None,
+    timeout: float | None = None,
+) -> Result | Any:
     if params:
         raise QueryError("the SPARQL protocol has no bound parameters; run parameterised queries on the embedded store")
     if not update and is_update(text):
         raise QueryError("this is a SPARQL update and kg query is read-only; add --update to change the store")
-    response = kg_store.query_endpoint(text, url, auth=auth, update=update)
-    if update:
-        return Result(message="update applied")
-    ctype = response.headers.get("content-type", "").split(";")[0].strip()
+    deadline = None if timeout is None else time.monotonic() + timeout
+    retry = kg_store.Retry() if timeout is None else kg_store.Retry(timeout=timeout)
+    with kg_store.open_endpoint(text, url, auth=auth, update=update, retry=retry, deadline=deadline) as response:
+        if update:
+            return Result(message="update applied")
+        ctype = response.headers.get("content-type", "").split(";")[0].strip()
+        body = _Body(response, url, deadline, timeout)
+        try:  # parsed as it arrives: the rows reach the sink while the server still sends
+            if ctype in ("application/n-triples", "text/plain"):
+                answer: object = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
+            else:
+                answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            return (sink or _from_answer)(answer, hidden)
+        except (SyntaxError, ValueError) as exc:
+            raise QueryError(f"{kg_store.redact(url)} answered something that is not SPARQL results ({ctype}): {exc}") from None
+
+
+class _Body(io.RawIOBase):
+    """An HTTP response body as a file pyoxigraph parses while it arrives, given up at the deadline."""
+
+    def __init__(self, response: httpx.Response, url: str, deadline: float | None, timeout: float | None) -> None:
+        super().__init__()
+        self._chunks = response.iter_bytes()
+        self._rest = b""
+        self._url, self._deadline, self._timeout = url, deadline, timeout
+
+    def readable(self) -> bool:
+        return True
+
+    def _late(self) -> QueryLimit:
+        return QueryLimit(f"{kg_store.redact(self._url)}: no complete answer within --timeout {self._timeout:g}s; stopped")
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._rest:
+            if self._deadline is not None and time.monotonic() > self._deadline:
+                raise self._late()
+            try:
+                self._rest = next(self._chunks, b"")
+            except httpx.TimeoutException:
+                raise self._late() from None
+            except (httpx.HTTPError, httpx.StreamError) as exc:
+                raise StoreError(f"{kg_store.redact(self._url)}: the answer broke off ({type(exc).__name__})") from None
+        n = min(len(buffer), len(self._rest))
+        buffer[:n] = self._rest[:n]
+        self._rest = self._rest[n:]
+        return n
+
+
+# ---------------------------------------------------------------- bounded runs: a child process that can be stopped
+
+DEFAULT_TIMEOUT = 300.0
+"""Seconds a query may run (`kg query --timeout`): generous for any real question, short of a machine taken over."""
+
+TABLE_LIMIT = 1000
+"""Rows a table shows unless `--limit` says otherwise: a table is read by a person and is built whole to align it."""
+
+
+def default_max_memory() -> int | None:
+    """Half the machine's memory in bytes (None where it cannot be known): what one query may take."""
     try:
-        if ctype in ("application/n-triples", "text/plain"):
-            return _from_answer(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES), hidden)
-        answer = ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
-    except (SyntaxError, ValueError) as exc:
-        raise QueryError(f"{kg_store.redact(url)} answered something that is not SPARQL results ({ctype}): {exc}") from exc
-    return _from_answer(answer, hidden)
+        return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") // 2
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a streamed query wrote: how many rows, and whether `limit` cut more off."""
+
+    rows: int = 0
+    cut: bool = False
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class _Job:
+    """Everything the query process needs; plain values, so it crosses a process boundary."""
+
+    query: str
+    store_dir: str
+    source: str | None
+    params: tuple[tuple[str, str], ...]
+    update: bool
+    fmt: str
+    limit: int | None
+    allow_service: tuple[str, ...]
+    max_memory: int | None
+
+
+def stream(
+    query: str,
+    out: TextIO,
+    fmt: str = "csv",
+    *,
+    store_dir: Path | str = kg_store.DEFAULT_STORE,
+    source: Path | str | None = None,
+    params: Mapping[str, str] | None = None,
+    update: bool = False,
+    endpoint: str | None = None,
+    auth: httpx.Auth | None = None,
+    allow_service: Iterable[str] = (),
+    timeout: float = DEFAULT_TIMEOUT,
+    limit: int | None = None,
+    max_memory: int | None = None,
+) -> Written:
+    """Run a query and write its result to `out` as the rows come, never holding them all.
+
+    On the embedded store the query runs in a child process, because Oxigraph evaluates it in
+    native code that neither Ctrl-C nor a timer can stop: Ctrl-C (KeyboardInterrupt here) or
+    SIGTERM kills the child at once, `timeout` seconds of waiting for it end it with QueryLimit,
+    and it may take at most `max_memory` bytes (default: half the machine's memory). A killed
+    query has only read the store, and an update is one transaction, so the store stays whole.
+    On an endpoint the query runs here, and `timeout` bounds the whole HTTP exchange.
+    `limit` caps the rows written (for a table, TABLE_LIMIT unless given; 0: no cap).
+
+    Example: `stream("who-did-what", sys.stdout, "csv", params={"actor": "KOR"}, timeout=60)`.
+    """
+    check_format(fmt)
+    if limit is None and fmt == "table":
+        limit = TABLE_LIMIT
+    limit = limit or None
+    if endpoint is not None:
+        result = run(query, params=params, update=update, endpoint=endpoint, auth=auth, allow_service=allow_service,
+                     timeout=timeout, sink=lambda answer, hidden: write_result(answer, fmt, out.write, hidden=hidden, limit=limit))
+        return write_result(result, fmt, out.write) if isinstance(result, Result) else result
+    memory = max_memory if max_memory is not None else default_max_memory()
+    job = _Job(query, str(store_dir), None if source is None else str(source), tuple((params or {}).items()), update,
+               fmt, limit, tuple(allow_service), memory)
+    return _supervise(job, out.write, timeout)
+
+
+def _threads() -> int:
+    """Threads of this process, native ones too (Oxigraph's own), where the system says; else Python's."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def _context() -> Any:
+    """fork while this process has one thread (fast: nothing to import again); else forkserver or spawn,
+    since a fork copies locks that other threads may hold (a store opened or bulk-loaded before leaves
+    native threads behind, and a child forked then can hang)."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _threads() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kg.query"])  # each query process starts with this module loaded
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def _supervise(job: _Job, write: Callable[[str], Any], timeout: float) -> Written:
+    """Start the query process and pass on what it writes; stop it on Ctrl-C, SIGTERM, timeout or error.
+
+    The clock runs only while waiting for the query: time spent writing (a slow pager) does not count."""
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    forked = context.get_start_method() == "fork"
+    process = context.Process(target=_child, args=(sender, job, os.getpid() if forked else None), name="kg-query", daemon=True)
+    process.start()
+    sender.close()
+    waited = 0.0
+    try:
+        while True:
+            left = timeout - waited
+            if left <= 0:
+                raise QueryLimit(f"the query ran longer than --timeout {timeout:g}s and was stopped; "
+                                 "narrow it (a LIMIT, fewer joins) or give it more time")
+            started = time.monotonic()
+            ready = receiver.poll(left)  # Ctrl-C raises KeyboardInterrupt here, within a moment
+            waited += time.monotonic() - started
+            if not ready:
+                continue
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                raise _died(process, job) from None
+            if kind == "out":
+                write(payload)
+            elif kind == "done":
+                return payload
+            else:
+                raise payload
+    finally:
+        if process.is_alive():
+            process.kill()  # only read the store (an update is one transaction): nothing to undo
+        process.join()
+        receiver.close()
+
+
+def _died(process: Any, job: _Job) -> QueryError:
+    """The error for a query process that ended without a word: killed for memory, most likely."""
+    process.join()
+    code = process.exitcode
+    if code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV) and job.max_memory:
+        return QueryLimit(f"the query needed more than --max-memory {job.max_memory // 2**20} MB and was stopped; "
+                          "narrow it (a LIMIT, fewer joins, no ORDER BY over everything) or allow more")
+    return QueryError(f"the query process ended unexpectedly (exit code {code})")
+
+
+class _Sender:
+    """Text for the parent, sent in pieces of about 64 KB."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.parts: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= 65536:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            self.connection.send(("out", "".join(self.parts)))
+            self.parts, self.size = [], 0
+
+
+def _child(connection: Any, job: _Job, parent: int | None = None) -> None:
+    """The query process: run the job, send the formatted output, then ("done", Written) or ("error", KgError)."""
+    _detach(job.max_memory, parent)
+    sender = _Sender(connection)
+    try:
+        try:
+            result = run(job.query, store_dir=job.store_dir, source=job.source, params=dict(job.params), update=job.update,
+                         allow_service=job.allow_service,
+                         sink=lambda answer, hidden: write_result(answer, job.fmt, sender.write, hidden=hidden, limit=job.limit))
+            written = write_result(result, job.fmt, sender.write) if isinstance(result, Result) else result
+            sender.flush()
+            message: tuple[str, object] = ("done", written)
+        except KgError as error:
+            message = ("error", error)
+        except MemoryError:
+            message = ("error", QueryLimit(f"the query needed more than --max-memory {(job.max_memory or 0) // 2**20} MB "
+                                           "and was stopped; narrow it or allow more"))
+        except Exception as error:  # noqa: BLE001 - any other failure reaches the user as one line
+            message = ("error", QueryError(f"the query failed: {type(error).__name__}: {error}"))
+        connection.send(message)
+    finally:
+        connection.close()
+
+
+def _detach(max_memory: int | None, parent: int | None) -> None:
+    """Make this process one the parent controls: Ctrl-C is the parent's to handle, it dies with the
+    parent (`parent`: its process id when it forked this one), it may allocate at most `max_memory` bytes,
+    and native out-of-memory noise stays quiet."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: a killed kg takes its query along
+        if parent is not None and os.getppid() != parent:
+            os._exit(1)  # the parent died before the line above: no one is waiting
+    if max_memory:
+        with suppress(ImportError, ValueError, OSError):  # no resource module on Windows: no memory cap there
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_DATA, (max_memory, resource.getrlimit(resource.RLIMIT_DATA)[1]))
+    with suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)  # Rust prints "memory allocation failed" there; the parent says it in one line
+        os.close(devnull)
 
 
 # ---------------------------------------------------------------- formatting
@@ -381,48 +752,85 @@ def _short(term: Term | None, width: int) -> str:
                 break
     else:
         text = _csv_term(term)
-    text = " ".join(text.split())
+    text = terminal_text(" ".join(text.split()))  # an escape sequence from an article must not drive the terminal
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(result: Result, width: int = 60) -> str:
-    cells = [[_short(t, width) for t in row] for row in result.rows]
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(result.variables)]
+def _table(variables: tuple[str, ...], rows: Iterator[Row], limit: int | None, width: int = 60) -> tuple[str, int, bool]:
+    """An aligned table of at most `limit` rows (it is built whole to align it), cells escaped for a terminal."""
+    cells = [[_short(t, width) for t in row] for row in itertools.islice(rows, limit)]
+    cut = limit is not None and next(rows, None) is not None
+    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
     line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
-    out = [line(result.variables), line(["-" * w for w in widths])]
+    out = [line(variables), line(["-" * w for w in widths])]
     out += [line(r) for r in cells]
-    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
-    return "\n".join(out) + "\n"
+    if cut:
+        out.append(f"(the first {len(cells)} rows; more were cut at --limit {limit}: raise it, or use -f csv to write every row)")
+    else:
+        out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out) + "\n", len(cells), cut
+
+
+def _scalar(result: Result, fmt: str) -> str:
+    if result.message is not None:
+        return (json.dumps({"message": result.message}) if fmt == "json" else result.message) + "\n"
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+    return ("true" if result.boolean else "false") + "\n"
+
+
+BATCH = 1000
+"""Rows formatted per write: few calls, and little held at once."""
+
+
+def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidden: frozenset[str] = frozenset(),
+                 limit: int | None = None) -> Written:
+    """Write a query's answer (a Result, or pyoxigraph's lazy answer) as `format_result` formats it, a batch of
+    rows at a time, so memory does not grow with the result; at most `limit` rows (None: all).
+
+    CSV cells a spreadsheet would run as a formula are neutralised (`kg.safe.spreadsheet_cell`); table
+    cells are escaped for a terminal (`kg.safe.terminal_text`); JSON and TSV keep every value exact."""
+    check_format(fmt)
+    shaped = _shape(answer, hidden)
+    if isinstance(shaped, Result):
+        write(_scalar(shaped, fmt))
+        return Written(message=shaped.message)
+    variables, rows = shaped
+    if fmt == "table":
+        text, count, cut = _table(variables, rows, limit)
+        write(text)
+        return Written(count, cut)
+    if fmt == "json":  # the bytes of json.dumps of the whole document, written a batch at a time
+        write(json.dumps({"head": {"vars": list(variables)}}, ensure_ascii=False)[:-1] + ', "results": {"bindings": [')
+        encode = lambda row: json.dumps({v: _json_term(t) for v, t in zip(variables, row) if t is not None}, ensure_ascii=False)  # noqa: E731
+    elif fmt == "tsv":
+        write("\t".join(f"?{v}" for v in variables) + "\n")
+        encode = lambda row: "\t".join("" if t is None else str(t) for t in row) + "\n"  # noqa: E731
+    else:
+        write(_csv_line(variables))
+        encode = lambda row: _csv_line([spreadsheet_cell(_csv_term(t)) for t in row])  # noqa: E731
+    count = 0
+    taken = itertools.islice(rows, limit)
+    while batch := [encode(row) for row in itertools.islice(taken, BATCH)]:
+        if fmt == "json":
+            write((", " if count else "") + ", ".join(batch))
+        else:
+            write("".join(batch))
+        count += len(batch)
+    if fmt == "json":
+        write("]}}\n")
+    cut = limit is not None and count == limit and next(rows, None) is not None
+    return Written(count, cut)
+
+
+def _csv_line(values: Iterable[str]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
 
 
 def format_result(result: Result, fmt: str = "table") -> str:
     """The result as text: an aligned table, W3C SPARQL CSV/TSV, or W3C SPARQL Query Results JSON."""
-    check_format(fmt)
-    if result.message is not None:
-        return (json.dumps({"message": result.message}) if fmt == "json" else result.message) + "\n"
-    if result.boolean is not None:
-        if fmt == "json":
-            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-        return ("true" if result.boolean else "false") + "\n"
-    if fmt == "table":
-        return _table(result)
-    if fmt == "json":
-        doc = {
-            "head": {"vars": list(result.variables)},
-            "results": {
-                "bindings": [
-                    {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-                    for row in result.rows
-                ]
-            },
-        }
-        return json.dumps(doc, ensure_ascii=False) + "\n"
-    if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in result.variables)]
-        lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
-        return "\n".join(lines) + "\n"
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    writer.writerows([_csv_term(t) for t in row] for row in result.rows)
-    return buf.getvalue()
+    parts: list[str] = []
+    write_result(result, fmt, parts.append)
+    return "".join(parts)

@@ -14,10 +14,12 @@ query took 100 s instead of 2 ms).
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -28,6 +30,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.paths import queries_dir
+from kg.safe import scrub
 
 DEFAULT_OUTPUT = Path("output")
 DEFAULT_STORE = DEFAULT_OUTPUT / "store"
@@ -36,6 +39,9 @@ SOURCE_NAMES = ("graph.trig", "graph.ttl")
 """Build outputs the default store is (re)loaded from, named graphs first."""
 META_FILE = "kg-source.json"
 """Written in the store folder: which file was loaded last, with its mtime and size."""
+UNION_STALE = "kg-union-stale"
+"""Present in the store folder while an update runs: if it is stopped before the default graph is made
+the union again, the next `ensure` does that."""
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -131,6 +137,26 @@ def has_named_graphs(store: ox.Store) -> bool:
 
 def _shipped_sparql(name: str) -> str:
     return (queries_dir() / name).read_text(encoding="utf-8")
+
+
+def apply_update(store: ox.Store, text: str, store_dir: Path | None = None) -> None:
+    """Run a SPARQL update (one transaction), then make the default graph the union of the named graphs again.
+
+    With `store_dir`, a marker file says the union is stale until that is done, so an update
+    stopped in between (Ctrl-C, a timeout) is completed by the next `ensure`."""
+    marker = store_dir / UNION_STALE if store_dir is not None else None
+    if marker is not None:
+        marker.touch()
+    try:
+        store.update(text)
+    except BaseException:
+        if marker is not None:
+            marker.unlink(missing_ok=True)  # nothing was written
+        raise
+    sync_default_graph(store)
+    store.flush()
+    if marker is not None:
+        marker.unlink(missing_ok=True)
 
 
 def sync_default_graph(store: ox.Store) -> None:
@@ -229,18 +255,28 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
     """
     store = open_store(store_dir)
     try:
-        if is_empty(store):
-            report = _bulk(store, source, str(store_dir))
-        else:
-            n, replaced, unchanged = _replace(store, parse(source, union=False))
-            store.flush()
-            report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+        with _writing(store_dir):
+            if is_empty(store):
+                report = _bulk(store, source, str(store_dir))
+            else:
+                n, replaced, unchanged = _replace(store, parse(source, union=False))
+                store.flush()
+                report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
+            if isinstance(source, (str, Path)):
+                _write_meta(Path(store_dir), Path(source), only=report.bulk)
     except BaseException:
         del store  # a traceback keeps frame locals; an open store keeps its folder locked
         raise
-    if isinstance(source, (str, Path)):
-        _write_meta(Path(store_dir), Path(source), only=report.bulk)
     return report
+
+
+@contextmanager
+def _writing(store_dir: Path | str) -> Iterator[None]:
+    """A disk fault while the store is written (no space, read-only) as one StoreError naming the store."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(f"{store_dir}: cannot write the store: {exc.strerror or exc}") from exc
 
 
 def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
@@ -256,8 +292,12 @@ def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
     except InputError as exc:
         error = exc
     except (SyntaxError, ValueError, OSError) as exc:
-        store.clear()  # it was empty: leave it so, not half-loaded
-        error = InputError(f"{_label(source)}: {exc}")
+        with suppress(OSError):  # a full disk may refuse even this
+            store.clear()  # it was empty: leave it so, not half-loaded
+        if isinstance(exc, OSError):  # reading the file, or (far more often) writing the store: name both
+            error = StoreError(f"{target}: cannot load {_label(source)} into the store: {exc.strerror or exc}")
+        else:
+            error = InputError(f"{_label(source)}: {exc}")
     else:
         n = len(_loaded_graphs(store))
         return LoadReport(target, n, n, 0, count(store), bulk=True)
@@ -317,27 +357,39 @@ def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = No
             raise StoreError(
                 f"{store_dir}: no store here and no graph.trig or graph.ttl beside it; run `kg build` or `kg load` first"
             )
-        return open_store(store_dir)
-    if not src.is_file():
+    elif not src.is_file():
         raise InputError(f"{src}: no such file")
-    store = open_store(store_dir)
     meta = _read_meta(store_dir)
-    key = str(src.resolve())
-    if meta.get(key) != _stamp(src):
-        try:
-            if set(meta) <= {key} or is_empty(store):
-                store.clear()
-                _bulk(store, src, str(store_dir))
-                _write_meta(store_dir, src, only=True)
-            else:
-                _replace(store, parse(src, union=False))
-                store.flush()
-                _write_meta(store_dir, src)
-        except BaseException:
-            del store  # a traceback keeps frame locals; an open store keeps its folder locked
+    key = str(src.resolve()) if src is not None else ""
+    reload = src is not None and meta.get(key) != _stamp(src)
+    try:
+        store = open_store(store_dir)
+    except StoreError as error:
+        # a store on a read-only or full disk cannot be opened for writing, but can still be read
+        if reload or (store_dir / UNION_STALE).exists() or "in use by another process" in str(error):
             raise
-    if not _holds(store, ox.DefaultGraph()):
-        sync_default_graph(store)  # a store loaded by an older kg has named graphs but no union yet
+        try:
+            return ox.Store.read_only(str(store_dir))
+        except OSError:
+            raise error from None
+    try:
+        with _writing(store_dir):
+            if reload:
+                if set(meta) <= {key} or is_empty(store):
+                    store.clear()
+                    _bulk(store, src, str(store_dir))
+                    _write_meta(store_dir, src, only=True)
+                else:
+                    _replace(store, parse(src, union=False))
+                    store.flush()
+                    _write_meta(store_dir, src)
+            if (store_dir / UNION_STALE).exists() or not _holds(store, ox.DefaultGraph()):
+                # an update stopped between its change and the union, or a store loaded by an older kg
+                sync_default_graph(store)
+                (store_dir / UNION_STALE).unlink(missing_ok=True)
+    except BaseException:
+        del store  # a traceback keeps frame locals; an open store keeps its folder locked
+        raise
     return store
 
 
@@ -349,10 +401,27 @@ class BearerAuth(httpx.Auth):
 
     def __init__(self, token: str) -> None:
         self._token = token
+        self.secrets = (token,)
 
     def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
         request.headers["Authorization"] = f"Bearer {self._token}"
         yield request
+
+
+class BasicAuth(httpx.BasicAuth):
+    """HTTP basic auth that knows what must never be printed: the password and the header value."""
+
+    def __init__(self, username: str, password: str) -> None:
+        super().__init__(username, password)
+        pair = f"{username}:{password}"
+        self.secrets = (password, pair, base64.b64encode(pair.encode("utf-8")).decode("ascii"))
+
+
+def secrets_of(auth: httpx.Auth | None, url: str = "") -> tuple[str, ...]:
+    """The strings a message must not show: the credentials of `auth` and the password in `url`."""
+    found = tuple(getattr(auth, "secrets", ()))
+    password = urlsplit(url).password
+    return found + ((password,) if password else ())
 
 
 def credentials_from_env(env: Mapping[str, str] | None = None) -> httpx.Auth | None:
@@ -361,7 +430,7 @@ def credentials_from_env(env: Mapping[str, str] | None = None) -> httpx.Auth | N
     if env.get("KG_STORE_TOKEN"):
         return BearerAuth(env["KG_STORE_TOKEN"])
     if env.get("KG_STORE_USER"):
-        return httpx.BasicAuth(env["KG_STORE_USER"], env.get("KG_STORE_PASSWORD", ""))
+        return BasicAuth(env["KG_STORE_USER"], env.get("KG_STORE_PASSWORD", ""))
     return None
 
 
@@ -391,9 +460,27 @@ def _graph_url(url: str, graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph) -
     return url, {"graph": graph.value}
 
 
-def _explain(response: httpx.Response) -> str:
-    text = response.text.strip().replace("\n", " ")
-    return f"HTTP {response.status_code} {response.reason_phrase}" + (f": {text[:200]}" if text else "")
+ERROR_BODY_BYTES = 4096
+"""How much of an error response kg reads: enough to explain it, never a hostile server's endless body."""
+
+
+def _explain(response: httpx.Response, secrets: tuple[str, ...] = ()) -> str:
+    """The status and the start of the body, cut, with credentials a server echoed back scrubbed out."""
+    body = b""
+    try:
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) >= ERROR_BODY_BYTES:
+                break
+    except (httpx.HTTPError, httpx.StreamError):
+        pass  # an explanation cut short is still an explanation
+    finally:
+        response.close()
+    text = scrub(body[:ERROR_BODY_BYTES].decode("utf-8", "replace"), secrets)
+    return f"HTTP {response.status_code} {scrub(response.reason_phrase)}" + (f": {text}" if text else "")
+
+
+UNSURE_UPDATE = "it may or may not have been applied, so it is not sent again: look at the store before running it again"
 
 
 def request(
@@ -403,31 +490,51 @@ def request(
     *,
     retry: Retry = Retry(),
     sleep: Callable[[float], None] = time.sleep,
+    idempotent: bool = True,
+    stream: bool = False,
+    deadline: float | None = None,
     **kwargs: object,
 ) -> httpx.Response:
-    """One HTTP request with bounded retries on transient faults; StoreError on refusal or exhaustion."""
+    """One HTTP request with bounded retries on transient faults; StoreError on refusal or exhaustion.
+
+    A request that is not idempotent (a SPARQL update) is sent again only when the connection was
+    never made, so it cannot be applied twice: after a timeout, a dropped connection or a 5xx it
+    may have reached the server. With `stream`, the body is left unread (the caller closes it). No
+    attempt starts after `deadline` (a time.monotonic() value)."""
     last = ""
+    secrets = secrets_of(client.auth, url)
     for attempt in range(retry.attempts):
         if attempt:
+            if deadline is not None and time.monotonic() + retry.backoff * 2 ** (attempt - 1) > deadline:
+                raise StoreError(f"{redact(url)}: {last} (gave up after {attempt} attempts, out of time)")
             sleep(retry.backoff * 2 ** (attempt - 1))
         try:
-            response = client.request(method, url, **kwargs)  # type: ignore[arg-type]
+            response = client.send(client.build_request(method, url, **kwargs), stream=stream)  # type: ignore[arg-type]
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:  # no connection: nothing was sent
+            last = f"unreachable ({type(exc).__name__}: {scrub(str(exc), secrets)})"
+            continue
         except httpx.TimeoutException:
             last = f"timed out after {retry.timeout:g}s"
+            if not idempotent:
+                raise StoreError(f"{redact(url)}: {last}; {UNSURE_UPDATE}") from None
             continue
         except httpx.TransportError as exc:
-            last = f"unreachable ({type(exc).__name__}: {exc})"
+            last = f"unreachable ({type(exc).__name__}: {scrub(str(exc), secrets)})"
+            if not idempotent:
+                raise StoreError(f"{redact(url)}: {last}; {UNSURE_UPDATE}") from None
             continue
         if response.status_code in (401, 403):
             raise StoreError(
-                f"{redact(url)} refused the request ({_explain(response)}); "
+                f"{redact(url)} refused the request ({_explain(response, secrets)}); "
                 "set KG_STORE_USER and KG_STORE_PASSWORD, or KG_STORE_TOKEN"
             )
         if response.status_code in TRANSIENT_STATUS:
-            last = _explain(response)
+            last = _explain(response, secrets)
+            if not idempotent:
+                raise StoreError(f"{redact(url)}: {last}; {UNSURE_UPDATE}")
             continue
         if response.is_error:
-            raise StoreError(f"{redact(url)}: {_explain(response)}")
+            raise StoreError(f"{redact(url)}: {_explain(response, secrets)}")
         return response
     raise StoreError(f"{redact(url)}: {last} (gave up after {retry.attempts} attempts)")
 
@@ -468,7 +575,8 @@ def load_endpoint(
     return LoadReport(redact(url), len(todo), done, 0, len(mem))
 
 
-def query_endpoint(
+@contextmanager
+def open_endpoint(
     text: str,
     url: str,
     *,
@@ -476,8 +584,10 @@ def query_endpoint(
     retry: Retry = Retry(),
     update: bool = False,
     transport: httpx.BaseTransport | None = None,
-) -> httpx.Response:
-    """POST a query (or, with update=True, an update) to a SPARQL 1.1 Protocol endpoint."""
+    deadline: float | None = None,
+) -> Iterator[httpx.Response]:
+    """POST a query or update to a SPARQL 1.1 Protocol endpoint and yield the response with its body unread,
+    to stream it. A query is retried on transient faults; an update only when no connection was made."""
     kind = "update" if update else "query"
     headers = {
         "Content-Type": f"application/sparql-{kind}",
@@ -485,8 +595,13 @@ def query_endpoint(
     }
     with httpx.Client(auth=auth, timeout=retry.timeout, transport=transport) as client:
         try:
-            return request(client, "POST", url, content=text.encode("utf-8"), headers=headers, retry=retry)
+            response = request(client, "POST", url, content=text.encode("utf-8"), headers=headers, retry=retry,
+                               idempotent=not update, stream=True, deadline=deadline)
         except StoreError as exc:
             if "HTTP 400" in str(exc):
                 raise QueryError(str(exc)) from exc
             raise
+        try:
+            yield response
+        finally:
+            response.close()

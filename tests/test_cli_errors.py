@@ -88,6 +88,16 @@ BUILD_FAILURES = {
     ),
     "--date that does not exist": ({"a.txt": ARTICLE}, ["--date", "2024-02-30", "{d}/a.txt"], InputError.exit_code, "--date: '2024-02-30'", None),
     "unsupported file type": ({"a.pdf": b"%PDF-1.7"}, ["{d}/a.pdf"], InputError.exit_code, "{d}/a.pdf: unsupported file type '.pdf'", None),
+    "jsonl id that is a number of 5,000 digits": (
+        {"c.jsonl": '{"id": 1' + "0" * 5000 + ', "text": "North Korea sent troops."}\n'}, ["{d}/c.jsonl"], InputError.exit_code,
+        "{d}/c.jsonl:1: not valid JSON here (a number of more than 4300 digits) (use --skip-bad to skip bad lines)", None,
+    ),
+    "jsonl field that is a number of 4,301 digits": (
+        {"c.jsonl": '{"text": "North Korea sent troops.", "n": ' + "9" * 4301 + '}\n'}, ["{d}/c.jsonl"], InputError.exit_code,
+        "{d}/c.jsonl:1: not valid JSON here (a number of more than 4300 digits)", None,
+    ),
+    "a URL, named as given": ({}, ["https://w3id.org/kg-geo/news.txt"], InputError.exit_code,
+                              "https://w3id.org/kg-geo/news.txt: kg reads local files and fetches nothing; download it first", None),
     "stdin given twice": ({}, ["-", "-"], InputError.exit_code, "'-' (stdin) can be given only once", None),
 }
 
@@ -116,13 +126,17 @@ def test_skip_bad_carries_on_and_reports_what_it_skipped(tmp_path):
         "{not json",
         json.dumps({"id": "bad-type", "text": ["a list"]}),
         json.dumps({"id": "good-2", "text": "South Korea sanctioned North Korea."}),
+        '{"id": ' + "7" * 4400 + ', "text": "Russia attacked Ukraine."}',
+        '{"id": "big", "text": "Russia attacked Ukraine.", "meta": {"n": [' + "1" * 5000 + "]}}",
     ]) + "\n")
     out = tmp_path / "out"
     result = invoke("build", corpus, "-o", out, "--skip-bad", "--no-html")
     assert result.exit_code == 0, result.output
     assert f"Warning: {corpus}:2: skipped: not valid JSON" in result.stderr
     assert f"Warning: {corpus}:3: skipped: " in result.stderr
-    assert f"Warning: {corpus}: skipped 2 bad lines" in result.stderr
+    assert f"Warning: {corpus}:5: skipped: not valid JSON here (a number of more than 4300 digits)" in result.stderr
+    assert f"Warning: {corpus}:6: skipped: not valid JSON here" in result.stderr
+    assert f"Warning: {corpus}: skipped 4 bad lines" in result.stderr
     assert "Error" not in result.stderr and "Traceback" not in result.stderr
     docs = {m["doc"] for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()
             for m in json.loads(line)["mentions"]}
@@ -269,6 +283,15 @@ def test_unknown_output_format_writes_nothing(graph_dir, command, message):
     (["build", "--date", "tomorrow", "{d}/missing.txt"], InputError.exit_code, "Error: --date: 'tomorrow' is not a date (expected YYYY-MM-DD)"),
     (["query", "nosuch", "--store", "{d}/store"], UnknownQuery.exit_code, "Error: Unknown query 'nosuch'; choose one of: "),
     (["query", "DROP ALL", "--store", "{d}/store"], QueryError.exit_code, "Error: this is a SPARQL update and kg query is read-only"),
+    # a URL where a file goes is named as given: never "https:/w3id.org/..."
+    (["load", "https://w3id.org/kg-geo/graph.trig", "--store", "{d}/store"], InputError.exit_code,
+     "Error: https://w3id.org/kg-geo/graph.trig: kg reads local files and fetches nothing; download it first"),
+    (["export", "nt", "https://w3id.org/kg-geo/graph.trig"], InputError.exit_code, "Error: https://w3id.org/kg-geo/graph.trig: kg reads local"),
+    (["render", "https://w3id.org/kg-geo/graph.ttl"], InputError.exit_code, "Error: https://w3id.org/kg-geo/graph.ttl: kg reads local"),
+    (["validate", "https://w3id.org/kg-geo/graph.trig"], InputError.exit_code, "Error: https://w3id.org/kg-geo/graph.trig: kg reads local"),
+    (["query", "triple-count", "--data", "https://w3id.org/kg-geo/graph.trig", "--store", "{d}/store"], InputError.exit_code,
+     "Error: https://w3id.org/kg-geo/graph.trig: kg reads local"),
+    (["eval", "--gold", "https://w3id.org/kg-geo/gold.json"], InputError.exit_code, "Error: https://w3id.org/kg-geo/gold.json: kg reads local"),
 ])
 def test_python_m_kg_prints_one_line_and_exits_with_the_code(tmp_path, args, code, message):
     """The installed entry point, not only the typer app: no traceback even outside a command body."""

@@ -89,3 +89,15 @@ def test_no_link_in_the_repository_leaves_it_or_is_dead():
 @pytest.mark.parametrize("page", ["docs/events-jsonl.md", "docs/actions.md", "eval/README.md"])
 def test_the_readme_links_the_documentation_of_the_formats_and_gold_sets(page):
     assert f"]({page})" in README
+
+
+def test_every_test_the_reliability_section_names_exists():
+    """Each guarantee in the README names the test that checks it; a renamed or deleted test must not go unnoticed."""
+    import ast
+
+    section = README.split("## Reliability")[1].split("\n## ")[0]
+    named = re.findall(r"`(tests/test_\w+\.py)::(test_\w+)`", section)
+    assert len(named) >= 20
+    for path, name in named:
+        tree = ast.parse((REPO / path).read_text(encoding="utf-8"))
+        assert name in {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}, f"{path}::{name}"

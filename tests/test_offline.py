@@ -25,8 +25,16 @@ def refuse(*args, **kwargs):
     attempts.append(repr(args[:2])[:200])
     raise OSError("network access attempted during a kg run")
 
-socket.socket.connect = refuse
-socket.socket.connect_ex = refuse
+local_connect, local_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+def connect(self, *args):  # a Unix socket (a query's child process) is not the network
+    return local_connect(self, *args) if self.family == socket.AF_UNIX else refuse(self, *args)
+
+def connect_ex(self, *args):
+    return local_connect_ex(self, *args) if self.family == socket.AF_UNIX else refuse(self, *args)
+
+socket.socket.connect = connect
+socket.socket.connect_ex = connect_ex
 socket.socket.sendto = refuse
 socket.create_connection = refuse
 socket.getaddrinfo = refuse

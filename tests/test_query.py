@@ -7,6 +7,12 @@ import dataclasses
 import io
 import json
 import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pyoxigraph as ox
 import pytest
@@ -14,11 +20,11 @@ from typer.testing import CliRunner
 
 from kg import query, store
 from kg.cli import app
-from kg.errors import InputError, QueryError, UnknownQuery
+from kg.errors import InputError, QueryError, QueryLimit, UnknownQuery
 from kg.graph import to_dataset
 from kg.model import Event, Evidence, Mention
 from kg.paths import queries_dir
-from tests.conftest import make_sample_corpus
+from tests.conftest import REPO, make_sample_corpus
 
 SHIPPED = {"who-did-what", "actor-profile", "timeline", "sources", "considered", "aliases", "entities", "event-table",
            "triple-count"}
@@ -320,3 +326,218 @@ def test_triple_count_counts_each_triple_once(mem):
     from kg.graph import union
 
     assert int(query.run("triple-count", store=mem).rows[0][0].value) == len(union(to_dataset(make_sample_corpus())))
+
+
+# ---------------------------------------------------------------- bounded queries: Ctrl-C, --timeout, memory, rows streamed
+
+CROSS_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?q ?r . ?c ?s ?t }"
+"""On 2,000 triples: 8e9 combinations counted in native code, with no row to return before the end."""
+CROSS_ROWS = "SELECT ?a ?b ?c WHERE { ?a ?p ?o . ?b ?q ?r . ?c ?s ?t }"
+
+
+@pytest.fixture(scope="module")
+def long_store(tmp_path_factory):
+    """An embedded store of 2,000 triples, where a three-way cross join runs for minutes."""
+    folder = tmp_path_factory.mktemp("long")
+    source = folder / "data.nt"
+    source.write_text("".join(f'<http://example.org/{i}> <http://example.org/p> "{i}" .\n' for i in range(2000)), encoding="utf-8")
+    store.load(source, folder / "store")
+    return folder / "store"
+
+
+def kg_process(*args: object) -> subprocess.Popen:
+    """`python -m kg ARGS` as a separate process, as a user runs it."""
+    return subprocess.Popen([sys.executable, "-m", "kg", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, cwd=REPO)
+
+
+def count_triples(store_dir) -> int:
+    result = CliRunner().invoke(app, ["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--store", str(store_dir), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    return int(result.stdout.split()[1])
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_ctrl_c_or_sigterm_stops_a_running_query_at_once_and_the_store_reads_back_whole(long_store, sig, code):
+    """The count runs inside Oxigraph's native code, where Python never sees a signal; kg runs it in a child
+    process it kills. Before, Ctrl-C waited for the query to end (minutes here)."""
+    proc = kg_process("query", CROSS_COUNT, "--store", long_store, "-f", "csv")
+    try:
+        time.sleep(2)  # well into the query
+        assert proc.poll() is None
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=15)  # "within a second or two", with room for a loaded machine
+    finally:
+        proc.kill()
+    assert proc.returncode == code and "Traceback" not in err and out == ""
+    assert count_triples(long_store) == 2000
+
+
+def test_rows_are_written_as_they_come_not_collected_first(long_store):
+    """8e9 rows can never be collected; the first ones must still reach the reader at once."""
+    proc = kg_process("query", CROSS_ROWS, "--store", long_store, "-f", "csv")
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(proc.stdout.readline() for _ in range(3)), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    proc.kill()
+    proc.communicate()
+    assert lines[0] == "a,b,c\n" and lines[1].startswith("http://example.org/")
+
+
+def test_a_query_past_its_timeout_is_stopped_with_a_clear_error(long_store):
+    result = CliRunner().invoke(app, ["query", CROSS_COUNT, "--store", str(long_store), "-f", "csv", "--timeout", "1"])
+    assert result.exit_code == QueryLimit.exit_code
+    assert result.stderr == "Error: the query ran longer than --timeout 1s and was stopped; narrow it (a LIMIT, fewer joins) or give it more time\n"
+    assert count_triples(long_store) == 2000
+
+
+def test_a_query_that_needs_too_much_memory_is_stopped(long_store):
+    """ORDER BY over a cross join must hold every row: 4 million here, more than 200 MB."""
+    result = CliRunner().invoke(app, ["query", "SELECT ?a ?b WHERE { ?a ?p ?o . ?b ?q ?r } ORDER BY ?b ?a", "--store", str(long_store),
+                                      "-f", "csv", "--max-memory", "200"])
+    assert result.exit_code == QueryLimit.exit_code
+    assert result.stderr.startswith("Error: the query needed more than --max-memory 200 MB and was stopped")
+
+
+def test_a_table_shows_at_most_limit_rows_and_says_what_was_cut(long_store):
+    every = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"
+    result = CliRunner().invoke(app, ["query", every, "--store", str(long_store), "-f", "table", "--limit", "5"])
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0 and len(lines) == 2 + 5 + 1
+    assert lines[-1] == "(the first 5 rows; more were cut at --limit 5: raise it, or use -f csv to write every row)"
+    result = CliRunner().invoke(app, ["query", every, "--store", str(long_store), "-f", "table"])
+    assert len(result.stdout.splitlines()) == 2 + query.TABLE_LIMIT + 1 and "more were cut at --limit 1000" in result.stdout
+    result = CliRunner().invoke(app, ["query", every, "--store", str(long_store), "-f", "csv", "--limit", "3"])
+    assert len(result.stdout.splitlines()) == 1 + 3 and result.stderr == "Warning: output cut at 3 rows by --limit 3\n"
+    result = CliRunner().invoke(app, ["query", every, "--store", str(long_store), "-f", "json", "--limit", "2"])
+    assert len(json.loads(result.stdout)["results"]["bindings"]) == 2
+
+
+def test_streamed_output_is_what_format_result_gives(mem, tmp_path):
+    """The batch writer gives the same bytes as formatting the whole result, in every format."""
+    for name in ("who-did-what", "sources", "aliases"):
+        whole = query.run(name, store=mem)
+        for fmt in query.FORMATS:
+            parts: list[str] = []
+            written = query.write_result(whole, fmt, parts.append)
+            assert "".join(parts) == query.format_result(whole, fmt) and written.rows == len(whole.rows)
+            parts = []
+            query.run(name, store=mem, sink=lambda answer, hidden: query.write_result(answer, fmt, parts.append, hidden=hidden))
+            assert "".join(parts) == query.format_result(whole, fmt)
+
+
+# ---------------------------------------------------------------- what is a query, and what reaches the network
+
+
+def test_text_that_starts_like_sparql_is_a_query_never_a_file(graph_dir):
+    describe = "DESCRIBE <https://w3id.org/kg-geo/entity/PRK>"
+    result = CliRunner().invoke(app, ["query", describe, "--store", str(graph_dir / "store"), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "https://w3id.org/kg-geo/entity/PRK,http://www.w3.org/2000/01/rdf-schema#label,North Korea" in result.stdout
+    for text in ["# a comment\nselect * where { ?s ?p ?o } limit 1", "PREFIX kg: <https://w3id.org/kg-geo/ontology#>\nASK { ?e a kg:Event }",
+                 "BASE <https://w3id.org/kg-geo/> CONSTRUCT WHERE { ?s ?p ?o } LIMIT 1"]:
+        assert query.looks_like_sparql(text) and query.resolve(text) == (text, None)
+    assert not query.looks_like_sparql("selections.rq") and not query.looks_like_sparql("queries/ask-me.rq")
+
+
+def test_a_missing_query_file_is_named_as_given(graph_dir):
+    result = CliRunner().invoke(app, ["query", "https://example.org/queries/q.rq", "--store", str(graph_dir / "store")])
+    assert result.exit_code == InputError.exit_code
+    assert result.stderr == "Error: https://example.org/queries/q.rq: no such query file\n"
+
+
+class Listener:
+    """A loopback HTTP server that answers every request with an empty SPARQL result and counts them."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        seen = self.requests
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _answer(self) -> None:
+                seen.append(f"{self.command} {self.path}")
+                body = b'{"head": {"vars": []}, "results": {"bindings": []}}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def listener():
+    server = Listener()
+    yield server
+    server.close()
+
+
+@pytest.mark.parametrize("template", [
+    "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ ?s ?p ?o . FILTER EXISTS {{ service silent <{url}> {{ ?s ?p ?o }} }} }}",
+    "PREFIX r: <{url}#> SELECT * WHERE {{ SERVICE r: {{ ?s ?p ?o }} }}",
+    "ASK {{ ?s ?p 1SERVICE <{url}> {{ ?a ?b ?c }} }}",
+])
+def test_service_is_refused_and_no_request_leaves_the_machine(graph_dir, listener, template):
+    text = template.format(url=listener.url)
+    (graph_dir / "shared.rq").write_text(text, encoding="utf-8")
+    for arg in (text, str(graph_dir / "shared.rq")):
+        result = CliRunner().invoke(app, ["query", arg, "--store", str(graph_dir / "store"), "-f", "csv"])
+        assert result.exit_code == QueryError.exit_code and result.stderr.startswith("Error: SERVICE"), result.output
+        assert "--allow-service" in result.stderr
+    with pytest.raises(QueryError, match="^SERVICE"):
+        query.run(text, store_dir=graph_dir / "store")
+    assert listener.requests == []
+
+
+def test_load_and_service_in_updates_are_refused_too(graph_dir, listener):
+    for text in (f"LOAD <{listener.url}> INTO GRAPH <http://example.org/g>",
+                 f"INSERT {{ GRAPH <http://example.org/g> {{ ?s ?p ?o }} }} WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"):
+        result = CliRunner().invoke(app, ["query", text, "--update", "--store", str(graph_dir / "store")])
+        assert result.exit_code == QueryError.exit_code and "--allow-service" in result.stderr, result.output
+    assert listener.requests == []
+
+
+def test_allow_service_lets_the_named_endpoint_be_called_once(graph_dir, listener):
+    text = f"SELECT * WHERE {{ SERVICE <{listener.url}> {{ ?s ?p ?o }} }}"
+    result = CliRunner().invoke(app, ["query", text, "--store", str(graph_dir / "store"), "-f", "csv",
+                                      "--allow-service", listener.url])
+    assert result.exit_code == 0, result.output
+    assert listener.requests == ["POST /sparql"]  # the query's own call, none from the syntax check
+    other = CliRunner().invoke(app, ["query", text, "--store", str(graph_dir / "store"), "--allow-service", "http://127.0.0.1:1/x"])
+    assert other.exit_code == QueryError.exit_code and len(listener.requests) == 1
+
+
+# ---------------------------------------------------------------- output a terminal or a spreadsheet can take
+
+
+def test_a_table_prints_control_characters_escaped(tmp_path):
+    nasty = "\x1b]0;owned\x07\x1b[31mred\x1b[0m \u202eevil\x00"
+    mem = ox.Store()
+    mem.add(ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/says"), ox.Literal(nasty)))
+    table = query.format_result(query.run("SELECT ?o WHERE { ?s ?p ?o }", store=mem), "table")
+    assert "\x1b" not in table and "\u202e" not in table and "\x00" not in table and "\x07" not in table
+    assert "\\x1b[31mred\\x1b[0m \\u202eevil\\x00" in table
+    assert json.loads(query.format_result(query.run("SELECT ?o WHERE { ?s ?p ?o }", store=mem), "json"))[
+        "results"]["bindings"][0]["o"]["value"] == nasty  # data formats keep the value exact
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
+    mem = ox.Store()
+    for n, value in enumerate(["=1+2", "@SUM(1)", "-2+3", "+cmd", "-3", "plain"]):
+        mem.add(ox.Quad(ox.NamedNode(f"http://example.org/{n}"), ox.NamedNode("http://example.org/v"), ox.Literal(value)))
+    text = query.format_result(query.run("SELECT ?v WHERE { ?s ?p ?v } ORDER BY ?s", store=mem), "csv")
+    assert [row[0] for row in csv.reader(io.StringIO(text))][1:] == ["'=1+2", "'@SUM(1)", "'-2+3", "'+cmd", "-3", "plain"]

@@ -468,3 +468,30 @@ def test_the_seed_build_page_is_the_page_kg_render_draws_from_its_graph(tmp_path
         view = render(load_graph(out / "graph.ttl"), again, max_actors=n)
         assert (out / "graph.html").read_bytes() == again.read_bytes()
         assert len(view.actors) <= (n or 200) and (view.left_out_actors > 0) == (n is not None)
+
+
+# ------------------------------------------------------------ Gephi files that XML parsers read, whatever the text
+
+
+@pytest.mark.parametrize("fmt, reader", [("gexf", nx.read_gexf), ("graphml", nx.read_graphml)])
+def test_gephi_files_read_back_whatever_characters_the_text_holds(tmp_path: Path, fmt: str, reader) -> None:
+    """Article text can hold U+0001, a form feed or U+FFFE; XML 1.0 allows none of them, even escaped."""
+    import xml.etree.ElementTree as ET
+
+    sentence = "North Korea\x01 sent\x0c troops\x1b[31m to Russia\ufffe."
+    corpus = Corpus(
+        (Document("d\x02", "...", "2024-11-01", "Title\x03", None, "Outlet\x04"),),
+        (Entity("PRK", "North\x05Korea", "Country", "PRK"), Entity("RUS", "Russia", "Country", "RUS")),
+        (),
+        (Event("PRK", "DeployTroops", "RUS", "asserted", "2024-10", evidence=(_ev("d\x02", sentence),)),),
+    )
+    ttl = tmp_path / "graph.ttl"
+    ttl.write_text(union(to_dataset(corpus)).serialize(format="turtle"), encoding="utf-8")
+    out = tmp_path / f"g.{fmt}"
+    result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(out), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    ET.parse(out)  # well-formed XML 1.0
+    g = reader(out)
+    assert nx.get_node_attributes(g, "label")["PRK"] == "North\ufffdKorea"
+    (_, _, data), = g.edges(data=True)
+    assert data["evidence"] == "North Korea\ufffd sent\ufffd troops\ufffd[31m to Russia\ufffd."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import json
 import os
@@ -239,3 +240,70 @@ def test_a_store_without_the_union_gets_it_when_opened_for_querying(tmp_path):
     (tmp_path / "store" / store.META_FILE).write_text('{"%s": %s}' % (str(trig.resolve()), json.dumps(store._stamp(trig))), encoding="utf-8")
     opened = store.ensure(tmp_path / "store", trig)
     assert store.count(opened) == len(union(to_dataset(make_sample_corpus())))
+
+
+# ---------------------------------------------------------------- updates are never sent twice
+
+
+def _failing(kind: str, seen: list[httpx.Request]) -> httpx.MockTransport:
+    """A transport whose every request fails in one way: a status, a timeout, a dropped connection or a refusal."""
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if kind == "timeout":
+            raise httpx.ReadTimeout("timed out", request=request)
+        if kind == "dropped":
+            raise httpx.RemoteProtocolError("Server disconnected without sending a response.", request=request)
+        if kind == "refused":
+            raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+        return httpx.Response(int(kind), text="busy")
+
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("kind", ["503", "500", "timeout", "dropped"])
+def test_an_update_that_may_have_reached_the_server_is_not_sent_again(kind):
+    seen: list[httpx.Request] = []
+    with pytest.raises(StoreError, match="may or may not have been applied, so it is not sent again"):
+        with store.open_endpoint("INSERT DATA { <a:a> <a:b> <a:c> }", "http://127.0.0.1:1/update", update=True,
+                                 retry=store.Retry(4, 0), transport=_failing(kind, seen)):
+            pass
+    assert len(seen) == 1
+
+
+def test_an_update_is_retried_only_while_no_connection_was_made():
+    seen: list[httpx.Request] = []
+    with pytest.raises(StoreError, match=r"unreachable .*gave up after 3 attempts"):
+        with store.open_endpoint("INSERT DATA { <a:a> <a:b> <a:c> }", "http://127.0.0.1:1/update", update=True,
+                                 retry=store.Retry(3, 0), transport=_failing("refused", seen)):
+            pass
+    assert len(seen) == 3
+
+
+@pytest.mark.parametrize("kind", ["503", "timeout", "dropped"])
+def test_queries_and_loads_keep_their_retries(kind):
+    seen: list[httpx.Request] = []
+    with pytest.raises(StoreError, match="gave up after 3 attempts"):
+        with store.open_endpoint("SELECT * WHERE { ?s ?p ?o }", "http://127.0.0.1:1/query", retry=store.Retry(3, 0),
+                                 transport=_failing(kind, seen)):
+            pass
+    assert len(seen) == 3
+    seen.clear()
+    with pytest.raises(StoreError, match="gave up after 3 attempts"):
+        store.load_endpoint(to_dataset(make_sample_corpus()), "http://127.0.0.1:1/store", retry=store.Retry(3, 0),
+                            sleep=lambda s: None, transport=_failing(kind, seen))
+    assert len(seen) == 3
+
+
+def test_an_error_body_that_echoes_credentials_is_cut_and_scrubbed():
+    auth = store.credentials_from_env({"KG_STORE_USER": "alice", "KG_STORE_PASSWORD": "s3cret-pw"})
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        headers = "\n".join(f"{k}: {v}" for k, v in request.headers.items())
+        return httpx.Response(500, text=f"Internal error\n{headers}\npassword=s3cret-pw\x1b[2J" + "." * 10_000)
+
+    with httpx.Client(transport=httpx.MockTransport(echo), auth=auth) as client, pytest.raises(StoreError) as info:
+        store.request(client, "PUT", "http://127.0.0.1:1/store", retry=store.Retry(1, 0))
+    message = str(info.value)
+    header = base64.b64encode(b"alice:s3cret-pw").decode()
+    assert header not in message and "s3cret-pw" not in message and "\x1b" not in message and "\n" not in message
+    assert message.startswith("http://127.0.0.1:1/store: HTTP 500 Internal Server Error: Internal error ") and len(message) < 400

@@ -108,7 +108,7 @@ def stub() -> Iterator[Callable[[Behaviour, str | None], str]]:
                 pass
 
             def _handle(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                body = self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
                 answer = behaviour(next(counter), self)
                 if answer is None and upstream is not None:
                     r = httpx.request(self.command, upstream + self.path, content=body,
@@ -325,3 +325,52 @@ def test_every_shipped_query_answers_the_same_over_http_and_embedded(server):
         named = query.run(name, store=mem, params={param: value})
         keep = [inline.variables.index(v) for v in named.variables]
         assert same(text) and {tuple(str(r[i]) for i in keep) for r in inline.rows} == {tuple(map(str, r)) for r in named.rows}
+
+
+# ---------------------------------------------------------------- updates sent once, queries bounded in time
+
+
+def test_an_update_whose_answer_is_lost_is_applied_once(server, stub):
+    """The server applies the INSERT, then the answer never arrives: sending it again would insert twice
+    (here: a blank node, so a second copy is a second triple)."""
+    store.load_endpoint(to_dataset(make_sample_corpus()), server.base + "/store", retry=FAST)
+    seen: list[int] = []
+
+    def apply_then_fail(n: int, handler: BaseHTTPRequestHandler) -> tuple[int, str] | None:
+        seen.append(n)
+        httpx.post(server.base + "/update", content=handler.body, headers={"Content-Type": handler.headers["Content-Type"]})
+        return (503, "upstream answer lost")
+
+    lossy = stub(apply_then_fail, None)
+    insert = "INSERT DATA { GRAPH <http://example.org/g> { [] <http://example.org/said> \"once\" } }"
+    with pytest.raises(StoreError, match="may or may not have been applied, so it is not sent again"):
+        query.run(insert, endpoint=lossy + "/update", update=True)
+    assert len(seen) == 1
+    assert count(server) == 73  # one triple more, not two
+
+
+def test_a_slow_endpoint_is_given_up_at_the_timeout(stub):
+    def trickle(n: int, handler: BaseHTTPRequestHandler) -> tuple[int, str]:
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        handler.end_headers()
+        handler.wfile.write(b'{"head": {"vars": ["x"]}, "results": {"bindings": [')
+        for _ in range(60):  # a byte a second: never a read timeout, never an end
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(1)
+        raise ConnectionError("done trickling")
+
+    slow = stub(trickle, None)
+    result = CliRunner().invoke(app, ["query", "SELECT * WHERE { ?s ?p ?o }", "--endpoint", slow + "/query", "-f", "csv",
+                                      "--timeout", "2"])
+    assert result.exit_code == QueryError.exit_code
+    assert result.stderr == f"Error: {slow}/query: no complete answer within --timeout 2s; stopped\n"
+
+
+def test_endpoint_rows_are_streamed_and_limited(server):
+    store.load_endpoint(to_dataset(make_sample_corpus()), server.base + "/store", retry=FAST)
+    result = CliRunner().invoke(app, ["query", "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", "--endpoint", server.base + "/query",
+                                      "-f", "csv", "--limit", "4"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 5 and result.stderr == "Warning: output cut at 4 rows by --limit 4\n"
