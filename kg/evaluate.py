@@ -271,7 +271,7 @@ def load_gold(path: Path) -> SeedGold | PloverGold:
         raise EvalError(f"{path}: cannot read the gold file: {exc}") from exc
     try:
         whole = json.loads(text)
-    except json.JSONDecodeError:
+    except ValueError:  # not JSON, or a number past Python's 4,300-digit limit: read it as lines
         whole = None
     if isinstance(whole, dict) and all(k in whole for k in SEED_KEYS):
         return _seed_gold(path, whole)
@@ -358,8 +358,9 @@ def _plover_gold(path: Path, text: str) -> PloverGold:
         where = f"{path}: line {n}"
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"{where}: not JSON ({exc.msg}); expected a seed gold object or PLOVER JSON Lines") from exc
+        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise EvalError(f"{where}: not JSON ({reason}); expected a seed gold object or PLOVER JSON Lines") from exc
         _need(where, row, PLOVER_KEYS)
         reciprocal = bool(row["reciprocal"])
         date = row.get("date")

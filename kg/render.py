@@ -42,6 +42,7 @@ from kg.actions import action_types
 from kg.errors import InputError, StoreError
 from kg.merge import CorpusView, Merger
 from kg.model import Corpus, Entity
+from kg.safe import xml_safe_network
 from kg.vocab import KG
 
 SCHEMA_URL = URIRef("https://schema.org/url")
@@ -755,11 +756,11 @@ def _write_html(view: View, path: Path) -> None:
 
 
 def _write_gexf(view: View, path: Path) -> None:
-    nx.write_gexf(to_networkx(view), path)
+    nx.write_gexf(xml_safe_network(to_networkx(view)), path)
 
 
 def _write_graphml(view: View, path: Path) -> None:
-    nx.write_graphml(to_networkx(view), path)
+    nx.write_graphml(xml_safe_network(to_networkx(view)), path)
 
 
 FORMATS: dict[str, Callable[[View, Path], None]] = {

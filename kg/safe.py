@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+import networkx as nx
 
 from kg.errors import InputError
 
@@ -27,26 +26,19 @@ def xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("\ufffd", text)
 
 
-def _xml_term(term: Node) -> Node:
-    if isinstance(term, Literal) and _XML_FORBIDDEN.search(str(term)):
-        return Literal(xml_text(str(term)), lang=term.language, datatype=term.datatype)
-    if isinstance(term, URIRef) and _XML_FORBIDDEN.search(str(term)):
-        return URIRef(xml_text(str(term)))
-    if isinstance(term, BNode) and _XML_FORBIDDEN.search(str(term)):
-        return BNode(xml_text(str(term)))
-    return term
+def xml_safe_network(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of the network with `xml_text` applied to node ids, edge keys and every text attribute, for
+    GEXF/GraphML: whatever the articles held, XML parsers read the file back."""
+    def clean(value: Any) -> Any:
+        return xml_text(value) if isinstance(value, str) else value
 
-
-def xml_safe_graph(graph: Graph) -> Graph:
-    """The graph with `xml_text` applied to every term, for GEXF/GraphML; the same object when nothing needs it."""
-    if not any(_xml_term(x) is not x for triple in graph for x in triple):
-        return graph
-    clean = Graph()
-    for prefix, ns in graph.namespaces():
-        clean.bind(prefix, ns)
-    for s, p, o in graph:
-        clean.add((_xml_term(s), _xml_term(p), _xml_term(o)))
-    return clean
+    out = nx.MultiDiGraph()
+    out.graph.update({k: clean(v) for k, v in g.graph.items()})
+    for node, data in g.nodes(data=True):
+        out.add_node(clean(node), **{k: clean(v) for k, v in data.items()})
+    for u, v, key, data in g.edges(keys=True, data=True):
+        out.add_edge(clean(u), clean(v), key=clean(key), **{k: clean(x) for k, x in data.items()})
+    return out
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
@@ -105,14 +97,11 @@ def scrub(text: str, secrets: Iterable[str] = (), limit: int = MESSAGE_CHARS) ->
 
 def render_file(source: Any, target: Path, *, format: str = "html", **options: Any) -> Any:
     """Draw the network of `source` (a graph, or what else `kg.render.render` draws) to `target` as that does,
-    but all-or-nothing (a failure keeps the previous file) and, for GEXF and GraphML from a graph, with
-    `xml_text` applied first so any text gives a file XML parsers read."""
+    but all-or-nothing: a failure keeps the previous file."""
     from kg.files import write_all
     from kg.render import render
 
     drawn: list[Any] = []
-    if format in ("gexf", "graphml") and isinstance(source, Graph):
-        source = xml_safe_graph(source)
 
     def draw(path: Path) -> None:
         try:

@@ -355,6 +355,9 @@ def test_plover_non_state_source_is_optional(plover_gold: PloverGold) -> None:
          r"doc 'd' is not in docs"),
         ('{"docs": {}, "entities": [{"key": "A", "aliases": ["X"]}, {"key": "B", "aliases": ["X"]}], "events": []}',
          r"alias 'X' belongs to both A and B"),
+        # Python refuses to convert an integer of more than 4,300 digits: a bad file, not a traceback
+        ('{"docs": {"d": ' + "9" * 5000 + '}, "entities": [], "events": []}', r"bad\.json: line 1: not JSON.*digits"),
+        ('{"id": "a", "text": "t", "events": [], "reciprocal": ' + "1" * 5000 + '}\n', r"bad\.json: line 1: not JSON"),
     ],
 )
 def test_bad_gold_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:

@@ -495,3 +495,7 @@ def test_gephi_files_read_back_whatever_characters_the_text_holds(tmp_path: Path
     assert nx.get_node_attributes(g, "label")["PRK"] == "North\ufffdKorea"
     (_, _, data), = g.edges(data=True)
     assert data["evidence"] == "North Korea\ufffd sent\ufffd troops\ufffd[31m to Russia\ufffd."
+    direct = tmp_path / f"direct.{fmt}"
+    render(corpus, direct, format=fmt)  # the library call, from a corpus rather than a graph, is as safe
+    ET.parse(direct)
+    assert nx.get_node_attributes(reader(direct), "label")["PRK"] == "North\ufffdKorea"

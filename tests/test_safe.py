@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+import networkx as nx
 
 from kg import safe
 
@@ -20,15 +20,15 @@ def test_xml_text_keeps_what_xml_allows_and_replaces_the_rest():
     assert cleaned.startswith("A\ufffdB\ufffdC\ufffd[31mred")
 
 
-def test_xml_safe_graph_cleans_literals_and_iris_and_leaves_clean_graphs_alone():
-    g = Graph()
-    g.add((URIRef("http://x/a\x01"), URIRef("http://x/label"), Literal("bad\x02label", lang="en")))
-    clean = safe.xml_safe_graph(g)
-    (s, _, o), = list(clean)
-    assert str(s) == "http://x/a\ufffd" and str(o) == "bad\ufffdlabel" and o.language == "en"
-    ok = Graph()
-    ok.add((URIRef("http://x/a"), URIRef("http://x/p"), Literal("fine")))
-    assert safe.xml_safe_graph(ok) is ok
+def test_xml_safe_network_cleans_ids_keys_and_text_attributes_and_keeps_numbers():
+    g = nx.MultiDiGraph()
+    g.add_node("a\x01", label="bad\x02label", events=3, x=0.5)
+    g.add_edge("a\x01", "b", key="e\x03", evidence="said\x0c so", weight=2.0)
+    clean = safe.xml_safe_network(g)
+    assert dict(clean.nodes(data=True))["a\ufffd"] == {"label": "bad\ufffdlabel", "events": 3, "x": 0.5}
+    (u, v, key, data), = clean.edges(keys=True, data=True)
+    assert (u, v, key) == ("a\ufffd", "b", "e\ufffd") and data == {"evidence": "said\ufffd so", "weight": 2.0}
+    assert "a\x01" in g  # the original is left alone
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
