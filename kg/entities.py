@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span
+
+from kg.errors import RulesError
+from kg.gazetteer import read_yaml
+from kg.paths import ontology_dir
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 """NER labels that can name an actor, a target or a place; dates and numbers are handled elsewhere."""
@@ -43,13 +49,53 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+@dataclass(frozen=True)
+class NonActors:
+    """Names of events and phenomena (ontology/non_actors.yaml), lower case: never actors nor targets."""
+
+    name_starts: frozenset[tuple[str, ...]]
+    names: frozenset[str]
+
+    def covers(self, span: Span) -> bool:
+        """ "Typhoon Haiyan", "Hurricane Dorian", "COVID-19": a name of a phenomenon, not of an actor."""
+        words = tuple(t.lower_ for t in span)
+        if span.text.lower() in self.names:
+            return True
+        return any(words[: len(start)] == start and len(words) > len(start) for start in self.name_starts)
+
+
+@lru_cache(maxsize=4)
+def load_non_actors(directory: Path | None = None) -> NonActors:
+    """Read and validate ontology/non_actors.yaml."""
+    path = Path(directory or ontology_dir()) / "non_actors.yaml"
+    data = read_yaml(path)
+    if not isinstance(data, dict) or set(data) != {"name_starts", "names"}:
+        raise RulesError(f"{path.name}: expected exactly the lists 'name_starts' and 'names'")
+    for field in ("name_starts", "names"):
+        if not isinstance(data[field], list) or not all(isinstance(w, str) and w.strip() for w in data[field]):
+            raise RulesError(f"{path.name}: '{field}' must be a list of non-empty strings")
+    return NonActors(
+        frozenset(tuple(w.lower().split()) for w in data["name_starts"]),
+        frozenset(w.lower() for w in data["names"]),
+    )
+
+
 def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
-    """The actor-like entities of a parsed text, with character offsets shifted by `offset`."""
+    """The actor-like entities of a parsed text, with character offsets shifted by `offset`.
+
+    Names of events and phenomena are left out (see `NonActors`), whatever the NER's label, and
+    so is the bare name a phenomenon's name ends with when the text repeats it ("Haiyan").
+    """
+    non_actors = load_non_actors()
+    phenomena: set[str] = set()
     for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS:
-            continue
         span = _trim(ent)
         if span is None or not any(ch.isalpha() for ch in span.text):  # "U.S." has letters but is not is_alpha
+            continue
+        if non_actors.covers(span):
+            phenomena.add(span[-1].text)
+            continue
+        if ent.label_ not in ACTOR_LABELS or span.text in phenomena:
             continue
         yield EntitySpan(
             start=span.start,

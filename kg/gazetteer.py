@@ -451,7 +451,8 @@ def _extend(extended: dict[str, dict], hand: list[tuple[str, list[Any]]], key: s
             report.append((file, e["label"], f"roles not taken: the hand-made {key} acts for {entry['country']}"))
 
 
-def _read_yaml(path: Path, required: bool = True) -> Any:
+def read_yaml(path: Path, required: bool = True) -> Any:
+    """A YAML data file, read strictly (a key given twice is an error); None for a missing optional file."""
     if not path.exists():
         if required:
             raise RulesError(f"{path.name}: file not found in {path.parent}")
@@ -465,7 +466,7 @@ def _read_yaml(path: Path, required: bool = True) -> Any:
 
 
 def _read_entries(path: Path, required: bool = True) -> list[Any]:
-    data = _read_yaml(path, required)
+    data = read_yaml(path, required)
     if data is None:
         return []
     if not isinstance(data, list):
@@ -487,7 +488,7 @@ def read_jsonl(path: Path) -> list[Any]:
 
 
 def _read_ambiguous(path: Path) -> frozenset[str]:
-    data = _read_yaml(path, required=False) or []
+    data = read_yaml(path, required=False) or []
     if not isinstance(data, list):
         raise RulesError(f"{path.name}: expected a list of {{alias, reason}} entries")
     out = set()
@@ -704,7 +705,7 @@ def generate_countries(overrides_path: Path | None = None) -> list[dict]:
     """
     import pycountry
 
-    overrides = _read_yaml(Path(overrides_path or ontology_dir() / OVERRIDES_FILE)) or {}
+    overrides = read_yaml(Path(overrides_path or ontology_dir() / OVERRIDES_FILE)) or {}
     codes = set(overrides.get("codes") or [])
     dropped = {normalize(a) for a in overrides.get("drop") or []}
     per_country: dict[str, dict] = overrides.get("countries") or {}

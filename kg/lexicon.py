@@ -37,6 +37,7 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from kg.errors import RulesError
@@ -239,8 +240,12 @@ class Lexicon:
                 return entry
         return plain
 
-    def match(self, verb: Token) -> LexMatch | None:
-        """The dictionary's code for a verb in its clause, or None (unknown verb, null code or negative rule)."""
+    def match(self, verb: Token, bare: bool = True) -> LexMatch | None:
+        """The dictionary's code for a verb in its clause, or None (unknown verb, null code or negative rule).
+
+        With `bare` false only a pattern that names a content word codes the verb, never its entry's or
+        its block's own code, nor a pattern of function words alone ("HEAD * TO" says nothing of "led ... to").
+        """
         entry = self.entry(verb)
         if entry is None:
             return None
@@ -256,12 +261,16 @@ class Lexicon:
             code, voiced_passive = _voice_code(pattern.code, pattern.passive, pattern.voiced, passive)
             if code is None:
                 continue  # "[:110]" in the active voice: this pattern codes nothing in this voice
+            if not bare and all(alternatives <= STOP_WORDS for alternatives in pattern.needs):
+                continue
             slots = _match_pattern(pattern, verb, phrase, subject)
             if slots is None:
                 continue
             if code == NULL_CODE:
                 return None  # "[---]": a negative rule
             return self._result(code, block.name, pattern.line, slots, voiced_passive)
+        if not bare:
+            return None
         code, voiced_passive = _voice_code(entry.code, entry.passive, entry.voiced, passive)
         line = entry.line
         if code is None and not entry.voiced:  # the verb has no code of its own: its block's

@@ -83,8 +83,12 @@ class Rules:
     noun_classes: Mapping[str, frozenset[str]]
     target_preps: frozenset[str]
     light_verbs: frozenset[str]
+    pattern_only_verbs: frozenset[str]
+    """Verbs the CAMEO dictionary codes only by a pattern: their object carries the sense ("gave an address")."""
     symmetric_actions: frozenset[str]
     self_target_actions: frozenset[str]
+    """With no target named, these are directed at the actor's own country (a strike or a riot protests
+    against one's government, as CAMEO codes it)."""
     role_nouns: frozenset[str]
     """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "the Spanish king"."""
     anaphoric_nouns: frozenset[str]
@@ -101,22 +105,20 @@ class Rules:
     """Verbs of attack that are verbal between people: "Biden attacked Trump" accuses him."""
     place_target_actions: frozenset[str]
     """With no target named, these are on the country where they happen ("struck targets in Lebanon")."""
-    """With no target named, these are directed at the place they happen or the actor's own country
-    (a strike or a riot protests against one's government, as CAMEO codes it)."""
     modality: ModalityCues
     attribution_verbs: frozenset[str]
     attribution_preps: frozenset[str]
     obligation_auxiliaries: frozenset[str]
+    """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     purpose_verbs: frozenset[str]
+    """ "sent troops to aid Moscow": an infinitive of purpose on another trigger is no event of its own."""
     proposal_nouns: frozenset[str]
     """What one accepts or rejects: such an event stands even with no author named."""
-    """ "sent troops to aid Moscow": an infinitive of purpose on another trigger is no event of its own."""
     accusing_verbs: frozenset[str]
     """ "Ukraine claimed that Pyongyang had deployed troops": claiming a hostile act of someone accuses them."""
     describing_verbs: frozenset[str]
     negative_descriptors: frozenset[str]
     """ "described North Korea as a criminal group": describing someone as one of these accuses them."""
-    """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
 
@@ -225,12 +227,16 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
-    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions",
-                "verbal_attacks", "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns", "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations",
-                "target_preps", "light_verbs", "modality", "attribution")
+    required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
+                "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
+                "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
+                "light_verbs", "pattern_only_verbs", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
+    unknown = sorted(set(data) - set(required))
+    if unknown:  # a misspelt section would otherwise be ignored without a word
+        raise RulesError(f"{file}: unknown section(s) {', '.join(map(str, unknown))}")
     if not isinstance(data["noun_classes"], dict):
         raise RulesError(f"{file}: noun_classes must map class names to word lists")
     classes = {
@@ -255,6 +261,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         noun_classes=classes,
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
+        pattern_only_verbs=frozenset(_words(data["pattern_only_verbs"], f"{file}: pattern_only_verbs")),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),

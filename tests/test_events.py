@@ -84,8 +84,10 @@ ROWS = [
     ("Venezuela cut diplomatic ties with Argentina.", {("VEN", "Sanction", "ARG", "asserted")}),
     ("Russian troops withdrew from Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
     ("Saudi Arabia and Iran restored diplomatic relations.", {("SAU", "Cooperate", "IRN", "asserted")}),
-    # blocking a bid rejects its owner; what the bid is for is only attempted
-    ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted"), ("SWE", "Consult", "NATO", "considered")}),
+    # blocking a bid rejects its owner (joining, a general verb, is coded only by a dictionary pattern)
+    ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted")}),
+    # what a bid is for is only attempted
+    ("Sweden's bid to send troops to Latvia failed.", {("SWE", "DeployTroops", "LVA", "considered")}),
     # a noun the verb takes no sense of is an event of its own under it
     ("Israel resumed talks with Hamas.", {("ISR", "Consult", "PSE", "asserted")}),
     # vague collectives act for no one
@@ -182,6 +184,20 @@ ROWS = [
     # a region stands for its country: a governor there acts for it
     ("Wisconsin's governor imposed a curfew in Milwaukee.", {("USA", "Coerce", "USA", "asserted")}),
     ("Thailand planned to implement a curfew.", {("THA", "Coerce", "THA", "planned")}),
+    # a verb form heading a prepositional phrase is a preposition, no event
+    ("Indonesian authorities, according to the Lombok Bulletin, have noted unusual data.", set()),
+    # general verbs take their sense from their object: the dictionary codes them only by a pattern
+    ("In a new poll, Lula led Bolsonaro by ten points.", set()),
+    ("Japan gave humanitarian aid to Nepal.", {("JPN", "Aid", "NPL", "asserted")}),
+    # whoever dies undergoes the event: no attack by the dead
+    ("Brazil's former president died at a hospital in Portugal.", set()),
+    # a storm or a disease is no actor, nor what "it" refers to after it
+    ("Cyclone Freddy killed hundreds of people in Malawi.", set()),
+    ("The storm reached the coast of Vietnam on Monday. It forced thousands of residents to flee.", set()),
+    # "it" is not the officials
+    ("Chinese officials said it had killed three people in Wuhan.", set()),
+    # a news outlet asks and reports: it is no party
+    ("Wikinews contacted the Peruvian Foreign Ministry.", set()),
 ]
 
 

@@ -120,6 +120,17 @@ def test_a_match_carries_the_kg_action_of_its_code(nlp, lexicon):
     assert _match(nlp, lexicon, "Iran sent heavy weapons.", "sent").action == "SupplyWeapons"
 
 
+def test_without_the_bare_code_only_a_pattern_with_a_content_word_codes(nlp, lexicon):
+    def coded(sentence: str, verb: str) -> str | None:
+        token = next(t for t in nlp(sentence) if t.text == verb)
+        found = lexicon.match(token, bare=False)
+        return found.code if found else None
+
+    assert coded("Ghana snubbed Togo.", "snubbed") is None  # the block's own code is not used
+    assert coded("Brazil sent envoys to Haiti.", "sent") is None  # "* TO" names no content word
+    assert coded("Brazil sent grain to Haiti.", "sent") == "073"  # "grain" says what is sent
+
+
 def test_unknown_verbs_give_nothing(nlp, lexicon):
     assert _match(nlp, lexicon, "Peru praised Chile.", "praised") is None
 

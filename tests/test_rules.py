@@ -42,6 +42,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "object": "patient"}), "object 'patient' is not one of"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "colour": 1}), "unknown field(s) colour"),
         (lambda d: d.pop("modality"), "missing section(s) modality"),
+        (lambda d: d.update(pattern_only_verb=["give"]), "unknown section(s) pattern_only_verb"),
+        (lambda d: d.update(pattern_only_verbs=["give", 3]), "pattern_only_verbs"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],

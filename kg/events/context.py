@@ -21,6 +21,7 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+SINGULAR_PRONOUNS = frozenset({"it", "he", "she"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 """A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
 
@@ -77,9 +78,10 @@ class Context:
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         best, best_i = None, -1
         lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)
+        singular = token.lower_ in ("it", "its", "itself")
         for i, key in self.keyed_tokens[lo:hi]:
-            if i in self.res.demonym_tokens:
-                continue
+            if i in self.res.demonym_tokens or (singular and self.doc[i].tag_ == "NNS"):
+                continue  # "it" is not "the officials"
             kind = self.kind(key)
             if persons and kind == "Person":
                 best, best_i = key, i

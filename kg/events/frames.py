@@ -276,11 +276,14 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         trig = Trigger(word, (Sense(rules.predicates[word]),), "target")
         frame = _predicate_frame(token, trig, ctx)
         return (frame, trig, None) if frame else None
+    if token.pos_ == "VERB" and token.dep_ == "prep":
+        return None  # a verb form heading a prepositional phrase is a preposition: "according to", "following"
     if token.pos_ == "VERB":
         entry = lexicon.entry(token) if lexicon is not None else None
+        bare = lemma not in rules.pattern_only_verbs
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
-            match = lexicon.match(token)
+            match = lexicon.match(token, bare)
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
@@ -291,7 +294,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
                 return frame, trig, None
         if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules) \
                 and lemma not in rules.structural_verbs:
-            match = lexicon.match(token)
+            match = lexicon.match(token, bare)
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
         return None

@@ -8,7 +8,8 @@ import re
 
 from spacy.tokens import Token
 
-from kg.events.context import MODIFIER_DEPS, OBJECTS, PRONOUNS_PERSON, PRONOUNS_THING, SUBJECTS, Context
+from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING,
+                               SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.rules import Rules, Trigger
 
 
@@ -34,7 +35,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         return key
     lower = token.lower_
     if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
-        return _matrix_subject(token, ctx) or ctx.antecedent(token)
+        return _pronoun(token, ctx)
     if depth <= 0:
         return None
     lemma = token.lemma_.lower()
@@ -100,6 +101,45 @@ def _appositive(token: Token, ctx: Context) -> str | None:
     return None
 
 
+def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
+    """The entity a pronoun refers to: the subject of the clause above it, else, for "it", "he" or
+    "she" as the subject of a main clause, the subject of the sentence before when it agrees (the
+    entity it names, or none: in "Phanfone hit Boracay. It also blocked roads" the typhoon is no
+    actor), else the latest fitting name."""
+    found = _matrix_subject(pronoun, ctx)
+    if found:
+        return found
+    previous = _previous_subject(pronoun) if depth > 0 else None
+    if previous is not None and _agrees(previous, pronoun, ctx):
+        if previous.lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
+            return _pronoun(previous, ctx, depth - 1)
+        return resolve_np(previous, ctx, 2)
+    return ctx.antecedent(pronoun)
+
+
+def _previous_subject(pronoun: Token) -> Token | None:
+    """The subject of the main clause of the sentence before, for a singular pronoun subject of a main clause."""
+    if pronoun.lower_ not in SINGULAR_PRONOUNS or pronoun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS:
+        return None
+    sent = pronoun.sent
+    clause = pronoun.head
+    if not (clause == sent.root or (clause.dep_ == "conj" and clause.head == sent.root)) or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    return next((c for c in before.root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
+
+
+def _agrees(phrase: Token, pronoun: Token, ctx: Context) -> bool:
+    """Number and person: "it" takes a singular non-person, "he" and "she" a person."""
+    if phrase.lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
+        return phrase.lower_ in SINGULAR_PRONOUNS and (phrase.lower_ == "it") == (pronoun.lower_ == "it")
+    if phrase.tag_ in ("NNS", "NNPS"):
+        return False
+    key = ctx.res.token_keys.get(phrase.i)
+    person = (ctx.kind(key) == "Person") if key else phrase.ent_type_ == "PERSON" or phrase.lemma_.lower() in ctx.rules.people_nouns
+    return person != (pronoun.lower_ == "it")
+
+
 def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     """ "The Yoon administration confirmed it would monitor...": a pronoun subject of a complement
     clause usually refers to the subject of the clause above."""
@@ -109,6 +149,8 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     subjects = [c for c in clause.head.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
     if not subjects or subjects[0].lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
         return None
+    if pronoun.lower_ in SINGULAR_PRONOUNS and subjects[0].tag_ == "NNS":
+        return None  # "Officials said it killed nine people": "it" is not the officials
     key = resolve_np(subjects[0], ctx, 2)
     if key is None:
         return None

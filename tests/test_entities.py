@@ -1,0 +1,41 @@
+"""kg.entities: which named spans can be actors; names of events and phenomena are left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.entities import entity_spans, load_non_actors
+from kg.errors import RulesError
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # the NER takes storms for people and viruses for organisations: none of them acts
+    ("Typhoon Haiyan struck the Philippines. Haiyan killed thousands.", ["Philippines"]),
+    ("Hurricane Maria devastated Puerto Rico.", ["Puerto Rico"]),
+    ("Tropical Storm Barry approached Louisiana.", ["Louisiana"]),
+    ("COVID-19 reached Italy before Spain.", ["Italy", "Spain"]),
+    # a name that merely shares a word with a storm's is a name
+    ("Maria Zakharova spoke for Russia.", ["Maria Zakharova", "Russia"]),
+])
+def test_names_of_phenomena_are_no_actors(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
+def test_the_shipped_table_loads() -> None:
+    table = load_non_actors()
+    assert ("hurricane",) in table.name_starts and ("tropical", "storm") in table.name_starts
+    assert "covid-19" in table.names
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("name_starts: [typhoon]\n", "exactly the lists 'name_starts' and 'names'"),
+    ("name_starts: [typhoon]\nnames: [SARS, 3]\n", "'names' must be a list of non-empty strings"),
+    ("name_starts: typhoon\nnames: []\n", "'name_starts' must be a list"),
+    ("name_starts: [a]\nname_starts: [b]\nnames: []\n", "not valid YAML"),
+])
+def test_a_malformed_table_names_the_file(tmp_path: Path, content: str, message: str) -> None:
+    (tmp_path / "non_actors.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(RulesError, match=f"non_actors.yaml: .*{message}"):
+        load_non_actors(tmp_path)
