@@ -33,7 +33,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain, groupby
 from pathlib import Path
 
@@ -233,12 +233,6 @@ class Merger:
             return _entity(row)
         return None
 
-    def report_date(self, event: Event) -> str | None:
-        """The earliest date of the documents that tell an event: its date when the text gives none."""
-        for (date,) in self._rows(f"SELECT reported FROM merged_events WHERE ({KEY}) = (?, ?, ?, ?, ?)", event.key):
-            return date
-        return None
-
     def documents(self) -> Iterator[Document]:
         """Every document, by id."""
         for row in self._rows("SELECT * FROM documents ORDER BY id"):
@@ -406,14 +400,6 @@ class CorpusView:
         """Documents, merged entities or merged events, named as the Merger's tables."""
         return len({"documents": self.corpus.documents, "merged_entities": self.corpus.entities,
                     "merged_events": self.corpus.events}[table])
-
-    def report_date(self, event: Event) -> str | None:
-        """The earliest date of the documents that tell an event (as Merger.report_date)."""
-        return self._reported.get(event.key)
-
-    @cached_property
-    def _reported(self) -> dict[tuple[str, ...], str | None]:
-        return {e.key: e.reported for e in self.corpus.events}
 
     def document_parts(self) -> Iterator[DocumentPart]:
         """Each document with its mentions and the events it tells, in corpus order."""
