@@ -64,17 +64,25 @@ def action_types() -> dict[str, ActionType]:
     return out
 
 
+CONSIDER = "014"
+"""CAMEO 014, "consider policy option": what a considered event is coded as, whatever is weighed."""
+
+
 def coded(action: str, modality: str, cameo: str | None = None) -> tuple[str, str]:
     """(PLOVER, CAMEO) codes of an event after the modality rules of actions.md.
 
     An asserted event with a full CAMEO code (`Event.cameo`, "190", "0233") gives that code.
-    Otherwise a planned cooperative action codes as AGREE (03), a negated cooperative one as
-    REJECT (12), a request aside (CAMEO has no intent code for it); considered and conflictual
-    actions keep their own codes (the action's root).
+    A considered event codes as CAMEO 014 ("consider policy option"), never under a material root:
+    weighing an arms supply is not aid; PLOVER has no type for weighing, so it keeps the action's type
+    (its modality, "considered", is the mode). A planned cooperative action codes as AGREE (03), a negated
+    cooperative one as REJECT (12), a request aside (CAMEO has no intent code for it); other events keep
+    their action's codes (the root).
     """
     at = action_types()[action]
     if cameo and modality == "asserted":
         return (at.plover, cameo)
+    if modality == "considered":
+        return (at.plover, CONSIDER)
     intended = at.cooperative and at.plover not in NOT_INTENDED
     if intended and modality == "planned":
         return ("AGREE", "03")

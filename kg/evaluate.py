@@ -30,7 +30,10 @@ document count once, on both sides.
 - Modality, date and quantity accuracy are over matched required gold events that
   give the attribute; it is right when some matched system record of that document
   carries exactly the gold value (dates: equal strings, so "2024-11-14" is wrong for a
-  gold "2024-11": the gold's granularity is the one to reach).
+  gold "2024-11": the gold's granularity is the one to reach). Only a date the text
+  gives counts: a record dated by its article (`date_source` "article") has none here.
+- Story modality accuracy is modality accuracy over the document's stories only
+  (mentions whose `superseded_by` is null): what the document is output as saying.
 - Entity resolution (seeds): an entity-record mention in a gold document whose text
   equals a gold alias is a found alias. Each gold row is resolved to the system
   entity that holds most of its found aliases (ties: smallest key); a found alias is
@@ -142,6 +145,8 @@ class SystemEvent:
     date: str | None = None
     quantity: int | None = None
     sentence: str = ""
+    story: bool = True
+    """False when the document tells a stronger modality of the same actor, action and target (`superseded_by`)."""
 
     @property
     def triple(self) -> tuple[str | None, str, str | None]:
@@ -257,6 +262,8 @@ class Report:
     entities: EntityScore | None = None
     dates: Accuracy | None = None
     """Date-expression normalisation, None when kg.temporal.normalise is not there."""
+    story_modality: Accuracy | None = None
+    """Modality accuracy over the documents' stories only (records their document does not outrank)."""
 
 
 # ---------------------------------------------------------------- loading
@@ -441,7 +448,7 @@ def score(gold: SeedGold | PloverGold, records: Iterable[dict[str, Any]]) -> Rep
     if isinstance(gold, PloverGold):
         doc_ids = [s.id for s in gold.sentences]
         system = _system_events(records, set(doc_ids), "plover")
-        docs, modality, date, quantity = _score_events(doc_ids, list(gold.events), system)
+        docs, modality, date, quantity, _ = _score_events(doc_ids, list(gold.events), system)
         return Report("plover", str(gold.path), _total(docs), docs)
     country = {e.key: e.country for e in gold.entities}
     reduced = [
@@ -450,10 +457,10 @@ def score(gold: SeedGold | PloverGold, records: Iterable[dict[str, Any]]) -> Rep
     ]
     doc_ids = list(gold.docs)
     system = _system_events(records, set(doc_ids), "action")
-    docs, modality, date, quantity = _score_events(doc_ids, reduced, system)
+    docs, modality, date, quantity, story = _score_events(doc_ids, reduced, system)
     return Report(
         "seeds", str(gold.path), _total(docs), docs, modality, date, quantity,
-        _score_entities(gold, records), _score_dates(gold),
+        _score_entities(gold, records), _score_dates(gold), story,
     )
 
 
@@ -487,9 +494,11 @@ def _system_events(records: list[dict[str, Any]], docs: set[str], type_field: st
                     action=str(rec.get(type_field)),
                     target=_country(rec.get("target")),
                     modality=rec.get("modality"),
-                    date=rec.get("date"),
+                    # the article's date stands in where the text gives none: not a date the text gave
+                    date=rec.get("date") if rec.get("date_source") != "article" else None,
                     quantity=rec.get("quantity"),
                     sentence=m.get("sentence") or "",
+                    story=m.get("superseded_by") is None,
                 )
             )
     return out
@@ -521,12 +530,12 @@ def _dedupe(events: list[GoldEvent]) -> list[GoldEvent]:
 
 def _score_events(
     doc_ids: list[str], gold: list[GoldEvent], system: Mapping[str, list[SystemEvent]]
-) -> tuple[tuple[DocScore, ...], Accuracy, Accuracy, Accuracy]:
+) -> tuple[tuple[DocScore, ...], Accuracy, Accuracy, Accuracy, Accuracy]:
     per_doc: dict[str, list[GoldEvent]] = defaultdict(list)
     for g in gold:
         per_doc[g.doc].append(g)
     scores = []
-    attrs: dict[str, list] = {"modality": [0, 0, []], "date": [0, 0, []], "quantity": [0, 0, []]}
+    attrs: dict[str, list] = {"modality": [0, 0, []], "date": [0, 0, []], "quantity": [0, 0, []], "story": [0, 0, []]}
     for doc in doc_ids:
         golds = _dedupe(per_doc.get(doc, []))
         triples: dict[tuple, list[SystemEvent]] = {}
@@ -551,20 +560,21 @@ def _score_events(
                 missed.append(g)
                 continue
             for name in attrs:
-                want = getattr(g, name)
+                field = "modality" if name == "story" else name
+                want = getattr(g, field)
                 if want is None:
                     continue
-                got = [getattr(s, name) for s in found]
+                got = [getattr(s, field) for s in found if s.story or name != "story"]
                 attrs[name][1] += 1
                 if want in got:
                     attrs[name][0] += 1
                 else:
-                    attrs[name][2].append(f"{g.id}: {name} {want}, system {', '.join(map(str, dict.fromkeys(got)))}")
+                    attrs[name][2].append(f"{g.id}: {field} {want}, system {', '.join(map(str, dict.fromkeys(got)))}")
         counts = Counts(len(triples) - excused, matched_system, len(required), len(required) - len(missed))
         found_gold = tuple(g for g in required if g not in missed)
         scores.append(DocScore(doc, counts, excused, tuple(missed), tuple(false), found_gold, tuple(right)))
     acc = {name: Accuracy(c, t, tuple(w)) for name, (c, t, w) in attrs.items()}
-    return tuple(scores), acc["modality"], acc["date"], acc["quantity"]
+    return tuple(scores), acc["modality"], acc["date"], acc["quantity"], acc["story"]
 
 
 def _score_entities(gold: SeedGold, records: list[dict[str, Any]]) -> EntityScore:
@@ -692,6 +702,7 @@ def format_report(report: Report, verbose: bool = False) -> str:
             lines.append(f"    {d.doc}  {k.system:3d} {k.matched_system:3d} | {k.gold:3d} {k.matched_gold:3d} | {d.excused:3d}")
         lines += [
             f"Modality accuracy: {_acc(report.modality)}",
+            f"Story modality accuracy: {_acc(report.story_modality)}",
             f"Date accuracy: {_acc(report.date)}",
             f"Quantity accuracy: {_acc(report.quantity)}",
             f"Date expressions: {_acc(report.dates)}",
@@ -713,7 +724,8 @@ def format_report(report: Report, verbose: bool = False) -> str:
                 lines.append(f"  missed {g.id}: {_show(g.actor, g.actions, g.target, g.symmetric)}  \"{g.evidence}\"")
             for s in d.false:
                 lines.append(f"  false: {_show(s.actor, [s.action], s.target)} [{s.modality}]  \"{' '.join(s.sentence.split())}\"")
-        for name, a in (("modality", report.modality), ("date", report.date), ("quantity", report.quantity), ("date expression", report.dates)):
+        for name, a in (("modality", report.modality), ("story modality", report.story_modality), ("date", report.date),
+                        ("quantity", report.quantity), ("date expression", report.dates)):
             if a is not None and a.wrong:
                 lines.append(f"\nWrong {name}:")
                 lines += [f"  {w}" for w in a.wrong]
@@ -749,6 +761,7 @@ def report_json(report: Report) -> dict[str, Any]:
         "excused": sum(d.excused for d in report.docs),
         "by_type": {t: {"recall": _counts_json(r), "precision": _counts_json(p)} for t, (r, p) in by_type(report).items()},
         "modality": _acc_json(report.modality),
+        "story_modality": _acc_json(report.story_modality),
         "date": _acc_json(report.date),
         "quantity": _acc_json(report.quantity),
         "dates": _acc_json(report.dates),

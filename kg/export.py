@@ -55,7 +55,7 @@ def _entity_mention(m: Mention) -> dict[str, Any]:
 def _event_head(merged: Merged, event: Event, sources: int) -> dict[str, Any]:
     plover, cameo = coded(event.action, event.modality, event.cameo)
     # the roles its actor and target held then: at the event's date, else when it was first reported
-    when = event.date or merged.report_date(event)
+    when = event.when
     return {
         "type": "event",
         "id": str(event_iri(event)),
@@ -63,12 +63,14 @@ def _event_head(merged: Merged, event: Event, sources: int) -> dict[str, Any]:
         "action": event.action,
         "modality": event.modality,
         "target": _ref(merged.entity, event.target, when),
-        "date": event.date,
+        "date": when,
         "date_text": event.date_text,
+        "date_source": event.date_source,
         "quantity": event.quantity,
         "plover": plover,
         "cameo": cameo,
         "source_count": sources,
+        "superseded": event.superseded,
     }
 
 
@@ -80,6 +82,7 @@ def _event_mention(entity: Lookup, ev: Evidence) -> dict[str, Any]:
         "end": ev.end,
         "trigger": ev.trigger,
         "attributed_to": _ref(entity, ev.attributed_to)["label"] if ev.attributed_to else ev.attribution_text,  # type: ignore[index]
+        "superseded_by": ev.superseded_by,
     }
 
 

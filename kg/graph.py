@@ -147,7 +147,8 @@ _KG = {name: nt_iri(KG[name]) for name in (
     "Document", "Event", "Mention", "key", "countryCode", "actsFor", "actor", "target", "modality", "ploverCode",
     "cameoCode", "interactsWith", "date", "dateText", "quantity", "mention", "document", "sentence", "start", "end",
     "trigger", "attributedTo", "attributionText", "sourceCount", "sector", "role", "Role", "roleCountry", "startDate",
-    "endDate")}
+    "endDate", "dateSource", "superseded", "supersededBy")}
+_TRUE = f'"true"^^<{XSD.boolean}>'
 _KIND = {kind: nt_iri(cls) for kind, cls in KIND_CLASS.items()}
 _MODALITY = {name: nt_iri(iri) for name, iri in MODALITIES.items()}
 _ANY_URI = str(XSD.anyURI)
@@ -168,6 +169,7 @@ def _document_triples(doc: Document) -> Iterator[Triple]:
     node = nt_iri(document_iri(doc.id))
     yield node, A, _KG["Document"]
     yield node, IDENTIFIER, nt_literal(doc.id)
+    yield node, LABEL, nt_literal(doc.label)
     if doc.date:
         yield node, DATE, _date_text(doc.date)
     if doc.title:
@@ -225,8 +227,11 @@ def _event_triples(event: Event, doc_id: str, label: Callable[[str], str]) -> It
         yield actor, _KG["interactsWith"], target
         title += f" {label(event.target)}"
     yield node, LABEL, nt_literal(f"{title} ({event.modality})")
-    if event.date:
-        yield node, _KG["date"], _date_text(event.date)
+    if event.when:  # the text's date, else the earliest article's, and which it is
+        yield node, _KG["date"], _date_text(event.when)
+        yield node, _KG["dateSource"], nt_literal(event.date_source)
+    if event.superseded:
+        yield node, _KG["superseded"], _TRUE
     if event.date_text:
         yield node, _KG["dateText"], nt_literal(event.date_text)
     if event.quantity is not None:
@@ -247,6 +252,8 @@ def _event_triples(event: Event, doc_id: str, label: Callable[[str], str]) -> It
             yield m, _KG["attributedTo"], _entity_text(ev.attributed_to)
         if ev.attribution_text:
             yield m, _KG["attributionText"], nt_literal(ev.attribution_text)
+        if ev.superseded_by in _MODALITY:
+            yield m, _KG["supersededBy"], _MODALITY[ev.superseded_by]
 
 
 def document_triples(part: DocumentPart, entity: Callable[[str], Entity | None]) -> Iterator[Triple]:

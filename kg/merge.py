@@ -14,7 +14,17 @@ Rules, the same for a library call and for `kg build`:
 - entities that are only referred to (a country someone acts for, an actor or
   target resolved to a key no document listed) come from the gazetteer;
 - an event takes the first quantity, the first date text and the first full
-  CAMEO code its documents give, and all their distinct evidence, sorted.
+  CAMEO code its documents give, and all their distinct evidence, sorted;
+- an event is dated `reported` by the earliest date of the documents that tell
+  it (its date when the text gives none: the first report is the latest the
+  event can have happened, whichever later article retells it);
+- one story per actor, action and target per document: where a document tells
+  the same actor, action and target with several modalities, the strongest in
+  STORY_ORDER is what it says happened, and each weaker telling stays a record
+  of its own (it is evidence) whose evidence there is marked `superseded_by` that
+  modality. Dates decide what competes: a telling with a text date is outranked
+  only by one of the same date (another date is another event), an undated one
+  by any. An event outranked in every document that tells it is `superseded`.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain, groupby
 from pathlib import Path
 
@@ -33,10 +43,23 @@ from kg.gazetteer import load_gazetteer
 from kg.model import Corpus, DocResult, Document, DocumentPart, Entity, Event, Evidence, Mention, Role
 from kg.roles import acting
 
+STORY_ORDER = ("asserted", "planned", "considered", "negated")
+"""Modalities from the strongest commitment to the weakest. What a document asserts happened is its story;
+else what it says will happen (a plan or pledge commits the actor), then what may happen (weighed), and
+last what did not: a refusal told beside a plan or a debate is the past the news moves on from."""
+
+_RANK = ("CASE modality " + " ".join(f"WHEN '{m}' THEN {i}" for i, m in enumerate(STORY_ORDER))
+         + f" ELSE {len(STORY_ORDER)} END")
+"""A modality's place in STORY_ORDER, in SQL (the names are constants of kg, never input)."""
+
 KEY = "actor, action, target, modality, date"
 """An event's identity as columns; `target` and `date` are '' when absent, so ORDER BY sorts like Event.key."""
 
 _EVIDENCE = "doc_id, sentence, start, end, trigger, attributed_to, attribution_text"
+_HEAD = "date_text, quantity, cameo, reported, superseded"
+"""The merged event's columns after its key, in the order `_event` reads them."""
+_TOLD_AS = (f"SELECT DISTINCT e.*, o.story FROM evidence e LEFT JOIN outranked o USING ({KEY}, doc_id)")
+"""The evidence with the story its document tells instead (NULL: it is the story there)."""
 _EVIDENCE_ORDER = "doc_id, start, end, trigger, sentence, attributed_to, attribution_text"
 
 _SCHEMA = f"""
@@ -52,7 +75,12 @@ CREATE TABLE evidence (actor TEXT, action TEXT, target TEXT, modality TEXT, date
 CREATE TABLE merged_entities (key TEXT PRIMARY KEY, label TEXT, kind TEXT, country TEXT, wikidata TEXT, aliases TEXT,
                               sector TEXT, roles TEXT) WITHOUT ROWID;
 CREATE TABLE merged_events (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT,
-                            date_text TEXT, quantity INTEGER, sources INTEGER, cameo TEXT, PRIMARY KEY ({KEY})) WITHOUT ROWID;
+                            date_text TEXT, quantity INTEGER, sources INTEGER, cameo TEXT, reported TEXT,
+                            superseded INTEGER, PRIMARY KEY ({KEY})) WITHOUT ROWID;
+CREATE TABLE told (doc_id TEXT, actor TEXT, action TEXT, target TEXT, date TEXT, rank INTEGER, modality TEXT,
+                   PRIMARY KEY (doc_id, actor, action, target, date, rank)) WITHOUT ROWID;
+CREATE TABLE outranked (actor TEXT, action TEXT, target TEXT, modality TEXT, date TEXT, doc_id TEXT, story TEXT,
+                        PRIMARY KEY ({KEY}, doc_id)) WITHOUT ROWID;
 """
 
 # built once every result is in: cheaper than keeping them up to date on every insert
@@ -77,13 +105,30 @@ WHERE e.doc_id = (SELECT MIN(f.doc_id) FROM entities f WHERE f.key = e.key)
 
 _SAME_EVENT = "x.actor = k.actor AND x.action = k.action AND x.target = k.target AND x.modality = k.modality AND x.date = k.date"
 
+# each document's tellings, then those a stronger telling of the same document outranks (see the module doc)
+_TOLD = f"INSERT INTO told SELECT DISTINCT doc_id, actor, action, target, date, {_RANK}, modality FROM events"
+
+_OUTRANKED = """
+INSERT INTO outranked
+SELECT actor, action, target, modality, date, doc_id, story FROM (
+  SELECT r.*, (SELECT s.modality FROM told s
+               WHERE s.doc_id = r.doc_id AND s.actor = r.actor AND s.action = r.action AND s.target = r.target
+                 AND (r.date = '' OR s.date = r.date)
+               ORDER BY s.rank LIMIT 1) AS story
+  FROM told r)
+WHERE story != modality
+"""
+
 _MERGE_EVENTS = f"""
 INSERT INTO merged_events
 SELECT k.actor, k.action, k.target, k.modality, k.date,
        (SELECT x.date_text FROM events x WHERE {_SAME_EVENT} AND x.date_text != '' ORDER BY x.doc_id, x.seq LIMIT 1),
        (SELECT x.quantity FROM events x WHERE {_SAME_EVENT} AND x.quantity IS NOT NULL ORDER BY x.doc_id, x.seq LIMIT 1),
        (SELECT COUNT(DISTINCT x.doc_id) FROM evidence x WHERE {_SAME_EVENT}),
-       (SELECT x.cameo FROM events x WHERE {_SAME_EVENT} AND x.cameo IS NOT NULL ORDER BY x.doc_id, x.seq LIMIT 1)
+       (SELECT x.cameo FROM events x WHERE {_SAME_EVENT} AND x.cameo IS NOT NULL ORDER BY x.doc_id, x.seq LIMIT 1),
+       (SELECT MIN(d.date) FROM evidence x JOIN documents d ON d.id = x.doc_id WHERE {_SAME_EVENT}),
+       (SELECT COUNT(DISTINCT x.doc_id) FROM events x WHERE {_SAME_EVENT})
+         = (SELECT COUNT(*) FROM outranked x WHERE {_SAME_EVENT})
 FROM (SELECT DISTINCT {KEY} FROM events) k
 """
 
@@ -158,6 +203,8 @@ class Merger:
         keys = self._column("SELECT actor FROM events UNION SELECT target FROM events WHERE target != '' "
                             "EXCEPT SELECT key FROM merged_entities")
         self._insert_entities(gaz.entities[k] for k in keys if k in gaz.entities)
+        self.db.execute(_TOLD)
+        self.db.execute(_OUTRANKED)
         self.db.execute(_MERGE_EVENTS)
         self.finished = True
         return self
@@ -184,14 +231,6 @@ class Merger:
     def _entity(self, key: str) -> Entity | None:
         for row in self._rows("SELECT * FROM merged_entities WHERE key = ?", (key,)):
             return _entity(row)
-        return None
-
-    def report_date(self, event: Event) -> str | None:
-        """The earliest date of the documents that tell an event: its roles' date when it has none of its own."""
-        for (date,) in self._rows(
-                f"SELECT MIN(d.date) FROM evidence x JOIN documents d ON d.id = x.doc_id "
-                f"WHERE x.actor = ? AND x.action = ? AND x.target = ? AND x.modality = ? AND x.date = ?", event.key):
-            return date
         return None
 
     def documents(self) -> Iterator[Document]:
@@ -230,16 +269,17 @@ class Merger:
         """Each merged event by key (its `evidence` left empty), the number of documents that tell it,
         and its distinct evidence sorted, read lazily: consume it before asking for the next event."""
         rows = self._rows(
-            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.cameo, m.sources, "
-            f"x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, x.attribution_text "
-            f"FROM merged_events m LEFT JOIN (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence) x USING ({KEY}) "
+            f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.cameo, m.reported, "
+            f"m.superseded, m.sources, x.doc_id, x.sentence, x.start, x.end, x.trigger, x.attributed_to, "
+            f"x.attribution_text, x.story "
+            f"FROM merged_events m LEFT JOIN ({_TOLD_AS}) x USING ({KEY}) "
             f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, "
             f"x.doc_id, x.start, x.end, x.trigger, x.sentence, x.attributed_to, x.attribution_text"
         )
         for _, group in groupby(rows, key=lambda row: row[:5]):
             head = next(group)
-            yield (_event([head[:8] + (None,)]), head[8],
-                   (Evidence(*row[9:]) for row in chain([head], group) if row[9] is not None))
+            yield (_event([head[:10] + (None,)]), head[10],
+                   (Evidence(*row[11:]) for row in chain([head], group) if row[11] is not None))
 
     def events(self) -> Iterator[Event]:
         """Every merged event, by key, with all its distinct evidence sorted."""
@@ -248,8 +288,8 @@ class Merger:
 
     def source_counts(self) -> Iterator[tuple[Event, int]]:
         """Each merged event (without evidence), by key, with the number of documents that tell it."""
-        for row in self._rows(f"SELECT {KEY}, date_text, quantity, cameo, sources FROM merged_events ORDER BY {KEY}"):
-            yield _event([(*row[:8], None)]), row[8]
+        for row in self._rows(f"SELECT {KEY}, {_HEAD}, sources FROM merged_events ORDER BY {KEY}"):
+            yield _event([(*row[:10], None)]), row[10]
 
     def busiest(self, n: int | None = None) -> tuple[list[str], int]:
         """The keys of the `n` entities (None: all) that take part in most merged events, as actor or target,
@@ -273,19 +313,18 @@ class Merger:
             self.db.execute("DELETE FROM chosen")
             self.db.executemany("INSERT OR IGNORE INTO chosen VALUES (?)", ((k,) for k in keys))
             where = "WHERE actor IN (SELECT key FROM chosen) AND (target = '' OR target IN (SELECT key FROM chosen))"
-        rows = list(self._rows(f"SELECT {KEY}, date_text, quantity, cameo, sources FROM merged_events {where} "
+        rows = list(self._rows(f"SELECT {KEY}, {_HEAD}, sources FROM merged_events {where} "
                                f"ORDER BY sources DESC, actor, target, date, action, modality LIMIT ?",
                                (-1 if limit is None else limit,)))
         # a mention is a document and offsets, as in the graph, where it is one node
-        mentions = (f"SELECT doc_id, MIN(sentence), start, end, MIN(trigger), MIN(attributed_to), MIN(attribution_text) "
-                    f"FROM evidence WHERE actor = ? AND action = ? AND target = ? AND modality = ? AND date = ? "
-                    f"GROUP BY doc_id, start, end")
+        mentions = (f"SELECT doc_id, MIN(sentence), start, end, MIN(trigger), MIN(attributed_to), MIN(attribution_text), "
+                    f"MIN(story) FROM ({_TOLD_AS} WHERE ({KEY}) = (?, ?, ?, ?, ?)) GROUP BY doc_id, start, end")
         for row in rows:
             key = row[:5]
             total = next(iter(self.db.execute(f"SELECT COUNT(*) FROM ({mentions})", key)))[0]
             first = tuple(Evidence(*x) for x in self.db.execute(
                 f"{mentions} ORDER BY doc_id, start, 2, end LIMIT ?", (*key, -1 if evidence is None else evidence)))
-            yield _event([(*row[:8], None)]), row[8], total, first
+            yield _event([(*row[:10], None)]), row[10], total, first
 
     def documents_by_id(self, ids: Iterable[str]) -> Iterator[Document]:
         """The documents with these ids (unknown ids skipped), by id."""
@@ -300,8 +339,9 @@ class Merger:
                 "SELECT doc_id, start, end, text, key FROM mentions WHERE doc_id = ? ORDER BY start, end, key, text",
                 (document.id,)))
             rows = self.db.execute(
-                f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.cameo, {_EVIDENCE} "
-                f"FROM (SELECT DISTINCT {KEY}, {_EVIDENCE} FROM evidence WHERE doc_id = ?) x "
+                f"SELECT m.actor, m.action, m.target, m.modality, m.date, m.date_text, m.quantity, m.cameo, m.reported, "
+                f"m.superseded, {_EVIDENCE}, story "
+                f"FROM ({_TOLD_AS} WHERE doc_id = ?) x "
                 f"JOIN merged_events m USING ({KEY}) "
                 f"ORDER BY m.actor, m.action, m.target, m.modality, m.date, {_EVIDENCE_ORDER}",
                 (document.id,))
@@ -329,10 +369,12 @@ def _entity(row: tuple) -> Entity:
 
 
 def _event(rows: list[tuple]) -> Event:
-    """An event from rows of (key..., date_text, quantity, cameo, evidence...); evidence columns are None when it has none."""
-    actor, action, target, modality, date, date_text, quantity, cameo = rows[0][:8]
-    evidence = tuple(Evidence(*row[8:]) for row in rows if row[8] is not None)
-    return Event(actor, action, target or None, modality, date or None, date_text or None, quantity, evidence, cameo)
+    """An event from rows of (key..., date_text, quantity, cameo, reported, superseded, evidence...); evidence
+    columns are None when it has none."""
+    actor, action, target, modality, date, date_text, quantity, cameo, reported, superseded = rows[0][:10]
+    evidence = tuple(Evidence(*row[10:]) for row in rows if row[10] is not None)
+    return Event(actor, action, target or None, modality, date or None, date_text or None, quantity, evidence, cameo,
+                 reported, bool(superseded))
 
 
 def merge(results: Iterable[DocResult], path: str | Path | None = None) -> Corpus:
@@ -344,26 +386,20 @@ def merge(results: Iterable[DocResult], path: str | Path | None = None) -> Corpu
 
 
 class CorpusView:
-    """An in-memory Corpus read through the same methods as a finished Merger, so one writer serves both."""
+    """An in-memory Corpus read through the same methods as a finished Merger, so one writer serves both.
+
+    Its events get the merge's corpus-wide attributes (`reported`, `superseded`, `superseded_by`) by the
+    same rules, so a corpus made by hand reads as if it had been merged.
+    """
 
     def __init__(self, corpus: Corpus):
-        self.corpus = corpus
-        self.entity = corpus.by_key.get
+        self.corpus = replace(corpus, events=told(corpus.documents, corpus.events))
+        self.entity = self.corpus.by_key.get
 
     def count(self, table: str) -> int:
         """Documents, merged entities or merged events, named as the Merger's tables."""
         return len({"documents": self.corpus.documents, "merged_entities": self.corpus.entities,
                     "merged_events": self.corpus.events}[table])
-
-    def report_date(self, event: Event) -> str | None:
-        """The earliest date of the documents that tell an event (as Merger.report_date)."""
-        return self._report_dates.get(event.key)
-
-    @cached_property
-    def _report_dates(self) -> dict[tuple[str, ...], str | None]:
-        dates = {d.id: d.date for d in self.corpus.documents}
-        return {e.key: min((d for x in e.evidence if (d := dates.get(x.doc_id))), default=None)
-                for e in self.corpus.events}
 
     def document_parts(self) -> Iterator[DocumentPart]:
         """Each document with its mentions and the events it tells, in corpus order."""
@@ -398,6 +434,32 @@ class CorpusView:
     def events(self) -> Iterator[Event]:
         """The events in corpus order."""
         return iter(self.corpus.events)
+
+
+def told(documents: Iterable[Document], events: Iterable[Event]) -> tuple[Event, ...]:
+    """The events with what the merge adds, computed in memory by the rules of the module doc (as the Merger's
+    SQL does on disk): the earliest date of the documents that tell each (`reported`), the stronger modality
+    each document tells instead of each telling (`Evidence.superseded_by`), and `superseded`."""
+    events = tuple(events)
+    dates = {d.id: d.date for d in documents}
+    rank = {m: i for i, m in enumerate(STORY_ORDER)}
+    tellings: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    for e in events:
+        for doc in {x.doc_id for x in e.evidence}:
+            tellings.setdefault((doc, e.actor, e.action, e.target or ""), set()).add((e.date or "", e.modality))
+
+    def story(doc: str, e: Event) -> str | None:
+        rivals = [m for date, m in tellings[(doc, e.actor, e.action, e.target or "")] if not e.date or date == e.date]
+        best = min(rivals, key=lambda m: (rank.get(m, len(rank)), m))
+        return None if best == e.modality else best
+
+    out = []
+    for e in events:
+        evidence = tuple(replace(x, superseded_by=story(x.doc_id, e)) for x in e.evidence)
+        reported = min((d for x in evidence if (d := dates.get(x.doc_id))), default=None)
+        out.append(replace(e, evidence=evidence, reported=reported,
+                           superseded=bool(evidence) and all(x.superseded_by for x in evidence)))
+    return tuple(out)
 
 
 Merged = Merger | CorpusView

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 MODALITY_NAMES = ("asserted", "considered", "planned", "negated")
+DATE_SOURCES = ("text", "article")
+"""Where an event's date comes from: the text's own words, or the date of the earliest article that tells it."""
+LABEL_MAX = 120
+"""Longest document label, in characters."""
 ENTITY_KINDS = ("Country", "Organization", "Person", "ArmedGroup", "Location")
 
 
@@ -24,6 +28,19 @@ class Document:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+
+    @property
+    def label(self) -> str:
+        """What the document is called: its title, else the first line of its text (a headline in most
+        saved articles, after any "Home » Section »" trail), shortened; its id when it has neither."""
+        if self.title:
+            line = " ".join(self.title.split())
+        else:
+            line = next((x for x in self.text.splitlines() if x.strip()), "")
+            line = " ".join(line.split(" » ")[-1].split())
+        if len(line) > LABEL_MAX:  # a text with no headline starts with a paragraph
+            line = line[:LABEL_MAX].rsplit(" ", 1)[0] + "…"
+        return line or self.id
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,9 @@ class Evidence:
     """Entity key of the speaker or outlet the claim is attributed to."""
     attribution_text: str | None = None
     """The attribution as written when no entity names it ("officials in Seoul")."""
+    superseded_by: str | None = None
+    """Set by the merge: the stronger modality this sentence's document tells the same actor, action and target
+    with (its story there, kg.merge.STORY_ORDER); None when this telling is the document's story."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +116,21 @@ class Event:
     evidence: tuple[Evidence, ...] = field(default=(), compare=False)
     cameo: str | None = None
     """The full CAMEO code when the dictionary gives one ("190", "0233"); not part of the key."""
+    reported: str | None = None
+    """Set by the merge: the date of the earliest document that tells the event; not part of the key."""
+    superseded: bool = False
+    """Set by the merge: every document that tells it tells a stronger modality of the same actor, action
+    and target (see kg.merge); not part of the key."""
+
+    @property
+    def when(self) -> str | None:
+        """The date every output gives the event: the text's own date, else the date it was first reported."""
+        return self.date or self.reported
+
+    @property
+    def date_source(self) -> str | None:
+        """Where `when` comes from: "text", "article", or None when there is no date at all."""
+        return "text" if self.date else "article" if self.reported else None
 
     @property
     def key(self) -> tuple[str, str, str, str, str]:

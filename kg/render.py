@@ -80,6 +80,9 @@ QUAD_STYLE: dict[str, tuple[str, str]] = {
     "material-conflict": ("#B2182B", "material conflict"),
 }
 
+SUPERSEDED_OPACITY = 0.35
+"""How faint an edge is drawn whose every document tells a stronger story of the same actor, action and target."""
+
 DASHES: dict[str, list[int] | bool] = {
     # modality: vis-network dash pattern; only what happened is a solid line
     "asserted": False,
@@ -101,7 +104,7 @@ MAX_EVIDENCE = 20
 
 @dataclass(frozen=True)
 class Doc:
-    """A source document as the page shows it."""
+    """A source document as the page shows it: `title` is its label (its title, else its first line)."""
 
     id: str
     title: str = ""
@@ -143,6 +146,10 @@ class EventView:
     evidence: tuple[Source, ...] = ()
     evidence_total: int = 0
     """How many evidence sentences the event has in all, when `evidence` holds only the first of them (0: all held)."""
+    date_source: str = ""
+    """Where `date` comes from: "text", "article" (the earliest article's date: the text gives none) or "" (no date)."""
+    superseded: bool = False
+    """Every document that tells it tells a stronger modality of the same actor, action and target (kg.merge)."""
 
     @property
     def quad(self) -> str:
@@ -205,7 +212,7 @@ def read_view(graph: Graph) -> View:
     for d in graph.subjects(RDF.type, KG.Document):
         docs[d] = Doc(
             id=_text(graph, d, DCTERMS.identifier) or str(d),
-            title=_text(graph, d, DCTERMS.title),
+            title=_text(graph, d, RDFS.label) or _text(graph, d, DCTERMS.title),
             url=_text(graph, d, SCHEMA_URL),
             date=_text(graph, d, DCTERMS.date),
         )
@@ -242,6 +249,7 @@ def read_view(graph: Graph) -> View:
         evidence.sort(key=lambda t: (t[0], t[1], t[2].sentence))
         count = graph.value(e, KG.sourceCount)
         n_docs = len({doc for doc, _, _ in evidence})
+        date = _text(graph, e, KG.date)
         events.append(
             EventView(
                 id=str(e).rsplit("/", 1)[-1],
@@ -249,9 +257,12 @@ def read_view(graph: Graph) -> View:
                 target=_node_id(graph, target) if target is not None else "",
                 action=_action(graph, e),
                 modality=MODALITY_OF.get(graph.value(e, KG.modality), "asserted"),
-                date=_text(graph, e, KG.date),
+                date=date,
                 sources=max(int(count.toPython()) if isinstance(count, Literal) else 0, n_docs),
                 evidence=tuple(s for _, _, s in evidence),
+                # a graph written before kg:dateSource dated events by their text only
+                date_source=_text(graph, e, KG.dateSource) or ("text" if date else ""),
+                superseded=(e, KG.superseded, Literal(True)) in graph,
             )
         )
     actors = []
@@ -317,11 +328,13 @@ def read_merged(merged: Merger, max_actors: int | None = None) -> View:
             target=node_id(event.target) if event.target else "",
             action=event.action if event.action in action_types() else "Event",
             modality=event.modality,
-            date=event.date or "",
+            date=event.when or "",
             sources=sources,
             evidence=tuple(Source(x.sentence, x.doc_id, label(x.attributed_to) if x.attributed_to else x.attribution_text or "")
                            for x in evidence),
             evidence_total=total if total > len(evidence) else 0,
+            date_source=event.date_source or "",
+            superseded=event.superseded,
         ))
     actors = {a.id: a for a in map(actor, taking_part)}
     others: dict[str, Actor] = {}
@@ -332,7 +345,7 @@ def read_merged(merged: Merger, max_actors: int | None = None) -> View:
             if country and node_id(country) not in actors:
                 others[node_id(country)] = actor(country, "Country")
     cited = {s.doc for e in events for s in e.evidence}
-    docs = [Doc(d.id, d.title or "", d.url or "", d.date or "") for d in merged.documents_by_id(cited)]
+    docs = [Doc(d.id, d.label, d.url or "", d.date or "") for d in merged.documents_by_id(cited)]
     view = View(
         actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
         events=tuple(sorted(events, key=lambda e: (e.actor, e.target, e.date, e.action, e.modality, e.id))),
@@ -374,16 +387,17 @@ def to_country_level(view: View) -> View:
     """Aggregate people and bodies into the countries they act for; identical events merge."""
     by_id = {a.id: a for a in view.actors + view.others}
     up = {a.id: (a.country if a.country in by_id else a.id) for a in by_id.values()}
-    merged: dict[tuple[str, str, str, str, str], list[EventView]] = defaultdict(list)
+    merged: dict[tuple[str, str, str, str, str, str], list[EventView]] = defaultdict(list)
     for e in view.events:
         actor, target = up.get(e.actor, e.actor), up.get(e.target, e.target) if e.target else ""
-        merged[(actor, e.action, target, e.modality, e.date)].append(e)
+        merged[(actor, e.action, target, e.modality, e.date, e.date_source)].append(e)
     events = []
-    for (actor, action, target, modality, date), group in merged.items():
+    for (actor, action, target, modality, date, date_source), group in merged.items():
         evidence = tuple(dict.fromkeys(s for e in group for s in e.evidence))
         sources = max(max(e.sources for e in group), len({s.doc for s in evidence}))
         ids = sorted(e.id for e in group)
-        events.append(EventView(ids[0], actor, target, action, modality, date, sources, evidence))
+        events.append(EventView(ids[0], actor, target, action, modality, date, sources, evidence,
+                                date_source=date_source, superseded=all(e.superseded for e in group)))
     events.sort(key=lambda e: (e.actor, e.target, e.date, e.action, e.modality, e.id))
     return _prune(replace(view, events=tuple(events)))
 
@@ -538,6 +552,8 @@ def _event_data(e: EventView) -> dict:
         "quad": e.quad,
         "modality": e.modality,
         "date": e.date,
+        "dateSource": e.date_source,
+        "superseded": e.superseded,
         "sources": e.sources,
         "evidence": [{"sentence": s.sentence, "doc": s.doc, "by": s.said_by} for s in e.evidence],
         "evidenceTotal": max(e.evidence_total, len(e.evidence)),
@@ -576,21 +592,31 @@ def to_network(view: View, seed: int = 7) -> Network:
         k = parallel[pair]
         parallel[pair] += 1
         negated = e.modality == "negated"
-        text = f"{_action_label(e.action)}" + (f" · {e.date}" if e.date else "")
+        colour = QUAD_STYLE.get(e.quad, ("#888888", ""))[0]
         net.add_edge(
             e.actor,
             e.target,
             id=e.id,
-            label=("✗ not " + text) if negated else text,
-            color=QUAD_STYLE.get(e.quad, ("#888888", ""))[0],
+            label=_edge_label(e),
+            # a telling its documents outrank is drawn in its own modality, faint: evidence, not the story
+            color={"color": colour, "opacity": SUPERSEDED_OPACITY} if e.superseded else colour,
             dashes=DASHES.get(e.modality, False),
-            width=_edge_width(e.sources),
+            width=1 if e.superseded else _edge_width(e.sources),
             arrows={"to": {"enabled": True, "type": "bar" if negated else "arrow"}},
             smooth=_curve(k, forward=(e.actor, e.target) == pair),
             kg=_event_data(e),
         )
     net.set_options(json.dumps(_vis_options(len(view.actors))))
     return net
+
+
+def _edge_label(e: EventView) -> str:
+    """The action and the date the text gives ("✗ not" when negated). A date only its article gives stays in the
+    event's details and filters: on every undated edge it would only pile up labels."""
+    text = _action_label(e.action)
+    if e.date and e.date_source != "article":
+        text += f" · {e.date}"
+    return ("✗ not " + text) if e.modality == "negated" else text
 
 
 def _curve(k: int, forward: bool) -> dict:
@@ -740,6 +766,8 @@ def to_networkx(view: View, seed: int = 7) -> nx.MultiDiGraph:
             quad=e.quad,
             modality=e.modality,
             date=e.date,
+            date_source=e.date_source,
+            superseded=e.superseded,
             sources=e.sources,
             weight=float(e.sources),
             evidence=" | ".join(s.sentence for s in e.evidence),

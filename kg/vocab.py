@@ -50,11 +50,13 @@ class KG(DefinedNamespace):
     modality: URIRef
     date: URIRef
     dateText: URIRef
+    dateSource: URIRef
     quantity: URIRef
     ploverCode: URIRef
     cameoCode: URIRef
     sourceCount: URIRef
     interactsWith: URIRef
+    superseded: URIRef
     # modality
     Modality: URIRef
     Asserted: URIRef
@@ -72,6 +74,7 @@ class KG(DefinedNamespace):
     trigger: URIRef
     attributedTo: URIRef
     attributionText: URIRef
+    supersededBy: URIRef
     # action vocabulary
     ActionType: URIRef
     ploverType: URIRef

@@ -40,20 +40,38 @@ def test_cooperative_follows_the_quad_class(action, cooperative):
         ("SupplyWeapons", "negated", ("REJECT", "12")),
         ("Aid", "negated", ("REJECT", "12")),
         ("SignAgreement", "negated", ("REJECT", "12")),
-        # considered keeps its type (CAMEO 014 is a policy option, PLOVER has none)
-        ("SupplyWeapons", "considered", ("AID", "07")),
-        ("Consult", "considered", ("CONSULT", "04")),
+        # considered: CAMEO 014 ("consider policy option"), no material root; PLOVER keeps the type (mode: considered)
+        ("SupplyWeapons", "considered", ("AID", "014")),
+        ("Aid", "considered", ("AID", "014")),
+        ("Consult", "considered", ("CONSULT", "014")),
+        ("Assault", "considered", ("ASSAULT", "014")),
+        # a request keeps REQUEST: CAMEO has no intent code for it
+        ("Request", "planned", ("REQUEST", "02")),
+        ("Request", "negated", ("REQUEST", "02")),
         # conflictual actions keep their codes whatever the modality
         ("Assault", "planned", ("ASSAULT", "18")),
         ("Assault", "negated", ("ASSAULT", "18")),
         ("Threaten", "planned", ("THREATEN", "13")),
         ("Sanction", "negated", ("SANCTION", "16")),
         ("DeployTroops", "planned", ("MOBILIZE", "15")),
-        ("Investigate", "considered", ("ACCUSE", "09")),
+        ("Investigate", "considered", ("ACCUSE", "014")),
     ],
 )
 def test_coded_applies_the_modality_rules(action, modality, expected):
     assert coded(action, modality) == expected
+
+
+@pytest.mark.parametrize(
+    "modality, expected",
+    [
+        ("asserted", ("AID", "0712")),      # an asserted event keeps the dictionary's full code
+        ("considered", ("AID", "014")),     # weighed: consider, not the dictionary's material code
+        ("planned", ("AGREE", "03")),
+        ("negated", ("REJECT", "12")),
+    ],
+)
+def test_only_an_asserted_event_keeps_its_full_dictionary_code(modality, expected):
+    assert coded("SupplyWeapons", modality, "0712") == expected
 
 
 def test_coded_rejects_an_unknown_action():

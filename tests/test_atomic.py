@@ -372,6 +372,8 @@ def test_kg_load_into_a_store_on_a_full_or_read_only_disk(small_disk, tmp_path, 
     store_dir = small_disk.root / "store"
     runner = CliRunner()
     assert runner.invoke(app, ["load", str(trig), "--store", str(store_dir)]).exit_code == 0
+    loaded = runner.invoke(app, ["query", "triple-count", "--store", str(store_dir), "-f", "csv"])
+    before = int(loaded.stdout.split()[1])
     changed = tmp_path / "changed.nt"
     changed.write_text("".join(f"<http://example.org/{i}> <http://example.org/p> \"{'x' * 200}{i}\" .\n" for i in range(20000)),
                        encoding="utf-8")
@@ -380,10 +382,10 @@ def test_kg_load_into_a_store_on_a_full_or_read_only_disk(small_disk, tmp_path, 
     result = runner.invoke(app, ["load", str(changed), "--store", str(store_dir)])
     one_error_line(result, StoreError.exit_code, f"{store_dir}: ", reasons + ("IO error",))
     count = runner.invoke(app, ["query", "triple-count", "--store", str(store_dir), "-f", "csv"])
-    assert count.exit_code == 0 and int(count.stdout.split()[1]) == 72  # read back whole, even on the faulty disk
+    assert count.exit_code == 0 and int(count.stdout.split()[1]) == before > 0  # read back whole, even on the faulty disk
     small_disk.restore()
     count = runner.invoke(app, ["query", "triple-count", "--store", str(store_dir), "-f", "csv"])
-    assert count.exit_code == 0 and int(count.stdout.split()[1]) == 72
+    assert count.exit_code == 0 and int(count.stdout.split()[1]) == before
 
 
 # ---------------------------------------------------------------- the same faults, from a writer that raises (any user)

@@ -208,6 +208,28 @@ def test_modality_date_and_quantity_accuracy(seed_gold: SeedGold) -> None:
     assert report.modality.wrong == ("d1-1: modality considered, system asserted",)
 
 
+def test_an_article_date_is_not_a_date_the_text_gave(seed_gold: SeedGold) -> None:
+    """The gold's 2024-06 treaty, dated only by an article of that day: no text date, so wrong, never right by luck."""
+    dated_by_article = event("d1", "RUS", "SignAgreement", "PRK", date="2024-06") | {"date_source": "article"}
+    report = score(seed_gold, [dated_by_article])
+    assert (report.date.correct, report.date.total) == (0, 1)
+    assert report.date.wrong == ("d1-2: date 2024-06, system None",)
+    report = score(seed_gold, [dated_by_article | {"date_source": "text"}])
+    assert (report.date.correct, report.date.total) == (1, 1)
+
+
+def test_story_modality_counts_only_what_each_document_says_happened(seed_gold: SeedGold) -> None:
+    weighed = event("d1", "KOR", "SupplyWeapons", "UKR", "considered")
+    told = event("d1", "KOR", "SupplyWeapons", "UKR", "asserted")  # the document's story: it outranks the weighing
+    weighed["mentions"][0]["superseded_by"] = "asserted"
+    report = score(seed_gold, [weighed, told])
+    assert (report.modality.correct, report.modality.total) == (1, 1)  # some record carries the gold's modality
+    assert (report.story_modality.correct, report.story_modality.total) == (0, 1)
+    assert report.story_modality.wrong == ("d1-1: modality considered, system asserted",)
+    assert "Story modality accuracy: 0.0% (0/1)" in format_report(report)
+    assert report_json(report)["story_modality"]["total"] == 1
+
+
 # ---------------------------------------------------------------- seed entities
 
 

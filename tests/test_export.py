@@ -27,10 +27,11 @@ ENTITY_MENTION_FIELDS = {"doc": str, "text": str, "start": int, "end": int}
 REF_FIELDS = {"id": str, "label": str, "country": NULLABLE_STR, "sector": NULLABLE_STR}
 EVENT_FIELDS = {
     "type": str, "id": str, "actor": dict, "action": str, "modality": str, "target": (dict, type(None)),
-    "date": NULLABLE_STR, "date_text": NULLABLE_STR, "quantity": (int, type(None)), "plover": str, "cameo": str,
-    "source_count": int, "mentions": list,
+    "date": NULLABLE_STR, "date_text": NULLABLE_STR, "date_source": NULLABLE_STR, "quantity": (int, type(None)),
+    "plover": str, "cameo": str, "source_count": int, "mentions": list,
 }
-EVENT_MENTION_FIELDS = {"doc": str, "sentence": str, "start": int, "end": int, "attributed_to": NULLABLE_STR}
+EVENT_MENTION_FIELDS = {"doc": str, "sentence": str, "start": int, "end": int, "attributed_to": NULLABLE_STR,
+                        "superseded_by": NULLABLE_STR}
 
 
 def _lines(corpus: Corpus) -> list[dict]:
@@ -86,11 +87,14 @@ def test_event_records_have_the_spec_fields_and_types(sample_corpus):
     assert supply["id"] == str(event_iri(sample_corpus.events[0]))
     assert supply["actor"] == {"id": str(entity_iri("KOR")), "label": "South Korea", "country": "KOR", "sector": None}
     assert supply["target"] == {"id": str(entity_iri("UKR")), "label": "Ukraine", "country": "UKR", "sector": None}
-    assert (supply["action"], supply["modality"], supply["date"], supply["quantity"]) == ("SupplyWeapons", "considered", None, None)
-    assert (deploy["date"], deploy["date_text"], deploy["quantity"]) == ("2024-10", "last month", 12000)
+    assert (supply["action"], supply["modality"], supply["quantity"]) == ("SupplyWeapons", "considered", None)
+    # the text gives no date: its article's, marked as such
+    assert (supply["date"], supply["date_text"], supply["date_source"]) == ("2024-11-14", None, "article")
+    assert (deploy["date"], deploy["date_text"], deploy["date_source"], deploy["quantity"]) == ("2024-10", "last month", "text", 12000)
+    assert supply["superseded"] is deploy["superseded"] is False
     assert deploy["mentions"][0] == {
         "doc": "d2", "sentence": "North Korea sent 12,000 troops to Russia last month.", "start": 0, "end": 52,
-        "trigger": "sent", "attributed_to": None,
+        "trigger": "sent", "attributed_to": None, "superseded_by": None,
     }
 
 
@@ -141,7 +145,7 @@ def test_records_carry_exactly_the_fields_the_docs_show(sample_corpus):
         ("SupplyWeapons", "asserted", "AID", "07"),
         ("SupplyWeapons", "planned", "AGREE", "03"),
         ("SupplyWeapons", "negated", "REJECT", "12"),
-        ("SupplyWeapons", "considered", "AID", "07"),
+        ("SupplyWeapons", "considered", "AID", "014"),  # weighing an arms supply is no aid: CAMEO 014, consider
         ("Assault", "negated", "ASSAULT", "18"),
         ("DeployTroops", "planned", "MOBILIZE", "15"),
     ],
@@ -218,7 +222,7 @@ def test_streamed_records_are_the_bytes_of_whole_records(mentions):
 
 @pytest.mark.parametrize(
     "modality, cameo, expected",
-    [("asserted", "0233", ("AID", "0233")), ("considered", "0233", ("AID", "07")),
+    [("asserted", "0233", ("AID", "0233")), ("considered", "0233", ("AID", "014")),
      ("planned", "0233", ("AGREE", "03")), ("asserted", None, ("AID", "07"))],
 )
 def test_an_asserted_event_exports_its_full_cameo_code_the_others_the_modality_rules(sample_corpus, modality, cameo, expected):

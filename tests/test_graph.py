@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import DCTERMS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDFS, SKOS, XSD
 
 from kg.graph import (
     CORPUS_GRAPH,
@@ -174,7 +174,8 @@ def test_modality_and_codes_follow_the_rules(ds, sample_corpus):
     g = union(ds)
     supply = event_iri(sample_corpus.events[0])
     assert g.value(supply, KG.modality) == KG.Considered
-    assert (g.value(supply, KG.ploverCode), g.value(supply, KG.cameoCode)) == (Literal("AID"), Literal("07"))
+    # weighing an arms supply is coded "consider" (CAMEO 014), not aid (07); PLOVER keeps the type
+    assert (g.value(supply, KG.ploverCode), g.value(supply, KG.cameoCode)) == (Literal("AID"), Literal("014"))
     planned = replace(sample_corpus.events[0], modality="planned")
     g2 = union(to_dataset(replace(sample_corpus, events=(planned,))))
     assert g2.value(event_iri(planned), KG.ploverCode) == Literal("AGREE")
@@ -254,7 +255,7 @@ def test_an_asserted_event_with_a_full_cameo_code_carries_it():
     corpus = _with_roles()
     g = union(to_dataset(corpus))
     codes = {e.modality: g.value(event_iri(e), KG.cameoCode) for e in corpus.events}
-    assert codes == {"asserted": Literal("0234"), "considered": Literal("07")}
+    assert codes == {"asserted": Literal("0234"), "considered": Literal("014")}  # only what is asserted keeps it
 
 
 # ---------------------------------------------------------------- N-Triples text, without rdflib terms
@@ -280,3 +281,37 @@ def test_document_triples_are_n_triples_text_that_reads_back_as_the_terms():
     parsed = ox.parse("".join(f"{s} {p} {o} .\n" for s, p, o in triples).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     assert [tuple(map(str, (q.subject, q.predicate, q.object))) for q in parsed] == triples
     assert (nt_iri(document_iri("d1")), nt_iri(DCTERMS.date), '"2024-11-14"^^<http://www.w3.org/2001/XMLSchema#date>') in triples
+
+
+def test_a_document_is_labelled_by_its_title_else_its_first_line():
+    corpus = make_sample_corpus()
+    titled = replace(corpus.documents[1], title="  Troops\nsent  ")
+    long = replace(corpus.documents[0], text="Home » World » " + "word " * 40 + "\nSecond line.")
+    g = union(to_dataset(replace(corpus, documents=(long, titled))))
+    assert g.value(DOC["d2"], RDFS.label) == Literal("Troops sent")
+    assert g.value(DOC["d2"], DCTERMS.title) == Literal("  Troops\nsent  ")  # the title as given stays the title
+    label = str(g.value(DOC["d1"], RDFS.label))
+    assert label.startswith("word word") and label.endswith("…") and len(label) <= 121  # a breadcrumb trail dropped
+    assert g.value(DOC["d1"], DCTERMS.title) is None
+    assert Document("x", "\n\n").label == "x"
+
+
+def test_every_event_has_a_date_and_says_where_it_comes_from(ds, sample_corpus):
+    g = union(ds)
+    supply, deploy = (event_iri(e) for e in sample_corpus.events)
+    assert (g.value(supply, KG.date), g.value(supply, KG.dateSource)) == (Literal("2024-11-14", datatype=XSD.date), Literal("article"))
+    assert g.value(supply, KG.dateText) is None
+    assert (g.value(deploy, KG.date), g.value(deploy, KG.dateSource)) == (Literal("2024-10", datatype=XSD.gYearMonth), Literal("text"))
+
+
+def test_an_outranked_telling_is_marked_on_its_mention_and_an_event_no_document_tells_as_its_story():
+    """d1 asserts the supply and weighs it: the weighing's mention there is superseded by the assertion."""
+    corpus = make_sample_corpus()
+    weighed = corpus.events[0]
+    done = replace(weighed, modality="asserted", evidence=(Evidence("d1", "Seoul said so.", 51, 65, "said"),))
+    g = union(to_dataset(replace(corpus, events=(weighed, done, corpus.events[1]))))
+    (mention,) = g.objects(event_iri(weighed), KG.mention)
+    assert g.value(mention, KG.supersededBy) == KG.Asserted
+    assert g.value(event_iri(weighed), KG.superseded) == Literal(True)
+    assert g.value(event_iri(done), KG.superseded) is None
+    assert not set(g.triples((None, KG.supersededBy, KG.Considered)))

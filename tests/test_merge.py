@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -121,3 +122,84 @@ def test_reading_before_finish_is_refused():
         m.add(_result("a"))
         with pytest.raises(RuntimeError, match="before finish"):
             list(m.events())
+
+
+# ---------------------------------------------------------------- one story per actor, action and target per document
+
+def _told(doc_id: str, date: str | None, *tellings: tuple[str, str | None]) -> DocResult:
+    """A document (dated `date`) telling South Korea -> Ukraine SupplyWeapons with these (modality, text date)s."""
+    return DocResult(Document(doc_id, f"text of {doc_id}", date), (), (), tuple(
+        Event("KOR", "SupplyWeapons", "UKR", modality, when, evidence=(_ev(doc_id, 10 * n),))
+        for n, (modality, when) in enumerate(tellings)))
+
+
+def _merged(results: list[DocResult], where: str, tmp_path) -> list:
+    """The merged events, from the on-disk merge or from a view of the same results' corpus (computed in memory)."""
+    if where == "view":
+        corpus = merge(results)
+        corpus = replace(corpus, events=tuple(replace(e, reported=None, superseded=False, evidence=tuple(
+            replace(x, superseded_by=None) for x in e.evidence)) for e in corpus.events))  # as if made by hand
+        return list(CorpusView(corpus).events())
+    with Merger(tmp_path / "m.sqlite") as m:
+        for r in results:
+            m.add(r)
+        return list(m.finish().events())
+
+
+def _stories(events) -> dict:
+    """(modality, date) -> (superseded, {doc: superseded_by})."""
+    return {(e.modality, e.date): (e.superseded, {x.doc_id: x.superseded_by for x in e.evidence}) for e in events}
+
+
+@pytest.mark.parametrize("where", ["disk", "view"])
+def test_a_document_tells_one_story_the_strongest_commitment(where, tmp_path):
+    """Weighed, planned and refused in one document: it says it is planned; the others stay, marked."""
+    got = _stories(_merged([_told("a", "2024-11-14", ("considered", None), ("planned", None), ("negated", None))],
+                           where, tmp_path))
+    assert got == {("planned", None): (False, {"a": None}),
+                   ("considered", None): (True, {"a": "planned"}),
+                   ("negated", None): (True, {"a": "planned"})}
+
+
+@pytest.mark.parametrize("where", ["disk", "view"])
+def test_asserted_wins_only_where_a_document_asserts_it(where, tmp_path):
+    """"a" asserts the supply and weighs it; "b" only weighs it: the weighing is b's story, outranked in a alone."""
+    results = [_told("a", "2024-11-14", ("considered", None), ("asserted", None)),
+               _told("b", "2024-11-15", ("considered", None), ("negated", None))]
+    got = _stories(_merged(results, where, tmp_path))
+    assert got == {("asserted", None): (False, {"a": None}),
+                   ("considered", None): (False, {"a": "asserted", "b": None}),
+                   ("negated", None): (True, {"b": "considered"})}
+
+
+@pytest.mark.parametrize("where", ["disk", "view"])
+def test_a_text_date_makes_another_story_an_undated_telling_joins_any(where, tmp_path):
+    """Supplied in 2022, weighed for 2025: two stories. An undated refusal is outranked by the strongest of them."""
+    got = _stories(_merged([_told("a", "2024-11-14", ("asserted", "2022"), ("considered", "2025"), ("negated", None))],
+                           where, tmp_path))
+    assert got == {("asserted", "2022"): (False, {"a": None}),
+                   ("considered", "2025"): (False, {"a": None}),
+                   ("negated", None): (True, {"a": "asserted"})}
+
+
+@pytest.mark.parametrize("where", ["disk", "view"])
+def test_an_event_the_text_does_not_date_takes_its_earliest_article_date(where, tmp_path):
+    results = [_told("b", "2024-11-15", ("considered", None)), _told("a", "2024-11-20", ("considered", None)),
+               _told("c", None, ("considered", None), ("asserted", "2024-10"))]
+    events = {e.modality: e for e in _merged(results, where, tmp_path)}
+    weighed, done = events["considered"], events["asserted"]
+    assert (weighed.date, weighed.reported, weighed.when, weighed.date_source) == (None, "2024-11-15", "2024-11-15", "article")
+    assert (done.date, done.when, done.date_source) == ("2024-10", "2024-10", "text")
+    assert weighed.superseded is False  # outranked in c only: b and a tell it as their story
+
+
+def test_an_undated_event_of_undated_documents_has_no_date():
+    (event,) = merge([_told("a", None, ("considered", None))]).events
+    assert (event.when, event.date_source) == (None, None)
+
+
+def test_the_view_of_a_merged_corpus_keeps_what_the_merge_decided(tmp_path):
+    results = [_told("a", "2024-11-14", ("considered", None), ("asserted", None)), _told("b", "2024-11-01", ("negated", None))]
+    corpus = merge(results, tmp_path / "m.sqlite")
+    assert CorpusView(corpus).corpus == corpus
+    assert list(CorpusView(corpus).events()) == list(corpus.events)

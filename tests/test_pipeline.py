@@ -123,7 +123,7 @@ def test_specific_events_with_their_codes(seed_records):
     treaty = by_label[("Russia", "SignAgreement", "North Korea", "asserted")]
     assert (treaty["date"], treaty["plover"], treaty["cameo"]) == ("2024-11", "SUPPORT", "05")
     weighing = by_label[("South Korea", "SupplyWeapons", "Ukraine", "considered")]
-    assert (weighing["plover"], weighing["cameo"]) == ("AID", "07")
+    assert (weighing["plover"], weighing["cameo"]) == ("AID", "014")  # weighed, not supplied: CAMEO "consider"
     assert weighing["source_count"] >= 2
     invasion = by_label[("Russia", "Assault", "Ukraine", "asserted")]
     assert invasion["date"] == "2022"
@@ -242,3 +242,53 @@ def test_extract_writes_the_same_records_as_build(seed_build, tmp_path):
     stream = io.StringIO()
     extract_jsonl(read_documents([SEEDS_JSONL]), stream)
     assert stream.getvalue() == expected
+
+
+def test_every_seed_event_has_a_date_the_same_in_every_output(seed_build, seed_records):
+    """The text's date where it gives one, else the earliest article's: JSON Lines, timeline and CSV agree."""
+    import csv
+    import io
+
+    from kg import query, store
+    from kg.formats import export
+
+    events = _events(seed_records)
+    assert all(r["date"] and r["date_source"] in ("text", "article") for r in events)
+    assert all((r["date_text"] is not None) == (r["date_source"] == "text") for r in events)
+    stories = {r["id"]: (r["date"], r["date_source"]) for r in events if not r["superseded"]}
+    mem = store.parse(seed_build / "graph.trig")
+    result = query.run("timeline", store=mem)
+    when, source, event = (result.variables.index(name) for name in ("when", "date_source", "event"))
+    timeline = {row[event].value: (row[when].value, row[source].value) for row in result.rows}
+    table = {r["event"]: (r["date"], r["date_source"])
+             for r in csv.DictReader(io.StringIO(export(seed_build / "graph.trig", "events-csv")))}
+    assert timeline == table == stories
+
+
+def test_each_seed_document_tells_one_story_per_actor_action_and_target(seed_records):
+    told: dict[tuple, set[str]] = {}
+    for r in _events(seed_records):
+        key = (r["actor"]["id"], r["action"], r["target"]["id"] if r["target"] else None)
+        for m in r["mentions"]:
+            told.setdefault((m["doc"], *key), set()).add(m["superseded_by"] or r["modality"])
+    several = [k for k, stories in told.items() if len(stories) > 1]
+    assert not several, several
+    assert any(m["superseded_by"] for r in _events(seed_records) for m in r["mentions"])  # the seeds do tell some twice
+
+
+def test_a_document_of_our_own_tells_its_strongest_commitment():
+    """Weighed, refused and planned in one article: it says it is planned; the refusal is another article's story."""
+    from kg.model import Document
+    from kg.pipeline import extract
+
+    texts = {"a": "Norway is considering sending weapons to Ukraine. Oslo has so far refused to send weapons to Ukraine. "
+                  "Norway plans to send weapons to Ukraine next year.",
+             "b": "Norway has refused to send weapons to Ukraine."}
+    corpus = extract([Document(k, v, d) for (k, v), d in zip(texts.items(), ("2024-11-14", "2024-11-20"))])
+    supply = {e.modality: e for e in corpus.events if (e.actor, e.action, e.target) == ("NOR", "SupplyWeapons", "UKR")}
+    assert set(supply) == {"considered", "negated", "planned"}
+    assert (supply["planned"].date, supply["planned"].date_source, supply["planned"].superseded) == ("2025", "text", False)
+    assert {x.doc_id: x.superseded_by for x in supply["considered"].evidence} == {"a": "planned"}
+    assert supply["considered"].superseded and supply["considered"].when == "2024-11-14"
+    assert {x.doc_id: x.superseded_by for x in supply["negated"].evidence} == {"a": "planned", "b": None}
+    assert not supply["negated"].superseded

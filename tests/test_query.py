@@ -95,15 +95,24 @@ def test_actor_profile_lists_both_roles(mem):
 
 
 def test_timeline_is_dated_and_bounded(mem):
-    assert rows(query.run("timeline", store=mem), "when", "who") == [("2024-10", "North Korea")]
+    # the text dates North Korea's deployment; South Korea's weighing is dated by its article
+    assert rows(query.run("timeline", store=mem), "when", "date_source", "who") == [
+        ("2024-10", "text", "North Korea"), ("2024-11-14", "article", "South Korea")]
     assert query.run("timeline", store=mem, params={"until": "2024-09"}).rows == ()
     assert len(query.run("timeline", store=mem, params={"until": "2024-10", "since": "2024"}).rows) == 1
 
 
+def test_timeline_and_event_table_give_every_event_the_same_date(mem):
+    timeline = {(r[2], r[0], r[1]) for r in rows(query.run("timeline", store=mem), "when", "date_source", "event")}
+    table = {(r[2], r[0], r[1]) for r in rows(query.run("event-table", store=mem), "date", "date_source", "event")}
+    assert timeline == table and len(table) == 2
+
+
 def test_sources_give_document_sentence_and_count(mem):
     result = query.run("sources", store=mem, params={"actor": "North Korea"})
+    # a document is shown by its title, here its first line (the sample's documents have no title)
     assert rows(result, "document", "sources", "sentence") == [
-        ("d2", "1", "North Korea sent 12,000 troops to Russia last month.")
+        ("North Korea sent 12,000 troops to Russia last month.", "1", "North Korea sent 12,000 troops to Russia last month.")
     ]
     assert query.run("sources", store=mem, params={"min_sources": "2"}).rows == ()
 

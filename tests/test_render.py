@@ -22,6 +22,7 @@ from kg.model import Corpus, DocResult, Document, Entity, Event, Evidence
 from kg.render import (
     DASHES,
     QUAD_STYLE,
+    SUPERSEDED_OPACITY,
     Actor,
     EventView,
     View,
@@ -96,9 +97,9 @@ def sample_graph(sample_corpus: Corpus) -> Graph:
 def test_sample_view_has_its_actors_and_events(sample_graph: Graph) -> None:
     view = read_view(sample_graph)
     assert [a.id for a in view.actors] == ["KOR", "PRK", "RUS", "UKR"]
-    assert [(e.actor, e.action, e.target, e.modality, e.date, e.sources) for e in view.edges] == [
-        ("KOR", "SupplyWeapons", "UKR", "considered", "", 1),
-        ("PRK", "DeployTroops", "RUS", "asserted", "2024-10", 1),
+    assert [(e.actor, e.action, e.target, e.modality, e.date, e.date_source, e.sources) for e in view.edges] == [
+        ("KOR", "SupplyWeapons", "UKR", "considered", "2024-11-14", "article", 1),  # the text gives no date
+        ("PRK", "DeployTroops", "RUS", "asserted", "2024-10", "text", 1),
     ]
     assert view.edges[1].evidence[0].sentence == "North Korea sent 12,000 troops to Russia last month."
     assert view.edges[1].quad == "material-conflict"
@@ -499,3 +500,36 @@ def test_gephi_files_read_back_whatever_characters_the_text_holds(tmp_path: Path
     render(corpus, direct, format=fmt)  # the library call, from a corpus rather than a graph, is as safe
     ET.parse(direct)
     assert nx.get_node_attributes(reader(direct), "label")["PRK"] == "North\ufffdKorea"
+
+
+# ------------------------------------------------------------ one story per document, dates and titles on the page
+
+
+def test_a_telling_its_document_outranks_is_drawn_faint_in_its_own_modality(tmp_path: Path) -> None:
+    """Seoul says it supplied arms and also weighs supplying them: the supply is the story, the weighing faint."""
+    text = "Seoul supplied arms to Kyiv on 3 May.\nSeoul weighs supplying arms to Kyiv."
+    doc = Document("d1", text, "2024-11-14")
+    events = (Event("KOR", "SupplyWeapons", "UKR", "asserted", "2024-05-03", evidence=(_ev("d1", text[:37]),)),
+              Event("KOR", "SupplyWeapons", "UKR", "considered", None, evidence=(_ev("d1", text[38:]),)))
+    corpus = Corpus((doc,), (Entity("KOR", "South Korea", "Country", "KOR"), Entity("UKR", "Ukraine", "Country", "UKR")),
+                    (), events)
+    with Merger(tmp_path / "m.sqlite") as m:
+        for result in _results(corpus):
+            m.add(result)
+        from_db = read_merged(m.finish())
+    view = read_view(union(to_dataset(corpus)))
+    assert from_db.events == view.events
+    done, weighed = sorted(view.edges, key=lambda e: e.modality)
+    assert (done.modality, done.superseded, done.date, done.date_source) == ("asserted", False, "2024-05-03", "text")
+    assert (weighed.modality, weighed.superseded, weighed.date, weighed.date_source) == ("considered", True, "2024-11-14", "article")
+    edges = {e["kg"]["modality"]: e for e in to_network(view).edges}
+    assert edges["considered"]["color"] == {"color": QUAD_STYLE["material-cooperation"][0], "opacity": SUPERSEDED_OPACITY}
+    assert edges["considered"]["dashes"] == DASHES["considered"] and edges["considered"]["width"] == 1
+    assert edges["asserted"]["color"] == QUAD_STYLE["material-cooperation"][0] and edges["asserted"]["dashes"] is False
+    # the text's date labels its edge; the article's stays in the event's data, for its details and the filter
+    assert edges["asserted"]["label"] == "supply weapons · 2024-05-03" and edges["considered"]["label"] == "supply weapons"
+    assert (edges["considered"]["kg"]["date"], edges["considered"]["kg"]["dateSource"]) == ("2024-11-14", "article")
+    assert edges["considered"]["kg"]["superseded"] is True
+    # a document without a title is called by its first line
+    assert {d.id: d.title for d in view.docs} == {"d1": "Seoul supplied arms to Kyiv on 3 May."}
+    assert _data(to_html(view))["meta"]["docs"]["d1"]["title"] == "Seoul supplied arms to Kyiv on 3 May."

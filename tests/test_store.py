@@ -53,7 +53,7 @@ def test_first_load_bulk_loads_every_named_graph(tmp_path):
 def test_loading_twice_gives_the_same_triple_count(tmp_path, trig):
     first = store.load(trig, tmp_path / "store")
     second = store.load(trig, tmp_path / "store")
-    assert second.triples == first.triples == 72
+    assert second.triples == first.triples == 77
     assert (second.replaced, second.unchanged, second.bulk) == (0, 3, False)
 
 
@@ -69,7 +69,7 @@ def test_reload_replaces_only_the_changed_document_graph(tmp_path):
     assert _graph(st, document_iri("d1")) == d1_before
     quantities = {q.object.value for q in st.quads_for_pattern(None, ox.NamedNode("https://w3id.org/kg-geo/ontology#quantity"), None, None)}
     assert quantities == {"9000"}  # the old 12000 is gone, not duplicated beside the new value
-    assert report.triples == 72
+    assert report.triples == 77
 
 
 def test_a_bad_file_leaves_an_empty_store_empty(tmp_path):
@@ -86,7 +86,7 @@ def test_a_bad_file_leaves_a_loaded_store_as_it_was(tmp_path, trig):
     bad.write_text(trig.read_text(encoding="utf-8") + "\n<http://a> <http://b> {", encoding="utf-8")
     with pytest.raises(InputError, match="bad.trig"):
         store.load(bad, tmp_path / "store")
-    assert store.count(store.open_store(tmp_path / "store")) == 72
+    assert store.count(store.open_store(tmp_path / "store")) == 77
 
 
 def test_unknown_extension_names_the_known_ones(tmp_path):
@@ -98,7 +98,7 @@ def test_unknown_extension_names_the_known_ones(tmp_path):
 
 def test_ensure_loads_the_build_output_beside_the_store_and_keeps_it_until_it_changes(tmp_path, trig):
     st = store.ensure(tmp_path / "store")
-    assert store.count(st) == 72
+    assert store.count(st) == 77
     extra = ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/b"), ox.Literal("c"))
     st.add(extra)
     del st
@@ -106,7 +106,7 @@ def test_ensure_loads_the_build_output_beside_the_store_and_keeps_it_until_it_ch
     trig.write_text(to_dataset(_with_quantity(make_sample_corpus(), 1)).serialize(format="trig"), encoding="utf-8")
     os.utime(trig, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
     st = store.ensure(tmp_path / "store")
-    assert extra not in st and store.count(st) == 72  # the store mirrors the changed build output
+    assert extra not in st and store.count(st) == 77  # the store mirrors the changed build output
 
 
 def test_ensure_without_store_or_build_output_says_what_to_do(tmp_path):
@@ -206,7 +206,7 @@ def test_a_failed_load_or_query_does_not_keep_the_store_locked(tmp_path, trig):
         query.run("SELECT ?s WHERE { ?s ?p ?o }", store_dir=tmp_path / "store", params={"o": "x"})
     assert failed_load.value and failed_query.value  # both tracebacks still alive here
     assert store.is_empty(store.open_store(tmp_path / "empty"))
-    assert store.count(store.open_store(tmp_path / "store")) == 72
+    assert store.count(store.open_store(tmp_path / "store")) == 77
 
 
 def test_the_default_graph_is_the_union_each_triple_once(tmp_path):

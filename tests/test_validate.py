@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -21,7 +21,7 @@ MENTION = mention_iri(EV.doc_id, EV.start, EV.end, CORPUS.events[0])
 
 def test_the_built_graph_conforms():
     report = validate(to_dataset(CORPUS))
-    assert report.conforms and report.violations == () and report.triples == 72
+    assert report.conforms and report.violations == () and report.triples == 77
 
 
 @pytest.mark.slow
@@ -50,6 +50,10 @@ BROKEN = {
     "mention ends before it starts": (lambda g: g.set((MENTION, KG.end, Literal(-1, datatype=XSD.integer))), "kg:end"),
     "document without identifier": (lambda g: _remove(g, document_iri("d1"), URIRef("http://purl.org/dc/terms/identifier")), "dcterms:identifier"),
     "entity without key": (lambda g: _remove(g, entity_iri("KOR"), KG.key), "kg:key"),
+    "date from a guess": (lambda g: g.set((CONSIDERED, KG.dateSource, Literal("guess"))), "kg:dateSource"),
+    "superseded not a boolean": (lambda g: g.add((CONSIDERED, KG.superseded, Literal("yes"))), "kg:superseded"),
+    "mention superseded by an entity": (lambda g: g.add((MENTION, KG.supersededBy, entity_iri("KOR"))), "kg:supersededBy"),
+    "document without label": (lambda g: _remove(g, document_iri("d1"), RDFS.label), "rdfs:label"),
 }
 
 
@@ -64,11 +68,20 @@ def test_broken_graphs_are_reported_by_node_and_property(case):
     assert all(v.message and v.focus for v in report.violations)
 
 
+def test_a_date_that_does_not_say_where_it_comes_from_is_reported():
+    g = union(to_dataset(CORPUS))
+    assert (CONSIDERED, KG.dateSource, Literal("article")) in g  # the sample's considered event: its article's date
+    _remove(g, CONSIDERED, KG.dateSource)
+    report = validate(g)
+    assert not report.conforms
+    assert any("kg:dateSource" in v.message for v in report.violations), str(report)
+
+
 def test_cli_validate(tmp_path):
     good = tmp_path / "graph.trig"
     good.write_text(to_dataset(CORPUS).serialize(format="trig"), encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", str(good)])
-    assert result.exit_code == 0 and result.stdout.startswith("conforms: 72 triples")
+    assert result.exit_code == 0 and result.stdout.startswith("conforms: 77 triples")
     g = union(to_dataset(CORPUS))
     g.remove((CONSIDERED, KG.modality, None))
     bad = tmp_path / "bad.ttl"

@@ -30,8 +30,9 @@
 
   function eventHead(ev) {
     var who = labelOf(ev.from) + (ev.to ? " \u2192 " + labelOf(ev.to) : "");
-    var what = (ev.modality === "negated" ? "not " : "") + ev.actionLabel + " (" + ev.modality + ")";
-    return who + ": " + what + (ev.date ? " \u00b7 " + ev.date : "");
+    var what = (ev.modality === "negated" ? "not " : "") + ev.actionLabel + " (" + ev.modality +
+      (ev.superseded ? "; its documents tell a stronger story" : "") + ")";
+    return who + ": " + what + (ev.date ? " \u00b7 " + ev.date + (ev.dateSource === "article" ? " (article date)" : "") : "");
   }
 
   function eventBlock(ev, maxSentences, withLinks, withHead) {
@@ -138,6 +139,7 @@
   var fromInput = document.getElementById("kg-date-from");
   var toInput = document.getElementById("kg-date-to");
   var undated = document.getElementById("kg-undated");
+  var articleDated = document.getElementById("kg-article-dated");
   var minSources = document.getElementById("kg-min-sources");
   var search = document.getElementById("kg-search");
   var names = document.getElementById("kg-actor-names");
@@ -181,6 +183,7 @@
       from: dateInput(fromInput, padStart),
       to: dateInput(toInput, padEnd),
       undated: undated.checked,
+      articleDated: articleDated.checked,
       minSources: Math.max(1, parseInt(minSources.value, 10) || 1)
     };
   }
@@ -191,6 +194,7 @@
     if (ev.sources < st.minSources) return false;
     if (st.actor && ev.from !== st.actor && ev.to !== st.actor && owner !== st.actor) return false;
     if (!ev.date) return st.undated;
+    if (ev.dateSource === "article" && !st.articleDated) return false;
     if (st.from && padEnd(ev.date) < st.from) return false;
     if (st.to && padStart(ev.date) > st.to) return false;
     return true;
@@ -231,7 +235,7 @@
       " actors, " + v.edges + " of " + edges.length + " events";
   }
 
-  [actionSelect, actorSelect, undated, minSources, fromInput, toInput].forEach(function (c) {
+  [actionSelect, actorSelect, undated, articleDated, minSources, fromInput, toInput].forEach(function (c) {
     c.addEventListener("change", applyFilters);
   });
   [fromInput, toInput, minSources].forEach(function (c) { c.addEventListener("input", applyFilters); });
@@ -242,6 +246,7 @@
     fromInput.value = "";
     toInput.value = "";
     undated.checked = true;
+    articleDated.checked = true;
     minSources.value = "1";
     modalityBox.querySelectorAll("input.kg-modality").forEach(function (b) { b.checked = true; });
     clearHighlight();
