@@ -155,8 +155,10 @@ def _is_readme(name: str) -> bool:
 
 
 def _walk(root: Path) -> tuple[Path, ...]:
-    """Readable files under `root`, recursively, hidden ones skipped, sorted by relative path."""
-    found: list[tuple[tuple[str, ...], Path]] = []
+    """Readable files under `root`, recursively, hidden ones skipped, sorted by relative path, a folder's
+    corpus files before its text files: a corpus line carries a date and a title that a bare copy of the
+    same article lacks, and the copy read second is the one skipped."""
+    found: list[tuple[tuple[tuple[str, ...], bool, str], Path]] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not _is_hidden(d)]
         for name in files:
@@ -164,7 +166,8 @@ def _walk(root: Path) -> tuple[Path, ...]:
             # only regular files: a FIFO or socket named *.txt would block the read forever
             if not _is_hidden(name) and not _is_readme(name) and _kind_of(path) is not None \
                     and (path.is_file() or not path.exists()):  # a dangling link is reported when read
-                found.append((path.relative_to(root).parts, path))
+                parts = path.relative_to(root).parts
+                found.append(((parts[:-1], _kind_of(path) != "jsonl", parts[-1]), path))
     return tuple(path for _, path in sorted(found))
 
 

@@ -120,11 +120,22 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path):
                       ("notes.json", "{}"), ("data.csv", "a,b")]:
         write(root / rel, text)
     first, warnings = read([root])
-    assert [d.id for d in first] == ["B", "a", "a-2", "z", "c1"]  # B.text, a.txt, b/a.md, b/z.txt, c.jsonl
-    assert [d.text for d in first] == ["Upper.", "A.", "BA.", "Z.", "C1."]
+    # a folder's corpus files, then its text files, then its subfolders': c.jsonl, B.text, a.txt, b/a.md, b/z.txt
+    assert [d.id for d in first] == ["c1", "B", "a", "a-2", "z"]
+    assert [d.text for d in first] == ["C1.", "Upper.", "A.", "BA.", "Z."]
     assert warnings == ["%s: id 'a' already names a different text; renamed 'a-2'" % (root / "b" / "a.md")]
     again, _ = read([root])
     assert again == first
+
+
+def test_a_corpus_line_wins_over_a_bare_copy_of_the_same_article(tmp_path):
+    """The seed folder holds each article as x.txt and as a dated line of articles.jsonl: the date is kept."""
+    root = tmp_path / "seeds"
+    write(root / "x.txt", ARTICLE)
+    write(root / "articles.jsonl", jsonl({"id": "x", "text": ARTICLE, "date": "2024-11-14", "title": "T"}))
+    docs, warnings = read([root])
+    assert [(d.id, d.date, d.title) for d in docs] == [("x", "2024-11-14", "T")]
+    assert warnings == [f"{root / 'x.txt'}: skipped: same id and text as document 'x' read before"]
 
 
 def test_sources_are_read_in_the_order_given(tmp_path):
