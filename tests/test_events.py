@@ -198,6 +198,14 @@ ROWS = [
     ("Chinese officials said it had killed three people in Wuhan.", set()),
     # a news outlet asks and reports: it is no party
     ("Wikinews contacted the Peruvian Foreign Ministry.", set()),
+    # whoever an attack is attributed to is accused of it; a success attributed to someone is no event
+    ("Turkey attributed the bombing in Ankara to Kurdish militants.", {("TUR", "Accuse", "TUR", "asserted")}),
+    ("Lula attributed his victory to Brazilian voters.", set()),
+    # coordinated verbs share the complement that follows the last ("right-node raising")
+    ("The European Union condemned and sanctioned Belarus.", {("EU", "Accuse", "BLR", "asserted"), ("EU", "Sanction", "BLR", "asserted")}),
+    ("Kenyan police fired and landed a rubber bullet on a protester.", {("KEN", "Assault", "KEN", "asserted")}),
+    # ... but an intransitive verb keeps to itself
+    ("Kenyan police arrived and detained Raila Odinga.", {("KEN", "Coerce", "KEN", "asserted")}),
 ]
 
 

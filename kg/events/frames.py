@@ -88,6 +88,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
 
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
+    if not objects and not target_tokens and not passive and verb.lemma_.lower() in rules.verbs:
+        target_tokens = _shared_complements(verb, ctx)  # (a hand-written trigger: a verb that takes a complement)
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in phrase_keys(target_tokens, ctx) if k not in actors]
     if not targets:
@@ -103,6 +105,17 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
+    """ "condemned and sanctioned Russia", "fired and landed a round on a protester": a verb with no
+    complement of its own shares those of the verb coordinated after it, when both have one subject
+    and the second is no trigger of its own (else each tells its event)."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in conj.children) \
+                and not is_passive(conj):
+            return [c for c in conj.children if c.dep_ in OBJECTS] + pobjs(conj, ctx.rules.target_preps)
+    return []
 
 
 def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool:
