@@ -97,12 +97,25 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
             continue
         if ent.label_ not in ACTOR_LABELS or span.text in phenomena:
             continue
-        yield EntitySpan(
-            start=span.start,
-            end=span.end,
-            start_char=span.start_char + offset,
-            end_char=span.end_char + offset,
-            text=span.text,
-            label=ent.label_,
-            ruler_key=ent.ent_id_ or None,
-        )
+        for part in _possessive_parts(span):
+            yield EntitySpan(
+                start=part.start,
+                end=part.end,
+                start_char=part.start_char + offset,
+                end_char=part.end_char + offset,
+                text=part.text,
+                label=ent.label_,
+                ruler_key=(ent.ent_id_ or None) if part == span else None,
+            )
+
+
+def _possessive_parts(span: Span) -> list[Span]:
+    """ "Trump's State Department", "Russia's Gazprom": a possessive inside a name ends the owner's name
+    and starts the owned one's; each is a name of its own (the NER's label stays on both)."""
+    parts, start = [], span.start
+    for token in span[:-1]:
+        if token.tag_ == "POS" and token.i > start:
+            parts.append(span.doc[start:token.i])
+            start = token.i + 1
+    parts.append(span.doc[start:span.end])
+    return [p for p in parts if len(p) and any(ch.isalpha() for ch in p.text)]

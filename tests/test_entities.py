@@ -23,6 +23,15 @@ def test_names_of_phenomena_are_no_actors(nlp, text: str, names: list[str]) -> N
     assert [s.text for s in entity_spans(nlp(text))] == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a possessive inside a recognised name ends the owner's name: each is resolved on its own
+    ("Trump's State Department asked Turkey to stop.", ["Trump", "State Department", "Turkey"]),
+    ("The State Department asked Turkey to stop.", ["State Department", "Turkey"]),
+])
+def test_a_possessive_splits_a_name(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
 def test_the_shipped_table_loads() -> None:
     table = load_non_actors()
     assert ("hurricane",) in table.name_starts and ("tropical", "storm") in table.name_starts
