@@ -204,6 +204,10 @@ ROWS = [
     # coordinated verbs share the complement that follows the last ("right-node raising")
     ("The European Union condemned and sanctioned Belarus.", {("EU", "Accuse", "BLR", "asserted"), ("EU", "Sanction", "BLR", "asserted")}),
     ("Kenyan police fired and landed a rubber bullet on a protester.", {("KEN", "Assault", "KEN", "asserted")}),
+    # a crowd is its members; "Hongkongers" is the plural of a demonym
+    ("Thousands of Hongkongers marched against the Chinese government.", {("HKG", "Protest", "CHN", "asserted")}),
+    # ... but "one of" is a pronoun, not a crowd
+    ("Chile apologized to Peru for one of its ships, seized by Bolivia.", {("CHL", "Support", "PER", "asserted")}),
     # ... but an intransitive verb keeps to itself
     ("Kenyan police arrived and detained Raila Odinga.", {("KEN", "Coerce", "KEN", "asserted")}),
 ]

@@ -39,6 +39,10 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
     if depth <= 0:
         return None
     lemma = token.lemma_.lower()
+    if (lemma in COLLECTIVE_HEADS or token.like_num) and token.pos_ == "NOUN":  # not "one of its gunboats"
+        # "thousands of Hongkongers marched", "a group of Russian soldiers": the group is its members
+        for member in pobjs(token, frozenset({"of"})):
+            return resolve_np(member, ctx, depth - 1, agent)
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
