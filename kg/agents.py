@@ -55,6 +55,11 @@ class Agents:
         """The one-word agent nouns ("police", "militiamen", "authorities"): heads that can act for a country."""
         return frozenset(p for p in self.phrases if " " not in p)
 
+    @cached_property
+    def last_words(self) -> frozenset[str]:
+        """The words agent phrases end with: a noun that ends none heads no agent phrase (a quick test)."""
+        return frozenset(p.rsplit(" ", 1)[-1] for p in self.phrases)
+
     def sector_of(self, phrase: str) -> str | None:
         """Sector code of an agent phrase as written in lowercase ("riot police" -> COP), or None."""
         return self.phrases.get(" ".join(phrase.lower().split()))

@@ -174,14 +174,16 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue
         key = slug_key(span.text)
         assign(span, key, Entity(key, span.text, kind, country if kind != "Location" else country))
+    phrases = list(_agent_phrases(doc, token_keys, agents)) if agents is not None else []
     if agents is not None:
-        for start, end, key in _agent_mentions(doc, token_keys, demonyms, gaz, agents):
+        for start, end, key in _agent_mentions(doc, phrases, token_keys, gaz):
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities[key])
     about = discourse_country(mentions, entities, gaz)
     if agents is not None:
-        for start, end, key in _bare_agent_mentions(doc, token_keys, gaz, agents, about):
+        phrases = _unkeyed_phrases(doc, phrases, token_keys, agents)
+        for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about):
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities[key])
@@ -190,8 +192,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
 
 
-def _agent_mentions(doc: Doc, token_keys: Mapping[int, str], demonyms: set[int], gaz: Gazetteer,
-                    agents: Agents) -> list[tuple[int, int, str]]:
+def _agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],
+                    gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """(start, end, key) of agent phrases a country modifies: "Burundian militiamen", "Kabul's government".
 
     The phrase must head its noun phrase ("police" in "police station" does not act), must not
@@ -200,7 +202,7 @@ def _agent_mentions(doc: Doc, token_keys: Mapping[int, str], demonyms: set[int],
     the gazetteer names generically for that country ("Foreign Ministry" of RUS) is that body.
     An "ethnic" demonym names a community, not a state, and was left unresolved before this.
     """
-    return [(start, token.i + 1, key) for token, start, phrase, sector in _agent_phrases(doc, token_keys, agents)
+    return [(start, token.i + 1, key) for token, start, phrase, sector in phrases
             if (key := _agent_key(gaz, phrase, sector, _agent_country(doc, start, token, token_keys, gaz)))]
 
 
@@ -214,6 +216,22 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
             yield (token, *hit)
 
 
+def _unkeyed_phrases(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],
+                     agents: Agents) -> list[tuple[Token, int, str, str]]:
+    """The agent phrases still without a key, found again only where a keyed one took some of their words."""
+    out = []
+    for head, start, phrase, sector in phrases:
+        if head.i in token_keys:
+            continue
+        if any(i in token_keys for i in range(start, head.i)):
+            hit = _agent_ending_at(doc, head, agents, token_keys)
+            if hit is not None:
+                out.append((head, *hit))
+        else:
+            out.append((head, start, phrase, sector))
+    return out
+
+
 def _agent_key(gaz: Gazetteer, phrase: str, sector: str, country: str | None) -> str | None:
     """The gazetteer's body of that name for the country ("Foreign Ministry" of RUS), else the country's sector entity."""
     if country is None:
@@ -224,7 +242,9 @@ def _agent_key(gaz: Gazetteer, phrase: str, sector: str, country: str | None) ->
 
 def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
     """The longest agent phrase ending at `token` (its last word as written or as its lemma), with no name inside."""
-    lasts = dict.fromkeys((token.lower_, token.lemma_.lower()))
+    lasts = [w for w in dict.fromkeys((token.lower_, token.lemma_.lower())) if w in agents.last_words]
+    if not lasts:
+        return None
     for n in range(min(MAX_WORDS, token.i + 1), 0, -1):
         start = token.i - n + 1
         if any(i in token_keys for i in range(start, token.i)) or any(
@@ -298,8 +318,8 @@ def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], 
     return [replace(m, key=rekey.get(m.key, m.key)) for m in mentions]
 
 
-def _bare_agent_mentions(doc: Doc, token_keys: Mapping[int, str], gaz: Gazetteer, agents: Agents,
-                         about: str | None) -> list[tuple[int, int, str]]:
+def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],
+                         gaz: Gazetteer, agents: Agents, about: str | None) -> list[tuple[int, int, str]]:
     """(start, end, key) of agent phrases no country modifies: "police fired", "the senate dismissed it".
 
     An organ or a group named alone is of the place its phrase names ("police in Monrovia"), else
@@ -307,7 +327,7 @@ def _bare_agent_mentions(doc: Doc, token_keys: Mapping[int, str], gaz: Gazetteer
     about; with none of these it stays unresolved.
     """
     out: list[tuple[int, int, str]] = []
-    for token, start, phrase, sector in _agent_phrases(doc, token_keys, agents):
+    for token, start, phrase, sector in phrases:
         if not agents.sectors[sector].local or any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN") for c in token.children):
             # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner

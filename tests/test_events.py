@@ -208,6 +208,10 @@ ROWS = [
     ("Thousands of Hongkongers marched against the Chinese government.", {("HKG", "Protest", "CHN", "asserted")}),
     # ... but "one of" is a pronoun, not a crowd
     ("Chile apologized to Peru for one of its ships, seized by Bolivia.", {("CHL", "Support", "PER", "asserted")}),
+    # ... also when the parser hangs that complement on the first verb
+    ("Senator Rand Paul spoke at the White House in Washington. A group of protesters surrounded and allegedly "
+     "threatened Senator Rand Paul and his wife Kelley as they exited the event.",
+     {("USA", "Assault", "USA", "asserted"), ("USA", "Threaten", "USA", "asserted")}),
     # ... but an intransitive verb keeps to itself
     ("Kenyan police arrived and detained Raila Odinga.", {("KEN", "Coerce", "KEN", "asserted")}),
 ]

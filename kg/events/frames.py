@@ -115,6 +115,9 @@ def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in conj.children) \
                 and not is_passive(conj):
             return [c for c in conj.children if c.dep_ in OBJECTS] + pobjs(conj, ctx.rules.target_preps)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        # the parser may hang the shared object on the first verb: "surrounded and threatened Senator Paul"
+        return [c for c in verb.head.children if c.dep_ in OBJECTS and c.i > verb.i]
     return []
 
 
