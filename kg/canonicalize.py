@@ -100,6 +100,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     mentions: list[Mention] = []
     persons: list[str] = []  # people named so far in this text, in order
     pending: list[EntitySpan] = []
+    communities: list[EntitySpan] = []  # "ethnic Albanians": resolved once the text's country is known
 
     def assign(span: EntitySpan, key: str, entity: Entity) -> None:
         if key not in entities and entity.roles:
@@ -118,7 +119,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         entity = gaz.entities[key]
         if gaz.alias_role(span.text) == "demonym":
             if span.start > 0 and doc[span.start - 1].lower_ in ETHNIC_MARKERS:
-                continue  # "ethnic Albanians in Serbia" are a community, not Albania
+                communities.append(span)  # "ethnic Albanians in Serbia" are a community of Serbia, not Albania
+                continue
             demonyms.update(range(span.start, span.end))
         assign(span, key, entity)
         if entity.kind == "Person":
@@ -186,6 +188,14 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about):
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
+            assign(span, key, gaz.entities[key])
+    for span in communities:
+        # an ethnic community acts for the state it lives in: the one named last before it, in its own
+        # phrase ("ethnic Turks in Sweden"), or the one the text is about (as CAMEO codes ethnic groups)
+        head = doc[span.end - 1]
+        country = _latest_country(doc, span.start, token_keys, gaz) or _placed_in(head, token_keys, gaz) or about
+        key = sector_key(country, "ETN") if country else None
+        if key in gaz.entities:
             assign(span, key, gaz.entities[key])
     mentions = _in_discourse_country(mentions, entities, token_keys, gaz, about)
     mentions.sort(key=lambda m: (m.start, m.end))

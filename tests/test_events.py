@@ -94,8 +94,8 @@ ROWS = [
     ("Western allies condemned Iran.", set()),
     # a state does not act on itself
     ("President Yoon Suk Yeol praised South Korea.", set()),
-    # "ethnic X" is a community, not the state X
-    ("Ethnic Albanians attacked Serbia.", set()),
+    # "ethnic X" is a community of the state the text is about, not the state X
+    ("Ethnic Albanians attacked Serbia.", {("SRB", "Assault", "SRB", "asserted")}),
     # protests are directed at the place they happen
     # a group named alone is of the country the text is about (coded by place, as PLOVER does)
     ("Students protested in Georgia on Sunday.", {("GEO", "Protest", "GEO", "asserted")}),
@@ -204,6 +204,9 @@ ROWS = [
     # coordinated verbs share the complement that follows the last ("right-node raising")
     ("The European Union condemned and sanctioned Belarus.", {("EU", "Accuse", "BLR", "asserted"), ("EU", "Sanction", "BLR", "asserted")}),
     ("Kenyan police fired and landed a rubber bullet on a protester.", {("KEN", "Assault", "KEN", "asserted")}),
+    # an ethnic community acts for the state it lives in, not for the one its name recalls
+    ("Hundreds of ethnic Hungarians demonstrated in Slovakia on Sunday, Bratislava radio said.",
+     {("SVK", "Protest", "SVK", "asserted")}),
     # a crowd is its members; "Hongkongers" is the plural of a demonym
     ("Thousands of Hongkongers marched against the Chinese government.", {("HKG", "Protest", "CHN", "asserted")}),
     # ... but "one of" is a pronoun, not a crowd
