@@ -35,17 +35,19 @@ import httpx
 import pyoxigraph as ox
 
 from kg import store as kg_store
-from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, UnknownQuery
+from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, UnknownQuery, choose_from
 from kg.graph import PREFIXES
+from kg.model import MODALITY_NAMES
 from kg.paths import queries_dir
 from kg.safe import spreadsheet_cell, terminal_text
+from kg.temporal import DATE_FORMATS, as_date
 
 FORMATS = ("table", "csv", "tsv", "json")
 """Output formats of `format_result`; json is the W3C SPARQL 1.1 Query Results JSON format."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-_PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(\(required\))?\s*:\s*(.*)$")
+_PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _ENTITY_SLOT = re.compile(
     r"VALUES[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\{[^}]*\}(?=[ \t]*#[ \t]*@entity[ \t]+([A-Za-z_][A-Za-z0-9_]*))"
@@ -57,13 +59,26 @@ _UPDATE = re.compile(
 )
 
 
+PARAM_KINDS = {
+    "text": "TEXT",
+    "entity": "NAME",
+    "action": "ACTION",
+    "modality": "|".join(MODALITY_NAMES),
+    "date": "DATE",
+    "count": "N",
+}
+"""What a parameter of a shipped query holds (`# @param NAME (KIND[, required]): ...`), and how `--list` shows its value.
+Every kind but text is checked before the query runs: a value that cannot match is an error, never an empty result."""
+
+
 @dataclass(frozen=True)
 class Param:
-    """A parameter of a named query: bound as the variable of the same name."""
+    """A parameter of a named query: bound as the variable of the same name; `kind` is one of PARAM_KINDS."""
 
     name: str
     description: str
     required: bool = False
+    kind: str = "text"
 
 
 @dataclass(frozen=True)
@@ -93,12 +108,25 @@ def _parse_named(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     description = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-    params = tuple(
-        Param(m.group(1), m.group(3).strip(), bool(m.group(2)))
-        for m in (_PARAM_LINE.match(line) for line in lines)
-        if m
-    )
+    params = tuple(_param(path, m) for m in (_PARAM_LINE.match(line) for line in lines) if m)
+    slots = entity_params(text)
+    for p in params:
+        # an entity is bound into its VALUES line, never compared as text: the two declarations must agree
+        if (p.kind == "entity") != (p.name in slots):
+            raise QueryError(f"{path.name}: @param {p.name} is {p.kind!r} but the query has "
+                             f"{'a' if p.name in slots else 'no'} `VALUES ... # @entity {p.name}` line")
     return NamedQuery(path.stem, description, params, text)
+
+
+def _param(path: Path, match: re.Match[str]) -> Param:
+    """One `# @param NAME (KIND, required): description` line; QueryError names a tag that is neither."""
+    tags = [t.strip() for t in (match.group(2) or "").split(",") if t.strip()]
+    for tag in tags:
+        if tag != "required" and tag not in PARAM_KINDS:
+            raise QueryError(f"{path.name}: @param {match.group(1)}: unknown tag {tag!r}; "
+                             f"use required and one of: {', '.join(PARAM_KINDS)}")
+    kinds = [t for t in tags if t in PARAM_KINDS]
+    return Param(match.group(1), match.group(3).strip(), "required" in tags, kinds[0] if kinds else "text")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +146,7 @@ def describe_queries() -> str:
     for q in named_queries().values():
         lines.append(f"{q.name}: {q.description}")
         for p in q.params:
-            lines.append(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}")
+            lines.append(f"    --param {p.name}={PARAM_KINDS[p.kind]}{' (required)' if p.required else ''}  {p.description}")
     return "\n".join(lines) + "\n"
 
 
@@ -252,12 +280,14 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> None:
+def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> dict[str, str]:
+    """The parameters, each value of a shipped query checked against its kind and written as the query
+    compares it (see `check_value`); QueryError for an unknown, missing or impossible one."""
     if named is None:
         for name in params:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
                 raise QueryError(f"parameter {name!r} is not a SPARQL variable name")
-        return
+        return dict(params)
     valid = {p.name for p in named.params}
     unknown = sorted(set(params) - valid)
     if unknown:
@@ -266,6 +296,37 @@ def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> None:
     missing = [p.name for p in named.params if p.required and not params.get(p.name)]
     if missing:
         raise QueryError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
+    kinds = {p.name: p.kind for p in named.params}
+    return {name: check_value(name, kinds[name], value) if value != "" else value for name, value in params.items()}
+
+
+def check_value(name: str, kind: str, value: str) -> str:
+    """A parameter value of a kind of PARAM_KINDS as the query compares it: an action by its name, a modality in
+    lower case, a date as YYYY[-MM[-DD]], a count as digits; text and entity names as given (an entity is looked up
+    in the store later). QueryError lists the choices or the accepted formats of a value that cannot match."""
+    if kind == "action":
+        from kg.actions import action_types
+
+        types = action_types()
+        wanted = value.replace(" ", "").casefold()
+        for action in types.values():
+            if wanted in (action.name.casefold(), action.label.replace(" ", "").casefold()):
+                return action.name
+        raise QueryError(f"Unknown action {value!r} (--param {name}); {choose_from(types, value)}")
+    if kind == "modality":
+        if value.strip().casefold() in MODALITY_NAMES:
+            return value.strip().casefold()
+        raise QueryError(f"Unknown modality {value!r} (--param {name}); {choose_from(MODALITY_NAMES)}")
+    if kind == "date":
+        found = as_date(value)
+        if found is None:
+            raise QueryError(f"--param {name}={value}: not a date; give {DATE_FORMATS}")
+        return found
+    if kind == "count":
+        if not re.fullmatch(r"[0-9]+", value.strip()):
+            raise QueryError(f"--param {name}={value}: not a whole number; give one such as 2")
+        return str(int(value))
+    return value
 
 
 # ---------------------------------------------------------------- entity parameters
@@ -297,10 +358,26 @@ def resolve_entities(store: ox.Store, name: str) -> tuple[ox.NamedNode, ...]:
 
 
 def _bind_names(store: ox.Store, text: str, params: Mapping[str, str]) -> tuple[str, dict[str, str]]:
-    """(query with the entity parameters resolved and bound, the other parameters); an empty value binds nothing."""
+    """(query with the entity parameters resolved and bound, the other parameters); an empty value binds nothing.
+    A name no entity has is a QueryError listing the entities' labels, never a silent empty result."""
     names = entity_params(text)
     bound = {p: resolve_entities(store, v) for p, v in params.items() if p in names and v != ""}
+    for param, iris in bound.items():
+        if not iris:
+            raise QueryError(f"Unknown {param} {params[param]!r} (--param {param}): no entity has that label, alias or key; "
+                             f"{_entity_choices(store, params[param])}")
     return bind_entities(text, bound), {p: v for p, v in params.items() if p not in names}
+
+
+def _entity_choices(store: ox.Store, name: str) -> str:
+    """The entities' labels as `choose_from` lists them, the closest to `name` (by label, alias or key) first."""
+    labels, others = set(), set()
+    for row in store.query(named_queries()["aliases"].text):
+        labels.add(row["label"].value)  # type: ignore[index,union-attr]
+        others.add(row["key"].value)  # type: ignore[index,union-attr]
+        if row["aliases"] is not None:  # type: ignore[index]
+            others.update(a for a in row["aliases"].value.split(" | ") if a)  # type: ignore[index,union-attr]
+    return choose_from(labels, name, names=others, more="`kg query aliases` lists them with their aliases")
 
 
 # ---------------------------------------------------------------- running
@@ -379,8 +456,7 @@ def run(
     """
     text, named = resolve(query)
     check_remote(text, allow_service)
-    params = dict(params or {})
-    _check_params(named, params)
+    params = _check_params(named, dict(params or {}))
     hidden = frozenset(p.name for p in named.params) if named else frozenset()
     if update and params:
         raise QueryError("parameters cannot be bound in an update; use them in a query")
@@ -411,6 +487,8 @@ def run(
             return (sink or _from_answer)(answer, hidden)
         except SyntaxError as exc:
             error = _syntax(exc, text)
+        except QueryError as exc:  # a name no entity has
+            error = exc
         except RuntimeError as exc:  # e.g. a substituted variable not in the projection
             error = QueryError(f"cannot bind parameters: {exc}")
         except OSError as exc:

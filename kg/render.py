@@ -39,7 +39,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 from rdflib.util import guess_format
 
 from kg.actions import action_types
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, StoreError, choose_from
 from kg.merge import CorpusView, Merger
 from kg.model import Corpus, Entity
 from kg.safe import xml_safe_network
@@ -366,8 +366,7 @@ def resolve_actor(view: View, name: str) -> str:
     for a in view.actors:
         if wanted in (a.id.casefold(), a.label.casefold(), a.id.rsplit("/", 1)[-1].casefold()):
             return a.id
-    choices = ", ".join(sorted({a.label for a in view.actors})[:30])
-    raise InputError(f"Unknown actor {name!r}; choose one of: {choices}")
+    raise InputError(f"Unknown actor {name!r}; {choose_from((a.label for a in view.actors), name)}")
 
 
 def to_country_level(view: View) -> View:

@@ -84,8 +84,11 @@ def test_who_did_what_filters(mem, params, expected):
 
 def test_a_value_is_only_ever_a_value(mem):
     before = len(mem)
+    assert query.run("entities", store=mem, params={"name": INJECTION}).rows == ()  # free text: a string to compare with
+    assert query.run("SELECT ?v WHERE {}", store=mem, params={"v": INJECTION}).rows[0][0].value == INJECTION
     for name, param in [("who-did-what", "actor"), ("aliases", "name"), ("actor-profile", "actor"), ("timeline", "until")]:
-        assert query.run(name, store=mem, params={param: INJECTION}).rows == ()
+        with pytest.raises(QueryError):  # no entity has that name, and it is no date: refused, never run
+            query.run(name, store=mem, params={param: INJECTION})
     assert len(mem) == before
 
 
@@ -201,6 +204,71 @@ def test_parameters_are_checked(mem):
     assert query.parse_params(["actor=South Korea", "x=a=b"]) == {"actor": "South Korea", "x": "a=b"}
 
 
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("who-did-what", {"actor": "Atlantis"}, "Unknown actor 'Atlantis' (--param actor): no entity has that label, alias "
+                                                "or key; choose one of: North Korea, Russia, South Korea, Ukraine"),
+        ("who-did-what", {"actor": "Seoul", "target": "Kyiv?"}, "Unknown target 'Kyiv?' (--param target): no entity"),
+        ("aliases", {"name": "Atlantis"}, "Unknown name 'Atlantis' (--param name): no entity"),
+        ("who-did-what", {"action": "Fly"}, "Unknown action 'Fly' (--param action); choose one of: Accuse, Agree, Aid, "),
+        ("who-did-what", {"modality": "maybe"},
+         "Unknown modality 'maybe' (--param modality); choose one of: asserted, considered, negated, planned"),
+        ("timeline", {"since": "Oct"}, "--param since=Oct: not a date; give YYYY, YYYY-MM or YYYY-MM-DD, or a month or day "
+                                       'in words with its year ("Oct 2024", "14 October 2024")'),
+        ("timeline", {"until": "2024-13"}, "--param until=2024-13: not a date"),
+        ("timeline", {"until": "last month"}, "--param until=last month: not a date"),
+        ("sources", {"min_sources": "two"}, "--param min_sources=two: not a whole number; give one such as 2"),
+    ],
+)
+def test_a_value_that_cannot_match_is_an_error_naming_the_choices(mem, name, params, message):
+    """An unknown actor, action or modality, or a date kg cannot read, would give an empty table: it is refused instead."""
+    with pytest.raises(QueryError) as info:
+        query.run(name, store=mem, params=params)
+    assert str(info.value).startswith(message)
+
+
+def test_dates_in_words_action_labels_and_any_case_are_understood(mem):
+    for since in ("2024-10", "Oct 2024", "October 2024", "1 October 2024", "2024"):
+        assert rows(query.run("timeline", store=mem, params={"since": since}), "who") == [("North Korea",)], since
+    assert query.run("timeline", store=mem, params={"until": "Sep 2024"}).rows == ()
+    assert rows(query.run("timeline", store=mem, params={"until": "oct 2024"}), "when") == [("2024-10",)]
+    for action in ("supply weapons", "supplyweapons", "SupplyWeapons"):
+        assert rows(query.run("who-did-what", store=mem, params={"action": action}), "who") == [("South Korea",)]
+    assert rows(query.run("who-did-what", store=mem, params={"modality": "Asserted "}), "who") == [("North Korea",)]
+    assert rows(query.run("sources", store=mem, params={"min_sources": "01"}), "who") == [("North Korea",), ("South Korea",)]
+
+
+def test_a_bad_value_is_refused_before_any_store_is_made(tmp_path):
+    with pytest.raises(QueryError, match="not a date"):
+        query.run("timeline", store_dir=tmp_path / "store", params={"since": "someday"})
+    assert not (tmp_path / "store").exists()
+
+
+def test_parameters_are_declared_with_their_kind_in_the_query_files():
+    kinds = {(q.name, p.name): p.kind for q in query.named_queries().values() for p in q.params}
+    assert kinds[("who-did-what", "action")] == "action" and kinds[("timeline", "since")] == "date"
+    assert kinds[("sources", "min_sources")] == "count" and kinds[("entities", "name")] == "text"
+    # every parameter bound into a VALUES line is declared an entity, and only those
+    assert {k for k, kind in kinds.items() if kind == "entity"} == {
+        (q.name, p) for q in query.named_queries().values() for p in query.entity_params(q.text)}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("# @param when (time): a date", "q.rq: @param when: unknown tag 'time'; use required and one of: text, entity,"),
+        ("# @param actor (text): a name", "q.rq: @param actor is 'text' but the query has a `VALUES ... # @entity actor` line"),
+    ],
+)
+def test_a_malformed_declaration_is_named(tmp_path, line, message):
+    path = tmp_path / "q.rq"
+    path.write_text(f"# A query.\n{line}\nSELECT * WHERE {{ VALUES ?a {{ UNDEF }}  # @entity actor\n}}\n", encoding="utf-8")
+    with pytest.raises(QueryError) as info:
+        query._parse_named(path)
+    assert str(info.value).startswith(message)
+
+
 def test_bad_sparql_gives_line_and_column(mem):
     with pytest.raises(QueryError, match=r"invalid SPARQL: error at 2:\d+"):
         query.run("SELECT ?s WHERE {\n ?s ?p }", store=mem)
@@ -295,6 +363,9 @@ def test_cli_query_named_with_param(graph_dir):
         (["DROP ALL"], 5, "Error: this is a SPARQL update and kg query is read-only; add --update to change the store"),
         (["alies"], 5, "Error: Unknown query 'alies'; choose one of: "),
         (["aliases", "-f", "xml"], 2, "Error: unknown format 'xml'; choose one of: table, csv, tsv, json"),
+        (["who-did-what", "-p", "actor=Atlantis"], 5, "Error: Unknown actor 'Atlantis' (--param actor): no entity has"),
+        (["who-did-what", "-p", "modality=maybe"], 5, "Error: Unknown modality 'maybe' (--param modality); choose one of:"),
+        (["timeline", "-p", "since=Oct"], 5, "Error: --param since=Oct: not a date; give YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_cli_query_errors_are_one_line_and_write_nothing(graph_dir, args, code, message):
@@ -307,7 +378,8 @@ def test_cli_query_errors_are_one_line_and_write_nothing(graph_dir, args, code, 
 def test_cli_query_list(graph_dir):
     result = CliRunner().invoke(app, ["query", "--list"])
     assert result.exit_code == 0 and "who-did-what: Who did what to whom" in result.stdout
-    assert '--param actor=... (required)' in result.stdout
+    assert "--param actor=NAME (required)" in result.stdout
+    assert "--param modality=asserted|considered|planned|negated" in result.stdout and "--param since=DATE" in result.stdout
 
 
 def test_invalid_sparql_is_refused_before_any_store_is_made(tmp_path):
