@@ -407,18 +407,33 @@ def select(
     depth: int = 1,
     min_sources: int = 1,
 ) -> View:
-    """Apply the render options in order: --level, --min-sources (on what is drawn), then --focus/--depth."""
+    """Apply the render options in order: --level, --min-sources (on what is drawn), then --focus/--depth.
+
+    Options that leave nothing of a view that had events are an InputError saying what the data holds:
+    a page with nothing on it must never replace one that showed something."""
     if level not in LEVELS:
         raise InputError(f"Unknown level {level!r}; choose one of: {', '.join(LEVELS)}")
+    center = resolve_actor(view, focus) if focus else None  # a misspelt name is named before any filter hides it
     if level == "country":
-        if focus:  # a person's ego network at country level is their country's
-            wanted = resolve_actor(view, focus)
-            focus = next((a.country for a in view.actors if a.id == wanted and a.country), wanted)
+        if center:  # a person's ego network at country level is their country's
+            center = next((a.country for a in view.actors if a.id == center and a.country), center)
         view = to_country_level(view)
     if min_sources > 1:
-        view = _prune(replace(view, events=tuple(e for e in view.events if e.sources >= min_sources)))
-    if focus:
-        view = ego(view, focus, depth)
+        kept = _prune(replace(view, events=tuple(e for e in view.events if e.sources >= min_sources)))
+        most = max((e.sources for e in view.events if not center or center in (e.actor, e.target)), default=0)
+        if center and view.events and center not in {a.id for a in kept.actors}:
+            raise InputError(f"--min-sources {min_sources} leaves nothing of --focus {focus}: "
+                             f"its events are told by {most} source{'s' if most != 1 else ''} at most")
+        if view.events and not kept.events:
+            raise InputError(f"--min-sources {min_sources} leaves no event to draw: "
+                             f"the most sources any event has is {most}")
+        view = kept
+    if center:
+        drawn = ego(view, center, depth)
+        if view.events and not drawn.events:
+            raise InputError(f"--focus {focus} --depth {depth} leaves no event to draw: every event of it has "
+                             "another party; use --depth 1 or more")
+        view = drawn
     return view
 
 
@@ -809,11 +824,14 @@ def render(
     depth: int = 1,
     min_sources: int = 1,
     max_actors: int | None = None,
+    allow_empty: bool = False,
 ) -> View:
     """Write the network to `path` as html, gexf or graphml; returns the view drawn.
 
     `max_actors`: draw the N busiest actors and their events (0: all; None: MAX_ACTORS for a page,
-    all for Gephi). The page says how many actors and events it leaves out.
+    all for Gephi). The page says how many actors and events it leaves out. Nothing to draw is an
+    InputError before anything is written (options that filter everything out, see `select`, or a graph
+    without events) unless `allow_empty`: a build of articles that tell no event still gets its page.
 
     Example: `render(Graph().parse("output/graph.ttl"), Path("output/graph.html"), level="country")`.
     """
@@ -824,6 +842,8 @@ def render(
     if max_actors is None:
         max_actors = MAX_ACTORS if format == "html" else 0
     view = view_of(source, level=level, focus=focus, depth=depth, min_sources=min_sources, max_actors=max_actors or None)
+    if not view.events and not allow_empty:
+        raise InputError("nothing to draw: the graph holds no events (build one with `kg build`, or name another graph)")
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -835,7 +855,7 @@ def render(
 
 def render_html(source: Drawable, path: Path, **options) -> Path:
     """Write the interactive page (for `kg build`: from its merge database); options as `render`."""
-    render(source, Path(path), format="html", **options)
+    render(source, Path(path), format="html", allow_empty=True, **options)
     return Path(path)
 
 

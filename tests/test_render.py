@@ -159,11 +159,42 @@ def test_focus_and_depth_give_the_ego_network(graph: Graph) -> None:
         ({"focus": "Atlantis"}, "Unknown actor 'Atlantis'; choose one of:"),
         ({"level": "region"}, "Unknown level 'region'; choose one of: actor, country"),
         ({"focus": "PRK", "depth": -1}, "--depth must be 0 or more"),
+        ({"min_sources": 3}, "--min-sources 3 leaves no event to draw: the most sources any event has is 2"),
+        ({"level": "country", "min_sources": 5}, "--min-sources 5 leaves no event to draw: the most sources any event has is 2"),
+        ({"focus": "Ukraine", "min_sources": 2}, "--min-sources 2 leaves nothing of --focus Ukraine: its events are told by 1 source at most"),
+        ({"focus": "Atlantis", "min_sources": 2}, "Unknown actor 'Atlantis'"),  # the typo is named, not the filter
+        ({"focus": "PRK", "depth": 0}, "--focus PRK --depth 0 leaves no event to draw: every event of it has another party"),
     ],
 )
 def test_bad_options_are_input_errors(graph: Graph, options: dict, message: str) -> None:
     with pytest.raises(InputError, match=re.escape(message)):
         select(read_view(graph), **options)
+
+
+def test_a_filter_that_leaves_something_draws_it(graph: Graph) -> None:
+    assert [e.action for e in select(read_view(graph), focus="nato", depth=0).events] == ["Mobilize"]  # no other party
+    assert [e.action for e in select(read_view(graph), focus="PRK", min_sources=2).edges] == ["DeployTroops"]
+
+
+def test_nothing_to_draw_keeps_the_previous_page(graph: Graph, tmp_path: Path) -> None:
+    """`kg render --min-sources 2` on data told once replaced graph.html with an empty page, exit 0."""
+    ttl = tmp_path / "graph.ttl"
+    graph.serialize(ttl, format="turtle")
+    page = tmp_path / "graph.html"
+    assert CliRunner().invoke(app, ["render", str(ttl), "-o", str(page)]).exit_code == 0
+    before = page.read_bytes()
+    result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(page), "--min-sources", "3"])
+    assert result.exit_code == InputError.exit_code and result.stdout == ""
+    assert result.stderr == "Error: --min-sources 3 leaves no event to draw: the most sources any event has is 2\n"
+    assert page.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
+    # a graph with no events at all draws nothing either, unless asked (a build of articles without events)
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(empty), "-o", str(page)])
+    assert result.exit_code == InputError.exit_code and result.stderr.startswith("Error: nothing to draw: the graph holds no events")
+    assert page.read_bytes() == before
+    render_html(Graph(), tmp_path / "built.html")
+    assert _data((tmp_path / "built.html").read_text(encoding="utf-8"))["edges"] == []
 
 
 # ------------------------------------------------------------ network styling
