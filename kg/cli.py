@@ -122,7 +122,7 @@ def eval_(
 
 @app.command()
 def render(
-    graph: Path = typer.Argument(Path("output/graph.ttl"), parser=local_path, help="Graph file (.ttl, .trig, .nt, .nq) or an oxigraph store folder."),
+    graph: Path = typer.Argument(Path("output/graph.ttl"), parser=local_path, help="Graph file (.ttl, .trig, .nt, .nq), an oxigraph store folder, or a build folder."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Output file (default: output/graph.<format>)."),
     fmt: str = typer.Option("html", "--format", "-f", help="html (interactive page), gexf or graphml (for Gephi)."),
     level: str = typer.Option("actor", "--level", help="actor, or country to aggregate people and bodies into their countries."),
@@ -145,7 +145,7 @@ def render(
     typer.echo(f"{len(view.actors)} actors, {len(view.edges)} edges -> {target}{left_out}", err=True)
 
 
-STORE_HELP = "Embedded Oxigraph store folder."
+STORE_HELP = "Embedded Oxigraph store folder, or the build folder (its store/ is meant)."
 GRAPH_HELP = "Graph file (.trig/.nq keep the named graphs; .ttl, .nt, .jsonld); default output/graph.trig, else output/graph.ttl."
 ENDPOINT_AUTH = "Credentials come from KG_STORE_USER/KG_STORE_PASSWORD or KG_STORE_TOKEN and are never printed."
 

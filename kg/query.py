@@ -468,8 +468,8 @@ def run(
     folder = None
     if store is None:
         _check_syntax(text, update)  # a typo must not create or reload a store first
-        store = kg_store.ensure(store_dir, source)
-        folder = Path(store_dir)
+        folder = kg_store.store_folder(store_dir)  # a build folder stands for its store/
+        store = kg_store.ensure(folder, source)
     error: QueryError | None = None
     if update:
         try:

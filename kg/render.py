@@ -860,10 +860,15 @@ def render_html(source: Drawable, path: Path, **options) -> Path:
 
 
 def load_graph(source: Path) -> Graph:
-    """Read a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD) or an oxigraph store folder as one graph."""
+    """Read a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD), an oxigraph store folder, or the folder
+    `kg build` wrote (its graph file, else its store) as one graph."""
+    from kg.store import SOURCE_NAMES, build_output, store_folder
+
     source = Path(source)
     if source.is_dir():
-        return _load_store(source)
+        if not any((source / name).is_file() for name in SOURCE_NAMES):
+            return _load_store(store_folder(source))  # a store, or a build folder's store/
+        source = build_output(source)  # the folder `kg build` wrote: its graph
     if not source.is_file():
         raise InputError(f"{source}: no such graph file or store folder")
     fmt = guess_format(str(source)) or "turtle"
@@ -884,6 +889,10 @@ def _load_store(folder: Path) -> Graph:
     """All quads of an on-disk oxigraph store (opened read-only) as one rdflib graph."""
     import pyoxigraph
 
+    from kg.store import is_store, not_a_store
+
+    if not is_store(folder):
+        raise not_a_store(folder)
     try:
         store = pyoxigraph.Store.read_only(str(folder))
         data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)

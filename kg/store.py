@@ -190,6 +190,40 @@ def _loaded_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.Def
 
 # ---------------------------------------------------------------- embedded store
 
+STORE_FOLDER = "store"
+"""The store's folder inside a build folder: `kg build -o OUT` writes OUT/graph.trig, `kg query` keeps OUT/store/."""
+
+
+def is_store(folder: Path | str) -> bool:
+    """True for a folder that holds an Oxigraph store (RocksDB, its storage, keeps a CURRENT file there)."""
+    return (Path(folder) / "CURRENT").is_file()
+
+
+def is_build_folder(folder: Path | str) -> bool:
+    """True for a folder `kg build` wrote (graph.trig or graph.ttl in it) or that holds a store/ folder."""
+    path = Path(folder)
+    return path.is_dir() and (any((path / name).is_file() for name in SOURCE_NAMES) or is_store(path / STORE_FOLDER))
+
+
+def store_folder(folder: Path | str) -> Path:
+    """The store a --store value names: a build folder stands for its store/ subfolder, anything else for itself.
+    A build folder wins over a store left in it (an older kg made one there when given the build folder)."""
+    path = Path(folder)
+    return path / STORE_FOLDER if is_build_folder(path) else path
+
+
+def not_a_store(folder: Path | str, *, new: bool = False) -> StoreError:
+    """The error for a folder that is neither a store nor a build folder, where kg writes no database files;
+    `new`: a store was to be made there."""
+    hint = "name a new or empty folder, a store, or a build folder" if new else "name the folder `kg build -o` wrote, or its store/"
+    return StoreError(f"{folder}: not an Oxigraph store nor a build folder (no graph.trig, graph.ttl or store/ in it); {hint}")
+
+
+def _check_new(store_dir: Path) -> None:
+    """A store may be made only where nothing else is: an absent or empty folder; else `not_a_store`."""
+    if store_dir.exists() and not is_store(store_dir) and (not store_dir.is_dir() or any(store_dir.iterdir())):
+        raise not_a_store(store_dir, new=True)
+
 
 def open_store(store_dir: Path | str) -> ox.Store:
     """Open (or create) the embedded store; StoreError when another process holds it."""
@@ -251,8 +285,13 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
     already holds data gets each graph of the source replaced, and graphs of
     the source that did not change are left alone.
 
+    `store_dir` may be a build folder (its store/ is meant) or an absent or empty folder (a new store is made);
+    any other folder is refused, so no database files land among files that are not a store's.
+
     Example: `load(Path("output/graph.trig"), "output/store")`.
     """
+    store_dir = store_folder(store_dir)
+    _check_new(store_dir)
     store = open_store(store_dir)
     try:
         with _writing(store_dir):
@@ -349,16 +388,22 @@ def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = No
     source empties the store and bulk-loads it again (the store mirrors the
     build); otherwise its graphs are replaced one by one. Without a source,
     the build output beside the store (graph.trig, else graph.ttl) is used.
+    A build folder stands for its store/; a folder that is not a store is made one only to load a source
+    into, and only when it is absent or empty: nothing is ever written into any other folder.
     """
-    store_dir = Path(store_dir)
+    store_dir = store_folder(store_dir)
     src = Path(source) if source is not None else default_source(store_dir)
     if src is None:
-        if not store_dir.is_dir():
+        if not is_store(store_dir):
+            if store_dir.is_dir() and any(store_dir.iterdir()):
+                raise not_a_store(store_dir)
             raise StoreError(
                 f"{store_dir}: no store here and no graph.trig or graph.ttl beside it; run `kg build` or `kg load` first"
             )
     elif not src.is_file():
         raise InputError(f"{src}: no such file")
+    else:
+        _check_new(store_dir)
     meta = _read_meta(store_dir)
     key = str(src.resolve()) if src is not None else ""
     reload = src is not None and meta.get(key) != _stamp(src)

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from kg import query, store
 from kg.cli import app
-from kg.errors import InputError, QueryError, QueryLimit, UnknownQuery
+from kg.errors import InputError, QueryError, QueryLimit, StoreError, UnknownQuery
 from kg.graph import to_dataset
 from kg.model import Event, Evidence, Mention
 from kg.paths import queries_dir
@@ -373,6 +373,29 @@ def test_cli_query_errors_are_one_line_and_write_nothing(graph_dir, args, code, 
     assert result.exit_code == code
     assert result.stderr.startswith(message) and len(result.stderr.splitlines()) == 1
     assert result.stdout == "" and "Traceback" not in result.output
+
+
+def test_store_may_name_the_build_folder_and_nothing_is_written_among_the_outputs(tmp_path):
+    """`kg query triple-count --store output` printed 0 and wrote database files among the build outputs."""
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("North Korea sent troops to Russia on Monday, officials in Seoul said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["build", str(article), "-o", str(out), "--no-cache", "-q"]).exit_code == 0
+    outputs = sorted(p.name for p in out.iterdir())
+    by_folder = CliRunner().invoke(app, ["query", "triple-count", "--store", str(out), "-f", "csv"])
+    by_store = CliRunner().invoke(app, ["query", "triple-count", "--store", str(out / "store"), "-f", "csv"])
+    assert by_folder.exit_code == by_store.exit_code == 0, by_folder.output
+    assert by_folder.stdout == by_store.stdout and int(by_folder.stdout.split()[1]) > 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(outputs + ["store"])  # the store in store/, nothing else
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["query", "triple-count", "--store", str(notes)])
+    assert result.exit_code == StoreError.exit_code and result.stdout == ""
+    assert result.stderr == (f"Error: {notes}: not an Oxigraph store nor a build folder (no graph.trig, graph.ttl or store/ "
+                             "in it); name the folder `kg build -o` wrote, or its store/\n")
+    assert [p.name for p in notes.iterdir()] == ["todo.txt"]
 
 
 def test_cli_query_list(graph_dir):

@@ -13,7 +13,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.graph import to_dataset, union
 from dataclasses import replace
 
@@ -324,11 +324,17 @@ def test_load_graph_reads_trig_and_store(tmp_path: Path) -> None:
     store.flush()
     del store
     assert len(read_view(load_graph(tmp_path / "store")).edges) == 8
+    assert len(read_view(load_graph(tmp_path)).edges) == 8  # the build folder: its graph.trig
+    trig.unlink()
+    assert len(read_view(load_graph(tmp_path)).edges) == 8  # a folder with only a store/: that store
 
 
 def test_load_graph_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such graph file"):
         load_graph(tmp_path / "missing.ttl")
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(StoreError, match="notes: not an Oxigraph store nor a build folder"):
+        load_graph(tmp_path / "notes")
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(InputError, match="cannot parse as turtle"):
