@@ -198,6 +198,25 @@ def _expected() -> str:
     return ", ".join((*TEXT_SUFFIXES, *JSONL_SUFFIXES))
 
 
+def count_documents(sources: Sequence[str | Path]) -> int | None:
+    """How many documents `read_documents` will read from `sources`, for a progress bar: one per file and one per
+    non-blank .jsonl line (those it will skip included); None when stdin is among them. Checks them as it does."""
+    plan = [_plan(source) for source in sources]
+    if any(p.kind == "stdin" for p in plan):
+        return None
+    files = [(f, _kind_of(f)) for p in plan for f in p.files] + [(p.path, p.kind) for p in plan if p.kind != "dir"]
+    return sum(_lines(path) if kind == "jsonl" else 1 for path, kind in files if path is not None)
+
+
+def _lines(path: Path) -> int:
+    """Non-blank lines of a file (0 when it cannot be read: reading it will say why)."""
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0
+
+
 # ---------------------------------------------------------------- reading
 
 

@@ -20,8 +20,10 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import sys
+import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -33,6 +35,7 @@ from typing import Any, TextIO
 
 import httpx
 import pyoxigraph as ox
+from rich.cells import cell_len, set_cell_size
 
 from kg import store as kg_store
 from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, UnknownQuery, choose_from
@@ -601,6 +604,16 @@ class _Job:
     limit: int | None
     allow_service: tuple[str, ...]
     max_memory: int | None
+    width: int | None = None
+
+
+def table_width(out: TextIO) -> int | None:
+    """How wide a table written to `out` may be: the terminal's width (COLUMNS wins where set) when `out` is a
+    terminal or COLUMNS is set; None (no limit) for a table written to a file or a pipe."""
+    isatty = getattr(out, "isatty", None)
+    if "COLUMNS" in os.environ or (isatty is not None and isatty()):
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def stream(
@@ -618,6 +631,7 @@ def stream(
     timeout: float = DEFAULT_TIMEOUT,
     limit: int | None = None,
     max_memory: int | None = None,
+    width: int | None = None,
 ) -> Written:
     """Run a query and write its result to `out` as the rows come, never holding them all.
 
@@ -627,7 +641,8 @@ def stream(
     and it may take at most `max_memory` bytes (default: half the machine's memory). A killed
     query has only read the store, and an update is one transaction, so the store stays whole.
     On an endpoint the query runs here, and `timeout` bounds the whole HTTP exchange.
-    `limit` caps the rows written (for a table, TABLE_LIMIT unless given; 0: no cap).
+    `limit` caps the rows written (for a table, TABLE_LIMIT unless given; 0: no cap). A table fits in
+    `width` terminal cells (see `table_width`; None: no limit).
 
     Example: `stream("who-did-what", sys.stdout, "csv", params={"actor": "KOR"}, timeout=60)`.
     """
@@ -637,11 +652,12 @@ def stream(
     limit = limit or None
     if endpoint is not None:
         result = run(query, params=params, update=update, endpoint=endpoint, auth=auth, allow_service=allow_service,
-                     timeout=timeout, sink=lambda answer, hidden: write_result(answer, fmt, out.write, hidden=hidden, limit=limit))
+                     timeout=timeout, sink=lambda answer, hidden: write_result(answer, fmt, out.write, hidden=hidden, limit=limit,
+                                                                               width=width))
         return write_result(result, fmt, out.write) if isinstance(result, Result) else result
     memory = max_memory if max_memory is not None else default_max_memory()
     job = _Job(query, str(store_dir), None if source is None else str(source), tuple((params or {}).items()), update,
-               fmt, limit, tuple(allow_service), memory)
+               fmt, limit, tuple(allow_service), memory, width)
     return _supervise(job, out.write, timeout)
 
 
@@ -744,7 +760,8 @@ def _child(connection: Any, job: _Job, parent: int | None = None) -> None:
         try:
             result = run(job.query, store_dir=job.store_dir, source=job.source, params=dict(job.params), update=job.update,
                          allow_service=job.allow_service,
-                         sink=lambda answer, hidden: write_result(answer, job.fmt, sender.write, hidden=hidden, limit=job.limit))
+                         sink=lambda answer, hidden: write_result(answer, job.fmt, sender.write, hidden=hidden, limit=job.limit,
+                                                                  width=job.width))
             written = write_result(result, job.fmt, sender.write) if isinstance(result, Result) else result
             sender.flush()
             message: tuple[str, object] = ("done", written)
@@ -819,6 +836,21 @@ def _prefixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+CELL_WIDTH = 60
+"""Characters a table cell shows at most, whatever the room."""
+MIN_COLUMN = 8
+"""Narrowest a table column is cut to fit the terminal; below this the rows are shown as records, one value a line."""
+
+
+def _cut(text: str, width: int) -> str:
+    """The text in at most `width` terminal cells, cut with "…" (wide characters count two)."""
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_len(text))
+
+
 def _short(term: Term | None, width: int) -> str:
     if term is None:
         text = ""
@@ -831,21 +863,49 @@ def _short(term: Term | None, width: int) -> str:
     else:
         text = _csv_term(term)
     text = terminal_text(" ".join(text.split()))  # an escape sequence from an article must not drive the terminal
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return _cut(text, width)
 
 
-def _table(variables: tuple[str, ...], rows: Iterator[Row], limit: int | None, width: int = 60) -> tuple[str, int, bool]:
-    """An aligned table of at most `limit` rows (it is built whole to align it), cells escaped for a terminal."""
-    cells = [[_short(t, width) for t in row] for row in itertools.islice(rows, limit)]
+def _fit(natural: list[int], room: int) -> list[int] | None:
+    """Column widths that fit in `room` cells with two spaces between columns: the widest columns are cut down
+    to one width, as wide as fits, and the narrow ones keep theirs; None when that width is below MIN_COLUMN."""
+    room -= 2 * (len(natural) - 1)
+    if sum(natural) <= room:
+        return natural
+    cap = max((c for c in range(MIN_COLUMN, max(natural) + 1) if sum(min(w, c) for w in natural) <= room), default=None)
+    return None if cap is None else [min(w, cap) for w in natural]
+
+
+def _records(variables: tuple[str, ...], cells: list[list[str]], room: int) -> list[str]:
+    """Rows too wide for the terminal as records: a numbered rule, then one `name  value` line per variable."""
+    name = max(cell_len(v) for v in variables)
+    out = []
+    for n, row in enumerate(cells, 1):
+        rule = f"-[ {n} ]"
+        out.append(rule + "-" * (room - len(rule)))
+        out += [f"{_pad(v, name)}  {_cut(c, room - name - 2)}".rstrip() for v, c in zip(variables, row)]
+    return out
+
+
+def _table(variables: tuple[str, ...], rows: Iterator[Row], limit: int | None, width: int | None = None) -> tuple[str, int, bool]:
+    """An aligned table of at most `limit` rows (it is built whole to align it), cells escaped for a terminal.
+
+    With `width` (the terminal's), no line is longer: the widest columns are cut to fit, or, when that would
+    leave them narrower than MIN_COLUMN, each row is written as a record, one variable a line."""
+    cells = [[_short(t, max(CELL_WIDTH, width or 0)) for t in row] for row in itertools.islice(rows, limit)]  # a record has room
     cut = limit is not None and next(rows, None) is not None
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
-    out = [line(variables), line(["-" * w for w in widths])]
-    out += [line(r) for r in cells]
-    if cut:
-        out.append(f"(the first {len(cells)} rows; more were cut at --limit {limit}: raise it, or use -f csv to write every row)")
+    natural = [min(CELL_WIDTH, max([cell_len(v)] + [cell_len(r[i]) for r in cells])) for i, v in enumerate(variables)]
+    widths = natural if width is None else _fit(natural, width)
+    if widths is None:
+        out = _records(variables, cells, max(width or 0, MIN_COLUMN * 2))
     else:
-        out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+        line = lambda values: "  ".join(_pad(_cut(v, w), w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+        out = [line(variables), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    if cut:
+        note = f"(the first {len(cells)} rows; more were cut at --limit {limit}: raise it, or use -f csv to write every row)"
+    else:
+        note = f"({len(cells)} row{'s' if len(cells) != 1 else ''})"
+    out += textwrap.wrap(note, width) if width else [note]
     return "\n".join(out) + "\n", len(cells), cut
 
 
@@ -862,7 +922,7 @@ BATCH = 1000
 
 
 def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidden: frozenset[str] = frozenset(),
-                 limit: int | None = None) -> Written:
+                 limit: int | None = None, width: int | None = None) -> Written:
     """Write a query's answer (a Result, or pyoxigraph's lazy answer) as `format_result` formats it, a batch of
     rows at a time, so memory does not grow with the result; at most `limit` rows (None: all).
 
@@ -875,7 +935,7 @@ def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidde
         return Written(message=shaped.message)
     variables, rows = shaped
     if fmt == "table":
-        text, count, cut = _table(variables, rows, limit)
+        text, count, cut = _table(variables, rows, limit, width)
         write(text)
         return Written(count, cut)
     if fmt == "json":  # the bytes of json.dumps of the whole document, written a batch at a time

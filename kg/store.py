@@ -15,6 +15,7 @@ query took 100 s instead of 2 ms).
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import time
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -30,6 +32,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.paths import queries_dir
+from kg.progress import Report, counted
 from kg.safe import scrub
 
 DEFAULT_OUTPUT = Path("output")
@@ -252,12 +255,12 @@ def count(store: ox.Store) -> int:
     return int(next(iter(store.query(_shipped_sparql("triple-count.rq"))))["triples"].value)
 
 
-def _replace(store: ox.Store, mem: ox.Store) -> tuple[int, int, int]:
+def _replace(store: ox.Store, mem: ox.Store, progress: Report | None = None) -> tuple[int, int, int]:
     """Make every named graph of `mem` equal in `store`, keeping the default graph their union;
     returns (graphs, replaced, unchanged). A source without named graphs replaces the default graph."""
     replaced = unchanged = 0
     todo = _loaded_graphs(mem)
-    for g in todo:
+    for g in counted(todo, progress, "replacing graphs", len(todo)):
         new = set(mem.quads_for_pattern(None, None, None, g))
         old = set(store.quads_for_pattern(None, None, None, g))
         if new == old:
@@ -277,7 +280,7 @@ def _replace(store: ox.Store, mem: ox.Store) -> tuple[int, int, int]:
     return len(todo), replaced, unchanged
 
 
-def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
+def load(source: Source, store_dir: Path | str = DEFAULT_STORE, *, progress: Report | None = None) -> LoadReport:
     """Load a graph file or dataset into the embedded store, replacing each of its graphs whole.
 
     An empty store takes pyoxigraph's bulk loader straight from the file (the
@@ -287,6 +290,7 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
 
     `store_dir` may be a build folder (its store/ is meant) or an absent or empty folder (a new store is made);
     any other folder is refused, so no database files land among files that are not a store's.
+    `progress` is told of the bytes read (a bulk load) or of each graph replaced.
 
     Example: `load(Path("output/graph.trig"), "output/store")`.
     """
@@ -296,9 +300,9 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
     try:
         with _writing(store_dir):
             if is_empty(store):
-                report = _bulk(store, source, str(store_dir))
+                report = _bulk(store, source, str(store_dir), progress)
             else:
-                n, replaced, unchanged = _replace(store, parse(source, union=False))
+                n, replaced, unchanged = _replace(store, parse(source, union=False), progress)
                 store.flush()
                 report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
             if isinstance(source, (str, Path)):
@@ -318,16 +322,23 @@ def _writing(store_dir: Path | str) -> Iterator[None]:
         raise StoreError(f"{store_dir}: cannot write the store: {exc.strerror or exc}") from exc
 
 
-def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
+def _bulk(store: ox.Store, source: Source, target: str, progress: Report | None = None) -> LoadReport:
     try:
         path, data, fmt = _input(source)
-        if path is not None:
+        if path is not None and progress is None:
             store.bulk_load(path=str(path), format=fmt)
+        elif path is not None:
+            with _reading(path, progress, f"loading {path.name}") as stream:
+                store.bulk_load(input=stream, format=fmt)
         else:
             store.bulk_load(input=data, format=fmt)
         if has_named_graphs(store):  # the union, from a second streaming parse: a set, as the store keeps quads
-            parsed = ox.parse(path=str(path), format=fmt) if path is not None else ox.parse(data, format=fmt)
-            store.bulk_extend(_named_triples(parsed))
+            if path is not None and progress is not None:
+                with _reading(path, progress, "making the union graph") as stream:
+                    store.bulk_extend(_named_triples(ox.parse(stream, format=fmt)))
+            else:
+                parsed = ox.parse(path=str(path), format=fmt) if path is not None else ox.parse(data, format=fmt)
+                store.bulk_extend(_named_triples(parsed))
     except InputError as exc:
         error = exc
     except (SyntaxError, ValueError, OSError) as exc:
@@ -342,6 +353,30 @@ def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
         return LoadReport(target, n, n, 0, count(store), bulk=True)
     del store  # a traceback keeps frame locals; an open store keeps its folder locked
     raise error
+
+
+class _Counting(io.RawIOBase):
+    """A binary file that tells `progress` how many of its bytes have been read."""
+
+    def __init__(self, handle: BinaryIO, progress: Report, task: str, size: int) -> None:
+        super().__init__()
+        self.handle, self.progress, self.task, self.size, self.read_so_far = handle, progress, task, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.handle.readinto(buffer)
+        self.read_so_far += n
+        self.progress(self.task, self.read_so_far, self.size, "bytes")
+        return n
+
+
+@contextmanager
+def _reading(path: Path, progress: Report, task: str) -> Iterator[io.BufferedReader]:
+    """The file opened for a parser, its reading reported to `progress` (read through, about as fast as by path)."""
+    with open(path, "rb") as handle:
+        yield io.BufferedReader(_Counting(handle, progress, task, path.stat().st_size), 1 << 20)
 
 
 def _stamp(path: Path) -> dict[str, int]:
@@ -592,6 +627,7 @@ def load_endpoint(
     retry: Retry = Retry(),
     sleep: Callable[[float], None] = time.sleep,
     transport: httpx.BaseTransport | None = None,
+    progress: Report | None = None,
 ) -> LoadReport:
     """PUT each graph of the source whole to a Graph Store Protocol endpoint (e.g. Oxigraph's /store).
 
@@ -606,7 +642,7 @@ def load_endpoint(
     todo = graphs(mem)
     done = 0
     with httpx.Client(auth=auth, timeout=retry.timeout, transport=transport) as client:
-        for g in todo:
+        for g in counted(todo, progress, "sending graphs", len(todo)):
             body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
             target, params = _graph_url(url, g)
             try:

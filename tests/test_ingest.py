@@ -581,3 +581,14 @@ def test_binary_stdin_is_skipped_like_a_binary_file():
     with pytest.raises(InputError, match="no readable documents"):
         list(read_documents(["-"], stdin=io.BytesIO(b"\x7fELF\x00\x01binary"), warn=warnings.append))
     assert warnings == ["<stdin>: skipped: binary input (NUL byte in the first 8 KiB)"]
+
+
+def test_count_documents_counts_files_and_jsonl_lines_for_a_progress_bar(tmp_path):
+    from kg.ingest import count_documents
+
+    write(tmp_path / "d" / "a.txt", "One.")
+    write(tmp_path / "d" / "sub" / "b.md", "Two.")
+    write(tmp_path / "d" / "c.jsonl", '{"text": "x"}\n\n{"text": "y"}\nnot json\n')
+    write(tmp_path / "e.txt", "Three.")
+    assert count_documents([tmp_path / "d", tmp_path / "e.txt"]) == 2 + 3 + 1  # a bad line is counted: it is read
+    assert count_documents(["-"]) is None

@@ -242,3 +242,25 @@ def test_extract_writes_the_same_records_as_build(seed_build, tmp_path):
     stream = io.StringIO()
     extract_jsonl(read_documents([SEEDS_JSONL]), stream)
     assert stream.getvalue() == expected
+
+
+def test_build_reports_its_progress_to_a_callback_and_prints_nothing(tmp_path, capfd):
+    """The library reports every document parsed out of those counted in the sources, the merge, and each
+    graph and file written; the bar is the command line's (kg.progress)."""
+    from kg.pipeline import MERGING, PARSING, WRITING
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("North Korea sent troops to Russia on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Poland accused Russia of sabotage on Friday.\n", encoding="utf-8")
+    corpus = folder / "c.jsonl"
+    corpus.write_text('{"id": "c1", "text": "Japan criticised China."}\n\n{"id": "c2", "text": "Ghana thanked Mali."}\n',
+                      encoding="utf-8")
+    calls: list[tuple] = []
+    build([folder], tmp_path / "out", progress=lambda *args: calls.append(args), cache=False)
+    assert [c for c in calls if c[0] == PARSING] == [(PARSING, n, 4) for n in range(5)]
+    assert [c for c in calls if c[0] == MERGING] == [(MERGING, 0, 1), (MERGING, 1, 1)]
+    writing = [c for c in calls if c[0] == WRITING]
+    assert writing[-1] == (WRITING, 4 + len(OUTPUTS), 4 + len(OUTPUTS)) and len(writing) == 4 + len(OUTPUTS)
+    assert [c[0] for c in calls] == sorted((c[0] for c in calls), key=[PARSING, MERGING, WRITING].index)
+    assert capfd.readouterr().err == ""

@@ -333,6 +333,53 @@ def test_table_is_aligned_with_prefixed_names(mem):
     assert "evt:" in lines[2] and lines[-1] == "(2 rows)"
 
 
+def _table(result: query.Result, width: int | None) -> list[str]:
+    parts: list[str] = []
+    query.write_result(result, "table", parts.append, width=width)
+    return "".join(parts).splitlines()
+
+
+def test_a_table_fits_the_terminal_by_cutting_the_widest_columns(mem):
+    from rich.cells import cell_len
+
+    result = query.run("who-did-what", store=mem)
+    assert _table(result, 200) == _table(result, None)  # room enough: as without a width
+    lines = _table(result, 76)
+    assert max(cell_len(line) for line in lines) <= 76 and lines[-1] == "(2 rows)"
+    assert re.match(r"who\s+did\s+whom\s+how\s+when\s+sources\s+event$", lines[0])
+    # the widest columns (action, event IRI) are cut to one width; the narrow ones keep theirs
+    assert lines[2].startswith("North Korea  DeployTroo…  Russia   asserted    2024-10  1        evt:") and lines[2].endswith("…")
+
+
+def test_a_table_too_wide_to_cut_is_written_as_records(mem):
+    from rich.cells import cell_len
+
+    result = query.run("sources", store=mem)
+    lines = _table(result, 40)
+    assert max(cell_len(line) for line in lines) <= 40
+    assert lines[0] == "-[ 1 ]" + "-" * 34 and lines[1].startswith("event     evt:")
+    assert "sentence  North Korea sent 12,000 troop…" in lines
+    assert lines[-1] == "(2 rows)" and sum(line.startswith("-[ ") for line in lines) == 2
+
+
+def test_wide_characters_count_as_two_cells():
+    from rich.cells import cell_len
+
+    result = query.Result(("name", "note"), ((ox.Literal("北朝鮮" * 10), ox.Literal("x" * 50)),))
+    assert max(cell_len(line) for line in _table(result, 40)) <= 40
+
+
+@pytest.mark.parametrize("name", ["event-table", "sources", "who-did-what", "aliases"])
+def test_cli_tables_fit_an_80_column_terminal(graph_dir, name):
+    """`kg query` printed tables of 128 and 237 columns on an 80-column terminal."""
+    from rich.cells import cell_len
+
+    result = CliRunner().invoke(app, ["query", name, "--store", str(graph_dir / "store"), "-f", "table"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 3 and max(cell_len(line) for line in lines) <= 80
+
+
 def test_ask_and_unknown_format(mem):
     result = query.run("ASK { ?s a <https://w3id.org/kg-geo/ontology#Event> }", store=mem)
     assert json.loads(query.format_result(result, "json")) == {"head": {}, "boolean": True}

@@ -346,3 +346,16 @@ def test_a_folder_that_is_no_store_is_refused_and_left_as_it_was(tmp_path, trig)
     assert _files(notes) == ["todo.txt"] and _files(empty) == []
     # an empty or absent folder may become a store when something is loaded into it
     assert store.load(trig, empty).bulk and store.load(trig, tmp_path / "new" / "store").bulk
+
+
+def test_a_load_reports_the_bytes_read_and_the_graphs_replaced(tmp_path, trig):
+    calls: list[tuple] = []
+    report = store.load(trig, tmp_path / "store", progress=lambda *args: calls.append(args))
+    size = trig.stat().st_size
+    assert report.bulk and report.triples == 72  # the same load as without a callback
+    loading = [c for c in calls if c[0] == "loading graph.trig"]
+    assert loading[-1] == ("loading graph.trig", size, size, "bytes")
+    assert [c for c in calls if c[0] == "making the union graph"][-1] == ("making the union graph", size, size, "bytes")
+    calls.clear()
+    store.load(trig, tmp_path / "store", progress=lambda *args: calls.append(args))
+    assert calls[-1] == ("replacing graphs", 3, 3)
