@@ -62,7 +62,7 @@ BUILD_FAILURES = {
     "missing path": ({}, ["{d}/missing.txt"], InputError.exit_code, "{d}/missing.txt: no such file or directory", None),
     "directory without documents": (
         {"docs/notes.csv": "a,b\n", "docs/img.png": b"\x89PNG"}, ["{d}/docs"], InputError.exit_code,
-        "{d}/docs: no readable documents in this directory (expected .txt, .text, .md, .jsonl files)", None,
+        "{d}/docs: no readable documents in this directory (expected .txt, .text, .md, .html, .htm, .jsonl files)", None,
     ),
     "directory of only unreadable documents": (
         {"docs/a.txt": b"\x00\x01\x02", "docs/b.txt": ""}, ["{d}/docs"], InputError.exit_code, "no readable documents", "skipped",

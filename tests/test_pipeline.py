@@ -264,3 +264,31 @@ def test_build_reports_its_progress_to_a_callback_and_prints_nothing(tmp_path, c
     assert writing[-1] == (WRITING, 4 + len(OUTPUTS), 4 + len(OUTPUTS)) and len(writing) == 4 + len(OUTPUTS)
     assert [c[0] for c in calls] == sorted((c[0] for c in calls), key=[PARSING, MERGING, WRITING].index)
     assert capfd.readouterr().err == ""
+
+
+def test_kg_build_on_a_folder_of_saved_pages_gives_their_events(tmp_path):
+    """Analysts save articles as web pages: the main text is read, the page's boilerplate gives no event."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from tests.conftest import TROOPS_PAGE, web_page
+
+    pages = tmp_path / "saved"
+    pages.mkdir()
+    (pages / "troops.html").write_text(web_page(**TROOPS_PAGE), encoding="utf-8")
+    (pages / "troops_files").mkdir()
+    (pages / "troops_files" / "frame.html").write_text(web_page("Ad", ["Japan criticised China, the advert said."]), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(pages), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("1 documents, ")
+    records = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    key = lambda party: party["id"].rsplit("/", 1)[-1] if party else None  # noqa: E731
+    events = {(key(e["actor"]), e["action"], key(e.get("target"))) for e in records if e["type"] == "event"}
+    assert ("PRK", "DeployTroops", "RUS") in events
+    assert not {actor for actor, _, _ in events} & {"JPN", "POL"}  # navigation, footer and the saved ad give nothing
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    from rdflib.namespace import DCTERMS
+
+    assert {str(o) for o in g.objects(None, DCTERMS.title)} == {TROOPS_PAGE["title"]}
+    assert {str(o) for o in g.objects(None, DCTERMS.date)} >= {"2024-10-18"}
