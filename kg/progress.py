@@ -9,9 +9,9 @@ stderr when that is a terminal, and Python callers pass their own or none.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from rich.console import Console
 from rich.filesize import decimal
@@ -19,9 +19,11 @@ from rich.progress import (BarColumn, Progress, ProgressColumn, Task, TaskID, Ta
                            TimeRemainingColumn)
 from rich.text import Text
 
-Report = Callable[..., None]
-"""Called as `report(task, done, total, unit="")`: `done` of `total` (None: not known) steps of the task named,
-counted in `unit` ("" for things, "bytes" for bytes). A task is reported again with a growing `done`."""
+class Report(Protocol):
+    """Told how a task goes: `done` of `total` (None: not known) steps of the task named, counted in `unit`
+    ("" for things, "bytes" for bytes). A task is reported again with a growing `done`."""
+
+    def __call__(self, task: str, done: int, total: int | None, unit: str = "") -> None: ...
 
 T = TypeVar("T")
 
