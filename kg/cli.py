@@ -265,6 +265,7 @@ def load_cmd(
     endpoint: Optional[str] = typer.Option(None, "--endpoint", metavar="URL", help="SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data). " + ENDPOINT_AUTH),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, metavar="SECONDS", help="Seconds to wait for each HTTP request."),
     retries: int = typer.Option(3, "--retries", min=0, metavar="N", help="Retries of a request after a transient fault (refused connection, timeout, 429, 5xx)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary line."),
 ) -> None:
     """Load the graph into the embedded store or a remote triple store, one named graph per document, each replaced whole."""
     from kg.progress import bar
@@ -272,7 +273,7 @@ def load_cmd(
 
     try:
         src = source or build_output()
-        with bar() as progress:
+        with bar(enabled=not quiet) as progress:
             if endpoint:
                 report = load_endpoint(src, endpoint, auth=credentials_from_env(), retry=Retry(attempts=retries + 1, timeout=timeout),
                                        progress=progress)
@@ -280,7 +281,8 @@ def load_cmd(
                 report = load(src, store_dir, progress=progress)
     except KgError as e:
         fail(e)
-    typer.echo(str(report), err=True)
+    if not quiet:
+        typer.echo(str(report), err=True)
 
 
 @command("export", epilog=examples("kg export events-csv -o events.csv", "kg export nt output/graph.trig -o graph.nt"))

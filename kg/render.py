@@ -363,10 +363,16 @@ def _prune(view: View) -> View:
 def resolve_actor(view: View, name: str) -> str:
     """The id of the actor a user means by key, label or IRI (case-insensitive); InputError lists choices."""
     wanted = name.strip().casefold()
+    named = lambda a: wanted in (a.id.casefold(), a.label.casefold(), a.id.rsplit("/", 1)[-1].casefold())  # noqa: E731
     for a in view.actors:
-        if wanted in (a.id.casefold(), a.label.casefold(), a.id.rsplit("/", 1)[-1].casefold()):
+        if named(a):
             return a.id
-    raise InputError(f"Unknown actor {name!r}; {choose_from((a.label for a in view.actors), name)}")
+    choices = choose_from((a.label for a in view.actors), name)
+    for a in view.others:  # a country only its people and bodies act for
+        if named(a):
+            raise InputError(f"{a.label} takes part in no event itself, those acting for it do (--level country draws "
+                             f"theirs as its own); {choices}")
+    raise InputError(f"Unknown actor {name!r}; {choices}")
 
 
 def to_country_level(view: View) -> View:
@@ -413,7 +419,10 @@ def select(
     a page with nothing on it must never replace one that showed something."""
     if level not in LEVELS:
         raise InputError(f"Unknown level {level!r}; choose one of: {', '.join(LEVELS)}")
-    center = resolve_actor(view, focus) if focus else None  # a misspelt name is named before any filter hides it
+    # a misspelt name is named before any filter hides it; at country level a country is drawn when only its
+    # people and bodies act
+    pool = replace(view, actors=view.actors + view.others) if level == "country" else view
+    center = resolve_actor(pool, focus) if focus else None
     if level == "country":
         if center:  # a person's ego network at country level is their country's
             center = next((a.country for a in view.actors if a.id == center and a.country), center)

@@ -97,3 +97,16 @@ def test_shell_completion_is_enabled():
     env["COMP_WORDS"], env["COMP_CWORD"] = "kg query who", "2"
     completed = subprocess.run([script], capture_output=True, text=True, env=env, timeout=60)
     assert completed.stdout.split() == ["who-did-what"]  # the shipped queries complete too
+
+
+def test_quiet_leaves_stderr_empty_and_without_it_the_summary_stays(tmp_path):
+    """Scripts parse the summary lines: they stay as they were; the bar is drawn only on a terminal (tests/test_progress.py)."""
+    from kg.graph import to_dataset
+    from tests.conftest import make_sample_corpus
+
+    trig = tmp_path / "graph.trig"
+    trig.write_text(to_dataset(make_sample_corpus()).serialize(format="trig"), encoding="utf-8")
+    loud = CliRunner().invoke(app, ["load", str(trig), "--store", str(tmp_path / "a")])
+    assert loud.exit_code == 0 and loud.stderr == f"{tmp_path / 'a'}: 3 graphs (bulk-loaded), 72 triples\n"
+    quiet = CliRunner().invoke(app, ["load", str(trig), "--store", str(tmp_path / "b"), "-q"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == ""

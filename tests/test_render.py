@@ -171,6 +171,17 @@ def test_bad_options_are_input_errors(graph: Graph, options: dict, message: str)
         select(read_view(graph), **options)
 
 
+def test_a_country_only_its_bodies_act_for_is_named_as_such() -> None:
+    """`--focus Russia` on a graph where only Russia's defence ministry acts said "Unknown actor 'Russia'"."""
+    view = View(actors=(Actor("mod", "Ministry of Defence of Russia", "Organization", "RUS"), Actor("LTU", "Lithuania", "Country")),
+                events=(EventView("e1", "mod", "LTU", "Threaten", "asserted", "", 1),),
+                others=(Actor("RUS", "Russia", "Country"),))
+    with pytest.raises(InputError, match=re.escape("Russia takes part in no event itself, those acting for it do "
+                                                   "(--level country draws theirs as its own); choose one of: Lithuania, ")):
+        select(view, focus="russia")
+    assert [a.id for a in select(view, level="country", focus="Russia").actors] == ["LTU", "RUS"]
+
+
 def test_a_filter_that_leaves_something_draws_it(graph: Graph) -> None:
     assert [e.action for e in select(read_view(graph), focus="nato", depth=0).events] == ["Mobilize"]  # no other party
     assert [e.action for e in select(read_view(graph), focus="PRK", min_sources=2).edges] == ["DeployTroops"]
