@@ -100,8 +100,9 @@ SCHEDULER_HELP = "Run the NLP on Dask: 'local' (a local cluster of --workers pro
 
 
 def warn(message: str) -> None:
-    """Print a warning line on stderr."""
-    typer.echo(f"Warning: {message}", err=True)
+    """Print a warning line on stderr: through sys.stderr, which a progress bar redirects to print above itself
+    (click's echo writes past it, onto the bar's line, and the next redraw wipes it)."""
+    print(f"Warning: {message}", file=sys.stderr, flush=True)
 
 
 @command(epilog=examples("kg build examples/ -o output/", "kg build examples/articles.jsonl -o output/ --no-html --quiet"))
@@ -229,7 +230,8 @@ def query_cmd(
                                           help="SPARQL text, a .rq file, or the name of a shipped query (see --list)."),
     list_: bool = typer.Option(False, "--list", help="List the shipped queries and their parameters."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", metavar="FORMAT", help="table, csv, tsv or json (W3C SPARQL results JSON); table on a terminal, else csv."),
-    param: list[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE", help='Bind a value to a variable: NAME=VALUE, e.g. actor="South Korea". Repeatable.'),
+    param: list[str] = typer.Option([], "--param", "-p", metavar="NAME=VALUE", help='Bind a value to a variable: NAME=VALUE, e.g. actor="South Korea". Repeatable. '
+                             "A shipped query checks each value by its kind (--list) and names the choices of one that cannot match."),
     store_dir: Path = typer.Option(Path("output/store"), "--store", metavar="DIR", help=STORE_HELP + " (Re)loaded from graph.trig/graph.ttl beside it when that changed."),
     data: Optional[Path] = typer.Option(None, "--data", parser=local_path, metavar="FILE", help="Load this graph file into the store first (when it changed)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", metavar="URL", help="Send the query to this SPARQL endpoint instead (Oxigraph: http://HOST:7878/query). " + ENDPOINT_AUTH),

@@ -110,3 +110,21 @@ def test_quiet_leaves_stderr_empty_and_without_it_the_summary_stays(tmp_path):
     assert loud.exit_code == 0 and loud.stderr == f"{tmp_path / 'a'}: 3 graphs (bulk-loaded), 72 triples\n"
     quiet = CliRunner().invoke(app, ["load", str(trig), "--store", str(tmp_path / "b"), "-q"])
     assert quiet.exit_code == 0 and quiet.stderr == "" and quiet.stdout == ""
+
+
+def test_a_warning_during_a_progress_bar_is_printed_above_it():
+    """A warning written past the bar landed on the bar's line, and the next redraw wiped it."""
+    import io
+
+    from rich.console import Console
+
+    from kg.cli import warn
+    from kg.progress import bar
+
+    screen = io.StringIO()
+    with bar(console=Console(file=screen, force_terminal=True, width=80, color_system=None)) as report:
+        report("parsing documents", 0, 2)
+        warn("a.txt: skipped: empty document")
+        report("parsing documents", 2, 2)
+    lines = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue()).replace("\r", "\n").splitlines()
+    assert "Warning: a.txt: skipped: empty document" in lines
