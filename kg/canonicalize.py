@@ -182,7 +182,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities[key])
-    about = discourse_country(mentions, entities, gaz)
+    about = discourse_country(mentions, entities, gaz, lead_country(doc, token_keys, entities))
     if agents is not None:
         phrases = _unkeyed_phrases(doc, phrases, token_keys, agents)
         for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about):
@@ -284,17 +284,36 @@ def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, s
     return None
 
 
-def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
-    """The country a text is about: the one its names act for most, if it leads the next at least two to one."""
+def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity], gaz: Gazetteer,
+                      lead: str | None = None) -> str | None:
+    """The country a text is about: the one its names act for most, if it leads the next at least two
+    to one, or if it is also the country of the lead's subject (`lead_country`): news names the main
+    actor of its story first."""
     counts: Counter[str] = Counter()
     for m in mentions:
         country = entities[m.key].country
         if country and gaz.kind_of(country) == "Country":
             counts[country] += 1
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked:
         return None
+    if len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]:
+        return lead if lead is not None and counts[lead] == ranked[0][1] > ranked[1][1] else None
     return ranked[0][0]
+
+
+def lead_country(doc: Doc, token_keys: Mapping[int, str], entities: Mapping[str, Entity]) -> str | None:
+    """The country the subject of a text's first sentence acts for ("South Korea's President Yoon is
+    weighing ..."), if a name in it says so."""
+    first = next(iter(doc.sents), None)
+    subject = next((c for c in first.root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if first else None
+    if subject is None:
+        return None
+    for token in [subject, *subject.subtree]:
+        entity = entities.get(token_keys.get(token.i, ""))
+        if entity is not None and entity.country:
+            return entity.country
+    return None
 
 
 def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],

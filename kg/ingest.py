@@ -1,4 +1,4 @@
-"""Read input documents (.txt/.text/.md files, directories, .jsonl corpora, stdin) and mask boilerplate.
+"""Read input documents (.txt/.text/.md files, saved web pages, directories, .jsonl corpora, stdin) and mask boilerplate.
 
 Only this module and `store` do input/output. Every problem a user can cause is
 an `InputError` (exit code 2) with a one-line message naming the file (and the
@@ -16,7 +16,8 @@ repaired without losing anything else:
   says where to look;
 - a UTF-8 byte order mark: stripped; a plain-text file that starts with a
   UTF-16 byte order mark (Windows Notepad's "Unicode") is decoded as UTF-16;
-- empty or whitespace-only document: skipped with a warning;
+- empty or whitespace-only document, or a web page with no main text (or no
+  HTML at all): skipped with a warning;
 - a malformed .jsonl line (not JSON, not an object, no string `text`, a bad
   `date`, a field of the wrong type): `InputError` naming file:line, or with
   `skip_bad` a warning per line and a per-file summary of what was skipped
@@ -55,6 +56,7 @@ from kg.model import Document
 from kg.paths import ontology_dir
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl",)
 BINARY_PROBE = 8192
 """A NUL byte within this many leading bytes marks a file as binary (as git and grep do)."""
@@ -142,6 +144,8 @@ def _kind_of(path: Path) -> str | None:
         return "text"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
     return None
 
 
@@ -154,13 +158,20 @@ def _is_readme(name: str) -> bool:
     return name.lower().split(".")[0] == "readme"
 
 
+def _is_page_assets(name: str, files: list[str]) -> bool:
+    """True for the folder a browser saves beside a web page ("Page_files" beside "Page.html"): its scripts,
+    images and embedded frames (ads, widgets) are parts of that page, not articles."""
+    stem = name[: -len("_files")] if name.endswith("_files") else None
+    return stem is not None and any(f"{stem}{suffix}" in files for suffix in HTML_SUFFIXES)
+
+
 def _walk(root: Path) -> tuple[Path, ...]:
     """Readable files under `root`, recursively, hidden ones skipped, sorted by relative path, a folder's
     corpus files before its text files: a corpus line carries a date and a title that a bare copy of the
     same article lacks, and the copy read second is the one skipped."""
     found: list[tuple[tuple[tuple[str, ...], bool, str], Path]] = []
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not _is_hidden(d)]
+        dirs[:] = [d for d in dirs if not _is_hidden(d) and not _is_page_assets(d, files)]
         for name in files:
             path = Path(folder, name)
             # only regular files: a FIFO or socket named *.txt would block the read forever
@@ -198,7 +209,26 @@ def _plan(source: str | Path) -> _Source:
 
 
 def _expected() -> str:
-    return ", ".join((*TEXT_SUFFIXES, *JSONL_SUFFIXES))
+    return ", ".join((*TEXT_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES))
+
+
+def count_documents(sources: Sequence[str | Path]) -> int | None:
+    """How many documents `read_documents` will read from `sources`, for a progress bar: one per file and one per
+    non-blank .jsonl line (those it will skip included); None when stdin is among them. Checks them as it does."""
+    plan = [_plan(source) for source in sources]
+    if any(p.kind == "stdin" for p in plan):
+        return None
+    files = [(f, _kind_of(f)) for p in plan for f in p.files] + [(p.path, p.kind) for p in plan if p.kind != "dir"]
+    return sum(_lines(path) if kind == "jsonl" else 1 for path, kind in files if path is not None)
+
+
+def _lines(path: Path) -> int:
+    """Non-blank lines of a file (0 when it cannot be read: reading it will say why)."""
+    try:
+        with open(path, "rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return 0
 
 
 # ---------------------------------------------------------------- reading
@@ -216,12 +246,14 @@ def read_documents(
 
     Args:
         sources: paths, or "-" for stdin. Directories are read recursively in
-            sorted order (.txt/.text/.md/.jsonl; hidden files and README.* skipped).
-        date: YYYY-MM-DD for plain-text documents and for .jsonl records
-            without a `date` of their own.
+            sorted order (.txt/.text/.md/.html/.htm/.jsonl; hidden files, README.*
+            and the `X_files` folder a browser saves beside `X.html` skipped).
+        date: YYYY-MM-DD for plain-text documents, and for .jsonl records and
+            web pages without a date of their own.
         skip_bad: skip malformed .jsonl lines with a warning instead of failing.
         stdin: stream read for "-" (default `sys.stdin`); JSON Lines when its
-            first non-blank character is `{`, otherwise one plain-text document.
+            first non-blank character is `{`, a web page when it starts with
+            `<!DOCTYPE html` or `<html`, otherwise one plain-text document.
         warn: receives one-line warnings (default: `Warning: ...` on stderr).
 
     Returns:
@@ -342,6 +374,11 @@ def _read_file(path: Path, kind: str, date: str | None, skip_bad: bool, warn: Wa
         elif kind == "jsonl":
             yield from _read_jsonl(_first_lines(head, handle), where, date, skip_bad, warn)
             return
+        elif kind == "html":
+            doc = _html_document(path.stem, head + handle.read(), date, where, warn)
+            if doc is not None:
+                yield where, doc
+            return
         else:
             text = _decode(head + handle.read(), where, warn)
     doc = _text_document(path.stem, text, date, where, warn)
@@ -368,6 +405,39 @@ def _text_document(doc_id: str, text: str, date: str | None, where: str, warn: W
     return Document(doc_id, text, date)
 
 
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+
+
+def _html_document(doc_id: str | None, data: bytes, date: str | None, where: str, warn: Warn) -> Document | None:
+    """A saved web page as a document: its main text (navigation, footers, comments left out) with the title as its
+    first line, and the page's title, date, URL and site name where it gives them; None, with a warning, for a page
+    with no text; `doc_id` None: derived from the text. trafilatura extracts them from the bytes read, decoded by the page's own charset; it is given a
+    parsed tree, so nothing on the way sees a string it could take for a URL (htmldate, its date finder, downloads one)."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    tree = load_html(data)
+    if tree is None:
+        warn(f"{where}: skipped: not an HTML page")
+        return None
+    page = bare_extraction(tree, with_metadata=True, include_comments=False,
+                           date_extraction_params={"extensive_search": False, "original_date": True})
+    body = [line.strip() for line in (page.text if page is not None and page.text else "").splitlines() if line.strip()]
+    if not body:
+        warn(f"{where}: skipped: no article text found in the page")
+        return None
+    title = " ".join(page.title.split()) if page.title else None
+    if title and body[0] != title:
+        body.insert(0, title)  # the headline is read as the first line of a text file is
+    try:
+        page_date = parse_date(page.date) if page.date else date
+    except InputError:
+        page_date = date
+    # one paragraph a line, blank lines between, as articles saved as text are
+    text = "\n\n".join(body)
+    return Document(doc_id or derive_id(text), text, page_date, title=title, url=page.url or None, source=page.sitename or None)
+
+
 def _read_stdin(stdin, date: str | None, skip_bad: bool, warn: Warn) -> Iterator[tuple[str, Document]]:
     """Stdin as JSON Lines when its first non-blank character is `{`, else as one plain-text document."""
     stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", sys.stdin)
@@ -389,6 +459,11 @@ def _read_stdin(stdin, date: str | None, skip_bad: bool, warn: Warn) -> Iterator
         data = b"".join(buffered) + rest
         if b"\0" in data[:BINARY_PROBE]:
             warn(f"{STDIN_NAME}: skipped: binary input (NUL byte in the first {BINARY_PROBE // 1024} KiB)")
+            return
+        if _HTML_START.match(_strip_bom(data[:BINARY_PROBE])):  # type: ignore[arg-type]
+            doc = _html_document(None, data, date, STDIN_NAME, warn)
+            if doc is not None:
+                yield STDIN_NAME, doc
             return
         text = _decode(data, STDIN_NAME, warn)
     else:

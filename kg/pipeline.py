@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,39 +24,18 @@ from kg.export import write_jsonl
 from kg.files import Writer, binary_writer, check_target, disk_errors, output_lock, stream_writer, work_dir, write_all
 from kg.formats import SortedQuads
 from kg.gazetteer import load_gazetteer
-from kg.ingest import mask_boilerplate, read_documents, warn_stderr
+from kg.ingest import count_documents, mask_boilerplate, read_documents, warn_stderr
 from kg.lexicon import load_lexicon
 from kg.merge import Merged, Merger, merge, view
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
 from kg.nlp import chunks, headline_case, load_nlp
+from kg.progress import Report, counted
 from kg.rules import load_rules
 
 OUTPUTS = ("graph.ttl", "graph.trig", "events.jsonl", "graph.html")
 
 BATCH_SIZE = 8
 """Texts per nlp.pipe batch: spaCy's memory grows with it (8: ~230 MB peak, 32: ~490 MB) and its speed barely does."""
-
-
-class Progress:
-    """Documents processed and their rate on stderr, when it is a terminal and not silenced."""
-
-    def __init__(self, enabled: bool):
-        self.enabled = enabled and sys.stderr.isatty()
-        self.count = 0
-        self.words = 0
-        self.t0 = time.perf_counter()
-
-    def step(self, document: Document) -> None:
-        self.count += 1
-        self.words += len(document.text.split())
-        if self.enabled and (self.count < 10 or self.count % 10 == 0):
-            rate = self.count / max(time.perf_counter() - self.t0, 1e-9)
-            sys.stderr.write(f"\r{self.count} documents, {self.words} words, {rate:.1f} docs/s")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.enabled and self.count:
-            sys.stderr.write("\n")
 
 
 def process(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
@@ -132,32 +109,29 @@ def bounded_workers(workers: int, scheduler: str | None = None, warn: Callable[[
     return workers
 
 
-def results(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
-            cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True,
+PARSING = "parsing documents"
+MERGING = "merging"
+WRITING = "writing outputs"
+"""The tasks `build` reports to its `progress` callback, in order."""
+
+
+def results(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: Report | None = None,
+            total: int | None = None, cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True,
             warn: Callable[[str], None] | None = None) -> Iterator[DocResult]:
     """Documents -> one DocResult each, streamed in no particular order.
 
     With `cache`, documents already extracted under the same model, rules and
     code are read back instead of re-processed; with `scheduler` (`local` or a
     Dask scheduler address), the NLP runs on Dask workers. `workers` is capped
-    at the CPU count for processes on this machine (`warn` says so).
+    at the CPU count for processes on this machine (`warn` says so). `progress`
+    is told of each document done, out of `total` (None: not known).
     """
     workers = bounded_workers(workers, scheduler, warn)
-    bar = Progress(progress)
-
-    def counted() -> Iterator[Document]:
-        for document in documents:
-            document = encodable(document)
-            yield document
-            bar.step(document)
-
-    try:
-        yield from _runner(model, workers, scheduler, cache, lexicon)(counted())
-    finally:
-        bar.close()
+    run = _runner(model, workers, scheduler, cache, lexicon)
+    yield from counted(run(encodable(document) for document in documents), progress, PARSING, total)
 
 
-def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: bool = False,
+def extract(documents: Iterable[Document], *, model: str | None = None, workers: int = 1, progress: Report | None = None,
             cache: DocCache | None = None, scheduler: str | None = None, lexicon: bool = True) -> Corpus:
     """Documents -> an in-memory Corpus: the whole extraction, without writing anything (options as `results`).
 
@@ -191,10 +165,16 @@ def extract_jsonl(documents: Iterable[Document], target: TextIO | Path, **option
 def extract_merged(documents: Iterable[Document], work_dir: Path, **options: Any) -> Merger:
     """Documents -> a finished Merger in `work_dir`: the extraction with memory that does not grow with the corpus."""
     merger = Merger(work_dir / "merge.sqlite")
+    report = options.get("progress")
     try:
         for result in results(documents, **options):
             merger.add(result)
-        return merger.finish()
+        if report:
+            report(MERGING, 0, 1)
+        merger.finish()
+        if report:
+            report(MERGING, 1, 1)
+        return merger
     except BaseException:
         merger.close()
         raise
@@ -246,7 +226,7 @@ def build(
     model: str | None = None,
     workers: int = 1,
     skip_bad: bool = False,
-    progress: bool = False,
+    progress: Report | None = None,
     html: bool = True,
     warn: Callable[[str], None] | None = None,
     cache: bool | DocCache = False,
@@ -262,6 +242,8 @@ def build(
     their targets and renamed into place, so a failed run leaves the previous
     outputs as they were. `cache=True` keeps per-document results in
     `<out_dir>/.cache` (or $KG_CACHE_DIR) so a rebuild only processes new or changed documents.
+    `progress` is told how the work goes: documents parsed of those counted in the sources, then the
+    merge, then the outputs written (PARSING, MERGING, WRITING).
     """
     kwargs = {"warn": warn} if warn else {}
     out = Path(out_dir)
@@ -272,9 +254,19 @@ def build(
         for stale in sorted(out.glob(".kg-work-*")):
             (warn or warn_stderr)(f"{stale}: left by an interrupted build; delete it to reclaim its disk space")
         with work_dir(out) as work, disk_errors(out, "cannot write the outputs"):
-            with extract_merged(documents, work, model=model, workers=workers, progress=progress, cache=store,
+            total = count_documents(sources) if progress else None
+            with extract_merged(documents, work, model=model, workers=workers, progress=progress, total=total, cache=store,
                                 scheduler=scheduler, **kwargs) as merger:
-                return write_outputs(merger, out, html=html, work=work, max_actors=max_actors)
+                return write_outputs(merger, out, html=html, work=work, max_actors=max_actors, progress=progress)
+
+
+def _reporting(writer: Writer, progress: Report, done: int, steps: int) -> Writer:
+    """The writer, telling `progress` when its file is written."""
+    def write(path: Path) -> None:
+        writer(path)
+        progress(WRITING, done, steps)
+
+    return write
 
 
 def check_out_dir(out_dir: Path) -> None:
@@ -286,23 +278,28 @@ def check_out_dir(out_dir: Path) -> None:
             raise InputError(f"{out_dir / name}: is a directory; cannot write the output there")
 
 
-def rdf(source: Corpus | Merged, quads: SortedQuads) -> SortedQuads:
-    """Every document's named graph and the corpus graph into a sorted quad spool."""
+def rdf(source: Corpus | Merged, quads: SortedQuads, done: Callable[[int], None] | None = None) -> SortedQuads:
+    """Every document's named graph and the corpus graph into a sorted quad spool; `done(n)` after each document."""
     merged = view(source)
-    for part in merged.document_parts():
+    for n, part in enumerate(merged.document_parts(), 1):
         quads.add(graph.nt_iri(graph.document_iri(part.document.id)), graph.document_triples(part, merged.entity))
+        if done:
+            done(n)
     quads.add(graph.nt_iri(graph.CORPUS_GRAPH), graph.corpus_triples(merged.source_counts()))
     return quads
 
 
 def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, work: Path | None = None,
-                  max_actors: int | None = None) -> BuildResult:
+                  max_actors: int | None = None, progress: Report | None = None) -> BuildResult:
     """Serialise a merged corpus to the output files, all-or-nothing; `work` holds the sort spool (else memory).
-    The page draws the `max_actors` busiest actors (None: kg.render.MAX_ACTORS, 0: all)."""
+    The page draws the `max_actors` busiest actors (None: kg.render.MAX_ACTORS, 0: all). `progress` is told of
+    each document's graph and each file written (WRITING)."""
     merged = view(source)
     check_out_dir(out_dir)
+    documents = merged.count("documents")
+    steps = documents + len(OUTPUTS) - (not html)
     with SortedQuads(work / "quads.sqlite" if work else None) as quads:
-        rdf(merged, quads)
+        rdf(merged, quads, lambda done: progress(WRITING, done, steps) if progress else None)
         outputs: dict[Path, Writer] = {
             out_dir / "graph.ttl": binary_writer(quads.write_turtle),
             out_dir / "graph.trig": binary_writer(quads.write_trig),
@@ -313,6 +310,8 @@ def write_outputs(source: Corpus | Merged, out_dir: Path, *, html: bool = True, 
 
             # from the merge database, bounded: the page never holds the whole graph
             outputs[out_dir / "graph.html"] = lambda path: render_html(merged, path, max_actors=max_actors)
+        if progress:
+            outputs = {path: _reporting(writer, progress, documents + n, steps) for n, (path, writer) in enumerate(outputs.items(), 1)}
         try:
             written = write_all(outputs)
         except OutputError as error:

@@ -20,8 +20,10 @@ import json
 import multiprocessing
 import os
 import re
+import shutil
 import signal
 import sys
+import textwrap
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -33,19 +35,22 @@ from typing import Any, TextIO
 
 import httpx
 import pyoxigraph as ox
+from rich.cells import cell_len, set_cell_size
 
 from kg import store as kg_store
-from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, UnknownQuery
+from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, UnknownQuery, choose_from
 from kg.graph import PREFIXES
+from kg.model import MODALITY_NAMES
 from kg.paths import queries_dir
 from kg.safe import spreadsheet_cell, terminal_text
+from kg.temporal import DATE_FORMATS, as_date
 
 FORMATS = ("table", "csv", "tsv", "json")
 """Output formats of `format_result`; json is the W3C SPARQL 1.1 Query Results JSON format."""
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
-_PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(\(required\))?\s*:\s*(.*)$")
+_PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _ENTITY_SLOT = re.compile(
     r"VALUES[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\{[^}]*\}(?=[ \t]*#[ \t]*@entity[ \t]+([A-Za-z_][A-Za-z0-9_]*))"
@@ -57,13 +62,26 @@ _UPDATE = re.compile(
 )
 
 
+PARAM_KINDS = {
+    "text": "TEXT",
+    "entity": "NAME",
+    "action": "ACTION",
+    "modality": "|".join(MODALITY_NAMES),
+    "date": "DATE",
+    "count": "N",
+}
+"""What a parameter of a shipped query holds (`# @param NAME (KIND[, required]): ...`), and how `--list` shows its value.
+Every kind but text is checked before the query runs: a value that cannot match is an error, never an empty result."""
+
+
 @dataclass(frozen=True)
 class Param:
-    """A parameter of a named query: bound as the variable of the same name."""
+    """A parameter of a named query: bound as the variable of the same name; `kind` is one of PARAM_KINDS."""
 
     name: str
     description: str
     required: bool = False
+    kind: str = "text"
 
 
 @dataclass(frozen=True)
@@ -93,12 +111,25 @@ def _parse_named(path: Path) -> NamedQuery:
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
     description = lines[0].lstrip("#").strip() if lines and lines[0].startswith("#") else ""
-    params = tuple(
-        Param(m.group(1), m.group(3).strip(), bool(m.group(2)))
-        for m in (_PARAM_LINE.match(line) for line in lines)
-        if m
-    )
+    params = tuple(_param(path, m) for m in (_PARAM_LINE.match(line) for line in lines) if m)
+    slots = entity_params(text)
+    for p in params:
+        # an entity is bound into its VALUES line, never compared as text: the two declarations must agree
+        if (p.kind == "entity") != (p.name in slots):
+            raise QueryError(f"{path.name}: @param {p.name} is {p.kind!r} but the query has "
+                             f"{'a' if p.name in slots else 'no'} `VALUES ... # @entity {p.name}` line")
     return NamedQuery(path.stem, description, params, text)
+
+
+def _param(path: Path, match: re.Match[str]) -> Param:
+    """One `# @param NAME (KIND, required): description` line; QueryError names a tag that is neither."""
+    tags = [t.strip() for t in (match.group(2) or "").split(",") if t.strip()]
+    for tag in tags:
+        if tag != "required" and tag not in PARAM_KINDS:
+            raise QueryError(f"{path.name}: @param {match.group(1)}: unknown tag {tag!r}; "
+                             f"use required and one of: {', '.join(PARAM_KINDS)}")
+    kinds = [t for t in tags if t in PARAM_KINDS]
+    return Param(match.group(1), match.group(3).strip(), "required" in tags, kinds[0] if kinds else "text")
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +149,7 @@ def describe_queries() -> str:
     for q in named_queries().values():
         lines.append(f"{q.name}: {q.description}")
         for p in q.params:
-            lines.append(f"    --param {p.name}=...{' (required)' if p.required else ''}  {p.description}")
+            lines.append(f"    --param {p.name}={PARAM_KINDS[p.kind]}{' (required)' if p.required else ''}  {p.description}")
     return "\n".join(lines) + "\n"
 
 
@@ -252,12 +283,14 @@ def parse_params(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> None:
+def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> dict[str, str]:
+    """The parameters, each value of a shipped query checked against its kind and written as the query
+    compares it (see `check_value`); QueryError for an unknown, missing or impossible one."""
     if named is None:
         for name in params:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
                 raise QueryError(f"parameter {name!r} is not a SPARQL variable name")
-        return
+        return dict(params)
     valid = {p.name for p in named.params}
     unknown = sorted(set(params) - valid)
     if unknown:
@@ -266,6 +299,37 @@ def _check_params(named: NamedQuery | None, params: Mapping[str, str]) -> None:
     missing = [p.name for p in named.params if p.required and not params.get(p.name)]
     if missing:
         raise QueryError(f"query {named.name!r} needs --param {missing[0]}=VALUE")
+    kinds = {p.name: p.kind for p in named.params}
+    return {name: check_value(name, kinds[name], value) if value != "" else value for name, value in params.items()}
+
+
+def check_value(name: str, kind: str, value: str) -> str:
+    """A parameter value of a kind of PARAM_KINDS as the query compares it: an action by its name, a modality in
+    lower case, a date as YYYY[-MM[-DD]], a count as digits; text and entity names as given (an entity is looked up
+    in the store later). QueryError lists the choices or the accepted formats of a value that cannot match."""
+    if kind == "action":
+        from kg.actions import action_types
+
+        types = action_types()
+        wanted = value.replace(" ", "").casefold()
+        for action in types.values():
+            if wanted in (action.name.casefold(), action.label.replace(" ", "").casefold()):
+                return action.name
+        raise QueryError(f"Unknown action {value!r} (--param {name}); {choose_from(types, value)}")
+    if kind == "modality":
+        if value.strip().casefold() in MODALITY_NAMES:
+            return value.strip().casefold()
+        raise QueryError(f"Unknown modality {value!r} (--param {name}); {choose_from(MODALITY_NAMES)}")
+    if kind == "date":
+        found = as_date(value)
+        if found is None:
+            raise QueryError(f"--param {name}={value}: not a date; give {DATE_FORMATS}")
+        return found
+    if kind == "count":
+        if not re.fullmatch(r"[0-9]+", value.strip()):
+            raise QueryError(f"--param {name}={value}: not a whole number; give one such as 2")
+        return str(int(value))
+    return value
 
 
 # ---------------------------------------------------------------- entity parameters
@@ -297,10 +361,26 @@ def resolve_entities(store: ox.Store, name: str) -> tuple[ox.NamedNode, ...]:
 
 
 def _bind_names(store: ox.Store, text: str, params: Mapping[str, str]) -> tuple[str, dict[str, str]]:
-    """(query with the entity parameters resolved and bound, the other parameters); an empty value binds nothing."""
+    """(query with the entity parameters resolved and bound, the other parameters); an empty value binds nothing.
+    A name no entity has is a QueryError listing the entities' labels, never a silent empty result."""
     names = entity_params(text)
     bound = {p: resolve_entities(store, v) for p, v in params.items() if p in names and v != ""}
+    for param, iris in bound.items():
+        if not iris:
+            raise QueryError(f"Unknown {param} {params[param]!r} (--param {param}): no entity has that label, alias or key; "
+                             f"{_entity_choices(store, params[param])}")
     return bind_entities(text, bound), {p: v for p, v in params.items() if p not in names}
+
+
+def _entity_choices(store: ox.Store, name: str) -> str:
+    """The entities' labels as `choose_from` lists them, the closest to `name` (by label, alias or key) first."""
+    labels, others = set(), set()
+    for row in store.query(named_queries()["aliases"].text):
+        labels.add(row["label"].value)  # type: ignore[index,union-attr]
+        others.add(row["key"].value)  # type: ignore[index,union-attr]
+        if row["aliases"] is not None:  # type: ignore[index]
+            others.update(a for a in row["aliases"].value.split(" | ") if a)  # type: ignore[index,union-attr]
+    return choose_from(labels, name, names=others, more="`kg query aliases` lists them with their aliases")
 
 
 # ---------------------------------------------------------------- running
@@ -379,8 +459,7 @@ def run(
     """
     text, named = resolve(query)
     check_remote(text, allow_service)
-    params = dict(params or {})
-    _check_params(named, params)
+    params = _check_params(named, dict(params or {}))
     hidden = frozenset(p.name for p in named.params) if named else frozenset()
     if update and params:
         raise QueryError("parameters cannot be bound in an update; use them in a query")
@@ -392,8 +471,8 @@ def run(
     folder = None
     if store is None:
         _check_syntax(text, update)  # a typo must not create or reload a store first
-        store = kg_store.ensure(store_dir, source)
-        folder = Path(store_dir)
+        folder = kg_store.store_folder(store_dir)  # a build folder stands for its store/
+        store = kg_store.ensure(folder, source)
     error: QueryError | None = None
     if update:
         try:
@@ -411,6 +490,8 @@ def run(
             return (sink or _from_answer)(answer, hidden)
         except SyntaxError as exc:
             error = _syntax(exc, text)
+        except QueryError as exc:  # a name no entity has
+            error = exc
         except RuntimeError as exc:  # e.g. a substituted variable not in the projection
             error = QueryError(f"cannot bind parameters: {exc}")
         except OSError as exc:
@@ -523,6 +604,16 @@ class _Job:
     limit: int | None
     allow_service: tuple[str, ...]
     max_memory: int | None
+    width: int | None = None
+
+
+def table_width(out: TextIO) -> int | None:
+    """How wide a table written to `out` may be: the terminal's width (COLUMNS wins where set) when `out` is a
+    terminal or COLUMNS is set; None (no limit) for a table written to a file or a pipe."""
+    isatty = getattr(out, "isatty", None)
+    if "COLUMNS" in os.environ or (isatty is not None and isatty()):
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def stream(
@@ -540,6 +631,7 @@ def stream(
     timeout: float = DEFAULT_TIMEOUT,
     limit: int | None = None,
     max_memory: int | None = None,
+    width: int | None = None,
 ) -> Written:
     """Run a query and write its result to `out` as the rows come, never holding them all.
 
@@ -549,7 +641,8 @@ def stream(
     and it may take at most `max_memory` bytes (default: half the machine's memory). A killed
     query has only read the store, and an update is one transaction, so the store stays whole.
     On an endpoint the query runs here, and `timeout` bounds the whole HTTP exchange.
-    `limit` caps the rows written (for a table, TABLE_LIMIT unless given; 0: no cap).
+    `limit` caps the rows written (for a table, TABLE_LIMIT unless given; 0: no cap). A table fits in
+    `width` terminal cells (see `table_width`; None: no limit).
 
     Example: `stream("who-did-what", sys.stdout, "csv", params={"actor": "KOR"}, timeout=60)`.
     """
@@ -559,11 +652,12 @@ def stream(
     limit = limit or None
     if endpoint is not None:
         result = run(query, params=params, update=update, endpoint=endpoint, auth=auth, allow_service=allow_service,
-                     timeout=timeout, sink=lambda answer, hidden: write_result(answer, fmt, out.write, hidden=hidden, limit=limit))
+                     timeout=timeout, sink=lambda answer, hidden: write_result(answer, fmt, out.write, hidden=hidden, limit=limit,
+                                                                               width=width))
         return write_result(result, fmt, out.write) if isinstance(result, Result) else result
     memory = max_memory if max_memory is not None else default_max_memory()
     job = _Job(query, str(store_dir), None if source is None else str(source), tuple((params or {}).items()), update,
-               fmt, limit, tuple(allow_service), memory)
+               fmt, limit, tuple(allow_service), memory, width)
     return _supervise(job, out.write, timeout)
 
 
@@ -666,7 +760,8 @@ def _child(connection: Any, job: _Job, parent: int | None = None) -> None:
         try:
             result = run(job.query, store_dir=job.store_dir, source=job.source, params=dict(job.params), update=job.update,
                          allow_service=job.allow_service,
-                         sink=lambda answer, hidden: write_result(answer, job.fmt, sender.write, hidden=hidden, limit=job.limit))
+                         sink=lambda answer, hidden: write_result(answer, job.fmt, sender.write, hidden=hidden, limit=job.limit,
+                                                                  width=job.width))
             written = write_result(result, job.fmt, sender.write) if isinstance(result, Result) else result
             sender.flush()
             message: tuple[str, object] = ("done", written)
@@ -741,6 +836,21 @@ def _prefixes() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+CELL_WIDTH = 60
+"""Characters a table cell shows at most, whatever the room."""
+MIN_COLUMN = 8
+"""Narrowest a table column is cut to fit the terminal; below this the rows are shown as records, one value a line."""
+
+
+def _cut(text: str, width: int) -> str:
+    """The text in at most `width` terminal cells, cut with "…" (wide characters count two)."""
+    return text if cell_len(text) <= width else set_cell_size(text, max(width - 1, 0)) + "…"
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - cell_len(text))
+
+
 def _short(term: Term | None, width: int) -> str:
     if term is None:
         text = ""
@@ -753,21 +863,49 @@ def _short(term: Term | None, width: int) -> str:
     else:
         text = _csv_term(term)
     text = terminal_text(" ".join(text.split()))  # an escape sequence from an article must not drive the terminal
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return _cut(text, width)
 
 
-def _table(variables: tuple[str, ...], rows: Iterator[Row], limit: int | None, width: int = 60) -> tuple[str, int, bool]:
-    """An aligned table of at most `limit` rows (it is built whole to align it), cells escaped for a terminal."""
-    cells = [[_short(t, width) for t in row] for row in itertools.islice(rows, limit)]
+def _fit(natural: list[int], room: int) -> list[int] | None:
+    """Column widths that fit in `room` cells with two spaces between columns: the widest columns are cut down
+    to one width, as wide as fits, and the narrow ones keep theirs; None when that width is below MIN_COLUMN."""
+    room -= 2 * (len(natural) - 1)
+    if sum(natural) <= room:
+        return natural
+    cap = max((c for c in range(MIN_COLUMN, max(natural) + 1) if sum(min(w, c) for w in natural) <= room), default=None)
+    return None if cap is None else [min(w, cap) for w in natural]
+
+
+def _records(variables: tuple[str, ...], cells: list[list[str]], room: int) -> list[str]:
+    """Rows too wide for the terminal as records: a numbered rule, then one `name  value` line per variable."""
+    name = max(cell_len(v) for v in variables)
+    out = []
+    for n, row in enumerate(cells, 1):
+        rule = f"-[ {n} ]"
+        out.append(rule + "-" * (room - len(rule)))
+        out += [f"{_pad(v, name)}  {_cut(c, room - name - 2)}".rstrip() for v, c in zip(variables, row)]
+    return out
+
+
+def _table(variables: tuple[str, ...], rows: Iterator[Row], limit: int | None, width: int | None = None) -> tuple[str, int, bool]:
+    """An aligned table of at most `limit` rows (it is built whole to align it), cells escaped for a terminal.
+
+    With `width` (the terminal's), no line is longer: the widest columns are cut to fit, or, when that would
+    leave them narrower than MIN_COLUMN, each row is written as a record, one variable a line."""
+    cells = [[_short(t, max(CELL_WIDTH, width or 0)) for t in row] for row in itertools.islice(rows, limit)]  # a record has room
     cut = limit is not None and next(rows, None) is not None
-    widths = [max([len(v)] + [len(r[i]) for r in cells]) for i, v in enumerate(variables)]
-    line = lambda values: "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
-    out = [line(variables), line(["-" * w for w in widths])]
-    out += [line(r) for r in cells]
-    if cut:
-        out.append(f"(the first {len(cells)} rows; more were cut at --limit {limit}: raise it, or use -f csv to write every row)")
+    natural = [min(CELL_WIDTH, max([cell_len(v)] + [cell_len(r[i]) for r in cells])) for i, v in enumerate(variables)]
+    widths = natural if width is None else _fit(natural, width)
+    if widths is None:
+        out = _records(variables, cells, max(width or 0, MIN_COLUMN * 2))
     else:
-        out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+        line = lambda values: "  ".join(_pad(_cut(v, w), w) for v, w in zip(values, widths)).rstrip()  # noqa: E731
+        out = [line(variables), line(["-" * w for w in widths])] + [line(r) for r in cells]
+    if cut:
+        note = f"(the first {len(cells)} rows; more were cut at --limit {limit}: raise it, or use -f csv to write every row)"
+    else:
+        note = f"({len(cells)} row{'s' if len(cells) != 1 else ''})"
+    out += textwrap.wrap(note, width) if width else [note]
     return "\n".join(out) + "\n", len(cells), cut
 
 
@@ -784,7 +922,7 @@ BATCH = 1000
 
 
 def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidden: frozenset[str] = frozenset(),
-                 limit: int | None = None) -> Written:
+                 limit: int | None = None, width: int | None = None) -> Written:
     """Write a query's answer (a Result, or pyoxigraph's lazy answer) as `format_result` formats it, a batch of
     rows at a time, so memory does not grow with the result; at most `limit` rows (None: all).
 
@@ -797,7 +935,7 @@ def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidde
         return Written(message=shaped.message)
     variables, rows = shaped
     if fmt == "table":
-        text, count, cut = _table(variables, rows, limit)
+        text, count, cut = _table(variables, rows, limit, width)
         write(text)
         return Written(count, cut)
     if fmt == "json":  # the bytes of json.dumps of the whole document, written a batch at a time

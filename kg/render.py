@@ -39,7 +39,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 from rdflib.util import guess_format
 
 from kg.actions import action_types
-from kg.errors import InputError, StoreError
+from kg.errors import InputError, StoreError, choose_from
 from kg.merge import CorpusView, Merger
 from kg.model import Corpus, Entity
 from kg.safe import xml_safe_network
@@ -376,11 +376,16 @@ def _prune(view: View) -> View:
 def resolve_actor(view: View, name: str) -> str:
     """The id of the actor a user means by key, label or IRI (case-insensitive); InputError lists choices."""
     wanted = name.strip().casefold()
+    named = lambda a: wanted in (a.id.casefold(), a.label.casefold(), a.id.rsplit("/", 1)[-1].casefold())  # noqa: E731
     for a in view.actors:
-        if wanted in (a.id.casefold(), a.label.casefold(), a.id.rsplit("/", 1)[-1].casefold()):
+        if named(a):
             return a.id
-    choices = ", ".join(sorted({a.label for a in view.actors})[:30])
-    raise InputError(f"Unknown actor {name!r}; choose one of: {choices}")
+    choices = choose_from((a.label for a in view.actors), name)
+    for a in view.others:  # a country only its people and bodies act for
+        if named(a):
+            raise InputError(f"{a.label} takes part in no event itself, those acting for it do (--level country draws "
+                             f"theirs as its own); {choices}")
+    raise InputError(f"Unknown actor {name!r}; {choices}")
 
 
 def to_country_level(view: View) -> View:
@@ -422,18 +427,36 @@ def select(
     depth: int = 1,
     min_sources: int = 1,
 ) -> View:
-    """Apply the render options in order: --level, --min-sources (on what is drawn), then --focus/--depth."""
+    """Apply the render options in order: --level, --min-sources (on what is drawn), then --focus/--depth.
+
+    Options that leave nothing of a view that had events are an InputError saying what the data holds:
+    a page with nothing on it must never replace one that showed something."""
     if level not in LEVELS:
         raise InputError(f"Unknown level {level!r}; choose one of: {', '.join(LEVELS)}")
+    # a misspelt name is named before any filter hides it; at country level a country is drawn when only its
+    # people and bodies act
+    pool = replace(view, actors=view.actors + view.others) if level == "country" else view
+    center = resolve_actor(pool, focus) if focus else None
     if level == "country":
-        if focus:  # a person's ego network at country level is their country's
-            wanted = resolve_actor(view, focus)
-            focus = next((a.country for a in view.actors if a.id == wanted and a.country), wanted)
+        if center:  # a person's ego network at country level is their country's
+            center = next((a.country for a in view.actors if a.id == center and a.country), center)
         view = to_country_level(view)
     if min_sources > 1:
-        view = _prune(replace(view, events=tuple(e for e in view.events if e.sources >= min_sources)))
-    if focus:
-        view = ego(view, focus, depth)
+        kept = _prune(replace(view, events=tuple(e for e in view.events if e.sources >= min_sources)))
+        most = max((e.sources for e in view.events if not center or center in (e.actor, e.target)), default=0)
+        if center and view.events and center not in {a.id for a in kept.actors}:
+            raise InputError(f"--min-sources {min_sources} leaves nothing of --focus {focus}: "
+                             f"its events are told by {most} source{'s' if most != 1 else ''} at most")
+        if view.events and not kept.events:
+            raise InputError(f"--min-sources {min_sources} leaves no event to draw: "
+                             f"the most sources any event has is {most}")
+        view = kept
+    if center:
+        drawn = ego(view, center, depth)
+        if view.events and not drawn.events:
+            raise InputError(f"--focus {focus} --depth {depth} leaves no event to draw: every event of it has "
+                             "another party; use --depth 1 or more")
+        view = drawn
     return view
 
 
@@ -838,11 +861,14 @@ def render(
     depth: int = 1,
     min_sources: int = 1,
     max_actors: int | None = None,
+    allow_empty: bool = False,
 ) -> View:
     """Write the network to `path` as html, gexf or graphml; returns the view drawn.
 
     `max_actors`: draw the N busiest actors and their events (0: all; None: MAX_ACTORS for a page,
-    all for Gephi). The page says how many actors and events it leaves out.
+    all for Gephi). The page says how many actors and events it leaves out. Nothing to draw is an
+    InputError before anything is written (options that filter everything out, see `select`, or a graph
+    without events) unless `allow_empty`: a build of articles that tell no event still gets its page.
 
     Example: `render(Graph().parse("output/graph.ttl"), Path("output/graph.html"), level="country")`.
     """
@@ -853,6 +879,8 @@ def render(
     if max_actors is None:
         max_actors = MAX_ACTORS if format == "html" else 0
     view = view_of(source, level=level, focus=focus, depth=depth, min_sources=min_sources, max_actors=max_actors or None)
+    if not view.events and not allow_empty:
+        raise InputError("nothing to draw: the graph holds no events (build one with `kg build`, or name another graph)")
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -864,15 +892,20 @@ def render(
 
 def render_html(source: Drawable, path: Path, **options) -> Path:
     """Write the interactive page (for `kg build`: from its merge database); options as `render`."""
-    render(source, Path(path), format="html", **options)
+    render(source, Path(path), format="html", allow_empty=True, **options)
     return Path(path)
 
 
 def load_graph(source: Path) -> Graph:
-    """Read a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD) or an oxigraph store folder as one graph."""
+    """Read a graph file (Turtle, TriG, N-Triples, N-Quads, JSON-LD), an oxigraph store folder, or the folder
+    `kg build` wrote (its graph file, else its store) as one graph."""
+    from kg.store import SOURCE_NAMES, build_output, store_folder
+
     source = Path(source)
     if source.is_dir():
-        return _load_store(source)
+        if not any((source / name).is_file() for name in SOURCE_NAMES):
+            return _load_store(store_folder(source))  # a store, or a build folder's store/
+        source = build_output(source)  # the folder `kg build` wrote: its graph
     if not source.is_file():
         raise InputError(f"{source}: no such graph file or store folder")
     fmt = guess_format(str(source)) or "turtle"
@@ -893,6 +926,10 @@ def _load_store(folder: Path) -> Graph:
     """All quads of an on-disk oxigraph store (opened read-only) as one rdflib graph."""
     import pyoxigraph
 
+    from kg.store import is_store, not_a_store
+
+    if not is_store(folder):
+        raise not_a_store(folder)
     try:
         store = pyoxigraph.Store.read_only(str(folder))
         data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)

@@ -15,6 +15,7 @@ query took 100 s instead of 2 ms).
 from __future__ import annotations
 
 import base64
+import io
 import json
 import os
 import time
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, BinaryIO
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -30,6 +32,7 @@ from rdflib import Dataset, Graph
 
 from kg.errors import InputError, QueryError, StoreError
 from kg.paths import queries_dir
+from kg.progress import Report, counted
 from kg.safe import scrub
 
 DEFAULT_OUTPUT = Path("output")
@@ -190,6 +193,40 @@ def _loaded_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode | ox.Def
 
 # ---------------------------------------------------------------- embedded store
 
+STORE_FOLDER = "store"
+"""The store's folder inside a build folder: `kg build -o OUT` writes OUT/graph.trig, `kg query` keeps OUT/store/."""
+
+
+def is_store(folder: Path | str) -> bool:
+    """True for a folder that holds an Oxigraph store (RocksDB, its storage, keeps a CURRENT file there)."""
+    return (Path(folder) / "CURRENT").is_file()
+
+
+def is_build_folder(folder: Path | str) -> bool:
+    """True for a folder `kg build` wrote (graph.trig or graph.ttl in it) or that holds a store/ folder."""
+    path = Path(folder)
+    return path.is_dir() and (any((path / name).is_file() for name in SOURCE_NAMES) or is_store(path / STORE_FOLDER))
+
+
+def store_folder(folder: Path | str) -> Path:
+    """The store a --store value names: a build folder stands for its store/ subfolder, anything else for itself.
+    A build folder wins over a store left in it (an older kg made one there when given the build folder)."""
+    path = Path(folder)
+    return path / STORE_FOLDER if is_build_folder(path) else path
+
+
+def not_a_store(folder: Path | str, *, new: bool = False) -> StoreError:
+    """The error for a folder that is neither a store nor a build folder, where kg writes no database files;
+    `new`: a store was to be made there."""
+    hint = "name a new or empty folder, a store, or a build folder" if new else "name the folder `kg build -o` wrote, or its store/"
+    return StoreError(f"{folder}: not an Oxigraph store nor a build folder (no graph.trig, graph.ttl or store/ in it); {hint}")
+
+
+def _check_new(store_dir: Path) -> None:
+    """A store may be made only where nothing else is: an absent or empty folder; else `not_a_store`."""
+    if store_dir.exists() and not is_store(store_dir) and (not store_dir.is_dir() or any(store_dir.iterdir())):
+        raise not_a_store(store_dir, new=True)
+
 
 def open_store(store_dir: Path | str) -> ox.Store:
     """Open (or create) the embedded store; StoreError when another process holds it."""
@@ -218,12 +255,12 @@ def count(store: ox.Store) -> int:
     return int(next(iter(store.query(_shipped_sparql("triple-count.rq"))))["triples"].value)
 
 
-def _replace(store: ox.Store, mem: ox.Store) -> tuple[int, int, int]:
+def _replace(store: ox.Store, mem: ox.Store, progress: Report | None = None) -> tuple[int, int, int]:
     """Make every named graph of `mem` equal in `store`, keeping the default graph their union;
     returns (graphs, replaced, unchanged). A source without named graphs replaces the default graph."""
     replaced = unchanged = 0
     todo = _loaded_graphs(mem)
-    for g in todo:
+    for g in counted(todo, progress, "replacing graphs", len(todo)):
         new = set(mem.quads_for_pattern(None, None, None, g))
         old = set(store.quads_for_pattern(None, None, None, g))
         if new == old:
@@ -243,7 +280,7 @@ def _replace(store: ox.Store, mem: ox.Store) -> tuple[int, int, int]:
     return len(todo), replaced, unchanged
 
 
-def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
+def load(source: Source, store_dir: Path | str = DEFAULT_STORE, *, progress: Report | None = None) -> LoadReport:
     """Load a graph file or dataset into the embedded store, replacing each of its graphs whole.
 
     An empty store takes pyoxigraph's bulk loader straight from the file (the
@@ -251,15 +288,21 @@ def load(source: Source, store_dir: Path | str = DEFAULT_STORE) -> LoadReport:
     already holds data gets each graph of the source replaced, and graphs of
     the source that did not change are left alone.
 
+    `store_dir` may be a build folder (its store/ is meant) or an absent or empty folder (a new store is made);
+    any other folder is refused, so no database files land among files that are not a store's.
+    `progress` is told of the bytes read (a bulk load) or of each graph replaced.
+
     Example: `load(Path("output/graph.trig"), "output/store")`.
     """
+    store_dir = store_folder(store_dir)
+    _check_new(store_dir)
     store = open_store(store_dir)
     try:
         with _writing(store_dir):
             if is_empty(store):
-                report = _bulk(store, source, str(store_dir))
+                report = _bulk(store, source, str(store_dir), progress)
             else:
-                n, replaced, unchanged = _replace(store, parse(source, union=False))
+                n, replaced, unchanged = _replace(store, parse(source, union=False), progress)
                 store.flush()
                 report = LoadReport(str(store_dir), n, replaced, unchanged, count(store))
             if isinstance(source, (str, Path)):
@@ -279,16 +322,23 @@ def _writing(store_dir: Path | str) -> Iterator[None]:
         raise StoreError(f"{store_dir}: cannot write the store: {exc.strerror or exc}") from exc
 
 
-def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
+def _bulk(store: ox.Store, source: Source, target: str, progress: Report | None = None) -> LoadReport:
     try:
         path, data, fmt = _input(source)
-        if path is not None:
+        if path is not None and progress is None:
             store.bulk_load(path=str(path), format=fmt)
+        elif path is not None:
+            with _reading(path, progress, f"loading {path.name}") as stream:
+                store.bulk_load(input=stream, format=fmt)
         else:
             store.bulk_load(input=data, format=fmt)
         if has_named_graphs(store):  # the union, from a second streaming parse: a set, as the store keeps quads
-            parsed = ox.parse(path=str(path), format=fmt) if path is not None else ox.parse(data, format=fmt)
-            store.bulk_extend(_named_triples(parsed))
+            if path is not None and progress is not None:
+                with _reading(path, progress, "making the union graph") as stream:
+                    store.bulk_extend(_named_triples(ox.parse(stream, format=fmt)))
+            else:
+                parsed = ox.parse(path=str(path), format=fmt) if path is not None else ox.parse(data, format=fmt)
+                store.bulk_extend(_named_triples(parsed))
     except InputError as exc:
         error = exc
     except (SyntaxError, ValueError, OSError) as exc:
@@ -303,6 +353,30 @@ def _bulk(store: ox.Store, source: Source, target: str) -> LoadReport:
         return LoadReport(target, n, n, 0, count(store), bulk=True)
     del store  # a traceback keeps frame locals; an open store keeps its folder locked
     raise error
+
+
+class _Counting(io.RawIOBase):
+    """A binary file that tells `progress` how many of its bytes have been read."""
+
+    def __init__(self, handle: BinaryIO, progress: Report, task: str, size: int) -> None:
+        super().__init__()
+        self.handle, self.progress, self.task, self.size, self.read_so_far = handle, progress, task, size, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = self.handle.readinto(buffer)
+        self.read_so_far += n
+        self.progress(self.task, self.read_so_far, self.size, "bytes")
+        return n
+
+
+@contextmanager
+def _reading(path: Path, progress: Report, task: str) -> Iterator[io.BufferedReader]:
+    """The file opened for a parser, its reading reported to `progress` (read through, about as fast as by path)."""
+    with open(path, "rb") as handle:
+        yield io.BufferedReader(_Counting(handle, progress, task, path.stat().st_size), 1 << 20)
 
 
 def _stamp(path: Path) -> dict[str, int]:
@@ -349,16 +423,22 @@ def ensure(store_dir: Path | str = DEFAULT_STORE, source: Path | str | None = No
     source empties the store and bulk-loads it again (the store mirrors the
     build); otherwise its graphs are replaced one by one. Without a source,
     the build output beside the store (graph.trig, else graph.ttl) is used.
+    A build folder stands for its store/; a folder that is not a store is made one only to load a source
+    into, and only when it is absent or empty: nothing is ever written into any other folder.
     """
-    store_dir = Path(store_dir)
+    store_dir = store_folder(store_dir)
     src = Path(source) if source is not None else default_source(store_dir)
     if src is None:
-        if not store_dir.is_dir():
+        if not is_store(store_dir):
+            if store_dir.is_dir() and any(store_dir.iterdir()):
+                raise not_a_store(store_dir)
             raise StoreError(
                 f"{store_dir}: no store here and no graph.trig or graph.ttl beside it; run `kg build` or `kg load` first"
             )
     elif not src.is_file():
         raise InputError(f"{src}: no such file")
+    else:
+        _check_new(store_dir)
     meta = _read_meta(store_dir)
     key = str(src.resolve()) if src is not None else ""
     reload = src is not None and meta.get(key) != _stamp(src)
@@ -547,6 +627,7 @@ def load_endpoint(
     retry: Retry = Retry(),
     sleep: Callable[[float], None] = time.sleep,
     transport: httpx.BaseTransport | None = None,
+    progress: Report | None = None,
 ) -> LoadReport:
     """PUT each graph of the source whole to a Graph Store Protocol endpoint (e.g. Oxigraph's /store).
 
@@ -561,7 +642,7 @@ def load_endpoint(
     todo = graphs(mem)
     done = 0
     with httpx.Client(auth=auth, timeout=retry.timeout, transport=transport) as client:
-        for g in todo:
+        for g in counted(todo, progress, "sending graphs", len(todo)):
             body = mem.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
             target, params = _graph_url(url, g)
             try:

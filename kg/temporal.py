@@ -137,3 +137,27 @@ def _relative(which: str, unit: str, anchor: date) -> str | None:
     # a week has no ISO partial date: give the month it falls in, the finest granularity we can state
     day = anchor + timedelta(weeks=step)
     return f"{day.year:04d}-{day.month:02d}"
+
+
+DATE_FORMATS = 'YYYY, YYYY-MM or YYYY-MM-DD, or a month or day in words with its year ("Oct 2024", "14 October 2024")'
+"""What `as_date` accepts, for messages."""
+
+
+def as_date(text: str) -> str | None:
+    """A date a user typed (a query parameter, an option) as YYYY, YYYY-MM or YYYY-MM-DD, or None when it names no
+    calendar date on its own: "Oct 2024" is 2024-10, while "Oct", "last month" (nothing to anchor them on) and
+    "2024-13" are None.
+
+    >>> as_date("14 October 2024"), as_date("Oct")
+    ('2024-10-14', None)
+    """
+    found = normalise(text, None)
+    if found is None:
+        return None
+    year, _, rest = found.partition("-")
+    month, _, day = rest.partition("-")
+    try:  # the ISO form is taken as written: check it names a real day or month
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+    return found

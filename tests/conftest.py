@@ -111,3 +111,40 @@ def nlp():
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True under `pytest --update-golden`: golden files are rewritten instead of compared."""
     return bool(request.config.getoption("--update-golden"))
+
+
+PAGE_NAV = ("Home", "World", "Sport", "Subscribe to our newsletter", "Japan criticised China over the shoal")
+PAGE_FOOTER = ("Copyright 2024 The Daily Example. All rights reserved.", "Read more: Poland accused Russia of sabotage.")
+"""Boilerplate of the saved web pages tests write: each line would give an event if it were read as article text."""
+
+
+def web_page(title: str, paragraphs: list[str], *, date: str | None = None, url: str | None = None,
+             site: str | None = "The Daily Example") -> str:
+    """A saved web page of the project's own text: a <title> with the site's name, metadata in <meta> tags,
+    navigation and a footer around an <article> of headline and paragraphs."""
+    meta = []
+    if site:
+        meta.append(f'<meta property="og:site_name" content="{site}">')
+    if url:
+        meta.append(f'<link rel="canonical" href="{url}"><meta property="og:url" content="{url}">')
+    if date:
+        meta.append(f'<meta property="article:published_time" content="{date}T08:30:00Z">')
+    nav = "".join(f'<li><a href="/{i}">{item}</a></li>' for i, item in enumerate(PAGE_NAV))
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    footer = "".join(f"<p>{line}</p>" for line in PAGE_FOOTER)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}{" | " + site if site else ""}'
+            f'</title>{"".join(meta)}</head>\n<body><nav><ul>{nav}</ul></nav>\n<article><h1>{title}</h1>{body}</article>\n'
+            f"<footer>{footer}</footer></body></html>\n")
+
+
+TROOPS_PAGE = dict(
+    title="North Korea sends troops to Russia",
+    paragraphs=[
+        "North Korea sent troops to Russia on Monday, officials in Seoul said.",
+        "Germany pledged to deploy a brigade to Lithuania next year, the defence ministry in Berlin announced.",
+        "Analysts said the deployment would take several months to complete and would need new barracks near the border.",
+    ],
+    date="2024-10-18",
+    url="https://news.example.org/2024/10/troops",
+)
+"""A page whose article gives events (the first two sentences are rows of tests/test_events.py's kind)."""

@@ -452,7 +452,7 @@ def test_kg_load_disk_error_is_one_line_patched(tmp_path, monkeypatch):
     trig, _ = _graph_files(tmp_path)
     assert CliRunner().invoke(app, ["load", str(trig), "--store", str(tmp_path / "store")]).exit_code == 0
 
-    def full(store, mem):
+    def full(store, mem, progress=None):
         raise OSError("IO error: No space left on device: While appending to file: 000012.log")
 
     monkeypatch.setattr(store, "_replace", full)

@@ -268,3 +268,28 @@ def test_a_generic_body_is_keyed_by_the_country_the_text_is_about(nlp):
     res = _resolve(nlp, "Argentina passed a law in Buenos Aires. The Federal Assembly rejected it.")
     key = next(m.key for m in res.mentions if m.text == "Federal Assembly")
     assert key == "ARG-federal-assembly" and res.entities[key].country == "ARG"
+
+
+@pytest.mark.parametrize(("counts", "lead", "expected"), [
+    ({"KOR": 4, "PRK": 2}, None, "KOR"),  # two to one: the text is about South Korea
+    ({"KOR": 4, "PRK": 3}, None, None),  # too close to say
+    ({"KOR": 4, "PRK": 3}, "KOR", "KOR"),  # ... unless the lead's subject acts for the one named most
+    ({"KOR": 4, "PRK": 3}, "PRK", None),  # a lead about the country named less does not outvote the counts
+    ({"KOR": 3, "PRK": 3}, "KOR", None),  # nor does it break a tie
+])
+def test_the_text_s_country_leads_the_counts_or_the_lead(counts: dict[str, int], lead: str | None, expected: str | None) -> None:
+    from kg.canonicalize import discourse_country
+    from kg.model import Entity, Mention
+
+    gaz = load_gazetteer()
+    entities = {k: Entity(k, k, "Country", k) for k in counts}
+    mentions = [Mention("d", i, i + 1, k, k) for k, n in counts.items() for i in range(n)]
+    assert discourse_country(mentions, entities, gaz, lead) == expected
+
+
+def test_the_lead_country_is_the_first_sentence_s_subject(nlp) -> None:
+    from kg.canonicalize import lead_country
+
+    doc = nlp("South Korea's President Yoon Suk Yeol is weighing arms for Ukraine. North Korea sent troops to Russia.")
+    res = resolve(doc, list(entity_spans(doc)), load_gazetteer(), "t")
+    assert lead_country(doc, res.token_keys, res.entities) == "KOR"

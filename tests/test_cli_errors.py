@@ -62,7 +62,7 @@ BUILD_FAILURES = {
     "missing path": ({}, ["{d}/missing.txt"], InputError.exit_code, "{d}/missing.txt: no such file or directory", None),
     "directory without documents": (
         {"docs/notes.csv": "a,b\n", "docs/img.png": b"\x89PNG"}, ["{d}/docs"], InputError.exit_code,
-        "{d}/docs: no readable documents in this directory (expected .txt, .text, .md, .jsonl files)", None,
+        "{d}/docs: no readable documents in this directory (expected .txt, .text, .md, .html, .htm, .jsonl files)", None,
     ),
     "directory of only unreadable documents": (
         {"docs/a.txt": b"\x00\x01\x02", "docs/b.txt": ""}, ["{d}/docs"], InputError.exit_code, "no readable documents", "skipped",
@@ -256,11 +256,15 @@ def test_bad_query_is_one_error_line_and_changes_nothing(graph_dir, args, code, 
 
 
 def test_injection_in_a_parameter_is_only_a_value(graph_dir):
-    """`"} ; DROP ALL ; {"` is bound as a literal: no rows, no error, the store untouched."""
+    """`"} ; DROP ALL ; {"` is bound as a literal: a name no entity has (an error, not an empty table) or a
+    string to compare with (no rows); the store untouched either way."""
     before = quad_count(graph_dir)
     result = invoke("query", "who-did-what", "-p", f"actor={INJECTION}", "--store", graph_dir / "store", "-f", "csv")
+    assert_one_error(result, QueryError.exit_code, f"Unknown actor {INJECTION!r} (--param actor): no entity has")
+    result = invoke("query", "entities", "-p", f"name={INJECTION}", "--store", graph_dir / "store", "-f", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == []
+    gc.collect()
     assert quad_count(graph_dir) == before
 
 

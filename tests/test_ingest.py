@@ -19,7 +19,7 @@ from kg.ingest import (
 )
 from kg.model import Document
 
-from tests.conftest import SEEDS, SEEDS_JSONL, require
+from tests.conftest import PAGE_FOOTER, PAGE_NAV, SEEDS, SEEDS_JSONL, TROOPS_PAGE, require, web_page
 from tests.conftest import write
 
 ARTICLE = "South Korea is weighing supplying arms to Ukraine.\n"
@@ -237,9 +237,9 @@ def test_fifty_megabyte_jsonl_line_is_one_document(tmp_path):
 
 @pytest.mark.parametrize("setup, message", [
     (lambda d: [d / "missing.txt"], r"^{d}/missing.txt: no such file or directory$"),
-    (lambda d: [(d / "empty").mkdir() or d / "empty"], r"^{d}/empty: no readable documents in this directory \(expected \.txt, \.text, \.md, \.jsonl files\)$"),
+    (lambda d: [(d / "empty").mkdir() or d / "empty"], r"^{d}/empty: no readable documents in this directory \(expected \.txt, \.text, \.md, \.html, \.htm, \.jsonl files\)$"),
     (lambda d: [write(d / "x/readme.md", "About."), write(d / "x/a.pdf", "%PDF")][0].parent, None),
-    (lambda d: [write(d / "a.pdf", "%PDF")], r"^{d}/a.pdf: unsupported file type '\.pdf' \(expected \.txt, \.text, \.md, \.jsonl\)$"),
+    (lambda d: [write(d / "a.pdf", "%PDF")], r"^{d}/a.pdf: unsupported file type '\.pdf' \(expected \.txt, \.text, \.md, \.html, \.htm, \.jsonl\)$"),
     (lambda d: ["-", "-"], r"^'-' \(stdin\) can be given only once$"),
     (lambda d: [], r"^no input documents given$"),
 ])
@@ -546,8 +546,8 @@ def test_custom_rules_are_used(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["{d}/missing.txt"], "Error: {d}/missing.txt: no such file or directory"),
     (["--date", "yesterday", "{d}/a.txt"], "Error: --date: 'yesterday' is not a date (expected YYYY-MM-DD)"),
-    (["{d}/empty"], "Error: {d}/empty: no readable documents in this directory (expected .txt, .text, .md, .jsonl files)"),
-    (["{d}/a.pdf"], "Error: {d}/a.pdf: unsupported file type '.pdf' (expected .txt, .text, .md, .jsonl)"),
+    (["{d}/empty"], "Error: {d}/empty: no readable documents in this directory (expected .txt, .text, .md, .html, .htm, .jsonl files)"),
+    (["{d}/a.pdf"], "Error: {d}/a.pdf: unsupported file type '.pdf' (expected .txt, .text, .md, .html, .htm, .jsonl)"),
 ])
 def test_cli_input_errors_are_one_line_with_exit_code_2(tmp_path, args, message):
     from typer.testing import CliRunner
@@ -592,3 +592,74 @@ def test_binary_stdin_is_skipped_like_a_binary_file():
     with pytest.raises(InputError, match="no readable documents"):
         list(read_documents(["-"], stdin=io.BytesIO(b"\x7fELF\x00\x01binary"), warn=warnings.append))
     assert warnings == ["<stdin>: skipped: binary input (NUL byte in the first 8 KiB)"]
+
+
+def test_count_documents_counts_files_and_jsonl_lines_for_a_progress_bar(tmp_path):
+    from kg.ingest import count_documents
+
+    write(tmp_path / "d" / "a.txt", "One.")
+    write(tmp_path / "d" / "sub" / "b.md", "Two.")
+    write(tmp_path / "d" / "c.jsonl", '{"text": "x"}\n\n{"text": "y"}\nnot json\n')
+    write(tmp_path / "e.txt", "Three.")
+    assert count_documents([tmp_path / "d", tmp_path / "e.txt"]) == 2 + 3 + 1  # a bad line is counted: it is read
+    assert count_documents(["-"]) is None
+
+
+# ---------------------------------------------------------------- saved web pages
+
+
+def test_a_saved_page_gives_its_main_text_title_date_url_and_site(tmp_path):
+    write(tmp_path / "troops.html", web_page(**TROOPS_PAGE))
+    docs, warnings = read([tmp_path / "troops.html"], date="2020-01-01")
+    assert warnings == [] and len(docs) == 1
+    doc = docs[0]
+    assert (doc.id, doc.title, doc.date, doc.url, doc.source) == (
+        "troops", "North Korea sends troops to Russia", "2024-10-18", "https://news.example.org/2024/10/troops",
+        "The Daily Example")  # the page's date wins over --date, the site's name is left out of the title
+    # the headline first, then one paragraph a line with blank lines between, as an article saved as text
+    assert doc.text == "\n\n".join([TROOPS_PAGE["title"], *TROOPS_PAGE["paragraphs"]])
+    assert not [line for line in (*PAGE_NAV, *PAGE_FOOTER) if line in doc.text]  # navigation and footer left out
+
+
+def test_a_page_without_metadata_takes_the_date_given_and_its_heading_as_title(tmp_path):
+    page = web_page("Talks in Algiers", ["Algeria hosted talks between Mali and Niger on Wednesday, officials said. "
+                                          "The delegations agreed to meet again next month in the capital."], site=None)
+    write(tmp_path / "talks.htm", page)
+    [doc], _ = read([tmp_path / "talks.htm"], date="2024-09-20")
+    assert (doc.title, doc.date, doc.url, doc.source) == ("Talks in Algiers", "2024-09-20", None, None)
+    [doc], _ = read([tmp_path / "talks.htm"])
+    assert doc.date is None and doc.text.startswith("Talks in Algiers\n\nAlgeria hosted talks")
+
+
+def test_a_page_with_no_text_is_skipped_with_a_warning_like_an_empty_file(tmp_path):
+    write(tmp_path / "pages" / "empty.html", "<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>")
+    write(tmp_path / "pages" / "link.html", "https://news.example.org/2024/10/troops")  # a URL saved as a page: no HTML
+    write(tmp_path / "pages" / "troops.html", web_page(**TROOPS_PAGE))
+    docs, warnings = read([tmp_path / "pages"])
+    assert [d.id for d in docs] == ["troops"]
+    assert warnings == [f"{tmp_path / 'pages' / 'empty.html'}: skipped: no article text found in the page",
+                        f"{tmp_path / 'pages' / 'link.html'}: skipped: not an HTML page"]
+    with pytest.raises(InputError, match="^no readable documents in"):
+        read([tmp_path / "pages" / "empty.html"])
+
+
+def test_the_folder_a_browser_saves_beside_a_page_is_not_read(tmp_path):
+    write(tmp_path / "Troops.html", web_page(**TROOPS_PAGE))
+    write(tmp_path / "Troops_files" / "ad.html", web_page("Buy now", ["Poland accused Russia of sabotage, the advert said."]))
+    write(tmp_path / "other_files" / "note.txt", "A folder named _files with no page beside it is read.")
+    docs, _ = read([tmp_path])
+    assert [d.id for d in docs] == ["Troops", "note"]
+
+
+def test_a_page_on_stdin_is_read_as_a_page():
+    docs, _ = read(["-"], stdin=io.BytesIO(web_page(**TROOPS_PAGE).encode("utf-8")))
+    assert [d.title for d in docs] == ["North Korea sends troops to Russia"] and docs[0].id.startswith("doc-")
+
+
+def test_a_page_in_another_charset_is_decoded_by_its_own_declaration(tmp_path):
+    page = web_page("Talks in Bogotá", ["Colombia hosted talks in Bogotá on Wednesday, officials said. "
+                                        "The delegations agreed to meet again next month in the capital."])
+    data = page.replace('charset="utf-8"', 'charset="iso-8859-1"').encode("iso-8859-1")
+    write(tmp_path / "talks.html", data)
+    docs, warnings = read([tmp_path / "talks.html"])
+    assert warnings == [] and docs[0].title == "Talks in Bogotá" and "Bogotá on Wednesday" in docs[0].text

@@ -86,6 +86,30 @@ def test_build_query_and_render_never_touch_the_network(offline_run):
     assert (out / "graph.html").stat().st_size > 0 and (out / "again.html").stat().st_size > 0
 
 
+def test_saved_web_pages_are_read_without_the_network(tmp_path):
+    """trafilatura can fetch (its date finder takes a string that starts with "http" for a URL to download): kg gives
+    it the bytes it read, parsed, so a page, a page naming URLs everywhere, and a "page" that is only a URL are all
+    read, or skipped, with every socket refused."""
+    from tests.conftest import TROOPS_PAGE, web_page
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "troops.html").write_text(web_page(**TROOPS_PAGE), encoding="utf-8")
+    (pages / "link.html").write_text("https://news.example.org/2024/10/troops", encoding="utf-8")
+    out = tmp_path / "out"
+    runs = [["build", str(pages), "-o", str(out), "--no-cache", "-q"]]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "KG_MODEL": "", "NO_PROXY": "*", "HTTP_PROXY": "", "HTTPS_PROXY": ""}
+    proc = subprocess.run([sys.executable, "-c", GUARD.format(runs=runs)], capture_output=True, text=True,
+                          cwd=REPO, env=env, timeout=300)
+    line = next((l for l in proc.stdout.splitlines() if l.startswith("RESULT ")), None)
+    assert line, proc.stdout[-2000:] + proc.stderr[-2000:]
+    result = json.loads(line[len("RESULT "):])
+    assert result == {"codes": [0], "attempts": []}, proc.stderr
+    assert f"{pages / 'link.html'}: skipped: not an HTML page" in proc.stderr
+    records = [json.loads(l) for l in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert any(r["type"] == "event" for r in records)
+
+
 class Resources(HTMLParser):
     """Every URL the page would fetch: script/img/iframe src, stylesheet/preload/icon links, CSS url() and @import."""
 

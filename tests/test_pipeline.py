@@ -292,3 +292,53 @@ def test_a_document_of_our_own_tells_its_strongest_commitment():
     assert supply["considered"].superseded and supply["considered"].when == "2024-11-14"
     assert {x.doc_id: x.superseded_by for x in supply["negated"].evidence} == {"a": "planned", "b": None}
     assert not supply["negated"].superseded
+
+
+def test_build_reports_its_progress_to_a_callback_and_prints_nothing(tmp_path, capfd):
+    """The library reports every document parsed out of those counted in the sources, the merge, and each
+    graph and file written; the bar is the command line's (kg.progress)."""
+    from kg.pipeline import MERGING, PARSING, WRITING
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("North Korea sent troops to Russia on Monday.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Poland accused Russia of sabotage on Friday.\n", encoding="utf-8")
+    corpus = folder / "c.jsonl"
+    corpus.write_text('{"id": "c1", "text": "Japan criticised China."}\n\n{"id": "c2", "text": "Ghana thanked Mali."}\n',
+                      encoding="utf-8")
+    calls: list[tuple] = []
+    build([folder], tmp_path / "out", progress=lambda *args: calls.append(args), cache=False)
+    assert [c for c in calls if c[0] == PARSING] == [(PARSING, n, 4) for n in range(5)]
+    assert [c for c in calls if c[0] == MERGING] == [(MERGING, 0, 1), (MERGING, 1, 1)]
+    writing = [c for c in calls if c[0] == WRITING]
+    assert writing[-1] == (WRITING, 4 + len(OUTPUTS), 4 + len(OUTPUTS)) and len(writing) == 4 + len(OUTPUTS)
+    assert [c[0] for c in calls] == sorted((c[0] for c in calls), key=[PARSING, MERGING, WRITING].index)
+    assert capfd.readouterr().err == ""
+
+
+def test_kg_build_on_a_folder_of_saved_pages_gives_their_events(tmp_path):
+    """Analysts save articles as web pages: the main text is read, the page's boilerplate gives no event."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from tests.conftest import TROOPS_PAGE, web_page
+
+    pages = tmp_path / "saved"
+    pages.mkdir()
+    (pages / "troops.html").write_text(web_page(**TROOPS_PAGE), encoding="utf-8")
+    (pages / "troops_files").mkdir()
+    (pages / "troops_files" / "frame.html").write_text(web_page("Ad", ["Japan criticised China, the advert said."]), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(pages), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("1 documents, ")
+    records = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    key = lambda party: party["id"].rsplit("/", 1)[-1] if party else None  # noqa: E731
+    events = {(key(e["actor"]), e["action"], key(e.get("target"))) for e in records if e["type"] == "event"}
+    assert ("PRK", "DeployTroops", "RUS") in events
+    assert not {actor for actor, _, _ in events} & {"JPN", "POL"}  # navigation, footer and the saved ad give nothing
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    from rdflib.namespace import DCTERMS
+
+    assert {str(o) for o in g.objects(None, DCTERMS.title)} == {TROOPS_PAGE["title"]}
+    assert {str(o) for o in g.objects(None, DCTERMS.date)} >= {"2024-10-18"}

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from kg import query, store
 from kg.cli import app
-from kg.errors import InputError, QueryError, QueryLimit, UnknownQuery
+from kg.errors import InputError, QueryError, QueryLimit, StoreError, UnknownQuery
 from kg.graph import to_dataset
 from kg.model import Event, Evidence, Mention
 from kg.paths import queries_dir
@@ -84,8 +84,11 @@ def test_who_did_what_filters(mem, params, expected):
 
 def test_a_value_is_only_ever_a_value(mem):
     before = len(mem)
+    assert query.run("entities", store=mem, params={"name": INJECTION}).rows == ()  # free text: a string to compare with
+    assert query.run("SELECT ?v WHERE {}", store=mem, params={"v": INJECTION}).rows[0][0].value == INJECTION
     for name, param in [("who-did-what", "actor"), ("aliases", "name"), ("actor-profile", "actor"), ("timeline", "until")]:
-        assert query.run(name, store=mem, params={param: INJECTION}).rows == ()
+        with pytest.raises(QueryError):  # no entity has that name, and it is no date: refused, never run
+            query.run(name, store=mem, params={param: INJECTION})
     assert len(mem) == before
 
 
@@ -210,6 +213,74 @@ def test_parameters_are_checked(mem):
     assert query.parse_params(["actor=South Korea", "x=a=b"]) == {"actor": "South Korea", "x": "a=b"}
 
 
+@pytest.mark.parametrize(
+    ("name", "params", "message"),
+    [
+        ("who-did-what", {"actor": "Atlantis"}, "Unknown actor 'Atlantis' (--param actor): no entity has that label, alias "
+                                                "or key; choose one of: North Korea, Russia, South Korea, Ukraine"),
+        ("who-did-what", {"actor": "Seoul", "target": "Kyiv?"}, "Unknown target 'Kyiv?' (--param target): no entity"),
+        ("aliases", {"name": "Atlantis"}, "Unknown name 'Atlantis' (--param name): no entity"),
+        ("who-did-what", {"action": "Fly"}, "Unknown action 'Fly' (--param action); choose one of: Accuse, Agree, Aid, "),
+        ("who-did-what", {"modality": "maybe"},
+         "Unknown modality 'maybe' (--param modality); choose one of: asserted, considered, negated, planned"),
+        ("timeline", {"since": "Oct"}, "--param since=Oct: not a date; give YYYY, YYYY-MM or YYYY-MM-DD, or a month or day "
+                                       'in words with its year ("Oct 2024", "14 October 2024")'),
+        ("timeline", {"until": "2024-13"}, "--param until=2024-13: not a date"),
+        ("timeline", {"until": "last month"}, "--param until=last month: not a date"),
+        ("sources", {"min_sources": "two"}, "--param min_sources=two: not a whole number; give one such as 2"),
+    ],
+)
+def test_a_value_that_cannot_match_is_an_error_naming_the_choices(mem, name, params, message):
+    """An unknown actor, action or modality, or a date kg cannot read, would give an empty table: it is refused instead."""
+    with pytest.raises(QueryError) as info:
+        query.run(name, store=mem, params=params)
+    assert str(info.value).startswith(message)
+
+
+def test_dates_in_words_action_labels_and_any_case_are_understood(mem):
+    # the sample's events: North Korea's dated 2024-10 by its text, South Korea's 2024-11-14 by its article
+    for since in ("2024-10", "Oct 2024", "October 2024", "1 October 2024", "2024"):
+        assert rows(query.run("timeline", store=mem, params={"since": since}), "who") == [("North Korea",), ("South Korea",)], since
+    for since in ("2024-11", "Nov 2024", "14 November 2024"):
+        assert rows(query.run("timeline", store=mem, params={"since": since}), "who") == [("South Korea",)], since
+    assert query.run("timeline", store=mem, params={"until": "Sep 2024"}).rows == ()
+    assert rows(query.run("timeline", store=mem, params={"until": "oct 2024"}), "when") == [("2024-10",)]
+    for action in ("supply weapons", "supplyweapons", "SupplyWeapons"):
+        assert rows(query.run("who-did-what", store=mem, params={"action": action}), "who") == [("South Korea",)]
+    assert rows(query.run("who-did-what", store=mem, params={"modality": "Asserted "}), "who") == [("North Korea",)]
+    assert rows(query.run("sources", store=mem, params={"min_sources": "01"}), "who") == [("North Korea",), ("South Korea",)]
+
+
+def test_a_bad_value_is_refused_before_any_store_is_made(tmp_path):
+    with pytest.raises(QueryError, match="not a date"):
+        query.run("timeline", store_dir=tmp_path / "store", params={"since": "someday"})
+    assert not (tmp_path / "store").exists()
+
+
+def test_parameters_are_declared_with_their_kind_in_the_query_files():
+    kinds = {(q.name, p.name): p.kind for q in query.named_queries().values() for p in q.params}
+    assert kinds[("who-did-what", "action")] == "action" and kinds[("timeline", "since")] == "date"
+    assert kinds[("sources", "min_sources")] == "count" and kinds[("entities", "name")] == "text"
+    # every parameter bound into a VALUES line is declared an entity, and only those
+    assert {k for k, kind in kinds.items() if kind == "entity"} == {
+        (q.name, p) for q in query.named_queries().values() for p in query.entity_params(q.text)}
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("# @param when (time): a date", "q.rq: @param when: unknown tag 'time'; use required and one of: text, entity,"),
+        ("# @param actor (text): a name", "q.rq: @param actor is 'text' but the query has a `VALUES ... # @entity actor` line"),
+    ],
+)
+def test_a_malformed_declaration_is_named(tmp_path, line, message):
+    path = tmp_path / "q.rq"
+    path.write_text(f"# A query.\n{line}\nSELECT * WHERE {{ VALUES ?a {{ UNDEF }}  # @entity actor\n}}\n", encoding="utf-8")
+    with pytest.raises(QueryError) as info:
+        query._parse_named(path)
+    assert str(info.value).startswith(message)
+
+
 def test_bad_sparql_gives_line_and_column(mem):
     with pytest.raises(QueryError, match=r"invalid SPARQL: error at 2:\d+"):
         query.run("SELECT ?s WHERE {\n ?s ?p }", store=mem)
@@ -274,6 +345,53 @@ def test_table_is_aligned_with_prefixed_names(mem):
     assert "evt:" in lines[2] and lines[-1] == "(2 rows)"
 
 
+def _table(result: query.Result, width: int | None) -> list[str]:
+    parts: list[str] = []
+    query.write_result(result, "table", parts.append, width=width)
+    return "".join(parts).splitlines()
+
+
+def test_a_table_fits_the_terminal_by_cutting_the_widest_columns(mem):
+    from rich.cells import cell_len
+
+    result = query.run("who-did-what", store=mem)
+    assert _table(result, 200) == _table(result, None)  # room enough: as without a width
+    lines = _table(result, 76)
+    assert max(cell_len(line) for line in lines) <= 76 and lines[-1] == "(2 rows)"
+    assert re.match(r"who\s+did\s+whom\s+how\s+when\s+sources\s+event$", lines[0])
+    # the widest columns (action, event IRI) are cut to one width; the narrow ones keep theirs
+    assert re.match(r"North Kor…  DeployTro…  Russia   asserted    2024-10 +1 +evt:", lines[2]) and lines[2].endswith("…")
+
+
+def test_a_table_too_wide_to_cut_is_written_as_records(mem):
+    from rich.cells import cell_len
+
+    result = query.run("sources", store=mem)
+    lines = _table(result, 40)
+    assert max(cell_len(line) for line in lines) <= 40
+    assert lines[0] == "-[ 1 ]" + "-" * 34 and re.match(r"event +evt:", lines[1])
+    assert any(re.match(r"sentence +North Korea sent 12,000 .*…$", line) for line in lines)
+    assert lines[-1] == "(2 rows)" and sum(line.startswith("-[ ") for line in lines) == 2
+
+
+def test_wide_characters_count_as_two_cells():
+    from rich.cells import cell_len
+
+    result = query.Result(("name", "note"), ((ox.Literal("北朝鮮" * 10), ox.Literal("x" * 50)),))
+    assert max(cell_len(line) for line in _table(result, 40)) <= 40
+
+
+@pytest.mark.parametrize("name", ["event-table", "sources", "who-did-what", "aliases"])
+def test_cli_tables_fit_an_80_column_terminal(graph_dir, name):
+    """`kg query` printed tables of 128 and 237 columns on an 80-column terminal."""
+    from rich.cells import cell_len
+
+    result = CliRunner().invoke(app, ["query", name, "--store", str(graph_dir / "store"), "-f", "table"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) > 3 and max(cell_len(line) for line in lines) <= 80
+
+
 def test_ask_and_unknown_format(mem):
     result = query.run("ASK { ?s a <https://w3id.org/kg-geo/ontology#Event> }", store=mem)
     assert json.loads(query.format_result(result, "json")) == {"head": {}, "boolean": True}
@@ -304,6 +422,9 @@ def test_cli_query_named_with_param(graph_dir):
         (["DROP ALL"], 5, "Error: this is a SPARQL update and kg query is read-only; add --update to change the store"),
         (["alies"], 5, "Error: Unknown query 'alies'; choose one of: "),
         (["aliases", "-f", "xml"], 2, "Error: unknown format 'xml'; choose one of: table, csv, tsv, json"),
+        (["who-did-what", "-p", "actor=Atlantis"], 5, "Error: Unknown actor 'Atlantis' (--param actor): no entity has"),
+        (["who-did-what", "-p", "modality=maybe"], 5, "Error: Unknown modality 'maybe' (--param modality); choose one of:"),
+        (["timeline", "-p", "since=Oct"], 5, "Error: --param since=Oct: not a date; give YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_cli_query_errors_are_one_line_and_write_nothing(graph_dir, args, code, message):
@@ -313,10 +434,34 @@ def test_cli_query_errors_are_one_line_and_write_nothing(graph_dir, args, code, 
     assert result.stdout == "" and "Traceback" not in result.output
 
 
+def test_store_may_name_the_build_folder_and_nothing_is_written_among_the_outputs(tmp_path):
+    """`kg query triple-count --store output` printed 0 and wrote database files among the build outputs."""
+    article = tmp_path / "in" / "a.txt"
+    article.parent.mkdir()
+    article.write_text("North Korea sent troops to Russia on Monday, officials in Seoul said.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(app, ["build", str(article), "-o", str(out), "--no-cache", "-q"]).exit_code == 0
+    outputs = sorted(p.name for p in out.iterdir())
+    by_folder = CliRunner().invoke(app, ["query", "triple-count", "--store", str(out), "-f", "csv"])
+    by_store = CliRunner().invoke(app, ["query", "triple-count", "--store", str(out / "store"), "-f", "csv"])
+    assert by_folder.exit_code == by_store.exit_code == 0, by_folder.output
+    assert by_folder.stdout == by_store.stdout and int(by_folder.stdout.split()[1]) > 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(outputs + ["store"])  # the store in store/, nothing else
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(app, ["query", "triple-count", "--store", str(notes)])
+    assert result.exit_code == StoreError.exit_code and result.stdout == ""
+    assert result.stderr == (f"Error: {notes}: not an Oxigraph store nor a build folder (no graph.trig, graph.ttl or store/ "
+                             "in it); name the folder `kg build -o` wrote, or its store/\n")
+    assert [p.name for p in notes.iterdir()] == ["todo.txt"]
+
+
 def test_cli_query_list(graph_dir):
     result = CliRunner().invoke(app, ["query", "--list"])
     assert result.exit_code == 0 and "who-did-what: Who did what to whom" in result.stdout
-    assert '--param actor=... (required)' in result.stdout
+    assert "--param actor=NAME (required)" in result.stdout
+    assert "--param modality=asserted|considered|planned|negated" in result.stdout and "--param since=DATE" in result.stdout
 
 
 def test_invalid_sparql_is_refused_before_any_store_is_made(tmp_path):

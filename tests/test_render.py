@@ -13,7 +13,7 @@ from rdflib import Graph
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.graph import to_dataset, union
 from dataclasses import replace
 
@@ -160,11 +160,53 @@ def test_focus_and_depth_give_the_ego_network(graph: Graph) -> None:
         ({"focus": "Atlantis"}, "Unknown actor 'Atlantis'; choose one of:"),
         ({"level": "region"}, "Unknown level 'region'; choose one of: actor, country"),
         ({"focus": "PRK", "depth": -1}, "--depth must be 0 or more"),
+        ({"min_sources": 3}, "--min-sources 3 leaves no event to draw: the most sources any event has is 2"),
+        ({"level": "country", "min_sources": 5}, "--min-sources 5 leaves no event to draw: the most sources any event has is 2"),
+        ({"focus": "Ukraine", "min_sources": 2}, "--min-sources 2 leaves nothing of --focus Ukraine: its events are told by 1 source at most"),
+        ({"focus": "Atlantis", "min_sources": 2}, "Unknown actor 'Atlantis'"),  # the typo is named, not the filter
+        ({"focus": "PRK", "depth": 0}, "--focus PRK --depth 0 leaves no event to draw: every event of it has another party"),
     ],
 )
 def test_bad_options_are_input_errors(graph: Graph, options: dict, message: str) -> None:
     with pytest.raises(InputError, match=re.escape(message)):
         select(read_view(graph), **options)
+
+
+def test_a_country_only_its_bodies_act_for_is_named_as_such() -> None:
+    """`--focus Russia` on a graph where only Russia's defence ministry acts said "Unknown actor 'Russia'"."""
+    view = View(actors=(Actor("mod", "Ministry of Defence of Russia", "Organization", "RUS"), Actor("LTU", "Lithuania", "Country")),
+                events=(EventView("e1", "mod", "LTU", "Threaten", "asserted", "", 1),),
+                others=(Actor("RUS", "Russia", "Country"),))
+    with pytest.raises(InputError, match=re.escape("Russia takes part in no event itself, those acting for it do "
+                                                   "(--level country draws theirs as its own); choose one of: Lithuania, ")):
+        select(view, focus="russia")
+    assert [a.id for a in select(view, level="country", focus="Russia").actors] == ["LTU", "RUS"]
+
+
+def test_a_filter_that_leaves_something_draws_it(graph: Graph) -> None:
+    assert [e.action for e in select(read_view(graph), focus="nato", depth=0).events] == ["Mobilize"]  # no other party
+    assert [e.action for e in select(read_view(graph), focus="PRK", min_sources=2).edges] == ["DeployTroops"]
+
+
+def test_nothing_to_draw_keeps_the_previous_page(graph: Graph, tmp_path: Path) -> None:
+    """`kg render --min-sources 2` on data told once replaced graph.html with an empty page, exit 0."""
+    ttl = tmp_path / "graph.ttl"
+    graph.serialize(ttl, format="turtle")
+    page = tmp_path / "graph.html"
+    assert CliRunner().invoke(app, ["render", str(ttl), "-o", str(page)]).exit_code == 0
+    before = page.read_bytes()
+    result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(page), "--min-sources", "3"])
+    assert result.exit_code == InputError.exit_code and result.stdout == ""
+    assert result.stderr == "Error: --min-sources 3 leaves no event to draw: the most sources any event has is 2\n"
+    assert page.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["graph.html", "graph.ttl"]
+    # a graph with no events at all draws nothing either, unless asked (a build of articles without events)
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(empty), "-o", str(page)])
+    assert result.exit_code == InputError.exit_code and result.stderr.startswith("Error: nothing to draw: the graph holds no events")
+    assert page.read_bytes() == before
+    render_html(Graph(), tmp_path / "built.html")
+    assert _data((tmp_path / "built.html").read_text(encoding="utf-8"))["edges"] == []
 
 
 # ------------------------------------------------------------ network styling
@@ -294,11 +336,17 @@ def test_load_graph_reads_trig_and_store(tmp_path: Path) -> None:
     store.flush()
     del store
     assert len(read_view(load_graph(tmp_path / "store")).edges) == 8
+    assert len(read_view(load_graph(tmp_path)).edges) == 8  # the build folder: its graph.trig
+    trig.unlink()
+    assert len(read_view(load_graph(tmp_path)).edges) == 8  # a folder with only a store/: that store
 
 
 def test_load_graph_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such graph file"):
         load_graph(tmp_path / "missing.ttl")
+    (tmp_path / "notes").mkdir()
+    with pytest.raises(StoreError, match="notes: not an Oxigraph store nor a build folder"):
+        load_graph(tmp_path / "notes")
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")
     with pytest.raises(InputError, match="cannot parse as turtle"):

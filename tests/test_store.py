@@ -307,3 +307,55 @@ def test_an_error_body_that_echoes_credentials_is_cut_and_scrubbed():
     header = base64.b64encode(b"alice:s3cret-pw").decode()
     assert header not in message and "s3cret-pw" not in message and "\x1b" not in message and "\n" not in message
     assert message.startswith("http://127.0.0.1:1/store: HTTP 500 Internal Server Error: Internal error ") and len(message) < 400
+
+
+# ---------------------------------------------------------------- which folder is the store
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_a_build_folder_stands_for_its_store(tmp_path, trig):
+    """`--store output` (the build folder) read 0 triples from a new store made among the outputs."""
+    assert store.store_folder(tmp_path) == tmp_path / "store"  # graph.trig in it: a build folder
+    assert store.store_folder(tmp_path / "store") == tmp_path / "store"
+    n = store.count(store.ensure(tmp_path))
+    assert n == store.count(store.parse(trig)) and store.is_store(tmp_path / "store") and not store.is_store(tmp_path)
+    assert store.count(store.ensure(tmp_path / "store")) == n
+    # a folder holding only a store/ is a build folder too, and a load into it goes there
+    other = tmp_path / "other"
+    store.load(trig, other / "store")
+    assert store.store_folder(other) == other / "store" and store.load(trig, other).unchanged == 3
+
+
+def test_a_folder_that_is_no_store_is_refused_and_left_as_it_was(tmp_path, trig):
+    notes = tmp_path / "elsewhere" / "notes"  # no graph beside these two
+    notes.mkdir(parents=True)
+    (notes / "todo.txt").write_text("x", encoding="utf-8")
+    empty = tmp_path / "elsewhere" / "empty"
+    empty.mkdir()
+    with pytest.raises(StoreError, match=r"notes: not an Oxigraph store nor a build folder .*name the folder `kg build -o` wrote"):
+        store.ensure(notes)
+    with pytest.raises(StoreError, match="empty: no store here and no graph.trig or graph.ttl beside it"):
+        store.ensure(empty)
+    with pytest.raises(StoreError, match="notes: not an Oxigraph store nor a build folder .*name a new or empty folder"):
+        store.load(trig, notes)
+    with pytest.raises(StoreError, match="notes: not an Oxigraph store"):
+        store.ensure(notes, trig)
+    assert _files(notes) == ["todo.txt"] and _files(empty) == []
+    # an empty or absent folder may become a store when something is loaded into it
+    assert store.load(trig, empty).bulk and store.load(trig, tmp_path / "new" / "store").bulk
+
+
+def test_a_load_reports_the_bytes_read_and_the_graphs_replaced(tmp_path, trig):
+    calls: list[tuple] = []
+    report = store.load(trig, tmp_path / "store", progress=lambda *args: calls.append(args))
+    size = trig.stat().st_size
+    assert report.bulk and report.triples == store.count(store.parse(trig))  # the same load as without a callback
+    loading = [c for c in calls if c[0] == "loading graph.trig"]
+    assert loading[-1] == ("loading graph.trig", size, size, "bytes")
+    assert [c for c in calls if c[0] == "making the union graph"][-1] == ("making the union graph", size, size, "bytes")
+    calls.clear()
+    store.load(trig, tmp_path / "store", progress=lambda *args: calls.append(args))
+    assert calls[-1] == ("replacing graphs", 3, 3)

@@ -41,3 +41,16 @@ def test_no_point_in_time_gives_none(text: str) -> None:
 def test_relative_expression_without_anchor_gives_none() -> None:
     assert normalise("last month", None) is None
     assert normalise("on Tuesday", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2024", "2024"), ("2024-10", "2024-10"), ("2024-10-14", "2024-10-14"), ("Oct 2024", "2024-10"),
+     ("October 2024", "2024-10"), ("14 October 2024", "2024-10-14"), ("Nov. 14, 2024", "2024-11-14"),
+     ("Oct", None), ("last month", None), ("yesterday", None), ("2024-13", None), ("2023-02-29", None),
+     ("2024-10-14T08:00", None), ("soon", None), ("", None)],
+)
+def test_as_date_reads_what_a_user_types_and_nothing_it_would_have_to_guess(text: str, expected: str | None) -> None:
+    from kg.temporal import as_date
+
+    assert as_date(text) == expected

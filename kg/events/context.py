@@ -8,7 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from kg.agents import load_agents
-from kg.canonicalize import Resolution, discourse_country
+from kg.canonicalize import Resolution, discourse_country, lead_country
 from kg.gazetteer import Gazetteer
 from kg.rules import Rules
 
@@ -36,7 +36,7 @@ class Context:
         self._keyed_index = [i for i, _ in self.keyed_tokens]
         self.agent_words = load_agents().words
         self.agent_nouns = rules.agent_nouns | self.agent_words
-        self.discourse = discourse_country(res.mentions, res.entities, gaz)
+        self.discourse = discourse_country(res.mentions, res.entities, gaz, lead_country(doc, res.token_keys, res.entities))
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic
         self.dates: dict[int, list[Span]] = {}
