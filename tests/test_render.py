@@ -83,7 +83,8 @@ def make_render_corpus() -> Corpus:
     # what the documents call the actors: the page's search finds them by these names too
     mentions = (Mention("d2", 0, 9, "Pyongyang", "PRK"), Mention("d3", 0, 9, "Pyongyang", "PRK"),
                 Mention("d2", 0, 5, "Seoul", "KOR"), Mention("d1", 0, 14, "President Yoon", "yoon"),
-                Mention("d3", 0, 6, "Wagner", "wagner"), Mention("d3", 0, 6, "Russia", "RUS"))
+                Mention("d3", 0, 6, "Wagner", "wagner"), Mention("d3", 0, 6, "Russia", "RUS"),
+                Mention("d3", 0, 10, f"{IMG} the firm", "evil"))
     return Corpus(docs, ents, mentions, events)
 
 
@@ -642,7 +643,7 @@ def test_the_page_knows_actors_by_what_the_documents_and_the_gazetteer_call_them
     assert names["KOR"][0] == "Seoul" and "ROK" in names["KOR"] and "South Korea" not in names["KOR"]
     assert names["PRK"][0] == "Pyongyang" and "DPRK" in names["PRK"] and names["PRK"].count("Pyongyang") == 1
     assert names["RUS"][:2] == ("Moscow", "Kremlin")  # capitals before the gazetteer's other names
-    assert names["evil"] == () and names["yoon"] == ("President Yoon",)  # no gazetteer entry: what the text says
+    assert names["evil"] == (f"{IMG} the firm",) and names["yoon"] == ("President Yoon",)  # no gazetteer entry
     zelensky = Actor("volodymyr-zelensky", "Volodymyr Zelensky", "Person", "UKR")
     assert "Zelenskiy" in search_names([zelensky])["volodymyr-zelensky"]
     many = Actor("UKR", "Ukraine", "Country", "", tuple(f"Ukraine {i:03d}" for i in range(100)))

@@ -337,6 +337,12 @@ def test_a_crowded_page_draws_labels_where_looked_at_and_counts_what_the_filters
         incident = sorted(o.js("window.kg.network.getConnectedEdges('KOR')"))
         assert o.js(DRAWN_LABELS) == incident == o.js("window.kg.labelled()")  # the found actor's edges, only
         o.js("window.kg.clearHighlight()")
+        assert o.js(DRAWN_LABELS) == []
+        o.click_at("node", "USA")  # a click selects the actor and its edges: their labels show
+        assert o.js(DRAWN_LABELS) == sorted(o.js("window.kg.network.getConnectedEdges('USA')")) != []
+        box = o.page.locator("#kg-network").bounding_box()
+        o.page.mouse.click(box["x"] + 3, box["y"] + 3)  # on nothing: nothing selected, no label
+        assert o.js("window.kg.network.getSelectedNodes()") == [] and o.js(DRAWN_LABELS) == []
         o.js("window.kg.network.moveTo({scale: 0.5})")
         assert o.js(DRAWN_LABELS) == []
         edge = o.js("window.kg.edges.get({filter: e => e.kg.events.length > 2 && e.kg.events.filter(t => t.date).length > 1})[0]")

@@ -185,7 +185,10 @@
     if (p.nodes.length) showDetails("node", p.nodes[0]);
     else if (p.edges.length) showDetails("edge", p.edges[0]);
   });
-  network.on("select", function (p) { showLabels("select", p.edges.map(String)); });
+  // a click on an actor selects its edges too; a click on nothing selects nothing
+  ["select", "deselectNode", "deselectEdge"].forEach(function (name) {
+    network.on(name, function () { showLabels("select", network.getSelectedEdges().map(String)); });
+  });
 
   // ------------------------------------------------------------ dates: what kg.temporal reads without an anchor
   var months = meta.dates.months;
