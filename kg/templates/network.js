@@ -446,8 +446,8 @@
   }
   toggle.addEventListener("click", function () { openControls(!document.body.classList.contains("kg-controls-open")); });
   document.getElementById("kg-controls-close").addEventListener("click", function () { openControls(false); });
-  // on a phone the legend starts folded: the graph gets the screen, the summary line stays in view
-  if (window.matchMedia("(max-width: 699px)").matches) document.getElementById("kg-legend").open = false;
+  // on a phone or a short screen the legend starts folded: the graph gets the room, the summary line stays in view
+  if (window.matchMedia("(max-width: 699px), (max-height: 699px)").matches) document.getElementById("kg-legend").open = false;
   // the graph's box changes with the details shown under it or the legend folded: redraw at once
   if (window.ResizeObserver) {
     new ResizeObserver(function () { network.setSize("100%", "100%"); network.redraw(); }).observe(container);
