@@ -326,6 +326,17 @@ class Merger:
                 f"{mentions} ORDER BY doc_id, start, 2, end LIMIT ?", (*key, -1 if evidence is None else evidence)))
             yield _event([(*row[:10], None)]), row[10], total, first
 
+    def mention_texts(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """The distinct texts the documents name each of `keys` by (sorted; keys never mentioned left out):
+        what the page's search knows an actor by, as the graph's skos:altLabel holds them."""
+        out: dict[str, list[str]] = {}
+        for key in sorted(set(keys)):
+            texts = [text for text, in self.db.execute(
+                "SELECT DISTINCT text FROM mentions WHERE key = ? ORDER BY text", (key,))]
+            if texts:
+                out[key] = texts
+        return out
+
     def documents_by_id(self, ids: Iterable[str]) -> Iterator[Document]:
         """The documents with these ids (unknown ids skipped), by id."""
         for doc_id in sorted(set(ids)):

@@ -13,7 +13,9 @@ Steps: `read_view(graph)` walks the RDF into a small frozen `View`, or
 `bound(view, n)` keeps the n busiest actors and their events, counting what
 it leaves out (a page holds a bounded amount, whatever the corpus);
 `to_network(view)` lays it out (networkx, without scipy) and builds a pyvis
-`Network`; `to_html(view)` renders the page; `render(source, path, ...)` does all.
+`Network` with one edge per `edge_groups(view)` group (actor, target, action,
+modality: the events told of it, counted); `to_html(view)` renders the page;
+`render(source, path, ...)` does all.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ import hashlib
 import json
 import math
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -35,7 +38,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from pyvis.network import Network
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.util import guess_format
 
 from kg.actions import action_types
@@ -43,6 +46,7 @@ from kg.errors import InputError, StoreError, choose_from
 from kg.merge import CorpusView, Merger
 from kg.model import Corpus, Entity
 from kg.safe import xml_safe_network
+from kg.temporal import ABSOLUTE, MONTHS
 from kg.vocab import KG
 
 SCHEMA_URL = URIRef("https://schema.org/url")
@@ -91,6 +95,8 @@ DASHES: dict[str, list[int] | bool] = {
     "negated": False,
 }
 
+MAX_ROUNDNESS = 0.9
+"""How far the outermost of many edges between two actors bends (vis-network roundness)."""
 LEVELS = ("actor", "country")
 PHYSICS_MAX_NODES = 150
 """Above this many nodes the page draws the precomputed layout with physics off."""
@@ -100,6 +106,19 @@ EVENTS_PER_ACTOR = 5
 """A bounded page holds at most this many events per actor allowed on it, those told by the most sources."""
 MAX_EVIDENCE = 20
 """Evidence sentences a bounded page keeps per event (the details panel shows 20); the rest are counted."""
+EDGE_LABELS_ALWAYS = 40
+"""Up to this many drawn edges, every edge shows its label. Above, a label shows on hover, on the edges of
+the selected or found actor, or once zoomed in to LABEL_ZOOM: 300 articles otherwise pile up into a blot."""
+LABEL_ZOOM = 1.5
+"""On a page with more than EDGE_LABELS_ALWAYS edges, the zoom from which every edge label is drawn (1: labels at
+their own size). Above 1, since the first picture, fitted to the screen, is never zoomed in beyond 1."""
+EDGE_FONT = 11
+"""Edge label size, in pixels at zoom 1."""
+ALIASES_PER_ACTOR = 32
+"""Names a page's search knows an actor by besides its label and key: the texts the documents call it by
+first, then the gazetteer's (capitals, names, demonyms); the rest are left out to keep the page small."""
+ALIAS_MAX_CHARS = 80
+"""Longer names are no search terms anyone types: left out."""
 
 
 @dataclass(frozen=True)
@@ -130,6 +149,8 @@ class Actor:
     kind: str
     country: str = ""
     """Id of the country the actor acts for ("" when none or itself)."""
+    aliases: tuple[str, ...] = ()
+    """The texts the documents name it by, other than its label (sorted; at most ALIASES_PER_ACTOR)."""
 
 
 @dataclass(frozen=True)
@@ -270,14 +291,16 @@ def read_view(graph: Graph) -> View:
         kinds = sorted(KIND_CLASSES[t] for t in graph.objects(node, RDF.type) if t in KIND_CLASSES)
         country = graph.value(node, KG.actsFor)
         cid = _node_id(graph, country) if country is not None and country != node else ""
-        actors.append(Actor(_node_id(graph, node), label(node), kinds[0] if kinds else "Entity", cid))
+        actors.append(Actor(_node_id(graph, node), label(node), kinds[0] if kinds else "Entity", cid,
+                            _seen_names(map(str, graph.objects(node, SKOS.altLabel)), label(node))))
     # countries that actors act for, so --level country can name them even if they do nothing
     known = {a.id for a in actors}
     for node in set(graph.objects(None, KG.actsFor)):
         nid = _node_id(graph, node)
         if nid not in known:
             kinds = sorted(KIND_CLASSES[t] for t in graph.objects(node, RDF.type) if t in KIND_CLASSES)
-            actors.append(Actor(nid, label(node), kinds[0] if kinds else "Country", ""))
+            actors.append(Actor(nid, label(node), kinds[0] if kinds else "Country", "",
+                                _seen_names(map(str, graph.objects(node, SKOS.altLabel)), label(node))))
             known.add(nid)
     view = View(
         actors=tuple(sorted(actors, key=lambda a: a.id)),
@@ -285,6 +308,12 @@ def read_view(graph: Graph) -> View:
         docs=tuple(sorted(docs.values(), key=lambda d: d.id)),
     )
     return _prune(view)
+
+
+def _seen_names(texts: Iterable[str], label: str) -> tuple[str, ...]:
+    """The texts the documents name an entity by, other than its label: sorted, the first ALIASES_PER_ACTOR
+    (what the graph's skos:altLabel holds and the merge database's mentions, read the same way)."""
+    return tuple(sorted(set(texts) - {label})[:ALIASES_PER_ACTOR])
 
 
 def read_merged(merged: Merger, max_actors: int | None = None) -> View:
@@ -312,11 +341,15 @@ def read_merged(merged: Merger, max_actors: int | None = None) -> View:
         found = entity(key)
         return found.label if found is not None else node_id(key)
 
+    seen: dict[str, list[str]] = {}
+
     def actor(key: str, default_kind: str = "Entity") -> Actor:
         found = entity(key)
         kind = found.kind if found is not None and found.kind in KIND_CLASSES.values() else default_kind
         country = found.country if found is not None and found.country and found.country != key else ""
-        return Actor(node_id(key), label(key), kind, node_id(country) if country else "")
+        # the graph names only known entities by what the documents call them
+        names = _seen_names(seen.get(key, ()), label(key)) if found is not None else ()
+        return Actor(node_id(key), label(key), kind, node_id(country) if country else "", names)
 
     events: list[EventView] = []
     taking_part: set[str] = set()
@@ -336,14 +369,15 @@ def read_merged(merged: Merger, max_actors: int | None = None) -> View:
             date_source=event.date_source or "",
             superseded=event.superseded,
         ))
+    countries: set[str] = set()
+    if not max_actors:  # the countries actors act for, where --level country aggregates to
+        countries = {c for key in taking_part if (found := entity(key)) is not None and (c := found.country)}
+    seen.update(merged.mention_texts(taking_part | countries))
     actors = {a.id: a for a in map(actor, taking_part)}
     others: dict[str, Actor] = {}
-    if not max_actors:  # the countries actors act for, where --level country aggregates to
-        for key in taking_part:
-            found = entity(key)
-            country = found.country if found is not None else None
-            if country and node_id(country) not in actors:
-                others[node_id(country)] = actor(country, "Country")
+    for country in sorted(countries):
+        if node_id(country) not in actors:
+            others[node_id(country)] = actor(country, "Country")
     cited = {s.doc for e in events for s in e.evidence}
     docs = [Doc(d.id, d.label, d.url or "", d.date or "") for d in merged.documents_by_id(cited)]
     view = View(
@@ -567,13 +601,20 @@ def _edge_width(sources: int) -> float:
 def _event_data(e: EventView) -> dict:
     """What the page needs to show and filter an event (article text stays JSON data)."""
     return {
-        "id": e.id,
         "from": e.actor,
         "to": e.target,
         "action": e.action,
         "actionLabel": _action_label(e.action),
         "quad": e.quad,
         "modality": e.modality,
+        **_telling_data(e),
+    }
+
+
+def _telling_data(e: EventView) -> dict:
+    """What sets an event apart from the others of its edge: its date, sources and evidence."""
+    return {
+        "id": e.id,
         "date": e.date,
         "dateSource": e.date_source,
         "superseded": e.superseded,
@@ -583,8 +624,26 @@ def _event_data(e: EventView) -> dict:
     }
 
 
+EdgeKey = tuple[str, str, str, str]
+"""(actor, target, action, modality): what one drawn edge stands for."""
+
+
+def edge_groups(view: View) -> list[tuple[EdgeKey, tuple[EventView, ...]]]:
+    """The view's targeted events grouped into the edges a page draws, one per actor, target, action and
+    modality, each with its events in the view's order (by date).
+
+    Modality stays apart: a planned supply and a supply that happened are different claims, drawn in
+    different line styles; the dates, sources and evidence of the events are listed on the edge.
+    """
+    groups: dict[EdgeKey, list[EventView]] = defaultdict(list)
+    for e in view.edges:
+        groups[(e.actor, e.target, e.action, e.modality)].append(e)
+    return [(key, tuple(events)) for key, events in sorted(groups.items())]
+
+
 def to_network(view: View, seed: int = 7) -> Network:
-    """The view as a pyvis Network: positioned nodes coloured by kind, edges styled by quad class and modality."""
+    """The view as a pyvis Network: positioned nodes coloured by kind, one edge per `edge_groups` group,
+    styled by quad class and modality, as wide as its events' sources add up to, its count on its label."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     pos = layout(view, seed)
     count = Counter(x for e in view.events for x in {e.actor, e.target} if x)
@@ -593,6 +652,7 @@ def to_network(view: View, seed: int = 7) -> Network:
         if not e.target:
             loose[e.actor].append(_event_data(e))
     labels = {a.id: a.label for a in view.actors}
+    names = search_names(view.actors)
     for a in view.actors:
         colour = KIND_STYLE.get(a.kind, KIND_STYLE["Entity"])[0]
         x, y = pos.get(a.id, (0.0, 0.0))
@@ -608,42 +668,88 @@ def to_network(view: View, seed: int = 7) -> Network:
             country=labels.get(a.country, a.country),
             events=count[a.id],
             loose=loose.get(a.id, []),
+            aliases=list(names[a.id]),
         )
+    groups = edge_groups(view)
+    between = Counter((min(actor, target), max(actor, target)) for (actor, target, _, _), _ in groups)
     parallel: Counter[tuple[str, str]] = Counter()
-    for e in view.edges:
-        pair = (min(e.actor, e.target), max(e.actor, e.target))
+    for (actor, target, action, modality), events in groups:
+        pair = (min(actor, target), max(actor, target))
         k = parallel[pair]
         parallel[pair] += 1
-        negated = e.modality == "negated"
-        colour = QUAD_STYLE.get(e.quad, ("#888888", ""))[0]
+        colour = QUAD_STYLE.get(events[0].quad, ("#888888", ""))[0]
+        superseded = all(e.superseded for e in events)
         net.add_edge(
-            e.actor,
-            e.target,
-            id=e.id,
-            label=_edge_label(e),
-            # a telling its documents outrank is drawn in its own modality, faint: evidence, not the story
-            color={"color": colour, "opacity": SUPERSEDED_OPACITY} if e.superseded else colour,
-            dashes=DASHES.get(e.modality, False),
-            width=1 if e.superseded else _edge_width(e.sources),
-            arrows={"to": {"enabled": True, "type": "bar" if negated else "arrow"}},
-            smooth=_curve(k, forward=(e.actor, e.target) == pair),
-            kg=_event_data(e),
+            actor,
+            target,
+            id=min(e.id for e in events),
+            label=_edge_label(events),
+            # tellings their documents outrank are drawn in their own modality, faint: evidence, not the story
+            color={"color": colour, "opacity": SUPERSEDED_OPACITY} if superseded else colour,
+            dashes=DASHES.get(modality, False),
+            width=1 if superseded else _edge_width(sum(e.sources for e in events)),
+            arrows={"to": {"enabled": True, "type": "bar" if modality == "negated" else "arrow"}},
+            smooth=_curve(k, between[pair], forward=(actor, target) == pair),
+            kg={
+                "from": actor,
+                "to": target,
+                "action": action,
+                "actionLabel": _action_label(action),
+                "quad": events[0].quad,
+                "modality": modality,
+                "superseded": superseded,
+                "events": [_telling_data(e) for e in events],
+            },
         )
-    net.set_options(json.dumps(_vis_options(len(view.actors))))
+    net.set_options(json.dumps(_vis_options(len(view.actors), len(net.edges))))
     return net
 
 
-def _edge_label(e: EventView) -> str:
-    """The action and the date the text gives ("✗ not" when negated). A date only its article gives stays in the
-    event's details and filters: on every undated edge it would only pile up labels."""
-    text = _action_label(e.action)
-    if e.date and e.date_source != "article":
-        text += f" · {e.date}"
-    return ("✗ not " + text) if e.modality == "negated" else text
+def _edge_label(events: tuple[EventView, ...]) -> str:
+    """The action, then how many events the edge stands for ("×3"), or for one event the date its text gives
+    ("✗ not" first when negated). A date only its article gives stays in the event's details and filters:
+    on every undated edge it would only pile up labels. The page redraws the count as filters narrow it."""
+    first = events[0]
+    text = _action_label(first.action)
+    if len(events) > 1:
+        text += f" ×{len(events)}"
+    elif first.date and first.date_source != "article":
+        text += f" · {first.date}"
+    return ("✗ not " + text) if first.modality == "negated" else text
 
 
-def _curve(k: int, forward: bool) -> dict:
-    """The k-th event between two actors bends to alternate sides, further each time, so none overlap.
+def search_names(actors: Iterable[Actor]) -> dict[str, tuple[str, ...]]:
+    """The names the page's search finds each actor by, besides its label and key: what the documents call it,
+    then the gazetteer's names for its key (capitals first: "Seoul", "Pyongyang"; then names such as
+    "Zelenskiy"; then demonyms), without repeats, at most ALIASES_PER_ACTOR of ALIAS_MAX_CHARS or fewer."""
+    from kg.gazetteer import load_gazetteer
+
+    forms = load_gazetteer().forms
+    order = {"capital": 0, "name": 1, "demonym": 2}
+    out: dict[str, tuple[str, ...]] = {}
+    for a in actors:
+        gazetteer = [text for text, _ in sorted(forms.get(a.id, ()), key=lambda f: order.get(f[1], 3))]
+        seen = {_fold(a.label), _fold(a.id)}
+        names: list[str] = []
+        for text in (*a.aliases, *gazetteer):
+            folded = _fold(text)
+            if folded in seen or len(text) > ALIAS_MAX_CHARS or len(names) == ALIASES_PER_ACTOR:
+                continue
+            seen.add(folded)
+            names.append(text)
+        out[a.id] = tuple(names)
+    return out
+
+
+def _fold(text: str) -> str:
+    """A name as the page's search compares it: case and accents folded, spaces collapsed (network.js fold)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def _curve(k: int, n: int, forward: bool) -> dict:
+    """The k-th of n edges between two actors bends to alternate sides, further each time, so none overlap;
+    however many there are, the outermost bends no further than MAX_ROUNDNESS (beyond, curves become loops).
 
     Sides are taken for the pair's canonical direction: a reverse edge swaps
     clockwise and counter-clockwise to land on the same side.
@@ -651,7 +757,8 @@ def _curve(k: int, forward: bool) -> dict:
     side = 1 if k % 2 == 0 else -1
     if not forward:
         side = -side
-    return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": round(0.1 + 0.2 * (k // 2), 2)}
+    step = min(0.2, (MAX_ROUNDNESS - 0.1) / max(1, (n - 1) // 2))
+    return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW", "roundness": round(0.1 + step * (k // 2), 2)}
 
 
 def _physics(n_nodes: int) -> bool:
@@ -659,13 +766,26 @@ def _physics(n_nodes: int) -> bool:
     return 0 < n_nodes <= PHYSICS_MAX_NODES
 
 
-def _vis_options(n_nodes: int) -> dict:
-    """vis-network options: short physics for small graphs, none for big ones (the layout is precomputed)."""
+def _declutter(n_edges: int) -> bool:
+    """Whether a page has too many edges to label them all at once (see EDGE_LABELS_ALWAYS)."""
+    return n_edges > EDGE_LABELS_ALWAYS
+
+
+def _label_threshold(declutter: bool) -> float:
+    """vis-network's edge-label drawThreshold: a label is drawn once its size on screen reaches this less one
+    pixel, so EDGE_FONT * LABEL_ZOOM + 1 hides labels below LABEL_ZOOM; 5 is vis-network's own default."""
+    return EDGE_FONT * LABEL_ZOOM + 1 if declutter else 5
+
+
+def _vis_options(n_nodes: int, n_edges: int = 0) -> dict:
+    """vis-network options: short physics for small graphs, none for big ones (the layout is precomputed);
+    edge labels drawn only from LABEL_ZOOM on when there are many edges."""
     physics = _physics(n_nodes)
     return {
         "nodes": {"shape": "dot", "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"}, "borderWidth": 1},
         "edges": {
-            "font": {"size": 11, "align": "horizontal", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {"size": EDGE_FONT, "align": "horizontal", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": _label_threshold(_declutter(n_edges))}},
             "selectionWidth": 2,
         },
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics, "navigationButtons": False},
@@ -740,6 +860,9 @@ def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) 
             "actions": [{"name": a, "label": _action_label(a)} for a in actions],
             "modalities": list(MODALITY_OF.values()),
             "physics": _physics(len(view.actors)),
+            "declutter": _declutter(len(edges)),
+            "labelZoom": LABEL_ZOOM,
+            "dates": _date_reader(),
         },
     }
     # <, >, & and ' become \u escapes: article text cannot close the data block
@@ -753,9 +876,19 @@ def to_html(view: View, title: str = "kg: who did what to whom", seed: int = 7) 
         vis_css=Markup(vis_css),
         app_js=Markup(app_js),
         app_css=Markup(app_css),
-        counts={"nodes": len(nodes), "edges": len(edges)},
+        counts={"nodes": len(nodes), "events": len(view.edges)},
+        declutter=data["meta"]["declutter"],
         left_out={"actors": view.left_out_actors, "events": view.left_out_events},
     )
+
+
+def _date_reader() -> dict:
+    """kg.temporal's month names and the patterns it reads without a document date, in JavaScript syntax:
+    the page's date filter reads "Oct 2024" or "7 October 2024" exactly as kg.temporal.normalise does."""
+    return {
+        "months": MONTHS,
+        "patterns": {name: pattern.pattern.replace("(?P<", "(?<") for name, pattern in ABSOLUTE.items()},
+    }
 
 
 def _web_url(url: str) -> str:

@@ -38,6 +38,10 @@ _WEEKDAY = re.compile(_LEAD + r"(?:last\s+|this\s+(?:past\s+)?)?(?P<weekday>" + 
 _RELATIVE = re.compile(
     r"^(?:(?:on|in|during|over|earlier|later)\s+)?(?P<which>last|this|next|past|previous|coming|earlier\s+this|later\s+this|the\s+past|the\s+previous)\s+(?P<unit>week|month|year|weekend)$"
 )
+ABSOLUTE = {"iso": _ISO, "monthDayYear": _MONTH_DAY_YEAR, "dayMonthYear": _DAY_MONTH_YEAR,
+            "monthYear": _MONTH_YEAR, "year": _YEAR}
+"""The patterns `normalise` reads without a document date, tried in this order: the page's date filter
+(kg.render) reads what a user types with these same patterns."""
 _DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "this morning": 0, "this afternoon": 0, "this evening": 0}
 
 

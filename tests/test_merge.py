@@ -89,6 +89,11 @@ def test_entities_come_with_all_their_mentions(merger):
     assert got == {"PRK": [("a", "North Korea"), ("b", "DPRK"), ("c", "Pyongyang")], "RUS": [], "kim": [("b", "Kim")]}
 
 
+def test_mention_texts_are_the_distinct_names_of_each_key_asked_for(merger):
+    assert merger.mention_texts(["PRK", "kim", "RUS", "nobody"]) == {"PRK": ["DPRK", "North Korea", "Pyongyang"], "kim": ["Kim"]}
+    assert merger.mention_texts([]) == {}
+
+
 def test_the_merge_does_not_depend_on_arrival_order(tmp_path):
     corpora = {merge(order) for order in itertools.permutations(_results())}
     assert len(corpora) == 1

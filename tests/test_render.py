@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from kg.graph import to_dataset, union
 from dataclasses import replace
 
 from kg.merge import Merger
-from kg.model import Corpus, DocResult, Document, Entity, Event, Evidence
+from kg.model import Corpus, DocResult, Document, Entity, Event, Evidence, Mention
 from kg.render import (
     DASHES,
     QUAD_STYLE,
@@ -27,6 +28,7 @@ from kg.render import (
     EventView,
     View,
     bound,
+    edge_groups,
     layout,
     load_graph,
     read_merged,
@@ -78,7 +80,12 @@ def make_render_corpus() -> Corpus:
         Event("wagner", "Assault", "UKR", "asserted", "2024-08", evidence=(_ev("d3", "Wagner attacked Ukraine."),)),
         Event("nato", "Mobilize", None, "planned", "2024-12", evidence=(_ev("d2", "NATO will mobilise."),)),
     )
-    return Corpus(docs, ents, (), events)
+    # what the documents call the actors: the page's search finds them by these names too
+    mentions = (Mention("d2", 0, 9, "Pyongyang", "PRK"), Mention("d3", 0, 9, "Pyongyang", "PRK"),
+                Mention("d2", 0, 5, "Seoul", "KOR"), Mention("d1", 0, 14, "President Yoon", "yoon"),
+                Mention("d3", 0, 6, "Wagner", "wagner"), Mention("d3", 0, 6, "Russia", "RUS"),
+                Mention("d3", 0, 10, f"{IMG} the firm", "evil"))
+    return Corpus(docs, ents, mentions, events)
 
 
 @pytest.fixture
@@ -275,7 +282,7 @@ def test_article_text_is_escaped_everywhere(graph: Graph) -> None:
     assert "\\u003cscript\\u003e" in html  # the text is there, escaped
     data = _data(html)  # and it round-trips to exactly what the article said
     edge = next(e for e in data["edges"] if e["kg"]["action"] == "SupplyWeapons")
-    assert edge["kg"]["evidence"][0]["sentence"] == SENTENCE_XSS
+    assert edge["kg"]["events"][0]["evidence"][0]["sentence"] == SENTENCE_XSS
     assert data["meta"]["docs"]["d1"]["title"] == f"Seoul weighs arms {SCRIPT}"
     assert {n["label"] for n in data["nodes"]} >= {f"{IMG}Evil Corp"}
 
@@ -437,7 +444,7 @@ def test_a_bounded_page_keeps_the_best_sourced_events_and_the_first_sentences(mo
     assault = next(e for e in bound(view, 200).events if e.action == "Assault")
     assert len(assault.evidence) == 20 and assault.evidence_total == 26 and assault.sources == 26
     data = _data(to_html(bound(view, 200)))
-    assert next(e for e in data["edges"] if e["kg"]["action"] == "Assault")["kg"]["evidenceTotal"] == 26
+    assert next(e for e in data["edges"] if e["kg"]["action"] == "Assault")["kg"]["events"][0]["evidenceTotal"] == 26
     monkeypatch.setattr(kg_render, "EVENTS_PER_ACTOR", 1)
     three = bound(view, 3)  # PRK, KOR and RUS: four events among them, room for three, the best-sourced first
     assert [(e.actor, e.action) for e in three.events] == [("KOR", "Accuse"), ("PRK", "DeployTroops"), ("PRK", "SignAgreement")]
@@ -576,8 +583,136 @@ def test_a_telling_its_document_outranks_is_drawn_faint_in_its_own_modality(tmp_
     assert edges["asserted"]["color"] == QUAD_STYLE["material-cooperation"][0] and edges["asserted"]["dashes"] is False
     # the text's date labels its edge; the article's stays in the event's data, for its details and the filter
     assert edges["asserted"]["label"] == "supply weapons · 2024-05-03" and edges["considered"]["label"] == "supply weapons"
-    assert (edges["considered"]["kg"]["date"], edges["considered"]["kg"]["dateSource"]) == ("2024-11-14", "article")
+    (weighing,) = edges["considered"]["kg"]["events"]
+    assert (weighing["date"], weighing["dateSource"], weighing["superseded"]) == ("2024-11-14", "article", True)
     assert edges["considered"]["kg"]["superseded"] is True
     # a document without a title is called by its first line
     assert {d.id: d.title for d in view.docs} == {"d1": "Seoul supplied arms to Kyiv on 3 May."}
     assert _data(to_html(view))["meta"]["docs"]["d1"]["title"] == "Seoul supplied arms to Kyiv on 3 May."
+
+
+# ------------------------------------------------------------ a crowded page: one edge per pair, action and modality
+
+
+COUNTRIES = ("KOR", "PRK", "RUS", "UKR", "USA")
+CROWDED_ACTIONS = ("SignAgreement", "Consult", "Accuse", "SupplyWeapons", "DeployTroops", "Threaten")
+
+
+def make_crowded_corpus(n_events: int = 360, seed: int = 3) -> Corpus:
+    """Five countries and two officials of each telling `n_events` events over a year in 120 articles: the same
+    pairs and actions again and again, with every modality, as a few hundred articles about one war do."""
+    import random
+
+    rng = random.Random(seed)
+    ents = [Entity(c, f"Country {c}", "Country", c) for c in COUNTRIES]
+    ents += [Entity(f"{c.lower()}-{i}", f"Official {i} of {c}", "Person", c) for c in COUNTRIES for i in (1, 2)]
+    docs = tuple(Document(f"n{i:03d}", "...", f"2024-{i % 12 + 1:02d}-15", f"Article {i}") for i in range(120))
+    events: dict[tuple, Event] = {}
+    while len(events) < n_events:
+        actor, target = rng.sample(ents, 2)
+        if actor.country == target.country:
+            continue
+        told = rng.sample(docs, rng.choice((1, 1, 2, 3)))
+        date = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" if rng.random() < 0.7 else None
+        event = Event(actor.key, rng.choice(CROWDED_ACTIONS), target.key,
+                      rng.choice(("asserted", "asserted", "asserted", "planned", "considered", "negated")), date,
+                      evidence=tuple(_ev(d.id, f"{actor.label} and {target.label}, {len(events)}.") for d in told))
+        events.setdefault(event.key, event)
+    return Corpus(docs, tuple(ents), (), tuple(events.values()))
+
+
+@pytest.fixture(scope="module")
+def crowded() -> View:
+    return read_view(union(to_dataset(make_crowded_corpus())))
+
+
+@pytest.mark.parametrize("level", ["actor", "country"])
+def test_one_edge_per_actor_target_action_and_modality_counts_its_events(crowded: View, level: str) -> None:
+    view = select(crowded, level=level)
+    groups = Counter((e.actor, e.target, e.action, e.modality) for e in view.edges)
+    net = to_network(view)
+    assert len(net.edges) == len(groups) == len(edge_groups(view)) < len(view.edges)
+    drawn = {(e["from"], e["to"], e["kg"]["action"], e["kg"]["modality"]): e for e in net.edges}
+    assert {key: len(e["kg"]["events"]) for key, e in drawn.items()} == dict(groups)
+    assert sum(len(e["kg"]["events"]) for e in net.edges) == len(view.edges)
+    by_id = {e.id: e for e in view.edges}
+    for key, e in drawn.items():
+        told = [by_id[t["id"]] for t in e["kg"]["events"]]
+        assert {(x.actor, x.target, x.action, x.modality) for x in told} == {key}
+        assert [t["sources"] for t in e["kg"]["events"]] == [x.sources for x in told]
+        assert all(t["evidence"] for t in e["kg"]["events"])  # each event lists the sentences and documents telling it
+        if len(told) > 1:
+            assert e["label"].endswith(f" ×{len(told)}") and "·" not in e["label"]
+        assert e["label"].startswith("✗ not ") == (key[3] == "negated")
+    # width grows with the events and their sources, whatever the modality
+    drawn_widths = sorted((sum(t["sources"] for t in e["kg"]["events"]), e["width"]) for e in net.edges
+                          if not e["kg"]["superseded"])
+    assert [w for _, w in drawn_widths] == sorted(w for _, w in drawn_widths)
+    assert drawn_widths[-1][1] > drawn_widths[0][1]
+    data = _data(to_html(view))
+    assert len(data["edges"]) == len(groups)
+    if level == "country":  # five countries: at most one edge per ordered pair, action and modality
+        assert {a.id for a in view.actors} == set(COUNTRIES)
+        assert max(groups.values()) > 1 and len(groups) <= 5 * 4 * len(CROWDED_ACTIONS) * 4
+
+
+def test_many_edges_between_two_actors_bend_apart_without_looping(crowded: View) -> None:
+    net = to_network(select(crowded, level="country"))
+    pair = [e for e in net.edges if {e["from"], e["to"]} == {"KOR", "PRK"}]
+    bends = {(e["smooth"]["type"] == "curvedCW") == (e["from"] == "KOR") for e in pair}, [e["smooth"]["roundness"] for e in pair]
+    assert len(pair) > 10 and bends[0] == {True, False}
+    assert max(bends[1]) <= 0.9 and len(set(bends[1])) > len(pair) // 4
+
+
+def test_a_crowded_page_labels_edges_only_where_looked_at_or_zoomed_in(graph: Graph, crowded: View) -> None:
+    from kg.render import EDGE_FONT, EDGE_LABELS_ALWAYS, LABEL_ZOOM
+
+    few = _data(to_html(read_view(graph)))
+    assert few["meta"]["declutter"] is False and len(few["edges"]) <= EDGE_LABELS_ALWAYS
+    assert few["options"]["edges"]["scaling"]["label"]["drawThreshold"] == 5  # vis-network's default: always drawn
+    html = to_html(crowded)
+    many = _data(html)
+    assert many["meta"]["declutter"] is True and len(many["edges"]) > EDGE_LABELS_ALWAYS
+    # vis-network draws a label when its on-screen size reaches drawThreshold - 1: from LABEL_ZOOM on
+    assert many["options"]["edges"]["scaling"]["label"]["drawThreshold"] == EDGE_FONT * LABEL_ZOOM + 1
+    assert "Edge labels show on hover" in html and "Edge labels show on hover" not in to_html(read_view(graph))
+
+
+# ------------------------------------------------------------ search names and the date box
+
+
+def test_the_page_knows_actors_by_what_the_documents_and_the_gazetteer_call_them(graph: Graph) -> None:
+    from kg.render import ALIASES_PER_ACTOR, search_names
+
+    view = read_view(graph)
+    actors = {a.id: a for a in view.actors}
+    assert actors["PRK"].aliases == ("Pyongyang",) and actors["RUS"].aliases == ()  # "Russia" is its label
+    names = search_names(view.actors)
+    assert names["KOR"][0] == "Seoul" and "ROK" in names["KOR"] and "South Korea" not in names["KOR"]
+    assert names["PRK"][0] == "Pyongyang" and "DPRK" in names["PRK"] and names["PRK"].count("Pyongyang") == 1
+    assert names["RUS"][:2] == ("Moscow", "Kremlin")  # capitals before the gazetteer's other names
+    assert names["evil"] == (f"{IMG} the firm",) and names["yoon"] == ("President Yoon",)  # no gazetteer entry
+    zelensky = Actor("volodymyr-zelensky", "Volodymyr Zelensky", "Person", "UKR")
+    assert "Zelenskiy" in search_names([zelensky])["volodymyr-zelensky"]
+    many = Actor("UKR", "Ukraine", "Country", "", tuple(f"Ukraine {i:03d}" for i in range(100)))
+    assert len(search_names([many])["UKR"]) == ALIASES_PER_ACTOR  # bounded, the documents' names first
+    nodes = {n["id"]: n for n in _data(to_html(view))["nodes"]}
+    assert nodes["PRK"]["aliases"] == list(names["PRK"])
+
+
+def test_the_merge_database_gives_the_names_the_graph_gives(merger: Merger) -> None:
+    whole = {a.id: a.aliases for a in read_merged(merger).actors}
+    assert whole["PRK"] == ("Pyongyang",) and whole["KOR"] == ("Seoul",) and whole["RUS"] == ()
+    assert {a.id: a.aliases for a in read_merged(merger, 3).actors} == {k: whole[k] for k in ("KOR", "PRK", "RUS")}
+
+
+def test_the_date_box_gets_kg_temporal_s_patterns_in_javascript_syntax(graph: Graph) -> None:
+    from kg.temporal import ABSOLUTE, MONTHS
+
+    dates = _data(to_html(read_view(graph)))["meta"]["dates"]
+    assert dates["months"] == MONTHS and dates["months"]["oct"] == 10
+    assert set(dates["patterns"]) == set(ABSOLUTE)
+    assert all("(?P<" not in p for p in dates["patterns"].values())
+    # the same patterns, named groups aside: what matches in Python matches on the page
+    for name, pattern in dates["patterns"].items():
+        assert re.compile(pattern.replace("(?<", "(?P<")).pattern == ABSOLUTE[name].pattern

@@ -11,9 +11,9 @@ from kg.graph import to_dataset, union
 from kg.render import render_html
 
 try:
-    from test_render import DEPLOY, IMG, SCRIPT, SENTENCE_XSS, make_render_corpus
+    from test_render import DEPLOY, IMG, SCRIPT, SENTENCE_XSS, make_crowded_corpus, make_render_corpus
 except ImportError:  # when tests/ is a package
-    from tests.test_render import DEPLOY, IMG, SCRIPT, SENTENCE_XSS, make_render_corpus
+    from tests.test_render import DEPLOY, IMG, SCRIPT, SENTENCE_XSS, make_crowded_corpus, make_render_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -54,11 +54,11 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Opened:
     """A page plus everything it tried behind our back: off-machine requests, dialogs, errors."""
 
-    def __init__(self, browser, path: Path) -> None:
+    def __init__(self, browser, path: Path, width: int = 1400, height: int = 900) -> None:
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": height})
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.add_init_script(WATCH)
@@ -238,3 +238,219 @@ def test_a_bounded_page_says_what_it_left_out_and_counts_every_sentence(browser,
         o.assert_clean()
     finally:
         o.close()
+
+
+# ------------------------------------------------------------ screens: a phone, a laptop, a desktop
+
+SCREENS = [(390, 844), (1280, 720), (1920, 1080)]
+"""A phone, a laptop and a desktop; on a screen under 700 px high the legend starts folded too."""
+
+
+def _box(o: Opened, selector: str) -> dict:
+    return o.js("(s) => { const r = document.querySelector(s).getBoundingClientRect(); "
+                "return {x: r.left, y: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height}; }",
+                selector)
+
+
+EVERY_INSIDE = """(s) => [...document.querySelectorAll(s)].filter(e => e.getClientRects().length).every(e => {
+  const r = e.getBoundingClientRect(); return r.left >= 0 && r.top >= 0 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1; })"""
+"""Every element the selector names that is displayed lies wholly on the screen."""
+
+
+def _inside(box: dict, width: int, height: int) -> bool:
+    """The whole box is on the screen (a pixel of rounding allowed)."""
+    return box["x"] >= -1 and box["y"] >= -1 and box["right"] <= width + 1 and box["bottom"] <= height + 1
+
+
+@pytest.mark.parametrize("width, height", SCREENS)
+def test_the_graph_and_the_legend_fit_the_screen(browser, page_file: Path, width: int, height: int) -> None:
+    """The canvas is on screen with room to see (half the width or more, 300 px high or more) and the page never
+    scrolls; the legend is checked fully inside the viewport: open from the start on a laptop and a desktop,
+    one tap on its summary away on a phone, where it starts folded so the graph gets the screen."""
+    o = Opened(browser, page_file, width, height)
+    try:
+        canvas = _box(o, "#kg-network canvas")
+        assert _inside(canvas, width, height), canvas
+        assert canvas["width"] >= width / 2 and canvas["height"] >= 300, canvas
+        assert o.js("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]") == [width, height]
+        assert o.js(EVERY_INSIDE, "#kg-header *")  # the title, counts and search box: none cut off either
+        phone = width < 700
+        assert o.js("document.getElementById('kg-legend').open") is not (phone or height < 700)
+        if not o.js("document.getElementById('kg-legend').open"):
+            assert _inside(_box(o, "#kg-legend summary"), width, height)
+            o.page.click("#kg-legend summary")
+        assert o.js("document.getElementById('kg-legend').open") is True
+        legend = _box(o, "#kg-legend")
+        assert _inside(legend, width, height) and legend["height"] > 40, legend
+        assert o.js(EVERY_INSIDE, "#kg-legend li, #kg-legend p")
+        assert _box(o, "#kg-network canvas")["height"] >= 250  # the open legend leaves the graph its room
+        o.assert_clean()
+    finally:
+        o.close()
+
+
+@pytest.mark.parametrize("width, height", SCREENS)
+def test_filters_and_details_are_reachable_on_every_screen(browser, page_file: Path, width: int, height: int) -> None:
+    o = Opened(browser, page_file, width, height)
+    try:
+        phone = width < 700
+        assert o.page.locator("#kg-controls").is_visible() is not phone
+        assert o.page.locator("#kg-controls-toggle").is_visible() is phone
+        if phone:  # the filters open in a drawer over the graph, and close again
+            o.page.click("#kg-controls-toggle")
+            assert o.page.locator("#kg-controls").is_visible()
+        assert _inside(_box(o, "#kg-controls"), width, height) and _inside(_box(o, "#kg-search"), width, height)
+        o.page.select_option("#kg-action", "DeployTroops")
+        assert o.visible() == (2, 1)
+        if phone:
+            o.page.click("#kg-controls-close")
+            assert not o.page.locator("#kg-controls").is_visible()
+        o.click_at("edge", o.edge_id("DeployTroops"))
+        assert DEPLOY in o.page.inner_text("#kg-details")
+        details = _box(o, "#kg-details")
+        assert _inside(details, width, height) and details["height"] > 50, details
+        canvas = _box(o, "#kg-network canvas")
+        assert _inside(canvas, width, height) and canvas["height"] >= 250, canvas  # details never squeeze the graph away
+        o.assert_clean()
+    finally:
+        o.close()
+
+
+# ------------------------------------------------------------ a crowded page: merged edges, labels where looked at
+
+
+@pytest.fixture(scope="module")
+def crowded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return render_html(make_crowded_corpus(), tmp_path_factory.mktemp("crowded") / "graph.html", level="country")
+
+
+DRAWN_LABELS = """() => { const es = window.kg.network.body.edges;
+  return Object.keys(es).filter(id => es[id].options.hidden !== true && es[id].labelModule.visible()).sort(); }"""
+
+
+def test_a_crowded_page_draws_labels_where_looked_at_and_counts_what_the_filters_leave(browser, crowded_file: Path) -> None:
+    o = Opened(browser, crowded_file, 1280, 720)
+    try:
+        assert o.js("window.kg.network.getScale()") <= 1  # fitted, never zoomed in beyond 1
+        assert o.js(DRAWN_LABELS) == []  # the whole picture: no label at all
+        found = o.js("(id) => window.kg.highlight(id)", "KOR")
+        assert found[0] == "KOR"
+        incident = sorted(o.js("window.kg.network.getConnectedEdges('KOR')"))
+        assert o.js(DRAWN_LABELS) == incident == o.js("window.kg.labelled()")  # the found actor's edges, only
+        o.js("window.kg.clearHighlight()")
+        assert o.js(DRAWN_LABELS) == []
+        o.click_at("node", "USA")  # a click selects the actor and its edges: their labels show
+        assert o.js(DRAWN_LABELS) == sorted(o.js("window.kg.network.getConnectedEdges('USA')")) != []
+        box = o.page.locator("#kg-network").bounding_box()
+        o.page.mouse.click(box["x"] + 3, box["y"] + 3)  # on nothing: nothing selected, no label
+        assert o.js("window.kg.network.getSelectedNodes()") == [] and o.js(DRAWN_LABELS) == []
+        o.js("window.kg.network.moveTo({scale: 0.5})")
+        assert o.js(DRAWN_LABELS) == []
+        edge = o.js("window.kg.edges.get({filter: e => e.kg.events.length > 2 && e.kg.events.filter(t => t.date).length > 1})[0]")
+        o.hover_edge(edge["id"])
+        assert o.js(DRAWN_LABELS) == [edge["id"]]
+        assert o.page.inner_text("#kg-tooltip").count("Article ") >= 2  # the events' documents, by title
+        o.js("window.kg.network.moveTo({scale: 1.6})")  # zoomed in beyond LABEL_ZOOM: every label
+        assert len(o.js(DRAWN_LABELS)) == o.js("window.kg.edges.length")
+        # the count on a label is the count of events the filters leave
+        n = len(edge["kg"]["events"])
+        assert edge["label"].endswith(f" ×{n}")
+        day = next(t["date"] for t in edge["kg"]["events"] if t["date"] and t["dateSource"] == "text")
+        o.page.fill("#kg-date-from", day)
+        o.page.fill("#kg-date-to", day)
+        label = o.js("(id) => window.kg.edges.get(id).label", edge["id"])
+        left = [t for t in edge["kg"]["events"] if t["date"] and day.startswith(t["date"]) or t["date"] == day]
+        assert label == (edge["label"].rsplit(" ×", 1)[0] + (f" ×{len(left)}" if len(left) > 1 else f" · {day}"))
+        o.page.click("#kg-reset")
+        assert o.js("(id) => window.kg.edges.get(id).label", edge["id"]) == edge["label"]
+        assert o.js("window.kg.visible().events") == sum(len(e["kg"]["events"]) for e in o.js("window.kg.edges.get()"))
+        o.assert_clean()
+    finally:
+        o.close()
+
+
+# ------------------------------------------------------------ search by alias, dates as kg.temporal reads them
+
+
+@pytest.fixture(scope="module")
+def alias_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from dataclasses import replace
+
+    from kg.model import Entity, Event, Evidence
+
+    corpus = make_render_corpus()
+    zelensky = Entity("volodymyr-zelensky", "Volodymyr Zelensky", "Person", "UKR")
+    plea = Event("volodymyr-zelensky", "Request", "KOR", "asserted", "2024-11-10",
+                 evidence=(Evidence("d1", "Zelensky asked Seoul for arms.", 0, 30),))
+    corpus = replace(corpus, entities=corpus.entities + (zelensky,), events=corpus.events + (plea,))
+    return render_html(union(to_dataset(corpus)), tmp_path_factory.mktemp("alias") / "graph.html")
+
+
+@pytest.mark.parametrize("typed, key, label", [
+    ("Seoul", "KOR", "South Korea"),  # a capital, from the gazetteer
+    ("pyongyang", "PRK", "North Korea"),  # what the documents call it, any case
+    ("Zelenskiy", "volodymyr-zelensky", "Volodymyr Zelensky"),  # a spelling the gazetteer knows
+    ("President Yoon", "yoon", "Yoon Suk Yeol"),  # what a document calls a person the gazetteer does not know
+    ("DPRK", "PRK", "North Korea"),
+])
+def test_search_finds_an_actor_by_its_aliases_on_a_phone(browser, alias_file: Path, typed: str, key: str, label: str) -> None:
+    o = Opened(browser, alias_file, 390, 844)
+    try:
+        o.page.fill("#kg-search", typed)
+        o.page.press("#kg-search", "Enter")
+        assert o.js("window.kg.network.getSelectedNodes()") == [key]
+        assert o.js("window.kg.highlighted()")[0:1] == sorted(o.js("window.kg.highlighted()"))[0:1]
+        assert key in o.js("window.kg.highlighted()")
+        # focused: the node is drawn inside the graph's box
+        box = o.page.locator("#kg-network").bounding_box()
+        at = o.js("(id) => window.kg.network.canvasToDOM(window.kg.network.getPositions([id])[id])", key)
+        assert 0 <= at["x"] <= box["width"] and 0 <= at["y"] <= box["height"]
+        assert o.page.inner_text("#kg-details h2") == label
+        assert o.js("document.getElementById('kg-search').getAttribute('aria-invalid')") == "false"
+        o.assert_clean()
+    finally:
+        o.close()
+
+
+def test_search_says_when_no_actor_has_the_name(opened: Opened) -> None:
+    opened.page.fill("#kg-search", "Atlantis")
+    opened.page.press("#kg-search", "Enter")
+    assert opened.js("window.kg.network.getSelectedNodes()") == []
+    assert opened.js("document.getElementById('kg-search').getAttribute('aria-invalid')") == "true"
+    opened.assert_clean()
+
+
+def test_the_date_box_reads_what_kg_temporal_reads_and_says_when_it_cannot(opened: Opened) -> None:
+    page = opened.page
+    page.fill("#kg-date-from", "Nov 2024")  # the same as 2024-11 (test_filters_change_what_is_shown)
+    assert opened.visible() == (7, 5)
+    assert page.inner_text("#kg-date-message") == "Events from 2024-11."
+    page.fill("#kg-date-to", "10 November 2024")
+    assert opened.visible() == (4, 3)  # the two accusations of 7 November and the treaty planned for November
+    assert page.inner_text("#kg-date-message") == "Events from 2024-11 to 2024-11-10."
+    page.fill("#kg-date-from", "Octobre 2024")  # not a date: said, next to the box, and no filter on it
+    message = page.locator("#kg-date-message")
+    assert "\u201cOctobre 2024\u201d: not a date this page reads" in message.inner_text()
+    assert "kg-error" in message.get_attribute("class") and message.is_visible()
+    assert page.get_attribute("#kg-date-from", "aria-invalid") == "true"
+    assert page.get_attribute("#kg-date-to", "aria-invalid") == "false"
+    assert opened.visible() == (6, 6)  # only the 'to' date filters: no protest of 12 November, no supply of the 14th
+    page.click("#kg-reset")
+    assert "kg-error" not in message.get_attribute("class") and opened.visible() == (8, 8)
+    opened.assert_clean()
+
+
+DATES = ["Oct 2024", "October 2024", "oct. 2024", "October, 2024", "7 October 2024", "October 7, 2024", "7th of October 2024",
+         "Oct 7 2024", "mid-October 2024", "late Oct 2024", "the end of October 2024", "in 2024", "early 2024", "since Oct 2024",
+         "2024", "2024-10", "2024-10-07", "Sept 2024", "29 February 2024", "29 Feb 2023", "31 April 2024", "October 7",
+         "October", "Octobre 2024", "last month", "yesterday", "1850", "2024-13", "Oct 2024.", "  OCT   2024 ", "7 Oct. 2024",
+         "1 January 0000", "2024\u20131", "abc"]
+
+
+def test_the_date_box_reads_exactly_what_kg_temporal_reads_without_an_article_date(opened: Opened) -> None:
+    from kg.temporal import normalise
+
+    read = opened.js("(dates) => dates.map(d => window.kg.readDate(d))", DATES)
+    assert dict(zip(DATES, read)) == {d: normalise(d, None) for d in DATES}
+    assert read[0] == "2024-10" and read[DATES.index("Octobre 2024")] is None
+    opened.assert_clean()

@@ -15,6 +15,14 @@
   nodes.forEach(function (n) { nodeColour[n.id] = n.color; });
   edges.forEach(function (e) { edgeColour[e.id] = e.color; });
   var labelOf = function (id) { var n = nodes.get(id); return n ? n.label : id; };
+  // an edge stands for every event of one actor, target, action and modality: each event carries them too
+  var shown = {};  // edge id -> its events that pass the filters
+  edges.forEach(function (e) {
+    e.kg.events.forEach(function (ev) {
+      ["from", "to", "action", "actionLabel", "quad", "modality"].forEach(function (k) { ev[k] = e.kg[k]; });
+    });
+    shown[e.id] = e.kg.events;
+  });
 
   function el(tag, text, cls) {
     var node = document.createElement(tag);
@@ -35,9 +43,27 @@
     return who + ": " + what + (ev.date ? " \u00b7 " + ev.date + (ev.dateSource === "article" ? " (article date)" : "") : "");
   }
 
-  function eventBlock(ev, maxSentences, withLinks, withHead) {
+  function edgeHead(kg, count) {
+    return labelOf(kg.from) + " \u2192 " + labelOf(kg.to) + ": " + (kg.modality === "negated" ? "not " : "") +
+      kg.actionLabel + " (" + kg.modality + ")" + (count > 1 ? " \u00b7 " + count + " events" : "");
+  }
+
+  function tellingHead(ev) {  // an event within its edge: when, and whether its documents tell more
+    return (ev.date ? ev.date + (ev.dateSource === "article" ? " (article date)" : "") : "undated") +
+      (ev.superseded ? "; its documents tell a stronger story" : "");
+  }
+
+  // kg.render._edge_label: the action, the count of events, or one event's text date
+  function edgeLabel(kg, evs) {
+    var text = kg.actionLabel;
+    if (evs.length > 1) text += " \u00d7" + evs.length;
+    else if (evs.length === 1 && evs[0].date && evs[0].dateSource !== "article") text += " \u00b7 " + evs[0].date;
+    return (kg.modality === "negated" ? "\u2717 not " : "") + text;
+  }
+
+  function eventBlock(ev, maxSentences, withLinks, head) {
     var box = el("div", null, "kg-event");
-    if (withHead) box.appendChild(el("div", eventHead(ev), "kg-event-head"));
+    if (head) box.appendChild(el("div", head, "kg-event-head"));
     box.appendChild(el("div", ev.sources + (ev.sources === 1 ? " source" : " independent sources") +
       (ev.quad ? " \u00b7 " + ev.quad.replace("-", " ") : ""), "kg-meta"));
     ev.evidence.slice(0, maxSentences).forEach(function (s) {
@@ -60,9 +86,7 @@
       box.appendChild(cite);
     });
     var total = Math.max(ev.evidenceTotal || 0, ev.evidence.length);
-    if (total > maxSentences) {
-      box.appendChild(el("div", "\u2026 " + (total - Math.min(maxSentences, ev.evidence.length)) + " more sentences", "kg-hint"));
-    }
+    if (total > maxSentences) box.appendChild(more(total, Math.min(maxSentences, ev.evidence.length), "sentences"));
     return box;
   }
 
@@ -70,16 +94,20 @@
     var out = [];
     network.getConnectedEdges(id).forEach(function (eid) {
       var e = edges.get(eid);
-      if (e && !e.hidden) out.push(e.kg);
+      if (e && !e.hidden) out = out.concat(shown[eid]);
     });
     var n = nodes.get(id);
     ((n && n.loose) || []).forEach(function (ev) { if (passes(ev, readState(), id)) out.push(ev); });
     return out;
   }
 
+  function more(count, shownCount, what) {
+    return el("div", "\u2026 " + (count - shownCount) + " more " + what, "kg-hint");
+  }
+
   function details(kind, id, full) {
     var box = el("div");
-    var maxEvents = full ? 50 : 4;
+    var maxEvents = full ? 50 : 3;
     var maxSentences = full ? 20 : 2;
     if (kind === "node") {
       var n = nodes.get(id);
@@ -89,15 +117,41 @@
         (n.events === 1 ? " event" : " events");
       box.appendChild(el("div", kindLine, "kg-meta"));
       var evs = nodeEvents(id);
-      evs.slice(0, maxEvents).forEach(function (ev) { box.appendChild(eventBlock(ev, maxSentences, full, true)); });
-      if (evs.length > maxEvents) box.appendChild(el("div", "\u2026 " + (evs.length - maxEvents) + " more events", "kg-hint"));
+      evs.slice(0, maxEvents).forEach(function (ev) { box.appendChild(eventBlock(ev, maxSentences, full, eventHead(ev))); });
+      if (evs.length > maxEvents) box.appendChild(more(evs.length, maxEvents, "events"));
     } else {
       var e = edges.get(id);
       if (!e) return box;
-      box.appendChild(el("h2", eventHead(e.kg)));
-      box.appendChild(eventBlock(e.kg, maxSentences, full, false));
+      var tellings = shown[id];
+      box.appendChild(el("h2", edgeHead(e.kg, tellings.length)));
+      tellings.slice(0, maxEvents).forEach(function (ev) {
+        box.appendChild(eventBlock(ev, maxSentences, full, tellings.length > 1 || ev.date ? tellingHead(ev) : ""));
+      });
+      if (tellings.length > maxEvents) box.appendChild(more(tellings.length, maxEvents, "events"));
     }
     return box;
+  }
+
+  // ------------------------------------------------------------ edge labels: all of them, or only where looked at
+  // Above kg.render.EDGE_LABELS_ALWAYS edges a label is drawn only from a zoom on (the edges' drawThreshold,
+  // see kg.render._label_threshold) or when its edge is hovered, selected or next to the found actor.
+  var threshold = data.options.edges.scaling.label.drawThreshold;
+  var looked = { hover: [], select: [], found: [] };
+  var labelled = {};
+  function showLabels(why, ids) {
+    looked[why] = ids;
+    if (!meta.declutter) return;
+    var want = {};
+    Object.keys(looked).forEach(function (k) { looked[k].forEach(function (id) { want[id] = true; }); });
+    var updates = [];
+    Object.keys(labelled).forEach(function (id) {
+      if (!want[id]) updates.push({ id: id, scaling: { label: { drawThreshold: threshold } } });
+    });
+    Object.keys(want).forEach(function (id) {
+      if (!labelled[id]) updates.push({ id: id, scaling: { label: { drawThreshold: 0 } } });
+    });
+    labelled = want;
+    if (updates.length) edges.update(updates);
   }
 
   // ------------------------------------------------------------ tooltip and details panel
@@ -121,9 +175,9 @@
   function showDetails(kind, id) { panel.replaceChildren(details(kind, id, true)); }
 
   network.on("hoverNode", function (p) { showTooltip("node", p.node, p.pointer.DOM); });
-  network.on("hoverEdge", function (p) { showTooltip("edge", p.edge, p.pointer.DOM); });
+  network.on("hoverEdge", function (p) { showTooltip("edge", p.edge, p.pointer.DOM); showLabels("hover", [p.edge]); });
   network.on("blurNode", hideTooltip);
-  network.on("blurEdge", hideTooltip);
+  network.on("blurEdge", function () { hideTooltip(); showLabels("hover", []); });
   network.on("dragStart", hideTooltip);
   network.on("zoom", hideTooltip);
   container.addEventListener("mouseleave", hideTooltip);
@@ -131,6 +185,42 @@
     if (p.nodes.length) showDetails("node", p.nodes[0]);
     else if (p.edges.length) showDetails("edge", p.edges[0]);
   });
+  // a click on an actor selects its edges too; a click on nothing selects nothing
+  ["select", "deselectNode", "deselectEdge"].forEach(function (name) {
+    network.on(name, function () { showLabels("select", network.getSelectedEdges().map(String)); });
+  });
+
+  // ------------------------------------------------------------ dates: what kg.temporal reads without an anchor
+  var months = meta.dates.months;
+  var patterns = {};
+  Object.keys(meta.dates.patterns).forEach(function (k) { patterns[k] = new RegExp(meta.dates.patterns[k]); });
+
+  function clean(text) {  // kg.temporal._clean
+    var t = text.toLowerCase().replace(/\u2019/g, "'").replace(/[\u2013\u2014]/g, "-").replace(/\s+/g, " ");
+    return t.replace(/^[ ,.;:]+|[ ,.;:]+$/g, "");
+  }
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function four(n) { return ("000" + n).slice(-4); }
+  function daysIn(y, m) { return [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]; }
+
+  // kg.temporal.normalise(text, None): YYYY, YYYY-MM or YYYY-MM-DD; "" for nothing typed, null for no date
+  function readDate(text) {
+    var t = clean(text || "");
+    if (!t) return "";
+    var m = patterns.iso.exec(t);
+    if (m) return m[0];
+    m = patterns.monthDayYear.exec(t) || patterns.dayMonthYear.exec(t);
+    if (m) {
+      var y = m.groups.year ? parseInt(m.groups.year, 10) : 0;
+      var mo = months[m.groups.month];
+      var d = parseInt(m.groups.day, 10);
+      return y >= 1 && d >= 1 && d <= daysIn(y, mo) ? four(y) + "-" + two(mo) + "-" + two(d) : null;
+    }
+    m = patterns.monthYear.exec(t);
+    if (m) return m.groups.year ? m.groups.year + "-" + two(months[m.groups.month]) : null;
+    m = patterns.year.exec(t);
+    return m ? m.groups.year : null;
+  }
 
   // ------------------------------------------------------------ filters
   var actionSelect = document.getElementById("kg-action");
@@ -138,6 +228,8 @@
   var modalityBox = document.getElementById("kg-modalities");
   var fromInput = document.getElementById("kg-date-from");
   var toInput = document.getElementById("kg-date-to");
+  var dateMessage = document.getElementById("kg-date-message");
+  var dateHint = dateMessage.textContent;
   var undated = document.getElementById("kg-undated");
   var articleDated = document.getElementById("kg-article-dated");
   var minSources = document.getElementById("kg-min-sources");
@@ -148,9 +240,8 @@
   var sorted = nodes.get().sort(function (a, b) { return a.label.localeCompare(b.label); });
   sorted.forEach(function (n) {
     actorSelect.appendChild(new Option(n.label, n.id));
-    var opt = document.createElement("option");
-    opt.value = n.label;
-    names.appendChild(opt);
+    names.appendChild(new Option(n.label, n.label));
+    (n.aliases || []).forEach(function (alias) { names.appendChild(new Option(n.label, alias)); });
   });
   meta.modalities.forEach(function (m) {
     var label = el("label");
@@ -166,22 +257,36 @@
 
   function padStart(d) { return d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d.slice(0, 10); }
   function padEnd(d) { return d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d.slice(0, 10); }
-  function dateInput(input, pad) {
-    var v = input.value.trim();
-    var ok = v === "" || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v);
-    input.setCustomValidity(ok ? "" : "YYYY, YYYY-MM or YYYY-MM-DD");
-    return ok && v ? pad(v) : "";
+  function dateBound(input) {
+    var read = readDate(input.value);
+    input.setAttribute("aria-invalid", read === null ? "true" : "false");
+    return read;
+  }
+  function dateSays(from, to) {  // says what the boxes were read as, or which one could not be read
+    var bad = [[from, fromInput], [to, toInput]].filter(function (x) { return x[0] === null; });
+    dateMessage.classList.toggle("kg-error", bad.length > 0);
+    if (bad.length) {
+      dateMessage.textContent = bad.map(function (x) { return "\u201c" + x[1].value.trim() + "\u201d"; }).join(" and ") +
+        ": not a date this page reads (no filter on it). Write 2024, 2024-10, Oct 2024 or 7 October 2024, with a year.";
+    } else if (from || to) {
+      dateMessage.textContent = "Events " + (from ? "from " + from : "") + (from && to ? " " : "") + (to ? "to " + to : "") + ".";
+    } else {
+      dateMessage.textContent = dateHint;
+    }
   }
 
   function readState() {
     var mods = [];
     modalityBox.querySelectorAll("input.kg-modality").forEach(function (b) { if (b.checked) mods.push(b.value); });
+    var from = dateBound(fromInput);
+    var to = dateBound(toInput);
     return {
       action: actionSelect.value,
       actor: actorSelect.value,
       modalities: mods,
-      from: dateInput(fromInput, padStart),
-      to: dateInput(toInput, padEnd),
+      from: from ? padStart(from) : "",
+      to: to ? padEnd(to) : "",
+      said: [from, to],
       undated: undated.checked,
       articleDated: articleDated.checked,
       minSources: Math.max(1, parseInt(minSources.value, 10) || 1)
@@ -202,19 +307,29 @@
 
   function applyFilters() {
     var st = readState();
-    var shown = {};
+    dateSays(st.said[0], st.said[1]);
+    var near = {};
     var edgeUpdates = [];
     edges.forEach(function (e) {
-      var ok = passes(e.kg, st);
-      if (ok) { shown[e.from] = true; shown[e.to] = true; }
-      if (!!e.hidden === ok) edgeUpdates.push({ id: e.id, hidden: !ok });
+      var evs = e.kg.events.filter(function (ev) { return passes(ev, st); });
+      var ok = evs.length > 0;
+      if (ok) { near[e.from] = true; near[e.to] = true; }
+      var update = {};
+      if (!!e.hidden === ok) update.hidden = !ok;
+      // the count on the label is the count of what passes
+      if (ok && evs.length !== shown[e.id].length) {
+        var label = edgeLabel(e.kg, evs);
+        if (label !== e.label) update.label = label;
+      }
+      shown[e.id] = ok ? evs : [];
+      if (Object.keys(update).length) { update.id = e.id; edgeUpdates.push(update); }
     });
     var nodeUpdates = [];
     nodes.forEach(function (n) {
-      if (!shown[n.id]) {
-        (n.loose || []).forEach(function (ev) { if (passes(ev, st, n.id)) shown[n.id] = true; });
+      if (!near[n.id]) {
+        (n.loose || []).forEach(function (ev) { if (passes(ev, st, n.id)) near[n.id] = true; });
       }
-      var ok = !!shown[n.id];
+      var ok = !!near[n.id];
       if (!!n.hidden === ok) nodeUpdates.push({ id: n.id, hidden: !ok });
     });
     edges.update(edgeUpdates);
@@ -223,16 +338,20 @@
   }
 
   function visible() {
+    var events = 0;
+    edges.forEach(function (e) { if (!e.hidden) events += shown[e.id].length; });
     return {
       nodes: nodes.get({ filter: function (n) { return !n.hidden; } }).length,
-      edges: edges.get({ filter: function (e) { return !e.hidden; } }).length
+      edges: edges.get({ filter: function (e) { return !e.hidden; } }).length,
+      events: events
     };
   }
+  var allEvents = visible().events;
 
   function status() {
     var v = visible();
     document.getElementById("kg-status").textContent = "Showing " + v.nodes + " of " + nodes.length +
-      " actors, " + v.edges + " of " + edges.length + " events";
+      " actors, " + v.events + " of " + allEvents + " events";
   }
 
   [actionSelect, actorSelect, undated, articleDated, minSources, fromInput, toInput].forEach(function (c) {
@@ -253,16 +372,32 @@
     applyFilters();
   });
 
-  // ------------------------------------------------------------ search: highlight an actor and its neighbourhood
-  var highlighted = [];
-  function findActor(text) {
-    var t = text.trim().toLowerCase();
-    if (!t) return null;
-    var exact = sorted.filter(function (n) { return n.label.toLowerCase() === t || String(n.id).toLowerCase() === t; });
-    if (exact.length) return exact[0].id;
-    var partial = sorted.filter(function (n) { return n.label.toLowerCase().indexOf(t) >= 0; });
-    return partial.length ? partial[0].id : null;
+  // ------------------------------------------------------------ search: by label, key or alias; highlight the neighbourhood
+  function fold(text) {  // kg.render._fold: case and accents folded, spaces collapsed
+    return String(text).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().split(/\s+/).filter(Boolean).join(" ");
   }
+  var terms = sorted.map(function (n) {
+    return { id: n.id, label: fold(n.label), names: [fold(n.id)].concat((n.aliases || []).map(fold)) };
+  });
+  function findActor(text) {
+    var t = fold(text);
+    if (!t) return null;
+    // the best kind of match wins, in label order: whole label, whole name, start of either, part of either
+    var tests = [
+      function (x) { return x.label === t; },
+      function (x) { return x.names.indexOf(t) >= 0; },
+      function (x) { return x.label.indexOf(t) === 0; },
+      function (x) { return x.names.some(function (a) { return a.indexOf(t) === 0; }); },
+      function (x) { return x.label.indexOf(t) >= 0; },
+      function (x) { return x.names.some(function (a) { return a.indexOf(t) >= 0; }); }
+    ];
+    for (var i = 0; i < tests.length; i++) {
+      var hit = terms.filter(tests[i]);
+      if (hit.length) return hit[0].id;
+    }
+    return null;
+  }
+  var highlighted = [];
   function highlight(id) {
     var near = {};
     near[id] = true;
@@ -272,8 +407,10 @@
     nodes.update(nodes.getIds().map(function (n) { return { id: n, color: near[n] ? nodeColour[n] : GREY_NODE }; }));
     edges.update(edges.getIds().map(function (e) { return { id: e, color: incident[e] ? edgeColour[e] : GREY_EDGE }; }));
     highlighted = Object.keys(near).sort();
+    showLabels("found", Object.keys(incident));
     network.selectNodes([id]);
-    network.focus(id, { scale: 1.1, animation: false });
+    // a crowded page stops short of the zoom that labels every edge: the found actor's edges keep theirs
+    network.focus(id, { scale: meta.declutter ? 0.9 * meta.labelZoom : Math.max(network.getScale(), 1.1), animation: false });
     showDetails("node", id);
     return highlighted;
   }
@@ -282,10 +419,13 @@
     nodes.update(nodes.getIds().map(function (n) { return { id: n, color: nodeColour[n] }; }));
     edges.update(edges.getIds().map(function (e) { return { id: e, color: edgeColour[e] }; }));
     highlighted = [];
+    showLabels("found", []);
+    showLabels("select", []);
     network.unselectAll();
   }
   function onSearch() {
     var id = findActor(search.value);
+    search.setAttribute("aria-invalid", id === null && search.value.trim() ? "true" : "false");
     if (id === null) { clearHighlight(); return; }
     highlight(id);
   }
@@ -293,9 +433,25 @@
   search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") onSearch(); });
   document.getElementById("kg-search-clear").addEventListener("click", function () {
     search.value = "";
+    search.setAttribute("aria-invalid", "false");
     clearHighlight();
     network.fit({ animation: false });
   });
+
+  // ------------------------------------------------------------ layout: the filters drawer, the legend, resizing
+  var toggle = document.getElementById("kg-controls-toggle");
+  function openControls(open) {
+    document.body.classList.toggle("kg-controls-open", open);
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+  toggle.addEventListener("click", function () { openControls(!document.body.classList.contains("kg-controls-open")); });
+  document.getElementById("kg-controls-close").addEventListener("click", function () { openControls(false); });
+  // on a phone or a short screen the legend starts folded: the graph gets the room, the summary line stays in view
+  if (window.matchMedia("(max-width: 699px), (max-height: 699px)").matches) document.getElementById("kg-legend").open = false;
+  // the graph's box changes with the details shown under it or the legend folded: redraw at once
+  if (window.ResizeObserver) {
+    new ResizeObserver(function () { network.setSize("100%", "100%"); network.redraw(); }).observe(container);
+  }
 
   // ------------------------------------------------------------ ready
   function ready() {
@@ -322,6 +478,9 @@
     applyFilters: applyFilters,
     highlight: highlight,
     clearHighlight: clearHighlight,
-    highlighted: function () { return highlighted.slice(); }
+    highlighted: function () { return highlighted.slice(); },
+    findActor: findActor,
+    readDate: readDate,
+    labelled: function () { return Object.keys(labelled).sort(); }
   };
 })();
