@@ -197,7 +197,7 @@ def render(
     max_actors: Optional[int] = typer.Option(None, "--max-actors", min=0, metavar="N", help="Draw the N busiest actors and the events among them (html default 200, gexf/graphml all; 0: all)."),
 ) -> None:
     """Draw the network of who did what to whom from an existing graph, as HTML, GEXF or GraphML."""
-    from kg.render import load_graph
+    from kg.render import edge_groups, load_graph
     from kg.safe import render_file
 
     target = out or Path("output") / f"graph.{fmt}"
@@ -207,7 +207,9 @@ def render(
     except KgError as e:
         fail(e)
     left_out = f" ({view.left_out_actors} actors, {view.left_out_events} events left out)" if view.left_out_events else ""
-    typer.echo(f"{len(view.actors)} actors, {len(view.edges)} edges -> {target}{left_out}", err=True)
+    # the page draws one edge per actor, target, action and modality; Gephi files one per event
+    drawn = f" in {len(edge_groups(view))} edges" if fmt == "html" else ""
+    typer.echo(f"{len(view.actors)} actors, {len(view.edges)} events{drawn} -> {target}{left_out}", err=True)
 
 
 STORE_HELP = "Embedded Oxigraph store folder, or the build folder (its store/ is meant)."

@@ -504,6 +504,9 @@ def test_cli_max_actors(graph: Graph, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert len(_data((tmp_path / "g.html").read_text(encoding="utf-8"))["nodes"]) == 3
     assert "(5 actors, 5 events left out)" in result.stderr
+    page = _data((tmp_path / "g.html").read_text(encoding="utf-8"))
+    # the summary counts events and the edges the page draws for them, not one as the other
+    assert "3 actors, " in result.stderr and f" in {len(page['edges'])} edges -> " in result.stderr
     result = CliRunner().invoke(app, ["render", str(ttl), "-o", str(tmp_path / "g.html"), "--max-actors", "-1"])
     assert result.exit_code == 2
 
