@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -46,6 +47,7 @@ class Resolution:
     """Tokens of adjectival mentions ("North Korean troops"): they modify, they do not name an actor."""
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Casefolded, accent-free, punctuation-light form used for keys of unknown names."""
     text = unicodedata.normalize("NFKD", text)
@@ -445,8 +447,8 @@ def _known_subspans(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> list[EntitySp
 def _person_in_context(text: str, persons: list[str], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
     """A short or variant name of someone already named in this text ("Yoon" after "Yoon Suk Yeol")."""
     words = normalise(text).split()
-    if not words:
-        return None
+    if len(words) != 1:
+        return None  # only a single name is a short form
     candidates = []
     for key in dict.fromkeys(reversed(persons)):
         entity = entities.get(key) or gaz.entities.get(key)
@@ -456,6 +458,6 @@ def _person_in_context(text: str, persons: list[str], entities: Mapping[str, Ent
         surname = normalise(surname) if surname else None  # "Schröder" meets "schroder"
         names = {normalise(a) for a in (entity.label, *entity.aliases)}
         parts = {w for n in names for w in n.split()}
-        if len(words) == 1 and (words[0] == surname or (surname is None and words[0] in parts)):
+        if words[0] == surname or (surname is None and words[0] in parts):
             candidates.append(key)
     return candidates[0] if len(candidates) == 1 else None
