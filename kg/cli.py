@@ -191,6 +191,7 @@ def load_cmd(
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="SPARQL 1.1 Graph Store Protocol URL (Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data). " + ENDPOINT_AUTH),
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, help="Seconds to wait for each HTTP request."),
     retries: int = typer.Option(3, "--retries", min=0, help="Retries of a request after a transient fault (refused connection, timeout, 429, 5xx)."),
+    update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", help="SPARQL Update URL where kg keeps its union graph up to date (default: the /update beside an Oxigraph /store or a Fuseki /data URL)."),
 ) -> None:
     """Load the graph into the embedded store or a remote triple store, one named graph per document, each replaced whole."""
     from kg.store import Retry, build_output, credentials_from_env, load, load_endpoint
@@ -198,7 +199,8 @@ def load_cmd(
     try:
         src = source or build_output()
         if endpoint:
-            report = load_endpoint(src, endpoint, auth=credentials_from_env(), retry=Retry(attempts=retries + 1, timeout=timeout))
+            report = load_endpoint(src, endpoint, auth=credentials_from_env(), retry=Retry(attempts=retries + 1, timeout=timeout),
+                                   update_url=update_endpoint)
         else:
             report = load(src, store_dir)
     except KgError as e:
