@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import json
 import os
+import ssl
 import time
 from pathlib import Path
 
@@ -217,6 +218,17 @@ def test_the_union_graph_update_keeps_each_triple_of_the_named_graphs_once():
     mem.remove(ox.Quad(shared.subject, shared.predicate, shared.object, ox.NamedNode(document_iri("d2"))))
     mem.update(upkeep)
     assert _quads_of(mem, store.UNION_GRAPH) == everything - {(str(shared.subject), str(shared.predicate), str(shared.object))}
+
+
+def test_tls_is_verified_wherever_a_url_uses_it():
+    """Plain http:// endpoints skip loading the CA certificates (no TLS there); an https:// URL among them keeps it."""
+    def verify_mode(*urls: str) -> ssl.VerifyMode:
+        with store._client(urls, None, store.Retry(), None) as client:
+            return client._transport._pool._ssl_context.verify_mode
+
+    assert verify_mode("http://127.0.0.1:7878/store", "http://127.0.0.1:7878/update") == ssl.CERT_NONE
+    assert verify_mode("http://127.0.0.1:7878/store", "https://example.org/update") == ssl.CERT_REQUIRED
+    assert verify_mode("https://example.org/sparql") == ssl.CERT_REQUIRED
 
 
 def test_the_update_endpoint_is_found_beside_the_graph_store():
