@@ -38,7 +38,7 @@ OXIGRAPH = shutil.which("oxigraph", path=sysconfig.get_path("scripts")) or shuti
 FAST = store.Retry(attempts=3, backoff=0.05, timeout=5.0)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -52,6 +52,7 @@ class Server:
     port: int
     proc: subprocess.Popen | None = None
     union_default_graph: bool = True
+    options: tuple[str, ...] = ()
 
     @property
     def base(self) -> str:
@@ -60,7 +61,7 @@ class Server:
     def start(self) -> None:
         self.proc = subprocess.Popen(
             [OXIGRAPH, "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"]
-            + (["--union-default-graph"] if self.union_default_graph else []),
+            + (["--union-default-graph"] if self.union_default_graph else []) + list(self.options),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -85,7 +86,7 @@ class Server:
 def _serve(location: Path, union_default_graph: bool = True) -> Iterator[Server]:
     if OXIGRAPH is None:
         pytest.skip("the oxigraph server binary is not installed")
-    srv = Server(location, _free_port(), union_default_graph=union_default_graph)
+    srv = Server(location, free_port(), union_default_graph=union_default_graph)
     srv.start()
     try:
         yield srv
