@@ -270,6 +270,7 @@ def load_cmd(
     timeout: float = typer.Option(30.0, "--timeout", min=0.1, metavar="SECONDS", help="Seconds to wait for each HTTP request."),
     retries: int = typer.Option(3, "--retries", min=0, metavar="N", help="Retries of a request after a transient fault (refused connection, timeout, 429, 5xx)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary line."),
+    update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", metavar="URL", help="SPARQL Update URL where kg keeps its union graph up to date (default: the /update beside an Oxigraph /store or a Fuseki /data URL)."),
 ) -> None:
     """Load the graph into the embedded store or a remote triple store, one named graph per document, each replaced whole."""
     from kg.progress import bar
@@ -280,7 +281,7 @@ def load_cmd(
         with bar(enabled=not quiet) as progress:
             if endpoint:
                 report = load_endpoint(src, endpoint, auth=credentials_from_env(), retry=Retry(attempts=retries + 1, timeout=timeout),
-                                       progress=progress)
+                                       update_url=update_endpoint, progress=progress)
             else:
                 report = load(src, store_dir, progress=progress)
     except KgError as e:

@@ -2,7 +2,8 @@
 
 Queries run on pyoxigraph (the embedded store, or a store given by the
 caller) with the union of the named graphs as default graph, or on a remote
-SPARQL endpoint. Parameter values are bound as RDF literals through
+SPARQL endpoint with the union graph kg keeps there as default graph
+(kg.store). Parameter values are bound as RDF literals through
 pyoxigraph's `substitutions`, never pasted into query text, so a value like
 `"} ; DROP ALL ; {` is only ever a string to compare with. A parameter that
 names an entity (a `VALUES ?var { ... }  # @entity NAME` line in the query) is
@@ -208,6 +209,15 @@ def remote_calls(text: str) -> list[tuple[str, str | None]]:
         target = text[match.start(3) + 1:match.end(3) - 1] if match.group(3) else None
         calls.append((match.group(1).upper(), target))
     return calls
+
+
+_DATASET = re.compile(r"(?<![\w?$:\\-])(FROM|GRAPH)(?![\w:-])", re.IGNORECASE)
+
+
+def names_dataset(text: str) -> bool:
+    """True when a query says which graphs it reads (FROM, FROM NAMED or a GRAPH pattern): on a server, kg then
+    leaves the dataset to the query and the server instead of giving it kg's union graph as default graph."""
+    return bool(_DATASET.search(_code(text)))
 
 
 def check_remote(text: str, allowed: Iterable[str] = ()) -> None:
@@ -519,7 +529,9 @@ def _run_endpoint(
         raise QueryError("this is a SPARQL update and kg query is read-only; add --update to change the store")
     deadline = None if timeout is None else time.monotonic() + timeout
     retry = kg_store.Retry() if timeout is None else kg_store.Retry(timeout=timeout)
-    with kg_store.open_endpoint(text, url, auth=auth, update=update, retry=retry, deadline=deadline) as response:
+    union = update or not names_dataset(text)  # kg's union graph is the default graph, as in the embedded store
+    with kg_store.open_endpoint(text, url, auth=auth, update=update, retry=retry, deadline=deadline,
+                                union=union) as response:
         if update:
             return Result(message="update applied")
         ctype = response.headers.get("content-type", "").split(";")[0].strip()

@@ -639,6 +639,20 @@ def listener():
     server.close()
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("select * from <http://example.org/g> where { ?s ?p ?o }", True),
+    ("SELECT * FROM NAMED <http://example.org/g> WHERE { graph ?g { ?s ?p ?o } }", True),
+    ("PREFIX kgg: <https://w3id.org/kg-geo/graph/> SELECT * WHERE { ?s ?p kgg:union }", False),  # a prefix's name
+    ("SELECT ?graph WHERE { ?graph ?p 'FROM the GRAPH' } # GRAPH in a comment", False),
+    ("SELECT * WHERE { ?s <http://example.org/graph/from> ?o . ?s ex:GRAPH ?x }", False),
+    (query.named_queries()["who-did-what"].text, False),
+])
+def test_a_query_names_its_dataset_only_with_from_or_graph_keywords(text, names):
+    """On a server kg gives a query its union graph as default graph unless the query itself says which graphs it reads."""
+    assert query.names_dataset(text) is names
+
+
 @pytest.mark.parametrize("template", [
     "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
     "SELECT * WHERE {{ ?s ?p ?o . FILTER EXISTS {{ service silent <{url}> {{ ?s ?p ?o }} }} }}",

@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import json
 import os
+import ssl
 import time
 from pathlib import Path
 
@@ -171,12 +172,71 @@ def test_load_endpoint_puts_each_graph_whole_as_ntriples():
     seen: list[httpx.Request] = []
     ds = to_dataset(make_sample_corpus())
     report = store.load_endpoint(ds, "http://127.0.0.1:1/store", transport=_transport([], seen))
-    assert [r.method for r in seen] == ["PUT"] * 3 and report.graphs == 3
-    graphs = [r.url.params["graph"] for r in seen]
+    puts, (union,) = seen[:3], seen[3:]
+    assert [r.method for r in puts] == ["PUT"] * 3 and report.graphs == 3
+    graphs = [r.url.params["graph"] for r in puts]
     assert graphs == [str(document_iri("d1")), str(document_iri("d2")), str(CORPUS_GRAPH)]  # corpus counts last
-    assert all(r.headers["Content-Type"] == "application/n-triples" for r in seen)
-    sent = sum(len(ox.Dataset(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))) for r in seen)
-    assert sent == report.triples == _quads(ds)
+    assert all(r.headers["Content-Type"] == "application/n-triples" for r in puts)
+    sent = sum(len(ox.Dataset(ox.parse(r.content, format=ox.RdfFormat.N_TRIPLES))) for r in puts)
+    assert sent == report.triples == _quads(ds)  # no triple in two graphs here: the union's size is the sum
+    # then the union graph, brought up to date by the server in one update sent beside the Graph Store
+    assert (union.method, str(union.url), union.headers["Content-Type"]) == (
+        "POST", "http://127.0.0.1:1/update", "application/sparql-update")
+    assert union.content.decode() == _sent_union_update(start=True)
+
+
+def _sent_union_update(start: bool) -> str:
+    """The update `refresh_union` sends a server, caught on its way."""
+    seen: list[httpx.Request] = []
+    with httpx.Client(transport=_transport([], seen)) as client:
+        store.refresh_union(client, "http://127.0.0.1:1/update", start=start)
+    return seen[0].content.decode()
+
+
+def _quads_of(mem: ox.Store, graph: ox.NamedNode) -> set[tuple[str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object)) for q in mem.quads_for_pattern(None, None, None, graph)}
+
+
+def test_the_union_graph_update_keeps_each_triple_of_the_named_graphs_once():
+    """kg/queries/union-graph.ru, run as a server runs it (here on pyoxigraph, with the placeholder a load
+    starts it with): the union graph gets each triple of the other graphs once, follows their changes, and
+    a store where kg made no union graph is left alone."""
+    mem = store.parse(to_dataset(make_sample_corpus()), union=False)
+    untouched = set(mem)
+    upkeep = _sent_union_update(start=False)
+    mem.update(upkeep)
+    assert set(mem) == untouched  # not a store kg loaded: nothing written
+    shared = ox.Quad(ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/b"), ox.Literal("c"))
+    for doc in ("d1", "d2"):  # the same triple in two graphs
+        mem.add(ox.Quad(shared.subject, shared.predicate, shared.object, ox.NamedNode(document_iri(doc))))
+    mem.update(_sent_union_update(start=True))
+    everything = set().union(*(_quads_of(mem, g) for g in mem.named_graphs() if g != store.UNION_GRAPH))
+    assert _quads_of(mem, store.UNION_GRAPH) == everything and len(everything) == _quads(to_dataset(make_sample_corpus())) + 1
+    mem.remove(ox.Quad(shared.subject, shared.predicate, shared.object, ox.NamedNode(document_iri("d1"))))
+    mem.update(upkeep)
+    assert _quads_of(mem, store.UNION_GRAPH) == everything  # d2 still tells it
+    mem.remove(ox.Quad(shared.subject, shared.predicate, shared.object, ox.NamedNode(document_iri("d2"))))
+    mem.update(upkeep)
+    assert _quads_of(mem, store.UNION_GRAPH) == everything - {(str(shared.subject), str(shared.predicate), str(shared.object))}
+
+
+def test_tls_is_verified_wherever_a_url_uses_it():
+    """Plain http:// endpoints skip loading the CA certificates (no TLS there); an https:// URL among them keeps it."""
+    def verify_mode(*urls: str) -> ssl.VerifyMode:
+        with store._client(urls, None, store.Retry(), None) as client:
+            return client._transport._pool._ssl_context.verify_mode
+
+    assert verify_mode("http://127.0.0.1:7878/store", "http://127.0.0.1:7878/update") == ssl.CERT_NONE
+    assert verify_mode("http://127.0.0.1:7878/store", "https://example.org/update") == ssl.CERT_REQUIRED
+    assert verify_mode("https://example.org/sparql") == ssl.CERT_REQUIRED
+
+
+def test_the_update_endpoint_is_found_beside_the_graph_store():
+    assert store.update_endpoint("http://127.0.0.1:7878/store") == "http://127.0.0.1:7878/update"  # Oxigraph
+    assert store.update_endpoint("http://u:p@host:3030/kg/data/") == "http://u:p@host:3030/kg/update"  # Fuseki
+    with pytest.raises(InputError, match="--update-endpoint") as info:
+        store.update_endpoint("http://alice:s3cret@host/rdf-graphs/service")
+    assert "s3cret" not in str(info.value)
 
 
 def test_load_endpoint_failing_part_way_says_how_far_it_got():
