@@ -47,6 +47,8 @@ from kg.paths import ontology_dir
 VERBS_FILE = "cameo_verbs.jsonl"
 CODES_FILE = "cameo_codes.jsonl"
 DISCARDS_FILE = "discards.yaml"
+LEAD_CHARS = 1500
+"""How much of a text is its headline and lead (about two paragraphs), where a story's topic is set."""
 
 CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "punct", "cc", "mark", "nsubj",
                      "nsubjpass", "aux", "auxpass", "neg", "expl", "discourse", "intj", "meta"})
@@ -190,9 +192,15 @@ class Discards:
     sentence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Sentence phrases (lower case) by their first word: found with one pass over a text's tokens."""
 
-    def story_discarded(self, text: str) -> bool:
-        """A sports or entertainment story ("Champions League", "goalkeeper"): no events at all."""
-        return bool(self.story and self.story.search(text))
+    def story_discarded(self, text: str, title: str | None = None) -> bool:
+        """A sports or entertainment story ("Champions League", "goalkeeper"): no events at all.
+
+        A news story says what it is about in its headline and lead, so only they are read: a long
+        text (a digest, a transcript, a book) that names a football club on page 40 keeps its events.
+        """
+        if self.story is None:
+            return False
+        return bool(self.story.search(text, 0, LEAD_CHARS) or (title and self.story.search(title)))
 
     def sentence_hits(self, doc: Doc) -> list[int]:
         """Character offsets in `doc` where a sentence-level phrase (a match, a storm, a film) starts.
@@ -200,14 +208,15 @@ class Discards:
         The dictionary's broad verbs ("hit", "beat") code nothing in such a sentence.
         """
         text = doc.text
-        out = []
+        # a story phrase past the lead ("the goalkeeper said") is a sentence-level one there
+        out = [m.start() for m in self.story.finditer(text)] if self.story is not None else []
         for token in doc:
             for phrase in self.sentence.get(token.lower_, ()):
                 end = token.idx + len(phrase)
                 if text[token.idx:end].lower() == phrase and (end == len(text) or not text[end].isalnum()):
                     out.append(token.idx)
                     break
-        return out
+        return sorted(out)
 
 
 @dataclass(frozen=True)

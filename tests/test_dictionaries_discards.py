@@ -41,6 +41,18 @@ def test_guards_match_whole_words_in_any_case(tmp_path, nlp):
     assert guard.sentence_hits(nlp("Group Aid workers arrived.")) == []
 
 
+def test_a_story_is_judged_by_its_headline_and_lead(tmp_path, nlp):
+    path = tmp_path / "d.yaml"
+    path.write_text(discards.render(discards.parse_discards(SMALL)[0]), encoding="utf-8")
+    guard = compile_discards(path)
+    body = "Ministers met in Geneva. " * 100  # 2,500 characters of politics
+    assert guard.story_discarded("The goalkeeper was sent off. " + body)
+    assert guard.story_discarded(body, title="Goalkeeper sent off")
+    # deep in a long text the phrase keeps the dictionary off its own sentence only
+    assert not guard.story_discarded(body + "The goalkeeper said so.")
+    assert guard.sentence_hits(nlp(body + "The goalkeeper said so.")) == [len(body) + len("The ")]
+
+
 def test_the_committed_table_is_what_the_command_generates(tmp_path):
     if not (VENDOR / discards.SOURCE).exists():
         pytest.skip(f"{VENDOR / discards.SOURCE} not found")

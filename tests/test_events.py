@@ -231,6 +231,16 @@ def test_rule_table(sentence: str, expected: set[tuple]) -> None:
     assert _events(sentence) == expected
 
 
+def test_a_sports_phrase_deep_in_a_long_text_discards_only_its_sentence() -> None:
+    filler = "Delegates met in Geneva on Monday. " * 60
+    text = "Russia invaded Ukraine. " + filler + "Brazil defeated Argentina in the World Cup semi-final."
+    corpus = extract([Document("t", text, DOC_DATE)])
+    country = {e.key: e.country for e in corpus.entities}
+    assert {(country[e.actor], country[e.target]) for e in corpus.events} == {("RUS", "UKR")}
+    # in the lead, the same phrase makes the whole text a sports story
+    assert not extract([Document("t", "Brazil defeated Argentina in the World Cup semi-final. " + text, DOC_DATE)]).events
+
+
 def test_event_date_is_the_event_s_not_the_report_s() -> None:
     corpus = extract([Document("t", "Officials said on Thursday that Russia invaded Ukraine in 2022.", DOC_DATE)])
     assert [(e.action, e.date, e.date_text) for e in corpus.events] == [("Assault", "2022", "in 2022")]

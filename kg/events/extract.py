@@ -28,7 +28,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
     The hand-written triggers of `rules` come first; the CAMEO verb dictionary
     (`lexicon`, when given) codes the verbs they leave uncoded.
     """
-    if lexicon is not None and lexicon.discards.story_discarded(document.text):
+    if lexicon is not None and lexicon.discards.story_discarded(document.text, document.title):
         return  # a sports or entertainment story is no political news
     ctx = Context(doc, res, gaz, rules)
     hits = lexicon.discards.sentence_hits(doc) if lexicon is not None else []
