@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import yaml
@@ -85,6 +86,12 @@ class Rules:
     light_verbs: frozenset[str]
     pattern_only_verbs: frozenset[str]
     """Verbs the CAMEO dictionary codes only by a pattern: their object carries the sense ("gave an address")."""
+    dismissal_verbs: frozenset[str]
+    state_acts: Mapping[str, str]
+    verdicts: Mapping[str, str]
+    """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
+    """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
+    """Verbs that end someone's job when a person is their object ("fired the minister"): no event."""
     symmetric_actions: frozenset[str]
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
@@ -203,6 +210,25 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
     return out
 
 
+def _state_acts(value: Any, where: str) -> Mapping[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and len(v) == 3 and v.isupper() and v.isalpha()
+        for k, v in value.items()
+    ):
+        raise RulesError(f"{where}: expected a mapping of verb lemma to a sector code of sectors.yaml (COP, JUD, ...), "
+                         f"got {value!r}")
+    return MappingProxyType({k.strip().lower(): v for k, v in value.items()})
+
+
+def _verdicts(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise RulesError(f"{where}: expected a mapping of verdict word to trigger verb, got {value!r}")
+    unknown = sorted(v for v in value.values() if v.strip().lower() not in verbs)
+    if unknown:
+        raise RulesError(f"{where}: {', '.join(unknown)} not a trigger verb of 'verbs'")
+    return MappingProxyType({" ".join(k.lower().split()): v.strip().lower() for k, v in value.items()})
+
+
 def _actions(value: Any, where: str) -> frozenset[str]:
     known = action_types()
     if not isinstance(value, list) or any(v not in known for v in value):
@@ -230,7 +256,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "modality", "attribution")
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "modality",
+                "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -255,13 +282,17 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     if not isinstance(att, dict):
         raise RulesError(f"{file}: attribution must have 'verbs' and 'prepositions'")
     text = yaml.safe_dump(data, sort_keys=True)
+    verbs = _triggers(data["verbs"], "verbs", classes, file)
     return Rules(
-        verbs=_triggers(data["verbs"], "verbs", classes, file),
+        verbs=verbs,
         nouns=_triggers(data["nouns"], "nouns", classes, file),
         noun_classes=classes,
         target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
         light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
         pattern_only_verbs=frozenset(_words(data["pattern_only_verbs"], f"{file}: pattern_only_verbs")),
+        dismissal_verbs=frozenset(_words(data["dismissal_verbs"], f"{file}: dismissal_verbs")),
+        state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
+        verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),

@@ -217,6 +217,24 @@ ROWS = [
      {("USA", "Assault", "USA", "asserted"), ("USA", "Threaten", "USA", "asserted")}),
     # ... but an intransitive verb keeps to itself
     ("Kenyan police arrived and detained Raila Odinga.", {("KEN", "Coerce", "KEN", "asserted")}),
+    # an active verb coordinated with a passive shares its subject, not its agent
+    ("The Peruvian prime minister was indicted by the supreme court and will resign.",
+     {("PER", "Accuse", "PER", "asserted"), ("PER", "Retreat", None, "planned")}),
+    # a resignation retreats from office: an event with no one acted upon ...
+    ("The mayor of Lima resigned on Friday.", {("PER", "Retreat", None, "asserted")}),
+    ("Peru's prime minister announced his resignation on Monday.", {("PER", "Retreat", None, "asserted")}),
+    # ... but a resignation called for has not happened
+    ("Protesters in Lima called for the resignation of the Peruvian president.", {("PER", "Request", "PER", "asserted")}),
+    # firing a person ends a job; firing at someone or firing a weapon attacks
+    ("Kenya's president fired the interior minister.", set()),
+    ("Donald Trump fired FBI director James Comey.", set()),
+    ("The Iraqi prime minister dismissed the defence minister.", set()),
+    ("Israel dismissed the Iranian claims.", {("ISR", "Reject", "IRN", "asserted")}),
+    ("Israeli troops fired rockets at Gaza.", {("ISR", "Assault", "PSE", "asserted")}),
+    # only a state arrests, convicts or deports: an agentless passive is that state's, where it happened
+    ("Two American tourists were arrested in Iran.", {("IRN", "Coerce", "USA", "asserted")}),
+    ("Two Kenyan police officers were found guilty of murder on Tuesday.", {("KEN", "Accuse", "KEN", "asserted")}),
+    ("The Malian president was arrested by mutinous soldiers.", {("MLI", "Coerce", "MLI", "asserted")}),
 ]
 
 

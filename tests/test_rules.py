@@ -5,6 +5,7 @@ import copy
 import pytest
 import yaml
 
+from kg.agents import read_sectors
 from kg.errors import RulesError
 from kg.paths import ontology_dir
 from kg.rules import load_rules, parse_rules
@@ -44,6 +45,9 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.pop("modality"), "missing section(s) modality"),
         (lambda d: d.update(pattern_only_verb=["give"]), "unknown section(s) pattern_only_verb"),
         (lambda d: d.update(pattern_only_verbs=["give", 3]), "pattern_only_verbs"),
+        (lambda d: d.update(state_acts={"arrest": "police"}), "state_acts: expected a mapping of verb lemma to a sector code"),
+        (lambda d: d.update(verdicts={"guilty": "frown"}), "verdicts: frown not a trigger verb"),
+        (lambda d: d.update(dismissal_verbs="fire sack".split() + [None]), "dismissal_verbs"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],
@@ -60,3 +64,8 @@ def test_unreadable_file_is_a_rules_error(tmp_path) -> None:
     bad.write_text("verbs: [unclosed", encoding="utf-8")
     with pytest.raises(RulesError, match="not valid YAML"):
         load_rules(bad)
+
+
+def test_every_state_act_names_a_sector_of_the_shipped_table() -> None:
+    sectors = read_sectors(ontology_dir() / "sectors.yaml")
+    assert load_rules().state_acts and set(load_rules().state_acts.values()) <= set(sectors)

@@ -12,11 +12,11 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import Frame, frame_at
+from kg.events.frames import Frame, frame_at, verdict
 from kg.events.participants import actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
-from kg.gazetteer import Gazetteer
-from kg.lexicon import Lexicon
+from kg.gazetteer import Gazetteer, sector_key
+from kg.lexicon import Lexicon, is_passive
 from kg.model import Document, Event, Evidence
 from kg.rules import Rules, Sense
 
@@ -45,6 +45,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for frame, trig, light in frames:
+            if not frame.actors:
+                frame = _state_agent(frame, ctx)
             if not frame.actors:
                 continue
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
@@ -170,6 +172,21 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _state_agent(frame: Frame, ctx: Context) -> Frame:
+    """ "Two officers were convicted of rape", "he was arrested in Lagos": an act only a state does, told in
+    the passive with no agent, was done by that state's organ (`state_acts`) where it happened, else in the
+    country the text is about."""
+    verb = frame.trigger
+    sector = ctx.rules.state_acts.get(verdict(verb, ctx.rules) or verb.lemma_.lower())
+    if sector is None or verb.pos_ != "VERB" or not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return frame
+    country = next(iter(_place_countries(frame, ctx)), None) or ctx.discourse
+    organ = sector_key(country, sector) if country else None
+    if organ is None or organ not in ctx.gaz.entities:
+        return frame
+    return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t != organ))
 
 
 def _self_targets(frame: Frame, ctx: Context) -> tuple[str, ...]:

@@ -295,6 +295,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     if token.pos_ == "VERB" and token.dep_ == "prep":
         return None  # a verb form heading a prepositional phrase is a preposition: "according to", "following"
     if token.pos_ == "VERB":
+        if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
+            return None
         entry = lexicon.entry(token) if lexicon is not None else None
         bare = lemma not in rules.pattern_only_verbs
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
@@ -303,13 +305,16 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
+        lemma = verdict(token, rules) or lemma  # "were found guilty" reads as "were convicted"
         if lemma in rules.verbs:
             trig = rules.verbs[lemma]
             frame = _verb_frame(token, trig, ctx)
             if frame:
                 return frame, trig, None
+        # a verb of saying with an object predicate is a verdict, not a report: "were found guilty"
+        reports = lemma in rules.structural_verbs and not any(c.dep_ == "oprd" for c in token.children)
         if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules) \
-                and lemma not in rules.structural_verbs:
+                and not reports:
             match = lexicon.match(token, bare)
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
@@ -318,4 +323,28 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         trig = rules.nouns[lemma]
         frame = _noun_frame(token, trig, ctx)
         return (frame, trig, _light_verb(token, rules)) if frame else None
+    return None
+
+
+def _dismisses(verb: Token, ctx: Context) -> bool:
+    """ "fired the interior minister", "sacked 300 workers": the verb's object is a person, so a job ends."""
+    for obj in verb.children:
+        if obj.dep_ not in (PASSIVE_SUBJECTS if is_passive(verb) else OBJECTS):
+            continue
+        noun = head_noun(obj)
+        key = ctx.res.token_keys.get(noun.i)
+        entity = (ctx.entities.get(key) or ctx.gaz.entities.get(key)) if key else None
+        if noun.ent_type_ == "PERSON" or (entity is not None and (entity.kind == "Person" or entity.sector)):
+            return True
+        lemma = noun.lemma_.lower()
+        if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
+            return True
+    return False
+
+
+def verdict(verb: Token, rules: Rules) -> str | None:
+    """ "were found guilty", "found him not guilty": the verb a verdict stands for (convict, acquit)."""
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            return rules.verdicts.get(" ".join([n.lower_ for n in c.children if n.dep_ == "neg"] + [c.lower_]))
     return None

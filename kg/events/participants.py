@@ -324,6 +324,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(objs, ctx)
         if subj:
             return actor_keys(subj, ctx)
+        if node.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in node.children):
+            # "the premier was indicted by the court and will resign": an active conjunct shares the
+            # passive's surface subject, not its agent
+            patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
+            if patients:
+                return actor_keys(patients, ctx)
         agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return actor_keys(agents, ctx)
