@@ -90,6 +90,9 @@ class Rules:
     state_acts: Mapping[str, str]
     verdicts: Mapping[str, str]
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
+    untargeted: Mapping[str, str]
+    """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
+    """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
     """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
     """Verbs that end someone's job when a person is their object ("fired the minister"): no event."""
     symmetric_actions: frozenset[str]
@@ -229,6 +232,14 @@ def _verdicts(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[s
     return MappingProxyType({" ".join(k.lower().split()): v.strip().lower() for k, v in value.items()})
 
 
+def _untargeted(value: Any, where: str) -> Mapping[str, str]:
+    known = action_types()
+    if not isinstance(value, dict) or any(k not in known or v not in known for k, v in value.items()):
+        raise RulesError(f"{where}: expected a mapping of action type to action type ({', '.join(sorted(known))}), "
+                         f"got {value!r}")
+    return MappingProxyType(dict(value))
+
+
 def _actions(value: Any, where: str) -> frozenset[str]:
     known = action_types()
     if not isinstance(value, list) or any(v not in known for v in value):
@@ -256,7 +267,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "modality",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
+                "modality",
                 "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -293,6 +305,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         dismissal_verbs=frozenset(_words(data["dismissal_verbs"], f"{file}: dismissal_verbs")),
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
+        untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),

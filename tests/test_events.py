@@ -235,6 +235,13 @@ ROWS = [
     ("Two American tourists were arrested in Iran.", {("IRN", "Coerce", "USA", "asserted")}),
     ("Two Kenyan police officers were found guilty of murder on Tuesday.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("The Malian president was arrested by mutinous soldiers.", {("MLI", "Coerce", "MLI", "asserted")}),
+    # forces deployed or mobilised with no destination named are a mobilisation; what else is deployed is not
+    ("The governor of Oregon deployed the National Guard.", {("USA", "Mobilize", None, "asserted")}),
+    ("Russia mobilised 300,000 reservists.", {("RUS", "Mobilize", None, "asserted")}),
+    ("Russia deployed troops to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
+    ("The company deployed new software.", set()),
+    # a mediator meets both parties of what it brokers
+    ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
 ]
 
 

@@ -61,7 +61,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 people = _acts_on_people(frame, ctx)
                 places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
                 frame = replace(frame, targets=places, domestic=people)
-            if trig.require_target and not frame.targets and not symmetric and not _about_a_proposal(frame, rules):
+            standalone = False
+            if not frame.targets and frame.theme is not None and frame.action in rules.untargeted:
+                frame, standalone = replace(frame, action=rules.untargeted[frame.action]), True
+            if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
                 continue
             if trig.defer_to_complement and any(
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i

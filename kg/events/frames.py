@@ -70,11 +70,15 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
         target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
                           for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    # "brokered a ceasefire between Israel and Hamas": who mediates meets both parties
+    theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
     for theme_token in themes:
-        target_tokens += pobjs(theme_token, rules.target_preps)  # "an envoy to Seoul", "troops to Russia"
+        target_tokens += pobjs(theme_token, theme_preps)  # "an envoy to Seoul", "troops to Russia"
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
+        # (not a word of the theme's own name: "the National Guard")
         target_tokens += [c for c in theme_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
-                          and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens]
+                          and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens
+                          and ctx.res.token_keys[c.i] != ctx.res.token_keys.get(theme_token.i)]
     for pobj in pobjs(verb, frozenset({"for"})):
         if resolve_np(pobj, ctx) is None:
             target_tokens += pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
