@@ -240,6 +240,13 @@ ROWS = [
     ("Russia mobilised 300,000 reservists.", {("RUS", "Mobilize", None, "asserted")}),
     ("Russia deployed troops to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
     ("The company deployed new software.", set()),
+    # a light verb's event noun tells the event ("called a strike"), a phrasal verb its own ("called off")
+    ("French unions called a nationwide strike against the pension reform.", {("FRA", "Protest", "FRA", "planned")}),
+    ("Nigerian teachers called off a four-day strike.", {("NGA", "Concede", "NGA", "asserted")}),
+    # whoever goes or is on strike strikes; a boycott protests
+    ("Teachers in Kenya went on strike on Monday.", {("KEN", "Protest", "KEN", "asserted")}),
+    ("The Venezuelan opposition boycotted the election.", {("VEN", "Protest", "VEN", "asserted")}),
+    ("Russia blocked the UN resolution on Syria.", {("RUS", "Reject", "UN", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
 ]

@@ -171,7 +171,7 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
     """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun)."""
     node = inner
     while node.i != outer.i:
-        if node.dep_ in ("relcl", "appos") or node.head is node:
+        if node.dep_ in ("relcl", "appos") or node.head.i == node.i:
             return False
         node = node.head
     return True

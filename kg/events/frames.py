@@ -214,7 +214,13 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in rules.light_verbs:
         return head.head  # "participated in sanctions", "took part in the talks"
+    if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
+            and head.head.lemma_.lower() in STATE_VERBS:
+        return head.head  # "went on strike", "are on strike": whoever goes or is on strike strikes
     return None
+
+
+STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
 
 
 def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
@@ -282,8 +288,20 @@ def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
     head = noun.head
     if noun.dep_ not in OBJECTS | PASSIVE_SUBJECTS or head.lemma_.lower() not in rules.verbs:
         return False
+    if _light_use(head, noun, rules):
+        return False
     senses = rules.verbs[head.lemma_.lower()].senses
     return any(s.theme is None for s in senses) or theme_class(noun, rules) in {s.theme for s in senses}
+
+
+def _light_use(verb: Token, noun: Token, rules: Rules) -> bool:
+    """ "called a nationwide strike", "called a meeting": a light verb whose object is an event noun no
+    sense of the verb names tells that noun's event, not its own; not a phrasal verb ("called off a strike")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in rules.light_verbs or noun.lemma_.lower() not in rules.nouns or any(c.dep_ == "prt" for c in verb.children):
+        return False
+    trigger = rules.verbs.get(lemma)
+    return trigger is None or theme_class(noun, rules) not in {s.theme for s in trigger.senses if s.theme}
 
 
 def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame, Trigger, Token | None] | None:
@@ -310,7 +328,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             if found:
                 return found[0], found[1], None
         lemma = verdict(token, rules) or lemma  # "were found guilty" reads as "were convicted"
-        if lemma in rules.verbs:
+        if lemma in rules.verbs and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
             trig = rules.verbs[lemma]
             frame = _verb_frame(token, trig, ctx)
             if frame:

@@ -262,6 +262,9 @@ def compound_class(token: Token, rules: Rules) -> str | None:
             found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
             if found:
                 return found
+    if token.dep_ == "pobj":
+        # "went on strike", "are on strike": the preposition names the class ("on strike" is labour)
+        return rules.theme_class(f"{token.head.lower_} {token.lemma_.lower()}")
     return None
 
 

@@ -23,7 +23,7 @@ def _governors(token: Token) -> Iterator[Token]:
     """The chain of clauses above a trigger, nearest first, up to the sentence root."""
     node = token
     for _ in range(8):
-        if node.dep_ == "ROOT" or node.head is node:
+        if node.dep_ == "ROOT" or node.head.i == node.i:
             return
         node = node.head
         yield node
@@ -90,6 +90,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
                 found = _cue(lemma, ((cues.negated_verbs, "negated"), (cues.considered_verbs, "considered"),
                                      (cues.planned_verbs, "planned")))
+                if found == "considered" and token.head.i == node.i and token.dep_ in OBJECTS and lemma in rules.light_verbs:
+                    found = "planned"  # "called a strike", "called a meeting": decided, not urged on someone
                 if found:
                     return found
             if node.pos_ in ("NOUN",):
@@ -174,7 +176,7 @@ def event_date(token: Token, light: Token | None, document: Document, dates: Ite
                 if value:
                     return value, text
                 break
-            if node.head is node or (node.pos_ in ("VERB", "AUX") and node.i not in anchors):
+            if node.head.i == node.i or (node.pos_ in ("VERB", "AUX") and node.i not in anchors):
                 break
             node = node.head
     return None, None
