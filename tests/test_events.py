@@ -247,6 +247,8 @@ ROWS = [
     ("Teachers in Kenya went on strike on Monday.", {("KEN", "Protest", "KEN", "asserted")}),
     ("The Venezuelan opposition boycotted the election.", {("VEN", "Protest", "VEN", "asserted")}),
     ("Russia blocked the UN resolution on Syria.", {("RUS", "Reject", "UN", "asserted")}),
+    # an organisation's fighters act for it, not for its country
+    ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
 ]
@@ -261,6 +263,11 @@ def _events(sentence: str) -> set[tuple]:
 @pytest.mark.parametrize(("sentence", "expected"), ROWS, ids=[r[0][:48] for r in ROWS])
 def test_rule_table(sentence: str, expected: set[tuple]) -> None:
     assert _events(sentence) == expected
+
+
+def test_an_organisation_s_fighters_are_the_organisation() -> None:
+    corpus = extract([Document("t", "Taliban fighters attacked Afghan soldiers.", DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("taliban", "Assault", "AFG-mil")]
 
 
 def test_a_sports_phrase_deep_in_a_long_text_discards_only_its_sentence() -> None:

@@ -168,9 +168,11 @@ def modifier_key(token: Token, ctx: Context) -> str | None:
     """An entity named by a modifier, as the country it acts for ("South Korean officials" -> KOR)."""
     key = ctx.res.token_keys.get(token.i)
     if key:
-        # "South Korean officials", "Wisconsin's governor": an adjective, a demonym or a place names its country
+        # "South Korean officials", "Wisconsin's governor": an adjective, a demonym or a place names its country;
+        # an organisation names itself ("Taliban fighters", "Hamas militants", "NATO troops" act for it)
+        organisation = ctx.kind(key) in ("Organization", "ArmedGroup") and token.i not in ctx.res.demonym_tokens
         as_country = token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens or ctx.kind(key) == "Location"
-        return _as_country(key, ctx) if as_country else key
+        return _as_country(key, ctx) if as_country and not organisation else key
     if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
         found = ctx.antecedent(token)
         return _as_country(found, ctx) if found else None
