@@ -249,6 +249,8 @@ ROWS = [
     ("Russia blocked the UN resolution on Syria.", {("RUS", "Reject", "UN", "asserted")}),
     # an organisation's fighters act for it, not for its country
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
+    # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
+    ("Taliban fighters attacked a police checkpoint in Helmand province.", {("AFG", "Assault", "AFG", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
 ]

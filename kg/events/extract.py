@@ -222,10 +222,17 @@ def _eases(frame: Frame, ctx: Context) -> bool:
 
 
 def _acts_on_people(frame: Frame, ctx: Context) -> bool:
-    """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians"."""
+    """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians", or
+    what a body of people holds: "a police checkpoint", "an army base"."""
     people = ctx.agent_nouns | ctx.rules.people_nouns
-    return any(c.dep_ in OBJECTS | PASSIVE_SUBJECTS and (head_noun(c).lemma_.lower() in people or head_noun(c).ent_type_ == "NORP")
-               and resolve_np(c, ctx) is None for c in frame.trigger.children)
+    for c in frame.trigger.children:
+        if c.dep_ not in OBJECTS | PASSIVE_SUBJECTS or resolve_np(c, ctx) is not None:
+            continue
+        noun = head_noun(c)
+        if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or any(
+                m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):
+            return True
+    return False
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
