@@ -103,6 +103,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     persons: list[str] = []  # people named so far in this text, in order
     pending: list[EntitySpan] = []
     communities: list[EntitySpan] = []  # "ethnic Albanians": resolved once the text's country is known
+    group_names: list[EntitySpan] = []  # "Democrats": a party's members, once the text's country is known
 
     def assign(span: EntitySpan, key: str, entity: Entity) -> None:
         if key not in entities and entity.roles:
@@ -147,7 +148,10 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 assign(span, key, entities.get(key) or gaz.entities[key])
                 continue
         if span.label == "NORP":
-            continue  # "Western", "Sunni": a group adjective with no canonical actor
+            # "Western", "Sunni": a group adjective with no canonical actor; "Democrats", "Tories" may
+            # be a party's members, named generically: resolved once the text's country is known
+            group_names.append(span)
+            continue
         if all(t.lower_ in COMPASS for t in doc[span.start:span.end]):
             continue  # "an attack by the North": which north only the reader's context says
         if span.label == "PERSON":
@@ -191,6 +195,12 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities[key])
+    for span in group_names:
+        root = doc[span.start:span.end].root
+        country = _modifier_country(root, token_keys, gaz) or about
+        known = gaz.lookup_generic(span.text, country) if country else None
+        if known is not None:
+            assign(span, known, gaz.entities[known])  # "Democrats" in a story about the US
     for span in communities:
         # an ethnic community acts for the state it lives in: the one named last before it, in its own
         # phrase ("ethnic Turks in Sweden"), or the one the text is about (as CAMEO codes ethnic groups)

@@ -240,6 +240,19 @@ def test_no_sector_entity_without_a_country_or_as_a_modifier(nlp, text):
     assert not [m for m in _agents_resolve(nlp, text).mentions if m.key[3:4] == "-" and m.key[:3].isupper()]
 
 
+@pytest.mark.parametrize("text, name, key", [
+    ("President Donald Trump in Washington criticized Democrats on Monday.", "Democrats", "us-democratic-party"),
+    ("Boris Johnson in London faced the Conservatives on Monday.", "Conservatives", "gbr-conservatives"),
+    ("Justin Trudeau in Ottawa faced the Conservatives on Monday.", "Conservatives", "can-conservative"),
+])
+def test_a_party_s_members_named_generically_are_the_party_of_the_text_s_country(nlp, text, name, key):
+    assert _key(nlp, text, name) == key
+
+
+def test_a_group_name_with_no_party_of_the_text_s_country_stays_unresolved(nlp):
+    assert _key(nlp, "Chancellor Angela Merkel in Berlin met Democrats on Monday.", "Democrats") is None
+
+
 def test_a_generic_body_the_gazetteer_knows_is_that_body(nlp):
     res = _agents_resolve(nlp, "Then the Chinese foreign ministry said the talks had failed.")
     assert "chn-mfa" in {m.key for m in res.mentions}

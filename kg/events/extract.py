@@ -384,8 +384,12 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
 
 
 def _verbal(frame: Frame, actor: str, target: str | None, ctx: Context) -> str:
-    """ "Biden attacked Trump for the deaths": between two people an attack is in words, an accusation."""
+    """ "Biden attacked Trump for the deaths", "Democrats attacked Trump": between people and parties,
+    who fight with words, an attack is an accusation."""
+    def speaks(key: str) -> bool:
+        return ctx.kind(key) == "Person" or ctx.gaz.types.get(key) == "party"
+
     if (frame.action == "Assault" and frame.trigger.lemma_.lower() in ctx.rules.verbal_attacks and target is not None
-            and ctx.kind(actor) == "Person" and ctx.kind(target) == "Person"):
+            and speaks(actor) and speaks(target)):
         return "Accuse"
     return frame.action
