@@ -251,6 +251,9 @@ ROWS = [
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
     ("Taliban fighters attacked a police checkpoint in Helmand province.", {("AFG", "Assault", "AFG", "asserted")}),
+    # a city before an agreement says where it was signed; a country, who is party to it
+    ("The United States withdrew from the Paris climate agreement.", set()),
+    ("The US withdrew from the Iran nuclear deal.", {("USA", "Retreat", "IRN", "asserted")}),
     # parties fight with words: their attacks accuse
     ("The Labour Party attacked the Conservatives over the NHS in London.", {("GBR", "Accuse", "GBR", "asserted")}),
     # a mediator meets both parties of what it brokers

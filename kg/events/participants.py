@@ -61,9 +61,12 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                                    for k in [modifier_key(c, ctx)] if k), None)
                     if leader:
                         return leader
+        signed_where = ctx.rules.theme_class(lemma) == "agreement"
         for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
             if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
+            if signed_where and child.dep_ in ("compound", "nmod") and _names_a_place(child, ctx):
+                continue  # "the Paris agreement", "the Minsk accords": where it was signed, not a party
             found = resolve_np(child, ctx, 1) if child.dep_ == "appos" else modifier_key(child, ctx)
             if found:
                 return found
@@ -162,6 +165,14 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     if pronoun.lower_ in PRONOUNS_PERSON:
         return key if person else None
     return _as_country(key, ctx) if person else key
+
+
+def _names_a_place(token: Token, ctx: Context) -> bool:
+    """A city or place name as written ("Paris", "Minsk"), not a country's own name or its demonym."""
+    key = ctx.res.token_keys.get(token.i)
+    if key is None or token.i in ctx.res.demonym_tokens:
+        return False
+    return ctx.kind(key) == "Location" or ctx.gaz.alias_role(token.text) == "capital"
 
 
 def modifier_key(token: Token, ctx: Context) -> str | None:
