@@ -251,6 +251,11 @@ ROWS = [
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
     ("Taliban fighters attacked a police checkpoint in Helmand province.", {("AFG", "Assault", "AFG", "asserted")}),
+    # exchanging fire is fighting each other; exchanging views is no attack
+    ("India and Pakistan exchanged fire along the Line of Control.", {("IND", "Assault", "PAK", "asserted")}),
+    ("The ministers exchanged views on trade.", set()),
+    # whom shots are aimed at is acted upon: the place's country is the target
+    ("Police fired shots at the crowd in Lagos.", {("NGA", "Assault", "NGA", "asserted")}),
     # a city before an agreement says where it was signed; a country, who is party to it
     ("The United States withdrew from the Paris climate agreement.", set()),
     ("The US withdrew from the Iran nuclear deal.", {("USA", "Retreat", "IRN", "asserted")}),

@@ -225,14 +225,19 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
     """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians", or
     what a body of people holds: "a police checkpoint", "an army base"."""
     people = ctx.agent_nouns | ctx.rules.people_nouns
-    for c in frame.trigger.children:
-        if c.dep_ not in OBJECTS | PASSIVE_SUBJECTS or resolve_np(c, ctx) is not None:
+    # "fired shots at the crowd": whom a weapon is aimed at is acted upon too
+    aimed_at = pobjs(frame.trigger, AIMED_PREPS)
+    for c in [*frame.trigger.children, *aimed_at]:
+        if (c.dep_ not in OBJECTS | PASSIVE_SUBJECTS and c not in aimed_at) or resolve_np(c, ctx) is not None:
             continue
         noun = head_noun(c)
         if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or any(
                 m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):
             return True
     return False
+
+
+AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
