@@ -251,6 +251,8 @@ ROWS = [
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
     ("Taliban fighters attacked a police checkpoint in Helmand province.", {("AFG", "Assault", "AFG", "asserted")}),
+    # an envoy stands for the state that sent it
+    ("Germany summoned the Russian ambassador.", {("DEU", "Consult", "RUS", "asserted")}),
     # exchanging fire is fighting each other; exchanging views is no attack
     ("India and Pakistan exchanged fire along the Line of Control.", {("IND", "Assault", "PAK", "asserted")}),
     ("The ministers exchanged views on trade.", set()),

@@ -104,6 +104,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in phrase_keys(helped, ctx) if k not in actors]
+    if not targets and theme is not None and theme_class(theme, rules) == "envoy":
+        # "summoned the Japanese ambassador": an envoy stands for the state that sent it
+        owners = [c for c in theme.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        targets = [k for c in owners if (k := modifier_key(c, ctx)) and k not in actors]
     domestic = _on_own_people(target_tokens, actors, ctx)
     if domestic and not targets:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
