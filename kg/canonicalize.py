@@ -267,11 +267,12 @@ def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping
     lasts = [w for w in dict.fromkeys((token.lower_, token.lemma_.lower())) if w in agents.last_words]
     if not lasts:
         return None
-    for n in range(min(MAX_WORDS, token.i + 1), 0, -1):
-        start = token.i - n + 1
-        if any(i in token_keys for i in range(start, token.i)) or any(
-                t.is_space or (t.is_punct and t.text not in "-'") for t in doc[start:token.i]):
-            continue
+    # the phrase may reach back over words that are no name, space or punctuation (a hyphen or an
+    # apostrophe is part of a word): find where that stops once, then try the longest phrase first
+    first = token.i
+    while first > max(0, token.i - MAX_WORDS + 1) and not _ends_phrase(doc[first - 1], token_keys):
+        first -= 1
+    for start in range(first, token.i + 1):
         before = " ".join(doc[start:token.i].text.lower().split())
         for last in lasts:
             phrase = f"{before} {last}" if before else last
@@ -279,6 +280,11 @@ def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping
             if sector is not None:
                 return start, phrase, sector
     return None
+
+
+def _ends_phrase(token: Token, token_keys: Mapping[int, str]) -> bool:
+    """A word no agent phrase reaches over: a name's, a space or punctuation other than a hyphen or an apostrophe."""
+    return token.i in token_keys or token.is_space or (token.is_punct and token.text not in "-'")
 
 
 def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

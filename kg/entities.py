@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -56,11 +56,18 @@ class NonActors:
     name_starts: frozenset[tuple[str, ...]]
     names: frozenset[str]
 
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words a phenomenon's name can start with ("typhoon", "tropical")."""
+        return frozenset(start[0] for start in self.name_starts)
+
     def covers(self, span: Span) -> bool:
         """ "Typhoon Haiyan", "Hurricane Dorian", "COVID-19": a name of a phenomenon, not of an actor."""
-        words = tuple(t.lower_ for t in span)
         if span.text.lower() in self.names:
             return True
+        if span[0].lower_ not in self.first_words:
+            return False  # (most names: one lookup instead of comparing every name start)
+        words = tuple(t.lower_ for t in span)
         return any(words[: len(start)] == start and len(words) > len(start) for start in self.name_starts)
 
 

@@ -36,6 +36,7 @@ class Context:
         self._keyed_index = [i for i, _ in self.keyed_tokens]
         self.agent_words = load_agents().words
         self.agent_nouns = rules.agent_nouns | self.agent_words
+        self.people_nouns = self.agent_nouns | rules.people_nouns  # once per text: the rules ask it per object
         self.discourse = discourse_country(res.mentions, res.entities, gaz, lead_country(doc, res.token_keys, res.entities))
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic

@@ -40,7 +40,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         coder = None if discarded else lexicon
         frames = [found for token in sent if (found := frame_at(token, ctx, coder))]
         frames = _absorb_complements(frames, ctx)
-        obliged = _obligation_clauses(sent, ctx)
+        verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
+        obliged = _obligation_clauses(verbs, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
@@ -71,8 +72,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             ):
                 continue
             yield from _events(frame, light, sent, document, ctx, offset, symmetric)
-        yield from _obligations(sent, document, ctx, offset)
-        yield from _accusations(sent, [f for f, _, _ in frames], document, ctx, offset)
+        yield from _obligations(obliged, sent, document, ctx, offset)
+        yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
@@ -224,7 +225,7 @@ def _eases(frame: Frame, ctx: Context) -> bool:
 def _acts_on_people(frame: Frame, ctx: Context) -> bool:
     """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians", or
     what a body of people holds: "a police checkpoint", "an army base"."""
-    people = ctx.agent_nouns | ctx.rules.people_nouns
+    people = ctx.people_nouns
     # "fired shots at the crowd": whom a weapon is aimed at is acted upon too
     aimed_at = pobjs(frame.trigger, AIMED_PREPS)
     for c in [*frame.trigger.children, *aimed_at]:
@@ -278,14 +279,15 @@ def _evidence(sent: Span, document: Document, offset: int, trigger: str,
     return Evidence(document.id, text, start, start + len(text), trigger, source_key, source_text)
 
 
-def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: Context, offset: int) -> Iterator[Event]:
-    """Accusations made by claiming a hostile act of someone, or by describing someone as a threat."""
+def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: Document, ctx: Context,
+                 offset: int) -> Iterator[Event]:
+    """Accusations made by claiming a hostile act of someone, or by describing someone as a threat (`verbs`: the sentence's)."""
     rules = ctx.rules
     types = action_types()
-    for verb in sent:
+    for verb in verbs:
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB":
-            continue
+        if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs:
+            continue  # (before resolving the subject: it is the costly part and only these verbs accuse)
         speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         if not speakers:
             continue
@@ -316,12 +318,12 @@ def _accusations(sent: Span, frames: list[Frame], document: Document, ctx: Conte
                     yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
 
 
-def _obligation_clauses(sent: Span, ctx: Context) -> list[Token]:
-    """Clauses that state what someone must do, under a verb of saying with a named speaker."""
+def _obligation_clauses(verbs: list[Token], ctx: Context) -> list[Token]:
+    """Clauses that state what someone must do, under a verb of saying (of `verbs`, a sentence's) with a named speaker."""
     rules = ctx.rules
     out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.attribution_verbs:
+    for verb in verbs:
+        if verb.lemma_.lower() not in rules.attribution_verbs:
             continue
         if not actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
             continue
@@ -330,9 +332,10 @@ def _obligation_clauses(sent: Span, ctx: Context) -> list[Token]:
     return out
 
 
-def _obligations(sent: Span, document: Document, ctx: Context, offset: int) -> Iterator[Event]:
-    """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject."""
-    for clause in _obligation_clauses(sent, ctx):
+def _obligations(clauses: list[Token], sent: Span, document: Document, ctx: Context, offset: int) -> Iterator[Event]:
+    """ "Russia said on Tuesday that Sudan must return the helicopter": the speaker requests it of the subject
+    (`clauses`: the sentence's `_obligation_clauses`)."""
+    for clause in clauses:
         verb = clause.head
         speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         addressees = phrase_keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)

@@ -132,7 +132,7 @@ def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
 def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool:
     """ "Iranian authorities pressured workers of a Tehran company": people named by a common noun, of
     the actor's own country, are acted upon; that is no self-reference."""
-    people = ctx.agent_nouns | ctx.rules.people_nouns
+    people = ctx.people_nouns
     own = set(actors) | {ctx.country(a) for a in actors}
     return any(t.pos_ == "NOUN" and head_noun(t).lemma_.lower() in people and resolve_np(t, ctx) in own for t in tokens)
 
@@ -141,11 +141,16 @@ COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
 PREDICATE_PREPS = frozenset({"to", "of", "toward", "towards", "against", "with", "about", "on"})
 
 
-def _is_predicate(token: Token, rules: Rules) -> bool:
-    """A stance word after a copula ("is critical of"), or a stative passive with no agent ("is opposed to")."""
-    word = token.lower_ if token.lower_ in rules.predicates else token.lemma_.lower()
-    if word not in rules.predicates:
-        return False
+def _predicate_word(token: Token, lemma: str, rules: Rules) -> str | None:
+    """The stance word a token is, as written ("opposed") or else as its lemma ("opponents"), or None."""
+    lower = token.lower_
+    if lower in rules.predicates:
+        return lower
+    return lemma if lemma in rules.predicates else None
+
+
+def _is_predicate(token: Token) -> bool:
+    """A stance word (`_predicate_word`) after a copula ("is critical of"), or a stative passive with no agent ("is opposed to")."""
     if token.dep_ in ("acomp", "attr"):
         return token.head.lemma_.lower() in COPULAS
     return any(c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
@@ -313,14 +318,15 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     (hand-written trigger first, then the CAMEO dictionary) or an event noun; None for any other token."""
     rules = ctx.rules
     lemma = token.lemma_.lower()
-    if _is_predicate(token, rules):
-        word = token.lower_ if token.lower_ in rules.predicates else lemma
+    pos = token.pos_  # (read once: every token of every sentence comes here)
+    word = _predicate_word(token, lemma, rules)
+    if word is not None and _is_predicate(token):
         trig = Trigger(word, (Sense(rules.predicates[word]),), "target")
         frame = _predicate_frame(token, trig, ctx)
         return (frame, trig, None) if frame else None
-    if token.pos_ == "VERB" and token.dep_ == "prep":
+    if pos == "VERB" and token.dep_ == "prep":
         return None  # a verb form heading a prepositional phrase is a preposition: "according to", "following"
-    if token.pos_ == "VERB":
+    if pos == "VERB":
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
         entry = lexicon.entry(token) if lexicon is not None else None
@@ -345,7 +351,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
         return None
-    if token.pos_ == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
+    if pos == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
         trig = rules.nouns[lemma]
         frame = _noun_frame(token, trig, ctx)
         return (frame, trig, _light_verb(token, rules)) if frame else None
