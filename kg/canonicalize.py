@@ -387,14 +387,32 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
 
 
 def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
-    """The country of a place an agent's own phrase names: "police in Monrovia", "workers of a Tehran company"."""
-    for prep in head.children:
+    """The country of a place an agent's own phrase names: "police in Monrovia", "workers of a Tehran company",
+    or "rebels in the north of the country": the country the sentence is about, its main subject. The
+    place of an act on an object is the object's too ("backing rebels in the north of the country")."""
+    holders = [head, head.head] if head.dep_ == "dobj" else [head]
+    for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
             for t in prep.subtree:
                 entity = gaz.entities.get(token_keys.get(t.i, ""))
                 if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country" \
                         and entity.kind in ("Country", "Location"):
                     return entity.country
+                if t.lemma_.lower() in ("country", "nation") and any(d.lower_ == "the" for d in t.children):
+                    return sentence_subject_country(t, token_keys, gaz)
+    return None
+
+
+def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The country "the country" refers to inside a clause: the sentence's main subject when that is a
+    country named before it ("Mali accused Ukraine of backing rebels in the north of the country"), as
+    the subject is the most salient referent; None otherwise."""
+    for subj in (c for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i):
+        if subj.left_edge.i <= token.i <= subj.right_edge.i:
+            return None  # "the country" inside the subject itself
+        entity = gaz.entities.get(token_keys.get(subj.i, ""))
+        if entity is not None and entity.kind == "Country":
+            return entity.key
     return None
 
 

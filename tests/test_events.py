@@ -251,6 +251,11 @@ ROWS = [
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
     ("Taliban fighters attacked a police checkpoint in Helmand province.", {("AFG", "Assault", "AFG", "asserted")}),
+    # a pledge to deploy troops to a country threatens no one: the country is where they go
+    ("Germany pledged to deploy a brigade to Lithuania next year.", {("DEU", "DeployTroops", "LTU", "planned")}),
+    # "the country" inside a clause is the country the sentence is about, its subject, not the last one named
+    ("Mali accused Ukraine of backing rebels in the north of the country in July.",
+     {("MLI", "Accuse", "UKR", "asserted"), ("UKR", "Support", "MLI", "asserted")}),
     # an envoy stands for the state that sent it
     ("Germany summoned the Russian ambassador.", {("DEU", "Consult", "RUS", "asserted")}),
     # exchanging fire is fighting each other; exchanging views is no attack

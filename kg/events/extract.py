@@ -96,7 +96,9 @@ def _complements(frame: Frame, frames: list) -> list[Frame]:
 
 
 def _hostile(frame: Frame) -> bool:
-    return action_types()[frame.action].quad in HOSTILE_QUADS
+    """An act against its target. A deployment's target is where the troops go, often an ally that asked
+    for them ("pledged to deploy a brigade to Lithuania"): pledging one threatens no one."""
+    return action_types()[frame.action].quad in HOSTILE_QUADS and frame.action != "DeployTroops"
 
 
 def _pledged_threats(frames: list) -> list:
