@@ -256,6 +256,10 @@ ROWS = [
     # "the country" inside a clause is the country the sentence is about, its subject, not the last one named
     ("Mali accused Ukraine of backing rebels in the north of the country in July.",
      {("MLI", "Accuse", "UKR", "asserted"), ("UKR", "Support", "MLI", "asserted")}),
+    # a demand addressed to no one named is still a request; an addressee left unresolved is not a demand
+    ("The United Nations called for calm.", {("UN", "Request", None, "asserted")}),
+    ("Germany demanded an apology.", {("DEU", "Request", None, "asserted")}),
+    ("The minister asked his countrymen to stay at home.", set()),
     # an envoy stands for the state that sent it
     ("Germany summoned the Russian ambassador.", {("DEU", "Consult", "RUS", "asserted")}),
     # exchanging fire is fighting each other; exchanging views is no attack

@@ -65,6 +65,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             standalone = False
             if not frame.targets and frame.theme is not None and frame.action in rules.untargeted:
                 frame, standalone = replace(frame, action=rules.untargeted[frame.action]), True
+            elif not frame.targets and frame.action == "Request" and frame.cameo is None \
+                    and _asks_for_something(frame.trigger, ctx):
+                standalone = True  # "Russia called for a cessation of fighting": a demand addressed to no one named
             if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
                 continue
             if trig.defer_to_complement and any(
@@ -93,6 +96,25 @@ def _complements(frame: Frame, frames: list) -> list[Frame]:
     """The frames inside the clauses that complement `frame`'s trigger (not inside relative clauses)."""
     return [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
             and _clausal_path(f.trigger, frame.trigger)]
+
+
+def _asks_for_something(trigger: Token, ctx: Context) -> bool:
+    """ "called for calm", "demanded an apology": a verb of asking (a hand-written trigger) with what is
+    asked for as its complement. Not whom ("asked his countrymen to stay" names an addressee), and not
+    "call" with an object, which names ("called the move a smash and grab") or phones."""
+    if trigger.pos_ != "VERB":
+        return False
+    if pobjs(trigger, frozenset({"for"})):
+        return True
+    if trigger.lemma_.lower() not in CONTENT_DEMANDS or any(
+            c.dep_ in ("xcomp", "ccomp", "oprd") for c in trigger.children):
+        return False
+    return any(c.dep_ in OBJECTS and c.pos_ == "NOUN" and c.lemma_.lower() not in ctx.people_nouns
+               for c in trigger.children)
+
+
+CONTENT_DEMANDS = frozenset({"demand", "urge", "request"})
+"""Verbs whose direct object can be what is asked for ("urged restraint"), not only whom."""
 
 
 def _hostile(frame: Frame) -> bool:
