@@ -6,7 +6,6 @@ real tables from vendor/ and compares them byte for byte with the committed ones
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
