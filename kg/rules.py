@@ -91,6 +91,8 @@ class Rules:
     verdicts: Mapping[str, str]
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
     untargeted: Mapping[str, str]
+    content_demands: frozenset[str]
+    """Verbs of asking whose direct object can be what is asked for ("urged restraint"), not only whom."""
     """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
     """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
@@ -267,7 +269,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted", "content_demands",
                 "modality",
                 "attribution")
     missing = [k for k in required if k not in data]
@@ -306,6 +308,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
+        content_demands=frozenset(_words(data["content_demands"], f"{file}: content_demands")),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),

@@ -106,15 +106,12 @@ def _asks_for_something(trigger: Token, ctx: Context) -> bool:
         return False
     if pobjs(trigger, frozenset({"for"})):
         return True
-    if trigger.lemma_.lower() not in CONTENT_DEMANDS or any(
+    if trigger.lemma_.lower() not in ctx.rules.content_demands or any(
             c.dep_ in ("xcomp", "ccomp", "oprd") for c in trigger.children):
         return False
     return any(c.dep_ in OBJECTS and c.pos_ == "NOUN" and c.lemma_.lower() not in ctx.people_nouns
                for c in trigger.children)
 
-
-CONTENT_DEMANDS = frozenset({"demand", "urge", "request"})
-"""Verbs whose direct object can be what is asked for ("urged restraint"), not only whom."""
 
 
 def _hostile(frame: Frame) -> bool:
