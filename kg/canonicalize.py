@@ -398,9 +398,13 @@ def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> st
                 if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country" \
                         and entity.kind in ("Country", "Location"):
                     return entity.country
-                if t.lemma_.lower() in ("country", "nation") and any(d.lower_ == "the" for d in t.children):
+                if t.lemma_.lower() in COUNTRY_NOUNS and any(d.lower_ == "the" for d in t.children):
                     return sentence_subject_country(t, token_keys, gaz)
     return None
+
+
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+"""Nouns that, as "the country", refer back to a country (see `sentence_subject_country`)."""
 
 
 def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

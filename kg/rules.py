@@ -87,16 +87,15 @@ class Rules:
     pattern_only_verbs: frozenset[str]
     """Verbs the CAMEO dictionary codes only by a pattern: their object carries the sense ("gave an address")."""
     dismissal_verbs: frozenset[str]
+    """Verbs that end someone's job when a person is their object ("fired the minister"): no event."""
     state_acts: Mapping[str, str]
+    """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
     verdicts: Mapping[str, str]
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
     untargeted: Mapping[str, str]
+    """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
     content_demands: frozenset[str]
     """Verbs of asking whose direct object can be what is asked for ("urged restraint"), not only whom."""
-    """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
-    """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
-    """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
-    """Verbs that end someone's job when a person is their object ("fired the minister"): no event."""
     symmetric_actions: frozenset[str]
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
@@ -269,9 +268,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted", "content_demands",
-                "modality",
-                "attribution")
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
+                "content_demands", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")

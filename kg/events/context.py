@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.agents import load_agents
 from kg.canonicalize import Resolution, discourse_country, lead_country
 from kg.gazetteer import Gazetteer
+from kg.model import Entity
 from kg.rules import Rules
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -45,12 +46,16 @@ class Context:
             if ent.label_ == "DATE":
                 self.dates.setdefault(ent.root.sent.start, []).append(ent)
 
+    def entity(self, key: str | None) -> Entity | None:
+        """The entity of a key: as this text resolved it, else as the gazetteer has it."""
+        return (self.entities.get(key) or self.gaz.entities.get(key)) if key else None
+
     def kind(self, key: str) -> str:
-        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        entity = self.entity(key)
         return entity.kind if entity else "Entity"
 
     def country(self, key: str) -> str | None:
-        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        entity = self.entity(key)
         return entity.country if entity else None
 
     def place_country(self, key: str) -> str | None:
@@ -61,7 +66,7 @@ class Context:
     def is_outlet(self, key: str) -> bool:
         """A news outlet (Bloomberg, AFP): a source of claims, never a party. Journalists (a country's media
         sector) are people and can be acted upon."""
-        entity = self.entities.get(key) or self.gaz.entities.get(key)
+        entity = self.entity(key)
         return self.gaz.is_media(key) and not (entity and entity.sector)
 
     def can_act(self, key: str) -> bool:

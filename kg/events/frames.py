@@ -364,8 +364,7 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if obj.dep_ not in (PASSIVE_SUBJECTS if is_passive(verb) else OBJECTS):
             continue
         noun = head_noun(obj)
-        key = ctx.res.token_keys.get(noun.i)
-        entity = (ctx.entities.get(key) or ctx.gaz.entities.get(key)) if key else None
+        entity = ctx.entity(ctx.res.token_keys.get(noun.i))
         if noun.ent_type_ == "PERSON" or (entity is not None and (entity.kind == "Person" or entity.sector)):
             return True
         lemma = noun.lemma_.lower()

@@ -8,9 +8,9 @@ import re
 
 from spacy.tokens import Token
 
+from kg.canonicalize import COUNTRY_NOUNS, sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
-from kg.canonicalize import sentence_subject_country
 from kg.rules import Rules, Trigger
 
 
@@ -83,7 +83,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                             owned = lemma in ("member",) or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
                             return found if owned else _as_country(found, ctx)
         if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
-            if lemma in ("country", "nation"):
+            if lemma in COUNTRY_NOUNS:
                 found = sentence_subject_country(token, ctx.res.token_keys, ctx.gaz)
                 if found:
                     return found
