@@ -96,6 +96,9 @@ class Rules:
     """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
     content_demands: frozenset[str]
     """Verbs of asking whose direct object can be what is asked for ("urged restraint"), not only whom."""
+    act_comments: frozenset[str]
+    """Actions that comment on an act named as their object ("condemned the attack on Iran"): the act's
+    doer is their target, never whom it hit."""
     symmetric_actions: frozenset[str]
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
@@ -269,7 +272,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
                 "role_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
-                "content_demands", "modality", "attribution")
+                "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -307,6 +310,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
         content_demands=frozenset(_words(data["content_demands"], f"{file}: content_demands")),
+        act_comments=_actions(data["act_comments"], f"{file}: act_comments"),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),

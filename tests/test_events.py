@@ -274,6 +274,20 @@ ROWS = [
     ("The Labour Party attacked the Conservatives over the NHS in London.", {("GBR", "Accuse", "GBR", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
+    # a comment on an act is on whoever did it, never on the state or place it hit
+    ("France condemned the attack on Iran.", set()),
+    ("Germany criticised the bombing of Gaza.", set()),
+    ("Britain welcomed the sanctions on Russia.", set()),
+    ("Russia condemned the attack against Iran.", set()),
+    ("France condemned the Russian attack on Ukraine.", {("FRA", "Accuse", "RUS", "asserted")}),
+    ("The EU condemned the annexation of Crimea by Russia.", {("EU", "Accuse", "RUS", "asserted")}),
+    ("Israel condemned the Hamas attack on Sderot.", {("ISR", "Accuse", "PSE", "asserted")}),
+    ("Iran called for an end to the Israeli strikes on Gaza.", {("IRN", "Request", "ISR", "asserted")}),
+    ("Turkey called for an investigation into the attack on Iran.", {("TUR", "Request", None, "asserted")}),
+    # ... and on people it hit, with no doer named, the state they live under
+    ("The UN condemned the violence against protesters in Myanmar.", {("UN", "Accuse", "MMR", "asserted")}),
+    # a threat of an attack is on whom it would hit
+    ("Russia threatened an attack on Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
 ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import Frame, frame_at, verdict
+from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, verdict
 from kg.events.participants import actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
@@ -159,8 +159,11 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
             tokens += [p for t in tokens if resolve_np(t, ctx) is None for p in pobjs(t, ctx.rules.target_preps)]
             frame = replace(frame, targets=tuple(k for k in phrase_keys(tokens, ctx) if k not in frame.actors))
         if trig.absorb_complement and not frame.targets:
+            # "called for an investigation into the attack on Iran": an act asked about is its doer's, not whom it hit
+            comment = frame.action in ctx.rules.act_comments
             inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
-                             for t in f.targets if t not in frame.actors]
+                             for t in (f.actors if comment and hostile_act(f.trigger, ctx.rules) else f.targets)
+                             if t not in frame.actors]
             if not inner_targets:
                 # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
                 # "threatened to stop talks if the United States goes ahead": the one the condition is on
@@ -259,7 +262,6 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
     return False
 
 
-AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
@@ -283,7 +285,6 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     return ()
 
 
-HOSTILE_QUADS = ("verbal-conflict", "material-conflict")
 PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
 
 

@@ -12,6 +12,7 @@ from kg.events.participants import (
     actor_keys, compound_class, controller, head_noun, modifier_key, phrase_keys, pick_sense, pobjs, resolve_np,
     theme_class
 )
+from kg.actions import action_types
 from kg.lexicon import Lexicon, LexMatch, is_passive
 from kg.rules import Rules, Sense, Trigger
 
@@ -82,8 +83,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     for pobj in pobjs(verb, frozenset({"for"})):
         if resolve_np(pobj, ctx) is None:
             target_tokens += pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
+    # "condemned the attack on Iran": who is hit by an act commented on is not whom the comment is on
+    comments = action in rules.act_comments
     for obj in objects:
-        if obj not in themes and resolve_np(obj, ctx) is None:
+        if obj not in themes and resolve_np(obj, ctx) is None and not (comments and hostile_act(obj, rules)):
             # "threatened security consequences for South Korea": the object's recipient is the target;
             # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns;
             # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
@@ -94,8 +97,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens = [o for o in objects if o not in themes] + target_tokens
     if not objects and not target_tokens and not passive and verb.lemma_.lower() in rules.verbs:
         target_tokens = _shared_complements(verb, ctx)  # (a hand-written trigger: a verb that takes a complement)
+    doers: list[str] = []
+    if comments:
+        # "condemned the attack against Iran": the parser may hang what the act hit on the verb
+        aimed = set(pobjs(verb, AIMED_PREPS)) if any(hostile_act(o, rules) for o in objects) else set()
+        doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed], ctx)
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
-    targets = [k for k in phrase_keys(target_tokens, ctx) if k not in actors]
+    targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
     if not targets:
         # "sent troops to help Russia", "to aid Moscow's invasion": the one helped is the recipient
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in rules.purpose_verbs
@@ -113,6 +121,65 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+HOSTILE_QUADS = frozenset({"verbal-conflict", "material-conflict"})
+ACT_CLASSES = frozenset({"attacks", "sanctions", "blockade", "restrictions", "gunfire"})
+AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
+"""What an act is aimed at: "fired shots at the crowd", "the attack on Iran"."""
+
+
+def hostile_act(noun: Token, rules: Rules) -> bool:
+    """A noun naming a hostile act: an attack, an arrest, sanctions, a blockade ("the invasion of Ukraine")."""
+    if noun.pos_ != "NOUN":
+        return False
+    trigger = rules.nouns.get(noun.lemma_.lower())
+    if trigger is not None and any(action_types()[s.action].quad in HOSTILE_QUADS for s in trigger.senses):
+        return True
+    return theme_class(noun, rules) in ACT_CLASSES
+
+
+def _on_acts(tokens: list[Token], ctx: Context) -> tuple[list[str], list[Token]]:
+    """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases."""
+    acts = [t for t in tokens if hostile_act(t, ctx.rules)]
+    return [k for t in acts for k in _act_doers(t, ctx)], [t for t in tokens if t not in acts]
+
+
+def _act_doers(act: Token, ctx: Context) -> list[str]:
+    """Whom a comment on a hostile act ("condemned the Russian invasion of Ukraine") is about: who did the
+    act ("Russia's", "Russian", "Hamas", "by Israel"), never a state or place it hit ("on Iran", "of
+    Crimea"). With no doer named, people it hit stand for their state ("the arrest of Navalny", "the
+    violence against protesters"), as CAMEO codes a comment on a state's act on its own people."""
+    agents = pobjs(act, frozenset({"by"}))
+    agents += [p for acl in act.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
+               for p in a.children if p.dep_ == "pobj"]  # "the attack carried out by Hamas"
+    doers = phrase_keys(agents, ctx)
+    for child in act.children:
+        key = ctx.res.token_keys.get(child.i)
+        if child.dep_ == "poss" or (child.dep_ == "amod" and key is not None) or (
+                # "the Hamas attack"; not "the Gaza bombing" or "the Iran sanctions", which hit them
+                child.dep_ in ("compound", "nmod") and key is not None and ctx.kind(key) in DOER_KINDS):
+            doers += [k for k in [modifier_key(child, ctx)] if k]
+    if doers:
+        return list(dict.fromkeys(doers))
+    victims = pobjs(act, ctx.rules.target_preps | {"of"})
+    return phrase_keys([v for v in victims if _names_people(v, ctx)], ctx)
+
+
+DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})
+
+
+def _names_people(token: Token, ctx: Context) -> bool:
+    """A phrase for people: a person's name, "protesters", "three journalists", "Iranian activists"."""
+    noun = head_noun(token)
+    entity = ctx.entity(ctx.res.token_keys.get(noun.i))
+    if entity is not None:  # a person, or people of a country's society ("Iranian activists": IRN-opp), not its organs
+        return entity.kind == "Person" or (entity.kind == "Organization" and entity.sector is not None
+                                           and ctx.gaz.types.get(entity.key) not in STATE_TYPES)
+    return noun.ent_type_ in ("PERSON", "NORP") or noun.lemma_.lower() in ctx.people_nouns
+
+
+STATE_TYPES = frozenset({"government", "military", "igo"})
 
 
 def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
@@ -265,7 +332,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trigger.object == "target":
         # "Seoul has been under pressure from Kyiv": the one under it is the target
         target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
-    targets = [k for k in phrase_keys(target_tokens, ctx) if k not in actors]
+    doers, target_tokens = _on_acts(target_tokens, ctx) if action in rules.act_comments else ([], target_tokens)
+    targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
     return Frame(noun, action, tuple(actors), tuple(targets), themes[0] if themes else None)
 
 
