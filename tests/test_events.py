@@ -286,6 +286,8 @@ ROWS = [
     ("Turkey called for an investigation into the attack on Iran.", {("TUR", "Request", None, "asserted")}),
     # ... and on people it hit, with no doer named, the state they live under
     ("The UN condemned the violence against protesters in Myanmar.", {("UN", "Accuse", "MMR", "asserted")}),
+    # a subject that is denied does not act: "neither ... nor"
+    ("Neither France nor Germany recognised Kosovo.", {("FRA", "Support", "XKX", "negated"), ("DEU", "Support", "XKX", "negated")}),
     # a threat of an attack is on whom it would hit
     ("Russia threatened an attack on Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
 ]

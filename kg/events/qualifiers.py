@@ -78,7 +78,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node is not token and node.pos_ == "VERB" and lemma in cues.chosen_verbs and node.dep_ in ("advcl", "conj", "xcomp"):
             return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
         children = list(node.children)
-        negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children)
+        negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children) \
+            or any(_negative_subject(c, cues.negations) for c in children if c.dep_ in SUBJECTS)
         if node is not token or node.pos_ in ("VERB", "AUX"):
             if lemma in cues.open_when_negated and negated:
                 return "considered"
@@ -122,6 +123,12 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
             return "considered"
     return "asserted"
+
+
+def _negative_subject(subject: Token, negations: frozenset[str]) -> bool:
+    """ "Neither France nor Germany recognised Kosovo", "No country has recognised it": a subject that
+    is denied does not do what its verb says."""
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in negations for c in subject.children)
 
 
 def attribution(token: Token, ctx: Context) -> tuple[str | None, str | None]:
