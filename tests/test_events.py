@@ -240,6 +240,9 @@ ROWS = [
     ("Russia mobilised 300,000 reservists.", {("RUS", "Mobilize", None, "asserted")}),
     ("Russia deployed troops to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
     ("The company deployed new software.", set()),
+    # forces sent to a city of one's own country are moved at home; an organisation's forces are its own
+    ("The president sent National Guard troops to Minneapolis.", {("USA", "Mobilize", None, "asserted")}),
+    ("Russia sent Hezbollah weapons.", {("RUS", "SupplyWeapons", "LBN", "asserted")}),
     # a light verb's event noun tells the event ("called a strike"), a phrasal verb its own ("called off")
     ("French unions called a nationwide strike against the pension reform.", {("FRA", "Protest", "FRA", "planned")}),
     ("Nigerian teachers called off a four-day strike.", {("NGA", "Concede", "NGA", "asserted")}),

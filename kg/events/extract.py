@@ -63,6 +63,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
                 frame = replace(frame, targets=places, domestic=people)
             standalone = False
+            if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
+                    ctx.kind(t) == "Location" and _is_own(ctx.place_country(t) or t, frame, ctx) for t in frame.targets):
+                frame = replace(frame, targets=())  # "sent troops to Minneapolis": forces moved at home go to no one
             if not frame.targets and frame.theme is not None and frame.action in rules.untargeted:
                 frame, standalone = replace(frame, action=rules.untargeted[frame.action]), True
             elif not frame.targets and frame.action == "Request" and frame.cameo is None \

@@ -77,9 +77,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += pobjs(theme_token, theme_preps)  # "an envoy to Seoul", "troops to Russia"
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
+        # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
+        own_forces = theme_class(theme_token, rules) == "troops"
         target_tokens += [c for c in theme_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
                           and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens
-                          and ctx.res.token_keys[c.i] != ctx.res.token_keys.get(theme_token.i)]
+                          and ctx.res.token_keys[c.i] != ctx.res.token_keys.get(theme_token.i)
+                          and not (own_forces and ctx.kind(ctx.res.token_keys[c.i]) in FORCE_OWNERS)]
     for pobj in pobjs(verb, frozenset({"for"})):
         if resolve_np(pobj, ctx) is None:
             target_tokens += pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
@@ -123,6 +126,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
 
 
+FORCE_OWNERS = frozenset({"Organization", "ArmedGroup"})
 HOSTILE_QUADS = frozenset({"verbal-conflict", "material-conflict"})
 ACT_CLASSES = frozenset({"attacks", "sanctions", "blockade", "restrictions", "gunfire"})
 AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
