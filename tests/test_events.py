@@ -289,6 +289,11 @@ ROWS = [
     ("Turkey called for an investigation into the attack on Iran.", {("TUR", "Request", None, "asserted")}),
     # ... and on people it hit, with no doer named, the state they live under
     ("The UN condemned the violence against protesters in Myanmar.", {("UN", "Accuse", "MMR", "asserted")}),
+    # declaring an emergency restricts one's own country, as a curfew does
+    ("Peru declared a national emergency in the Amazon region.", {("PER", "Coerce", "PER", "asserted")}),
+    # a person's camp acts for the person
+    ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
+    ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),
     # a subject that is denied does not act: "neither ... nor"
     ("Neither France nor Germany recognised Kosovo.", {("FRA", "Support", "XKX", "negated"), ("DEU", "Support", "XKX", "negated")}),
     # a threat of an attack is on whom it would hit
@@ -310,6 +315,11 @@ def test_rule_table(sentence: str, expected: set[tuple]) -> None:
 def test_an_organisation_s_fighters_are_the_organisation() -> None:
     corpus = extract([Document("t", "Taliban fighters attacked Afghan soldiers.", DOC_DATE)])
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("taliban", "Assault", "AFG-mil")]
+
+
+def test_a_person_s_camp_is_the_person_not_the_country() -> None:
+    corpus = extract([Document("t", "Supporters of Alexei Navalny rallied in Moscow.", DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("alexei-navalny", "Protest", "RUS")]
 
 
 def test_a_sports_phrase_deep_in_a_long_text_discards_only_its_sentence() -> None:

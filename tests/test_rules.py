@@ -50,6 +50,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(dismissal_verbs="fire sack".split() + [None]), "dismissal_verbs"),
         (lambda d: d.update(untargeted={"DeployTroops": "Muster"}), "untargeted: expected a mapping of action type"),
         (lambda d: d.update(act_comments=["Accuse", "Blame"]), "act_comments"),
+        (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],

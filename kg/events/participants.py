@@ -80,7 +80,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                         found = resolve_np(pobj, ctx, depth - 1)
                         if found:
                             # "the government of Sudan" acts for Sudan; "the request of Boris Johnson" is his own
-                            owned = lemma in ("member",) or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
+                            owned = lemma in ctx.rules.camp_nouns or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
                             return found if owned else _as_country(found, ctx)
         if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
             if lemma in COUNTRY_NOUNS:
