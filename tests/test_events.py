@@ -291,6 +291,12 @@ ROWS = [
     ("The UN condemned the violence against protesters in Myanmar.", {("UN", "Accuse", "MMR", "asserted")}),
     # declaring an emergency restricts one's own country, as a curfew does
     ("Peru declared a national emergency in the Amazon region.", {("PER", "Coerce", "PER", "asserted")}),
+    # a plural role noun of coordinated owners stands for each ("the leaders of Turkey and Greece")
+    ("The foreign ministers of India and China met in Moscow.", {("IND", "Consult", "CHN", "asserted")}),
+    # parties acting together on one named apart act each on it, not on each other
+    ("Bahrain and Kosovo opened diplomatic relations with Israel.",
+     {("BHR", "Cooperate", "ISR", "asserted"), ("XKX", "Cooperate", "ISR", "asserted")}),
+    ("Russia and China held talks.", {("RUS", "Consult", "CHN", "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

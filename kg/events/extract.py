@@ -51,8 +51,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if not frame.actors:
                 continue
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
+            # (unless a party is named apart: "Bahrain and Kosovo opened relations with Israel")
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
-                                                    or (trig.reciprocal and not frame.targets))
+                                                    or (trig.reciprocal and not frame.targets)) \
+                and not (frame.targets and _with_party(frame, ctx))
             if not frame.targets and frame.action in rules.self_target_actions:
                 frame = replace(frame, targets=_self_targets(frame, ctx), domestic=True)
             elif not frame.targets and frame.action in rules.place_target_actions:
@@ -80,6 +82,15 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             yield from _events(frame, light, sent, document, ctx, offset, symmetric)
         yield from _obligations(obliged, sent, document, ctx, offset)
         yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)
+
+
+def _with_party(frame: Frame, ctx: Context) -> bool:
+    """A counterpart named in a with-phrase of the trigger or its object ("opened relations with Israel")."""
+    holders = [frame.trigger, *(c for c in frame.trigger.children if c.dep_ in OBJECTS)]
+    return bool(set(phrase_keys([p for h in holders for p in pobjs(h, WITH)], ctx)) & set(frame.targets))
+
+
+WITH = frozenset({"with"})
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:

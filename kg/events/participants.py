@@ -205,7 +205,7 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
     out = []
     for t in tokens:
         for c in _conjuncts(t):
-            found = _group_antecedents(c, ctx)
+            found = _group_antecedents(c, ctx) or _owners(c, ctx)
             if not found:
                 k = resolve_np(c, ctx, agent=agent)
                 found = [k] if k else []
@@ -215,6 +215,20 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
 
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
 GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor", "ally", "leader"})
+
+
+def _owners(token: Token, ctx: Context) -> list[str]:
+    """ "the leaders of Turkey and Greece", "foreign ministers of India and China": a plural role noun
+    whose of-phrase coordinates owners stands for each of them (their country, or the camp's owner)."""
+    lemma = token.lemma_.lower()
+    if token.tag_ not in ("NNS", "NNPS") or lemma not in ctx.rules.role_nouns:
+        return []
+    for owner in pobjs(token, frozenset({"of"})):
+        if not owner.conjuncts:
+            continue
+        keys = [k for c in _conjuncts(owner) if (k := resolve_np(c, ctx, 2))]
+        return list(dict.fromkeys(k if lemma in ctx.rules.camp_nouns else _as_country(k, ctx) for k in keys))
+    return []
 
 
 def _group_antecedents(token: Token, ctx: Context) -> list[str]:
