@@ -297,6 +297,10 @@ ROWS = [
     ("Bahrain and Kosovo opened diplomatic relations with Israel.",
      {("BHR", "Cooperate", "ISR", "asserted"), ("XKX", "Cooperate", "ISR", "asserted")}),
     ("Russia and China held talks.", {("RUS", "Consult", "CHN", "asserted")}),
+    # giving up what one holds retreats from it, to whoever gets it
+    ("Armenia handed over the district to Azerbaijan.", {("ARM", "Retreat", "AZE", "asserted")}),
+    ("Britain relinquished control of the port to Israel.", {("GBR", "Retreat", "ISR", "asserted")}),
+    ("Britain sent aid to the region.", set()),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),
