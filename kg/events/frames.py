@@ -74,7 +74,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "brokered a ceasefire between Israel and Hamas": who mediates meets both parties
     theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
     for theme_token in themes:
-        target_tokens += pobjs(theme_token, theme_preps)  # "an envoy to Seoul", "troops to Russia"
+        # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
+        target_tokens += pobjs(theme_token, theme_preps) or [
+            p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)]
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
         # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
