@@ -301,6 +301,16 @@ ROWS = [
     ("Armenia handed over the district to Azerbaijan.", {("ARM", "Retreat", "AZE", "asserted")}),
     ("Britain relinquished control of the port to Israel.", {("GBR", "Retreat", "ISR", "asserted")}),
     ("Britain sent aid to the region.", set()),
+    # an offer is a planned agreement, of help even when its purpose is hostile; a mediator meets both parties
+    ("Japan offered humanitarian aid to the Philippines after the typhoon.", {("JPN", "Agree", "PHL", "planned")}),
+    ("China and Iran pledged funds to rebuild Syria.", {("CHN", "Agree", "SYR", "planned"), ("IRN", "Agree", "SYR", "planned")}),
+    ("Turkey offered to mediate between Russia and Ukraine.", {("TUR", "Consult", "RUS", "planned"), ("TUR", "Consult", "UKR", "planned")}),
+    ("Among voters in Ohio, Biden received two-thirds of the votes.", set()),
+    # the tagger may take an infinitive for a noun: "to host talks"
+    ("Qatar offered to host talks between the Taliban and Pakistan.",
+     {("QAT", "Consult", "AFG", "planned"), ("QAT", "Consult", "PAK", "planned")}),
+    # a condition outranks the verb's own cue
+    ("If the Senate votes to impeach the president of Peru, he will resign.", {("PER", "Accuse", "PER", "considered")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

@@ -75,7 +75,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 standalone = True  # "Russia called for a cessation of fighting": a demand addressed to no one named
             if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
                 continue
-            if trig.defer_to_complement and any(
+            # (not an offer or pledge of something to someone: "offered its troops to Lebanon to help oust Aoun")
+            if trig.defer_to_complement and not (frame.theme is not None and frame.targets) and any(
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
             ):
                 continue

@@ -66,13 +66,14 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                 if found:
                     actors = [found]
                     break
-    target_tokens = pobjs(verb, rules.target_preps)
+    # "mediated between Israel and Hamas", "brokered a ceasefire between ...": who mediates meets both parties
+    theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
+    # (on the verb, "between" only: "among voters, he received two-thirds of the votes" meets no one)
+    target_tokens = pobjs(verb, rules.target_preps | {"between"} if action == "Consult" else rules.target_preps)
     if trigger.object == "target":
         # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
         target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
                           for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
-    # "brokered a ceasefire between Israel and Hamas": who mediates meets both parties
-    theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
         target_tokens += pobjs(theme_token, theme_preps) or [
@@ -128,6 +129,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
 
 
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
 FORCE_OWNERS = frozenset({"Organization", "ArmedGroup"})
 HOSTILE_QUADS = frozenset({"verbal-conflict", "material-conflict"})
 ACT_CLASSES = frozenset({"attacks", "sanctions", "blockade", "restrictions", "gunfire"})
@@ -393,6 +395,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     rules = ctx.rules
     lemma = token.lemma_.lower()
     pos = token.pos_  # (read once: every token of every sentence comes here)
+    if pos == "NOUN" and token.dep_ in CLAUSE_DEPS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        pos = "VERB"  # "offered to host talks": the tagger took the infinitive for a noun, the parser did not
     word = _predicate_word(token, lemma, rules)
     if word is not None and _is_predicate(token):
         trig = Trigger(word, (Sense(rules.predicates[word]),), "target")

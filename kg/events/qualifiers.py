@@ -86,6 +86,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             if negated:
                 return "negated"
         if node is not token:
+            if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in children):
+                return "considered"  # "if the House votes to impeach him": a condition outranks the verb's own cue
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
                 return "planned"
             if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
