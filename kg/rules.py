@@ -108,6 +108,8 @@ class Rules:
     camp_nouns: frozenset[str]
     """Role nouns for whoever's camp ("supporters of Navalny", "members of NATO"): they act for their owner
     itself, where other role nouns with "of" act for the owner's country ("the government of Sudan")."""
+    person_roles: frozenset[str]
+    """Offices one person holds: "his" or "her" may refer to "the Prime Minister", not to "the police"."""
     anaphoric_nouns: frozenset[str]
     """ "the country", "the government": with "the" they refer back to the latest state named."""
     state_organs: frozenset[str]
@@ -272,7 +274,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
-                "role_nouns", "camp_nouns", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
+                "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
@@ -319,6 +321,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),
         role_nouns=frozenset(_words(data["role_nouns"], f"{file}: role_nouns") + _words(data["camp_nouns"], f"{file}: camp_nouns")),
         camp_nouns=frozenset(_words(data["camp_nouns"], f"{file}: camp_nouns")),
+        person_roles=frozenset(_words(data["person_roles"], f"{file}: person_roles")),
         anaphoric_nouns=frozenset(_words(data["anaphoric_nouns"], f"{file}: anaphoric_nouns")),
         owned_nouns=frozenset(_words(data["owned_nouns"], f"{file}: owned_nouns")),
         state_organs=frozenset(_words(data["state_organs"], f"{file}: state_organs")),

@@ -263,6 +263,9 @@ ROWS = [
     ("The United Nations called for calm.", {("UN", "Request", None, "asserted")}),
     ("Germany demanded an apology.", {("DEU", "Request", None, "asserted")}),
     ("The minister asked his countrymen to stay at home.", set()),
+    # ... but a possessive whose owner is a named office is its holder's own: "his countrymen" are India's people
+    ("The Indian Prime Minister asked his countrymen to stay at home.", {("IND", "Request", "IND", "asserted")}),
+    ("Police in London recovered a guidebook in his home.", set()),
     # an envoy stands for the state that sent it
     ("Germany summoned the Russian ambassador.", {("DEU", "Consult", "RUS", "asserted")}),
     # exchanging fire is fighting each other; exchanging views is no attack

@@ -51,6 +51,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(untargeted={"DeployTroops": "Muster"}), "untargeted: expected a mapping of action type"),
         (lambda d: d.update(act_comments=["Accuse", "Blame"]), "act_comments"),
         (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),
+        (lambda d: d.pop("person_roles"), "missing section(s) person_roles"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],

@@ -190,9 +190,25 @@ def modifier_key(token: Token, ctx: Context) -> str | None:
         as_country = token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens or ctx.kind(key) == "Location"
         return _as_country(key, ctx) if as_country and not organisation else key
     if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
-        found = ctx.antecedent(token)
+        found = ctx.antecedent(token) or (_clause_subject(token, ctx) if token.dep_ == "poss" else None)
         return _as_country(found, ctx) if found else None
     return resolve_np(token, ctx, 1)
+
+
+def _clause_subject(possessive: Token, ctx: Context) -> str | None:
+    """ "The Indian Prime Minister asked his countrymen": a possessive with no name before it to refer
+    to is the subject's own, though an office ("the Prime Minister") is no person."""
+    node = possessive.head
+    while node.pos_ != "VERB" and node.head.i != node.i:
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < possessive.i]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if possessive.lower_ in PRONOUNS_PERSON and not (subject.ent_type_ == "PERSON" or (
+            subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in ctx.rules.person_roles)):
+        return None  # "Police recovered a guidebook in his home": "his" is no police's
+    return resolve_np(subject, ctx, 1)
 
 
 def _as_country(key: str, ctx: Context) -> str:
