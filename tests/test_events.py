@@ -314,6 +314,11 @@ ROWS = [
      {("QAT", "Consult", "AFG", "planned"), ("QAT", "Consult", "PAK", "planned")}),
     # a condition outranks the verb's own cue
     ("If the Senate votes to impeach the president of Peru, he will resign.", {("PER", "Accuse", "PER", "considered")}),
+    # meeting or giving in to demands or pressure concedes to whoever makes them; meeting a person consults
+    ("Serbia agreed to meet the demands of Kosovo.", {("SRB", "Concede", "XKX", "planned")}),
+    ("The Kenyan government bowed to pressure from Britain.", {("KEN", "Concede", "GBR", "asserted")}),
+    ("Kenyan President Ruto did not accede to the demands of the Kenyan protesters.", {("KEN", "Concede", "KEN", "negated")}),
+    ("Putin met Erdogan in Sochi.", {("RUS", "Consult", "TUR", "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),
