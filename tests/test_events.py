@@ -319,6 +319,13 @@ ROWS = [
     ("The Kenyan government bowed to pressure from Britain.", {("KEN", "Concede", "GBR", "asserted")}),
     ("Kenyan President Ruto did not accede to the demands of the Kenyan protesters.", {("KEN", "Concede", "KEN", "negated")}),
     ("Putin met Erdogan in Sochi.", {("RUS", "Consult", "TUR", "asserted")}),
+    # "we" in what someone says is the speaker's side; "her" the subject's up the clauses
+    ('Iran\'s foreign minister said: "We will never negotiate with Israel."', {("IRN", "Consult", "ISR", "negated")}),
+    ('"We condemn the sanctions imposed by the United States," the Chinese foreign ministry said.',
+     {("CHN", "Accuse", "USA", "asserted")}),
+    ("The German chancellor said her government would send more weapons to Ukraine.",
+     {("DEU", "SupplyWeapons", "UKR", "planned")}),
+    ("We mourn the loss of the Kenyan president.", set()),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

@@ -37,6 +37,8 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
     lower = token.lower_
     if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
         return _pronoun(token, ctx)
+    if lower in PRONOUNS_WE:
+        return _speaker(token, ctx)
     if depth <= 0:
         return None
     lemma = token.lemma_.lower()
@@ -192,23 +194,48 @@ def modifier_key(token: Token, ctx: Context) -> str | None:
     if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
         found = ctx.antecedent(token) or (_clause_subject(token, ctx) if token.dep_ == "poss" else None)
         return _as_country(found, ctx) if found else None
+    if token.lower_ in PRONOUNS_WE:
+        return _speaker(token, ctx)  # "our troops": the speaker's side
     return resolve_np(token, ctx, 1)
 
 
 def _clause_subject(possessive: Token, ctx: Context) -> str | None:
-    """ "The Indian Prime Minister asked his countrymen": a possessive with no name before it to refer
-    to is the subject's own, though an office ("the Prime Minister") is no person."""
+    """ "The Indian Prime Minister asked his countrymen", "the German chancellor said her government would
+    send": a possessive with no name before it to refer to is the nearest subject before it, up the
+    clauses, though an office ("the Prime Minister") is no person; "his" is no police's."""
     node = possessive.head
-    while node.pos_ != "VERB" and node.head.i != node.i:
+    while node.head.i != node.i or node.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < possessive.i] \
+            if node.pos_ in ("VERB", "AUX") else []
+        if subjects:
+            subject = subjects[0]
+            if possessive.lower_ in PRONOUNS_PERSON and not (subject.ent_type_ == "PERSON" or (
+                    subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in ctx.rules.person_roles)):
+                return None
+            return resolve_np(subject, ctx, 1)
+        if node.head.i == node.i:
+            return None
         node = node.head
-    subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < possessive.i]
-    if not subjects:
-        return None
-    subject = subjects[0]
-    if possessive.lower_ in PRONOUNS_PERSON and not (subject.ent_type_ == "PERSON" or (
-            subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in ctx.rules.person_roles)):
-        return None  # "Police recovered a guidebook in his home": "his" is no police's
-    return resolve_np(subject, ctx, 1)
+    return None
+
+
+def _speaker(pronoun: Token, ctx: Context) -> str | None:
+    """ "We will retaliate," Iran's foreign minister said: "we" in what someone says is the speaker's side,
+    a person's or a state organ's country, an organisation itself."""
+    node = pronoun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in ctx.rules.attribution_verbs:
+            subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUNS_WE]
+            key = resolve_np(subjects[0], ctx, 1) if subjects else None
+            if key is None:
+                return None
+            organ = ctx.kind(key) == "Person" or ctx.gaz.types.get(key) in ("government", "military")
+            return _as_country(key, ctx) if organ else key
+    return None
+
+
+PRONOUNS_WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 
 
 def _as_country(key: str, ctx: Context) -> str:
