@@ -131,6 +131,8 @@ class Rules:
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     purpose_verbs: frozenset[str]
     """ "sent troops to aid Moscow": an infinitive of purpose on another trigger is no event of its own."""
+    instrument_nouns: frozenset[str]
+    """Instruments of power ("a decree banning the niqab"): whoever signs or issues one does what it does."""
     proposal_nouns: frozenset[str]
     """What one accepts or rejects: such an event stands even with no author named."""
     accusing_verbs: frozenset[str]
@@ -275,7 +277,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
-                "place_target_actions", "purpose_verbs", "proposal_nouns", "accusations", "target_preps",
+                "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
@@ -333,6 +335,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
         purpose_verbs=frozenset(_words(data["purpose_verbs"], f"{file}: purpose_verbs")),
         proposal_nouns=frozenset(_words(data["proposal_nouns"], f"{file}: proposal_nouns")),
+        instrument_nouns=frozenset(_words(data["instrument_nouns"], f"{file}: instrument_nouns")),
         accusing_verbs=frozenset(_words(data["accusations"]["verbs"], f"{file}: accusations.verbs")),
         describing_verbs=frozenset(_words(data["accusations"]["describing_verbs"], f"{file}: accusations.describing_verbs")),
         negative_descriptors=frozenset(_words(data["accusations"]["negative_descriptors"], f"{file}: accusations.negative_descriptors")),

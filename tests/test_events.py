@@ -326,6 +326,14 @@ ROWS = [
     ("The German chancellor said her government would send more weapons to Ukraine.",
      {("DEU", "SupplyWeapons", "UKR", "planned")}),
     ("We mourn the loss of the Kenyan president.", set()),
+    # whoever enacts an instrument does what it does; a ban restricts the state's own people, as a curfew does
+    ("The Sri Lankan government issued an order banning face coverings.", {("LKA", "Coerce", "LKA", "asserted")}),
+    ("Parliament passed a law banning protests in Hong Kong.", {("HKG", "Coerce", "HKG", "asserted")}),
+    ("Tunisia banned the niqab.", {("TUN", "Coerce", "TUN", "asserted")}),
+    ("Russia banned imports of French cheese.", {("RUS", "Coerce", "FRA", "asserted")}),
+    # trade is a relation: cutting it off sanctions, resuming it cooperates
+    ("China cut off trade with Australia.", {("CHN", "Sanction", "AUS", "asserted")}),
+    ("India and Pakistan resumed trade.", {("IND", "Cooperate", "PAK", "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

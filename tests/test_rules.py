@@ -52,6 +52,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(act_comments=["Accuse", "Blame"]), "act_comments"),
         (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),
         (lambda d: d.pop("person_roles"), "missing section(s) person_roles"),
+        (lambda d: d.update(instrument_nouns=["decree", 7]), "instrument_nouns"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],

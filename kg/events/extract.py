@@ -253,6 +253,8 @@ def _eases(frame: Frame, ctx: Context) -> bool:
     "approved a bill", which concedes to no one named). Its target is the country's people."""
     if frame.action not in ("Concede", "Coerce"):
         return False
+    if frame.action == "Coerce" and ctx.rules.theme_class(frame.trigger.lemma_.lower()) in EASED_CLASSES:
+        return True  # "Tunisia banned the niqab": a ban, as a curfew, restricts the state's own people
     for obj in (c for c in frame.trigger.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS):
         noun = ctx.rules.nouns.get(obj.lemma_.lower())
         if theme_class(obj, ctx.rules) in EASED_CLASSES or (

@@ -384,10 +384,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
                 return actor_keys(poss, ctx)
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
             found = actor_keys(pobjs(head, frozenset({"of"})), ctx)
-            if found or head.dep_ not in OBJECTS or head.lemma_.lower() not in ctx.rules.modality.planned_nouns:
+            enacts = head.lemma_.lower() in ctx.rules.modality.planned_nouns | ctx.rules.instrument_nouns
+            if found or head.dep_ not in OBJECTS or not enacts:
                 return found
             # "announced plans to supply arms", "forced to revise plans to supply arms": whoever has the
-            # plans is whoever announces or revises them
+            # plans is whoever announces or revises them; "signed a decree banning the niqab": whoever
+            # enacts an instrument does what it does
             verb = head.head
             subj = [c for c in verb.children if c.dep_ in SUBJECTS]
             return actor_keys(subj, ctx) if subj else controller(verb, ctx)
