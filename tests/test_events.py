@@ -334,6 +334,14 @@ ROWS = [
     # trade is a relation: cutting it off sanctions, resuming it cooperates
     ("China cut off trade with Australia.", {("CHN", "Sanction", "AUS", "asserted")}),
     ("India and Pakistan resumed trade.", {("IND", "Cooperate", "PAK", "asserted")}),
+    # a state's protest is a diplomatic complaint; people's protests are protests
+    ("Canada protested to China over the arrests.", {("CAN", "Accuse", "CHN", "asserted")}),
+    ("After the arrest of two Canadians, Canada protested.", set()),
+    ("Thousands of Kenyans protested in Nairobi.", {("KEN", "Protest", "KEN", "asserted")}),
+    ("Palestinian riots against Israeli military policies continued.", {("PSE", "Protest", "ISR", "asserted")}),
+    # a coalition acts as its leader, not as its backer
+    ("The Saudi-led coalition bombed a school in Yemen.", {("SAU", "Assault", "YEM", "asserted")}),
+    ("Germany opposed the US-led war in Iraq.", {("DEU", "Reject", "USA", "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

@@ -35,7 +35,8 @@ class Context:
         self.entities = res.entities
         self.keyed_tokens = sorted(res.token_keys.items())  # in text order, for antecedents
         self._keyed_index = [i for i, _ in self.keyed_tokens]
-        self.agent_words = load_agents().words
+        self.agents = load_agents()
+        self.agent_words = self.agents.words
         self.agent_nouns = rules.agent_nouns | self.agent_words
         self.people_nouns = self.agent_nouns | rules.people_nouns  # once per text: the rules ask it per object
         self.discourse = discourse_country(res.mentions, res.entities, gaz, lead_country(doc, res.token_keys, res.entities))

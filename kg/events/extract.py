@@ -13,7 +13,7 @@ from kg.actions import action_types
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
 from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, verdict
-from kg.events.participants import actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
+from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive
@@ -55,6 +55,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
                                                     or (trig.reciprocal and not frame.targets)) \
                 and not (frame.targets and _with_party(frame, ctx))
+            if frame.action == "Protest" and _state_protest(frame, light, ctx):
+                # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
+                frame = replace(frame, action="Accuse")
             if not frame.targets and frame.action in rules.self_target_actions:
                 frame = replace(frame, targets=_self_targets(frame, ctx), domestic=True)
             elif not frame.targets and frame.action in rules.place_target_actions:
@@ -83,6 +86,31 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             yield from _events(frame, light, sent, document, ctx, offset, symmetric)
         yield from _obligations(obliged, sent, document, ctx, offset)
         yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)
+
+
+def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
+    """A protest by states or their organs ("Canada protested", "the Chinese government protested"), not by
+    people named by their nationality or as a group ("Kenyans protested", "thousands of Kenyans",
+    "Palestinian riots", "Hong Kong protesters", "they chanted", "Swedes joined the protest")."""
+    if not all(ctx.kind(a) == "Country" or ctx.gaz.types.get(a) in ("government", "military") for a in frame.actors):
+        return False
+    namers = [c for c in frame.trigger.children if c.dep_ in SUBJECTS | NAMING_MODIFIERS]
+    namers += [c for c in light.children if c.dep_ in SUBJECTS] if light is not None else []
+    for namer in namers:
+        if namer.pos_ == "PRON" and namer.lower_ not in ("it", "its"):
+            return False  # a state is "it"
+        head = head_noun(namer)
+        if head.lemma_.lower() in COLLECTIVE_HEADS or head.like_num:
+            head = next(iter(pobjs(head, frozenset({"of"}))), head)
+        sector = ctx.agents.sector_of(head.lower_) or ctx.agents.sector_of(head.lemma_)
+        if head.i in ctx.res.demonym_tokens or (  # "Kenyans protested", "Hong Kong protesters chanted"
+                sector is not None and ctx.agents.sectors[sector].type not in ("government", "military")) or (
+                sector is None and head.lemma_.lower() in ctx.rules.people_nouns):
+            return False
+    return True
+
+
+NAMING_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
 def _with_party(frame: Frame, ctx: Context) -> bool:

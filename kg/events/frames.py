@@ -9,8 +9,8 @@ from spacy.tokens import Token
 
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
-    actor_keys, compound_class, controller, head_noun, modifier_key, phrase_keys, pick_sense, pobjs, resolve_np,
-    theme_class
+    actor_keys, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
+    resolve_np, theme_class
 )
 from kg.actions import action_types
 from kg.lexicon import Lexicon, LexMatch, is_passive
@@ -161,7 +161,7 @@ def _act_doers(act: Token, ctx: Context) -> list[str]:
     agents = pobjs(act, frozenset({"by"}))
     agents += [p for acl in act.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
                for p in a.children if p.dep_ == "pobj"]  # "the attack carried out by Hamas"
-    doers = phrase_keys(agents, ctx)
+    doers = phrase_keys(agents, ctx) + [k for k in [leader(act, ctx)] if k]  # "the US-led war"
     for child in act.children:
         key = ctx.res.token_keys.get(child.i)
         if child.dep_ == "poss" or (child.dep_ == "amod" and key is not None) or (

@@ -56,21 +56,22 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
         # adjectives and compounds ("his Ukrainian counterpart"); a possessor last
         order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
-        if not agent:
-            # "opposed the United States-led war": what is opposed is the leader's
-            for led in token.children:
-                if led.dep_ == "amod" and led.lemma_.lower() in ("lead", "back", "sponsor"):
-                    leader = next((k for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")
-                                   for k in [modifier_key(c, ctx)] if k), None)
-                    if leader:
-                        return leader
+        # "opposed the United States-led war": what is opposed is the leader's; "the Saudi-led coalition
+        # bombed": a coalition acts as its leader does (not as its backer: "Iranian-backed militias")
+        found = leader(token, ctx, agent)
+        if found:
+            return found
         signed_where = ctx.rules.theme_class(lemma) == "agreement"
         for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
             if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
             if signed_where and child.dep_ in ("compound", "nmod") and _names_a_place(child, ctx):
                 continue  # "the Paris agreement", "the Minsk accords": where it was signed, not a party
-            found = resolve_np(child, ctx, 1) if child.dep_ == "appos" else modifier_key(child, ctx)
+            own = ctx.res.token_keys.get(child.i) if lemma in ctx.rules.camp_nouns and child.dep_ in ("compound", "poss") else None
+            if own is not None and ctx.kind(own) in ("Person", "Organization"):
+                found = own  # "Trump supporters" are Trump's camp, not the United States'
+            else:
+                found = resolve_np(child, ctx, 1) if child.dep_ == "appos" else modifier_key(child, ctx)
             if found:
                 return found
     if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric_nouns
@@ -103,6 +104,22 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             if found:
                 return found
     return None
+
+
+def leader(token: Token, ctx: Context, agent: bool = False) -> str | None:
+    """Who leads ("the US-led war", "the Saudi-led coalition") or, unless an actor is asked for, backs
+    or sponsors what a noun names."""
+    for led in token.children:
+        if led.dep_ == "amod" and led.lemma_.lower() in (LEADING if agent else LEADING | BACKING):
+            found = next((k for c in led.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                          for k in [modifier_key(c, ctx)] if k), None)
+            if found:
+                return found
+    return None
+
+
+LEADING = frozenset({"lead"})
+BACKING = frozenset({"back", "sponsor"})
 
 
 def _appositive(token: Token, ctx: Context) -> str | None:
