@@ -342,6 +342,17 @@ ROWS = [
     # a coalition acts as its leader, not as its backer
     ("The Saudi-led coalition bombed a school in Yemen.", {("SAU", "Assault", "YEM", "asserted")}),
     ("Germany opposed the US-led war in Iraq.", {("DEU", "Reject", "USA", "asserted")}),
+    # parties to a clash or fighting "between" them fight each other
+    ("Clashes between protesters and police left 12 dead in Iraq.", {("IRQ", "Assault", "IRQ", "asserted")}),
+    ("Fighting between Armenia and Azerbaijan resumed.", {("ARM", "Assault", "AZE", "asserted")}),
+    ("Russia called for a cessation of fighting.", {("RUS", "Request", None, "asserted")}),
+    # whoever claims or denies responsibility for an attack is told to have done it or not
+    ("Al-Shabaab claimed responsibility for the attack in Mogadishu.", {("SOM", "Assault", "SOM", "asserted")}),
+    ("The Taliban denied responsibility for the bombing in Kabul.", {("AFG", "Assault", "AFG", "negated")}),
+    # an instrument used is no one who acts: the user does what it is used for
+    ("Police used tear gas to disperse protesters in Santiago.", {("CHL", "Coerce", "CHL", "asserted")}),
+    # "for" after a hostile verb is a side or a reason, not a target
+    ("He fought for Ukraine in 2022.", set()),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

@@ -64,7 +64,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # the place's country, unless it is the actor's own and no people are acted upon
                 # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
                 # shelled positions in Serbia" tells of no one acted upon)
-                people = _acts_on_people(frame, ctx)
+                # (an armed group's attack at home is on its state: "Al-Shabaab attacked a hotel in Mogadishu")
+                people = _acts_on_people(frame, ctx) or all(ctx.kind(a) == "ArmedGroup" for a in frame.actors)
                 places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
                 frame = replace(frame, targets=places, domestic=people)
             standalone = False

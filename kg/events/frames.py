@@ -54,6 +54,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if action is None:
         return None
     actor_tokens = agents if passive else subjects
+    if not actor_tokens and not passive and trigger.reciprocal:
+        actor_tokens = pobjs(verb, frozenset({"between"}))  # "fighting between Armenia and Azerbaijan resumed"
     actors = actor_keys(actor_tokens, ctx) if actor_tokens else []
     if not actors and not actor_tokens and not passive:
         actors = controller(verb, ctx)
@@ -69,7 +71,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "mediated between Israel and Hamas", "brokered a ceasefire between ...": who mediates meets both parties
     theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
     # (on the verb, "between" only: "among voters, he received two-thirds of the votes" meets no one)
-    target_tokens = pobjs(verb, rules.target_preps | {"between"} if action == "Consult" else rules.target_preps)
+    verb_preps = rules.target_preps | {"between"} if action == "Consult" else rules.target_preps
+    if action_types()[action].quad in HOSTILE_QUADS:
+        verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
+    target_tokens = pobjs(verb, verb_preps)
     if trigger.object == "target":
         # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
         target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
@@ -329,7 +334,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
         light_actors = actor_keys(subj, ctx) if subj else controller(light, ctx)
         actors = light_actors or actors
-    if not actors and action in rules.symmetric_actions:
+    if not actors and (action in rules.symmetric_actions or trigger.reciprocal):  # "clashes between police and protesters"
         actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
@@ -347,9 +352,14 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
 
 def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
     """Who does a nominal event named as what is weighed or planned: "prompts South Korea to
-    reconsider the possibility of direct arms supplies" -> South Korea."""
+    reconsider the possibility of direct arms supplies" -> South Korea; or as what someone claims,
+    takes or denies responsibility for: "Al-Shabaab claimed responsibility for the attack"."""
     cues = ctx.rules.modality
     node = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility":
+        holder = noun.head.head
+        if holder.dep_ in OBJECTS and holder.head.pos_ == "VERB":
+            return actor_keys([c for c in holder.head.children if c.dep_ in SUBJECTS], ctx)
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             holder = node.head.head

@@ -416,8 +416,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
             if objs:
                 return actor_keys(objs, ctx)
-        if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs:
-            # object control: "prompts South Korea to reconsider", "urged Seoul to send"
+        if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs \
+                and not all(_instrument(o, ctx) for o in objs):
+            # object control: "prompts South Korea to reconsider", "urged Seoul to send"; not an instrument
+            # used: "police used tear gas to disperse protesters" is the police's doing
             return actor_keys(objs, ctx)
         if subj:
             return actor_keys(subj, ctx)
@@ -432,6 +434,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(agents, ctx)
         prev, node = node, head
     return []
+
+
+def _instrument(obj: Token, ctx: Context) -> bool:
+    """A thing, not someone who could act: no entity, no noun for people or agents ("tear gas", "force")."""
+    noun = head_noun(obj)
+    return resolve_np(obj, ctx) is None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in ctx.people_nouns
 
 
 COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
