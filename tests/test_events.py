@@ -353,6 +353,8 @@ ROWS = [
     ("Police used tear gas to disperse protesters in Santiago.", {("CHL", "Coerce", "CHL", "asserted")}),
     # "for" after a hostile verb is a side or a reason, not a target
     ("He fought for Ukraine in 2022.", set()),
+    # a bill or budget passed on is a proposal: vetoing it rejects with no author named
+    ("The Brazilian president vetoed the bill.", {("BRA", "Reject", None, "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),
