@@ -83,7 +83,7 @@ ROWS = [
     ("Lithuania recalled its ambassador from China.", {("LTU", "Sanction", "CHN", "asserted")}),
     ("Venezuela cut diplomatic ties with Argentina.", {("VEN", "Sanction", "ARG", "asserted")}),
     ("Russian troops withdrew from Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
-    ("Saudi Arabia and Iran restored diplomatic relations.", {("SAU", "Cooperate", "IRN", "asserted")}),
+    ("Saudi Arabia and Iran restored diplomatic relations.", {("SAU", "Support", "IRN", "asserted")}),
     # blocking a bid rejects its owner (joining, a general verb, is coded only by a dictionary pattern)
     ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted")}),
     # what a bid is for is only attempted
@@ -298,7 +298,7 @@ ROWS = [
     ("The foreign ministers of India and China met in Moscow.", {("IND", "Consult", "CHN", "asserted")}),
     # parties acting together on one named apart act each on it, not on each other
     ("Bahrain and Kosovo opened diplomatic relations with Israel.",
-     {("BHR", "Cooperate", "ISR", "asserted"), ("XKX", "Cooperate", "ISR", "asserted")}),
+     {("BHR", "Support", "ISR", "asserted"), ("XKX", "Support", "ISR", "asserted")}),
     ("Russia and China held talks.", {("RUS", "Consult", "CHN", "asserted")}),
     # giving up what one holds retreats from it, to whoever gets it
     ("Armenia handed over the district to Azerbaijan.", {("ARM", "Retreat", "AZE", "asserted")}),
@@ -355,6 +355,14 @@ ROWS = [
     ("He fought for Ukraine in 2022.", set()),
     # a bill or budget passed on is a proposal: vetoing it rejects with no author named
     ("The Brazilian president vetoed the bill.", {("BRA", "Reject", None, "asserted")}),
+    # diplomatic relations are diplomatic cooperation (CAMEO 05), economic ties material cooperation (06); the
+    # parties named with what they share share it, whoever brought it about; a mediator consults them
+    ("Israel and the UAE normalized relations.", {("ISR", "Support", "ARE", "asserted")}),
+    ("The US helped restore ties between Qatar and Saudi Arabia.", {("QAT", "Support", "SAU", "asserted")}),
+    ("Serbia and Kosovo opened economic ties.", {("SRB", "Cooperate", "XKX", "asserted")}),
+    # a relative clause's object gap is its head noun; its subject does what the clause says
+    ("The EU condemned the sanctions that Russia imposed on Moldova.",
+     {("EU", "Accuse", "RUS", "asserted"), ("RUS", "Sanction", "MDA", "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

@@ -42,9 +42,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    objects = [head_noun(c) for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
+    objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
+               for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
+            c.dep_ in SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
+        objects.append(verb.head)  # "the sanctions (that) Russia imposed", "a deal it brokered": the noun is the object
     with_objs = pobjs(verb, frozenset({"with"}))
     # with `object: target` the object is whom the act is done to ("expelled Russian diplomats"),
     # even when its noun could be a theme; only a with-phrase then names a theme
@@ -127,6 +131,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "summoned the Japanese ambassador": an envoy stands for the state that sent it
         owners = [c for c in theme.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         targets = [k for c in owners if (k := modifier_key(c, ctx)) and k not in actors]
+    if (action in rules.symmetric_actions or trigger.reciprocal) and action != "Consult" and theme is not None:
+        # "normalize relations between Sudan and Israel": the parties named with what they share are the ones
+        # who share it, whoever brings it about (a mediator consults them: "brokered a ceasefire between")
+        parties = phrase_keys(pobjs(theme, frozenset({"between"})), ctx)
+        if len(parties) > 1:
+            actors, targets = parties, []
     domestic = _on_own_people(target_tokens, actors, ctx)
     if domestic and not targets:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
@@ -166,6 +176,9 @@ def _act_doers(act: Token, ctx: Context) -> list[str]:
     agents = pobjs(act, frozenset({"by"}))
     agents += [p for acl in act.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
                for p in a.children if p.dep_ == "pobj"]  # "the attack carried out by Hamas"
+    # "the state of emergency Trump declared", "the sanctions that Russia imposed": a relative clause's subject
+    agents += [s for rel in act.children if rel.dep_ == "relcl" for s in rel.children if s.dep_ in SUBJECTS
+               and s.lower_ not in RELATIVE_PRONOUNS]
     doers = phrase_keys(agents, ctx) + [k for k in [leader(act, ctx)] if k]  # "the US-led war"
     for child in act.children:
         key = ctx.res.token_keys.get(child.i)
