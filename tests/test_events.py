@@ -363,6 +363,10 @@ ROWS = [
     # a relative clause's object gap is its head noun; its subject does what the clause says
     ("The EU condemned the sanctions that Russia imposed on Moldova.",
      {("EU", "Accuse", "RUS", "asserted"), ("RUS", "Sanction", "MDA", "asserted")}),
+    # an organ named with a plain adjective is the text's state's; a person's lawsuit is the person's
+    ("In Michigan, a federal judge dismissed a Trump lawsuit.", {("USA", "Reject", "USA", "asserted")}),
+    # whom an inquiry's question is about is investigated
+    ("The UN will investigate whether Israel violated the ceasefire.", {("UN", "Investigate", "ISR", "planned")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

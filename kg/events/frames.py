@@ -112,6 +112,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens = [o for o in objects if o not in themes] + target_tokens
     if not objects and not target_tokens and not passive and verb.lemma_.lower() in rules.verbs:
         target_tokens = _shared_complements(verb, ctx)  # (a hand-written trigger: a verb that takes a complement)
+    if not objects and action == "Investigate":
+        # "vowed to investigate whether Pompeo misused resources": whom the question is about is investigated
+        target_tokens += [s for c in verb.children if c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children) for s in c.children if s.dep_ in SUBJECTS]
     doers: list[str] = []
     if comments:
         # "condemned the attack against Iran": the parser may hang what the act hit on the verb
@@ -182,10 +186,10 @@ def _act_doers(act: Token, ctx: Context) -> list[str]:
     doers = phrase_keys(agents, ctx) + [k for k in [leader(act, ctx)] if k]  # "the US-led war"
     for child in act.children:
         key = ctx.res.token_keys.get(child.i)
-        if child.dep_ == "poss" or (child.dep_ == "amod" and key is not None) or (
-                # "the Hamas attack"; not "the Gaza bombing" or "the Iran sanctions", which hit them
-                child.dep_ in ("compound", "nmod") and key is not None and ctx.kind(key) in DOER_KINDS):
-            doers += [k for k in [modifier_key(child, ctx)] if k]
+        if child.dep_ in ("compound", "nmod") and key is not None and ctx.kind(key) in DOER_KINDS:
+            doers.append(key)  # "the Hamas attack", "a Trump lawsuit"; not "the Gaza bombing" or "the Iran sanctions"
+        elif child.dep_ == "poss" or (child.dep_ == "amod" and key is not None):
+            doers += [k for k in [modifier_key(child, ctx)] if k]  # "Russia's invasion", "the Russian invasion"
     if doers:
         return list(dict.fromkeys(doers))
     victims = pobjs(act, ctx.rules.target_preps | {"of"})

@@ -67,9 +67,12 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
             if signed_where and child.dep_ in ("compound", "nmod") and _names_a_place(child, ctx):
                 continue  # "the Paris agreement", "the Minsk accords": where it was signed, not a party
-            own = ctx.res.token_keys.get(child.i) if lemma in ctx.rules.camp_nouns and child.dep_ in ("compound", "poss") else None
-            if own is not None and ctx.kind(own) in ("Person", "Organization"):
-                found = own  # "Trump supporters" are Trump's camp, not the United States'
+            own = ctx.res.token_keys.get(child.i) if child.dep_ in ("compound", "poss") else None
+            if own is not None and (ctx.kind(own) == "Person" and lemma not in ctx.rules.role_nouns or (
+                    lemma in ctx.rules.camp_nouns and ctx.kind(own) in ("Person", "Organization"))):
+                # "Trump supporters" are Trump's camp, "a Trump lawsuit" his; "Trump officials" act for the
+                # United States
+                found = own
             else:
                 found = resolve_np(child, ctx, 1) if child.dep_ == "appos" else modifier_key(child, ctx)
             if found:
@@ -92,9 +95,11 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                     return found
             return ctx.antecedent(token)
         if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
-                and not any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in token.children)):
-            # "the senate dismissed it", "police fired on a protester", "called on the President": an organ
-            # named without its state is of the state last named, else of the country the text is about
+                and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN")
+                            for c in token.children)):
+            # "the senate dismissed it", "police fired on a protester", "called on the President", "a federal
+            # judge": an organ named without its state (a plain adjective names none) is of the state last
+            # named, else of the country the text is about
             return ctx.antecedent(token, countries=True) or ctx.discourse
     elif not agent and token.pos_ == "NOUN":
         # what is done to a thing is done to its owner: "overturned the convictions of Kelly",
