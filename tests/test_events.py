@@ -367,6 +367,9 @@ ROWS = [
     ("In Michigan, a federal judge dismissed a Trump lawsuit.", {("USA", "Reject", "USA", "asserted")}),
     # whom an inquiry's question is about is investigated
     ("The UN will investigate whether Israel violated the ceasefire.", {("UN", "Investigate", "ISR", "planned")}),
+    # a headline's "X to do Y" tells what is to be done; an infinitive inside a noun phrase does not
+    ("US to send more troops to Poland", {("USA", "DeployTroops", "POL", "planned")}),
+    ("Russia to withdraw troops and hold talks with Ukraine", {("RUS", "Consult", "UKR", "planned")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

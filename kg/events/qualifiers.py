@@ -62,6 +62,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         return "asserted"
     previous = token
     for node in (token, *_governors(token)):
+        via = previous.dep_  # how the walk came up to this node
         lemma = node.lemma_.lower()
         via_conj = previous.dep_ == "conj" and node is not token
         previous = node
@@ -72,12 +73,16 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 return "planned"
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries for c in node.children):
                 return "considered"
+            if _headline_infinitive(node):
+                return "planned"
             continue
         if node is not token and node.pos_ in ("VERB", "AUX") and lemma in rules.attribution_verbs and lemma not in cues.considered_verbs:
             return "asserted"
         if node is not token and node.pos_ == "VERB" and lemma in cues.chosen_verbs and node.dep_ in ("advcl", "conj", "xcomp"):
             return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
         children = list(node.children)
+        if (node is token or via in CLAUSE_PATH) and _headline_infinitive(node):
+            return "planned"
         negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children) \
             or any(_negative_subject(c, cues.negations) for c in children if c.dep_ in SUBJECTS)
         if node is not token or node.pos_ in ("VERB", "AUX"):
@@ -125,6 +130,16 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
             return "considered"
     return "asserted"
+
+
+CLAUSE_PATH = frozenset({"xcomp", "ccomp", "conj"})
+
+
+def _headline_infinitive(verb: Token) -> bool:
+    """A headline's "US to send troops to Poland": a main verb with only "to" before it tells what is to be done."""
+    children = list(verb.children)
+    return verb.dep_ == "ROOT" and verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+        and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
 
 
 def _negative_subject(subject: Token, negations: frozenset[str]) -> bool:
