@@ -370,6 +370,10 @@ ROWS = [
     # a headline's "X to do Y" tells what is to be done; an infinitive inside a noun phrase does not
     ("US to send more troops to Poland", {("USA", "DeployTroops", "POL", "planned")}),
     ("Russia to withdraw troops and hold talks with Ukraine", {("RUS", "Consult", "UKR", "planned")}),
+    # a crowd named by its size is the people of the country the text is about; a noun with a subject is a verb
+    ("Thousands protest in Belgrade against government", {("SRB", "Protest", "SRB", "asserted")}),
+    ("Crowds gathered outside parliament in Nairobi to protest the tax bill.", {("KEN", "Protest", "KEN", "asserted")}),
+    ("Thousands of Russian troops crossed into Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
     # a person's camp acts for the person
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),

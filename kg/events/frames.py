@@ -422,8 +422,11 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     rules = ctx.rules
     lemma = token.lemma_.lower()
     pos = token.pos_  # (read once: every token of every sentence comes here)
-    if pos == "NOUN" and token.dep_ in CLAUSE_DEPS and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        pos = "VERB"  # "offered to host talks": the tagger took the infinitive for a noun, the parser did not
+    if pos == "NOUN" and any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lower_ == "to" and token.dep_ in CLAUSE_DEPS)
+                             for c in token.children):
+        # "offered to host talks", a headline's "Thousands protest in Belgrade": the tagger took the verb for
+        # a noun, the parser did not (a noun never has a subject of its own)
+        pos = "VERB"
     word = _predicate_word(token, lemma, rules)
     if word is not None and _is_predicate(token):
         trig = Trigger(word, (Sense(rules.predicates[word]),), "target")

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kg.canonicalize import COUNTRY_NOUNS, sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
+from kg.gazetteer import sector_key
 from kg.rules import Rules, Trigger
 
 
@@ -46,6 +47,10 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         # "thousands of Hongkongers marched", "a group of Russian soldiers": the group is its members
         for member in pobjs(token, frozenset({"of"})):
             return resolve_np(member, ctx, depth - 1, agent)
+    if agent and lemma in CROWDS and token.pos_ == "NOUN" and ctx.discourse:
+        # "thousands marched in Belgrade", "crowds gathered": a crowd is the people of the country the text is about
+        people = sector_key(ctx.discourse, "PPL")
+        return people if people in ctx.gaz.entities else None
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
@@ -447,6 +452,7 @@ def _instrument(obj: Token, ctx: Context) -> bool:
     return resolve_np(obj, ctx) is None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in ctx.people_nouns
 
 
+CROWDS = frozenset({"thousand", "hundred", "million", "dozen", "crowd", "throng"})
 COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
                               "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
 
