@@ -276,6 +276,9 @@ ROWS = [
     # a city before an agreement says where it was signed; a country, who is party to it
     ("The United States withdrew from the Paris climate agreement.", set()),
     ("The US withdrew from the Iran nuclear deal.", {("USA", "Retreat", "IRN", "asserted")}),
+    # between politicians the dictionary's verbs of force are figures of speech: an election is no assault
+    ("In 2008, Kay Hagan defeated Senator Elizabeth Dole.", set()),
+    ("A gunman shot Shinzo Abe in Nara.", {("JPN", "Assault", "JPN", "asserted")}),
     # parties fight with words: their attacks accuse
     ("The Labour Party attacked the Conservatives over the NHS in London.", {("GBR", "Accuse", "GBR", "asserted")}),
     # a mediator meets both parties of what it brokers

@@ -456,16 +456,20 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                 continue
             if target is not None and ctx.is_outlet(target):
                 continue
-            yield Event(actor, _verbal(frame, actor, target, ctx), target, mod, date, date_text, qty, (evidence,), frame.cameo)
+            action = _verbal(frame, actor, target, ctx)
+            if action is not None:
+                yield Event(actor, action, target, mod, date, date_text, qty, (evidence,), frame.cameo)
 
 
-def _verbal(frame: Frame, actor: str, target: str | None, ctx: Context) -> str:
+def _verbal(frame: Frame, actor: str, target: str | None, ctx: Context) -> str | None:
     """ "Biden attacked Trump for the deaths", "Democrats attacked Trump": between people and parties,
-    who fight with words, an attack is an accusation."""
+    who fight with words, an attack is an accusation; the dictionary's other verbs of force between
+    them ("entered the race to defeat Trump", "pushed Biden to the left") are figures of speech: None."""
     def speaks(key: str) -> bool:
         return ctx.kind(key) == "Person" or ctx.gaz.types.get(key) == "party"
 
-    if (frame.action == "Assault" and frame.trigger.lemma_.lower() in ctx.rules.verbal_attacks and target is not None
-            and speaks(actor) and speaks(target)):
+    if frame.action != "Assault" or target is None or not (speaks(actor) and speaks(target)):
+        return frame.action
+    if frame.trigger.lemma_.lower() in ctx.rules.verbal_attacks:
         return "Accuse"
-    return frame.action
+    return frame.action if frame.cameo is None else None
