@@ -131,11 +131,12 @@ class ParsedToken:
 class ParsedSpan:
     """A slice of a `ParsedDoc` (a sentence, an entity, `doc[a:b]`): spaCy's Span attributes the rules read."""
 
-    __slots__ = ("doc", "start", "end", "label_", "ent_id_", "_root")
+    __slots__ = ("doc", "start", "end", "label_", "ent_id_", "kb_id_", "_root", "_text")
 
-    def __init__(self, doc: ParsedDoc, start: int, end: int, label: str = "", ent_id: str = ""):
-        self.doc, self.start, self.end, self.label_, self.ent_id_ = doc, start, end, label, ent_id
+    def __init__(self, doc: ParsedDoc, start: int, end: int, label: str = "", ent_id: str = "", kb_id: str = ""):
+        self.doc, self.start, self.end, self.label_, self.ent_id_, self.kb_id_ = doc, start, end, label, ent_id, kb_id
         self._root: ParsedToken | None = None
+        self._text: str | None = None
 
     @property
     def start_char(self) -> int:
@@ -151,7 +152,15 @@ class ParsedSpan:
 
     @property
     def text(self) -> str:
-        return self.doc.text[self.start_char:self.end_char] if self.end > self.start else ""
+        """The words as written, spaces between them kept (read once per span: the rules ask it again and again)."""
+        if self._text is None:
+            if self.end > self.start:
+                words = self.doc.words
+                last = words[self.end - 1]
+                self._text = self.doc.text[words[self.start].idx:last.idx + len(last.text)]
+            else:
+                self._text = ""
+        return self._text
 
     @property
     def root(self) -> ParsedToken:
@@ -196,25 +205,25 @@ class ParsedSpan:
         return reversed(self.doc.words[self.start:self.end])
 
     def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            start, stop = _bounds(i, len(self))
+        if i.__class__ is slice:
+            start, stop = _bounds(i, len(self))  # type: ignore[arg-type]
             return ParsedSpan(self.doc, self.start + start, self.start + stop)
-        j = self.end + i if i < 0 else self.start + i
+        j = self.end + i if i < 0 else self.start + i  # type: ignore[operator]
         if not self.start <= j < self.end:
             raise IndexError(f"span index {i} out of range")
         return self.doc.words[j]
 
-    def _key(self) -> tuple:
-        return self.start_char, self.end_char, self.label_, self.ent_id_
-
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ParsedSpan) and other.doc is self.doc and other._key() == self._key()
+        # spaCy compares character offsets, labels and ids; in one text the token range stands for the offsets
+        return isinstance(other, ParsedSpan) and other.doc is self.doc and other.start == self.start \
+            and other.end == self.end and other.label_ == self.label_ and other.ent_id_ == self.ent_id_ \
+            and other.kb_id_ == self.kb_id_
 
     def __hash__(self) -> int:
-        return hash((id(self.doc), self._key()))
+        return hash((id(self.doc), self.start, self.end, self.label_, self.ent_id_, self.kb_id_))
 
     def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "_root":
+        if name.startswith("__") or name in ("_root", "_text"):
             raise AttributeError(name)
         return self.doc.wrap(getattr(self.doc.spacy[self.start:self.end], name))
 
@@ -252,7 +261,7 @@ def _bounds(index: slice, length: int) -> tuple[int, int]:
 class ParsedDoc:
     """A parsed text as plain Python objects: `words[i]` for `doc[i]`, with `sents`, `ents`, `text` and slices."""
 
-    __slots__ = ("spacy", "text", "words", "sents_", "ents")
+    __slots__ = ("ents", "sents_", "spacy", "text", "words")
 
     def __init__(self, doc: Doc):
         self.spacy = doc
@@ -277,7 +286,7 @@ class ParsedDoc:
         for sent in self.sents_:
             for word in words[sent.start:sent.end]:
                 word.sent = sent
-        self.ents = tuple(ParsedSpan(self, e.start, e.end, e.label_, e.ent_id_) for e in doc.ents)
+        self.ents = tuple(ParsedSpan(self, e.start, e.end, e.label_, e.ent_id_, e.kb_id_) for e in doc.ents)
 
     def release(self) -> None:
         """Unlink the tokens from each other and from the text, so that memory is freed as soon as the caller
@@ -297,10 +306,10 @@ class ParsedDoc:
         return iter(self.words)
 
     def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            start, stop = _bounds(i, len(self.words))
+        if i.__class__ is slice:
+            start, stop = _bounds(i, len(self.words))  # type: ignore[arg-type]
             return ParsedSpan(self, start, stop)
-        return self.words[i]
+        return self.words[i]  # type: ignore[index]
 
     def __getattr__(self, name: str) -> Any:
         return self.wrap(getattr(self.spacy, name))
@@ -310,7 +319,7 @@ class ParsedDoc:
         if isinstance(value, Token):
             return self.words[value.i]
         if isinstance(value, Span):
-            return ParsedSpan(self, value.start, value.end, value.label_, value.ent_id_)
+            return ParsedSpan(self, value.start, value.end, value.label_, value.ent_id_, value.kb_id_)
         if isinstance(value, (list, tuple)):
             return type(value)(self.wrap(v) for v in value)
         if isinstance(value, Iterator):

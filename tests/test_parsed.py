@@ -8,8 +8,8 @@ import random
 import pytest
 from spacy.tokens import Doc
 
-from conftest import NEWS_SAMPLE, REPO
 from kg.parsed import ParsedDoc, ParsedSpan, ParsedToken, parsed
+from tests.conftest import NEWS_SAMPLE, REPO
 
 TOKEN_ATTRIBUTES = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "idx", "whitespace_", "like_num",
                     "is_space", "is_punct")
