@@ -187,16 +187,17 @@ class SortedQuads:
     def write_trig(self, handle: BinaryIO) -> None:
         """Every graph as TriG, graphs in IRI order (the default graph first), each quad once."""
         prefixes = self._seal()
-        rows = self.db.execute("SELECT g, s, p, o FROM quads ORDER BY g, s, p, o")
-        _write_chunks(((g, f"{s} {p} {o} {g} .\n") for g, s, p, o in rows), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG,
-                      prefixes, handle)
+        # (SQLite joins each quad's line: "s p o g .", as N-Quads reads it)
+        rows = self.db.execute("SELECT g, s || ' ' || p || ' ' || o || ' ' || g || ' .' || char(10) FROM quads "
+                               "ORDER BY g, s, p, o")
+        _write_chunks(rows, ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, prefixes, handle)
 
     def write_turtle(self, handle: BinaryIO) -> None:
         """The union of all graphs as Turtle: each triple once, in order."""
         prefixes = self._seal()
-        rows = self.db.execute("SELECT DISTINCT s, p, o FROM quads ORDER BY s, p, o")
-        _write_chunks(((s, f"{s} {p} {o} .\n") for s, p, o in rows), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE,
-                      prefixes, handle)
+        rows = self.db.execute("SELECT s, s || ' ' || p || ' ' || o || ' .' || char(10) FROM quads "
+                               "GROUP BY s, p, o ORDER BY s, p, o")
+        _write_chunks(rows, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE, prefixes, handle)
 
 
 def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox.RdfFormat, prefixes: dict[str, str],
@@ -209,11 +210,10 @@ def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox
     def serialize(chunk: list[str]) -> tuple[list[str], str]:
         quads = ox.parse("".join(chunk).encode("utf-8"), format=parse) if chunk else []
         text = ox.serialize(quads, format=fmt, prefixes=prefixes).decode("utf-8")
-        header: list[str] = []
-        while text.startswith("@prefix"):
-            line, _, text = text.partition("\n")
-            header.append(line + "\n")
-        return header, text
+        end = 0
+        while text.startswith("@prefix", end):  # (cut once: the body is large)
+            end = text.index("\n", end) + 1
+        return text[:end].splitlines(keepends=True), text[end:]
 
     chunk: list[str] = []
     last = None
