@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable
+from itertools import chain, islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -148,9 +149,11 @@ class SortedQuads:
     def __exit__(self, *exc: object) -> None:
         self.db.close()
 
-    def _check(self, text: str) -> str:
-        """An N-Triples term as it is, its IRI checked against the prefixes once (a bounded memo)."""
-        if text[0] == "<" and text not in self._checked:
+    def _check(self, terms: Iterable[str]) -> None:
+        """Check the IRIs among N-Triples terms against the prefixes, each once (a bounded memo)."""
+        for text in set(terms).difference(self._checked):
+            if text[0] != "<":
+                continue
             iri = text[1:-1]
             for prefix, ns in self.namespaces.items():
                 if self.plain[prefix] and iri.startswith(ns) and not _SIMPLE_LOCAL.match(iri[len(ns):]):
@@ -158,17 +161,18 @@ class SortedQuads:
             if len(self._checked) >= 20_000:
                 self._checked.clear()
             self._checked.add(text)
-        return text
 
     def add(self, graph: str | None, triples: Iterable[tuple[str, str, str]]) -> None:
         """Add triples, as N-Triples text, to a named graph (its IRI as N-Triples text; None: the default graph);
         a quad added twice is kept once."""
         if self.sealed:
             raise RuntimeError("SortedQuads.add after writing")
-        g = "" if graph is None else self._check(graph)
-        check = self._check
-        self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)",
-                            ((g, check(s), check(p), check(o)) for s, p, o in triples))  # streamed: the corpus graph is large
+        g = "" if graph is None else graph
+        self._check([graph] if graph is not None else [])
+        triples = iter(triples)
+        while batch := list(islice(triples, CHUNK)):  # a chunk at a time: the corpus graph is large
+            self._check(chain.from_iterable(batch))  # (each term once per chunk, not each time it occurs)
+            self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)", [(g, *t) for t in batch])
 
     def add_dataset(self, ds: Dataset) -> None:
         """Add every quad of an rdflib dataset (its default graph as the default graph)."""

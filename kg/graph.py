@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date as _date
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -53,9 +54,11 @@ CORPUS_GRAPH = GRAPH["corpus"]
 """Named graph of corpus-wide facts (source counts), replaced whole on every load."""
 
 
+@lru_cache(maxsize=65_536)
 def _safe(part: str) -> str:
     """Percent-encode anything that is not an unreserved IRI character; an empty id is '""' encoded,
-    so that no IRI is a bare namespace (JSON-LD would compact it to the prefix alone)."""
+    so that no IRI is a bare namespace (JSON-LD would compact it to the prefix alone). Kept for the
+    keys met last: an entity's or a document's key is encoded again in every graph that names it."""
     return quote(part, safe="-._~") if part else "%22%22"
 
 
