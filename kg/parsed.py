@@ -250,6 +250,11 @@ def _names(hashes: list[int], strings: Any) -> list[str]:
     return found
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token of a Doc, read at once (for a pipeline component: no Token object each)."""
+    return _names(doc.to_array(ORTH).tolist(), doc.vocab.strings) if len(doc) else []
+
+
 def _bounds(index: slice, length: int) -> tuple[int, int]:
     """spaCy's slice rule: step 1 only, bounds clipped, an empty slice where the end is before the start."""
     if index.step not in (None, 1):

@@ -8,7 +8,7 @@ import random
 import pytest
 from spacy.tokens import Doc
 
-from kg.parsed import ParsedDoc, ParsedSpan, ParsedToken, parsed
+from kg.parsed import ParsedDoc, ParsedSpan, ParsedToken, parsed, token_texts
 from tests.conftest import NEWS_SAMPLE, REPO
 
 TOKEN_ATTRIBUTES = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "idx", "whitespace_", "like_num",
@@ -107,3 +107,8 @@ def test_an_empty_text_and_release(nlp):
     view = parsed(nlp("Seoul protested."))
     view.release()
     assert len(view) == 0
+
+
+def test_token_texts_are_the_tokens_texts(real_docs, nlp):
+    for doc in [*real_docs, nlp(""), nlp("\n\n  x")]:
+        assert token_texts(doc) == [t.text for t in doc]
