@@ -125,6 +125,8 @@ CHUNK = 5_000
 """Statements per call to Oxigraph's writer: bounds the memory the writer needs, whatever the graph's size."""
 BLOCK = CHUNK
 """Statements of the largest graph the quad spool keeps as one row (see `SortedQuads`)."""
+RECENT = 10_000
+"""Triples the quad spool remembers having stored, to skip storing them again (a bounded memo)."""
 
 
 class SortedQuads:
@@ -200,7 +202,7 @@ class SortedQuads:
         """Check a batch's IRIs and keep its triples for Turtle (each term and triple checked once per batch)."""
         self._check(chain.from_iterable(batch))
         new = [t for t in dict.fromkeys(batch) if t not in self._recent]
-        if len(self._recent) + len(new) > 50_000:
+        if len(self._recent) + len(new) > RECENT:
             self._recent.clear()
         self._recent.update(new)
         self.db.executemany("INSERT OR IGNORE INTO triples VALUES (?, ?, ?)", new)
