@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -33,9 +33,12 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and bylines are not run-on sentences."""
     # a token's own trailing whitespace is one space or none: a line break is a space token of its own
     spaces = doc.to_array(IS_SPACE)
-    for i in numpy.flatnonzero(spaces[:-1]).tolist():
-        if "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
+    starts = [i + 1 for i in numpy.flatnonzero(spaces[:-1]).tolist() if "\n" in doc[i].text]
+    if starts:
+        # set all at once: Token.is_sent_start checks the whole text for a parse at every call
+        sent_starts = doc.to_array(SENT_START)
+        sent_starts[starts] = 1
+        doc.from_array(SENT_START, sent_starts)
     return doc
 
 
