@@ -14,8 +14,10 @@ its tokens and spans wrapped back, so a new rule works unchanged; mirror it here
 
 from __future__ import annotations
 
+import gc
 import operator
 from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import repeat
 from typing import Any
 
@@ -346,6 +348,27 @@ class ParsedDoc:
         return self.text
 
     __repr__ = __str__
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[ParsedDoc]:
+    """The text as plain Python objects for the length of a `with` block, released at its end.
+
+    Python's cycle collector is paused meanwhile: the tokens refer to each other, so every
+    collection during the block would walk all of them (and, as they age, the whole heap: the
+    model and the gazetteer) to find nothing, while `release` frees them at the end without it
+    (0.17 s of the 100,000 words of real news, one full collection 0.13 s of it). The
+    collector's state is restored, also when the block raises.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    view = ParsedDoc(doc)
+    try:
+        yield view
+    finally:
+        view.release()
+        if enabled:
+            gc.enable()
 
 
 def parsed(doc: Doc | ParsedDoc) -> ParsedDoc:

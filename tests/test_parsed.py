@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 
 import pytest
 from spacy.tokens import Doc
 
-from kg.parsed import ParsedDoc, ParsedSpan, ParsedToken, parsed, token_texts
+from kg.parsed import ParsedDoc, ParsedSpan, ParsedToken, parsed, reading, token_texts
 from tests.conftest import NEWS_SAMPLE, REPO
 
 TOKEN_ATTRIBUTES = ("text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "idx", "whitespace_", "like_num",
@@ -112,3 +113,18 @@ def test_an_empty_text_and_release(nlp):
 def test_token_texts_are_the_tokens_texts(real_docs, nlp):
     for doc in [*real_docs, nlp(""), nlp("\n\n  x")]:
         assert token_texts(doc) == [t.text for t in doc]
+
+
+def test_reading_gives_the_view_for_a_block_then_frees_it_and_restores_the_collector(nlp):
+    doc = nlp("Seoul protested.")
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with reading(doc) as view:
+                assert view[0].text == "Seoul" and not gc.isenabled()
+            assert len(view) == 0 and gc.isenabled() == enabled
+            with pytest.raises(ValueError), reading(doc):
+                raise ValueError
+            assert gc.isenabled() == enabled
+        finally:
+            gc.enable()
