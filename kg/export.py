@@ -119,7 +119,9 @@ MENTION_BATCH = 1_000
 
 
 def _dumps(value: Any) -> str:
-    return _ENCODER.encode(value).translate(_LINE_BREAKS)
+    text = _ENCODER.encode(value)
+    # (translating is slow over a large text; looking for the three characters is not)
+    return text.translate(_LINE_BREAKS) if "\u2028" in text or "\u2029" in text or "\x85" in text else text
 
 
 def write_jsonl(source: Corpus | Merged, handle: TextIO) -> None:

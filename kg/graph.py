@@ -130,9 +130,13 @@ def nt_iri(iri: str) -> str:
 _XSD_STRING, _XSD_INTEGER, _XSD_DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
 
 
+_ESCAPED = re.compile('[\x00-\x1f\x7f"\\\\]')
+"""The characters `_ESCAPES` escapes: most literals have none, and a search is faster than translating."""
+
+
 def nt_literal(value: str, datatype: str | None = None) -> str:
     """The N-Triples form of a literal, as pyoxigraph writes it (a plain string has no datatype)."""
-    text = '"' + value.translate(_ESCAPES) + '"'
+    text = '"' + (value.translate(_ESCAPES) if _ESCAPED.search(value) else value) + '"'
     return text if datatype is None or datatype == _XSD_STRING else f"{text}^^<{datatype}>"
 
 
