@@ -34,7 +34,7 @@ FORMAT = 2
 CACHE_DIR_ENV = "KG_CACHE_DIR"
 
 CODE_MODULES = ("model", "nlp", "ingest", "entities", "canonicalize", "events", "temporal", "gazetteer", "actions", "rules",
-                "lexicon", "pipeline", "roles", "agents", "compiled")
+                "lexicon", "pipeline", "roles", "agents", "compiled", "parsed")
 """Modules whose code decides what a document yields: editing one invalidates the cache."""
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Any, TextIO
 
 from kg.actions import coded
@@ -110,21 +111,32 @@ _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": 
 """Characters `str.splitlines` breaks on that JSON leaves raw; only ever inside strings, so escaping is exact."""
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+"""`json.dumps(value, ensure_ascii=False)`, its encoder made once (json.dumps makes one per call given an option)."""
+
+MENTION_BATCH = 1_000
+"""Mentions encoded at a time: one call for many instead of one each, memory still bounded."""
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=False).translate(_LINE_BREAKS)
+    text = _ENCODER.encode(value)
+    # (translating is slow over a large text; looking for the three characters is not)
+    return text.translate(_LINE_BREAKS) if "\u2028" in text or "\u2029" in text or "\x85" in text else text
 
 
 def write_jsonl(source: Corpus | Merged, handle: TextIO) -> None:
     """Write the records as JSON Lines (one record a line, UTF-8, no ASCII escaping).
 
     The bytes are those of `json.dumps` of each whole record, but a record's
-    mentions are written one by one, so memory stays flat however often an
-    entity is named or an event told.
+    mentions are written a batch at a time, so memory stays flat however often
+    an entity is named or an event told.
     """
     for head, mentions in _parts(source):
         handle.write(_dumps(head)[:-1] + ', "mentions": [')
-        for n, mention in enumerate(mentions):
-            handle.write(", " + _dumps(mention) if n else _dumps(mention))
+        separator = ""
+        while batch := list(islice(mentions, MENTION_BATCH)):
+            handle.write(separator + _dumps(batch)[1:-1])  # "[a, b]" -> "a, b": as the whole list writes them
+            separator = ", "
         handle.write("]}\n")
 
 

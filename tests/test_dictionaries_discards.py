@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kg.dictionaries import discards
-from kg.lexicon import compile_discards, load_lexicon
+from kg.lexicon import compile_discards, load_lexicon, story_alternatives
 from kg.paths import ontology_dir
+from tests.conftest import NEWS_SAMPLE
 
 VENDOR = Path(__file__).resolve().parent.parent / "vendor"
 
@@ -64,3 +68,27 @@ def test_the_shipped_lexicon_carries_the_guards(nlp):
     guard = load_lexicon().discards
     assert guard.story_discarded("He scored a goal in the World Cup.")
     assert guard.sentence_hits(nlp("The typhoon hit Luzon.")) == [4]
+
+
+def _plain(phrases: list[str]) -> re.Pattern[str]:
+    """The story phrases as one plain alternation, in their order (what the grouped pattern must equal)."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def test_the_grouped_story_pattern_finds_what_the_plain_list_finds():
+    phrases = sorted(yaml.safe_load((ontology_dir() / discards.TABLE).read_text(encoding="utf-8"))["story"],
+                     key=len, reverse=True)
+    grouped = load_lexicon().discards.story
+    texts = [json.loads(line)["text"] for line in NEWS_SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts += [t.upper() for t in texts] + [" ".join(phrases), " ".join(p.upper() for p in phrases) + " ſuper bowl",
+                                           "goalkeepers golfing  WORLD\tgolf championships goalkeeper-coach"]
+    for text in texts:
+        assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in _plain(phrases).finditer(text)]
+    assert grouped.pattern.count("|") < _plain(phrases).pattern.count("|") + 20  # (grouped: one test per first letter)
+
+
+def test_phrases_whose_first_letters_differ_only_in_case_keep_their_order():
+    # "Gold cup" and "golf" could both start at one "G": grouping them apart would let the later one win
+    assert story_alternatives(["Gold cup", "golf"]) == r"Gold\s+cup|golf"
+    assert story_alternatives(["gold cup", "golf", "world cup"]) == r"g(?:old\s+cup|olf)|w(?:orld\s+cup)"

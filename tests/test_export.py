@@ -199,13 +199,17 @@ def test_non_ascii_is_written_as_utf8_not_escaped():
     assert "Київ" in to_jsonl(corpus)
 
 
-@pytest.mark.parametrize("mentions", [0, 1, 3])
-def test_streamed_records_are_the_bytes_of_whole_records(mentions):
-    """write_jsonl writes "mentions" item by item; the bytes must be json.dumps of the whole record."""
+@pytest.mark.parametrize("mentions", [0, 1, 3, 5])
+@pytest.mark.parametrize("batch", [1000, 2])
+def test_streamed_records_are_the_bytes_of_whole_records(mentions, batch, monkeypatch):
+    """write_jsonl writes "mentions" a batch at a time; the bytes must be json.dumps of the whole record."""
     import io
 
+    from kg import export
     from kg.export import write_jsonl
     from kg.model import Mention
+
+    monkeypatch.setattr(export, "MENTION_BATCH", batch)
 
     text = "Seoul\u2028said \"so\"\x85 today, in Київ."
     corpus = Corpus(

@@ -164,6 +164,28 @@ def test_the_quad_spool_on_disk_sorts_and_deduplicates(ds, tmp_path):
     assert quads(Dataset().parse(data=formats.to_trig(ds), format="trig")) == quads(ds)
 
 
+@pytest.mark.parametrize("block", [0, 2])
+def test_graphs_kept_whole_or_a_quad_a_row_give_the_same_bytes(ds, tmp_path, monkeypatch, block):
+    """A graph of up to BLOCK statements is one row of the spool, a larger one (or one added to again) a row per
+    quad: any mix of both, graphs added twice included, writes what a spool of all whole graphs writes."""
+    text = lambda term: str(formats._ox_term(term))  # noqa: E731
+    graphs = sorted({g for *_, g in ds.quads((None, None, None, None))}, key=str, reverse=True)
+
+    def write(name: str, twice: set) -> tuple[bytes, bytes]:
+        with formats.SortedQuads(tmp_path / f"{name}.sqlite") as spool:
+            for g in graphs + [g for g in graphs if g in twice]:
+                spool.add(text(g), ((text(s), text(p), text(o)) for s, p, o in sorted(ds.graph(g))))
+            trig, ttl = io.BytesIO(), io.BytesIO()
+            spool.write_trig(trig)
+            spool.write_turtle(ttl)
+        return trig.getvalue(), ttl.getvalue()
+
+    whole = write("whole", set())
+    monkeypatch.setattr(formats, "BLOCK", block)
+    assert write("mixed", set(graphs[::2])) == whole
+    assert len({len(ds.graph(g)) > block for g in graphs}) == 2 or block == 0  # (some graphs each way)
+
+
 def test_a_namespace_with_an_odd_local_name_is_written_with_full_iris():
     """Oxigraph would write doc:a\\%20b, which rdflib cannot read: that namespace gets no prefix at all."""
     from rdflib import Literal, URIRef

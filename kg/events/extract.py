@@ -18,6 +18,7 @@ from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive
 from kg.model import Document, Event, Evidence
+from kg.parsed import parsed
 from kg.rules import Rules, Sense
 
 
@@ -30,6 +31,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
     """
     if lexicon is not None and lexicon.discards.story_discarded(document.text, document.title):
         return  # a sports or entertainment story is no political news
+    doc = parsed(doc)  # the rules read each token many times: from plain Python objects, not through spaCy
     ctx = Context(doc, res, gaz, rules)
     hits = lexicon.discards.sentence_hits(doc) if lexicon is not None else []
     for sent in doc.sents:
