@@ -215,13 +215,13 @@ def main() -> None:
                 table_q.append(timed(lambda: kg_run(kg_st, query, params, "table")))
             rq, kq, tq = statistics.median(raw_q), statistics.median(kg_q), statistics.median(table_q)
             figure = {"query": label, "rows": rows, "raw_s": rq, "kg_s": kq, "kg_table_s": tq}
-            if args.before and query in kg_query.named_queries():
-                figure["before_raw_s"] = before_figure(raw_store, args.before, query, text, params, args.repeat)
-            figures.append(figure)
             verdict = "met" if kq / rq <= 1.2 else "NOT MET"
             print(f"query {label:42} {rows:7,} rows: raw {rq * 1000:8.1f} ms, kg {kq * 1000:8.1f} ms, "
                   f"ratio kg/raw {kq / rq:.2f} (<= 1.20: {verdict}){'' if kq < 1 else ', over 1 s'}; "
                   f"table of {min(rows, kg_query.TABLE_LIMIT):,} rows {tq * 1000:8.1f} ms", flush=True)
+            if args.before and query in kg_query.named_queries():
+                figure["before_raw_s"] = before_figure(raw_store, args.before, query, text, params, args.repeat)
+            figures.append(figure)
         print("\nfigures JSON: " + json.dumps(figures))
         del raw_store, kg_st
         if args.trig_docs:

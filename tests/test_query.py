@@ -183,15 +183,15 @@ def test_every_event_at_once_gives_the_rows_each_entity_gets_on_its_own(varied):
         for extra in ({}, {"modality": "asserted"}, {"action": "Consult"}) if name == "who-did-what" else ({},):
             every = query.run(name, store=varied, params=extra)
             assert len(every.rows) >= 5, name
-            for key in label:
+            for key, name_of in label.items():
                 named = query.run(name, store=varied, params={param: key, **extra})
-                mine = [row for row in every.rows if any(row[every.variables.index(c)] == ox.Literal(label[key]) for c in columns)]
+                mine = [row for row in every.rows if any(row[every.variables.index(c)] == ox.Literal(name_of) for c in columns)]
                 assert named.rows == tuple(mine), (name, param, key, extra)
     every = query.run("who-did-what", store=varied)
-    for actor in label:
-        for target in label:
+    for actor, actor_name in label.items():
+        for target, target_name in label.items():
             both = query.run("who-did-what", store=varied, params={"actor": actor, "target": target})
-            assert both.rows == tuple(r for r in every.rows if r[0] == ox.Literal(label[actor]) and r[2] == ox.Literal(label[target]))
+            assert both.rows == tuple(r for r in every.rows if r[0] == ox.Literal(actor_name) and r[2] == ox.Literal(target_name))
 
 
 # ---------------------------------------------------------------- names resolved to entities first
