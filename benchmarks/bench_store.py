@@ -4,7 +4,8 @@ Generates an N-Triples file of synthetic events in the kg ontology (actors,
 targets, modality, dates, codes, mentions) in a temporary folder, then times:
 
   load:  raw `pyoxigraph.Store(dir).bulk_load(path=...)`  vs  `kg.store.load(path, dir)`
-  query: raw `Store(dir).query(...)` + pyoxigraph's CSV serialiser  vs  `kg.query.run(...)` + `format_result(..., "csv")`
+  query: raw `Store(dir).query(...)` + pyoxigraph's CSV serialiser  vs  what `kg query NAME -f csv` writes
+         (`kg.query.run` with `write_result` as its sink), and the table a terminal gets (1,000 rows)
 
 for an aggregate query and for every shipped query, with and without the
 parameters that name an entity. The raw side runs the very queries kg sends:
@@ -20,7 +21,10 @@ named graphs in the default graph) and a named query on it, against
 pyoxigraph's own union default graph, where a triple is matched once per
 graph that holds it.
 
-Run: python3 benchmarks/bench_store.py [--triples 1000000] [--repeat 5] [--trig-docs 2000]
+With --before REV it also times each shipped query as git revision REV wrote it (pyoxigraph alone, alternating
+with today's text, after checking both give the same CSV).
+
+Run: python3 benchmarks/bench_store.py [--triples 1000000] [--repeat 5] [--trig-docs 2000] [--before REV]
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import json
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -124,8 +129,15 @@ def raw_query(store: ox.Store, text: str, params: dict[str, str]) -> str:
     return answer.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
 
 
-def kg_run(store: ox.Store, text: str, params: dict[str, str]) -> str:
-    return kg_query.format_result(kg_query.run(text, store=store, params=params), "csv")
+def kg_run(store: ox.Store, query: str, params: dict[str, str], fmt: str = "csv") -> str:
+    """What `kg query NAME -f FMT` writes, on a store already open: the rows as they come (`kg.query.stream`
+    runs this in a child process), a table cut at the terminal's 1,000 rows and 120 columns."""
+    parts: list[str] = []
+    limit, width = (kg_query.TABLE_LIMIT, 120) if fmt == "table" else (None, None)
+    kg_query.run(query, store=store, params=params,
+                 sink=lambda answer, hidden: kg_query.write_result(answer, fmt, parts.append, hidden=hidden, limit=limit, width=width,
+                                                                   native=query in kg_query.named_queries()))
+    return "".join(parts)
 
 
 CASES: list[tuple[str, dict[str, str]]] = [
@@ -156,6 +168,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="only these shipped queries")
     parser.add_argument("--loads", type=int, default=2, help="load runs per side, alternating (best reported)")
     parser.add_argument("--trig-docs", type=int, default=0, help="also load a kg graph.trig of this many synthetic documents")
+    parser.add_argument("--before", metavar="REV", help="also time the shipped queries of this git revision (raw, alternating)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
@@ -186,30 +199,49 @@ def main() -> None:
         print(f"open  raw Store.read_only {t_raw_open * 1000:.1f} ms; kg.store.ensure (read-write, checks the source) "
               f"{t_kg_open * 1000:.1f} ms")
         raw_store, kg_st = ox.Store.read_only(str(where)), kg_store.ensure(where)
-        cases = [("aggregate by action", AGGREGATE, {})] + [
-            (f"{name} {' '.join(f'{k}={v}' for k, v in params.items())}".strip(), kg_query.named_queries()[name].text, params)
+        cases = [("aggregate by action", AGGREGATE, AGGREGATE, {})] + [
+            (f"{name} {' '.join(f'{k}={v}' for k, v in params.items())}".strip(), name, kg_query.named_queries()[name].text, params)
             for name, params in CASES if not args.only or name in args.only
         ]
         figures = []
-        for name, text, params in cases:
-            raw_out, kg_out = raw_query(raw_store, text, params), kg_run(kg_st, text, params)
+        for label, query, text, params in cases:
+            raw_out, kg_out = raw_query(raw_store, text, params), kg_run(kg_st, query, params)
             rows = len(kg_out.splitlines()) - 1
-            assert rows == len(raw_out.splitlines()) - 1, f"{name}: kg and raw pyoxigraph disagree"
-            raw_q, kg_q = [], []
+            assert rows == len(raw_out.splitlines()) - 1, f"{label}: kg and raw pyoxigraph disagree"
+            raw_q, kg_q, table_q = [], [], []
             for _ in range(args.repeat):
                 raw_q.append(timed(lambda: raw_query(raw_store, text, params)))
-                kg_q.append(timed(lambda: kg_run(kg_st, text, params)))
-            rq, kq = statistics.median(raw_q), statistics.median(kg_q)
-            figures.append({"query": name, "rows": rows, "raw_s": rq, "kg_s": kq})
+                kg_q.append(timed(lambda: kg_run(kg_st, query, params)))
+                table_q.append(timed(lambda: kg_run(kg_st, query, params, "table")))
+            rq, kq, tq = statistics.median(raw_q), statistics.median(kg_q), statistics.median(table_q)
+            figure = {"query": label, "rows": rows, "raw_s": rq, "kg_s": kq, "kg_table_s": tq}
             verdict = "met" if kq / rq <= 1.2 else "NOT MET"
-            print(f"query {name:42} {rows:7,} rows: raw {rq * 1000:8.1f} ms, kg {kq * 1000:8.1f} ms, "
-                  f"ratio kg/raw {kq / rq:.2f} (<= 1.20: {verdict}){'' if kq < 1 else ', over 1 s'}", flush=True)
+            print(f"query {label:42} {rows:7,} rows: raw {rq * 1000:8.1f} ms, kg {kq * 1000:8.1f} ms, "
+                  f"ratio kg/raw {kq / rq:.2f} (<= 1.20: {verdict}){'' if kq < 1 else ', over 1 s'}; "
+                  f"table of {min(rows, kg_query.TABLE_LIMIT):,} rows {tq * 1000:8.1f} ms", flush=True)
+            if args.before and query in kg_query.named_queries():
+                figure["before_raw_s"] = before_figure(raw_store, args.before, query, text, params, args.repeat)
+            figures.append(figure)
         print("\nfigures JSON: " + json.dumps(figures))
         del raw_store, kg_st
         if args.trig_docs:
             trig_figures(tmp, args.trig_docs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def before_figure(store: ox.Store, rev: str, name: str, text: str, params: dict[str, str], repeat: int) -> float:
+    """pyoxigraph's time for the query `name` as revision `rev` shipped it, alternating with today's; same rows."""
+    old = subprocess.run(["git", "show", f"{rev}:kg/queries/{name}.rq"], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent).stdout
+    assert raw_query(store, old, params) == raw_query(store, text, params), f"{name}: {rev} gives other rows"
+    old_t, new_t = [], []
+    for _ in range(repeat):
+        old_t.append(timed(lambda: raw_query(store, old, params)))
+        new_t.append(timed(lambda: raw_query(store, text, params)))
+    before, now = statistics.median(old_t), statistics.median(new_t)
+    print(f"      as {rev} shipped it: raw {before * 1000:8.1f} ms against {now * 1000:8.1f} ms now ({before / now:.1f}x)", flush=True)
+    return before
 
 
 def _raw_in_child(where: Path, text: str, params: dict[str, str]) -> None:
@@ -240,8 +272,8 @@ def trig_figures(tmp: Path, n_docs: int, timeout: float = 120.0) -> None:
     print(f"load  raw bulk_load {t_raw:.2f}s; kg.store.load (with the union) {t_kg:.2f}s; ratio kg/raw speed {t_raw / t_kg:.2f}")
     who = kg_query.named_queries()["who-did-what"].text
     kg_st = kg_store.ensure(kg_dir)
-    t = timed(lambda: kg_run(kg_st, who, {"actor": "PRK"}))
-    rows = len(kg_run(kg_st, who, {"actor": "PRK"}).splitlines()) - 1
+    t = timed(lambda: kg_run(kg_st, "who-did-what", {"actor": "PRK"}))
+    rows = len(kg_run(kg_st, "who-did-what", {"actor": "PRK"}).splitlines()) - 1
     del kg_st
     print(f"query who-did-what actor=PRK on kg's union: {t * 1000:.0f} ms ({rows} rows)")
     # pyoxigraph's bag union, in a child process so that it can be given up on

@@ -43,7 +43,7 @@ from kg.errors import InputError, KgError, QueryError, QueryLimit, StoreError, U
 from kg.graph import PREFIXES
 from kg.model import MODALITY_NAMES
 from kg.paths import queries_dir
-from kg.safe import spreadsheet_cell, terminal_text
+from kg.safe import FORMULA_START, spreadsheet_cell, terminal_text
 from kg.temporal import DATE_FORMATS, as_date
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -665,7 +665,7 @@ def stream(
     if endpoint is not None:
         result = run(query, params=params, update=update, endpoint=endpoint, auth=auth, allow_service=allow_service,
                      timeout=timeout, sink=lambda answer, hidden: write_result(answer, fmt, out.write, hidden=hidden, limit=limit,
-                                                                               width=width))
+                                                                               width=width, native=query in named_queries()))
         return write_result(result, fmt, out.write) if isinstance(result, Result) else result
     memory = max_memory if max_memory is not None else default_max_memory()
     job = _Job(query, str(store_dir), None if source is None else str(source), tuple((params or {}).items()), update,
@@ -773,7 +773,7 @@ def _child(connection: Any, job: _Job, parent: int | None = None) -> None:
             result = run(job.query, store_dir=job.store_dir, source=job.source, params=dict(job.params), update=job.update,
                          allow_service=job.allow_service,
                          sink=lambda answer, hidden: write_result(answer, job.fmt, sender.write, hidden=hidden, limit=job.limit,
-                                                                  width=job.width))
+                                                                  width=job.width, native=job.query in named_queries()))
             written = write_result(result, job.fmt, sender.write) if isinstance(result, Result) else result
             sender.flush()
             message: tuple[str, object] = ("done", written)
@@ -934,13 +934,20 @@ BATCH = 1000
 
 
 def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidden: frozenset[str] = frozenset(),
-                 limit: int | None = None, width: int | None = None) -> Written:
+                 limit: int | None = None, width: int | None = None, native: bool = False) -> Written:
     """Write a query's answer (a Result, or pyoxigraph's lazy answer) as `format_result` formats it, a batch of
     rows at a time, so memory does not grow with the result; at most `limit` rows (None: all).
 
     CSV cells a spreadsheet would run as a formula are neutralised (`kg.safe.spreadsheet_cell`); table
-    cells are escaped for a terminal (`kg.safe.terminal_text`); JSON and TSV keep every value exact."""
+    cells are escaped for a terminal (`kg.safe.terminal_text`); JSON and TSV keep every value exact.
+    `native`: the answer holds IRIs and literals only (a shipped query's), so every row of its CSV may be
+    serialised by pyoxigraph and checked here rather than formatted a term at a time (pyoxigraph writes a
+    quoted triple term as no CSV reader reads it back)."""
     check_format(fmt)
+    if native and fmt == "csv" and limit is None and isinstance(answer, ox.QuerySolutions):
+        written = _write_native_csv(answer, write, hidden)
+        if written is not None:
+            return written
     shaped = _shape(answer, hidden)
     if isinstance(shaped, Result):
         write(_scalar(shaped, fmt))
@@ -971,6 +978,108 @@ def write_result(answer: object, fmt: str, write: Callable[[str], Any], *, hidde
         write("]}}\n")
     cut = limit is not None and count == limit and next(rows, None) is not None
     return Written(count, cut)
+
+
+_QUOTED = re.compile(r'"[^"]*(?:""[^"]*)*"')
+"""A quoted CSV cell as pyoxigraph writes it (a quote inside it doubled): a line break outside one ends a row."""
+NATIVE_CHUNK = 1 << 20
+"""Bytes of pyoxigraph's CSV gathered before they are checked and passed on."""
+
+
+def _ox_csv_cell(text: str) -> str:
+    """A value as pyoxigraph's CSV writer writes it: quoted when it holds a quote, comma or line break."""
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in '",\r\n') else text
+
+
+def _may_start_a_formula(text: str) -> bool:
+    """False only when no CSV cell of the rows in `text` starts as a spreadsheet formula does
+    (`kg.safe.spreadsheet_cell`); a cell starting with CR is always quoted. Plain substring tests:
+    they run at memory speed where a regular expression would try every position."""
+    for c in FORMULA_START:
+        if c not in text:
+            continue
+        if text.startswith((c, f'"{c}')) or f',"{c}' in text or f'\n"{c}' in text:
+            return True
+        if c != "\r" and (f",{c}" in text or f"\n{c}" in text):
+            return True
+    return False
+
+
+def _native_csv_rows(text: str, columns: int, keep: int) -> tuple[str, int]:
+    """Complete rows of pyoxigraph's CSV (each ending CRLF) as `write_result` writes them, and how many there
+    are: the first `keep` of `columns` cells, formula cells neutralised. Plain string work where that is exact,
+    the csv module otherwise."""
+    plain = _QUOTED.sub("", text) if '"' in text else text
+    count = plain.count("\r\n")
+    if plain.count(",") != count * (columns - 1):  # pyoxigraph writes an IRI as it is, a comma in it too
+        raise QueryError("a value of this answer cannot be written as CSV by pyoxigraph (an IRI with a comma); "
+                         "use -f tsv or -f json")
+    if keep > 1 and not _may_start_a_formula(text):
+        if keep == columns:
+            return text, count
+        # The cells left out are the query's parameters, alike in every row: with every line break ending
+        # a row and no quote in them, a row ends with those cells exactly when its text ends with them.
+        first = next(csv.reader(io.StringIO(text, newline="")))
+        suffix = "".join("," + _ox_csv_cell(cell) for cell in first[keep:]) + "\r\n"
+        if '"' not in suffix and text.count("\r\n") == count == text.count(suffix):
+            return text.replace(suffix, "\r\n"), count
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    # csv.reader gives [] for an empty line: the one cell of a one-column row left unbound
+    writer.writerows([spreadsheet_cell(cell) for cell in (row or [""])[:keep]] for row in csv.reader(io.StringIO(text, newline="")))
+    return buffer.getvalue(), count
+
+
+class _NativeCsv:
+    """The file pyoxigraph writes its CSV to: passes on whole rows, `keep` cells each, as `write_result` writes them."""
+
+    def __init__(self, write: Callable[[str], Any], columns: int, keep: int) -> None:
+        self.write_text, self.columns, self.keep = write, columns, keep
+        self.buffer = bytearray()
+        self.header = True
+        self.rows = 0
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) >= NATIVE_CHUNK:
+            self.flush()
+        return len(data)
+
+    def flush(self, last: bool = False) -> None:
+        if self.header:  # kg writes its own header, of the columns it keeps
+            end = self.buffer.find(b"\r\n")
+            if end < 0:
+                return
+            del self.buffer[:end + 2]
+            self.header = False
+        if last:
+            end = len(self.buffer)
+        else:  # up to the last line break that ends a row: one outside a quoted cell
+            end = self.buffer.rfind(b"\r\n") + 2
+            quotes = self.buffer.count(b'"', 0, end)
+            while end > 1 and quotes % 2:
+                before = self.buffer.rfind(b"\r\n", 0, end - 2) + 2
+                quotes -= self.buffer.count(b'"', before, end)
+                end = before
+        if end > 1:
+            text, rows = _native_csv_rows(self.buffer[:end].decode("utf-8"), self.columns, self.keep)
+            del self.buffer[:end]
+            self.rows += rows
+            self.write_text(text)
+
+
+def _write_native_csv(answer: ox.QuerySolutions, write: Callable[[str], Any], hidden: frozenset[str]) -> Written | None:
+    """`write_result`'s CSV of a shipped query's answer, serialised by pyoxigraph and checked here (a few times
+    faster than a term at a time); None, with nothing written, when the hidden columns are not the last ones."""
+    names = [v.value for v in answer.variables]
+    keep = [name for name in names if name not in hidden]
+    if not keep or names[:len(keep)] != keep:
+        return None
+    write(_csv_line(keep))
+    sink = _NativeCsv(write, len(names), len(keep))
+    answer.serialize(sink, format=ox.QueryResultsFormat.CSV)
+    sink.flush(last=True)
+    return Written(sink.rows, False)
 
 
 def _csv_line(values: Iterable[str]) -> str:

@@ -42,14 +42,14 @@ def xml_safe_network(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
 
 
 def spreadsheet_cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: one starting with = + - @ tab or CR gets a leading `'`
     (OWASP's advice), unless it is a plain number such as -3 or +1.5, which no spreadsheet runs."""
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+    if text.startswith(FORMULA_START) and not _NUMBER.fullmatch(text):
         return "'" + text
     return text
 

@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import json
+import random
 import re
 import signal
 import subprocess
@@ -22,7 +23,7 @@ from kg import query, store
 from kg.cli import app
 from kg.errors import InputError, QueryError, QueryLimit, StoreError, UnknownQuery
 from kg.graph import to_dataset
-from kg.model import Event, Evidence, Mention
+from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
 from kg.paths import queries_dir
 from tests.conftest import REPO, make_sample_corpus
 
@@ -139,6 +140,60 @@ def test_aliases(mem):
     ]
 
 
+def varied_corpus(seed: int = 3) -> Corpus:
+    """Sixty events of six entities in twelve documents, drawn at random but the same every run: with and
+    without a target, date, attribution or second document, every modality, some superseded."""
+    rng = random.Random(seed)
+    keys = ["KOR", "PRK", "UKR", "RUS", "USA", "yoon-suk-yeol"]
+    ents = tuple(Entity(k, f"Name of {k}", "Person" if "-" in k else "Country", None if "-" in k else k,
+                        sector="GOV" if "-" in k else None) for k in keys)
+    docs = tuple(Document(f"d{i}", f"Text {i}, with a comma.", f"2024-0{1 + i % 9}-1{i % 10}", title=None if i % 3 else f"Title {i}",
+                          url=f"https://news.example/{i}" if i % 4 == 0 else None) for i in range(12))
+    events, seen = [], set()
+    while len(events) < 60:
+        actor, target = rng.choice(keys), rng.choice(keys + [None, None])
+        action = rng.choice(["SupplyWeapons", "DeployTroops", "Consult", "Threaten", "Aid", "Sanction"])
+        modality, date = rng.choice(["asserted", "asserted", "considered", "planned", "negated"]), rng.choice([None, "2024-10", "2023"])
+        if (actor, action, target or "", modality, date or "") in seen or actor == target:
+            continue
+        seen.add((actor, action, target or "", modality, date or ""))
+        told = rng.sample(range(12), rng.choice([1, 1, 2]))
+        superseded = modality != "asserted" and rng.random() < 0.3
+        evidence = tuple(Evidence(f"d{d}", f"Sentence {len(events)} in d{d}, as said.", 0, 30, "did",
+                                  attributed_to=rng.choice([None, None, "USA"]), attribution_text=rng.choice([None, "officials"]),
+                                  superseded_by="asserted" if superseded else None) for d in told)
+        events.append(Event(actor, action, target, modality, date, None, None, evidence, reported=f"2024-0{1 + min(told) % 9}-1{min(told) % 10}",
+                            superseded=superseded))
+    mentions = tuple(Mention(f"d{i}", 0, 4, f"Name of {k}", k) for i in range(12) for k in keys[i % 3::3])
+    return Corpus(docs, ents, mentions, tuple(events))
+
+
+@pytest.fixture(scope="module")
+def varied() -> ox.Store:
+    return store.parse(to_dataset(varied_corpus()))
+
+
+def test_every_event_at_once_gives_the_rows_each_entity_gets_on_its_own(varied):
+    """A query that names an entity starts from it, one without lists every event by another way (joins by
+    hash); the two must agree: the full list, cut to an entity's rows, is what naming the entity gives."""
+    label = {e.key: e.label for e in varied_corpus().entities}
+    cases = [("who-did-what", "actor", ("who",)), ("who-did-what", "target", ("whom",)), ("timeline", "actor", ("who", "whom")),
+             ("sources", "actor", ("who",)), ("considered", "actor", ("who",))]
+    for name, param, columns in cases:
+        for extra in ({}, {"modality": "asserted"}, {"action": "Consult"}) if name == "who-did-what" else ({},):
+            every = query.run(name, store=varied, params=extra)
+            assert len(every.rows) >= 5, name
+            for key, name_of in label.items():
+                named = query.run(name, store=varied, params={param: key, **extra})
+                mine = [row for row in every.rows if any(row[every.variables.index(c)] == ox.Literal(name_of) for c in columns)]
+                assert named.rows == tuple(mine), (name, param, key, extra)
+    every = query.run("who-did-what", store=varied)
+    for actor, actor_name in label.items():
+        for target, target_name in label.items():
+            both = query.run("who-did-what", store=varied, params={"actor": actor, "target": target})
+            assert both.rows == tuple(r for r in every.rows if r[0] == ox.Literal(actor_name) and r[2] == ox.Literal(target_name))
+
+
 # ---------------------------------------------------------------- names resolved to entities first
 
 
@@ -164,7 +219,8 @@ def test_bound_entities_become_the_values_block_and_nothing_else_changes():
     text = query.named_queries()["timeline"].text
     kor, prk = ox.NamedNode("https://w3id.org/kg-geo/entity/KOR"), ox.NamedNode("https://w3id.org/kg-geo/entity/PRK")
     bound = query.bind_entities(text, {"actor": (kor, prk)})
-    assert bound.count(f"VALUES ?a {{ {kor} {prk} }}  # @entity actor") == 1
+    # the way that starts from the entity, and the guard of the way that lists every event
+    assert bound.count(f"VALUES ?a {{ {kor} {prk} }}  # @entity actor") == text.count("VALUES ?a { UNDEF }  # @entity actor") == 2
     assert bound.count(f"VALUES ?t {{ {kor} {prk} }}  # @entity actor") == 1
     assert query.bind_entities(text, {}) == text
     assert "VALUES ?a {  }  # @entity actor" in query.bind_entities(text, {"actor": ()})
@@ -579,6 +635,100 @@ def test_streamed_output_is_what_format_result_gives(mem, tmp_path):
             parts = []
             query.run(name, store=mem, sink=lambda answer, hidden: query.write_result(answer, fmt, parts.append, hidden=hidden))
             assert "".join(parts) == query.format_result(whole, fmt)
+
+
+AWKWARD = ["", "plain", "a,b", 'say "hi"', "two\r\nlines", "cr\ronly", "lf\nonly", "=1+2", "+1.5", "-3", "-x", "@here",
+           "\tTab", "\rCR", " lead", "é ünï 漢字", '"', ",", "=a,b", "1e5"]
+"""CSV cells that need quoting, neutralising, both, or neither."""
+
+
+def native_and_python(make_answer, hidden: frozenset[str] = frozenset()) -> tuple[tuple[str, query.Written], tuple[str, query.Written]]:
+    """A query's CSV written by pyoxigraph and checked (native) and a term at a time, each with what it wrote."""
+    out = []
+    for native in (True, False):
+        parts: list[str] = []
+        written = query.write_result(make_answer(), "csv", parts.append, hidden=hidden, native=native)
+        out.append(("".join(parts), written))
+    return out[0], out[1]
+
+
+@pytest.mark.parametrize("chunk", [100, 1 << 20])
+def test_native_csv_is_the_csv_kg_writes_a_term_at_a_time(monkeypatch, chunk):
+    """pyoxigraph's CSV of a shipped query, with its parameters' columns dropped and formula cells neutralised,
+    is byte for byte what the term-at-a-time writer gives, whatever the cells hold and wherever a chunk ends
+    (pyoxigraph writes 8 KB at a time: 300 rows are cut in many places, inside quoted line breaks too)."""
+    monkeypatch.setattr(query, "NATIVE_CHUNK", chunk)
+    mem_store = ox.Store()
+    every = [str(ox.Literal(v)) for v in AWKWARD] + ["<http://example.org/a;b>", "UNDEF"]
+    one_line = [str(ox.Literal(v)) for v in AWKWARD if not set(v) & set("\r\n=+-@\t")] + ["-3", "UNDEF"]
+    for values in (every, one_line, one_line + ['"@x"']):  # the slow way, the fast way, and a formula cell in it
+        rows = [f"({a} {b} {n})" for n in range(300 // len(values) + 1) for a, b in zip(values, values[3:] + values[:3])]
+        quoted = str(ox.Literal('say "hi"'))
+        for h1, h2 in [("UNDEF", "UNDEF"), ('"asserted"', "UNDEF"), ('"x,y"', quoted), ("UNDEF", '"=1"'), ("UNDEF", "3")]:
+            text = (f"SELECT ?a ?b ?n ?h1 ?h2 WHERE {{ VALUES (?a ?b ?n) {{ {' '.join(rows)} }} "
+                    f"VALUES (?h1 ?h2) {{ ({h1} {h2}) }} }} ORDER BY ?n")
+            native, python = native_and_python(lambda: mem_store.query(text), frozenset({"h1", "h2"}))
+            assert native == python and python[1].rows == len(rows)
+            native, python = native_and_python(lambda: mem_store.query(text))
+            assert native == python
+    # what would make cutting the hidden cells off each row's text wrong: a quoted cell holding what they look
+    # like and a line break, a hidden value that differs from row to row; a column one cell wide, no row at all
+    tricky = [str(ox.Literal(v)) for v in ("x,,\r\ny", "p,\r\n", "plain")]
+    text = f"SELECT ?a ?b ?h ?i WHERE {{ VALUES (?a ?b) {{ {' '.join(f'({v} {v})' for v in tricky)} }} }}"
+    assert len(set(native_and_python(lambda: mem_store.query(text), frozenset({"h", "i"})))) == 1
+    text = f"SELECT ?a ?b ?h WHERE {{ VALUES (?a ?b ?h) {{ {' '.join(f'({v} {v} {v})' for v in one_line)} }} }}"
+    assert len(set(native_and_python(lambda: mem_store.query(text), frozenset({"h"})))) == 1
+    for text in [f"SELECT ?a WHERE {{ VALUES ?a {{ {' '.join(every)} }} }}", "SELECT ?a ?b WHERE { FILTER(false) }"]:
+        assert len(set(native_and_python(lambda: mem_store.query(text)))) == 1
+    # hidden columns before kept ones: written a term at a time, the same
+    text = f"SELECT ?h ?a ?b ?n WHERE {{ VALUES (?a ?b ?n) {{ {' '.join(rows)} }} BIND(1 AS ?h) }}"
+    native, python = native_and_python(lambda: mem_store.query(text), frozenset({"h"}))
+    assert native == python and native[0].startswith("a,b,n\r\n")
+
+
+def test_native_csv_passes_on_whole_rows_wherever_pyoxigraph_cuts_its_output(monkeypatch):
+    """A row is passed on only once its last cell is in: a line break inside a quoted cell ends nothing."""
+    monkeypatch.setattr(query, "NATIVE_CHUNK", 1)
+    values = " ".join(str(ox.Literal(v)) for v in ("a\r\nb", '"\r\n"', "c,d", "plain", "e\r\n\r\nf"))
+    data = ox.Store().query(f"SELECT ?x ?y WHERE {{ VALUES ?x {{ {values} }} BIND(?x AS ?y) }}").serialize(format=ox.QueryResultsFormat.CSV)
+    whole: list[str] = []
+    query._NativeCsv(whole.append, 2, 2).write(data)
+    for cut in range(1, len(data)):
+        parts: list[str] = []
+        sink = query._NativeCsv(parts.append, 2, 2)
+        sink.write(data[:cut])
+        sink.write(data[cut:])
+        sink.flush(last=True)
+        assert "".join(parts) == "".join(whole) and sink.rows == 5
+        assert all(len(row) == 2 for part in parts for row in csv.reader(io.StringIO(part, newline=""), strict=True))
+
+
+def test_native_csv_refuses_what_pyoxigraph_cannot_write_and_other_queries_never_take_it(graph_dir):
+    """pyoxigraph writes an IRI unquoted, a comma in it too, and a quoted triple as no CSV reader reads it back:
+    the first is an error, never a row with a cell too many; the second only a query of the user's can ask for,
+    and those are written a term at a time."""
+    text = "SELECT ?a ?b WHERE { VALUES (?a ?b) { (<http://example.org/a,b> 1) } }"
+    with pytest.raises(QueryError, match="an IRI with a comma"):
+        query.write_result(ox.Store().query(text), "csv", lambda part: None, native=True)
+    triple = "SELECT ?t ?n WHERE { BIND(TRIPLE(<http://example.org/s>, <http://example.org/p>, 1) AS ?t) BIND(2 AS ?n) }"
+    result = CliRunner().invoke(app, ["query", triple, "--store", str(graph_dir / "store"), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["t,n", '"<http://example.org/s> <http://example.org/p> ""1""^^<http://www.w3.org/2001/XMLSchema#integer>",2']
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 20])
+def test_every_shipped_query_writes_the_same_csv_natively(varied, monkeypatch, chunk):
+    monkeypatch.setattr(query, "NATIVE_CHUNK", chunk)
+    for name, params in [("who-did-what", {}), ("who-did-what", {"actor": "KOR", "modality": "planned"}), ("timeline", {"since": "2024"}),
+                         ("sources", {}), ("sources", {"min_sources": "2"}), ("considered", {}), ("event-table", {}), ("aliases", {}),
+                         ("actor-profile", {"actor": "PRK"}), ("triple-count", {}), ("entities", {"name": "UKR"})]:
+        out = []
+        for native in (True, False):
+            parts: list[str] = []
+            written = query.run(name, store=varied, params=params,
+                                sink=lambda answer, hidden: query.write_result(answer, "csv", parts.append, hidden=hidden, native=native))
+            out.append(("".join(parts), written))
+        assert out[0] == out[1] and out[1][1].rows > 0, (name, params)
 
 
 # ---------------------------------------------------------------- what is a query, and what reaches the network
