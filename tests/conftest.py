@@ -7,11 +7,18 @@ naming what is missing, so that a clone with no ../shared beside it runs everyth
 from __future__ import annotations
 
 import json
+import signal
 from pathlib import Path
 
 import pytest
 
 from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
+
+# A shell starts a job it puts in the background (`cmd &`, without job control) with Ctrl-C ignored,
+# and every process it starts inherits that: the tests that stop kg with SIGINT would then see a
+# build that cannot be interrupted. The tests are about kg's own handling, so they start from the default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 REPO = Path(__file__).resolve().parent.parent
 NEWS_SAMPLE = REPO / "tests" / "data" / "wikinews-sample.jsonl"
