@@ -97,7 +97,7 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
     phenomena: set[str] = set()
     for ent in doc.ents:
         span = _trim(ent)
-        if span is None or not any(ch.isalpha() for ch in span.text):  # "U.S." has letters but is not is_alpha
+        if span is None or not any(map(str.isalpha, span.text)):  # "U.S." has letters but is not is_alpha
             continue
         if non_actors.covers(span):
             phenomena.add(span[-1].text)
@@ -125,4 +125,4 @@ def _possessive_parts(span: Span) -> list[Span]:
             parts.append(span.doc[start:token.i])
             start = token.i + 1
     parts.append(span.doc[start:span.end])
-    return [p for p in parts if len(p) and any(ch.isalpha() for ch in p.text)]
+    return [p for p in parts if len(p) and any(map(str.isalpha, p.text))]

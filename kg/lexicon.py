@@ -153,8 +153,8 @@ class Block:
     def candidates(self, words: frozenset[str]) -> list[Pattern]:
         """The patterns whose first word-bearing element the clause can satisfy, most specific first."""
         found = set(self.unindexed)
-        for word in words:
-            found.update(self.index.get(word, ()))
+        for word in self.index.keys() & words:  # (a clause has many words, a block indexes few of them)
+            found.update(self.index[word])
         return [self.patterns[i] for i in sorted(found)]
 
 
@@ -320,13 +320,17 @@ def _phrase_tokens(verb: Token) -> list[Token]:
     return out
 
 
-def _subtree(token: Token) -> Iterator[Token]:
-    """A phrase without the clauses nested in it ("the aid that Russia sent": not "sent")."""
-    yield token
-    for child in token.children:
-        if child.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl") and child.pos_ in ("VERB", "AUX"):
-            continue
-        yield from _subtree(child)
+def _subtree(token: Token) -> list[Token]:
+    """A phrase without the clauses nested in it ("the aid that Russia sent": not "sent"), in the order of a
+    walk down from `token`, each token before its children."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:  # (a walk with a stack: nested generators cost a step per level for every token)
+        node = stack.pop()
+        out.append(node)
+        stack.extend(reversed([c for c in node.children if not (
+            c.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl") and c.pos_ in ("VERB", "AUX"))]))
+    return out
 
 
 def _subject_tokens(verb: Token) -> list[Token]:
@@ -334,7 +338,8 @@ def _subject_tokens(verb: Token) -> list[Token]:
 
 
 def _word_set(tokens: Iterable[Token]) -> frozenset[str]:
-    return frozenset(w for t in tokens for w in (t.lower_, t.lemma_.lower()))
+    tokens = list(tokens)
+    return frozenset([t.lower_ for t in tokens] + [t.lemma_.lower() for t in tokens])
 
 
 def _prefilter(pattern: Pattern, words: frozenset[str], subject_words: frozenset[str]) -> bool:

@@ -208,7 +208,7 @@ class ParsedSpan:
 
     def __getitem__(self, i: int | slice) -> Any:
         if i.__class__ is slice:
-            start, stop = _bounds(i, len(self))  # type: ignore[arg-type]
+            start, stop = _bounds(i, self.end - self.start)  # type: ignore[arg-type]
             return ParsedSpan(self.doc, self.start + start, self.start + stop)
         j = self.end + i if i < 0 else self.start + i  # type: ignore[operator]
         if not self.start <= j < self.end:
@@ -313,9 +313,11 @@ class ParsedDoc:
         return iter(self.words)
 
     def __getitem__(self, i: int | slice) -> Any:
-        if i.__class__ is slice:
-            start, stop = _bounds(i, len(self.words))  # type: ignore[arg-type]
-            return ParsedSpan(self, start, stop)
+        if i.__class__ is slice:  # (spaCy's rule, as `_bounds`, written out: the rules slice texts very often)
+            if i.step is not None and i.step != 1:  # type: ignore[union-attr]
+                raise ValueError("slices of a parsed text take no step")
+            start, stop, _ = i.indices(len(self.words))  # type: ignore[union-attr]
+            return ParsedSpan(self, start, stop if stop > start else start)
         return self.words[i]  # type: ignore[index]
 
     def __getattr__(self, name: str) -> Any:
