@@ -272,8 +272,11 @@ def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping
     first = token.i
     while first > max(0, token.i - MAX_WORDS + 1) and not _ends_phrase(doc[first - 1], token_keys):
         first -= 1
+    # the text before the last word, once: each shorter phrase's is a suffix of it
+    words = doc[first:token.i].text
+    base = doc[first].idx
     for start in range(first, token.i + 1):
-        before = " ".join(doc[start:token.i].text.lower().split())
+        before = " ".join(words[doc[start].idx - base:].lower().split()) if start < token.i else ""
         for last in lasts:
             phrase = f"{before} {last}" if before else last
             sector = agents.sector_of(phrase)

@@ -258,15 +258,15 @@ def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox
     more than 4 chunks (an event told by thousands of articles) is cut inside too, to keep memory
     flat: the graph block or subject is then restated, which reads back as the same graph."""
 
-    def serialize(chunk: list[str]) -> tuple[list[str], str]:
+    def serialize(chunk: list[str]) -> tuple[list[bytes], bytes]:
         # lenient: the lines are kg's own N-Triples text (IRIs of percent-encoded keys, Oxigraph's escaping),
         # valid as made, so Oxigraph need not check every IRI again (a third of the writing's parse time)
         quads = ox.parse("".join(chunk).encode("utf-8"), format=parse, lenient=True) if chunk else []
-        text = ox.serialize(quads, format=fmt, prefixes=prefixes).decode("utf-8")
+        data = ox.serialize(quads, format=fmt, prefixes=prefixes)  # (UTF-8, written as it comes)
         end = 0
-        while text.startswith("@prefix", end):  # (cut once: the body is large)
-            end = text.index("\n", end) + 1
-        return text[:end].splitlines(keepends=True), text[end:]
+        while data.startswith(b"@prefix", end):  # (cut once: the body is large)
+            end = data.index(b"\n", end) + 1
+        return data[:end].splitlines(keepends=True), data[end:]
 
     chunk: list[str] = []
     last = None
@@ -275,16 +275,16 @@ def _write_chunks(lines: Iterable[tuple[str, str]], parse: ox.RdfFormat, fmt: ox
         if len(chunk) >= CHUNK and (group != last or len(chunk) >= 4 * CHUNK):
             header, body = serialize(chunk)
             if first:  # the prefix lines come in hash order: sort them, the data after them is already sorted
-                handle.write("".join(sorted(header)).encode("utf-8"))
+                handle.write(b"".join(sorted(header)))  # (UTF-8 bytes sort as their characters do)
                 first = False
-            handle.write(body.encode("utf-8"))
+            handle.write(body)
             chunk = []
         chunk.append(line)
         last = group
     header, body = serialize(chunk)
     if first:
-        handle.write("".join(sorted(header)).encode("utf-8"))
-    handle.write(body.encode("utf-8"))
+        handle.write(b"".join(sorted(header)))
+    handle.write(body)
 
 
 def _sorted_text(ds: Dataset, write: Callable[[SortedQuads, BinaryIO], None]) -> str:

@@ -365,8 +365,10 @@ class Merger:
         return Corpus(tuple(self.documents()), tuple(self.entities()), tuple(self.mentions()), tuple(self.events()))
 
 
+@lru_cache(maxsize=4096)
 def _entity_row(e: Entity) -> tuple:
-    """An entity as a database row (key first); one with dated roles acts for its undated role corpus-wide."""
+    """An entity as a database row (key first); one with dated roles acts for its undated role corpus-wide.
+    Kept for the entities met last: the gazetteer's recur in every document naming them, aliases and all."""
     if e.roles:
         e = acting(e, None)
     roles = json.dumps([[r.country, r.sector, r.start, r.end] for r in e.roles]) if e.roles else None

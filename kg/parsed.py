@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import operator
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import repeat
@@ -245,11 +246,13 @@ def _names(hashes: list[int], strings: Any) -> list[str]:
     """The strings of a column of hashes (looked up in spaCy's store once each, then kept)."""
     found = list(map(_NAMES.get, hashes))
     if None in found:
+        new = {h: strings[h] for h in set(hashes).difference(_NAMES)}
         if len(_NAMES) > MAX_NAMES:
             _NAMES.clear()
-        for h in set(hashes).difference(_NAMES):
-            _NAMES[h] = strings[h]
-        found = list(map(_NAMES.__getitem__, hashes))
+        _NAMES.update(new)
+        found = list(map(_NAMES.get, hashes))
+        if None in found:  # another thread (a Dask worker's) cleared the memo meanwhile
+            found = [strings[h] for h in hashes]
     return found
 
 
@@ -363,15 +366,35 @@ def reading(doc: Doc) -> Iterator[ParsedDoc]:
     (0.17 s of the 100,000 words of real news, one full collection 0.13 s of it). The
     collector's state is restored, also when the block raises.
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    view = ParsedDoc(doc)
+    with _collector_paused():
+        view = ParsedDoc(doc)
+        try:
+            yield view
+        finally:
+            view.release()
+
+
+_PAUSE = threading.Lock()
+_paused = [0, False]
+"""How many blocks pause the collector now (threads of one worker may read texts at once), and whether
+it ran before the first of them."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cycle collector off for a block, on again after the last of the blocks open at once (if it was on)."""
+    with _PAUSE:
+        if _paused[0] == 0:
+            _paused[1] = gc.isenabled()
+            gc.disable()
+        _paused[0] += 1
     try:
-        yield view
+        yield
     finally:
-        view.release()
-        if enabled:
-            gc.enable()
+        with _PAUSE:
+            _paused[0] -= 1
+            if _paused[0] == 0 and _paused[1]:
+                gc.enable()
 
 
 def parsed(doc: Doc | ParsedDoc) -> ParsedDoc:

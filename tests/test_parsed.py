@@ -128,3 +128,15 @@ def test_reading_gives_the_view_for_a_block_then_frees_it_and_restores_the_colle
             assert gc.isenabled() == enabled
         finally:
             gc.enable()
+
+
+def test_readers_open_at_once_restore_the_collector_after_the_last(nlp):
+    """Threads of a Dask worker may read two texts at once: the first to end must not restart the collector,
+    and the last must (a reader saving the state the first left would leave it off for good)."""
+    doc = nlp("Seoul protested.")
+    gc.enable()
+    with reading(doc):
+        with reading(doc):
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
