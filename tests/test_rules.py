@@ -53,6 +53,11 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),
         (lambda d: d.pop("person_roles"), "missing section(s) person_roles"),
         (lambda d: d.update(instrument_nouns=["decree", 7]), "instrument_nouns"),
+        (lambda d: d.update(lemma_fixes={"staged": "Stage"}), "lemma_fixes: expected a mapping of a lower-case verb form"),
+        (lambda d: d.update(lemma_fixes=["staged"]), "lemma_fixes: expected a mapping"),
+        (lambda d: d.update(unarmed={"types": ["company"]}), "unarmed: expected 'types'"),
+        (lambda d: d.update(unarmed={"types": ["bank"], "actions": ["Assault"]}), "unarmed.types: bank not a gazetteer type"),
+        (lambda d: d.update(unarmed={"types": ["media"], "actions": ["Shoot"]}), "unarmed.actions"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],
@@ -74,3 +79,13 @@ def test_unreadable_file_is_a_rules_error(tmp_path) -> None:
 def test_every_state_act_names_a_sector_of_the_shipped_table() -> None:
     sectors = read_sectors(ontology_dir() / "sectors.yaml")
     assert load_rules().state_acts and set(load_rules().state_acts.values()) <= set(sectors)
+
+
+def test_lemma_fixes_reach_the_model() -> None:
+    """The lemmatizer reads "staged" as "stag"; the fix table sets the verb's lemma before it runs, and only a verb's."""
+    from kg.nlp import load_nlp
+
+    assert load_rules().lemma_fixes["staged"] == "stage"
+    doc = load_nlp()("Protesters staged a rally and waged a campaign; a stag stood by.")
+    assert [(t.text, t.lemma_) for t in doc if t.text in ("staged", "waged", "stag")] == [
+        ("staged", "stage"), ("waged", "wage"), ("stag", "stag")]

@@ -50,6 +50,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         for frame, trig, light in frames:
             if not frame.actors:
                 frame = _state_agent(frame, ctx)
+            if frame.action in rules.unarmed_actions:
+                # an organisation with no force uses none: "SpaceX launched its first crewed mission"
+                frame = replace(frame, actors=tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
             if not frame.actors:
                 continue
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
@@ -61,7 +64,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
                 frame = replace(frame, action="Accuse")
             if not frame.targets and frame.action in rules.self_target_actions:
-                frame = replace(frame, targets=_self_targets(frame, ctx), domestic=True)
+                targets, own_only = _self_targets(frame, ctx)
+                frame = replace(frame, targets=targets, domestic=True, own_only=own_only)
             elif not frame.targets and frame.action in rules.place_target_actions:
                 # the place's country, unless it is the actor's own and no people are acted upon
                 # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
@@ -263,16 +267,18 @@ def _state_agent(frame: Frame, ctx: Context) -> Frame:
     return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t != organ))
 
 
-def _self_targets(frame: Frame, ctx: Context) -> tuple[str, ...]:
+def _self_targets(frame: Frame, ctx: Context) -> tuple[tuple[str, ...], bool]:
     """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for a protest, a
     concession ("called off the strike") or an act on people that names no one ("banned a number of
-    chess players"), the actor's own country; else none: "Thailand imposed a curfew" is on no one."""
+    chess players"), each actor's own country (with True: on its own only); else none: "Thailand imposed
+    a curfew" is on no one."""
     places = _place_countries(frame, ctx)
     if places:
-        return places
+        return places, False
     if frame.action == "Protest" or _eases(frame, ctx) or _acts_on_people(frame, ctx):
-        return tuple(c for a in frame.actors[:1] if (c := ctx.country(a)) and ctx.kind(c) == "Country")
-    return ()
+        own = (c for a in frame.actors if (c := ctx.country(a)) and ctx.kind(c) == "Country")
+        return tuple(dict.fromkeys(own)), True
+    return (), False
 
 
 EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade"})
@@ -453,9 +459,13 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
         return
     for actor in actors:
         for target in targets:
+            if target == actor and ctx.kind(actor) != "Country":
+                continue  # only a state acts on itself (on its people); a person or a group never does
             # a state may coerce its own people, a government concede to them; else no self-reference
             if target is not None and not frame.domestic and (target == actor or _same_country(actor, target, ctx)):
                 continue
+            if target is not None and frame.own_only and target not in (actor, ctx.country(actor)):
+                continue  # "Algeria and Morocco banned the niqab": each at home
             if target is not None and ctx.is_outlet(target):
                 continue
             action = _verbal(frame, actor, target, ctx)

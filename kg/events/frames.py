@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
-    actor_keys, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
+    actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
     resolve_np, theme_class
 )
 from kg.actions import action_types
@@ -31,6 +31,8 @@ class Frame:
     domestic: bool = False
     """The target is the actor's own country standing for its people ("banned a number of players",
     "killed three villagers in southern Serbia"): no self-reference to drop."""
+    own_only: bool = False
+    """Each actor acts on its own country only: "Algeria and Morocco banned the niqab" is two bans at home."""
 
 
 def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
@@ -78,7 +80,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     verb_preps = rules.target_preps | {"between"} if action == "Consult" else rules.target_preps
     if action_types()[action].quad in HOSTILE_QUADS:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
-    target_tokens = pobjs(verb, verb_preps)
+    # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
+    target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
     if trigger.object == "target":
         # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
         target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
@@ -146,6 +149,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _office(noun: Token, rules: Rules) -> bool:
+    """A bare singular office ("for president", "for prime minister"), not a holder ("the president")."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in rules.person_roles and not any(
+        c.dep_ in ("det", "poss") for c in noun.children)
 
 
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
@@ -288,6 +297,12 @@ def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, T
         actors = actor_keys(list(match.sources), ctx) or actors
     if match.targets:
         targets = phrase_keys(list(match.targets), ctx) or targets
+    if action_types()[match.action].cooperative and not match.targets:
+        # "the court ruled against the administration": a bare verb the dictionary codes as cooperation
+        # ("rule": oversee) cooperates with no one it is against
+        against = set(phrase_keys([p for c in verb.children if c.dep_ == "prep" and c.lower_ == "against"
+                                   for p in c.children if p.dep_ == "pobj"], ctx))
+        targets = [t for t in targets if t not in against]
     targets = [t for t in targets if t not in actors]
     return replace(frame, actors=tuple(actors), targets=tuple(targets), cameo=match.code), trigger
 
@@ -364,7 +379,22 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
     doers, target_tokens = _on_acts(target_tokens, ctx) if action in rules.act_comments else ([], target_tokens)
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
-    return Frame(noun, action, tuple(actors), tuple(targets), themes[0] if themes else None)
+    return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
+
+
+def _nominal_theme(noun: Token, action: str, themes: list[Token], light: Token | None, rules: Rules) -> Token | None:
+    """What a nominal event moves or uses: an of-object of a class ("the deployment of troops"); for an event
+    a light verb reports ("carried out a missile test"), else a modifier naming one, or, for an event that
+    stands without a target, the noun itself when it names its class ("held military exercises"). (A
+    noun alone mostly refers back to an event told before: "after Pyongyang's troop deployment".)"""
+    if themes:
+        return themes[0]
+    if light is None:
+        return None
+    found = class_modifier(noun, rules)
+    if found is None and action in rules.untargeted and theme_class(noun, rules) is not None:
+        found = noun
+    return found
 
 
 def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
@@ -445,7 +475,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
-        lemma = verdict(token, rules) or lemma  # "were found guilty" reads as "were convicted"
+        lemma = verdict(token, rules) or _hyphenated(token, lemma, rules)  # "were found guilty": "were convicted"
         if lemma in rules.verbs and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
             trig = rules.verbs[lemma]
             frame = _verb_frame(token, trig, ctx)
@@ -479,6 +509,17 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
             return True
     return False
+
+
+def _hyphenated(verb: Token, lemma: str, rules: Rules) -> str:
+    """ "test-fired", "test-launched": the tokenizer cuts a hyphenated verb in three; its whole lemma when the
+    rules name it (the bare verb tells another event: "fired missiles at" attacks, "test-fired missiles" does not)."""
+    doc, i = verb.doc, verb.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        whole = f"{doc[i - 2].lower_}-{lemma}"
+        if whole in rules.verbs:
+            return whole
+    return lemma
 
 
 def verdict(verb: Token, rules: Rules) -> str | None:

@@ -275,7 +275,7 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
     out = []
     for t in tokens:
         for c in _conjuncts(t):
-            found = _group_antecedents(c, ctx) or _owners(c, ctx)
+            found = _group_antecedents(c, ctx) or _examples(c, ctx) or _owners(c, ctx)
             if not found:
                 k = resolve_np(c, ctx, agent=agent)
                 found = [k] if k else []
@@ -298,6 +298,19 @@ def _owners(token: Token, ctx: Context) -> list[str]:
             continue
         keys = [k for c in _conjuncts(owner) if (k := resolve_np(c, ctx, 2))]
         return list(dict.fromkeys(k if lemma in ctx.rules.camp_nouns else _as_country(k, ctx) for k in keys))
+    return []
+
+
+def _examples(token: Token, ctx: Context) -> list[str]:
+    """ "countries including Algeria and Morocco", "Western nations such as Britain and France": a plural group
+    noun with its members named stands for each of them."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in GROUP_NOUNS:
+        return []
+    for prep in token.children:
+        if prep.dep_ == "prep" and (prep.lower_ in ("including", "like") or (
+                prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+            members = [m for p in prep.children if p.dep_ == "pobj" for m in _conjuncts(p)]
+            return list(dict.fromkeys(k for m in members if (k := resolve_np(m, ctx, 1))))
     return []
 
 
@@ -357,17 +370,28 @@ def theme_class(token: Token, rules: Rules) -> str | None:
 
 def compound_class(token: Token, rules: Rules) -> str | None:
     """Class named inside a nominal trigger: "arms supplies", "troop deployment", "munitions supplies"."""
-    for child in token.children:
-        if child.dep_ in ("compound", "amod", "nmod"):
-            # "an open-ended strike": a hyphenated modifier is three tokens, read back as one word
-            whole = re.sub(r"\s*-\s*", "-", token.doc[child.left_edge.i:child.i + 1].text.lower())
-            found = rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
-            if found:
-                return found
+    found = class_modifier(token, rules)
+    if found is not None:
+        return modifier_class(found, rules)
     if token.dep_ == "pobj":
         # "went on strike", "are on strike": the preposition names the class ("on strike" is labour)
         return rules.theme_class(f"{token.head.lower_} {token.lemma_.lower()}")
     return None
+
+
+def class_modifier(token: Token, rules: Rules) -> Token | None:
+    """The modifier of a nominal trigger that names a class ("missile" in "a missile test"), if any."""
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod") and modifier_class(child, rules):
+            return child
+    return None
+
+
+def modifier_class(child: Token, rules: Rules) -> str | None:
+    """The class a modifier of a nominal trigger names ("arms", "troop", "open-ended")."""
+    # "an open-ended strike": a hyphenated modifier is three tokens, read back as one word
+    whole = re.sub(r"\s*-\s*", "-", child.doc[child.left_edge.i:child.i + 1].text.lower())
+    return rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
 
 
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
