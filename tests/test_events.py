@@ -405,6 +405,9 @@ ROWS = [
      {("FRA", "Sanction", "RUS", "asserted"), ("DEU", "Sanction", "RUS", "asserted")}),
     ("Western nations such as Britain and France condemned Russia.",
      {("GBR", "Accuse", "RUS", "asserted"), ("FRA", "Accuse", "RUS", "asserted")}),
+    # a state's act on a person no one named before is on the people of the country where it happens
+    ("A court in Lahore sentenced him to life in prison.", {("PAK", "Coerce", "PAK", "asserted")}),
+    ("He was detained by police in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
 ]

@@ -300,6 +300,9 @@ def _eases(frame: Frame, ctx: Context) -> bool:
     return False
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her", "they", "them"})
+
+
 def _acts_on_people(frame: Frame, ctx: Context) -> bool:
     """The trigger's object names people, unresolved: "a number of players", "three ethnic Albanians", or
     what a body of people holds: "a police checkpoint", "an army base"."""
@@ -310,7 +313,8 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
         if (c.dep_ not in OBJECTS | PASSIVE_SUBJECTS and c not in aimed_at) or resolve_np(c, ctx) is not None:
             continue
         noun = head_noun(c)
-        if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or any(
+        # (a person referred to by a pronoun no one named before can be resolved to: "sentenced him to life")
+        if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or noun.lower_ in PERSONAL_PRONOUNS or any(
                 m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):
             return True
     return False
