@@ -408,6 +408,9 @@ ROWS = [
     # a state's act on a person no one named before is on the people of the country where it happens
     ("A court in Lahore sentenced him to life in prison.", {("PAK", "Coerce", "PAK", "asserted")}),
     ("He was detained by police in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
+    # officers are forces: sent abroad they are deployed, sent at home mobilised
+    ("Britain sent officers to Gibraltar.", {("GBR", "DeployTroops", "GIB", "asserted")}),
+    ("Trump sent Department of Homeland Security officers to Portland.", {("USA", "Mobilize", None, "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
 ]
