@@ -411,6 +411,15 @@ ROWS = [
     # officers are forces: sent abroad they are deployed, sent at home mobilised
     ("Britain sent officers to Gibraltar.", {("GBR", "DeployTroops", "GIB", "asserted")}),
     ("Trump sent Department of Homeland Security officers to Portland.", {("USA", "Mobilize", None, "asserted")}),
+    # a particle makes the verb: a law struck down or an offer turned down is rejected, an office stepped down from
+    # is left; "be to" tells what is arranged; weapons hit (not fired at someone) are their owner's
+    ("The Supreme Court struck down the Texas abortion law.", {("USA", "Reject", "USA", "asserted")}),
+    ("Iran turned down the French offer.", {("IRN", "Reject", "FRA", "asserted")}),
+    ("The Bolivian president stepped down on Sunday.", {("BOL", "Retreat", None, "asserted")}),
+    ("Theresa May is to step down today.", {("GBR", "Retreat", None, "planned")}),
+    ("Russia is to send troops to Syria.", {("RUS", "DeployTroops", "SYR", "planned")}),
+    ("Russian jets shot down a Turkish drone.", {("RUS", "Assault", "TUR", "asserted")}),
+    ("Hamas fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
 ]

@@ -12,7 +12,7 @@ from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
     resolve_np, theme_class
 )
-from kg.actions import action_types
+from kg.actions import action_types, is_a
 from kg.lexicon import Lexicon, LexMatch, is_passive
 from kg.rules import Rules, Sense, Trigger
 
@@ -134,8 +134,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in phrase_keys(helped, ctx) if k not in actors]
-    if not targets and theme is not None and theme_class(theme, rules) == "envoy":
-        # "summoned the Japanese ambassador": an envoy stands for the state that sent it
+    if not targets and theme is not None and (theme_class(theme, rules) == "envoy" or (
+            (is_a(action, "Assault") or is_a(action, "Coerce")) and theme_class(theme, rules) == "weapons"
+            and not pobjs(verb, AIMED_PREPS))):
+        # "summoned the Japanese ambassador": an envoy stands for the state that sent it; "shot down a
+        # Turkish drone", "destroyed Ukrainian tanks": weapons hit (not fired at someone) are their owner's
         owners = [c for c in theme.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         targets = [k for c in owners if (k := modifier_key(c, ctx)) and k not in actors]
     if (action in rules.symmetric_actions or trigger.reciprocal) and action != "Consult" and theme is not None:
@@ -475,7 +478,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
-        lemma = verdict(token, rules) or _hyphenated(token, lemma, rules)  # "were found guilty": "were convicted"
+        lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules), rules)  # "were found guilty": "were convicted"
         if lemma in rules.verbs and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
             trig = rules.verbs[lemma]
             frame = _verb_frame(token, trig, ctx)
@@ -509,6 +512,16 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
             return True
     return False
+
+
+def _phrasal(verb: Token, lemma: str, rules: Rules) -> str:
+    """ "struck down the law", "stepped down": a verb with its particle, when the rules name the pair (the
+    particle changes the event: "struck" alone attacks)."""
+    for c in verb.children:
+        # (the parser may take the particle for an adverb: "stepped down on Sunday")
+        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)) and f"{lemma} {c.lower_}" in rules.verbs:
+            return f"{lemma} {c.lower_}"
+    return lemma
 
 
 def _hyphenated(verb: Token, lemma: str, rules: Rules) -> str:

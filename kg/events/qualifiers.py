@@ -81,7 +81,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node is not token and node.pos_ == "VERB" and lemma in cues.chosen_verbs and node.dep_ in ("advcl", "conj", "xcomp"):
             return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
         children = list(node.children)
-        if (node is token or via in CLAUSE_PATH) and _headline_infinitive(node):
+        if (node is token or via in CLAUSE_PATH) and (_headline_infinitive(node) or _be_to(node)):
             return "planned"
         negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children) \
             or any(_negative_subject(c, cues.negations) for c in children if c.dep_ in SUBJECTS)
@@ -133,6 +133,13 @@ def _modality_walk(token: Token, rules: Rules) -> str:
 
 
 CLAUSE_PATH = frozenset({"xcomp", "ccomp", "conj"})
+
+
+def _be_to(verb: Token) -> bool:
+    """ "May is to step down today", "Russia was to send troops": "be" with an infinitive tells what is
+    arranged to happen, not what happened."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.pos_ == "AUX" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _headline_infinitive(verb: Token) -> bool:
