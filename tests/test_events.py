@@ -420,6 +420,11 @@ ROWS = [
     ("Russia is to send troops to Syria.", {("RUS", "DeployTroops", "SYR", "planned")}),
     ("Russian jets shot down a Turkish drone.", {("RUS", "Assault", "TUR", "asserted")}),
     ("Hamas fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
+    # aid cut or frozen is a sanction (CAMEO 162); a build-up of weapons mobilises, and pledged with no one named
+    # it threatens no one; what is vowed is no purpose of the vow
+    ("Britain froze aid to Myanmar.", {("GBR", "Sanction", "MMR", "asserted")}),
+    ("Japan will strengthen its air defence.", {("JPN", "Mobilize", None, "planned")}),
+    ("Kim Jong Un vowed to strengthen North Korea's nuclear arsenal.", {("PRK", "Mobilize", None, "planned")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
 ]

@@ -175,7 +175,9 @@ def _pledged_threats(frames: list) -> list:
     becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
     out = []
     for frame, trig, light in frames:
-        if trig.threat_if_hostile and any(_hostile(f) for f in _complements(frame, frames)):
+        # (a show of force aimed at no one named is pledged, not threatened: "vowed to strengthen its nuclear arsenal")
+        if trig.threat_if_hostile and any(_hostile(f) and (f.targets or f.action != "Mobilize")
+                                          for f in _complements(frame, frames)):
             trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False)
             frame = replace(frame, action="Threaten")
         out.append((frame, trig, light))
@@ -237,9 +239,10 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
 
 
 def _is_purpose(verb: Token, ctx: Context) -> bool:
-    """An infinitive of purpose: "to aid", "to help", under another verb."""
-    return verb.dep_ in ("advcl", "xcomp") and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """An infinitive of purpose: "to aid", "to help", under another verb (an xcomp only after the verb's
+    object: "sent troops to aid Moscow"; "vowed to strengthen its arsenal" is what is vowed)."""
+    return (verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and any(c.dep_ in OBJECTS for c in verb.head.children))) \
+        and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clausal_path(inner: Token, outer: Token) -> bool:
