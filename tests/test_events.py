@@ -425,6 +425,14 @@ ROWS = [
     ("Britain froze aid to Myanmar.", {("GBR", "Sanction", "MMR", "asserted")}),
     ("Japan will strengthen its air defence.", {("JPN", "Mobilize", None, "planned")}),
     ("Kim Jong Un vowed to strengthen North Korea's nuclear arsenal.", {("PRK", "Mobilize", None, "planned")}),
+    # an agent noun shared by coordinated modifiers of two countries is each country's agents
+    ("Indian and Chinese troops clashed in the Galwan Valley.", {("IND", "Assault", "CHN", "asserted")}),
+    ("Israeli and Palestinian leaders met in Cairo.", {("ISR", "Consult", "PSE", "asserted")}),
+    ("US and South Korean forces held drills.", {("USA", "Mobilize", None, "asserted"), ("KOR", "Mobilize", None, "asserted")}),
+    # an attack that does harm is its doer's; weapons launched at someone attack them
+    ("Saudi-led airstrikes killed 20 civilians in Yemen.", {("SAU", "Assault", "YEM", "asserted")}),
+    ("The Houthis launched drones at Saudi oil facilities.", {("YEM", "Assault", "SAU", "asserted")}),
+    ("Turkey launched an offensive against Syria.", {("TUR", "Assault", "SYR", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
 ]

@@ -63,6 +63,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actor_tokens and not passive and trigger.reciprocal:
         actor_tokens = pobjs(verb, frozenset({"between"}))  # "fighting between Armenia and Azerbaijan resumed"
     actors = actor_keys(actor_tokens, ctx) if actor_tokens else []
+    if not actors and not passive and action_types()[action].quad in HOSTILE_QUADS:
+        # "Russian airstrikes killed 20 civilians", "Saudi-led strikes hit a school": an attack that does harm is
+        # its doer's
+        actors = list(dict.fromkeys(k for a in actor_tokens if hostile_act(a, rules) for k in _act_doers(a, ctx, victims=False)))
     if not actors and not actor_tokens and not passive:
         actors = controller(verb, ctx)
     theme = themes[0] if themes else None
@@ -184,7 +188,7 @@ def _on_acts(tokens: list[Token], ctx: Context) -> tuple[list[str], list[Token]]
     return [k for t in acts for k in _act_doers(t, ctx)], [t for t in tokens if t not in acts]
 
 
-def _act_doers(act: Token, ctx: Context) -> list[str]:
+def _act_doers(act: Token, ctx: Context, victims: bool = True) -> list[str]:
     """Whom a comment on a hostile act ("condemned the Russian invasion of Ukraine") is about: who did the
     act ("Russia's", "Russian", "Hamas", "by Israel"), never a state or place it hit ("on Iran", "of
     Crimea"). With no doer named, people it hit stand for their state ("the arrest of Navalny", "the
@@ -202,10 +206,10 @@ def _act_doers(act: Token, ctx: Context) -> list[str]:
             doers.append(key)  # "the Hamas attack", "a Trump lawsuit"; not "the Gaza bombing" or "the Iran sanctions"
         elif child.dep_ == "poss" or (child.dep_ == "amod" and key is not None):
             doers += [k for k in [modifier_key(child, ctx)] if k]  # "Russia's invasion", "the Russian invasion"
-    if doers:
+    if doers or not victims:
         return list(dict.fromkeys(doers))
-    victims = pobjs(act, ctx.rules.target_preps | {"of"})
-    return phrase_keys([v for v in victims if _names_people(v, ctx)], ctx)
+    hit = pobjs(act, ctx.rules.target_preps | {"of"})
+    return phrase_keys([v for v in hit if _names_people(v, ctx)], ctx)
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})

@@ -274,7 +274,10 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
     """Entities named by noun phrases and their conjuncts, in order, once each (see `resolve_np`)."""
     out = []
     for t in tokens:
-        for c in _conjuncts(t):
+        shared = _shared_head(t, ctx)
+        if shared:  # "Indian and Chinese troops": each country's troops, not the modifiers' countries besides
+            out += [k for k in shared if k not in out]
+        for c in ([x for x in t.conjuncts if x.i > t.i] if shared else _conjuncts(t)):
             found = _group_antecedents(c, ctx) or _examples(c, ctx) or _owners(c, ctx)
             if not found:
                 k = resolve_np(c, ctx, agent=agent)
@@ -299,6 +302,28 @@ def _owners(token: Token, ctx: Context) -> list[str]:
         keys = [k for c in _conjuncts(owner) if (k := resolve_np(c, ctx, 2))]
         return list(dict.fromkeys(k if lemma in ctx.rules.camp_nouns else _as_country(k, ctx) for k in keys))
     return []
+
+
+def _shared_head(token: Token, ctx: Context) -> list[str]:
+    """ "Indian and Chinese troops", "US and South Korean forces", "Israeli and Palestinian leaders": an agent
+    noun shared by coordinated modifiers of different countries stands for each country's agents."""
+    mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and any(x.dep_ == "conj" for x in c.children)]
+    if not mods:
+        return []
+    key = resolve_np(token, ctx)
+    entity = ctx.entity(key) if key else None
+    if entity is None or not entity.sector:
+        return []
+    out = []
+    for mod in mods:
+        for c in (mod, *mod.conjuncts):
+            k = ctx.res.token_keys.get(c.i)
+            country = k if k and ctx.kind(k) == "Country" else (ctx.country(k) if k else None)
+            if country and ctx.kind(country) == "Country":
+                agents = sector_key(country, entity.sector)
+                out.append(agents if agents in ctx.gaz.entities else country)
+    found = list(dict.fromkeys(out))
+    return found if len(found) > 1 else []
 
 
 def _examples(token: Token, ctx: Context) -> list[str]:
