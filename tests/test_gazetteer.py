@@ -145,7 +145,7 @@ def test_different_entities_never_merge(gaz: Gazetteer, a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Kim", "Lee", "Congo", "Korea", "Korean", "National Security Council",
-                                  "Foreign Ministry", "Brussels", "Georgia Tech", ""])
+                                  "Foreign Ministry", "Brussels", "Al-Aqsa", "Georgia Tech", ""])
 def test_ambiguous_or_unknown_names_resolve_to_nothing(gaz: Gazetteer, text: str) -> None:
     assert gaz.lookup(text) is None
 
