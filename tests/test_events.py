@@ -433,6 +433,8 @@ ROWS = [
     ("Saudi-led airstrikes killed 20 civilians in Yemen.", {("SAU", "Assault", "YEM", "asserted")}),
     ("The Houthis launched drones at Saudi oil facilities.", {("YEM", "Assault", "SAU", "asserted")}),
     ("Turkey launched an offensive against Syria.", {("TUR", "Assault", "SYR", "asserted")}),
+    # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
+    ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
 ]
