@@ -433,6 +433,9 @@ ROWS = [
     ("Saudi-led airstrikes killed 20 civilians in Yemen.", {("SAU", "Assault", "YEM", "asserted")}),
     ("The Houthis launched drones at Saudi oil facilities.", {("YEM", "Assault", "SAU", "asserted")}),
     ("Turkey launched an offensive against Syria.", {("TUR", "Assault", "SYR", "asserted")}),
+    # a place a state's organ goes to law against or accuses is its local government; a place visited is a place
+    ("The Trump administration sued California.", {("USA", "Accuse", "USA", "asserted")}),
+    ("Trump visited California.", set()),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

@@ -464,12 +464,17 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     targets: tuple[str | None, ...] = tuple(dict.fromkeys(t for t in placed if t)) or (None,)
     if frame.targets and targets == (None,):
         return
+    # a place a state's organ speaks or goes to law against is its local government: "the Trump administration
+    # sued California" is an event at home, where "visited California" or "sent troops to Minneapolis" are not
+    local = {p for t, p in zip(frame.targets, placed) if p and ctx.kind(t) == "Location" and t != p} \
+        if action_types()[frame.action].quad == "verbal-conflict" else set()
     for actor in actors:
         for target in targets:
             if target == actor and ctx.kind(actor) != "Country":
                 continue  # only a state acts on itself (on its people); a person or a group never does
             # a state may coerce its own people, a government concede to them; else no self-reference
-            if target is not None and not frame.domestic and (target == actor or _same_country(actor, target, ctx)):
+            if target is not None and not frame.domestic and target not in local and (
+                    target == actor or _same_country(actor, target, ctx)):
                 continue
             if target is not None and frame.own_only and target not in (actor, ctx.country(actor)):
                 continue  # "Algeria and Morocco banned the niqab": each at home
