@@ -436,6 +436,12 @@ ROWS = [
     # a place a state's organ goes to law against or accuses is its local government; a place visited is a place
     ("The Trump administration sued California.", {("USA", "Accuse", "USA", "asserted")}),
     ("Trump visited California.", set()),
+    # ties, cooperation and channels suspended or cut reduce relations; strengthened, deepened or improved they
+    # are diplomatic cooperation, as restored ones are
+    ("Iran suspended cooperation with the IAEA.", {("IRN", "Sanction", "IAEA", "asserted")}),
+    ("North Korea cut off communication with South Korea.", {("PRK", "Sanction", "KOR", "asserted")}),
+    ("China strengthened ties with Russia.", {("CHN", "Support", "RUS", "asserted")}),
+    ("Britain improved relations with Iran.", {("GBR", "Support", "IRN", "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
