@@ -92,6 +92,12 @@ class Rules:
     """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
     verdicts: Mapping[str, str]
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
+    asking_preps: Mapping[str, frozenset[str]]
+    """Trigger verbs that ask only through these prepositions or an infinitive ("called for a ceasefire",
+    "called on Russia to withdraw"); else the dictionary reads them ("called Biden" is a phone call)."""
+    actor_object_verbs: frozenset[str]
+    """Verbs the dictionary codes bare only with an actor as object ("received the Saudi crown prince");
+    with a thing ("received her degree", "received 400 votes") only its patterns code them."""
     unarmed_types: frozenset[str]
     """Gazetteer types of organisations that hold no force ("company", "media", "ngo")."""
     unarmed_actions: frozenset[str]
@@ -249,6 +255,15 @@ def _verdicts(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[s
     return MappingProxyType({" ".join(k.lower().split()): v.strip().lower() for k, v in value.items()})
 
 
+def _asking_preps(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[str, frozenset[str]]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        raise RulesError(f"{where}: expected a mapping of trigger verb to prepositions, got {value!r}")
+    unknown = sorted(k for k in value if k.strip().lower() not in verbs)
+    if unknown:
+        raise RulesError(f"{where}: {', '.join(unknown)} not a trigger verb of 'verbs'")
+    return MappingProxyType({k.strip().lower(): frozenset(_words(v, f"{where}.{k}")) for k, v in value.items()})
+
+
 def _unarmed(value: Any, where: str) -> tuple[frozenset[str], frozenset[str]]:
     if not isinstance(value, dict) or set(value) != {"types", "actions"}:
         raise RulesError(f"{where}: expected 'types' (gazetteer types) and 'actions' (action types), got {value!r}")
@@ -302,7 +317,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -340,6 +355,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
+        asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
+        actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
         unarmed_types=_unarmed(data["unarmed"], f"{file}: unarmed")[0],
         unarmed_actions=_unarmed(data["unarmed"], f"{file}: unarmed")[1],
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),

@@ -442,6 +442,18 @@ ROWS = [
     ("North Korea cut off communication with South Korea.", {("PRK", "Sanction", "KOR", "asserted")}),
     ("China strengthened ties with Russia.", {("CHN", "Support", "RUS", "asserted")}),
     ("Britain improved relations with Iran.", {("GBR", "Support", "IRN", "asserted")}),
+    # "call" asks only with "for", "on" or an infinitive; with a description it describes, and a pejorative one
+    # accuses; hosting and receiving need an actor or a meeting as object
+    ("Biden called on Putin to withdraw.", {("USA", "Request", "RUS", "asserted")}),
+    ("Trump has called for NATO members to increase military spending.", {("USA", "Request", "NATO", "asserted")}),
+    ("Macron called Putin on Friday.", set()),
+    ("Cengiz called the admission a political maneuver.", set()),
+    ("Israel called Hamas a terrorist organization.", {("ISR", "Accuse", "PSE", "asserted")}),
+    ("Biden called Trump a threat to democracy.", {("USA", "Accuse", "USA", "asserted")}),
+    ("She received her degree from Florida State University.", set()),
+    ("Egypt's president received the Saudi crown prince in Cairo.", {("EGY", "Consult", "SAU", "asserted")}),
+    ("Qatar hosted talks between the Taliban and the United States.",
+     {("QAT", "Consult", "AFG", "asserted"), ("QAT", "Consult", "USA", "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

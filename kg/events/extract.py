@@ -383,14 +383,16 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
                 if hostile and any(frame.trigger in c.subtree for c in clauses):
                     accused += frame.actors
         if lemma in rules.describing_verbs:
-            # "described North Korea as a criminal group"
-            as_phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
-            negative = any(
-                t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors
-                for p in as_phrases for t in p.subtree
-            )
-            if negative:
-                accused += phrase_keys([c for c in verb.children if c.dep_ in OBJECTS], ctx)
+            # "described North Korea as a criminal group", "called Hamas a terrorist organisation"
+            def negative(phrase: Token) -> bool:
+                return any(t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors
+                           for t in phrase.subtree)
+
+            predicates = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+            # (the parser may swap the one described and the description: "called Trump a threat")
+            parts = predicates + [c for c in verb.children if c.dep_ in OBJECTS] if predicates else []
+            if any(negative(p) for p in parts):
+                accused += phrase_keys([p for p in parts if p.dep_ != "prep" and not negative(p)], ctx)
         if not accused:
             continue
         date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))

@@ -475,15 +475,23 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
         entry = lexicon.entry(token) if lexicon is not None else None
-        bare = lemma not in rules.pattern_only_verbs
+        # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
+        # unless a pattern of the dictionary says so
+        thing_object = lemma in rules.actor_object_verbs and not any(
+            c.dep_ in OBJECTS and (resolve_np(head_noun(c), ctx, agent=True) is not None
+                                   or head_noun(c).lemma_.lower() in rules.nouns) for c in token.children)
+        bare = lemma not in rules.pattern_only_verbs and not thing_object
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             match = lexicon.match(token, bare)
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
+        if lemma in rules.describing_verbs and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in token.children):
+            return None  # "called the deal 'lousy'", "called Trump a national embarrassment": a description (accusations)
         lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules), rules)  # "were found guilty": "were convicted"
-        if lemma in rules.verbs and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
+        if lemma in rules.verbs and _asks(token, lemma, rules) and not thing_object \
+                and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
             trig = rules.verbs[lemma]
             frame = _verb_frame(token, trig, ctx)
             if frame:
@@ -516,6 +524,16 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
             return True
     return False
+
+
+def _asks(verb: Token, lemma: str, rules: Rules) -> bool:
+    """False for a verb of asking used without what makes it ask: "Trump called Biden" (not "called on", "called for")."""
+    preps = rules.asking_preps.get(lemma)
+    # (not a time: "called Putin on Friday")
+    return preps is None or any((c.dep_ == "prep" and c.lower_ in preps and any(
+        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)) or c.dep_ in ("xcomp", "ccomp")
+        # "called for NATO members to increase spending": the clause the preposition opens
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children)) for c in verb.children)
 
 
 def _phrasal(verb: Token, lemma: str, rules: Rules) -> str:
