@@ -27,9 +27,10 @@ AGENT_CLASSES = ("troops", "weapons", "envoy")
 
 @dataclass(frozen=True)
 class Sense:
-    """An action a trigger evokes, when its theme is of class `theme` (None: any theme)."""
+    """An action a trigger evokes, when its theme is of class `theme` (None: any theme); an action of None
+    says the trigger is no event with that theme ("a campaign rally" is no protest)."""
 
-    action: str
+    action: str | None
     theme: str | None = None
 
 
@@ -216,7 +217,9 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         senses = []
         for s in raw_senses:
             action, theme = s.get("action"), s.get("theme")
-            if action not in known:
+            if action is None and theme is not None and "action" in s:
+                pass  # {theme: campaign, action: null}: with this theme, no event
+            elif action not in known:
                 raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
             if theme is not None and theme not in classes:
                 raise RulesError(f"{where}: theme {theme!r} is not a noun class ({', '.join(sorted(classes))})")

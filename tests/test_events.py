@@ -454,6 +454,10 @@ ROWS = [
     ("Egypt's president received the Saudi crown prince in Cairo.", {("EGY", "Consult", "SAU", "asserted")}),
     ("Qatar hosted talks between the Taliban and the United States.",
      {("QAT", "Consult", "AFG", "asserted"), ("QAT", "Consult", "USA", "asserted")}),
+    # a campaign rally is no protest; a time zone is no one
+    ("Trump held a campaign rally in Tulsa.", set()),
+    ("Opposition supporters held a rally in Minsk.", {("BLR", "Protest", "BLR", "asserted")}),
+    ("The advisory was released at 11:00 p.m. EDT (0300 UTC Monday).", set()),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

@@ -61,6 +61,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(asking_preps={"holler": ["for"]}), "asking_preps: holler not a trigger verb"),
         (lambda d: d.update(asking_preps={"call": []}), "asking_preps.call"),
         (lambda d: d.update(actor_object_verbs=[]), "actor_object_verbs: expected a word or a non-empty list"),
+        (lambda d: d["nouns"].append({"lemma": "x", "senses": [{"action": None}]}), "action None is not one of"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],
@@ -92,3 +93,9 @@ def test_lemma_fixes_reach_the_model() -> None:
     doc = load_nlp()("Protesters staged a rally and waged a campaign; a stag stood by.")
     assert [(t.text, t.lemma_) for t in doc if t.text in ("staged", "waged", "stag")] == [
         ("staged", "stage"), ("waged", "wage"), ("stag", "stag")]
+
+
+def test_a_sense_may_say_no_event_for_its_theme() -> None:
+    """ "a campaign rally" is no protest: a sense with a theme and a null action."""
+    senses = load_rules().nouns["rally"].senses
+    assert senses[0].theme == "campaign" and senses[0].action is None and senses[1].action == "Protest"

@@ -177,7 +177,7 @@ def hostile_act(noun: Token, rules: Rules) -> bool:
     if noun.pos_ != "NOUN":
         return False
     trigger = rules.nouns.get(noun.lemma_.lower())
-    if trigger is not None and any(action_types()[s.action].quad in HOSTILE_QUADS for s in trigger.senses):
+    if trigger is not None and any(s.action and action_types()[s.action].quad in HOSTILE_QUADS for s in trigger.senses):
         return True
     return theme_class(noun, rules) in ACT_CLASSES
 
