@@ -458,6 +458,10 @@ ROWS = [
     ("Trump held a campaign rally in Tulsa.", set()),
     ("Opposition supporters held a rally in Minsk.", {("BLR", "Protest", "BLR", "asserted")}),
     ("The advisory was released at 11:00 p.m. EDT (0300 UTC Monday).", set()),
+    # what is released may be published, not freed
+    ("Iran released two British prisoners.", {("IRN", "Retreat", "GBR", "asserted")}),
+    ("Candidates release their tax returns when running for office in the United States.", set()),
+    ("The Puerto Rico Center released the messages publicly.", set()),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
