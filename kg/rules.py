@@ -99,6 +99,9 @@ class Rules:
     actor_object_verbs: frozenset[str]
     """Verbs the dictionary codes bare only with an actor as object ("received the Saudi crown prince");
     with a thing ("received her degree", "received 400 votes") only its patterns code them."""
+    public_sectors: frozenset[str]
+    """Sectors of the general public (PPL, CVL): the dictionary codes nothing they do but protest (its general
+    verbs read everyday acts, "paying taxes", "returned from Italy", "vote for", as events); the hand rules do."""
     unarmed_types: frozenset[str]
     """Gazetteer types of organisations that hold no force ("company", "media", "ngo")."""
     unarmed_actions: frozenset[str]
@@ -320,7 +323,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "public_sectors", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -360,6 +363,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
         actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
+        public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),
         unarmed_types=_unarmed(data["unarmed"], f"{file}: unarmed")[0],
         unarmed_actions=_unarmed(data["unarmed"], f"{file}: unarmed")[1],
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),

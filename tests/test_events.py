@@ -462,6 +462,11 @@ ROWS = [
     ("Iran released two British prisoners.", {("IRN", "Retreat", "GBR", "asserted")}),
     ("Candidates release their tax returns when running for office in the United States.", set()),
     ("The Puerto Rico Center released the messages publicly.", set()),
+    # the public's everyday acts are no events the dictionary codes; its protests are
+    ("Bangladeshi citizens returned from Italy.", set()),
+    ("American citizens continue paying their federal taxes.", set()),
+    ("British voters voted for the Conservative Party.", set()),
+    ("Four million Americans took part in the protests.", {("USA", "Protest", "USA", "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

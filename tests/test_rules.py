@@ -62,6 +62,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(asking_preps={"call": []}), "asking_preps.call"),
         (lambda d: d.update(actor_object_verbs=[]), "actor_object_verbs: expected a word or a non-empty list"),
         (lambda d: d["nouns"].append({"lemma": "x", "senses": [{"action": None}]}), "action None is not one of"),
+        (lambda d: d.update(public_sectors=[]), "public_sectors: expected a word or a non-empty list"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],
@@ -83,6 +84,7 @@ def test_unreadable_file_is_a_rules_error(tmp_path) -> None:
 def test_every_state_act_names_a_sector_of_the_shipped_table() -> None:
     sectors = read_sectors(ontology_dir() / "sectors.yaml")
     assert load_rules().state_acts and set(load_rules().state_acts.values()) <= set(sectors)
+    assert load_rules().public_sectors and load_rules().public_sectors <= set(sectors)
 
 
 def test_lemma_fixes_reach_the_model() -> None:

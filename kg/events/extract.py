@@ -50,6 +50,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         for frame, trig, light in frames:
             if not frame.actors:
                 frame = _state_agent(frame, ctx)
+            if frame.cameo is not None and frame.action != "Protest":
+                # the public's everyday acts are no events the dictionary may code ("people returned from Italy");
+                # its protests are ("four million people took part in the protests")
+                frame = replace(frame, actors=tuple(a for a in frame.actors if (e := ctx.entity(a)) is None
+                                                    or e.sector not in rules.public_sectors))
             if frame.action in rules.unarmed_actions:
                 # an organisation with no force uses none: "SpaceX launched its first crewed mission"
                 frame = replace(frame, actors=tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
