@@ -467,6 +467,9 @@ ROWS = [
     ("American citizens continue paying their federal taxes.", set()),
     ("British voters voted for the Conservative Party.", set()),
     ("Four million Americans took part in the protests.", {("USA", "Protest", "USA", "asserted")}),
+    # agreeing that something is so is an opinion; agreeing that something will be done is an agreement
+    ("Japan and China agreed that the sanctions have hurt Russia.", set()),
+    ("Russia and Ukraine agreed that talks would resume on Monday.", {("RUS", "Agree", "UKR", "planned")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

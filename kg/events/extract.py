@@ -48,6 +48,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for frame, trig, light in frames:
+            if frame.action == "Agree" and _opinion(frame.trigger):
+                continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
             if not frame.actors:
                 frame = _state_agent(frame, ctx)
             if frame.cameo is not None and frame.action != "Protest":
@@ -98,6 +100,20 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             yield from _events(frame, light, sent, document, ctx, offset, symmetric)
         yield from _obligations(obliged, sent, document, ctx, offset)
         yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)
+
+
+COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
+"""Auxiliaries that make a that-clause a commitment ("agreed that talks would resume"), not an opinion."""
+
+
+def _opinion(verb: Token) -> bool:
+    """ "agreed that sanctions hurt Russia": a verb of agreeing whose only complement is a that-clause stating
+    what is so, with no commitment (no "will", "would", "should") and no one agreed with."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("to", "with", "on"))
+                                  for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return bool(clauses) and not any(a.dep_ == "aux" and a.lower_ in COMMITTING_AUX for c in clauses for a in c.children)
 
 
 def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
