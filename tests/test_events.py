@@ -470,6 +470,8 @@ ROWS = [
     # agreeing that something is so is an opinion; agreeing that something will be done is an agreement
     ("Japan and China agreed that the sanctions have hurt Russia.", set()),
     ("Russia and Ukraine agreed that talks would resume on Monday.", {("RUS", "Agree", "UKR", "planned")}),
+    # the one who appears in court is charged, not arresting anyone (a pattern of the dictionary left out)
+    ("Brenton Tarrant appeared in court in Christchurch.", set()),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

@@ -52,6 +52,9 @@ _COMMENT = re.compile(r"[#;].*$")  # "#" and the legacy ";" start a comment anyw
 
 # The action vocabulary (docs: actions.md) names these CAMEO codes for its subtypes and
 # keeps sanctions under SANCTION, where PLOVER 2021 moved code 163 to COERCE.
+REVERSED_PATTERNS = frozenset({("APPEAR", "* (IN COURT)")})
+"""Patterns whose active code makes the one acted on its source: "X appeared in court" would have X arrest
+(173) someone; its siblings "(BEFORE COURT)", "(AT HEARING)" are coded for the passive only. Left out."""
 SUBTYPE_CODES = {"057": "SignAgreement", "072": "SupplyWeapons", "09": "Investigate"}
 VOCABULARY_CODES = {"163": "Sanction"}
 PLOVER_ACTIONS = {
@@ -235,6 +238,9 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
         if block is None:
             raise RulesError(f"{SOURCE}: line {n}: {line!r} outside a verb block")
         if line.startswith("-"):
+            if (block["name"], line[1:].strip().split("[")[0].strip()) in REVERSED_PATTERNS:
+                conv.drop("source and target reversed upstream", f"line {n}: {line}")
+                continue
             try:
                 pattern = parse_pattern(line[1:].strip(), conv.synsets)
             except KeyError as exc:
