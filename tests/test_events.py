@@ -472,6 +472,9 @@ ROWS = [
     ("Russia and Ukraine agreed that talks would resume on Monday.", {("RUS", "Agree", "UKR", "planned")}),
     # the one who appears in court is charged, not arresting anyone (a pattern of the dictionary left out)
     ("Brenton Tarrant appeared in court in Christchurch.", set()),
+    # envoys or officials "from" several countries are each country's; a signing is the parties' agreement
+    ("Officials from the United States and China met in Geneva.", {("USA", "Consult", "CHN", "asserted")}),
+    ("Diplomats from Israel and Morocco held a signing in Rabat.", {("ISR", "SignAgreement", "MAR", "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

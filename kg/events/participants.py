@@ -291,12 +291,14 @@ GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "government", "ne
 
 
 def _owners(token: Token, ctx: Context) -> list[str]:
-    """ "the leaders of Turkey and Greece", "foreign ministers of India and China": a plural role noun
+    """ "the leaders of Turkey and Greece", "foreign ministers of India and China", "officials from the US and
+    China": a plural role noun
     whose of-phrase coordinates owners stands for each of them (their country, or the camp's owner)."""
     lemma = token.lemma_.lower()
-    if token.tag_ not in ("NNS", "NNPS") or lemma not in ctx.rules.role_nouns:
+    if token.tag_ not in ("NNS", "NNPS") or (lemma not in ctx.rules.role_nouns and ctx.rules.theme_class(lemma) != "envoy"):
         return []
-    for owner in pobjs(token, frozenset({"of"})):
+    # "officials from the United States and China", "representatives from the UAE, Bahrain and Israel"
+    for owner in pobjs(token, frozenset({"of", "from"})):
         if not owner.conjuncts:
             continue
         keys = [k for c in _conjuncts(owner) if (k := resolve_np(c, ctx, 2))]
