@@ -475,6 +475,12 @@ ROWS = [
     # envoys or officials "from" several countries are each country's; a signing is the parties' agreement
     ("Officials from the United States and China met in Geneva.", {("USA", "Consult", "CHN", "asserted")}),
     ("Diplomats from Israel and Morocco held a signing in Rabat.", {("ISR", "SignAgreement", "MAR", "asserted")}),
+    # protests told as what happens are the people's of the place; "in protest" is a protest by whoever acts so
+    ("Protests erupted in Iran after the death of Mahsa Amini.", {("IRN", "Protest", "IRN", "asserted")}),
+    ("A general strike paralysed Lebanon.", {("LBN", "Protest", "LBN", "asserted")}),
+    ("Mass protests forced the Sri Lankan president to flee.", {("LKA", "Protest", "LKA", "asserted")}),
+    ("Iranian women burned their headscarves in protest.", {("IRN", "Protest", "IRN", "asserted")}),
+    ("The rally in Tulsa did not require face masks.", set()),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

@@ -52,6 +52,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
             if not frame.actors:
                 frame = _state_agent(frame, ctx)
+            if not frame.actors and frame.action == "Protest":
+                frame = _crowd(frame, ctx)
             if frame.cameo is not None and frame.action != "Protest":
                 # the public's everyday acts are no events the dictionary may code ("people returned from Italy");
                 # its protests are ("four million people took part in the protests")
@@ -274,6 +276,27 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+def _crowd(frame: Frame, ctx: Context) -> Frame:
+    """ "Protests erupted in Iran", "a general strike paralysed Lebanon", "mass protests forced the president to
+    flee": protests told as what happens, with no one named as protesting, are the people's of the country where
+    they happen (or that the text is about)."""
+    noun = frame.trigger
+    if noun.pos_ != "NOUN" or noun.dep_ not in SUBJECTS:
+        return frame
+    verb = noun.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return frame  # "the rally did not require face masks" tells nothing of a protest happening or not
+    places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "at")
+              for p in c.children if p.dep_ == "pobj"]
+    places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
+    countries = [c for k in phrase_keys(places, ctx) if (c := ctx.country(k) or (k if ctx.kind(k) == "Country" else None))]
+    country = next(iter(countries), None) or ctx.discourse
+    people = sector_key(country, "PPL") if country else None
+    if people is None or people not in ctx.gaz.entities:
+        return frame
+    return replace(frame, actors=(people,))
 
 
 def _state_agent(frame: Frame, ctx: Context) -> Frame:

@@ -345,6 +345,9 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() in STATE_VERBS:
         return head.head  # "went on strike", "are on strike": whoever goes or is on strike strikes
+    if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_.lower() == "protest" and head.head.pos_ == "VERB" \
+            and not any(c.dep_ in ("det", "poss") for c in noun.children):
+        return head.head  # "burned their headscarves in protest", "resigned in protest": whoever does it protests
     return None
 
 
