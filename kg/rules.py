@@ -99,6 +99,10 @@ class Rules:
     actor_object_verbs: frozenset[str]
     """Verbs the dictionary codes bare only with an actor as object ("received the Saudi crown prince");
     with a thing ("received her degree", "received 400 votes") only its patterns code them."""
+    assembly_verbs: frozenset[str]
+    """Verbs of assembling that, with protesters as subject, are a protest ("protesters gathered outside the embassy")."""
+    protester_nouns: frozenset[str]
+    """Nouns for people protesting: the subjects that make an assembly a protest."""
     public_sectors: frozenset[str]
     """Sectors of the general public (PPL, CVL): the dictionary codes nothing they do but protest (its general
     verbs read everyday acts, "paying taxes", "returned from Italy", "vote for", as events); the hand rules do."""
@@ -270,6 +274,13 @@ def _asking_preps(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mappi
     return MappingProxyType({k.strip().lower(): frozenset(_words(v, f"{where}.{k}")) for k, v in value.items()})
 
 
+def _section(value: Any, keys: tuple[str, ...], where: str) -> dict:
+    """A mapping with exactly these keys."""
+    if not isinstance(value, dict) or set(value) != set(keys):
+        raise RulesError(f"{where}: expected exactly {', '.join(repr(k) for k in keys)}, got {value!r}")
+    return value
+
+
 def _unarmed(value: Any, where: str) -> tuple[frozenset[str], frozenset[str]]:
     if not isinstance(value, dict) or set(value) != {"types", "actions"}:
         raise RulesError(f"{where}: expected 'types' (gazetteer types) and 'actions' (action types), got {value!r}")
@@ -323,7 +334,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "public_sectors", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -363,6 +374,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
         actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
+        assembly_verbs=frozenset(_words(_section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")["verbs"],
+                                        f"{file}: assemblies.verbs")),
+        protester_nouns=frozenset(_words(data["assemblies"]["subjects"], f"{file}: assemblies.subjects")),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),
         unarmed_types=_unarmed(data["unarmed"], f"{file}: unarmed")[0],
         unarmed_actions=_unarmed(data["unarmed"], f"{file}: unarmed")[1],

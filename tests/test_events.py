@@ -481,6 +481,10 @@ ROWS = [
     ("Mass protests forced the Sri Lankan president to flee.", {("LKA", "Protest", "LKA", "asserted")}),
     ("Iranian women burned their headscarves in protest.", {("IRN", "Protest", "IRN", "asserted")}),
     ("The rally in Tulsa did not require face masks.", set()),
+    # protesters assembling protest where they assemble; leaders assembling do not
+    ("Demonstrators converged on parliament in Nairobi.", {("KEN", "Protest", "KEN", "asserted")}),
+    ("Protesters gathered in Tahrir Square.", {("EGY", "Protest", "EGY", "asserted")}),
+    ("World leaders gathered in Paris.", set()),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

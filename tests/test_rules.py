@@ -63,6 +63,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(actor_object_verbs=[]), "actor_object_verbs: expected a word or a non-empty list"),
         (lambda d: d["nouns"].append({"lemma": "x", "senses": [{"action": None}]}), "action None is not one of"),
         (lambda d: d.update(public_sectors=[]), "public_sectors: expected a word or a non-empty list"),
+        (lambda d: d.update(assemblies={"verbs": ["gather"]}), "assemblies: expected exactly 'verbs', 'subjects'"),
+        (lambda d: d.update(assemblies={"verbs": ["gather"], "subjects": []}), "assemblies.subjects"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
     ],

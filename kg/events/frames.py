@@ -490,6 +490,11 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
+        if lemma in rules.assembly_verbs and any(c.dep_ in SUBJECTS and _protesters(c, rules) for c in token.children):
+            # "protesters gathered outside the US embassy": an assembly of protesters is their protest
+            trig = Trigger(lemma, (Sense("Protest"),), "target")
+            frame = _verb_frame(token, trig, ctx)
+            return (frame, trig, None) if frame else None
         if lemma in rules.describing_verbs and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in token.children):
             return None  # "called the deal 'lousy'", "called Trump a national embarrassment": a description (accusations)
         lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules), rules)  # "were found guilty": "were convicted"
@@ -527,6 +532,13 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
             return True
     return False
+
+
+def _protesters(subject: Token, rules: Rules) -> bool:
+    """A subject naming protesters: "protesters", "hundreds of demonstrators"."""
+    noun = head_noun(subject)
+    members = [m for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for m in p.children if m.dep_ == "pobj"]
+    return any(n.lemma_.lower() in rules.protester_nouns for n in [noun, *members])
 
 
 def _asks(verb: Token, lemma: str, rules: Rules) -> bool:
