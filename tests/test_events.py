@@ -485,6 +485,9 @@ ROWS = [
     ("Demonstrators converged on parliament in Nairobi.", {("KEN", "Protest", "KEN", "asserted")}),
     ("Protesters gathered in Tahrir Square.", {("EGY", "Protest", "EGY", "asserted")}),
     ("World leaders gathered in Paris.", set()),
+    # an event noun modifying the light verb's object is the event reported: "a bombing campaign", "a signing ceremony"
+    ("Israel and Bahrain held a signing ceremony at the White House.", {("ISR", "SignAgreement", "BHR", "asserted")}),
+    ("Russia launched a bombing campaign in Syria.", {("RUS", "Assault", "SYR", "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

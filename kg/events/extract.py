@@ -377,6 +377,8 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     """The country of the place an event happens in: "in Serbia", "at a jail in northern Israel"."""
     # "killed three villagers in southern Serbia": the place may hang on the object
     objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
+    # "a bombing campaign in Syria": an event noun modifying another takes its places
+    objects += [frame.trigger.head] if frame.trigger.dep_ == "compound" else []
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
     # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]

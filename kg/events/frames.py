@@ -336,6 +336,9 @@ def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
 def _light_verb(noun: Token, rules: Rules) -> Token | None:
     """The verb that carries a nominal event ("launched an incursion"), if any."""
     head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in rules.nouns:
+        # "launched a bombing campaign", "held a signing ceremony": the event names what its head noun is
+        return _light_verb(head, rules)
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
     if noun.dep_ in PASSIVE_SUBJECTS and head.lemma_.lower() in rules.light_verbs:
@@ -381,6 +384,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
+    if light is not None and noun.dep_ == "compound":
+        target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
     if light is not None:
         target_tokens += pobjs(light, rules.target_preps)
