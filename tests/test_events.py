@@ -488,6 +488,10 @@ ROWS = [
     # an event noun modifying the light verb's object is the event reported: "a bombing campaign", "a signing ceremony"
     ("Israel and Bahrain held a signing ceremony at the White House.", {("ISR", "SignAgreement", "BHR", "asserted")}),
     ("Russia launched a bombing campaign in Syria.", {("RUS", "Assault", "SYR", "asserted")}),
+    # what is cancelled or put off has not happened; a clause of time or contrast keeps its own modality
+    ("The talks between Russia and Ukraine were cancelled.", {("RUS", "Consult", "UKR", "negated")}),
+    ("Turkey pledged support for Azerbaijan, while Russia called for a ceasefire.",
+     {("TUR", "Support", "AZE", "planned"), ("RUS", "Request", None, "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against

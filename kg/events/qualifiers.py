@@ -63,6 +63,11 @@ def _modality_walk(token: Token, rules: Rules) -> str:
     previous = token
     for node in (token, *_governors(token)):
         via = previous.dep_  # how the walk came up to this node
+        if node is not token and via == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in previous.children):
+            # "their exams postponed as the government introduced a lockdown": a clause of time or cause
+            # reports its event as given, whatever the main clause does or weighs
+            return "asserted"
         lemma = node.lemma_.lower()
         via_conj = previous.dep_ == "conj" and node is not token
         previous = node
@@ -133,6 +138,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
 
 
 CLAUSE_PATH = frozenset({"xcomp", "ccomp", "conj"})
+TEMPORAL_MARKS = frozenset({"as", "when", "while", "after", "before", "because", "since", "once", "until"})
 
 
 def _be_to(verb: Token) -> bool:
