@@ -282,8 +282,8 @@ def _section(value: Any, keys: tuple[str, ...], where: str) -> dict:
 
 
 def _unarmed(value: Any, where: str) -> tuple[frozenset[str], frozenset[str]]:
-    if not isinstance(value, dict) or set(value) != {"types", "actions"}:
-        raise RulesError(f"{where}: expected 'types' (gazetteer types) and 'actions' (action types), got {value!r}")
+    """(gazetteer types, action types) of the `unarmed` section."""
+    value = _section(value, ("types", "actions"), where)
     types = _words(value["types"], f"{where}.types")
     unknown = sorted(set(types) - set(GAZETTEER_TYPES))
     if unknown:
@@ -361,6 +361,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         raise RulesError(f"{file}: attribution must have 'verbs' and 'prepositions'")
     text = yaml.safe_dump(data, sort_keys=True)
     verbs = _triggers(data["verbs"], "verbs", classes, file)
+    unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
+    assemblies = _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     return Rules(
         verbs=verbs,
         nouns=_triggers(data["nouns"], "nouns", classes, file),
@@ -374,12 +376,11 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
         actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
-        assembly_verbs=frozenset(_words(_section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")["verbs"],
-                                        f"{file}: assemblies.verbs")),
-        protester_nouns=frozenset(_words(data["assemblies"]["subjects"], f"{file}: assemblies.subjects")),
+        assembly_verbs=frozenset(_words(assemblies["verbs"], f"{file}: assemblies.verbs")),
+        protester_nouns=frozenset(_words(assemblies["subjects"], f"{file}: assemblies.subjects")),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),
-        unarmed_types=_unarmed(data["unarmed"], f"{file}: unarmed")[0],
-        unarmed_actions=_unarmed(data["unarmed"], f"{file}: unarmed")[1],
+        unarmed_types=unarmed_types,
+        unarmed_actions=unarmed_actions,
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
         content_demands=frozenset(_words(data["content_demands"], f"{file}: content_demands")),
         act_comments=_actions(data["act_comments"], f"{file}: act_comments"),

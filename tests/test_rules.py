@@ -55,7 +55,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(instrument_nouns=["decree", 7]), "instrument_nouns"),
         (lambda d: d.update(lemma_fixes={"staged": "Stage"}), "lemma_fixes: expected a mapping of a lower-case verb form"),
         (lambda d: d.update(lemma_fixes=["staged"]), "lemma_fixes: expected a mapping"),
-        (lambda d: d.update(unarmed={"types": ["company"]}), "unarmed: expected 'types'"),
+        (lambda d: d.update(unarmed={"types": ["company"]}), "unarmed: expected exactly 'types', 'actions'"),
         (lambda d: d.update(unarmed={"types": ["bank"], "actions": ["Assault"]}), "unarmed.types: bank not a gazetteer type"),
         (lambda d: d.update(unarmed={"types": ["media"], "actions": ["Shoot"]}), "unarmed.actions"),
         (lambda d: d.update(asking_preps={"holler": ["for"]}), "asking_preps: holler not a trigger verb"),

@@ -50,11 +50,12 @@ PLOVER_SOURCE = "plover/CAMEO2PLOVER-2021.txt"
 _CODE = re.compile(r"^(?:\d{2,4}|---)$")
 _COMMENT = re.compile(r"[#;].*$")  # "#" and the legacy ";" start a comment anywhere: no dictionary word holds them
 
-# The action vocabulary (docs: actions.md) names these CAMEO codes for its subtypes and
-# keeps sanctions under SANCTION, where PLOVER 2021 moved code 163 to COERCE.
 REVERSED_PATTERNS = frozenset({("APPEAR", "* (IN COURT)")})
 """Patterns whose active code makes the one acted on its source: "X appeared in court" would have X arrest
 (173) someone; its siblings "(BEFORE COURT)", "(AT HEARING)" are coded for the passive only. Left out."""
+
+# The action vocabulary (docs: actions.md) names these CAMEO codes for its subtypes and
+# keeps sanctions under SANCTION, where PLOVER 2021 moved code 163 to COERCE.
 SUBTYPE_CODES = {"057": "SignAgreement", "072": "SupplyWeapons", "09": "Investigate"}
 VOCABULARY_CODES = {"163": "Sanction"}
 PLOVER_ACTIONS = {

@@ -291,8 +291,7 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
     places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "at")
               for p in c.children if p.dep_ == "pobj"]
     places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
-    countries = [c for k in phrase_keys(places, ctx) if (c := ctx.country(k) or (k if ctx.kind(k) == "Country" else None))]
-    country = next(iter(countries), None) or ctx.discourse
+    country = _first_country(places, ctx) or ctx.discourse
     people = sector_key(country, "PPL") if country else None
     if people is None or people not in ctx.gaz.entities:
         return frame
@@ -385,11 +384,17 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
               for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
     places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
+    country = _first_country(places, ctx)
+    return (country,) if country else ()
+
+
+def _first_country(places: list[Token], ctx: Context) -> str | None:
+    """The country of the first of these phrases that names a country or a place in one."""
     for key in phrase_keys(places, ctx):
         country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
         if country:
-            return (country,)
-    return ()
+            return country
+    return None
 
 
 PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})

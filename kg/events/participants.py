@@ -397,9 +397,9 @@ def theme_class(token: Token, rules: Rules) -> str | None:
 
 def compound_class(token: Token, rules: Rules) -> str | None:
     """Class named inside a nominal trigger: "arms supplies", "troop deployment", "munitions supplies"."""
-    found = class_modifier(token, rules)
+    found = _classed_modifier(token, rules)
     if found is not None:
-        return modifier_class(found, rules)
+        return found[1]
     if token.dep_ == "pobj":
         # "went on strike", "are on strike": the preposition names the class ("on strike" is labour)
         return rules.theme_class(f"{token.head.lower_} {token.lemma_.lower()}")
@@ -408,9 +408,17 @@ def compound_class(token: Token, rules: Rules) -> str | None:
 
 def class_modifier(token: Token, rules: Rules) -> Token | None:
     """The modifier of a nominal trigger that names a class ("missile" in "a missile test"), if any."""
+    found = _classed_modifier(token, rules)
+    return found[0] if found is not None else None
+
+
+def _classed_modifier(token: Token, rules: Rules) -> tuple[Token, str] | None:
+    """The first modifier of a nominal trigger that names a class, with the class."""
     for child in token.children:
-        if child.dep_ in ("compound", "amod", "nmod") and modifier_class(child, rules):
-            return child
+        if child.dep_ in ("compound", "amod", "nmod"):
+            found = modifier_class(child, rules)
+            if found:
+                return child, found
     return None
 
 
