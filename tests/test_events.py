@@ -250,6 +250,8 @@ ROWS = [
     ("Teachers in Kenya went on strike on Monday.", {("KEN", "Protest", "KEN", "asserted")}),
     ("The Venezuelan opposition boycotted the election.", {("VEN", "Protest", "VEN", "asserted")}),
     ("Russia blocked the UN resolution on Syria.", {("RUS", "Reject", "UN", "asserted")}),
+    # a way blocked is passage obstructed, a protest (CAMEO 144); a resolution blocked is rejected
+    ("Demonstrators blocked the main highway in Lebanon.", {("LBN", "Protest", "LBN", "asserted")}),
     # an organisation's fighters act for it, not for its country
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
@@ -436,6 +438,11 @@ ROWS = [
     # a place a state's organ goes to law against or accuses is its local government; a place visited is a place
     ("The Trump administration sued California.", {("USA", "Accuse", "USA", "asserted")}),
     ("Trump visited California.", set()),
+    # the same for force used on a place at home: domestic conflict ("shelled Idlib" is Syria's forces on Syria)
+    ("Syrian government forces shelled Idlib.", {("SYR", "Assault", "SYR", "asserted")}),
+    ("Ethiopian forces attacked Tigray.", {("ETH", "Assault", "ETH", "asserted")}),
+    # forces moved to a capital at home are mobilised, as forces moved to a place at home
+    ("The Chilean government deployed soldiers to Santiago.", {("CHL", "Mobilize", None, "asserted")}),
     # ties, cooperation and channels suspended or cut reduce relations; strengthened, deepened or improved they
     # are diplomatic cooperation, as restored ones are
     ("Iran suspended cooperation with the IAEA.", {("IRN", "Sanction", "IAEA", "asserted")}),
@@ -496,6 +503,12 @@ ROWS = [
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
     # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
     ("The Supreme Court ruled against the Trump administration.", set()),
+    # legal action against someone accuses them: charges filed, a criminal case opened, a case brought
+    ("Russian investigators opened a criminal case against Navalny.", {("RUS", "Accuse", "RUS", "asserted")}),
+    ("Prosecutors in Israel filed charges against Netanyahu.", {("ISR", "Accuse", "ISR", "asserted")}),
+    ("Italy reported 500 new cases of the virus.", set()),
+    # a participle before a party tells what the party does, not what is done to it
+    ("The French president met striking union leaders.", {("FRA", "Consult", "FRA", "asserted")}),
 ]
 
 

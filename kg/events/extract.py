@@ -85,8 +85,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = replace(frame, targets=places, domestic=people)
             standalone = False
             if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
-                    ctx.kind(t) == "Location" and _is_own(ctx.place_country(t) or t, frame, ctx) for t in frame.targets):
-                frame = replace(frame, targets=())  # "sent troops to Minneapolis": forces moved at home go to no one
+                    ctx.kind(t) in ("Location", "Country") and _is_own(ctx.place_country(t) or t, frame, ctx)
+                    for t in frame.targets):
+                # "sent troops to Minneapolis", "deployed soldiers to Santiago" (a capital stands for its
+                # country): forces moved at home go to no one
+                frame = replace(frame, targets=())
             if not frame.targets and frame.theme is not None and frame.action in rules.untargeted:
                 frame, standalone = replace(frame, action=rules.untargeted[frame.action]), True
             elif not frame.targets and frame.action == "Request" and frame.cameo is None \
@@ -517,10 +520,11 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     targets: tuple[str | None, ...] = tuple(dict.fromkeys(t for t in placed if t)) or (None,)
     if frame.targets and targets == (None,):
         return
-    # a place a state's organ speaks or goes to law against is its local government: "the Trump administration
-    # sued California" is an event at home, where "visited California" or "sent troops to Minneapolis" are not
+    # a place a state's organ speaks, goes to law or uses force against is its local government or people: "the
+    # Trump administration sued California", "Syrian forces shelled Idlib" are events at home, where "visited
+    # California" or "sent troops to Minneapolis" are not
     local = {p for t, p in zip(frame.targets, placed) if p and ctx.kind(t) == "Location" and t != p} \
-        if action_types()[frame.action].quad == "verbal-conflict" else set()
+        if action_types()[frame.action].quad in HOSTILE_QUADS else set()
     for actor in actors:
         for target in targets:
             if target == actor and ctx.kind(actor) != "Country":

@@ -321,6 +321,12 @@ def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     rules = ctx.rules
     obj, governor = verb.head, verb.head.head
     cls = theme_class(obj, rules)
+    cues = rules.modality
+    if cls is None and governor.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs | cues.negated_verbs \
+            and phrase_keys([obj], ctx):
+        # "met striking union leaders", "freed protesting farmers": a participle before a party describes what
+        # the party does; it is no act of the governing verb's subject on it
+        return None
     action = pick_sense(trigger, [cls])
     if action is None:
         return None
