@@ -32,6 +32,8 @@ class Sense:
 
     action: str | None
     theme: str | None = None
+    giver: str | None = None
+    """A preposition whose object does the act to the subject: "Ukraine received aid from Japan" (`from`)."""
 
 
 @dataclass(frozen=True)
@@ -44,15 +46,15 @@ class Trigger:
     require_target: bool = True
     defer_to_complement: bool = False
     absorb_complement: bool = False
+    """A threat or a request is the event, not the act threatened or requested: the complement's
+    targets become this trigger's and the complement yields no event of its own."""
     borrow_complement_targets: bool = False
+    """A refusal concerns whom its complement names ("refused to respond to Kiev's requests");
+    unlike absorption, the complement keeps its own (negated) event."""
     reciprocal: bool = False
     """Coordinated subjects act on each other when nothing else is named: "Armenia and Azerbaijan fought"."""
     threat_if_hostile: bool = False
     """A pledge of a hostile act is a threat ("vowed to retaliate against X"); of anything else, a pledge."""
-    """A refusal concerns whom its complement names ("refused to respond to Kiev's requests");
-    unlike absorption, the complement keeps its own (negated) event."""
-    """A threat or a request is the event, not the act threatened or requested: the complement's
-    targets become this trigger's and the complement yields no event of its own."""
 
 
 @dataclass(frozen=True)
@@ -223,14 +225,18 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: 'senses' must be a non-empty list")
         senses = []
         for s in raw_senses:
-            action, theme = s.get("action"), s.get("theme")
+            if not isinstance(s, dict) or set(s) - {"action", "theme", "giver"}:
+                raise RulesError(f"{where}: a sense is a mapping of action, theme and giver, got {s!r}")
+            action, theme, giver = s.get("action"), s.get("theme"), s.get("giver")
+            if giver is not None and not isinstance(giver, str):
+                raise RulesError(f"{where}: giver {giver!r} must be a preposition")
             if action is None and theme is not None and "action" in s:
                 pass  # {theme: campaign, action: null}: with this theme, no event
             elif action not in known:
                 raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
             if theme is not None and theme not in classes:
                 raise RulesError(f"{where}: theme {theme!r} is not a noun class ({', '.join(sorted(classes))})")
-            senses.append(Sense(action, theme))
+            senses.append(Sense(action, theme, giver))
         role = entry.get("object", "auto")
         if role not in OBJECT_ROLES:
             raise RulesError(f"{where}: object {role!r} is not one of {', '.join(OBJECT_ROLES)}")

@@ -507,6 +507,20 @@ ROWS = [
     ("Russian investigators opened a criminal case against Navalny.", {("RUS", "Accuse", "RUS", "asserted")}),
     ("Prosecutors in Israel filed charges against Netanyahu.", {("ISR", "Accuse", "ISR", "asserted")}),
     ("Italy reported 500 new cases of the virus.", set()),
+    # what is received from someone is the giver's act on the receiver; received with no giver, no one's act
+    ("Ukraine received humanitarian aid from Japan.", {("JPN", "Aid", "UKR", "asserted")}),
+    ("Iran obtained drones from Russia.", {("RUS", "SupplyWeapons", "IRN", "asserted")}),
+    ("Saudi Arabia received the Chinese president.", {("SAU", "Consult", "CHN", "asserted")}),
+    ("Ukraine received weapons.", set()),
+    ("IBM acquired Red Hat.", set()),
+    # aid is given to no one it comes from: hostages rescued from a group
+    ("The Nigerian army rescued 100 hostages from Boko Haram.", set()),
+    # a state's crackdown, a protest dispersed and communications blocked or cut coerce its own people
+    ("The Zimbabwean government cracked down on opposition protests.", {("ZWE", "Coerce", "ZWE", "asserted")}),
+    ("Egypt launched a crackdown on dissent.", {("EGY", "Coerce", "EGY", "asserted")}),
+    ("Iraqi police dispersed the rally.", {("IRQ", "Coerce", "IRQ", "asserted")}),
+    ("Iranian authorities cut internet access across the country.", {("IRN", "Coerce", "IRN", "asserted")}),
+    ("Indian authorities shut down the internet in Kashmir.", {("IND", "Coerce", "IND", "asserted")}),
     # a participle before a party tells what the party does, not what is done to it
     ("The French president met striking union leaders.", {("FRA", "Consult", "FRA", "asserted")}),
 ]

@@ -23,6 +23,7 @@ def test_shipped_rules_load() -> None:
     assert [s.action for s in rules.verbs["send"].senses][:2] == ["SupplyWeapons", "DeployTroops"]
     assert rules.theme_class("troop") == "troops"
     assert rules.theme_class("lethal aid") == "weapons"
+    assert [s.giver for s in rules.verbs["receive"].senses][:2] == ["from", "from"]
     assert "weigh" in rules.modality.considered_verbs
     assert len(rules.version) == 12
 
@@ -38,6 +39,8 @@ def _broken(raw: dict, mutate) -> dict:
     [
         (lambda d: d["verbs"][0]["senses"][0].update(action="Supply"), "verbs entry 1 (supply): action 'Supply' is not one of"),
         (lambda d: d["verbs"][0]["senses"][0].update(theme="guns"), "theme 'guns' is not a noun class"),
+        (lambda d: d["verbs"][0]["senses"][0].update(giver=["from"]), "giver ['from'] must be a preposition"),
+        (lambda d: d["verbs"][0]["senses"][0].update(by="from"), "a sense is a mapping of action, theme and giver"),
         (lambda d: d["verbs"].append({"lemma": "arm", "action": "Aid"}), "lemma 'arm' is already a trigger"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "senses": []}), "give exactly one of 'action' or 'senses'"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "object": "patient"}), "object 'patient' is not one of"),

@@ -330,7 +330,7 @@ def _self_targets(frame: Frame, ctx: Context) -> tuple[tuple[str, ...], bool]:
     return (), False
 
 
-EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade"})
+EASED_CLASSES = frozenset({"restrictions", "sanctions", "blockade", "communications"})
 
 
 def _eases(frame: Frame, ctx: Context) -> bool:
@@ -365,6 +365,10 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
         # (a person referred to by a pronoun no one named before can be resolved to: "sentenced him to life")
         if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or noun.lower_ in PERSONAL_PRONOUNS or any(
                 m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):
+            return True
+        # "cracked down on the protests", "dispersed the rally": a protest acted on is its protesters
+        trigger = ctx.rules.nouns.get(noun.lemma_.lower())
+        if trigger is not None and any(s.action == "Protest" for s in trigger.senses):
             return True
     return False
 

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
-    resolve_np, theme_class
+    resolve_np, sense_for, theme_class
 )
 from kg.actions import action_types, is_a
 from kg.lexicon import Lexicon, LexMatch, is_passive
@@ -56,9 +56,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # even when its noun could be a theme; only a with-phrase then names a theme
     themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if theme_class(o, rules)]
     classes = [theme_class(o, rules) for o in objects + with_objs]
-    action = pick_sense(trigger, classes)
+    sense = sense_for(trigger, classes)
+    action = sense.action if sense is not None else None
     if action is None:
         return None
+    if sense.giver is not None and not passive:
+        return _received(verb, sense, subjects, [o for o in objects + with_objs if theme_class(o, rules) == sense.theme], ctx)
     actor_tokens = agents if passive else subjects
     if not actor_tokens and not passive and trigger.reciprocal:
         actor_tokens = pobjs(verb, frozenset({"between"}))  # "fighting between Armenia and Azerbaijan resumed"
@@ -84,6 +87,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     verb_preps = rules.target_preps | {"between"} if action == "Consult" else rules.target_preps
     if action_types()[action].quad in HOSTILE_QUADS:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
+    if action == "Aid":
+        verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
     if trigger.object == "target":
@@ -156,6 +161,18 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Token], ctx: Context) -> Frame | None:
+    """What the subject receives from someone is the giver's act on it: "Ukraine received weapons from the
+    US" is the US supplying Ukraine; with no giver named, no one acts."""
+    preps = frozenset({sense.giver})
+    givers = pobjs(verb, preps) + [p for t in themes for p in pobjs(t, preps)]
+    actors = actor_keys(givers, ctx)
+    targets = [k for k in phrase_keys(subjects, ctx) if k not in actors]
+    if not actors or not targets:
+        return None
+    return Frame(verb, sense.action, tuple(actors), tuple(targets), themes[0] if themes else None)
 
 
 def _office(noun: Token, rules: Rules) -> bool:
@@ -491,9 +508,12 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         entry = lexicon.entry(token) if lexicon is not None else None
         # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
         # unless a pattern of the dictionary says so
+        # ("received weapons from the US": a thing a sense of the verb's trigger names is what is given)
+        given = {s.theme for s in rules.verbs[lemma].senses if s.giver} if lemma in rules.verbs else set()
         thing_object = lemma in rules.actor_object_verbs and not any(
             c.dep_ in OBJECTS and (resolve_np(head_noun(c), ctx, agent=True) is not None
-                                   or head_noun(c).lemma_.lower() in rules.nouns) for c in token.children)
+                                   or head_noun(c).lemma_.lower() in rules.nouns
+                                   or theme_class(head_noun(c), rules) in given) for c in token.children)
         bare = lemma not in rules.pattern_only_verbs and not thing_object
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger

@@ -12,7 +12,7 @@ from kg.canonicalize import COUNTRY_NOUNS, sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
-from kg.rules import Rules, Trigger
+from kg.rules import Rules, Sense, Trigger
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -440,9 +440,16 @@ def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def pick_sense(trigger: Trigger, classes: list[str | None]) -> str | None:
+    """The action of the first sense whose theme class is among `classes` (a sense with no theme: any)."""
+    found = sense_for(trigger, classes)
+    return found.action if found is not None else None
+
+
+def sense_for(trigger: Trigger, classes: list[str | None]) -> Sense | None:
+    """The first sense whose theme class is among `classes` (a sense with no theme: any)."""
     for sense in trigger.senses:
         if sense.theme is None or sense.theme in classes:
-            return sense.action
+            return sense
     return None
 
 
