@@ -102,7 +102,7 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
         if non_actors.covers(span):
             phenomena.add(span[-1].text)
             continue
-        if ent.label_ not in ACTOR_LABELS or span.text in phenomena:
+        if ent.label_ not in ACTOR_LABELS or span.text in phenomena or _stance(span):
             continue
         for part in _possessive_parts(span):
             yield EntitySpan(
@@ -114,6 +114,19 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
                 label=ent.label_,
                 ruler_key=(ent.ent_id_ or None) if part == span else None,
             )
+
+
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def _stance(span: Span) -> bool:
+    """A name after "anti-" or "pro-" tells a stance toward its bearer, no mention of it as a party: an
+    "anti-Syria journalist" is not Syria's, "pro-Russian separatists" are not Russia's."""
+    doc, i = span.doc, span.start
+    if i >= 2 and doc[i - 1].text in ("-", "\u2010", "\u2011") and doc[i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return span[0].lower_.startswith(tuple(f"{p}-" for p in STANCE_PREFIXES)) or (
+        len(span) > 2 and span[0].lower_ in STANCE_PREFIXES and span[1].text == "-")
 
 
 def _possessive_parts(span: Span) -> list[Span]:

@@ -112,6 +112,13 @@ class Rules:
     """Gazetteer types of organisations that hold no force ("company", "media", "ngo")."""
     unarmed_actions: frozenset[str]
     """Actions of force those organisations never do: "SpaceX launched its first crewed mission" attacks no one."""
+    attacker_sector: str
+    """The sector of unidentified attackers: an attack told in the passive, by a weapon or in an attack with
+    no doer named, is theirs in the country where it happened ("killed by a roadside bomb near Basra")."""
+    attack_verbs: frozenset[str]
+    """Verbs that tell of an attack by themselves ("assassinated"), where "killed" may tell of an accident."""
+    attack_means: frozenset[str]
+    """Nouns (or modifier + noun) of what makes a killing an attack: "by an improvised explosive device", "in a bombing"."""
     lemma_fixes: Mapping[str, str]
     """Verb forms spaCy's lemmatizer reads as another word ("staged": "stag"), with their lemma; set before it runs."""
     untargeted: Mapping[str, str]
@@ -340,7 +347,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "unknown_attackers", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -369,6 +376,10 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     verbs = _triggers(data["verbs"], "verbs", classes, file)
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     assemblies = _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
+    attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
+    means = _words(attackers["means"], f"{file}: unknown_attackers.means")
+    if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
+        raise RulesError(f"{file}: unknown_attackers.sector must be a sector code, got {attackers['sector']!r}")
     return Rules(
         verbs=verbs,
         nouns=_triggers(data["nouns"], "nouns", classes, file),
@@ -379,6 +390,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         dismissal_verbs=frozenset(_words(data["dismissal_verbs"], f"{file}: dismissal_verbs")),
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
+        attacker_sector=attackers["sector"].upper(),
+        attack_verbs=frozenset(_words(attackers["verbs"], f"{file}: unknown_attackers.verbs")),
+        attack_means=frozenset(means),
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
         actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),

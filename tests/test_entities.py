@@ -32,6 +32,15 @@ def test_a_possessive_splits_a_name(nlp, text: str, names: list[str]) -> None:
     assert [s.text for s in entity_spans(nlp(text))] == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a name after "anti-" or "pro-" tells a stance toward its bearer, not who the modified noun belongs to
+    ("An anti-Syria journalist left Lebanon.", ["Lebanon"]),
+    ("Pro-Russian separatists attacked Ukrainian troops.", ["Ukrainian"]),
+])
+def test_a_stance_is_no_mention(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
 def test_the_shipped_table_loads() -> None:
     table = load_non_actors()
     assert ("hurricane",) in table.name_starts and ("tropical", "storm") in table.name_starts

@@ -521,6 +521,14 @@ ROWS = [
     ("Iraqi police dispersed the rally.", {("IRQ", "Coerce", "IRQ", "asserted")}),
     ("Iranian authorities cut internet access across the country.", {("IRN", "Coerce", "IRN", "asserted")}),
     ("Indian authorities shut down the internet in Kashmir.", {("IND", "Coerce", "IND", "asserted")}),
+    # an attack told in the passive with no doer named is by unidentified armed men where it happened (PLOVER's
+    # coding); a killing needs a means of attack to be one, and an airstrike is no armed men's
+    ("Three US soldiers were killed by a roadside bomb near Basra.", {("IRQ", "Assault", "USA", "asserted")}),
+    ("A journalist was assassinated in Karachi.", {("PAK", "Assault", "PAK", "asserted")}),
+    ("Two people were killed in a car crash in Texas.", set()),
+    ("Twenty civilians were killed in an airstrike in Idlib.", set()),
+    # a name after "anti-" or "pro-" is a stance, not the bearer's nationality
+    ("A prominent anti-Syria journalist was shot dead in Beirut.", {("LBN", "Assault", "LBN", "asserted")}),
     # a participle before a party tells what the party does, not what is done to it
     ("The French president met striking union leaders.", {("FRA", "Consult", "FRA", "asserted")}),
 ]

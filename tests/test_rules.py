@@ -40,6 +40,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["verbs"][0]["senses"][0].update(action="Supply"), "verbs entry 1 (supply): action 'Supply' is not one of"),
         (lambda d: d["verbs"][0]["senses"][0].update(theme="guns"), "theme 'guns' is not a noun class"),
         (lambda d: d["verbs"][0]["senses"][0].update(giver=["from"]), "giver ['from'] must be a preposition"),
+        (lambda d: d["unknown_attackers"].pop("means"), "unknown_attackers: expected exactly 'sector', 'verbs', 'means'"),
+        (lambda d: d["unknown_attackers"].update(sector="U A F"), "unknown_attackers.sector must be a sector code"),
         (lambda d: d["verbs"][0]["senses"][0].update(by="from"), "a sense is a mapping of action, theme and giver"),
         (lambda d: d["verbs"].append({"lemma": "arm", "action": "Aid"}), "lemma 'arm' is already a trigger"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "senses": []}), "give exactly one of 'action' or 'senses'"),
@@ -90,6 +92,7 @@ def test_every_state_act_names_a_sector_of_the_shipped_table() -> None:
     sectors = read_sectors(ontology_dir() / "sectors.yaml")
     assert load_rules().state_acts and set(load_rules().state_acts.values()) <= set(sectors)
     assert load_rules().public_sectors and load_rules().public_sectors <= set(sectors)
+    assert load_rules().attacker_sector in sectors
 
 
 def test_lemma_fixes_reach_the_model() -> None:

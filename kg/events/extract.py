@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.actions import action_types
+from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
 from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, verdict
@@ -52,6 +52,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
             if not frame.actors:
                 frame = _state_agent(frame, ctx)
+            if not frame.actors:
+                frame = _unknown_attackers(frame, ctx)
             if not frame.actors and frame.action == "Protest":
                 frame = _crowd(frame, ctx)
             if frame.cameo is not None and frame.action != "Protest":
@@ -316,6 +318,35 @@ def _state_agent(frame: Frame, ctx: Context) -> Frame:
     return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t != organ))
 
 
+def _unknown_attackers(frame: Frame, ctx: Context) -> Frame:
+    """ "Three US servicemen were killed by a roadside bomb near Basra", "a journalist was assassinated in
+    Beirut": an attack told in the passive, with no party named as its doer, was by unidentified armed men
+    (`unknown_attackers`) of the country where it happened. "Killed" alone may be an accident or a disease:
+    it needs a weapon or an attack as its agent or its setting ("in a car bomb explosion")."""
+    verb, rules = frame.trigger, ctx.rules
+    if verb.pos_ != "VERB" or not is_passive(verb) or not is_a(frame.action, "Assault"):
+        return frame
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    settings = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "with")
+                for p in c.children if p.dep_ == "pobj"]
+    means = [m for m in agents + settings if _names_means(m, rules.attack_means)]
+    if not (means or verb.lemma_.lower() in rules.attack_verbs):
+        return frame
+    # (the place may hang on the means: "killed by a roadside bomb near Basra")
+    country = next(iter(_place_countries(frame, ctx)), None) or _first_country(
+        [p for m in means for p in pobjs(m, PLACE_MARKS)], ctx)
+    attackers = sector_key(country, rules.attacker_sector) if country else None
+    if attackers is None or attackers not in ctx.gaz.entities:
+        return frame
+    return replace(frame, actors=(attackers,))
+
+
+def _names_means(noun: Token, means: frozenset[str]) -> bool:
+    """The noun, alone or with the modifier before it, is one of `means` ("device" with "explosive")."""
+    lemma = noun.lemma_.lower()
+    return lemma in means or any(f"{m.lower_} {lemma}" in means for m in noun.lefts if m.dep_ in ("amod", "compound"))
+
+
 def _self_targets(frame: Frame, ctx: Context) -> tuple[tuple[str, ...], bool]:
     """Where a protest, a curfew or an arrest happens ("demonstrated in Serbia"); else, for a protest, a
     concession ("called off the strike") or an act on people that names no one ("banned a number of
@@ -388,8 +419,10 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
     # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-    places = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "outside", "at", "across")
-              for p in c.children if p.dep_ == "pobj"]  # "reimposed blockades in the West Bank"
+    # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
+    preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
+    places = [p for c in preps for p in c.children if p.dep_ == "pobj"]
     places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
     country = _first_country(places, ctx)
     return (country,) if country else ()
@@ -405,6 +438,8 @@ def _first_country(places: list[Token], ctx: Context) -> str | None:
 
 
 PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
+PLACE_MARKS = frozenset({"in", "outside", "at", "across", "near", "inside"})
+"""Prepositions that say where an event happened."""
 
 
 def _evidence(sent: Span, document: Document, offset: int, trigger: str,
