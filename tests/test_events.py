@@ -527,6 +527,9 @@ ROWS = [
     ("A journalist was assassinated in Karachi.", {("PAK", "Assault", "PAK", "asserted")}),
     ("Two people were killed in a car crash in Texas.", set()),
     ("Twenty civilians were killed in an airstrike in Idlib.", set()),
+    ("A car bomb killed three soldiers in Kabul.", {("AFG", "Assault", "AFG", "asserted")}),
+    ("A bomb exploded in a market in Baghdad, killing 30 people.", {("IRQ", "Assault", "IRQ", "asserted")}),
+    ("A gas explosion killed five people in Moscow.", set()),
     # a name after "anti-" or "pro-" is a stance, not the bearer's nationality
     ("A prominent anti-Syria journalist was shot dead in Beirut.", {("LBN", "Assault", "LBN", "asserted")}),
     # a participle before a party tells what the party does, not what is done to it

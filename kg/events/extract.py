@@ -324,17 +324,26 @@ def _unknown_attackers(frame: Frame, ctx: Context) -> Frame:
     (`unknown_attackers`) of the country where it happened. "Killed" alone may be an accident or a disease:
     it needs a weapon or an attack as its agent or its setting ("in a car bomb explosion")."""
     verb, rules = frame.trigger, ctx.rules
-    if verb.pos_ != "VERB" or not is_passive(verb) or not is_a(frame.action, "Assault"):
+    if verb.pos_ != "VERB" or not is_a(frame.action, "Assault"):
         return frame
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if is_passive(verb):
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    else:
+        # "a car bomb killed three soldiers in Kabul", "a bomb exploded in a market, killing 30 people"
+        clause = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else verb
+        agents = [c for c in clause.children if c.dep_ in SUBJECTS]
+        if not agents or not all(_names_means(a, rules.attack_means) for a in agents):
+            return frame
     settings = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "with")
                 for p in c.children if p.dep_ == "pobj"]
     means = [m for m in agents + settings if _names_means(m, rules.attack_means)]
     if not (means or verb.lemma_.lower() in rules.attack_verbs):
         return frame
-    # (the place may hang on the means: "killed by a roadside bomb near Basra")
+    # (the place may hang on the means, "killed by a roadside bomb near Basra", or on the clause it is the
+    # subject of, "a bomb exploded in a market in Baghdad, killing 30 people")
+    holders = means + [m.head for m in means if m.dep_ in SUBJECTS]
     country = next(iter(_place_countries(frame, ctx)), None) or _first_country(
-        [p for m in means for p in pobjs(m, PLACE_MARKS)], ctx)
+        [p for m in holders for p in pobjs(m, PLACE_MARKS)], ctx)
     attackers = sector_key(country, rules.attacker_sector) if country else None
     if attackers is None or attackers not in ctx.gaz.entities:
         return frame
