@@ -23,7 +23,7 @@ from kg.agents import MAX_WORDS, Agents
 from kg.entities import EntitySpan
 from kg.gazetteer import Gazetteer, sector_key
 from kg.model import Entity, Mention
-from kg.roles import acting
+from kg.roles import acting, role_at
 
 KIND_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 
@@ -154,6 +154,13 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue
         if all(t.lower_ in COMPASS for t in doc[span.start:span.end]):
             continue  # "an attack by the North": which north only the reader's context says
+        if span.label == "PERSON" and agents is not None and span.end - span.start == 1:
+            held = _office_holder(doc, span, gaz, agents, date)
+            if held is not None:
+                assign(span, held, gaz.entities[held])
+                if gaz.entities[held].kind == "Person":
+                    persons.append(held)
+                continue
         if span.label == "PERSON":
             if len(span.text.split()) < 2:
                 continue  # a lone unknown name ("Kim") is too ambiguous to mint an entity
@@ -212,6 +219,29 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     mentions = _in_discourse_country(mentions, entities, token_keys, gaz, about)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _office_holder(doc: Doc, span: EntitySpan, gaz: Gazetteer, agents: Agents, date: str | None) -> str | None:
+    """ "President Bush", "Chancellor Kohl": a surname after a title of office is the person of that surname who
+    held an office of the title's sector (at the document's date, when known). When several did, all for one
+    country ("President Bush" with no date: either Bush), it is that country's organ of the sector (USA-gov)."""
+    title = next((doc[i:span.start].text for i in (span.start - 2, span.start - 1)
+                  if i >= 0 and agents.sector_of(doc[i:span.start].text)), None)
+    sector = agents.sector_of(title) if title else None
+    if sector is None:
+        return None
+    bearers = [(key, gaz.entities[key].roles) for key in gaz.bearers(span.text)]
+    held = [(key, r.country) for key, roles in bearers for r in roles if r.sector == sector and r.country]
+    if date is not None:
+        # whoever held it at the date; a title no one held then is a former holder's ("President Bush" in 2021)
+        held = [(k, r.country) for k, roles in bearers if (r := role_at(roles, date)) is not None
+                and r.sector == sector and r.country] or held
+    keys = {k for k, _ in held}
+    if len(keys) == 1:
+        return keys.pop()
+    countries = {c for _, c in held}
+    organ = sector_key(countries.pop(), sector) if len(countries) == 1 else None
+    return organ if organ in gaz.entities else None
 
 
 def _agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],

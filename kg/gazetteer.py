@@ -167,6 +167,22 @@ class Gazetteer:
         """Surname a person may be called by after the full name appeared in the same document."""
         return self.surnames.get(key)
 
+    def bearers(self, surname: str) -> tuple[str, ...]:
+        """Keys of the persons who bear this surname: the candidates for "President Bush" or "Chancellor Kohl"
+        when no full name came before. The hand-made entries with a `surname` field (the persons news names by
+        surname) come alone if there are any; else every person whose label ends with it."""
+        index = self.__dict__.get("_bearers")
+        if index is None:
+            built: dict[str, tuple[list[str], list[str]]] = {}
+            for key, row in EntityTable.rows_of(self.entities).items():
+                if row[1] == "Person":
+                    named = self.surnames.get(key)
+                    tiers = built.setdefault(normalize(named or row[0].split()[-1]), ([], []))
+                    tiers[0 if named else 1].append(key)
+            index = {name: tuple(sorted(first or rest)) for name, (first, rest) in built.items()}
+            object.__setattr__(self, "_bearers", index)  # built once, on first use (frozen dataclass)
+        return index.get(normalize(surname), ())
+
     def is_media(self, key: str) -> bool:
         """True for news agencies and outlets (attribution sources, not actors)."""
         return self.types.get(key) == "media"

@@ -267,6 +267,21 @@ def test_a_person_acts_for_the_role_held_at_the_documents_date(nlp, date, countr
     assert karzai.roles  # the roles stay on the entity
 
 
+@pytest.mark.parametrize("date, key", [
+    ("1991-03-01", "george-h-w-bush"), ("2003-03-01", "george-w-bush"),
+    # no date, or a date when neither held office: either Bush, so the office's organ
+    (None, "USA-gov"), ("2021-03-01", "USA-gov")])
+def test_a_surname_after_a_title_is_who_held_that_office(nlp, date, key):
+    res = _agents_resolve(nlp, "President Bush threatened Iraq.", date)
+    assert next(m.key for m in res.mentions if m.text == "Bush") == key
+
+
+def test_a_surname_after_a_title_with_one_bearer_is_that_person_and_an_untitled_one_nobody(nlp):
+    res = _agents_resolve(nlp, "Chancellor Kohl met the envoy. Later Kohl left.", "1990-01-01")
+    assert [m.key for m in res.mentions if m.text == "Kohl"] == ["helmut-kohl", "helmut-kohl"]
+    assert not [m for m in _agents_resolve(nlp, "Kohl met the envoy.").mentions if m.text == "Kohl"]
+
+
 def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
     text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
     assert _country(nlp, text, "Carlos Souza") == "BRA"

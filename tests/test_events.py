@@ -532,6 +532,9 @@ ROWS = [
     ("A gas explosion killed five people in Moscow.", set()),
     # a name after "anti-" or "pro-" is a stance, not the bearer's nationality
     ("A prominent anti-Syria journalist was shot dead in Beirut.", {("LBN", "Assault", "LBN", "asserted")}),
+    # a surname after a title of office is who held it (or, of several, the office): "President Bush"
+    ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
+    ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),
     # a participle before a party tells what the party does, not what is done to it
     ("The French president met striking union leaders.", {("FRA", "Consult", "FRA", "asserted")}),
 ]

@@ -194,6 +194,9 @@ def test_surnames_media_and_kinds(gaz: Gazetteer) -> None:
     assert not gaz.is_media("KOR") and not gaz.is_media("RUS") and not gaz.is_media("nope")
     assert gaz.kind_of("hamas") == "ArmedGroup"
     assert gaz.kind_of("kursk-region") == "Location"
+    # the persons news names by surname come alone when there are any (not every Bush of the Phoenix tables)
+    assert gaz.bearers("Bush") == ("george-h-w-bush", "george-w-bush")
+    assert gaz.bearers("kohl") == ("helmut-kohl",) and gaz.bearers("Nobodyname") == ()
 
 
 def test_normalize() -> None:
