@@ -207,7 +207,7 @@ def build_nlp(name: str) -> Language:
     return nlp
 
 
-VERB_TAGS = ["VBD", "VBN", "VBZ", "VBP"]
+VERB_TAGS = ["VBD", "VBN", "VBZ", "VBP", "VBG"]
 
 
 def _fix_lemmas(nlp: Language) -> None:

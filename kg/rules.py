@@ -95,6 +95,8 @@ class Rules:
     """Verbs of acts only a state does, with the sector code of the organ that does them ("arrest": COP)."""
     verdicts: Mapping[str, str]
     """A verdict after "find" and the trigger verb it stands for ("guilty": convict)."""
+    convictions: frozenset[str]
+    """Verbs of a court's finding: whoever they are done to did what they are done for ("convicted of raping")."""
     asking_preps: Mapping[str, frozenset[str]]
     """Trigger verbs that ask only through these prepositions or an infinitive ("called for a ceasefire",
     "called on Russia to withdraw"); else the dictionary reads them ("called Biden" is a phone call)."""
@@ -347,7 +349,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "lemma_fixes", "unarmed", "unknown_attackers", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -390,6 +392,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         dismissal_verbs=frozenset(_words(data["dismissal_verbs"], f"{file}: dismissal_verbs")),
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
+        convictions=frozenset(_words(data["convictions"], f"{file}: convictions")),
         attacker_sector=attackers["sector"].upper(),
         attack_verbs=frozenset(_words(attackers["verbs"], f"{file}: unknown_attackers.verbs")),
         attack_means=frozenset(means),

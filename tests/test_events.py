@@ -532,6 +532,11 @@ ROWS = [
     ("A gas explosion killed five people in Moscow.", set()),
     # a name after "anti-" or "pro-" is a stance, not the bearer's nationality
     ("A prominent anti-Syria journalist was shot dead in Beirut.", {("LBN", "Assault", "LBN", "asserted")}),
+    # whoever a court convicts or finds guilty of an act did it; whoever is only accused of one is not coded as doing it
+    ("Two French police officers were found guilty of raping a Canadian tourist.", {("FRA", "Assault", "CAN", "asserted")}),
+    ("Ukraine was accused of attacking Kursk.", set()),
+    # a document handled is filed or published: the dictionary's bare verb codes no yielding or sending
+    ("The ministry sent a document to Russia.", set()),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -24,6 +24,7 @@ def test_shipped_rules_load() -> None:
     assert rules.theme_class("troop") == "troops"
     assert rules.theme_class("lethal aid") == "weapons"
     assert [s.giver for s in rules.verbs["receive"].senses][:2] == ["from", "from"]
+    assert "convict" in rules.convictions and "accuse" not in rules.convictions
     assert "weigh" in rules.modality.considered_verbs
     assert len(rules.version) == 12
 
@@ -103,6 +104,8 @@ def test_lemma_fixes_reach_the_model() -> None:
     doc = load_nlp()("Protesters staged a rally and waged a campaign; a stag stood by.")
     assert [(t.text, t.lemma_) for t in doc if t.text in ("staged", "waged", "stag")] == [
         ("staged", "stage"), ("waged", "wage"), ("stag", "stag")]
+    doc = load_nlp()("The rebels are waging a war. Two men were convicted of raping a woman.")  # the gerund too
+    assert [t.lemma_ for t in doc if t.tag_ == "VBG"] == ["wage", "rape"]
 
 
 def test_a_sense_may_say_no_event_for_its_theme() -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
-    resolve_np, sense_for, theme_class
+    resolve_np, sense_for, theme_class, verdict
 )
 from kg.actions import action_types, is_a
 from kg.lexicon import Lexicon, LexMatch, is_passive
@@ -514,7 +514,10 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             c.dep_ in OBJECTS and (resolve_np(head_noun(c), ctx, agent=True) is not None
                                    or head_noun(c).lemma_.lower() in rules.nouns
                                    or theme_class(head_noun(c), rules) in given) for c in token.children)
-        bare = lemma not in rules.pattern_only_verbs and not thing_object
+        # "submitted a false tax return", "posted a video": a document handled is published or filed, not the
+        # act the dictionary's bare verb codes (yielding, sending); only its patterns may code it
+        papers = any(c.dep_ in OBJECTS and theme_class(head_noun(c), rules) == "documents" for c in token.children)
+        bare = lemma not in rules.pattern_only_verbs and not thing_object and not papers
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             match = lexicon.match(token, bare)
@@ -603,9 +606,3 @@ def _hyphenated(verb: Token, lemma: str, rules: Rules) -> str:
     return lemma
 
 
-def verdict(verb: Token, rules: Rules) -> str | None:
-    """ "were found guilty", "found him not guilty": the verb a verdict stands for (convict, acquit)."""
-    for c in verb.children:
-        if c.dep_ == "oprd":
-            return rules.verdicts.get(" ".join([n.lower_ for n in c.children if n.dep_ == "neg"] + [c.lower_]))
-    return None

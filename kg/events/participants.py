@@ -492,6 +492,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
             if objs:
                 return actor_keys(objs, ctx)
+            # "two officers were convicted of raping", "were found guilty of raping": a court's finding says
+            # the one it is passed on did it (not "were accused of attacking": only said to have)
+            court = head.head if head.dep_ == "oprd" else head
+            lemma = verdict(court, ctx.rules) or court.lemma_.lower()
+            if lemma in ctx.rules.convictions:
+                return actor_keys([c for c in court.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs \
                 and not all(_instrument(o, ctx) for o in objs):
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"; not an instrument
@@ -510,6 +516,14 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(agents, ctx)
         prev, node = node, head
     return []
+
+
+def verdict(verb: Token, rules: Rules) -> str | None:
+    """ "were found guilty", "found him not guilty": the verb a verdict stands for (convict, acquit)."""
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            return rules.verdicts.get(" ".join([n.lower_ for n in c.children if n.dep_ == "neg"] + [c.lower_]))
+    return None
 
 
 def _instrument(obj: Token, ctx: Context) -> bool:
