@@ -537,6 +537,11 @@ ROWS = [
     ("Ukraine was accused of attacking Kursk.", set()),
     # a document handled is filed or published: the dictionary's bare verb codes no yielding or sending
     ("The ministry sent a document to Russia.", set()),
+    # protests called off or suspended ease dissent (CAMEO 082): a phrasal trigger of the rules outranks the
+    # dictionary's phrasal verb ("call off": cancel)
+    ("Zimbabwe's opposition called off planned protests.", {("ZWE", "Concede", "ZWE", "asserted")}),
+    ("Serbian unions suspended the strike.", {("SRB", "Concede", "SRB", "asserted")}),
+    ("The US called off the talks with North Korea.", {("USA", "Sanction", "PRK", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

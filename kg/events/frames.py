@@ -520,6 +520,12 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         bare = lemma not in rules.pattern_only_verbs and not thing_object and not papers
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
+            # (and a phrasal trigger of the rules more than the dictionary's: "called off planned protests")
+            phrasal = _phrasal(token, lemma, rules)
+            hand = rules.verbs.get(phrasal) if phrasal != lemma else None
+            frame = _verb_frame(token, hand, ctx) if hand is not None else None
+            if frame is not None:
+                return frame, hand, None
             match = lexicon.match(token, bare)
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
