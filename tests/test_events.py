@@ -542,6 +542,9 @@ ROWS = [
     ("Zimbabwe's opposition called off planned protests.", {("ZWE", "Concede", "ZWE", "asserted")}),
     ("Serbian unions suspended the strike.", {("SRB", "Concede", "SRB", "asserted")}),
     ("The US called off the talks with North Korea.", {("USA", "Sanction", "PRK", "asserted")}),
+    # a bill withdrawn concedes to the country's people; a bill passed or approved concedes to no one
+    ("Hong Kong's leader withdrew the extradition bill.", {("HKG", "Concede", "HKG", "asserted")}),
+    ("The Argentine congress approved a bill legalising abortion.", set()),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),
