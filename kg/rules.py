@@ -103,6 +103,9 @@ class Rules:
     actor_object_verbs: frozenset[str]
     """Verbs the dictionary codes bare only with an actor as object ("received the Saudi crown prince");
     with a thing ("received her degree", "received 400 votes") only its patterns code them."""
+    phone_verbs: frozenset[str]
+    """Verbs of speaking that, by one of `phone_means` ("spoke by phone"), are a consultation."""
+    phone_means: frozenset[str]
     assembly_verbs: frozenset[str]
     """Verbs of assembling that, with protesters as subject, are a protest ("protesters gathered outside the embassy")."""
     protester_nouns: frozenset[str]
@@ -349,7 +352,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -378,6 +381,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     verbs = _triggers(data["verbs"], "verbs", classes, file)
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     assemblies = _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
+    phones = _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
     means = _words(attackers["means"], f"{file}: unknown_attackers.means")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
@@ -399,6 +403,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
         actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
+        phone_verbs=frozenset(_words(phones["verbs"], f"{file}: phone_calls.verbs")),
+        phone_means=frozenset(_words(phones["means"], f"{file}: phone_calls.means")),
         assembly_verbs=frozenset(_words(assemblies["verbs"], f"{file}: assemblies.verbs")),
         protester_nouns=frozenset(_words(assemblies["subjects"], f"{file}: assemblies.subjects")),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),

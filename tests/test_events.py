@@ -335,7 +335,8 @@ ROWS = [
     ("The Sri Lankan government issued an order banning face coverings.", {("LKA", "Coerce", "LKA", "asserted")}),
     ("Parliament passed a law banning protests in Hong Kong.", {("HKG", "Coerce", "HKG", "asserted")}),
     ("Tunisia banned the niqab.", {("TUN", "Coerce", "TUN", "asserted")}),
-    ("Russia banned imports of French cheese.", {("RUS", "Coerce", "FRA", "asserted")}),
+    # (a ban on trade with a country sanctions it: CAMEO 163)
+    ("Russia banned imports of French cheese.", {("RUS", "Sanction", "FRA", "asserted")}),
     # trade is a relation: cutting it off sanctions, resuming it cooperates
     ("China cut off trade with Australia.", {("CHN", "Sanction", "AUS", "asserted")}),
     ("India and Pakistan resumed trade.", {("IND", "Cooperate", "PAK", "asserted")}),
@@ -545,6 +546,15 @@ ROWS = [
     # a bill withdrawn concedes to the country's people; a bill passed or approved concedes to no one
     ("Hong Kong's leader withdrew the extradition bill.", {("HKG", "Concede", "HKG", "asserted")}),
     ("The Argentine congress approved a bill legalising abortion.", set()),
+    # speaking by phone or video consults; speaking alone says something
+    ("The foreign ministers of India and China spoke by phone on Monday.", {("IND", "Consult", "CHN", "asserted")}),
+    ("Biden spoke at a rally in Ohio.", set()),
+    # whoever is extradited or deported is the target, not the country they are sent to
+    ("Spain extradited the former Venezuelan spy chief to the United States.", {("ESP", "Coerce", "VEN", "asserted")}),
+    # forces sent to a region of no one country are mobilised
+    ("France will send 500 additional troops to the Sahel.", {("FRA", "Mobilize", None, "planned")}),
+    # a ban on trade is a sanction (CAMEO 163); a ban on a party coerces it
+    ("Saudi Arabia banned imports from Turkey.", {("SAU", "Sanction", "TUR", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -87,10 +87,12 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = replace(frame, targets=places, domestic=people)
             standalone = False
             if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
-                    ctx.kind(t) in ("Location", "Country") and _is_own(ctx.place_country(t) or t, frame, ctx)
+                    (ctx.kind(t) == "Location" and ctx.place_country(t) is None)
+                    or (ctx.kind(t) in ("Location", "Country") and _is_own(ctx.place_country(t) or t, frame, ctx))
                     for t in frame.targets):
                 # "sent troops to Minneapolis", "deployed soldiers to Santiago" (a capital stands for its
-                # country): forces moved at home go to no one
+                # country): forces moved at home go to no one; nor do forces sent to a region of no one
+                # country ("500 more troops to the Sahel")
                 frame = replace(frame, targets=())
             if not frame.targets and frame.theme is not None and frame.action in rules.untargeted:
                 frame, standalone = replace(frame, action=rules.untargeted[frame.action]), True

@@ -89,6 +89,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
     if action == "Aid":
         verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
+    if is_a(action, "Coerce") and any(resolve_np(o, ctx) is not None for o in objects):
+        # "extradited the spy chief to the United States", "deported them to Mexico": whoever is moved is the
+        # target, the destination is not (without one: "banned exports to Qatar" is on Qatar)
+        verb_preps = verb_preps - {"to"}
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
     if trigger.object == "target":
@@ -530,6 +534,11 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
+        if lemma in rules.phone_verbs and any(p.lemma_.lower() in rules.phone_means for p in pobjs(token, PHONE_PREPS)):
+            # "the foreign ministers of India and China spoke by phone", "Putin spoke with Erdogan by telephone"
+            trig = Trigger(lemma, (Sense("Consult"),), "target", reciprocal=True)
+            frame = _verb_frame(token, trig, ctx)
+            return (frame, trig, None) if frame else None
         if lemma in rules.assembly_verbs and any(c.dep_ in SUBJECTS and _protesters(c, rules) for c in token.children):
             # "protesters gathered outside the US embassy": an assembly of protesters is their protest
             trig = Trigger(lemma, (Sense("Protest"),), "target")
@@ -572,6 +581,9 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
             return True
     return False
+
+
+PHONE_PREPS = frozenset({"by", "over", "via", "on"})
 
 
 def _protesters(subject: Token, rules: Rules) -> bool:
