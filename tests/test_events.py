@@ -555,6 +555,11 @@ ROWS = [
     ("France will send 500 additional troops to the Sahel.", {("FRA", "Mobilize", None, "planned")}),
     # a ban on trade is a sanction (CAMEO 163); a ban on a party coerces it
     ("Saudi Arabia banned imports from Turkey.", {("SAU", "Sanction", "TUR", "asserted")}),
+    # a comment on an act no one is named for is on the place it happened
+    ("Germany condemned the coup in Myanmar.", {("DEU", "Accuse", "MMR", "asserted")}),
+    ("The UN condemned the violence in Syria.", {("UN", "Accuse", "SYR", "asserted")}),
+    # retaliation with tariffs is a sanction, not force
+    ("Beijing retaliated with tariffs on American soybeans.", {("CHN", "Sanction", "USA", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -136,7 +136,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if comments:
         # "condemned the attack against Iran": the parser may hang what the act hit on the verb
         aimed = set(pobjs(verb, AIMED_PREPS)) if any(hostile_act(o, rules) for o in objects) else set()
-        doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed], ctx)
+        doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed], ctx, is_a(action, "Accuse"))
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
     if not targets:
@@ -203,13 +203,14 @@ def hostile_act(noun: Token, rules: Rules) -> bool:
     return theme_class(noun, rules) in ACT_CLASSES
 
 
-def _on_acts(tokens: list[Token], ctx: Context) -> tuple[list[str], list[Token]]:
-    """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases."""
+def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False) -> tuple[list[str], list[Token]]:
+    """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases
+    (`placed`: an act no one is named for stands for the place it happened)."""
     acts = [t for t in tokens if hostile_act(t, ctx.rules)]
-    return [k for t in acts for k in _act_doers(t, ctx)], [t for t in tokens if t not in acts]
+    return [k for t in acts for k in _act_doers(t, ctx, placed=placed)], [t for t in tokens if t not in acts]
 
 
-def _act_doers(act: Token, ctx: Context, victims: bool = True) -> list[str]:
+def _act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = False) -> list[str]:
     """Whom a comment on a hostile act ("condemned the Russian invasion of Ukraine") is about: who did the
     act ("Russia's", "Russian", "Hamas", "by Israel"), never a state or place it hit ("on Iran", "of
     Crimea"). With no doer named, people it hit stand for their state ("the arrest of Navalny", "the
@@ -230,7 +231,13 @@ def _act_doers(act: Token, ctx: Context, victims: bool = True) -> list[str]:
     if doers or not victims:
         return list(dict.fromkeys(doers))
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
-    return phrase_keys([v for v in hit if _names_people(v, ctx)], ctx)
+    victims = phrase_keys([v for v in hit if _names_people(v, ctx)], ctx)
+    if victims or not placed:
+        return victims
+    # "condemned the coup in Myanmar", "the violence in Syria": an act no one is named for is the place's (an
+    # accusation's; "denied responsibility for the bombing in Kabul" rejects no one there)
+    places = phrase_keys(pobjs(act, frozenset({"in", "inside"})), ctx)
+    return [c for k in places if (c := ctx.country(k) or (k if ctx.kind(k) == "Country" else None))][:1]
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})
@@ -419,7 +426,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trigger.object == "target":
         # "Seoul has been under pressure from Kyiv": the one under it is the target
         target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
-    doers, target_tokens = _on_acts(target_tokens, ctx) if action in rules.act_comments else ([], target_tokens)
+    doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
+        if action in rules.act_comments else ([], target_tokens)
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
 
