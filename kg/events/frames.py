@@ -66,10 +66,16 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actor_tokens and not passive and trigger.reciprocal:
         actor_tokens = pobjs(verb, frozenset({"between"}))  # "fighting between Armenia and Azerbaijan resumed"
     actors = actor_keys(actor_tokens, ctx) if actor_tokens else []
+    aimed_at: list[str] = []
     if not actors and not passive and action_types()[action].quad in HOSTILE_QUADS:
         # "Russian airstrikes killed 20 civilians", "Saudi-led strikes hit a school": an attack that does harm is
         # its doer's
-        actors = list(dict.fromkeys(k for a in actor_tokens if hostile_act(a, rules) for k in _act_doers(a, ctx, victims=False)))
+        acts = [a for a in actor_tokens if hostile_act(a, rules)]
+        actors = list(dict.fromkeys(k for a in acts for k in _act_doers(a, ctx, victims=False)))
+        # ("Israeli airstrikes on Gaza killed 20 people": those harmed are where the attack fell; a rule's verb of
+        # harm only, not the dictionary's broad ones: "riots against Israeli policies continued" harm no one)
+        if rules.verbs.get(trigger.lemma) is trigger:
+            aimed_at = [k for k in phrase_keys([p for a in acts for p in pobjs(a, AIMED_PREPS)], ctx) if k not in actors]
     if not actors and not actor_tokens and not passive:
         actors = controller(verb, ctx)
     theme = themes[0] if themes else None
@@ -160,6 +166,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         parties = phrase_keys(pobjs(theme, frozenset({"between"})), ctx)
         if len(parties) > 1:
             actors, targets = parties, []
+    if aimed_at:
+        # people of no named country killed by an attack on a place are the place's, not the attacker's
+        own = {ctx.country(a) or a for a in actors}
+        targets = list(dict.fromkeys(aimed_at + [t for t in targets if (ctx.country(t) or t) not in own]))
+        return Frame(verb, action, tuple(actors), tuple(targets), theme)
     domestic = _on_own_people(target_tokens, actors, ctx)
     if domestic and not targets:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
