@@ -194,14 +194,14 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         for start, end, key in _agent_mentions(doc, phrases, token_keys, gaz):
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
-            assign(span, key, gaz.entities[key])
+            assign(span, key, gaz.entities.get(key) or _local_organ(key, gaz))
     about = discourse_country(mentions, entities, gaz, lead_country(doc, token_keys, entities))
     if agents is not None:
         phrases = _unkeyed_phrases(doc, phrases, token_keys, agents)
         for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about):
             span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
-            assign(span, key, gaz.entities[key])
+            assign(span, key, gaz.entities.get(key) or _local_organ(key, gaz))
     for span in group_names:
         root = doc[span.start:span.end].root
         country = _modifier_country(root, token_keys, gaz) or about
@@ -254,8 +254,50 @@ def _agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_
     the gazetteer names generically for that country ("Foreign Ministry" of RUS) is that body.
     An "ethnic" demonym names a community, not a state, and was left unresolved before this.
     """
-    return [(start, token.i + 1, key) for token, start, phrase, sector in phrases
-            if (key := _agent_key(gaz, phrase, sector, _agent_country(doc, start, token, token_keys, gaz)))]
+    out = []
+    for token, start, phrase, sector in phrases:
+        country = _agent_country(doc, start, token, token_keys, gaz)
+        place = _modifying_place(doc, start, token, token_keys, gaz) if sector in LOCAL_ORGANS else None
+        key = local_organ_key(place, sector) if place else _agent_key(gaz, phrase, sector, country)
+        if key:
+            out.append((start, token.i + 1, key))
+    return out
+
+
+LOCAL_ORGANS = frozenset({"GOV", "LEG", "JUD"})
+"""Sectors a state, province or region has its own of: "the governor of Texas", "Catalonia's parliament" are
+that place's government and legislature, which act on the national ones ("sued the Biden administration")."""
+
+
+def local_organ_key(place: str, sector: str) -> str:
+    """The key of a sub-national place's organ of a sector: "USA-texas" and GOV -> "USA-texas-gov"."""
+    return f"{place}-{sector.lower()}"
+
+
+def _local_organ(key: str, gaz: Gazetteer) -> Entity:
+    """The entity of a local organ key (`local_organ_key`): an organisation of the place's country."""
+    place_key, sector = key.rsplit("-", 1)
+    place = gaz.entities[place_key]
+    return Entity(key, f"{place.label} ({SECTOR_WORDS.get(sector.upper(), sector)})", "Organization",
+                  place.country, sector=sector.upper())
+
+
+SECTOR_WORDS = {"GOV": "government", "LEG": "legislature", "JUD": "judiciary"}
+
+
+def _modifying_place(doc: Doc, start: int, head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The sub-national place (a Location in a country) that modifies an agent phrase: "Texas's governor",
+    "the Texas legislature", "the governor of Texas"."""
+    candidates = [doc[start - 1]] if start > 0 else []
+    candidates += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < start]
+    candidates += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"]
+    for t in candidates:
+        entity = gaz.entities.get(token_keys.get(t.i, ""))
+        if entity is not None and entity.kind == "Location" and entity.country \
+                and gaz.kind_of(entity.country) == "Country":
+            return entity.key
+    return None
 
 
 def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> Iterator[tuple[Token, int, str, str]]:
@@ -411,6 +453,10 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if not agents.sectors[sector].local or any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN") for c in token.children):
             # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner
+            continue
+        place = _modifying_place(doc, start, token, token_keys, gaz) if sector in LOCAL_ORGANS else None
+        if place is not None:
+            out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
         country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) or about
         key = _agent_key(gaz, phrase, sector, country)

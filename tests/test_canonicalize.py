@@ -282,6 +282,18 @@ def test_a_surname_after_a_title_with_one_bearer_is_that_person_and_an_untitled_
     assert not [m for m in _agents_resolve(nlp, "Kohl met the envoy.").mentions if m.text == "Kohl"]
 
 
+@pytest.mark.parametrize("text, name", [("The governor of Texas sued.", "governor"), ("Texas's governor sued.", "governor"),
+                                        ("The Texas legislature met.", "legislature")])
+def test_a_sub_national_place_s_government_is_its_own_of_the_country(nlp, text, name):
+    res = _agents_resolve(nlp, text)
+    key = next(m.key for m in res.mentions if name in m.text)
+    entity = res.entities[key]
+    assert key.startswith("USA-texas-") and entity.country == "USA" and entity.kind == "Organization"
+    assert entity.sector == ("GOV" if name == "governor" else "LEG") and "Texas" in entity.label
+    # police of a city stay the country's
+    assert "LBR-cop" in {m.key for m in _agents_resolve(nlp, "Police in Monrovia arrested protesters.").mentions}
+
+
 def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
     text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
     assert _country(nlp, text, "Carlos Souza") == "BRA"

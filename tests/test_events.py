@@ -562,6 +562,8 @@ ROWS = [
     ("Beijing retaliated with tariffs on American soybeans.", {("CHN", "Sanction", "USA", "asserted")}),
     # people of no named country killed by an attack on a place are the place's, never the attacker's own
     ("Israeli airstrikes on Gaza killed 20 people.", {("ISR", "Assault", "PSE", "asserted")}),
+    # a state's or a province's own government acts on the national one: domestic politics between organs
+    ("The governor of Texas sued the Biden administration over immigration.", {("USA", "Accuse", "USA", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),
