@@ -88,8 +88,11 @@ def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazettee
 
 
 def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
-            date: str | None = None, agents: Agents | None = None) -> Resolution:
+            date: str | None = None, agents: Agents | None = None, offset: int = 0) -> Resolution:
     """Assign every entity span a key: gazetteer first, then document context, then a minted key.
+
+    `offset` is where the parsed text starts in the document (a long document is parsed in pieces): the
+    spans carry it already, the phrases found here get it added.
 
     `date` is the document's: a gazetteer entity with dated roles acts for the role it held then
     (kg.roles). With `agents`, an agent noun that a country, capital or demonym modifies names
@@ -192,14 +195,14 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     phrases = list(_agent_phrases(doc, token_keys, agents)) if agents is not None else []
     if agents is not None:
         for start, end, key in _agent_mentions(doc, phrases, token_keys, gaz):
-            span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+            span = EntitySpan(start, end, offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities.get(key) or _local_organ(key, gaz))
     about = discourse_country(mentions, entities, gaz, lead_country(doc, token_keys, entities))
     if agents is not None:
         phrases = _unkeyed_phrases(doc, phrases, token_keys, agents)
         for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about):
-            span = EntitySpan(start, end, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+            span = EntitySpan(start, end, offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities.get(key) or _local_organ(key, gaz))
     for span in group_names:
@@ -217,8 +220,33 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         if key in gaz.entities:
             assign(span, key, gaz.entities[key])
     mentions = _in_discourse_country(mentions, entities, token_keys, gaz, about)
+    mentions = _governing_places(doc, mentions, entities, token_keys, gaz, offset)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _governing_places(doc: Doc, mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],
+                      gaz: Gazetteer, offset: int = 0) -> list[Mention]:
+    """ "Texas sued the federal government", "California banned the sale": a state or province that does
+    something is its government, as a capital is its country's (a place only acted in or on stays a place)."""
+    changed: dict[tuple[int, int], str] = {}
+    for token in doc:
+        key = token_keys.get(token.i)
+        entity = entities.get(key) if key else None
+        if entity is None or entity.kind != "Location" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" \
+                or not entity.country or gaz.kind_of(entity.country) != "Country":
+            continue
+        start, end = token.i, token.i + 1
+        while start > 0 and token_keys.get(start - 1) == key:
+            start -= 1
+        while end < len(doc) and token_keys.get(end) == key:
+            end += 1
+        organ = local_organ_key(key, "GOV")
+        entities.setdefault(organ, _local_organ(organ, gaz))
+        for i in range(start, end):
+            token_keys[i] = organ
+        changed[(offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text))] = organ
+    return [replace(m, key=changed.get((m.start, m.end), m.key)) for m in mentions] if changed else mentions
 
 
 def _office_holder(doc: Doc, span: EntitySpan, gaz: Gazetteer, agents: Agents, date: str | None) -> str | None:
@@ -500,13 +528,17 @@ def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: G
 
 
 def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
-    """The state last named before a token, in its sentence or the one before."""
+    """The state last named before a token, in its sentence or the one before, by its name or a place in it
+    ("Texas sued the federal government")."""
     sent_start = doc[start].sent.start
     first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     for i in range(start - 1, first - 1, -1):
         entity = gaz.entities.get(token_keys.get(i, ""))
         if entity is not None and entity.kind == "Country":
             return entity.key
+        if entity is not None and entity.kind == "Location" and entity.country \
+                and gaz.kind_of(entity.country) == "Country":
+            return entity.country
     return None
 
 

@@ -63,7 +63,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, workers:
     for sdoc, (document, offset, last) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, **kwargs):
         with reading(sdoc) as doc:  # every stage below reads the parse many times: read from spaCy once
             spans = list(entities.entity_spans(doc, offset))
-            res = canonicalize.resolve(doc, spans, gaz, document.id, document.date, agents)
+            res = canonicalize.resolve(doc, spans, gaz, document.id, document.date, agents, offset)
             evs = list(events.extract(doc, document, res, gaz, rules, offset, lex))
         parts.append((res, evs))
         if last:

@@ -564,6 +564,9 @@ ROWS = [
     ("Israeli airstrikes on Gaza killed 20 people.", {("ISR", "Assault", "PSE", "asserted")}),
     # a state's or a province's own government acts on the national one: domestic politics between organs
     ("The governor of Texas sued the Biden administration over immigration.", {("USA", "Accuse", "USA", "asserted")}),
+    # a state or province that acts is its government, as a capital is its country's
+    ("Texas sued the federal government.", {("USA", "Accuse", "USA", "asserted")}),
+    ("Bavaria imposed a lockdown.", {("DEU", "Coerce", "DEU", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

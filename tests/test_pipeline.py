@@ -211,6 +211,19 @@ def test_evidence_offsets_point_into_the_document(seed_records, seed_documents):
             assert texts[m["doc"]][m["start"]:m["end"]] == m["text"]
 
 
+def test_mentions_past_the_first_piece_of_a_long_document_point_into_it():
+    """A long text is parsed in pieces; an agent phrase found in a later piece keeps the piece's offset."""
+    from kg.model import Document
+    from kg.nlp import MAX_CHUNK
+    from kg.pipeline import process
+
+    filler = ("The weather was calm and nothing happened in the village today. " * 40 + "\n\n") * 3
+    text = filler * (MAX_CHUNK // len(filler) + 1) + "Turkish authorities arrested ten journalists in Ankara.\n"
+    result = next(iter(process([Document("long", text, "2020-01-01")])))
+    found = {m.text: text[m.start:m.end] for m in result.mentions}
+    assert found["authorities"] == "authorities" and found["journalists"] == "journalists"
+
+
 def test_entity_mentions_are_the_document_text_on_one_line(seed_records, seed_documents):
     texts = {d["id"]: d["text"] for d in seed_documents}
     wrong = [(e["key"], m["text"]) for e in seed_records if e["type"] == "entity" for m in e["mentions"]
