@@ -129,12 +129,19 @@ def _stance(span: Span) -> bool:
         len(span) > 2 and span[0].lower_ in STANCE_PREFIXES and span[1].text == "-")
 
 
+INNER_POSSESSIVES = frozenset({"people", "peoples", "workers", "women", "children", "martyrs", "fighters", "patriots",
+                               "veterans", "farmers", "peasants", "students", "nations", "men", "youth", "mothers"})
+"""Common nouns whose possessive is part of an organisation's name ("People's", "Workers'", "Martyrs'")."""
+
+
 def _possessive_parts(span: Span) -> list[Span]:
     """ "Trump's State Department", "Russia's Gazprom": a possessive inside a name ends the owner's name
     and starts the owned one's; each is a name of its own (the NER's label stays on both)."""
     parts, start = [], span.start
     for token in span[:-1]:
-        if token.tag_ == "POS" and token.i > start:
+        # ("Tigray People's Liberation Front", "Kurdistan Workers' Party": a plural possessive of a common noun
+        # is inside the name, no owner of it)
+        if token.tag_ == "POS" and token.i > start and span.doc[token.i - 1].lower_ not in INNER_POSSESSIVES:
             parts.append(span.doc[start:token.i])
             start = token.i + 1
     parts.append(span.doc[start:span.end])

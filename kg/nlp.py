@@ -43,13 +43,19 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
     """Merge NER entities with gazetteer matches: the longer span wins, a gazetteer match wins a tie.
 
     The NER cuts "Yoon Suk-yeol" to "Yoon Suk" but keeps "University of North Korean Studies"
     whole; the gazetteer knows the full name of the one and must not split the other.
     """
-    ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [(e.end - e.start, 0, -e.start, e) for e in entities]
+    # (an article the NER took into its span is no part of the name: "the Tigray People's Liberation Front"
+    # is the gazetteer's name, not a longer one)
+    ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [
+        (e.end - e.start - (e[0].lower_ in ARTICLES), 0, -e.start, e) for e in entities]
     taken: set[int] = set()
     out: list[Span] = []
     for _, _, _, span in sorted(ranked, key=lambda r: r[:3], reverse=True):

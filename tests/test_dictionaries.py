@@ -169,6 +169,16 @@ def test_a_name_of_two_actors_is_dropped_from_both_and_namesakes_in_two_countrie
     assert ("x", 2, "", "no name left") in report.rows
 
 
+@needs_words
+def test_a_plural_possessive_written_without_its_apostrophe_gets_the_written_form_unless_taken():
+    a = Actor("x", 1, "ArmedGroup", ["Tigray Peoples Liberation Front"], [Role("ETH", "REB")], country="ETH")
+    b = Actor("x", 2, "ArmedGroup", ["Sudan Peoples Liberation Movement"], [Role("SDN", "REB")], country="SDN")
+    c = Actor("x", 3, "ArmedGroup", ["Sudan People's Liberation Movement"], [Role("SSD", "REB")], country="SSD")
+    kept = {x.line: x.names for x in phoenix._drop_names([a, b, c], Report())}
+    assert kept[1] == ["Tigray Peoples Liberation Front", "Tigray People's Liberation Front"]
+    assert kept[2] == ["Sudan Peoples Liberation Movement"]  # the written form is another actor's name
+
+
 def test_one_person_in_two_files_is_one_actor():
     """Catherine-Ashton-like: British until 2009 in one file, the EU's from 2009 in the other."""
     a = Actor("countries", 1, "Person", ["Jane Doe"], [Role("GBR", "GOV", "1999-01-01", "2009-11-30")], country="GBR")

@@ -33,6 +33,15 @@ def test_a_possessive_splits_a_name(nlp, text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    # a plural possessive of a common noun is inside an organisation's name, no owner
+    ("Turkey bombed the Kurdistan Workers' Party.", ["Turkey", "Kurdistan Workers' Party"]),
+    ("Ethiopia fought the Tigray People's Liberation Front.", ["Ethiopia", "Tigray People's Liberation Front"]),
+])
+def test_a_possessive_inside_a_name_does_not_split_it(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
     # a name after "anti-" or "pro-" tells a stance toward its bearer, not who the modified noun belongs to
     ("An anti-Syria journalist left Lebanon.", ["Lebanon"]),
     ("Pro-Russian separatists attacked Ukrainian troops.", ["Ukrainian"]),

@@ -27,6 +27,9 @@ def test_a_headline_is_its_own_sentence(nlp):
         ("President Yoon Suk-yeol met the envoy.", "Yoon Suk-yeol", "yoon-suk-yeol"),
         # the NER's longer name wins over a gazetteer demonym inside it
         ("He teaches at the University of North Korean Studies in Seoul.", "University of North Korean Studies", None),
+        # an article the NER takes in makes its span no longer than the gazetteer's name
+        ("The army attacked the Tigray People's Liberation Front.", "Tigray People's Liberation Front",
+         "tigray-peoples-liberation-front"),
     ],
 )
 def test_longest_span_wins_between_ner_and_gazetteer(nlp, text, span, key):

@@ -741,12 +741,23 @@ def _drop_names(actors: list[Actor], report: Report) -> list[Actor]:
                 report.drop(actor.source, actor.line, name, "an ordinary English word")
             else:
                 kept.append(name)
+        # upstream writes a plural possessive without its apostrophe ("TIGRAY_PEOPLES_LIBERATION_FRONT"): news
+        # writes "Tigray People's Liberation Front"; added where no other actor has the name
+        for name in list(kept):
+            variant = _POSSESSIVE.sub(lambda m: POSSESSIVES[m.group(0).lower()], name)
+            if variant != name and not owners.get(normalize(variant)) and variant not in kept:
+                kept.append(variant)
         actor.names = kept
         if kept:
             out.append(actor)
         elif actor.kind != "Country":
             report.drop(actor.source, actor.line, "", "no name left")
     return out
+
+
+POSSESSIVES = {"peoples": "People's", "workers": "Workers'", "womens": "Women's", "childrens": "Children's"}
+"""Plural possessives the upstream tables write without an apostrophe, as news writes them."""
+_POSSESSIVE = re.compile(r"\b(?:Peoples|Workers|Womens|Childrens)\b(?= [A-Z])", re.IGNORECASE)
 
 
 def _assign_keys(actors: list[Actor]) -> None:
