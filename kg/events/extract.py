@@ -433,6 +433,8 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
     # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
+    # "airstrikes on militant hideouts in Iran": the place may hang on what the act is aimed at
+    holders += [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS)]
     # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
