@@ -233,8 +233,9 @@ def _governing_places(doc: Doc, mentions: list[Mention], entities: dict[str, Ent
     for token in doc:
         key = token_keys.get(token.i)
         entity = entities.get(key) if key else None
+        # (a place the gazetteer knows: a name the NER took for a place and no table knows may be anything)
         if entity is None or entity.kind != "Location" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" \
-                or not entity.country or gaz.kind_of(entity.country) != "Country":
+                or not entity.country or gaz.kind_of(entity.country) != "Country" or key not in gaz.entities:
             continue
         start, end = token.i, token.i + 1
         while start > 0 and token_keys.get(start - 1) == key:

@@ -294,6 +294,14 @@ def test_a_sub_national_place_s_government_is_its_own_of_the_country(nlp, text, 
     assert "LBR-cop" in {m.key for m in _agents_resolve(nlp, "Police in Monrovia arrested protesters.").mentions}
 
 
+def test_a_state_that_acts_is_its_government_and_an_unknown_place_stays_as_it_is(nlp):
+    keys = {m.text: m.key for m in _agents_resolve(nlp, "Texas sued the federal government.").mentions}
+    assert keys["Texas"] == "USA-texas-gov"
+    # a name no table knows, taken for a place, is left alone (it crashed the resolver)
+    res = _agents_resolve(nlp, "The United States Coast Guard (USCG) called off its search late on Tuesday.")
+    assert not any(k.endswith("-gov") and "coast" in k for k in res.entities)
+
+
 def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
     text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
     assert _country(nlp, text, "Carlos Souza") == "BRA"
