@@ -227,10 +227,16 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
 
 def _governing_places(doc: Doc, mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],
                       gaz: Gazetteer, offset: int = 0) -> list[Mention]:
-    """ "Texas sued the federal government", "California banned the sale": a state or province that does
-    something is its government, as a capital is its country's (a place only acted in or on stays a place)."""
+    """ "Texas sued the federal government", "California banned the sale": a state or province that does what
+    a government does (`governing_verbs`) is its government, as a capital is its country's (a place only acted
+    in or on, or that "seizes an opportunity", stays a place)."""
+    from kg.rules import load_rules  # the rule table's verbs; loaded once
+
+    governing = load_rules().governing_verbs
     changed: dict[tuple[int, int], str] = {}
     for token in doc:
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in governing:
+            continue
         key = token_keys.get(token.i)
         entity = entities.get(key) if key else None
         # (a place the gazetteer knows: a name the NER took for a place and no table knows may be anything)
@@ -529,17 +535,17 @@ def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: G
 
 
 def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
-    """The state last named before a token, in its sentence or the one before, by its name or a place in it
-    ("Texas sued the federal government")."""
+    """The state last named before a token, in its sentence or the one before, by its name, or by a place in it
+    named in the token's own sentence ("Texas sued the federal government")."""
     sent_start = doc[start].sent.start
     first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     for i in range(start - 1, first - 1, -1):
         entity = gaz.entities.get(token_keys.get(i, ""))
         if entity is not None and entity.kind == "Country":
             return entity.key
-        if entity is not None and entity.kind == "Location" and entity.country \
+        if entity is not None and entity.kind == "Location" and entity.country and i >= sent_start \
                 and gaz.kind_of(entity.country) == "Country":
-            return entity.country
+            return entity.country  # (a place in its own sentence only: a place name is easier to misread)
     return None
 
 

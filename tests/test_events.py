@@ -567,6 +567,7 @@ ROWS = [
     # a state or province that acts is its government, as a capital is its country's
     ("Texas sued the federal government.", {("USA", "Accuse", "USA", "asserted")}),
     ("Bavaria imposed a lockdown.", {("DEU", "Coerce", "DEU", "asserted")}),
+    ("Melbourne can seize the opportunity.", set()),
     # the place of an attack may hang on what it is aimed at
     ("Pakistan carried out airstrikes on militant hideouts in Iran.", {("PAK", "Assault", "IRN", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
