@@ -570,6 +570,10 @@ ROWS = [
     ("Melbourne can seize the opportunity.", set()),
     # the place of an attack may hang on what it is aimed at
     ("Pakistan carried out airstrikes on militant hideouts in Iran.", {("PAK", "Assault", "IRN", "asserted")}),
+    # parties no table knows and the text places in no country make no geopolitical event between them; such a
+    # party acting on a state does
+    ("Red Hat discussed this with the CentOS Governing Board.", set()),
+    ("Amnesty International accused Saudi Arabia of torture.", {("amnesty-international", "Accuse", "SAU", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -541,6 +541,11 @@ def _obligations(clauses: list[Token], sent: Span, document: Document, ctx: Cont
                     yield Event(actor, "Request", target, "asserted", date, date_text, None, (evidence,))
 
 
+def _unplaced(key: str, ctx: Context) -> bool:
+    """A party no table knows and the text gives no country: found in this text only, acting for no state."""
+    return key not in ctx.gaz.entities and ctx.country(key) is None
+
+
 def _same_country(actor: str, target: str, ctx: Context) -> bool:
     """Yoon or a ministry acting on its own state is no event; a state acting on its rebels, or
     rebels on their state ("Rwandan rebels demanded that the RPF ..."), is one."""
@@ -591,6 +596,10 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
             if target is not None and frame.own_only and target not in (actor, ctx.country(actor)):
                 continue  # "Algeria and Morocco banned the niqab": each at home
             if target is not None and ctx.is_outlet(target):
+                continue
+            if _unplaced(actor, ctx) and (target is None or _unplaced(target, ctx)):
+                # a party no table knows, that the text places in no country, acting on no one or on another
+                # such party: a software maintainer, a sports team, a church group; no geopolitical event
                 continue
             action = _verbal(frame, actor, target, ctx)
             if action is not None:
