@@ -73,6 +73,16 @@ def _country_in(tokens: Iterable[Token], token_keys: Mapping[int, str], gaz: Gaz
     return None
 
 
+def _office_country(root: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """ "X resigned as the governor of Puerto Rico", "Y serves as foreign minister of Iran": the office the
+    sentence gives its subject says whose it is."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    offices = [p for prep in root.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+               for p in prep.children if p.dep_ == "pobj"]
+    return next((c for o in offices if (c := _modifier_country(o, token_keys, gaz))), None)
+
+
 def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer, depth: int = 3) -> str | None:
     """Country named by a token's possessor, compound or adjective ("Seoul's", "South Korean")."""
     for child in token.children:
@@ -171,6 +181,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             if country is None and root.dep_ == "appos":
                 # "Iran's religious leader Ayatollah Ruhollah Khomeini": the title he stands beside says whose
                 country = _country_in([root.head], token_keys, gaz) or _modifier_country(root.head, token_keys, gaz)
+            country = country or _office_country(root, token_keys, gaz)
             key = slug_key(span.text)
             assign(span, key, Entity(key, span.text, "Person", country))
             persons.append(key)

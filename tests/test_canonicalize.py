@@ -302,6 +302,10 @@ def test_a_state_that_acts_is_its_government_and_an_unknown_place_stays_as_it_is
     assert not any(k.endswith("-gov") and "coast" in k for k in res.entities)
 
 
+def test_an_unknown_person_acts_for_the_country_of_the_office_the_sentence_gives(nlp):
+    assert _country(nlp, "Pedro Castillo resigned as president of Peru.", "Pedro Castillo") == "PER"
+
+
 def test_an_unknown_person_acts_for_the_country_the_text_is_about(nlp):
     text = "Brazil's president spoke in Brasilia. Brazil will act. Minister Carlos Souza resigned."
     assert _country(nlp, text, "Carlos Souza") == "BRA"
