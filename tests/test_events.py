@@ -574,6 +574,10 @@ ROWS = [
     # party acting on a state does
     ("Red Hat discussed this with the CentOS Governing Board.", set()),
     ("Amnesty International accused Saudi Arabia of torture.", {("amnesty-international", "Accuse", "SAU", "asserted")}),
+    # loans are aid; aid or forces sent to a place of a country go to that country
+    ("China lent Sri Lanka $1 billion.", {("CHN", "Aid", "LKA", "asserted")}),
+    ("The United Nations delivered food to besieged towns in Syria.", {("UN", "Aid", "SYR", "asserted")}),
+    ("Russia sent troops to bases in Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -77,7 +77,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if not frame.targets and frame.action in rules.self_target_actions:
                 targets, own_only = _self_targets(frame, ctx)
                 frame = replace(frame, targets=targets, domestic=True, own_only=own_only)
-            elif not frame.targets and frame.action in rules.place_target_actions:
+            elif not frame.targets and frame.action in rules.place_target_actions and not (
+                    frame.action == "DeployTroops" and frame.trigger.pos_ == "NOUN" and light is None):
+                # (a deployment named by a noun alone refers to one told or expected elsewhere: "troops in
+                # Russia's Far East prior to their deployments in Ukraine")
                 # the place's country, unless it is the actor's own and no people are acted upon
                 # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
                 # shelled positions in Serbia" tells of no one acted upon)
@@ -433,8 +436,9 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
     # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
-    # "airstrikes on militant hideouts in Iran": the place may hang on what the act is aimed at
-    holders += [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS)]
+    # "airstrikes on militant hideouts in Iran", "delivered food to besieged towns in Syria": the place may hang
+    # on what the act is aimed at or goes to
+    holders += [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS | {"to", "into"})]
     # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
