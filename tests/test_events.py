@@ -578,6 +578,11 @@ ROWS = [
     ("China lent Sri Lanka $1 billion.", {("CHN", "Aid", "LKA", "asserted")}),
     ("The United Nations delivered food to besieged towns in Syria.", {("UN", "Aid", "SYR", "asserted")}),
     ("Russia sent troops to bases in Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
+    # weapons bought are the seller's supply; food or fuel bought is trade
+    ("Turkey bought S-400 missiles from Russia.", {("RUS", "SupplyWeapons", "TUR", "asserted")}),
+    # a hyphenated pair names both parties of a nominal event
+    ("US-China trade talks resumed on Monday.", {("USA", "Consult", "CHN", "asserted")}),
+    ("Ukraine's counteroffensive against Russian forces began in June.", {("UKR", "Assault", "RUS", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -413,9 +413,13 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     actors: list[str] = []
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            found = modifier_key(child, ctx)
-            if found and found not in actors:
-                actors.append(found)
+            # "US-China trade talks", "Russia-Ukraine war": a pair joined by a hyphen names both parties
+            paired = [c for c in child.children if c.dep_ == "compound" and c.i == child.i - 2
+                      and c.doc[c.i + 1].text == "-"]
+            for modifier in (*paired, child):
+                found = modifier_key(modifier, ctx)
+                if found and found not in actors:
+                    actors.append(found)
     agents = pobjs(noun, frozenset({"by", "from"} if trigger.object == "target" else {"by"}))
     actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)
