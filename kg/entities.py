@@ -46,7 +46,18 @@ def _trim(span: Span) -> Span | None:
             break
     while end > start and doc[end - 1].text in _TRAILING:
         end -= 1
+    # "accused the Congress party of corruption": after a verb of accusing, an of-phrase of lowercase words is
+    # what the name's bearer is accused of, not part of the name ("the Ministry of defence" stays whole)
+    if doc[start:end].root.head.lemma_.lower() in ACCUSING:
+        for i in range(start + 1, end - 1):
+            if doc[i].lower_ == "of" and all(t.is_lower or not t.is_alpha for t in doc[i + 1:end]):
+                end = i
+                break
     return doc[start:end] if end > start else None
+
+
+ACCUSING = frozenset({"accuse", "suspect", "convict", "acquit", "charge", "clear", "blame"})
+"""Verbs whose object's of-phrase says what it is accused or cleared of ("accused X of corruption")."""
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,15 @@ def test_a_stance_is_no_mention(nlp, text: str, names: list[str]) -> None:
     assert [s.text for s in entity_spans(nlp(text))] == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # what a party is accused of is no part of its name; an institution's of-phrase is
+    ("The BJP accused the Congress party of corruption.", ["BJP", "Congress party"]),
+    ("He visited the University of the West Indies.", ["University of the West Indies"]),
+])
+def test_what_a_name_is_accused_of_is_not_the_name(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
 def test_the_shipped_table_loads() -> None:
     table = load_non_actors()
     assert ("hurricane",) in table.name_starts and ("tropical", "storm") in table.name_starts
