@@ -583,6 +583,12 @@ ROWS = [
     # a hyphenated pair names both parties of a nominal event
     ("US-China trade talks resumed on Monday.", {("USA", "Consult", "CHN", "asserted")}),
     ("Ukraine's counteroffensive against Russian forces began in June.", {("UKR", "Assault", "RUS", "asserted")}),
+    # the passive subject of a verb of planning does what its complement says
+    ("Putin is expected to visit Turkey next month.", {("RUS", "Consult", "TUR", "planned")}),
+    # an option ruled out has not happened; one not ruled out is weighed, a verb or a noun alike
+    ("Israel ruled out a strike on Iran.", {("ISR", "Assault", "IRN", "negated")}),
+    ("Israel has not ruled out a strike on Iran.", {("ISR", "Assault", "IRN", "considered")}),
+    ("Israel ruled out sending troops to Gaza.", {("ISR", "DeployTroops", "PSE", "negated")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

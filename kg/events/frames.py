@@ -481,7 +481,8 @@ def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
             continue
         if node.dep_ in OBJECTS and node.head.pos_ == "VERB":
             verb = node.head
-            if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs:
+            # ("has not ruled out a strike on Iran": an option kept open is weighed)
+            if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs | cues.open_when_negated:
                 return []
             subj = [c for c in verb.children if c.dep_ in SUBJECTS]
             return actor_keys(subj, ctx) if subj else controller(verb, ctx)

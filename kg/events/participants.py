@@ -505,6 +505,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(objs, ctx)
         if subj:
             return actor_keys(subj, ctx)
+        cues = ctx.rules.modality
+        if node.dep_ == "xcomp" and head.lemma_.lower() in cues.planned_verbs | cues.considered_verbs and (
+                patients := [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]):
+            # "Putin is expected to visit Turkey", "is set to sign": the passive subject of a verb of planning
+            # does what its complement says (not of any verb: "were slated to catch up to the space station")
+            return actor_keys(patients, ctx)
         if node.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in node.children):
             # "the premier was indicted by the court and will resign": an active conjunct shares the
             # passive's surface subject, not its agent

@@ -101,8 +101,11 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
                 return "planned"
             if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
-                found = _cue(lemma, ((cues.negated_verbs, "negated"), (cues.considered_verbs, "considered"),
-                                     (cues.planned_verbs, "planned")))
+                # (a verb with its particle first: "ruled out a strike" has not happened, "ruled that" says nothing)
+                particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
+                found = (_cue(f"{lemma} {particle}", ((cues.negated_verbs, "negated"),)) if particle else None) or _cue(
+                    lemma, ((cues.negated_verbs, "negated"), (cues.considered_verbs, "considered"),
+                            (cues.planned_verbs, "planned")))
                 if found == "considered" and token.head.i == node.i and token.dep_ in OBJECTS and lemma in rules.light_verbs:
                     found = "planned"  # "called a strike", "called a meeting": decided, not urged on someone
                 if found:
