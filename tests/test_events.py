@@ -589,6 +589,10 @@ ROWS = [
     ("Israel ruled out a strike on Iran.", {("ISR", "Assault", "IRN", "negated")}),
     ("Israel has not ruled out a strike on Iran.", {("ISR", "Assault", "IRN", "considered")}),
     ("Israel ruled out sending troops to Gaza.", {("ISR", "DeployTroops", "PSE", "negated")}),
+    # a threat is an event with no one named; a warning with no one warned is a caution; "due to" plans
+    ("Iran threatened to close the Strait of Hormuz.", {("IRN", "Threaten", None, "asserted")}),
+    ("The WHO warned of a second wave.", set()),
+    ("Russia and China are due to hold talks next week.", {("RUS", "Consult", "CHN", "planned")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),
