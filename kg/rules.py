@@ -105,6 +105,9 @@ class Rules:
     with a thing ("received her degree", "received 400 votes") only its patterns code them."""
     governing_verbs: frozenset[str]
     """Verbs with which a state or province as subject is its government ("Texas sued")."""
+    street_verbs: frozenset[str]
+    """Verbs that, with the street as object or goal ("took to the streets"), are a protest."""
+    street_nouns: frozenset[str]
     phone_verbs: frozenset[str]
     """Verbs of speaking that, by one of `phone_means` ("spoke by phone"), are a consultation."""
     phone_means: frozenset[str]
@@ -354,7 +357,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -384,6 +387,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     assemblies = _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     phones = _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
+    streets = _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
     means = _words(attackers["means"], f"{file}: unknown_attackers.means")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
@@ -406,6 +410,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
         actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
         governing_verbs=frozenset(_words(data["governing_verbs"], f"{file}: governing_verbs")),
+        street_verbs=frozenset(_words(streets["verbs"], f"{file}: streets.verbs")),
+        street_nouns=frozenset(_words(streets["nouns"], f"{file}: streets.nouns")),
         phone_verbs=frozenset(_words(phones["verbs"], f"{file}: phone_calls.verbs")),
         phone_means=frozenset(_words(phones["means"], f"{file}: phone_calls.means")),
         assembly_verbs=frozenset(_words(assemblies["verbs"], f"{file}: assemblies.verbs")),

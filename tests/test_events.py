@@ -593,6 +593,9 @@ ROWS = [
     ("Iran threatened to close the Strait of Hormuz.", {("IRN", "Threaten", None, "asserted")}),
     ("The WHO warned of a second wave.", set()),
     ("Russia and China are due to hold talks next week.", {("RUS", "Consult", "CHN", "planned")}),
+    # taking to or flooding the streets is protesting, where it happens
+    ("Thousands took to the streets of Khartoum.", {("SDN", "Protest", "SDN", "asserted")}),
+    ("The mayor took the street car to Moscow.", set()),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

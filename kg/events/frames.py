@@ -558,6 +558,14 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
+        if lemma in rules.street_verbs and any(
+                o.lemma_.lower() in rules.street_nouns for o in [*(c for c in token.children if c.dep_ in OBJECTS),
+                                                                   *pobjs(token, STREET_PREPS)]):
+            # "thousands took to the streets of Khartoum", "protesters flooded the streets": a protest, on whoever
+            # it is against, else where it happens (the streets' town is a place, not a party)
+            trig = Trigger(lemma, (Sense("Protest"),), "theme")
+            frame = _verb_frame(token, trig, ctx)
+            return (replace(frame, targets=()), trig, None) if frame else None
         if lemma in rules.phone_verbs and any(p.lemma_.lower() in rules.phone_means for p in pobjs(token, PHONE_PREPS)):
             # "the foreign ministers of India and China spoke by phone", "Putin spoke with Erdogan by telephone"
             trig = Trigger(lemma, (Sense("Consult"),), "target", reciprocal=True)
@@ -608,6 +616,7 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
 
 
 PHONE_PREPS = frozenset({"by", "over", "via", "on"})
+STREET_PREPS = frozenset({"to", "into", "onto", "on"})
 
 
 def _protesters(subject: Token, rules: Rules) -> bool:
