@@ -108,6 +108,8 @@ class Rules:
     street_verbs: frozenset[str]
     """Verbs that, with the street as object or goal ("took to the streets"), are a protest."""
     street_nouns: frozenset[str]
+    electoral_verbs: frozenset[str]
+    """Verbs of contest that, with an election word in the sentence, are no event ("the race to defeat Trump")."""
     phone_verbs: frozenset[str]
     """Verbs of speaking that, by one of `phone_means` ("spoke by phone"), are a consultation."""
     phone_means: frozenset[str]
@@ -357,7 +359,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -412,6 +414,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         governing_verbs=frozenset(_words(data["governing_verbs"], f"{file}: governing_verbs")),
         street_verbs=frozenset(_words(streets["verbs"], f"{file}: streets.verbs")),
         street_nouns=frozenset(_words(streets["nouns"], f"{file}: streets.nouns")),
+        electoral_verbs=frozenset(_words(data["electoral_verbs"], f"{file}: electoral_verbs")),
         phone_verbs=frozenset(_words(phones["verbs"], f"{file}: phone_calls.verbs")),
         phone_means=frozenset(_words(phones["means"], f"{file}: phone_calls.means")),
         assembly_verbs=frozenset(_words(assemblies["verbs"], f"{file}: assemblies.verbs")),

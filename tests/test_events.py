@@ -596,6 +596,9 @@ ROWS = [
     # taking to or flooding the streets is protesting, where it happens
     ("Thousands took to the streets of Khartoum.", {("SDN", "Protest", "SDN", "asserted")}),
     ("The mayor took the street car to Moscow.", set()),
+    # a contest in an election is votes won, not force; forces fought or arrested are the target
+    ("I entered the race for President to defeat Donald Trump.", set()),
+    ("Ukraine defeated Russian forces near Kharkiv.", {("UKR", "Assault", "RUS", "asserted")}),
     # a surname after a title of office is who held it (or, of several, the office): "President Bush"
     ("President Bush threatened further action against Russia.", {("USA", "Threaten", "RUS", "asserted")}),
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -153,9 +153,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in phrase_keys(helped, ctx) if k not in actors]
+    hostile = is_a(action, "Assault") or is_a(action, "Coerce")
+    if not targets and theme is not None and hostile and theme_class(theme, rules) == "troops" \
+            and not pobjs(verb, AIMED_PREPS):
+        # "defeated Russian forces", "ambushed a Nigerian army unit": forces fought are the target
+        targets = [k for k in phrase_keys([theme], ctx) if k not in actors]
     if not targets and theme is not None and (theme_class(theme, rules) == "envoy" or (
-            (is_a(action, "Assault") or is_a(action, "Coerce")) and theme_class(theme, rules) == "weapons"
-            and not pobjs(verb, AIMED_PREPS))):
+            hostile and theme_class(theme, rules) == "weapons" and not pobjs(verb, AIMED_PREPS))):
         # "summoned the Japanese ambassador": an envoy stands for the state that sent it; "shot down a
         # Turkish drone", "destroyed Ukrainian tanks": weapons hit (not fired at someone) are their owner's
         owners = [c for c in theme.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
@@ -533,6 +537,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     if pos == "VERB":
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
+        if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
+            return None  # "entered the race to defeat Donald Trump": votes won, no force
         entry = lexicon.entry(token) if lexicon is not None else None
         # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
         # unless a pattern of the dictionary says so
