@@ -385,67 +385,72 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     if not isinstance(att, dict):
         raise RulesError(f"{file}: attribution must have 'verbs' and 'prepositions'")
     text = yaml.safe_dump(data, sort_keys=True)
+
+    def word_set(section: str, key: str | None = None) -> frozenset[str]:
+        """A section (or a key of one) that is a plain word list, as a set."""
+        value, where = (data[section], section) if key is None else (data[section][key], f"{section}.{key}")
+        return frozenset(_words(value, f"{file}: {where}"))
+
     verbs = _triggers(data["verbs"], "verbs", classes, file)
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
-    assemblies = _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
-    phones = _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
-    streets = _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
+    _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
+    _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
+    _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
-    means = _words(attackers["means"], f"{file}: unknown_attackers.means")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
         raise RulesError(f"{file}: unknown_attackers.sector must be a sector code, got {attackers['sector']!r}")
     return Rules(
         verbs=verbs,
         nouns=_triggers(data["nouns"], "nouns", classes, file),
         noun_classes=classes,
-        target_preps=frozenset(_words(data["target_preps"], f"{file}: target_preps")),
-        light_verbs=frozenset(_words(data["light_verbs"], f"{file}: light_verbs")),
-        pattern_only_verbs=frozenset(_words(data["pattern_only_verbs"], f"{file}: pattern_only_verbs")),
-        dismissal_verbs=frozenset(_words(data["dismissal_verbs"], f"{file}: dismissal_verbs")),
+        target_preps=word_set("target_preps"),
+        light_verbs=word_set("light_verbs"),
+        pattern_only_verbs=word_set("pattern_only_verbs"),
+        dismissal_verbs=word_set("dismissal_verbs"),
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),
-        convictions=frozenset(_words(data["convictions"], f"{file}: convictions")),
+        convictions=word_set("convictions"),
         attacker_sector=attackers["sector"].upper(),
-        attack_verbs=frozenset(_words(attackers["verbs"], f"{file}: unknown_attackers.verbs")),
-        attack_means=frozenset(means),
+        attack_verbs=word_set("unknown_attackers", "verbs"),
+        attack_means=word_set("unknown_attackers", "means"),
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
         asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
-        actor_object_verbs=frozenset(_words(data["actor_object_verbs"], f"{file}: actor_object_verbs")),
-        governing_verbs=frozenset(_words(data["governing_verbs"], f"{file}: governing_verbs")),
-        street_verbs=frozenset(_words(streets["verbs"], f"{file}: streets.verbs")),
-        street_nouns=frozenset(_words(streets["nouns"], f"{file}: streets.nouns")),
-        electoral_verbs=frozenset(_words(data["electoral_verbs"], f"{file}: electoral_verbs")),
-        phone_verbs=frozenset(_words(phones["verbs"], f"{file}: phone_calls.verbs")),
-        phone_means=frozenset(_words(phones["means"], f"{file}: phone_calls.means")),
-        assembly_verbs=frozenset(_words(assemblies["verbs"], f"{file}: assemblies.verbs")),
-        protester_nouns=frozenset(_words(assemblies["subjects"], f"{file}: assemblies.subjects")),
+        actor_object_verbs=word_set("actor_object_verbs"),
+        governing_verbs=word_set("governing_verbs"),
+        street_verbs=word_set("streets", "verbs"),
+        street_nouns=word_set("streets", "nouns"),
+        electoral_verbs=word_set("electoral_verbs"),
+        phone_verbs=word_set("phone_calls", "verbs"),
+        phone_means=word_set("phone_calls", "means"),
+        assembly_verbs=word_set("assemblies", "verbs"),
+        protester_nouns=word_set("assemblies", "subjects"),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),
         unarmed_types=unarmed_types,
         unarmed_actions=unarmed_actions,
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
-        content_demands=frozenset(_words(data["content_demands"], f"{file}: content_demands")),
+        content_demands=word_set("content_demands"),
         act_comments=_actions(data["act_comments"], f"{file}: act_comments"),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
-        verbal_attacks=frozenset(_words(data["verbal_attacks"], f"{file}: verbal_attacks")),
-        role_nouns=frozenset(_words(data["role_nouns"], f"{file}: role_nouns") + _words(data["camp_nouns"], f"{file}: camp_nouns")),
-        camp_nouns=frozenset(_words(data["camp_nouns"], f"{file}: camp_nouns")),
-        person_roles=frozenset(_words(data["person_roles"], f"{file}: person_roles")),
-        anaphoric_nouns=frozenset(_words(data["anaphoric_nouns"], f"{file}: anaphoric_nouns")),
-        owned_nouns=frozenset(_words(data["owned_nouns"], f"{file}: owned_nouns")),
-        state_organs=frozenset(_words(data["state_organs"], f"{file}: state_organs")),
-        people_nouns=frozenset(_words(data["people_nouns"], f"{file}: people_nouns")),
+        verbal_attacks=word_set("verbal_attacks"),
+        role_nouns=word_set("role_nouns") | word_set("camp_nouns"),
+        camp_nouns=word_set("camp_nouns"),
+        person_roles=word_set("person_roles"),
+        anaphoric_nouns=word_set("anaphoric_nouns"),
+        owned_nouns=word_set("owned_nouns"),
+        state_organs=word_set("state_organs"),
+        people_nouns=word_set("people_nouns"),
         predicates=_predicates(data["predicates"], f"{file}: predicates"),
         place_target_actions=_actions(data["place_target_actions"], f"{file}: place_target_actions"),
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
-        purpose_verbs=frozenset(_words(data["purpose_verbs"], f"{file}: purpose_verbs")),
-        proposal_nouns=frozenset(_words(data["proposal_nouns"], f"{file}: proposal_nouns")),
-        instrument_nouns=frozenset(_words(data["instrument_nouns"], f"{file}: instrument_nouns")),
-        accusing_verbs=frozenset(_words(data["accusations"]["verbs"], f"{file}: accusations.verbs")),
-        describing_verbs=frozenset(_words(data["accusations"]["describing_verbs"], f"{file}: accusations.describing_verbs")),
-        negative_descriptors=frozenset(_words(data["accusations"]["negative_descriptors"], f"{file}: accusations.negative_descriptors")),
+        purpose_verbs=word_set("purpose_verbs"),
+        proposal_nouns=word_set("proposal_nouns"),
+        instrument_nouns=word_set("instrument_nouns"),
+        accusing_verbs=word_set("accusations", "verbs"),
+        describing_verbs=word_set("accusations", "describing_verbs"),
+        negative_descriptors=word_set("accusations", "negative_descriptors"),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )
