@@ -24,6 +24,7 @@ from kg.entities import EntitySpan
 from kg.gazetteer import Gazetteer, sector_key
 from kg.model import Entity, Mention
 from kg.roles import acting, role_at
+from kg.rules import load_rules
 
 KIND_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 
@@ -241,18 +242,16 @@ def _governing_places(doc: Doc, mentions: list[Mention], entities: dict[str, Ent
     """ "Texas sued the federal government", "California banned the sale": a state or province that does what
     a government does (`governing_verbs`) is its government, as a capital is its country's (a place only acted
     in or on, or that "seizes an opportunity", stays a place)."""
-    from kg.rules import load_rules  # the rule table's verbs; loaded once
-
     governing = load_rules().governing_verbs
     changed: dict[tuple[int, int], str] = {}
     for token in doc:
-        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in governing:
+        if token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.lemma_.lower() not in governing:
             continue
         key = token_keys.get(token.i)
         entity = entities.get(key) if key else None
         # (a place the gazetteer knows: a name the NER took for a place and no table knows may be anything)
-        if entity is None or entity.kind != "Location" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" \
-                or not entity.country or gaz.kind_of(entity.country) != "Country" or key not in gaz.entities:
+        if entity is None or entity.kind != "Location" or not entity.country \
+                or gaz.kind_of(entity.country) != "Country" or key not in gaz.entities:
             continue
         start, end = token.i, token.i + 1
         while start > 0 and token_keys.get(start - 1) == key:
@@ -271,9 +270,8 @@ def _office_holder(doc: Doc, span: EntitySpan, gaz: Gazetteer, agents: Agents, d
     """ "President Bush", "Chancellor Kohl": a surname after a title of office is the person of that surname who
     held an office of the title's sector (at the document's date, when known). When several did, all for one
     country ("President Bush" with no date: either Bush), it is that country's organ of the sector (USA-gov)."""
-    title = next((doc[i:span.start].text for i in (span.start - 2, span.start - 1)
-                  if i >= 0 and agents.sector_of(doc[i:span.start].text)), None)
-    sector = agents.sector_of(title) if title else None
+    sector = next((found for i in (span.start - 2, span.start - 1)
+                   if i >= 0 and (found := agents.sector_of(doc[i:span.start].text))), None)
     if sector is None:
         return None
     bearers = [(key, gaz.entities[key].roles) for key in gaz.bearers(span.text)]
@@ -302,9 +300,9 @@ def _agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_
     """
     out = []
     for token, start, phrase, sector in phrases:
-        country = _agent_country(doc, start, token, token_keys, gaz)
         place = _modifying_place(doc, start, token, token_keys, gaz) if sector in LOCAL_ORGANS else None
-        key = local_organ_key(place, sector) if place else _agent_key(gaz, phrase, sector, country)
+        key = local_organ_key(place, sector) if place else \
+            _agent_key(gaz, phrase, sector, _agent_country(doc, start, token, token_keys, gaz))
         if key:
             out.append((start, token.i + 1, key))
     return out
@@ -334,8 +332,7 @@ SECTOR_WORDS = {"GOV": "government", "LEG": "legislature", "JUD": "judiciary"}
 def _modifying_place(doc: Doc, start: int, head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
     """The sub-national place (a Location in a country) that modifies an agent phrase: "Texas's governor",
     "the Texas legislature", "the governor of Texas"."""
-    candidates = [doc[start - 1]] if start > 0 else []
-    candidates += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < start]
+    candidates = _phrase_modifiers(doc, start, head)
     candidates += [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj"]
     for t in candidates:
@@ -408,11 +405,15 @@ def _ends_phrase(token: Token, token_keys: Mapping[int, str]) -> bool:
     return token.i in token_keys or token.is_space or (token.is_punct and token.text not in "-'")
 
 
+def _phrase_modifiers(doc: Doc, start: int, head: Token) -> list[Token]:
+    """What may say whose an agent phrase is: the word before it, and its head's possessor or adjectives before it."""
+    before = [doc[start - 1]] if start > 0 else []
+    return before + [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < start]
+
+
 def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
     """The country a modifier of an agent phrase names: the word before it, or a possessor or adjective of its head."""
-    candidates = [doc[start - 1]] if start > 0 else []
-    candidates += [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < start]
-    for t in candidates:
+    for t in _phrase_modifiers(doc, start, head):
         key = token_keys.get(t.i)
         entity = gaz.entities.get(key) if key else None
         if entity is not None and entity.kind == "Country":

@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import RulesError
 from kg.gazetteer import read_yaml
+from kg.nlp import ARTICLES
 from kg.paths import ontology_dir
 
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 """NER labels that can name an actor, a target or a place; dates and numbers are handled elsewhere."""
 
-_LEADING = frozenset({"the", "a", "an"})
 _TRAILING = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "–", "—"})
 
 
@@ -37,7 +37,7 @@ def _trim(span: Span) -> Span | None:
     # "the Pentagon" names the Pentagon; "Kiev's" names Kiev: articles and possessives are not the name
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in _LEADING:
+    while start < end and doc[start].lower_ in ARTICLES:
         start += 1
     # a name never runs over a line break: "Trump's Victory – Bloomberg\n\nby alex" is a headline's end
     for i in range(start + 1, end):

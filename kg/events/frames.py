@@ -542,16 +542,9 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         entry = lexicon.entry(token) if lexicon is not None else None
         # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
         # unless a pattern of the dictionary says so
-        # ("received weapons from the US": a thing a sense of the verb's trigger names is what is given)
-        given = {s.theme for s in rules.verbs[lemma].senses if s.giver} if lemma in rules.verbs else set()
-        thing_object = lemma in rules.actor_object_verbs and not any(
-            c.dep_ in OBJECTS and (resolve_np(head_noun(c), ctx, agent=True) is not None
-                                   or head_noun(c).lemma_.lower() in rules.nouns
-                                   or theme_class(head_noun(c), rules) in given) for c in token.children)
-        # "submitted a false tax return", "posted a video": a document handled is published or filed, not the
-        # act the dictionary's bare verb codes (yielding, sending); only its patterns may code it
-        papers = any(c.dep_ in OBJECTS and theme_class(head_noun(c), rules) == "documents" for c in token.children)
-        bare = lemma not in rules.pattern_only_verbs and not thing_object and not papers
+        thing_object = lemma in rules.actor_object_verbs and _thing_object(token, lemma, ctx)
+        # (the documents test last: it reads every object's class, for every verb)
+        bare = lemma not in rules.pattern_only_verbs and not thing_object and not _handles_papers(token, rules)
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             # (and a phrasal trigger of the rules more than the dictionary's: "called off planned protests")
@@ -567,21 +560,15 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         if lemma in rules.street_verbs and any(
                 o.lemma_.lower() in rules.street_nouns for o in [*(c for c in token.children if c.dep_ in OBJECTS),
                                                                    *pobjs(token, STREET_PREPS)]):
-            # "thousands took to the streets of Khartoum", "protesters flooded the streets": a protest, on whoever
-            # it is against, else where it happens (the streets' town is a place, not a party)
-            trig = Trigger(lemma, (Sense("Protest"),), "theme")
-            frame = _verb_frame(token, trig, ctx)
-            return (replace(frame, targets=()), trig, None) if frame else None
+            # "thousands took to the streets of Khartoum", "protesters flooded the streets": a protest where it
+            # happens (the streets' town is a place, not a party)
+            return _construction(token, Trigger(lemma, (Sense("Protest"),), "theme"), ctx, targets=False)
         if lemma in rules.phone_verbs and any(p.lemma_.lower() in rules.phone_means for p in pobjs(token, PHONE_PREPS)):
             # "the foreign ministers of India and China spoke by phone", "Putin spoke with Erdogan by telephone"
-            trig = Trigger(lemma, (Sense("Consult"),), "target", reciprocal=True)
-            frame = _verb_frame(token, trig, ctx)
-            return (frame, trig, None) if frame else None
+            return _construction(token, Trigger(lemma, (Sense("Consult"),), "target", reciprocal=True), ctx)
         if lemma in rules.assembly_verbs and any(c.dep_ in SUBJECTS and _protesters(c, rules) for c in token.children):
             # "protesters gathered outside the US embassy": an assembly of protesters is their protest
-            trig = Trigger(lemma, (Sense("Protest"),), "target")
-            frame = _verb_frame(token, trig, ctx)
-            return (frame, trig, None) if frame else None
+            return _construction(token, Trigger(lemma, (Sense("Protest"),), "target"), ctx)
         if lemma in rules.describing_verbs and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in token.children):
             return None  # "called the deal 'lousy'", "called Trump a national embarrassment": a description (accusations)
         lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules), rules)  # "were found guilty": "were convicted"
@@ -619,6 +606,31 @@ def _dismisses(verb: Token, ctx: Context) -> bool:
         if lemma in ctx.agent_words or lemma in ctx.rules.role_nouns or lemma in ctx.rules.people_nouns:
             return True
     return False
+
+
+def _construction(verb: Token, trigger: Trigger, ctx: Context, targets: bool = True) -> tuple[Frame, Trigger, None] | None:
+    """The frame of a verb that a construction, not its lemma, makes a trigger ("took to the streets"); with
+    `targets` False, its targets are left for where it happens to give."""
+    frame = _verb_frame(verb, trigger, ctx)
+    if frame is None:
+        return None
+    return (frame if targets else replace(frame, targets=())), trigger, None
+
+
+def _thing_object(verb: Token, lemma: str, ctx: Context) -> bool:
+    """No object of a verb that hosts or receives is an actor, an event or what a sense of its trigger gives
+    ("received weapons from the US" gives; "received her degree" does not)."""
+    rules = ctx.rules
+    given = {s.theme for s in rules.verbs[lemma].senses if s.giver} if lemma in rules.verbs else set()
+    return not any(c.dep_ in OBJECTS and (resolve_np(head_noun(c), ctx, agent=True) is not None
+                                          or head_noun(c).lemma_.lower() in rules.nouns
+                                          or theme_class(head_noun(c), rules) in given) for c in verb.children)
+
+
+def _handles_papers(verb: Token, rules: Rules) -> bool:
+    """ "submitted a false tax return", "posted a video": a document handled is published or filed, not the
+    act the dictionary's bare verb codes (yielding, sending); only its patterns may code it."""
+    return any(c.dep_ in OBJECTS and theme_class(head_noun(c), rules) == "documents" for c in verb.children)
 
 
 PHONE_PREPS = frozenset({"by", "over", "via", "on"})
