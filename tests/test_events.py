@@ -604,6 +604,12 @@ ROWS = [
     ("Chancellor Kohl visited Moscow.", {("DEU", "Consult", "RUS", "asserted")}),
     # a participle before a party tells what the party does, not what is done to it
     ("The French president met striking union leaders.", {("FRA", "Consult", "FRA", "asserted")}),
+    # the one allowed is the object of a verb of permission, though parsed as the infinitive's subject
+    ("Israel allowed UN inspectors to enter Gaza.", {("ISR", "Concede", "UN", "asserted")}),
+    ("Serbia refused to allow Kosovo to join Interpol.",
+     {("SRB", "Concede", "XKX", "negated"), ("SRB", "Reject", "XKX", "asserted")}),
+    ("Mexico allowed Honduran migrants to cross its territory.", {("MEX", "Concede", "HND", "asserted")}),
+    ("The minister expected Iranian officials to attend.", set()),
 ]
 
 
@@ -677,3 +683,11 @@ def test_attribution_is_recorded_on_the_evidence() -> None:
     assert event.actor == "RUS" and evidence.attributed_to is not None
     assert corpus.by_key[evidence.attributed_to].label == "Reuters"
     assert event.date == "2024-11-11"
+
+
+@pytest.mark.parametrize("verb", ["said", "tweeted", "testified"])
+def test_a_reporting_verb_makes_its_subject_the_source(verb: str) -> None:
+    corpus = extract([Document("t", f"Lindsey Graham {verb} that Iran had attacked Israel.", DOC_DATE)])
+    (event,) = corpus.events
+    assert (event.actor, event.target) == ("IRN", "ISR")
+    assert corpus.by_key[event.evidence[0].attributed_to].label == "Lindsey Graham"

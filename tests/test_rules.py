@@ -26,6 +26,7 @@ def test_shipped_rules_load() -> None:
     assert [s.giver for s in rules.verbs["receive"].senses][:2] == ["from", "from"]
     assert "convict" in rules.convictions and "accuse" not in rules.convictions
     assert "weigh" in rules.modality.considered_verbs
+    assert "allow" in rules.raising_verbs and "expect" not in rules.raising_verbs
     assert len(rules.version) == 12
 
 
@@ -61,6 +62,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),
         (lambda d: d.pop("person_roles"), "missing section(s) person_roles"),
         (lambda d: d.update(instrument_nouns=["decree", 7]), "instrument_nouns"),
+        (lambda d: d.pop("raising_verbs"), "missing section(s) raising_verbs"),
+        (lambda d: d.update(raising_verbs={"allow": 1}), "raising_verbs"),
         (lambda d: d.update(lemma_fixes={"staged": "Stage"}), "lemma_fixes: expected a mapping of a lower-case verb form"),
         (lambda d: d.update(lemma_fixes=["staged"]), "lemma_fixes: expected a mapping"),
         (lambda d: d.update(unarmed={"types": ["company"]}), "unarmed: expected exactly 'types', 'actions'"),

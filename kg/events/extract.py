@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, verdict
+from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, raised_objects, verdict
 from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
@@ -240,7 +240,8 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
             # "refused to respond to Kiev's requests": whom the refusal concerns stands in the complement
             # "refused to commit to any assistance to the US-led war": one phrase deeper, too
             inner = [c for c in frame.trigger.children if c.dep_ in ("xcomp", "ccomp")]
-            tokens = [t for c in inner for t in pobjs(c, ctx.rules.target_preps) + [o for o in c.children if o.dep_ in OBJECTS]]
+            tokens = [t for c in inner for t in pobjs(c, ctx.rules.target_preps) + [o for o in c.children if o.dep_ in OBJECTS]
+                      + raised_objects(c, ctx.rules)]
             tokens += [p for t in tokens if resolve_np(t, ctx) is None for p in pobjs(t, ctx.rules.target_preps)]
             frame = replace(frame, targets=tuple(k for k in phrase_keys(tokens, ctx) if k not in frame.actors))
         if trig.absorb_complement and not frame.targets:

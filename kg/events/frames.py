@@ -48,6 +48,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    if not passive and not objects:
+        objects = raised_objects(verb, rules)
     if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
             c.dep_ in SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
         objects.append(verb.head)  # "the sanctions (that) Russia imposed", "a deal it brokered": the noun is the object
@@ -269,6 +271,17 @@ def _names_people(token: Token, ctx: Context) -> bool:
 
 
 STATE_TYPES = frozenset({"government", "military", "igo"})
+
+
+def raised_objects(verb: Token, rules: Rules) -> list[Token]:
+    """ "allowed UN inspectors to enter Gaza", "let Swedish officials visit": the parser makes the one
+    allowed the subject of an infinitive clause; for a verb of permission or help it is the verb's object."""
+    if verb.lemma_.lower() not in rules.raising_verbs:
+        return []
+    # (an infinitive only, with "to" or bare: "let them visit"; no finite clause "allowed that ...")
+    return [head_noun(s) for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"
+            and not any(a.dep_ in ("mark", "aux") and a.lower_ != "to" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
