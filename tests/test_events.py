@@ -610,6 +610,8 @@ ROWS = [
      {("SRB", "Concede", "XKX", "negated"), ("SRB", "Reject", "XKX", "asserted")}),
     ("Mexico allowed Honduran migrants to cross its territory.", {("MEX", "Concede", "HND", "asserted")}),
     ("The minister expected Iranian officials to attend.", set()),
+    # what a relative clause says of a subject is given, whatever the main verb denies or plans
+    ("Turkey, which has bombed Kurdish positions in Syria, denied the report.", {("TUR", "Assault", "SYR", "asserted")}),
 ]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.events.context import OBJECTS, SUBJECTS, Context
+from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
 from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, resolve_np
 from kg.model import Document
 from kg.rules import Rules
@@ -67,6 +67,10 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in previous.children):
             # "their exams postponed as the government introduced a lockdown": a clause of time or cause
             # reports its event as given, whatever the main clause does or weighs
+            return "asserted"
+        if via == "relcl" and node.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
+            # "Turkey, which has bombed Kurdish positions, denied the report": what a clause says of a subject
+            # is given; the main verb's negation or plan is about something else
             return "asserted"
         lemma = node.lemma_.lower()
         via_conj = previous.dep_ == "conj" and node is not token
