@@ -21,6 +21,7 @@ from kg.gazetteer import TYPES as GAZETTEER_TYPES, StrictLoader
 from kg.paths import ontology_dir
 
 OBJECT_ROLES = ("auto", "target", "theme")
+POSSESSOR_ROLES = ("actor", "target")
 AGENT_CLASSES = ("troops", "weapons", "envoy")
 """Noun classes whose members act for their owner: "Israeli warplanes struck", "Russian envoys met"."""
 
@@ -55,6 +56,9 @@ class Trigger:
     """Coordinated subjects act on each other when nothing else is named: "Armenia and Azerbaijan fought"."""
     threat_if_hostile: bool = False
     """A pledge of a hostile act is a threat ("vowed to retaliate against X"); of anything else, a pledge."""
+    possessor: str = "actor"
+    """Whom a possessive names on an event noun with no of-object: its doer ("Russia's invasion") or, for
+    nouns of what is done to someone, its target ("Navalny's arrest", "Khashoggi's murder")."""
 
 
 @dataclass(frozen=True)
@@ -235,7 +239,8 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         if not isinstance(entry, dict):
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
-                                "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile"}
+                                "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
+                                "possessor"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -262,6 +267,9 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         role = entry.get("object", "auto")
         if role not in OBJECT_ROLES:
             raise RulesError(f"{where}: object {role!r} is not one of {', '.join(OBJECT_ROLES)}")
+        possessor = entry.get("possessor", "actor")
+        if possessor not in POSSESSOR_ROLES:
+            raise RulesError(f"{where}: possessor {possessor!r} is not one of {', '.join(POSSESSOR_ROLES)}")
         for lemma in lemmas:
             if lemma in out:
                 raise RulesError(f"{where}: lemma {lemma!r} is already a trigger in '{table}'")
@@ -269,7 +277,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 lemma, tuple(senses), role, bool(entry.get("require_target", True)),
                 bool(entry.get("defer_to_complement", False)),
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
-                bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)),
+                bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
             )
     return out
 

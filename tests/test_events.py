@@ -612,6 +612,14 @@ ROWS = [
     ("The minister expected Iranian officials to attend.", set()),
     # what a relative clause says of a subject is given, whatever the main verb denies or plans
     ("Turkey, which has bombed Kurdish positions in Syria, denied the report.", {("TUR", "Assault", "SYR", "asserted")}),
+    # killings told by a noun; a possessive names the one acted on with a by-phrase or on a noun of what is done
+    # to someone, the doer with an of-object or on a noun of doing
+    ("The killing of a Palestinian journalist by Israeli troops drew condemnation.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("The massacre of civilians by government troops in Darfur shocked the world.", {("SDN", "Assault", "SDN", "asserted")}),
+    ("Navalny's arrest by Russian police sparked protests.", {("RUS", "Coerce", "RUS", "asserted")}),
+    ("Russia's arrest of Alexei Navalny sparked protests.", {("RUS", "Coerce", "RUS", "asserted")}),
+    ("Qassem Soleimani's killing angered Iran.", set()),
+    ("The execution of the plan was delayed.", set()),
 ]
 
 

@@ -26,6 +26,7 @@ def test_shipped_rules_load() -> None:
     assert [s.giver for s in rules.verbs["receive"].senses][:2] == ["from", "from"]
     assert "convict" in rules.convictions and "accuse" not in rules.convictions
     assert "weigh" in rules.modality.considered_verbs
+    assert rules.nouns["murder"].possessor == "target" and rules.nouns["invasion"].possessor == "actor"
     assert "allow" in rules.raising_verbs and "expect" not in rules.raising_verbs
     assert len(rules.version) == 12
 
@@ -51,6 +52,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "senses": []}), "give exactly one of 'action' or 'senses'"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "object": "patient"}), "object 'patient' is not one of"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "colour": 1}), "unknown field(s) colour"),
+        (lambda d: d["nouns"].append({"lemma": "x", "action": "Aid", "possessor": "victim"}), "possessor 'victim' is not one of"),
         (lambda d: d.pop("modality"), "missing section(s) modality"),
         (lambda d: d.update(pattern_only_verb=["give"]), "unknown section(s) pattern_only_verb"),
         (lambda d: d.update(pattern_only_verbs=["give", 3]), "pattern_only_verbs"),

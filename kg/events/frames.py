@@ -428,8 +428,13 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if action is None:
         return None
     actors: list[str] = []
+    agents = pobjs(noun, frozenset({"by", "from"} if trigger.object == "target" else {"by"}))
+    # "Navalny's arrest by Russian police": with a by-phrase the possessive is the one acted on; with an
+    # of-object ("Russia's arrest of Navalny") or on a noun of doing ("Russia's invasion") it is the doer
+    patient_possessive = bool(pobjs(noun, frozenset({"by"}))) or (trigger.possessor == "target" and not of_objs)
+    possessed = [c for c in noun.children if c.dep_ == "poss"] if patient_possessive else []
     for child in noun.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child not in possessed:
             # "US-China trade talks", "Russia-Ukraine war": a pair joined by a hyphen names both parties
             paired = [c for c in child.children if c.dep_ == "compound" and c.i == child.i - 2
                       and c.doc[c.i + 1].text == "-"]
@@ -437,7 +442,6 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                 found = modifier_key(modifier, ctx)
                 if found and found not in actors:
                     actors.append(found)
-    agents = pobjs(noun, frozenset({"by", "from"} if trigger.object == "target" else {"by"}))
     actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)
     if light is not None:
@@ -449,7 +453,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
-    target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes]
+    target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes] + possessed
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
