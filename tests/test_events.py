@@ -620,6 +620,10 @@ ROWS = [
     ("Russia's arrest of Alexei Navalny sparked protests.", {("RUS", "Coerce", "RUS", "asserted")}),
     ("Qassem Soleimani's killing angered Iran.", set()),
     ("The execution of the plan was delayed.", set()),
+    # a state putting people to death; a plan executed is done
+    ("Saudi Arabia executed 81 people in a single day.", {("SAU", "Assault", "SAU", "asserted")}),
+    ("China executed a Canadian citizen for drug smuggling.", {("CHN", "Assault", "CAN", "asserted")}),
+    ("The army executed the plan.", set()),
 ]
 
 
