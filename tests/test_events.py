@@ -624,6 +624,9 @@ ROWS = [
     ("Saudi Arabia executed 81 people in a single day.", {("SAU", "Assault", "SAU", "asserted")}),
     ("China executed a Canadian citizen for drug smuggling.", {("CHN", "Assault", "CAN", "asserted")}),
     ("The army executed the plan.", set()),
+    # "his counterpart" is of the other side
+    ("Japan's foreign minister will travel to Seoul for talks with his counterpart.", {("JPN", "Consult", "KOR", "planned")}),
+    ("Blinken met his Chinese counterpart in Beijing.", {("USA", "Consult", "CHN", "asserted")}),
 ]
 
 

@@ -72,6 +72,8 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
             if signed_where and child.dep_ in ("compound", "nmod") and _names_a_place(child, ctx):
                 continue  # "the Paris agreement", "the Minsk accords": where it was signed, not a party
+            if child.dep_ == "poss" and lemma in ctx.rules.counterpart_nouns:
+                continue  # "his counterpart" is of the other side
             own = ctx.res.token_keys.get(child.i) if child.dep_ in ("compound", "poss") else None
             if own is not None and (ctx.kind(own) == "Person" and lemma not in ctx.rules.role_nouns or (
                     lemma in ctx.rules.camp_nouns and ctx.kind(own) in ("Person", "Organization"))):
