@@ -15,6 +15,7 @@ def test_the_shipped_tables():
     agents = load_agents()
     assert agents.sector_of("Riot  Police") == "COP" and agents.sector_of("militiamen") == "UAF"
     assert agents.sector_of("opposition") == "OPP"      # agents_extra.tsv fills what upstream lacks
+    assert agents.sector_of("hackers") == "CRM" and agents.sector_of("critic") == "OPP"
     assert agents.sector_of("investigators") == "COP" and agents.sector_of("union leaders") == "LAB"
     assert agents.sectors["REB"].kind == "ArmedGroup" and agents.sectors["MED"].type == "media"
     assert {agents.sector_of(p) for p in agents.phrases} <= set(agents.sectors)

@@ -627,6 +627,11 @@ ROWS = [
     # "his counterpart" is of the other side
     ("Japan's foreign minister will travel to Seoul for talks with his counterpart.", {("JPN", "Consult", "KOR", "planned")}),
     ("Blinken met his Chinese counterpart in Beijing.", {("USA", "Consult", "CHN", "asserted")}),
+    # people of the trades that stories of arrests and trials name, acted on at home
+    ("The Iranian judiciary sentenced a rapper to death.", {("IRN", "Coerce", "IRN", "asserted")}),
+    ("Chinese police detained a prominent critic of the government.", {("CHN", "Coerce", "CHN", "asserted")}),
+    ("Russian hackers attacked Ukrainian power grids.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("He collaborated with artists such as Bob Dylan.", set()),
 ]
 
 
