@@ -632,6 +632,9 @@ ROWS = [
     ("Chinese police detained a prominent critic of the government.", {("CHN", "Coerce", "CHN", "asserted")}),
     ("Russian hackers attacked Ukrainian power grids.", {("RUS", "Assault", "UKR", "asserted")}),
     ("He collaborated with artists such as Bob Dylan.", set()),
+    # talks suspended reduce relations (CAMEO 164); a parliament suspended is no party sanctioned
+    ("Israel suspended negotiations with Hamas.", {("ISR", "Sanction", "PSE", "asserted")}),
+    ("The Queen suspended parliament for five weeks.", set()),
 ]
 
 
