@@ -243,6 +243,8 @@ def test_subdivisions_are_places_of_their_country_keyed_by_iso_3166_2():
     assert "Ile-de-France" in by_key["FR-IDF"]["aliases"]  # the unaccented spelling too
     assert by_key["RU-DA"]["label"] == "Dagestan"  # an index form keeps the name before its comma
     assert ("Central", "an ordinary English word") in dropped
+    assert ("Gulf", "a word of direction or of a kind of place") in dropped  # Papua New Guinea's, not the Gulf
+    assert not any(r["label"] in ("Eastern", "South", "Delta") for r in rows)
 
 
 def test_a_subdivision_names_its_country_unless_another_entity_has_the_name(nlp):

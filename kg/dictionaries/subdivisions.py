@@ -14,7 +14,10 @@ Written rules of the conversion:
    keeps the name before its comma ("Dagestan, Respublika" is Dagestan).
 3. A name that is an ordinary English word is dropped (the Phoenix conversion's test: both
    Webster's and WordNet list it in lowercase, "Central", "Western", "Centre"), as is a name of
-   two letters or fewer.
+   two letters or fewer, and a name that is a word of direction or of a kind of place
+   (`GENERIC_NAMES`: "Eastern", "South", "Gulf", "Delta", "Lakes"), which the test keeps because
+   Webster's also lists them capitalised ("the Gulf", "the South"): in news they name no one
+   province of Papua New Guinea or Uganda.
 4. A name with accents also gets its unaccented spelling ("Ile-de-France" beside "Île-de-France"),
    as news often writes it.
 5. At load time the hand-made gazetteer and the Phoenix tables win: a name another entity has
@@ -33,6 +36,12 @@ from typing import Any
 from kg.errors import RulesError
 
 TABLE = "subdivisions.jsonl"
+# words of direction and of kinds of place, in English and in the French names ISO uses
+GENERIC_NAMES = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre", "center",
+    "est", "ouest", "nord", "sud", "gulf", "delta", "lakes", "coast", "maritime", "cascades", "highlands", "islands",
+    "capital", "interior", "littoral", "plateau", "plateaux", "savannah", "savanes", "mountains", "valley",
+})
 _BRACKET = re.compile(r"\s*\([^)]*\)\s*")
 
 
@@ -63,6 +72,9 @@ def entries() -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
             continue
         if len(name) <= 2 or (" " not in name and is_ordinary_word(name)):
             dropped.append((sub.name, "an ordinary English word"))
+            continue
+        if name.lower() in GENERIC_NAMES:
+            dropped.append((sub.name, "a word of direction or of a kind of place"))
             continue
         plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
         out.append({"key": sub.code, "label": name, "kind": "Location", "country": country.alpha_3,
