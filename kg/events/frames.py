@@ -43,6 +43,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     passive = is_passive(verb)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    if not subjects and verb.dep_ == "attr" and verb.tag_ == "VBG" and verb.head.lemma_ == "be":
+        # "Qatar is mediating between Hamas and Israel": the parser may read a progressive as the copula's
+        # complement; its subject is the copula's
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
                for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
