@@ -635,6 +635,9 @@ ROWS = [
     # talks suspended reduce relations (CAMEO 164); a parliament suspended is no party sanctioned
     ("Israel suspended negotiations with Hamas.", {("ISR", "Sanction", "PSE", "asserted")}),
     ("The Queen suspended parliament for five weeks.", set()),
+    # only force or words aim at someone: elsewhere "at" says where
+    ("Kenya's president received the Ethiopian prime minister at State House.", {("KEN", "Consult", "ETH", "asserted")}),
+    ("Police in Nairobi fired at protesters.", {("KEN", "Assault", "KEN", "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
     ("Qatar is mediating between Hamas and Israel.", {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),
 ]

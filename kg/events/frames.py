@@ -99,6 +99,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     verb_preps = rules.target_preps | {"between"} if action == "Consult" else rules.target_preps
     if action_types()[action].quad in HOSTILE_QUADS:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
+    else:
+        verb_preps = verb_preps - {"at"}  # "received the minister at State House": only force or words aim at someone
     if action == "Aid":
         verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
     if is_a(action, "Coerce") and any(resolve_np(o, ctx) is not None for o in objects):
