@@ -638,6 +638,8 @@ ROWS = [
     # only force or words aim at someone: elsewhere "at" says where
     ("Kenya's president received the Ethiopian prime minister at State House.", {("KEN", "Consult", "ETH", "asserted")}),
     ("Police in Nairobi fired at protesters.", {("KEN", "Assault", "KEN", "asserted")}),
+    # the owner of what an active verb acts on does not act: only of what is sent, told in the passive
+    ("Farmers blocked highways across Poland to protest Ukrainian grain imports.", set()),
     # a progressive the parser reads as the copula's complement has the copula's subject
     ("Qatar is mediating between Hamas and Israel.", {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),
 ]

@@ -85,8 +85,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actors and not actor_tokens and not passive:
         actors = controller(verb, ctx)
     theme = themes[0] if themes else None
-    if not actors and theme is not None:
-        # "North Korean troops were sent to Russia": the owner of what is sent acts
+    if not actors and theme is not None and passive:
+        # "North Korean troops were sent to Russia": the owner of what is sent acts (not of what an active verb
+        # acts on: "farmers blocked roads to protest Ukrainian grain imports" is no Ukrainian protest)
         for child in theme.children:
             if child.dep_ in ("poss", "amod", "compound"):
                 found = modifier_key(child, ctx)
