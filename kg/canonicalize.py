@@ -74,14 +74,18 @@ def _country_in(tokens: Iterable[Token], token_keys: Mapping[int, str], gaz: Gaz
     return None
 
 
+def _offices(root: Token) -> list[Token]:
+    """ "X resigned as the governor of Puerto Rico": the office the sentence gives its subject."""
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    return [p for prep in root.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for p in prep.children if p.dep_ == "pobj"]
+
+
 def _office_country(root: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
     """ "X resigned as the governor of Puerto Rico", "Y serves as foreign minister of Iran": the office the
     sentence gives its subject says whose it is."""
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return None
-    offices = [p for prep in root.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
-               for p in prep.children if p.dep_ == "pobj"]
-    return next((c for o in offices if (c := _modifier_country(o, token_keys, gaz))), None)
+    return next((c for o in _offices(root) if (c := _modifier_country(o, token_keys, gaz))), None)
 
 
 def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer, depth: int = 3) -> str | None:
@@ -175,7 +179,11 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 if gaz.entities[held].kind == "Person":
                     persons.append(held)
                 continue
-        if span.label == "PERSON":
+        label = span.label
+        if label == "ORG" and agents is not None and len(span.text.split()) >= 2 and any(
+                agents.sector_of(o.lemma_.lower()) for o in _offices(root)):
+            label = "PERSON"  # "Ricardo Rossello resigned as governor": only a person serves in an office
+        if label == "PERSON":
             if len(span.text.split()) < 2:
                 continue  # a lone unknown name ("Kim") is too ambiguous to mint an entity
             country = _modifier_country(root, token_keys, gaz)
