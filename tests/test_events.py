@@ -640,6 +640,12 @@ ROWS = [
     ("Police in Nairobi fired at protesters.", {("KEN", "Assault", "KEN", "asserted")}),
     # the owner of what an active verb acts on does not act: only of what is sent, told in the passive
     ("Farmers blocked highways across Poland to protest Ukrainian grain imports.", set()),
+    # a pledge to fight threatens, though no one is named; the one it holds until is its target; striving
+    # for something, or an act in a clause further down, is no threat
+    ("Hamas vowed to keep fighting.", {("PSE", "Threaten", None, "asserted")}),
+    ("The rebels swore to fight until the Syrian army leaves the province.", {("SYR", "Threaten", "SYR", "asserted")}),
+    ("Biden vowed to fight for every vote.", set()),
+    ("Donald Trump vowed to protect people from being denied health coverage.", {("USA", "Support", "USA", "planned")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

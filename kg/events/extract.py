@@ -203,15 +203,32 @@ def _hostile(frame: Frame) -> bool:
     return action_types()[frame.action].quad in HOSTILE_QUADS and frame.action != "DeployTroops"
 
 
+def _vowed_directly(act: Token, pledge: Token) -> bool:
+    """The act is the pledge's infinitive, or one under verbs of going on ("vowed to keep fighting")."""
+    node = act
+    while node.dep_ == "xcomp" and node.head.i != pledge.i and node.head.lemma_.lower() in ASPECTUAL_VERBS:
+        node = node.head
+    return node.dep_ == "xcomp" and node.head.i == pledge.i
+
+
+# verbs of going on, starting and carrying out an act: "vowed to keep fighting", "pledged to continue attacks"
+ASPECTUAL_VERBS = frozenset({"keep", "continue", "resume", "start", "begin", "carry", "step", "go"})
+
+
 def _pledged_threats(frames: list) -> list:
     """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
     becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
     out = []
     for frame, trig, light in frames:
         # (a show of force aimed at no one named is pledged, not threatened: "vowed to strengthen its nuclear arsenal")
-        if trig.threat_if_hostile and any(_hostile(f) and (f.targets or f.action != "Mobilize")
-                                          for f in _complements(frame, frames)):
-            trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False)
+        # (nor is striving for something: "vowed to fight for every vote"; an act against no one named is
+        # threatened only as what is vowed itself, "vowed to keep fighting", not in a clause further down)
+        if trig.threat_if_hostile and any(_hostile(f) and (f.targets or (
+                f.action != "Mobilize" and not pobjs(f.trigger, frozenset({"for"})) and _vowed_directly(f.trigger, frame.trigger)))
+                for f in _complements(frame, frames)):
+            # (a threat is one though no one is named, as with "threaten": "Hamas vowed to keep fighting")
+            trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False,
+                           require_target=False)
             frame = replace(frame, action="Threaten")
         out.append((frame, trig, light))
     return out
@@ -255,8 +272,9 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
                 # "threatened to stop talks if the United States goes ahead": the one the condition is on
                 clauses = [c for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp")]
                 # "called for NATO members to increase spending": the one asked is the for-clause's subject
+                # "vowed to fight until the Syrian army leaves": the one the threat holds until
                 clauses += [a for c in [frame.trigger, *clauses] for a in c.children
-                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for") for m in a.children)]
+                            if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for", "until") for m in a.children)]
                 subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in phrase_keys(subjects, ctx) if k not in frame.actors]
             if not inner_targets and frame.action == "Threaten":
