@@ -646,6 +646,10 @@ ROWS = [
     ("The rebels swore to fight until the Syrian army leaves the province.", {("SYR", "Threaten", "SYR", "asserted")}),
     ("Biden vowed to fight for every vote.", set()),
     ("Donald Trump vowed to protect people from being denied health coverage.", {("USA", "Support", "USA", "planned")}),
+    # hitting or lashing out at someone is words
+    ("Turkey hit out at Sweden over the burning of the Koran.", {("TUR", "Accuse", "SWE", "asserted")}),
+    ("The US forced Russia and Ukraine to negotiate.", {("USA", "Coerce", "RUS", "asserted"), ("USA", "Coerce", "UKR", "asserted"),
+                                                        ("RUS", "Consult", "UKR", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
