@@ -191,6 +191,11 @@ class Rules:
     describing_verbs: frozenset[str]
     negative_descriptors: frozenset[str]
     """ "described North Korea as a criminal group": describing someone as one of these accuses them."""
+    blame_words: frozenset[str]
+    """ "Kyiv said Moscow was behind the explosion": saying someone is behind, responsible for or to blame
+    for an attack or a harm accuses them."""
+    harms: frozenset[str]
+    """What someone is blamed for besides the hostile acts of the trigger tables ("the deaths", "the crisis")."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
 
@@ -410,6 +415,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
+    _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms"),
+             f"{file}: accusations")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
         raise RulesError(f"{file}: unknown_attackers.sector must be a sector code, got {attackers['sector']!r}")
@@ -467,6 +474,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         accusing_verbs=word_set("accusations", "verbs"),
         describing_verbs=word_set("accusations", "describing_verbs"),
         negative_descriptors=word_set("accusations", "negative_descriptors"),
+        blame_words=word_set("accusations", "blame_words"),
+        harms=word_set("accusations", "harms"),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )

@@ -650,6 +650,11 @@ ROWS = [
     ("Turkey hit out at Sweden over the burning of the Koran.", {("TUR", "Accuse", "SWE", "asserted")}),
     ("The US forced Russia and Ukraine to negotiate.", {("USA", "Coerce", "RUS", "asserted"), ("USA", "Coerce", "UKR", "asserted"),
                                                         ("RUS", "Consult", "UKR", "asserted")}),
+    # saying someone is behind, responsible for or to blame for an attack or a harm accuses them
+    ("Kyiv said Moscow was behind the explosion.", {("UKR", "Accuse", "RUS", "asserted")}),
+    ("Ukraine said Russia was responsible for the attack.", {("UKR", "Accuse", "RUS", "asserted")}),
+    ("The US said Israel was behind schedule.", set()),
+    ("Germany said France was responsible for security.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -501,12 +501,13 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
     types = action_types()
     for verb in verbs:
         lemma = verb.lemma_.lower()
-        if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs:
+        blamed = _blamed(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.accusing_verbs else []
+        if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs and not blamed:
             continue  # (before resolving the subject: it is the costly part and only these verbs accuse)
         speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         if not speakers:
             continue
-        accused: list[str] = []
+        accused: list[str] = phrase_keys(blamed, ctx)
         if lemma in rules.accusing_verbs:
             # "Ukraine and South Korea claimed that Pyongyang had deployed troops"
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -533,6 +534,29 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             for target in dict.fromkeys(accused):
                 if target != actor and not _same_country(actor, target, ctx) and ctx.can_act(target):
                     yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
+
+
+def _blamed(verb: Token, ctx: Context) -> list[Token]:
+    """ "Kyiv said Moscow was behind the explosion", "said Russia was responsible for the attack", "was to blame
+    for the deaths": the subjects of the saying verb's clauses that put them behind a hostile act or a harm."""
+    rules = ctx.rules
+
+    def harmful(noun: Token) -> bool:
+        return hostile_act(noun, rules) or noun.lemma_.lower() in rules.harms or any(
+            t.lemma_.lower() in rules.negative_descriptors for t in noun.subtree)
+
+    out = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+            continue
+        # "behind the explosion" on the copula; "responsible for", "to blame for" on its complement
+        heads = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in rules.blame_words]
+        objects = [p for h in heads for prep in h.children if prep.dep_ == "prep"
+                   and (prep.lower_ in rules.blame_words if h is clause else prep.lower_ in ("for", "of"))
+                   for p in prep.children if p.dep_ == "pobj"]
+        if any(harmful(o) for o in objects):
+            out += [c for c in clause.children if c.dep_ in SUBJECTS]
+    return out
 
 
 def _obligation_clauses(verbs: list[Token], ctx: Context) -> list[Token]:
