@@ -655,6 +655,9 @@ ROWS = [
     ("Ukraine said Russia was responsible for the attack.", {("UKR", "Accuse", "RUS", "asserted")}),
     ("The US said Israel was behind schedule.", set()),
     ("Germany said France was responsible for security.", set()),
+    # ignoring a call or a ruling rejects whoever made it
+    ("The Taliban ignored calls by the UN to reopen girls' schools.", {("AFG", "Reject", "UN", "asserted")}),
+    ("Trump ignored the question.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
