@@ -658,6 +658,9 @@ ROWS = [
     # ignoring a call or a ruling rejects whoever made it
     ("The Taliban ignored calls by the UN to reopen girls' schools.", {("AFG", "Reject", "UN", "asserted")}),
     ("Trump ignored the question.", set()),
+    # envoys of coordinated countries are each country's
+    ("Talks between Russian and Ukrainian delegations will take place in Istanbul.", {("RUS", "Consult", "UKR", "planned")}),
+    ("US and Chinese negotiators met in Geneva.", {("USA", "Consult", "CHN", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -316,7 +316,12 @@ def _shared_head(token: Token, ctx: Context) -> list[str]:
         return []
     key = resolve_np(token, ctx)
     entity = ctx.entity(key) if key else None
-    if entity is None or not entity.sector:
+    sector = entity.sector if entity is not None else None
+    lemma = token.lemma_.lower()
+    # ("Russian and Ukrainian delegations", "US and Chinese negotiators": envoys and people of no sector are
+    # their countries')
+    if not sector and not (ctx.rules.theme_class(lemma) == "envoy" or lemma in ctx.rules.role_nouns
+                           or lemma in ctx.people_nouns):
         return []
     out = []
     for mod in mods:
@@ -324,7 +329,7 @@ def _shared_head(token: Token, ctx: Context) -> list[str]:
             k = ctx.res.token_keys.get(c.i)
             country = k if k and ctx.kind(k) == "Country" else (ctx.country(k) if k else None)
             if country and ctx.kind(country) == "Country":
-                agents = sector_key(country, entity.sector)
+                agents = sector_key(country, sector) if sector else country
                 out.append(agents if agents in ctx.gaz.entities else country)
     found = list(dict.fromkeys(out))
     return found if len(found) > 1 else []
