@@ -661,6 +661,8 @@ ROWS = [
     # envoys of coordinated countries are each country's
     ("Talks between Russian and Ukrainian delegations will take place in Istanbul.", {("RUS", "Consult", "UKR", "planned")}),
     ("US and Chinese negotiators met in Geneva.", {("USA", "Consult", "CHN", "asserted")}),
+    # people brought home meet no one where they were
+    ("France repatriated 200 citizens from Sudan.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
