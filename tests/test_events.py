@@ -663,6 +663,12 @@ ROWS = [
     ("US and Chinese negotiators met in Geneva.", {("USA", "Consult", "CHN", "asserted")}),
     # people brought home meet no one where they were
     ("France repatriated 200 citizens from Sudan.", set()),
+    # an operation, a campaign or an intervention that is military is force; force used in a region of one's own
+    # is on the state's own
+    ("Azerbaijan launched a military operation in Nagorno-Karabakh.", {("AZE", "Assault", "AZE", "asserted")}),
+    ("Israel launched a ground campaign against Hamas.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("Italy launched a rescue operation off Libya.", set()),
+    ("Biden launched his election campaign in Pennsylvania.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

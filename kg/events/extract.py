@@ -86,8 +86,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # shelled positions in Serbia" tells of no one acted upon)
                 # (an armed group's attack at home is on its state: "Al-Shabaab attacked a hotel in Mogadishu")
                 people = _acts_on_people(frame, ctx) or all(ctx.kind(a) == "ArmedGroup" for a in frame.actors)
-                places = tuple(t for t in _place_countries(frame, ctx) if people or not _is_own(t, frame, ctx))
-                frame = replace(frame, targets=places, domestic=people)
+                # (force used in a region of one's own is on the state's own, as force on a place named as the
+                # object is: "Azerbaijan launched a military operation in Nagorno-Karabakh", "shelled Idlib")
+                at_home = frame.action == "Assault" and _in_region(frame, ctx)
+                places = tuple(t for t in _place_countries(frame, ctx) if people or at_home or not _is_own(t, frame, ctx))
+                frame = replace(frame, targets=places, domestic=people or at_home)
             standalone = False
             if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
                     (ctx.kind(t) == "Location" and ctx.place_country(t) is None)
@@ -448,6 +451,18 @@ def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
 
 def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     """The country of the place an event happens in: "in Serbia", "at a jail in northern Israel"."""
+    country = _first_country(_places(frame, ctx), ctx)
+    return (country,) if country else ()
+
+
+def _in_region(frame: Frame, ctx: Context) -> bool:
+    """The place an event happens in is a named region or town of a country, not the country itself."""
+    keys = phrase_keys(_places(frame, ctx), ctx)
+    return bool(keys) and ctx.kind(keys[0]) == "Location" and ctx.country(keys[0]) is not None
+
+
+def _places(frame: Frame, ctx: Context) -> list[Token]:
+    """The phrases that say where an event happened."""
     # "killed three villagers in southern Serbia": the place may hang on the object
     objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
     # "a bombing campaign in Syria": an event noun modifying another takes its places
@@ -463,8 +478,7 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
     places = [p for c in preps for p in c.children if p.dep_ == "pobj"]
     places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
-    country = _first_country(places, ctx)
-    return (country,) if country else ()
+    return places
 
 
 def _first_country(places: list[Token], ctx: Context) -> str | None:
