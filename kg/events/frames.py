@@ -405,8 +405,11 @@ def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
 def _light_verb(noun: Token, rules: Rules) -> Token | None:
     """The verb that carries a nominal event ("launched an incursion"), if any."""
     head = noun.head
-    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() not in rules.nouns:
+    trigger = rules.nouns.get(head.lemma_.lower())
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and (
+            trigger is None or pick_sense(trigger, [compound_class(head, rules)]) is None):
         # "launched a bombing campaign", "held a signing ceremony": the event names what its head noun is
+        # (a head that is an event only with a class it lacks, "campaign", is no event of its own)
         return _light_verb(head, rules)
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
