@@ -669,6 +669,9 @@ ROWS = [
     ("Israel launched a ground campaign against Hamas.", {("ISR", "Assault", "PSE", "asserted")}),
     ("Italy launched a rescue operation off Libya.", set()),
     ("Biden launched his election campaign in Pennsylvania.", set()),
+    # aid dropped or flown in from the air is delivered; people flown out are no aid
+    ("Jordan airdropped food into northern Gaza.", {("JOR", "Aid", "PSE", "asserted")}),
+    ("India airlifted its citizens from Ukraine.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
