@@ -672,6 +672,13 @@ ROWS = [
     # aid dropped or flown in from the air is delivered; people flown out are no aid
     ("Jordan airdropped food into northern Gaza.", {("JOR", "Aid", "PSE", "asserted")}),
     ("India airlifted its citizens from Ukraine.", set()),
+    # parties that act on each other or one another; trading blows is no trade
+    ("India and Canada expelled each other's diplomats.", {("IND", "Sanction", "CAN", "asserted")}),
+    ("Armenia and Azerbaijan blamed one another for the clashes.", {("ARM", "Accuse", "AZE", "asserted")}),
+    ("The Philippines and China traded accusations over the collision.", {("PHL", "Accuse", "CHN", "asserted")}),
+    ("China trades with Brazil.", {("CHN", "Cooperate", "BRA", "asserted")}),
+    # barred from office or a race
+    ("Pakistan's election commission disqualified Imran Khan.", {("PAK", "Sanction", "PAK", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -69,7 +69,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
             # (unless a party is named apart: "Bahrain and Kosovo opened relations with Israel")
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
-                                                    or (trig.reciprocal and not frame.targets)) \
+                                                    or ((trig.reciprocal or _each_other(frame.trigger)) and not frame.targets)) \
                 and not (frame.targets and _with_party(frame, ctx))
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
@@ -443,6 +443,16 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
     return False
 
 
+
+
+def _each_other(trigger: Token) -> bool:
+    """ "accused each other of shelling the plant", "expelled each other's diplomats": coordinated parties act
+    on one another."""
+    objects = [c for c in trigger.children if c.dep_ in OBJECTS or c.dep_ == "prep"]
+    objects += [p for o in objects for p in o.children if p.dep_ in ("poss", "pobj")]
+    # (the parser reads "one another" as "one" with "another" for its determiner)
+    return any(o.lower_ in ("other", "another", "one") and any(d.lower_ in ("each", "one", "another") for d in o.children)
+               for o in objects)
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
