@@ -352,9 +352,13 @@ def _modifying_place(doc: Doc, start: int, head: Token, token_keys: Mapping[int,
 
 
 def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> Iterator[tuple[Token, int, str, str]]:
-    """(head, start, phrase, sector) of each agent phrase that heads its noun phrase and overlaps no name."""
+    """(head, start, phrase, sector) of each agent phrase that heads its noun phrase, or modifies a vessel or an
+    aircraft ("coast guard vessels"), and overlaps no name."""
+    platforms = load_rules().platform_nouns
     for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod") or token.i in token_keys:
+        if token.pos_ not in ("NOUN", "PROPN") or token.i in token_keys:
+            continue
+        if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and token.head.lemma_.lower() in platforms):
             continue
         hit = _agent_ending_at(doc, token, agents, token_keys)
         if hit is not None:

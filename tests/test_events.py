@@ -679,6 +679,9 @@ ROWS = [
     ("China trades with Brazil.", {("CHN", "Cooperate", "BRA", "asserted")}),
     # barred from office or a race
     ("Pakistan's election commission disqualified Imran Khan.", {("PAK", "Sanction", "PAK", "asserted")}),
+    # vessels and aircraft act for the agent their compound names; alone they are no one's agents
+    ("Chinese coast guard vessels fired water cannon at a Philippine supply boat.", {("CHN", "Assault", "PHL", "asserted")}),
+    ("Chinese fishing vessels fired flares at a Philippine boat.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -53,6 +53,12 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         return people if people in ctx.gaz.entities else None
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
+    if lemma in ctx.rules.platform_nouns and token.pos_ == "NOUN":
+        # "coast guard vessels", "navy ships": a vessel or an aircraft acts for the agent its compound names
+        found = next((k for c in token.children if c.dep_ == "compound" and (k := ctx.res.token_keys.get(c.i))
+                      and c.i not in ctx.res.demonym_tokens and ctx.kind(k) != "Location"), None)
+        if found:
+            return found
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
         return _appositive(token, ctx)
     if token.pos_ in ("NOUN", "PROPN") or lemma in ctx.rules.anaphoric_nouns:
