@@ -508,10 +508,13 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
     about; with none of these it stays unresolved.
     """
     out: list[tuple[int, int, str]] = []
+    blocs = load_rules().bloc_words
     for token, start, phrase, sector in phrases:
         if not agents.sectors[sector].local or any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN") for c in token.children):
-            # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+                    c.pos_ == "PROPN" or c.lower_ in blocs)) for c in token.children):
+            # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner;
+            # "Western leaders", "world leaders" are of a group of nations, not of the text's one
             continue
         place = _modifying_place(doc, start, token, token_keys, gaz) if sector in LOCAL_ORGANS else None
         if place is not None:

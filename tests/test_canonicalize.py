@@ -220,6 +220,13 @@ def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, 
     assert (entity.kind, entity.country, entity.sector) == (kind, key[:3], key[4:].upper())
 
 
+@pytest.mark.parametrize("text", ["Zelensky met European leaders in Brussels.",
+                                  "Ukraine appealed to Western governments for help."])
+def test_agents_of_a_group_of_nations_are_no_one_state_s(nlp, text):
+    res = _agents_resolve(nlp, text)
+    assert not any(m.key.startswith("UKR-") for m in res.mentions)
+
+
 def test_agent_entities_carry_a_readable_label_and_media_are_sources(nlp):
     res = _agents_resolve(nlp, "Turkish media reported that Turkish troops crossed the border.")
     gaz = load_gazetteer()
