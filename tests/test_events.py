@@ -682,6 +682,9 @@ ROWS = [
     # vessels and aircraft act for the agent their compound names; alone they are no one's agents
     ("Chinese coast guard vessels fired water cannon at a Philippine supply boat.", {("CHN", "Assault", "PHL", "asserted")}),
     ("Chinese fishing vessels fired flares at a Philippine boat.", set()),
+    # a hyphenated event noun the tokenizer cuts in three; a particle parsed as a preposition ("pulled out of")
+    ("Chinese dissidents staged a sit-in outside the embassy.", {("CHN", "Protest", "CHN", "asserted")}),
+    ("Syrian troops pulled out of the Lebanese town of Zahle.", {("SYR", "Retreat", "LBN", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -3,6 +3,7 @@ and event nouns that find a trigger's actors, targets and theme."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -110,6 +111,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"to"}
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
+    if "from" in verb_preps:
+        # "pulled out of the town", "walked out of the talks": "out of" is "from"
+        target_tokens += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for p in pobjs(c, frozenset({"of"}))]
     if trigger.object == "target":
         # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
         target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
@@ -598,7 +602,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return _construction(token, Trigger(lemma, (Sense("Protest"),), "target"), ctx)
         if lemma in rules.describing_verbs and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in token.children):
             return None  # "called the deal 'lousy'", "called Trump a national embarrassment": a description (accusations)
-        lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules), rules)  # "were found guilty": "were convicted"
+        lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules.verbs), rules)  # "were found guilty": "were convicted"
         if lemma in rules.verbs and _asks(token, lemma, rules) and not thing_object \
                 and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
             trig = rules.verbs[lemma]
@@ -613,6 +617,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
         return None
+    if pos == "NOUN":
+        lemma = _hyphenated(token, lemma, rules.nouns)
     if pos == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
         trig = rules.nouns[lemma]
         frame = _noun_frame(token, trig, ctx)
@@ -685,19 +691,21 @@ def _phrasal(verb: Token, lemma: str, rules: Rules) -> str:
     """ "struck down the law", "stepped down": a verb with its particle, when the rules name the pair (the
     particle changes the event: "struck" alone attacks)."""
     for c in verb.children:
-        # (the parser may take the particle for an adverb: "stepped down on Sunday")
-        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1)) and f"{lemma} {c.lower_}" in rules.verbs:
+        # (the parser may take the particle for an adverb, "stepped down on Sunday", or a preposition, "pulled
+        # out of the town")
+        if (c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1)) and f"{lemma} {c.lower_}" in rules.verbs:
             return f"{lemma} {c.lower_}"
     return lemma
 
 
-def _hyphenated(verb: Token, lemma: str, rules: Rules) -> str:
-    """ "test-fired", "test-launched": the tokenizer cuts a hyphenated verb in three; its whole lemma when the
-    rules name it (the bare verb tells another event: "fired missiles at" attacks, "test-fired missiles" does not)."""
-    doc, i = verb.doc, verb.i
+def _hyphenated(word: Token, lemma: str, table: Mapping[str, Trigger]) -> str:
+    """ "test-fired", "a sit-in": the tokenizer cuts a hyphenated word in three; its whole lemma when the
+    trigger table names it (the bare verb tells another event: "fired missiles at" attacks, "test-fired
+    missiles" does not; "in" alone is no protest)."""
+    doc, i = word.doc, word.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
         whole = f"{doc[i - 2].lower_}-{lemma}"
-        if whole in rules.verbs:
+        if whole in table:
             return whole
     return lemma
 
