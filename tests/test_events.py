@@ -685,6 +685,10 @@ ROWS = [
     # a hyphenated event noun the tokenizer cuts in three; a particle parsed as a preposition ("pulled out of")
     ("Chinese dissidents staged a sit-in outside the embassy.", {("CHN", "Protest", "CHN", "asserted")}),
     ("Syrian troops pulled out of the Lebanese town of Zahle.", {("SYR", "Retreat", "LBN", "asserted")}),
+    # the passive subject of a verb of saying or believing does what its infinitive says; a likelihood is weighed
+    ("North Korea is believed to have sent troops to Russia.", {("PRK", "DeployTroops", "RUS", "asserted")}),
+    ("Egypt is unlikely to allow Palestinians into Sinai.", {("EGY", "Concede", "PSE", "considered")}),
+    ("Russia is likely to attack Kharkiv.", {("RUS", "Assault", "UKR", "considered")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

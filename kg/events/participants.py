@@ -519,7 +519,9 @@ def controller(verb: Token, ctx: Context) -> list[str]:
         if subj:
             return actor_keys(subj, ctx)
         cues = ctx.rules.modality
-        if node.dep_ == "xcomp" and head.lemma_.lower() in cues.planned_verbs | cues.considered_verbs and (
+        # ("North Korea is believed to have sent troops", "Israel is said to have struck": the passive subject of
+        # a verb of saying or believing, too)
+        if node.dep_ == "xcomp" and head.lemma_.lower() in cues.planned_verbs | cues.considered_verbs | ctx.rules.attribution_verbs and (
                 patients := [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]):
             # "Putin is expected to visit Turkey", "is set to sign": the passive subject of a verb of planning
             # does what its complement says (not of any verb: "were slated to catch up to the space station")

@@ -104,6 +104,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 return "considered"  # "if the House votes to impeach him": a condition outranks the verb's own cue
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
                 return "planned"
+            if node.pos_ == "ADJ" and lemma in cues.considered_adjectives:
+                return "considered"  # "Egypt is unlikely to allow", "Russia is likely to attack": a likelihood
             if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
                 # (a verb with its particle first: "ruled out a strike" has not happened, "ruled that" says nothing)
                 particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
