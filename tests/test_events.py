@@ -689,6 +689,10 @@ ROWS = [
     ("North Korea is believed to have sent troops to Russia.", {("PRK", "DeployTroops", "RUS", "asserted")}),
     ("Egypt is unlikely to allow Palestinians into Sinai.", {("EGY", "Concede", "PSE", "considered")}),
     ("Russia is likely to attack Kharkiv.", {("RUS", "Assault", "UKR", "considered")}),
+    # what is discussed is a topic, whom with the party; an office run for is no one
+    ("Biden discussed Ukraine with Scholz.", {("USA", "Consult", "DEU", "asserted")}),
+    ("Biden and Scholz discussed Ukraine.", {("USA", "Consult", "DEU", "asserted")}),
+    ("Bill Hammons discussed his campaign for President of the United States.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -120,7 +120,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                           for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
-        target_tokens += pobjs(theme_token, theme_preps) or [
+        target_tokens += [t for t in pobjs(theme_token, theme_preps) if not _office(t, rules)] or [
             p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)]
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
@@ -209,8 +209,10 @@ def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Tok
 
 def _office(noun: Token, rules: Rules) -> bool:
     """A bare singular office ("for president", "for prime minister"), not a holder ("the president")."""
-    return noun.tag_ == "NN" and noun.lemma_.lower() in rules.person_roles and not any(
-        c.dep_ in ("det", "poss") for c in noun.children)
+    # (capitalised too after "for": "campaign for President of the United States"; not "a summit with President
+    # of France Emmanuel Macron")
+    return (noun.tag_ == "NN" or (noun.tag_ == "NNP" and noun.head.lower_ == "for")) \
+        and noun.lemma_.lower() in rules.person_roles and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl"})
