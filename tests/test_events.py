@@ -693,6 +693,12 @@ ROWS = [
     ("Biden discussed Ukraine with Scholz.", {("USA", "Consult", "DEU", "asserted")}),
     ("Biden and Scholz discussed Ukraine.", {("USA", "Consult", "DEU", "asserted")}),
     ("Bill Hammons discussed his campaign for President of the United States.", set()),
+    # trade restricted, halted or taxed is an embargo or a sanction (CAMEO 163, 16)
+    ("The US restricted chip exports to China.", {("USA", "Sanction", "CHN", "asserted")}),
+    ("Turkey halted all trade with Israel.", {("TUR", "Sanction", "ISR", "asserted")}),
+    ("Canada raised tariffs on Chinese electric vehicles.", {("CAN", "Sanction", "CHN", "asserted")}),
+    ("Australia imposed anti-dumping duties on Chinese steel.", {("AUS", "Sanction", "CHN", "asserted")}),
+    ("Saudi Arabia raised oil production.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
