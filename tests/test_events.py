@@ -699,6 +699,11 @@ ROWS = [
     ("Canada raised tariffs on Chinese electric vehicles.", {("CAN", "Sanction", "CHN", "asserted")}),
     ("Australia imposed anti-dumping duties on Chinese steel.", {("AUS", "Sanction", "CHN", "asserted")}),
     ("Saudi Arabia raised oil production.", set()),
+    # a plural pronoun whose clause has coordinated parties for its subject is all of them; a willingness plans
+    ("Spain and Morocco expressed their willingness to cooperate with each other.", {("ESP", "Cooperate", "MAR", "planned")}),
+    ("France and Germany said they would send troops to Estonia.",
+     {("FRA", "DeployTroops", "EST", "planned"), ("DEU", "DeployTroops", "EST", "planned")}),
+    ("Poland and Hungary argued they must not be bound by the ruling.", set()),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

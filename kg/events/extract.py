@@ -604,6 +604,8 @@ def _obligations(clauses: list[Token], sent: Span, document: Document, ctx: Cont
         verb = clause.head
         speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         addressees = phrase_keys([c for c in clause.children if c.dep_ in SUBJECTS], ctx)
+        if set(addressees) & set(speakers):
+            continue  # "X and Y argued they should ...": what the speakers say they must do asks no one
         date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
         for actor in speakers:

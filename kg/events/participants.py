@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from kg.canonicalize import COUNTRY_NOUNS, sentence_subject_country
-from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING,
+from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
 from kg.rules import Rules, Sense, Trigger
@@ -286,7 +286,7 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
         if shared:  # "Indian and Chinese troops": each country's troops, not the modifiers' countries besides
             out += [k for k in shared if k not in out]
         for c in ([x for x in t.conjuncts if x.i > t.i] if shared else _conjuncts(t)):
-            found = _group_antecedents(c, ctx) or _examples(c, ctx) or _owners(c, ctx)
+            found = _group_antecedents(c, ctx) or _examples(c, ctx) or _owners(c, ctx) or _coordinated_antecedents(c, ctx)
             if not found:
                 k = resolve_np(c, ctx, agent=agent)
                 found = [k] if k else []
@@ -351,6 +351,23 @@ def _examples(token: Token, ctx: Context) -> list[str]:
                 prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
             members = [m for p in prep.children if p.dep_ == "pobj" for m in _conjuncts(p)]
             return list(dict.fromkeys(k for m in members if (k := resolve_np(m, ctx, 1))))
+    return []
+
+
+def _coordinated_antecedents(pronoun: Token, ctx: Context) -> list[str]:
+    """ "Spain and Morocco expressed their willingness to cooperate": a plural pronoun whose clause (or a clause
+    above it) has coordinated parties for its subject refers to all of them."""
+    if pronoun.lower_ not in PLURAL_PRONOUNS:
+        return []
+    node = pronoun
+    for _ in range(5):
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PLURAL_PRONOUNS]
+        if subjects:
+            parties = [k for c in _conjuncts(subjects[0]) if (k := resolve_np(c, ctx, 2))]
+            return list(dict.fromkeys(parties)) if len(set(parties)) > 1 else []
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            return []
     return []
 
 
