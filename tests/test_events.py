@@ -704,6 +704,9 @@ ROWS = [
     ("France and Germany said they would send troops to Estonia.",
      {("FRA", "DeployTroops", "EST", "planned"), ("DEU", "DeployTroops", "EST", "planned")}),
     ("Poland and Hungary argued they must not be bound by the ruling.", set()),
+    # whoever brokers an agreement meets the parties it is between
+    ("China brokered an agreement restoring ties between Saudi Arabia and Iran.",
+     {("CHN", "Consult", "SAU", "asserted"), ("CHN", "Consult", "IRN", "asserted"), ("SAU", "Support", "IRN", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -41,7 +41,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
         coder = None if discarded else lexicon
         frames = [found for token in sent if (found := frame_at(token, ctx, coder))]
-        frames = _absorb_complements(frames, ctx)
+        frames = _deal_parties(_absorb_complements(frames, ctx), ctx)
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
@@ -204,6 +204,20 @@ def _hostile(frame: Frame) -> bool:
     """An act against its target. A deployment's target is where the troops go, often an ally that asked
     for them ("pledged to deploy a brigade to Lithuania"): pledging one threatens no one."""
     return action_types()[frame.action].quad in HOSTILE_QUADS and frame.action != "DeployTroops"
+
+
+def _deal_parties(frames: list, ctx: Context) -> list:
+    """ "a deal it brokered to normalize relations between Sudan and Israel": whoever brokers or mediates an
+    agreement meets the parties the agreement is between."""
+    out = []
+    for frame, trig, light in frames:
+        if frame.action == "Consult" and not frame.targets and frame.theme is not None \
+                and theme_class(frame.theme, ctx.rules) == "agreement":
+            parties = [a for f, _, _ in frames if f.trigger in frame.theme.subtree and f.trigger.i != frame.trigger.i
+                       for a in f.actors if a not in frame.actors]
+            frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
+        out.append((frame, trig, light))
+    return out
 
 
 def _vowed_directly(act: Token, pledge: Token) -> bool:
