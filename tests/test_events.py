@@ -707,6 +707,8 @@ ROWS = [
     # whoever brokers an agreement meets the parties it is between
     ("China brokered an agreement restoring ties between Saudi Arabia and Iran.",
      {("CHN", "Consult", "SAU", "asserted"), ("CHN", "Consult", "IRN", "asserted"), ("SAU", "Support", "IRN", "asserted")}),
+    # a participle describing an event noun names its doer and its target
+    ("The court ruled in favour of a lawsuit filed by Mexico against the United States.", {("MEX", "Accuse", "USA", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

@@ -458,6 +458,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                 found = modifier_key(modifier, ctx)
                 if found and found not in actors:
                     actors.append(found)
+    # "a lawsuit filed by Mexico against the United States", "sanctions imposed by the EU on Russia": a participle
+    # describing the event noun names its doer and its target
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    agents += [p for v in participles for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)
     if light is not None:
@@ -470,6 +474,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes] + possessed
+    target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
