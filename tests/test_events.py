@@ -605,7 +605,9 @@ ROWS = [
     # a participle before a party tells what the party does, not what is done to it
     ("The French president met striking union leaders.", {("FRA", "Consult", "FRA", "asserted")}),
     # the one allowed is the object of a verb of permission, though parsed as the infinitive's subject
-    ("Israel allowed UN inspectors to enter Gaza.", {("ISR", "Concede", "UN", "asserted")}),
+    # (letting in inspectors or aid allows international involvement, CAMEO 086: PLOVER RETREAT)
+    ("Israel allowed UN inspectors to enter Gaza.", {("ISR", "Retreat", "UN", "asserted")}),
+    ("Myanmar allowed aid into Rakhine state.", {("MMR", "Retreat", "MMR", "asserted")}),
     ("Serbia refused to allow Kosovo to join Interpol.",
      {("SRB", "Concede", "XKX", "negated"), ("SRB", "Reject", "XKX", "asserted")}),
     ("Mexico allowed Honduran migrants to cross its territory.", {("MEX", "Concede", "HND", "asserted")}),
