@@ -706,7 +706,8 @@ ROWS = [
     ("France and Germany said they would send troops to Estonia.",
      {("FRA", "DeployTroops", "EST", "planned"), ("DEU", "DeployTroops", "EST", "planned")}),
     ("Poland and Hungary argued they must not be bound by the ruling.", set()),
-    # whoever brokers an agreement meets the parties it is between
+    # whoever brokers an agreement meets the parties it is between (a hand-written trigger too: the rules alone
+    # find it without the dictionary)
     ("China brokered an agreement restoring ties between Saudi Arabia and Iran.",
      {("CHN", "Consult", "SAU", "asserted"), ("CHN", "Consult", "IRN", "asserted"), ("SAU", "Support", "IRN", "asserted")}),
     # a participle describing an event noun names its doer and its target
@@ -796,3 +797,10 @@ def test_a_reporting_verb_makes_its_subject_the_source(verb: str) -> None:
     (event,) = corpus.events
     assert (event.actor, event.target) == ("IRN", "ISR")
     assert corpus.by_key[event.evidence[0].attributed_to].label == "Lindsey Graham"
+
+
+def test_brokering_an_agreement_is_a_rule_of_its_own_not_only_the_dictionary_s() -> None:
+    text = "The White House announced a deal it brokered to normalize relations between Sudan and Israel."
+    corpus = extract([Document("t", text, DOC_DATE)], lexicon=False)
+    assert {(e.actor, e.action, e.target) for e in corpus.events if e.action == "Consult"} == {
+        ("USA", "Consult", "SDN"), ("USA", "Consult", "ISR")}

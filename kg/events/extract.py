@@ -211,9 +211,13 @@ def _deal_parties(frames: list, ctx: Context) -> list:
     agreement meets the parties the agreement is between."""
     out = []
     for frame, trig, light in frames:
-        if frame.action == "Consult" and not frame.targets and frame.theme is not None \
-                and theme_class(frame.theme, ctx.rules) == "agreement":
-            parties = [a for f, _, _ in frames if f.trigger in frame.theme.subtree and f.trigger.i != frame.trigger.i
+        verb = frame.trigger
+        # (the deal is the theme, the object, or the noun a relative clause describes: "a deal it brokered")
+        deals = [d for d in (frame.theme, *(c for c in verb.children if c.dep_ in OBJECTS),
+                             verb.head if verb.dep_ == "relcl" else None)
+                 if d is not None and theme_class(d, ctx.rules) == "agreement"]
+        if frame.action == "Consult" and not frame.targets and deals:
+            parties = [a for f, _, _ in frames if f.trigger in deals[0].subtree and f.trigger.i != verb.i
                        for a in f.actors if a not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
         out.append((frame, trig, light))
