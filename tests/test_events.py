@@ -712,6 +712,11 @@ ROWS = [
      {("CHN", "Consult", "SAU", "asserted"), ("CHN", "Consult", "IRN", "asserted"), ("SAU", "Support", "IRN", "asserted")}),
     # a participle describing an event noun names its doer and its target
     ("The court ruled in favour of a lawsuit filed by Mexico against the United States.", {("MEX", "Accuse", "USA", "asserted")}),
+    # an order demands of whom it is given to; what is ordered stays an event; a state's own forces are no
+    # people acted on at home
+    ("Burkina Faso ordered French troops to leave the country.", {("BFA", "Request", "FRA", "asserted")}),
+    ("Putin ordered his troops to withdraw from Kherson.", {("RUS", "Retreat", "UKR", "asserted")}),
+    ("Israel ordered an airstrike on Gaza.", {("ISR", "Assault", "PSE", "asserted")}),
     # a name the NER takes for a body is a person's when the sentence gives it an office
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject

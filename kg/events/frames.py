@@ -316,7 +316,12 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
     the actor's own country, are acted upon; that is no self-reference."""
     people = ctx.people_nouns
     own = set(actors) | {ctx.country(a) for a in actors}
-    return any(t.pos_ == "NOUN" and head_noun(t).lemma_.lower() in people and resolve_np(t, ctx) in own for t in tokens)
+    # (not the state's own forces or officials: "Putin ordered his troops to withdraw" asks nothing of anyone)
+    return any(t.pos_ == "NOUN" and (lemma := head_noun(t).lemma_.lower()) in people
+               and ctx.agents.sector_of(lemma) not in STATE_SECTORS and resolve_np(t, ctx) in own for t in tokens)
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
