@@ -112,6 +112,8 @@ class Rules:
     street_verbs: frozenset[str]
     """Verbs that, with the street as object or goal ("took to the streets"), are a protest."""
     street_nouns: frozenset[str]
+    aspectual_verbs: frozenset[str]
+    """Verbs of going on or starting an act ("vowed to keep fighting"): what they govern is still what is vowed."""
     bloc_words: frozenset[str]
     """Words of a group of nations: "Western leaders", "world leaders" are of no one state."""
     platform_nouns: frozenset[str]
@@ -382,7 +384,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -444,6 +446,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         governing_verbs=word_set("governing_verbs"),
         street_verbs=word_set("streets", "verbs"),
         street_nouns=word_set("streets", "nouns"),
+        aspectual_verbs=word_set("aspectual_verbs"),
         bloc_words=word_set("bloc_words"),
         platform_nouns=word_set("platform_nouns"),
         counterpart_nouns=word_set("counterpart_nouns"),

@@ -68,6 +68,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(counterpart_nouns=[]), "counterpart_nouns"),
         (lambda d: d.pop("platform_nouns"), "missing section(s) platform_nouns"),
         (lambda d: d.update(bloc_words=["western", None]), "bloc_words"),
+        (lambda d: d.pop("aspectual_verbs"), "missing section(s) aspectual_verbs"),
         (lambda d: d["accusations"].pop("harms"), "accusations: expected exactly"),
         (lambda d: d.update(raising_verbs={"allow": 1}), "raising_verbs"),
         (lambda d: d.update(lemma_fixes={"staged": "Stage"}), "lemma_fixes: expected a mapping of a lower-case verb form"),

@@ -224,19 +224,15 @@ def _deal_parties(frames: list, ctx: Context) -> list:
     return out
 
 
-def _vowed_directly(act: Token, pledge: Token) -> bool:
+def _vowed_directly(act: Token, pledge: Token, rules: Rules) -> bool:
     """The act is the pledge's infinitive, or one under verbs of going on ("vowed to keep fighting")."""
     node = act
-    while node.dep_ == "xcomp" and node.head.i != pledge.i and node.head.lemma_.lower() in ASPECTUAL_VERBS:
+    while node.dep_ == "xcomp" and node.head.i != pledge.i and node.head.lemma_.lower() in rules.aspectual_verbs:
         node = node.head
     return node.dep_ == "xcomp" and node.head.i == pledge.i
 
 
-# verbs of going on, starting and carrying out an act: "vowed to keep fighting", "pledged to continue attacks"
-ASPECTUAL_VERBS = frozenset({"keep", "continue", "resume", "start", "begin", "carry", "step", "go"})
-
-
-def _pledged_threats(frames: list) -> list:
+def _pledged_threats(frames: list, rules: Rules) -> list:
     """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
     becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
     out = []
@@ -245,7 +241,7 @@ def _pledged_threats(frames: list) -> list:
         # (nor is striving for something: "vowed to fight for every vote"; an act against no one named is
         # threatened only as what is vowed itself, "vowed to keep fighting", not in a clause further down)
         if trig.threat_if_hostile and any(_hostile(f) and (f.targets or (
-                f.action != "Mobilize" and not pobjs(f.trigger, frozenset({"for"})) and _vowed_directly(f.trigger, frame.trigger)))
+                f.action != "Mobilize" and not pobjs(f.trigger, frozenset({"for"})) and _vowed_directly(f.trigger, frame.trigger, rules)))
                 for f in _complements(frame, frames)):
             # (a threat is one though no one is named, as with "threaten": "Hamas vowed to keep fighting")
             trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False,
@@ -258,7 +254,7 @@ def _pledged_threats(frames: list) -> list:
 def _absorb_complements(frames: list, ctx: Context) -> list:
     """A threat or request is the event: it takes its complement's targets, and the act threatened
     or requested ("threatened to launch an offensive against Iraq") yields no event of its own."""
-    frames = _pledged_threats(frames)
+    frames = _pledged_threats(frames, ctx.rules)
     absorbed: set[int] = set()
     out = []
     for frame, trig, light in frames:

@@ -316,12 +316,15 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
     the actor's own country, are acted upon; that is no self-reference."""
     people = ctx.people_nouns
     own = set(actors) | {ctx.country(a) for a in actors}
-    # (not the state's own forces or officials: "Putin ordered his troops to withdraw" asks nothing of anyone)
+    # (not the state's own forces or officials, the sectors whose entities are a government or a military:
+    # "Putin ordered his troops to withdraw" asks nothing of anyone)
     return any(t.pos_ == "NOUN" and (lemma := head_noun(t).lemma_.lower()) in people
-               and ctx.agents.sector_of(lemma) not in STATE_SECTORS and resolve_np(t, ctx) in own for t in tokens)
+               and not _state_organ(ctx.agents.sector_of(lemma), ctx) and resolve_np(t, ctx) in own for t in tokens)
 
 
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+def _state_organ(sector: str | None, ctx: Context) -> bool:
+    """A sector whose entities are organs of the state (sectors.yaml: type government or military)."""
+    return sector is not None and sector in ctx.agents.sectors and ctx.agents.sectors[sector].type in ("government", "military")
 
 
 COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})
