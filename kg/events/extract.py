@@ -88,8 +88,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 people = _acts_on_people(frame, ctx) or all(ctx.kind(a) == "ArmedGroup" for a in frame.actors)
                 # (force used in a region of one's own is on the state's own, as force on a place named as the
                 # object is: "Azerbaijan launched a military operation in Nagorno-Karabakh", "shelled Idlib")
-                at_home = frame.action == "Assault" and _in_region(frame, ctx)
-                places = tuple(t for t in _place_countries(frame, ctx) if people or at_home or not _is_own(t, frame, ctx))
+                keys = phrase_keys(_places(frame, ctx), ctx)
+                at_home = frame.action == "Assault" and _in_region(keys, ctx)
+                country = _keys_country(keys, ctx)
+                places = tuple(t for t in ((country,) if country else ()) if people or at_home or not _is_own(t, frame, ctx))
                 frame = replace(frame, targets=places, domestic=people or at_home)
             standalone = False
             if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
@@ -212,11 +214,13 @@ def _deal_parties(frames: list, ctx: Context) -> list:
     out = []
     for frame, trig, light in frames:
         verb = frame.trigger
-        # (the deal is the theme, the object, or the noun a relative clause describes: "a deal it brokered")
+        # (the deal is the theme, the object, or the noun a relative clause describes: "a deal it brokered";
+        # looked for on meetings with no one named only)
         deals = [d for d in (frame.theme, *(c for c in verb.children if c.dep_ in OBJECTS),
                              verb.head if verb.dep_ == "relcl" else None)
-                 if d is not None and theme_class(d, ctx.rules) == "agreement"]
-        if frame.action == "Consult" and not frame.targets and deals:
+                 if d is not None and theme_class(d, ctx.rules) == "agreement"] \
+            if frame.action == "Consult" and not frame.targets else []
+        if deals:
             parties = [a for f, _, _ in frames if f.trigger in deals[0].subtree and f.trigger.i != verb.i
                        for a in f.actors if a not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
@@ -479,9 +483,8 @@ def _place_countries(frame: Frame, ctx: Context) -> tuple[str, ...]:
     return (country,) if country else ()
 
 
-def _in_region(frame: Frame, ctx: Context) -> bool:
-    """The place an event happens in is a named region or town of a country, not the country itself."""
-    keys = phrase_keys(_places(frame, ctx), ctx)
+def _in_region(keys: list[str], ctx: Context) -> bool:
+    """The first place named (`keys`, of `_places`) is a region or town of a country, not the country itself."""
     return bool(keys) and ctx.kind(keys[0]) == "Location" and ctx.country(keys[0]) is not None
 
 
@@ -507,7 +510,12 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
 
 def _first_country(places: list[Token], ctx: Context) -> str | None:
     """The country of the first of these phrases that names a country or a place in one."""
-    for key in phrase_keys(places, ctx):
+    return _keys_country(phrase_keys(places, ctx), ctx)
+
+
+def _keys_country(keys: list[str], ctx: Context) -> str | None:
+    """The country of the first of these entities that is a country or a place in one."""
+    for key in keys:
         country = ctx.country(key) or (key if ctx.kind(key) == "Country" else None)
         if country:
             return country
