@@ -104,6 +104,9 @@ class Rules:
     asking_preps: Mapping[str, frozenset[str]]
     """Trigger verbs that ask only through these prepositions or an infinitive ("called for a ceasefire",
     "called on Russia to withdraw"); else the dictionary reads them ("called Biden" is a phone call)."""
+    placing_preps: Mapping[str, frozenset[str]]
+    """Trigger verbs that put an act on someone through these prepositions: "blamed the attack on Iran"
+    accuses Iran, though the parser hangs "on Iran" on the attack."""
     actor_object_verbs: frozenset[str]
     """Verbs the dictionary codes bare only with an actor as object ("received the Saudi crown prince");
     with a thing ("received her degree", "received 400 votes") only its patterns code them."""
@@ -157,6 +160,9 @@ class Rules:
     """Actions that comment on an act named as their object ("condemned the attack on Iran"): the act's
     doer is their target, never whom it hit."""
     symmetric_actions: frozenset[str]
+    bond_classes: frozenset[str]
+    """Noun classes of what parties share: coordinated subjects that act on "their" one act on each other
+    ("Russia and China deepened their partnership")."""
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
     against one's government, as CAMEO codes it)."""
@@ -315,13 +321,23 @@ def _verdicts(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[s
     return MappingProxyType({" ".join(k.lower().split()): v.strip().lower() for k, v in value.items()})
 
 
-def _asking_preps(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[str, frozenset[str]]:
+def _verb_preps(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping[str, frozenset[str]]:
+    """A mapping of trigger verb to prepositions (`asking_preps`, `placing_preps`)."""
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
         raise RulesError(f"{where}: expected a mapping of trigger verb to prepositions, got {value!r}")
     unknown = sorted(k for k in value if k.strip().lower() not in verbs)
     if unknown:
         raise RulesError(f"{where}: {', '.join(unknown)} not a trigger verb of 'verbs'")
     return MappingProxyType({k.strip().lower(): frozenset(_words(v, f"{where}.{k}")) for k, v in value.items()})
+
+
+def _class_names(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> frozenset[str]:
+    """A list of noun class names, each one of `noun_classes`."""
+    names = frozenset(_words(value, where))
+    unknown = sorted(names - set(classes))
+    if unknown:
+        raise RulesError(f"{where}: {', '.join(unknown)} not a noun class ({', '.join(sorted(classes))})")
+    return names
 
 
 def _section(value: Any, keys: tuple[str, ...], where: str) -> dict:
@@ -384,7 +400,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -441,7 +457,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         attack_verbs=word_set("unknown_attackers", "verbs"),
         attack_means=word_set("unknown_attackers", "means"),
         lemma_fixes=_lemma_fixes(data["lemma_fixes"], f"{file}: lemma_fixes"),
-        asking_preps=_asking_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
+        asking_preps=_verb_preps(data["asking_preps"], verbs, f"{file}: asking_preps"),
+        placing_preps=_verb_preps(data["placing_preps"], verbs, f"{file}: placing_preps"),
         actor_object_verbs=word_set("actor_object_verbs"),
         governing_verbs=word_set("governing_verbs"),
         street_verbs=word_set("streets", "verbs"),
@@ -463,6 +480,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         content_demands=word_set("content_demands"),
         act_comments=_actions(data["act_comments"], f"{file}: act_comments"),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
+        bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=word_set("verbal_attacks"),
         role_nouns=word_set("role_nouns") | word_set("camp_nouns"),

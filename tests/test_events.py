@@ -721,6 +721,23 @@ ROWS = [
     ("Ricardo Rossello resigned as president of Peru.", {("PER", "Retreat", None, "asserted")}),
     # a progressive the parser reads as the copula's complement has the copula's subject
     ("Qatar is mediating between Hamas and Israel.", {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),
+    # whom an act is blamed on is accused, though the parser hangs "on" on the act (where it names whom it hit)
+    ("Riyadh blamed the attack on Tehran.", {("SAU", "Accuse", "IRN", "asserted")}),
+    ("Iraqi officials blamed the bombings on the Islamic State.", {("IRQ", "Accuse", "islamic-state", "asserted")}),
+    ("Kyiv blamed Moscow for the attack.", {("UKR", "Accuse", "RUS", "asserted")}),
+    # a vow of revenge threatens (the dictionary's bare "vow" intends to cooperate); a vow of support pledges
+    ("Iran vowed revenge against the United States.", {("IRN", "Threaten", "USA", "asserted")}),
+    ("Japan pledged support for Ukraine.", {("JPN", "Support", "UKR", "planned")}),
+    # doctors, medics and rescuers sent help; lending stopped is aid stopped
+    ("Cuba sent doctors to Venezuela.", {("CUB", "Aid", "VEN", "asserted")}),
+    ("Greece sent firefighters to help Turkey.", {("GRC", "Aid", "TUR", "asserted")}),
+    ("The US suspended lending to Ethiopia.", {("USA", "Sanction", "ETH", "asserted")}),
+    # a bond coordinated parties call theirs is between them; their forces are each their own
+    ("Russia and China deepened their strategic partnership.", {("RUS", "Support", "CHN", "asserted")}),
+    ("India and China improved their relations.", {("IND", "Support", "CHN", "asserted")}),
+    ("Russia and China strengthened their forces.", {("RUS", "Mobilize", None, "asserted"), ("CHN", "Mobilize", None, "asserted")}),
+    # a particle the parser takes for an adverb carries the verb's phrase: "back to Belarus" is where troops go
+    ("Russia sent its troops back to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
 ]
 
 

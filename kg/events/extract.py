@@ -69,7 +69,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
             # (unless a party is named apart: "Bahrain and Kosovo opened relations with Israel")
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
-                                                    or ((trig.reciprocal or _each_other(frame.trigger)) and not frame.targets)) \
+                                                    or ((trig.reciprocal or _each_other(frame.trigger) or _shared_bond(frame, rules))
+                                                        and not frame.targets)) \
                 and not (frame.targets and _with_party(frame, ctx))
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
@@ -471,6 +472,14 @@ def _each_other(trigger: Token) -> bool:
     # (the parser reads "one another" as "one" with "another" for its determiner)
     return any(o.lower_ in ("other", "another", "one") and any(d.lower_ in ("each", "one", "another") for d in o.children)
                for o in objects)
+
+
+def _shared_bond(frame: Frame, rules: Rules) -> bool:
+    """ "Russia and China deepened their strategic partnership": a bond coordinated parties call theirs is
+    between them."""
+    theme = frame.theme
+    return theme is not None and theme_class(theme, rules) in rules.bond_classes and any(
+        c.dep_ == "poss" and c.lower_ == "their" for c in theme.children)
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:

@@ -151,11 +151,16 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "vowed to investigate whether Pompeo misused resources": whom the question is about is investigated
         target_tokens += [s for c in verb.children if c.dep_ == "ccomp" and any(
             m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children) for s in c.children if s.dep_ in SUBJECTS]
+    placing = rules.placing_preps.get(verb.lemma_.lower())
+    # "blamed the attack on Iran": whom an act is blamed on, on the verb or hung by the parser on the act
+    placed = pobjs(verb, placing) + [p for o in objects for p in pobjs(o, placing)] if placing else []
     doers: list[str] = []
     if comments:
         # "condemned the attack against Iran": the parser may hang what the act hit on the verb
         aimed = set(pobjs(verb, AIMED_PREPS)) if any(hostile_act(o, rules) for o in objects) else set()
-        doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed], ctx, is_a(action, "Accuse"))
+        doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed and t not in placed], ctx,
+                                        is_a(action, "Accuse"))
+    target_tokens += [p for p in placed if p not in target_tokens]
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
     if not targets:

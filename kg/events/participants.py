@@ -459,13 +459,21 @@ def modifier_class(child: Token, rules: Rules) -> str | None:
     return rules.theme_class(child.lemma_.lower()) or rules.theme_class(child.lower_) or rules.theme_class(whole)
 
 
+DIRECTIONAL_PARTICLES = frozenset({"back", "away", "over"})
+"""Particles the parser takes for adverbs and hangs a verb's phrase on: "handed Hong Kong back to China"."""
+
+
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of `token`'s prepositions among `preps` (and its indirect objects, for "to"-less datives)."""
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(child)
+        elif child.dep_ == "advmod" and child.lower_ in DIRECTIONAL_PARTICLES and token.pos_ == "VERB":
+            # "sent them back to Mexico": the phrase is the verb's, whatever the particle it hangs on
+            out.extend(pobjs(child, preps))
     return out
 
 
