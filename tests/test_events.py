@@ -738,6 +738,12 @@ ROWS = [
     ("Russia and China strengthened their forces.", {("RUS", "Mobilize", None, "asserted"), ("CHN", "Mobilize", None, "asserted")}),
     # a particle the parser takes for an adverb carries the verb's phrase: "back to Belarus" is where troops go
     ("Russia sent its troops back to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
+    # medical supplies and teams sent are aid (a medical brigade is no troops); a travel ban lifted eases it
+    ("Japan shipped ventilators to Indonesia.", {("JPN", "Aid", "IDN", "asserted")}),
+    ("Cuba dispatched a medical brigade to Italy.", {("CUB", "Aid", "ITA", "asserted")}),
+    ("Israel lifted its travel ban on Turkey.", {("ISR", "Concede", "TUR", "asserted")}),
+    # "the state of Pennsylvania" is the state, not the United States the campaign is of
+    ("The Trump campaign filed a lawsuit against the state of Pennsylvania.", {("USA", "Accuse", "USA", "asserted")}),
 ]
 
 

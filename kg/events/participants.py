@@ -100,7 +100,9 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                         if found:
                             # "the government of Sudan" acts for Sudan; "the request of Boris Johnson" is his own
                             owned = lemma in ctx.rules.camp_nouns or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
-                            return found if owned else _as_country(found, ctx)
+                            # "the state of Pennsylvania", "the city of Minneapolis": the place itself
+                            named = child.lower_ == "of" and lemma in ctx.rules.place_nouns and ctx.kind(found) == "Location"
+                            return found if owned or named else _as_country(found, ctx)
         if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
             if lemma in COUNTRY_NOUNS:
                 found = sentence_subject_country(token, ctx.res.token_keys, ctx.gaz)
