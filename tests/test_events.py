@@ -744,6 +744,10 @@ ROWS = [
     ("Israel lifted its travel ban on Turkey.", {("ISR", "Concede", "TUR", "asserted")}),
     # "the state of Pennsylvania" is the state, not the United States the campaign is of
     ("The Trump campaign filed a lawsuit against the state of Pennsylvania.", {("USA", "Accuse", "USA", "asserted")}),
+    # negotiators stand for their side; facilitating talks or a deal between parties mediates, other things not
+    ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "PSE", "asserted")}),
+    ("Egypt facilitated a ceasefire between Israel and Hamas.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "PSE", "asserted")}),
+    ("The US facilitated the return of refugees to Syria.", {("USA", "Cooperate", "SYR", "asserted")}),
 ]
 
 
