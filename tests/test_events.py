@@ -748,6 +748,10 @@ ROWS = [
     ("Egypt hosted Israeli and Palestinian negotiators in Cairo.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "PSE", "asserted")}),
     ("Egypt facilitated a ceasefire between Israel and Hamas.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "PSE", "asserted")}),
     ("The US facilitated the return of refugees to Syria.", {("USA", "Cooperate", "SYR", "asserted")}),
+    # an acceptance with no one named stands for a proposal, not for a responsibility, a nomination or a role
+    ("Hamas accepted the ceasefire proposal.", {("PSE", "Agree", None, "asserted")}),
+    ("Hamas accepted Egypt's proposal.", {("PSE", "Agree", "EGY", "asserted")}),
+    ("The Iranian negotiators accepted responsibility for the delay.", set()),
 ]
 
 
