@@ -752,6 +752,10 @@ ROWS = [
     ("Hamas accepted the ceasefire proposal.", {("PSE", "Agree", None, "asserted")}),
     ("Hamas accepted Egypt's proposal.", {("PSE", "Agree", "EGY", "asserted")}),
     ("The Iranian negotiators accepted responsibility for the delay.", set()),
+    # a rally of someone in power is a campaign's, of someone out of it dissent
+    ("Erdogan held a rally in Istanbul.", set()),
+    ("Erdogan's rally in Istanbul drew thousands.", set()),
+    ("Navalny held a rally in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
 ]
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, raised_objects, verdict
+from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, raised_objects, state_organ, verdict
 from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
@@ -72,6 +72,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                                                     or ((trig.reciprocal or _each_other(frame.trigger) or _shared_bond(frame, rules))
                                                         and not frame.targets)) \
                 and not (frame.targets and _with_party(frame, ctx))
+            if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
+                    ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
+                    for a in frame.actors):
+                continue  # "Trump held his first indoor rally", "Trump's Tulsa rally": those in power rally voters, not dissent
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
                 frame = replace(frame, action="Accuse")

@@ -324,10 +324,10 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
     # (not the state's own forces or officials, the sectors whose entities are a government or a military:
     # "Putin ordered his troops to withdraw" asks nothing of anyone)
     return any(t.pos_ == "NOUN" and (lemma := head_noun(t).lemma_.lower()) in people
-               and not _state_organ(ctx.agents.sector_of(lemma), ctx) and resolve_np(t, ctx) in own for t in tokens)
+               and not state_organ(ctx.agents.sector_of(lemma), ctx) and resolve_np(t, ctx) in own for t in tokens)
 
 
-def _state_organ(sector: str | None, ctx: Context) -> bool:
+def state_organ(sector: str | None, ctx: Context) -> bool:
     """A sector whose entities are organs of the state (sectors.yaml: type government or military)."""
     return sector is not None and sector in ctx.agents.sectors and ctx.agents.sectors[sector].type in ("government", "military")
 
