@@ -756,6 +756,12 @@ ROWS = [
     ("Erdogan held a rally in Istanbul.", set()),
     ("Erdogan's rally in Istanbul drew thousands.", set()),
     ("Navalny held a rally in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
+    # hearing, attending, encountering, returning, introducing, coming and confronting meet no one by the
+    # dictionary's bare code; only its patterns and the meeting nouns do
+    ("The Kenyan president attended the launch of a Chinese satellite.", set()),
+    ("The Supreme Court will hear arguments from the Justice Department.", set()),
+    ("The Russian submarine encountered a Norwegian frigate.", set()),
+    ("Erdogan attended the NATO summit in Vilnius.", {("TUR", "Consult", "NATO", "asserted")}),
 ]
 
 
