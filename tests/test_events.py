@@ -762,6 +762,12 @@ ROWS = [
     ("The Supreme Court will hear arguments from the Justice Department.", set()),
     ("The Russian submarine encountered a Norwegian frigate.", set()),
     ("Erdogan attended the NATO summit in Vilnius.", {("TUR", "Consult", "NATO", "asserted")}),
+    # verbs of everyday doing are no political act by the dictionary's bare code, only by its patterns
+    ("The Chinese chess team competed against Japan.", set()),
+    ("A Ukrainian helicopter flew the president to Lviv.", set()),
+    ("The mayor of Kyiv advised residents to stay home.", set()),
+    ("The court determined that the Kenyan minister had lied.", set()),
+    ("Russia delivered S-400 missiles to Turkey.", {("RUS", "SupplyWeapons", "TUR", "asserted")}),
 ]
 
 
