@@ -768,6 +768,10 @@ ROWS = [
     ("The mayor of Kyiv advised residents to stay home.", set()),
     ("The court determined that the Kenyan minister had lied.", set()),
     ("Russia delivered S-400 missiles to Turkey.", {("RUS", "SupplyWeapons", "TUR", "asserted")}),
+    # a comment on an arrest or a crackdown with no doer named is on the state of those it hit, not on them
+    ("The EU condemned the arrest of Navalny.", {("EU", "Accuse", "RUS", "asserted")}),
+    ("The EU condemned the crackdown on protesters in Belarus.", {("EU", "Accuse", "BLR", "asserted")}),
+    ("Amnesty condemned the detention of Turkish journalists.", {("amnesty-international", "Accuse", "TUR", "asserted")}),
 ]
 
 

@@ -267,6 +267,12 @@ def _act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fa
         return list(dict.fromkeys(doers))
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
     victims = phrase_keys([v for v in hit if _names_people(v, ctx)], ctx)
+    trigger = ctx.rules.nouns.get(act.lemma_.lower()) or ctx.rules.verbs.get(act.lemma_.lower())
+    if victims and trigger is not None and any(is_a(s.action, "Coerce") for s in trigger.senses if s.action):
+        # "condemned the arrest of Navalny", "the crackdown on protesters in Belarus": only a state arrests and
+        # cracks down; the comment is on the state of those it hit (their country when the text gives one)
+        states = [c for v in victims if (c := ctx.country(v))]
+        return list(dict.fromkeys(states)) if states else victims
     if victims or not placed:
         return victims
     # "condemned the coup in Myanmar", "the violence in Syria": an act no one is named for is the place's (an
