@@ -772,6 +772,11 @@ ROWS = [
     ("The EU condemned the arrest of Navalny.", {("EU", "Accuse", "RUS", "asserted")}),
     ("The EU condemned the crackdown on protesters in Belarus.", {("EU", "Accuse", "BLR", "asserted")}),
     ("Amnesty condemned the detention of Turkish journalists.", {("amnesty-international", "Accuse", "TUR", "asserted")}),
+    # a verb with a fixed prepositional phrase: the phrase tells the event
+    ("Myanmar's junta put Aung San Suu Kyi under house arrest.", {("MMR", "Coerce", "MMR", "asserted")}),
+    ("Police placed the opposition leader under arrest in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
+    ("The US House of Representatives voted to hold Secretary of State Mike Pompeo in contempt.", {("USA", "Accuse", "USA", "planned")}),
+    ("The president put the army on high alert.", set()),
 ]
 
 

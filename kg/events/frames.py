@@ -721,6 +721,13 @@ def _phrasal(verb: Token, lemma: str, rules: Rules) -> str:
         # out of the town")
         if (c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1)) and f"{lemma} {c.lower_}" in rules.verbs:
             return f"{lemma} {c.lower_}"
+    for c in verb.children:
+        # a verb with a fixed prepositional phrase, when the rules name the three words: "held Barr in contempt",
+        # "put Suu Kyi under house arrest" (the phrase, not the verb, tells the event)
+        if c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and (idiom := f"{lemma} {c.lower_} {p.lemma_.lower()}") in rules.verbs:
+                    return idiom
     return lemma
 
 
