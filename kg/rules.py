@@ -212,6 +212,9 @@ class Rules:
     """ "Kyiv said Moscow was behind the explosion": saying someone is behind, responsible for or to blame
     for an attack or a harm accuses them."""
     harms: frozenset[str]
+    charged_nouns: frozenset[str]
+    """Words that name an act as a wrong: a speaker who says whose it is accuses them ("said it was responding
+    to Armenian aggression")."""
     """What someone is blamed for besides the hostile acts of the trigger tables ("the deaths", "the crisis")."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
@@ -442,7 +445,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
-    _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms"),
+    _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
+                                   "charged_nouns"),
              f"{file}: accusations")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
@@ -510,6 +514,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         negative_descriptors=word_set("accusations", "negative_descriptors"),
         blame_words=word_set("accusations", "blame_words"),
         harms=word_set("accusations", "harms"),
+        charged_nouns=word_set("accusations", "charged_nouns"),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )

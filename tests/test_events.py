@@ -777,6 +777,11 @@ ROWS = [
     ("Police placed the opposition leader under arrest in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
     ("The US House of Representatives voted to hold Secretary of State Mike Pompeo in contempt.", {("USA", "Accuse", "USA", "planned")}),
     ("The president put the army on high alert.", set()),
+    # a speaker who names an act by a charged word and says whose it is accuses them; the narrator accuses no one
+    ("Kyiv said Russian aggression had displaced millions.", {("UKR", "Accuse", "RUS", "asserted")}),
+    ("Iran said the strike was a response to Israeli aggression.", {("IRN", "Accuse", "ISR", "asserted")}),
+    ("Russian aggression has displaced millions.", set()),
+    ("Moscow said it would respond to any aggression.", set()),
 ]
 
 

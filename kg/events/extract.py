@@ -13,7 +13,7 @@ from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
 from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, raised_objects, state_organ, verdict
-from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, phrase_keys, pobjs, resolve_np, theme_class
+from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, modifier_key, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive
@@ -561,12 +561,13 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
     for verb in verbs:
         lemma = verb.lemma_.lower()
         blamed = _blamed(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.accusing_verbs else []
-        if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs and not blamed:
+        charged = _charged(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.describing_verbs else []
+        if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs and not blamed and not charged:
             continue  # (before resolving the subject: it is the costly part and only these verbs accuse)
         speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
         if not speakers:
             continue
-        accused: list[str] = phrase_keys(blamed, ctx)
+        accused: list[str] = phrase_keys(blamed, ctx) + charged
         if lemma in rules.accusing_verbs:
             # "Ukraine and South Korea claimed that Pyongyang had deployed troops"
             clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -593,6 +594,15 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             for target in dict.fromkeys(accused):
                 if target != actor and not _same_country(actor, target, ctx) and ctx.can_act(target):
                     yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
+
+
+def _charged(verb: Token, ctx: Context) -> list[str]:
+    """ "Azerbaijan said it was responding to Armenian aggression", "labelled them Russian disinformation": a
+    speaker who names an act by a charged word and its owner accuses the owner (whom its modifiers name)."""
+    rules = ctx.rules
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
+    return [k for clause in said for t in clause.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in rules.charged_nouns
+            for m in t.children if m.dep_ in ("amod", "poss", "compound") and (k := modifier_key(m, ctx))]
 
 
 def _blamed(verb: Token, ctx: Context) -> list[Token]:
