@@ -782,6 +782,11 @@ ROWS = [
     ("Iran said the strike was a response to Israeli aggression.", {("IRN", "Accuse", "ISR", "asserted")}),
     ("Russian aggression has displaced millions.", set()),
     ("Moscow said it would respond to any aggression.", set()),
+    # an act claimed as one's object is one's own; a place retaken is taken from whoever held it
+    ("The Taliban claimed the attack on the Afghan parliament.", {("AFG", "Assault", "AFG", "asserted")}),
+    ("Somali forces retook the town from al-Shabaab.", {("SOM", "Assault", "SOM", "asserted")}),
+    ("Ukrainian forces recaptured Kherson from Russian troops.", {("UKR", "Assault", "RUS", "asserted")}),
+    ("Ukraine recaptured Kherson.", set()),
 ]
 
 

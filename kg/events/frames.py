@@ -533,6 +533,9 @@ def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
         holder = noun.head.head
         if holder.dep_ in OBJECTS and holder.head.pos_ == "VERB":
             return actor_keys([c for c in holder.head.children if c.dep_ in SUBJECTS], ctx)
+    if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in ctx.rules.claiming_verbs:
+        # "Islamic State claimed the bombing": an act claimed as one's object is claimed as one's own
+        return actor_keys([c for c in noun.head.children if c.dep_ in SUBJECTS], ctx)
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             holder = node.head.head
