@@ -160,6 +160,9 @@ class Rules:
     """Actions that comment on an act named as their object ("condemned the attack on Iran"): the act's
     doer is their target, never whom it hit."""
     symmetric_actions: frozenset[str]
+    instrument_actions: Mapping[str, str]
+    """Noun class of a subject -> the action a hostile verb it heads does: "the sanctions target three banks"
+    sanction them, not attack them."""
     claiming_verbs: frozenset[str]
     """Verbs whose object act is the subject's own: "Islamic State claimed the bombing" (claimed responsibility)."""
     rally_nouns: frozenset[str]
@@ -341,6 +344,15 @@ def _verb_preps(value: Any, verbs: Mapping[str, Trigger], where: str) -> Mapping
     return MappingProxyType({k.strip().lower(): frozenset(_words(v, f"{where}.{k}")) for k, v in value.items()})
 
 
+def _class_actions(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> Mapping[str, str]:
+    """A mapping of noun class name to action type name."""
+    if not isinstance(value, dict) or not value:
+        raise RulesError(f"{where}: expected a mapping of noun class to action, got {value!r}")
+    _class_names(list(value), classes, where)
+    _actions(list(value.values()), where)
+    return MappingProxyType({k.strip().lower(): v for k, v in value.items()})
+
+
 def _class_names(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> frozenset[str]:
     """A list of noun class names, each one of `noun_classes`."""
     names = frozenset(_words(value, where))
@@ -410,7 +422,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "claiming_verbs", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "claiming_verbs", "instrument_actions", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -494,6 +506,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         place_nouns=word_set("place_nouns"),
         rally_nouns=word_set("rally_nouns"),
         claiming_verbs=word_set("claiming_verbs"),
+        instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=word_set("verbal_attacks"),

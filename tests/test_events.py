@@ -787,6 +787,12 @@ ROWS = [
     ("Somali forces retook the town from al-Shabaab.", {("SOM", "Assault", "SOM", "asserted")}),
     ("Ukrainian forces recaptured Kherson from Russian troops.", {("UKR", "Assault", "RUS", "asserted")}),
     ("Ukraine recaptured Kherson.", set()),
+    # the one under an attack is its target, the doer whom the verb's by-phrase names (the verb codes nothing)
+    ("US troops came under attack by Iraqi militias.", {("IRQ", "Assault", "USA", "asserted")}),
+    ("Seoul has been under pressure from Kyiv to send weapons.", {("UKR", "Request", "KOR", "asserted")}),
+    # an owner's vessels and aircraft act for it; sanctions that "target" someone sanction them
+    ("Israel's military said its aircraft had struck Hezbollah targets.", {("ISR", "Assault", "LBN", "asserted")}),
+    ("The EU sanctions target Russian oligarchs.", {("EU", "Sanction", "RUS", "asserted")}),
 ]
 
 

@@ -67,6 +67,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     action = sense.action if sense is not None else None
     if action is None:
         return None
+    instruments = {rules.instrument_actions.get(theme_class(head_noun(s), rules)) for s in subjects} if not passive else set()
+    if len(instruments) == 1 and None not in instruments and action_types()[action].quad in HOSTILE_QUADS:
+        # "the sanctions target three Russian banks", "new tariffs hit Chinese steel": the act is the instrument's
+        action = instruments.pop()
     if sense.giver is not None and not passive:
         return _received(verb, sense, subjects, [o for o in objects + with_objs if theme_class(o, rules) == sense.theme], ctx)
     actor_tokens = agents if passive else subjects
@@ -369,8 +373,11 @@ def _predicate_frame(word: Token, trigger: Trigger, ctx: Context) -> Frame | Non
 def _carries_nominal(verb: Token, rules: Rules) -> bool:
     """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"):
     the noun tells the event, with the verb's subject as its actor, so the verb codes nothing itself."""
-    return verb.lemma_.lower() in rules.light_verbs and any(
-        c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)
+    return (verb.lemma_.lower() in rules.light_verbs and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)) or any(
+        # "came under attack", "fell under sanctions": the one under it undergoes the noun's event
+        c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in rules.nouns
+                                                         for p in c.children) for c in verb.children)
 
 
 def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, Trigger] | None:
@@ -490,6 +497,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         actors = light_actors or actors
     if not actors and (action in rules.symmetric_actions or trigger.reciprocal):  # "clashes between police and protesters"
         actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
+    # "came under attack by Iraqi militias": the parser may hang the doer on the verb the one under it heads
+    under = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") else None
+    if not actors and under is not None:
+        actors = phrase_keys(pobjs(under, frozenset({"by", "from"})), ctx)
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes] + possessed
@@ -499,9 +510,9 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
     if light is not None:
         target_tokens += pobjs(light, rules.target_preps)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and trigger.object == "target":
-        # "Seoul has been under pressure from Kyiv": the one under it is the target
-        target_tokens += [c for c in noun.head.head.children if c.dep_ in SUBJECTS]
+    if under is not None:
+        # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
+        target_tokens += [c for c in under.children if c.dep_ in SUBJECTS]
     doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
         if action in rules.act_comments else ([], target_tokens)
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]

@@ -57,6 +57,9 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         # "coast guard vessels", "navy ships": a vessel or an aircraft acts for the agent its compound names
         found = next((k for c in token.children if c.dep_ == "compound" and (k := ctx.res.token_keys.get(c.i))
                       and c.i not in ctx.res.demonym_tokens and ctx.kind(k) != "Location"), None)
+        # "its aircraft struck", "Russia's warships": an owner's vessels are its own
+        found = found or next((k for c in token.children if c.dep_ == "poss" and (k := resolve_np(c, ctx, depth - 1))
+                               and ctx.kind(k) != "Location"), None)
         if found:
             return found
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
