@@ -793,6 +793,8 @@ ROWS = [
     # an owner's vessels and aircraft act for it; sanctions that "target" someone sanction them
     ("Israel's military said its aircraft had struck Hezbollah targets.", {("ISR", "Assault", "LBN", "asserted")}),
     ("The EU sanctions target Russian oligarchs.", {("EU", "Sanction", "RUS", "asserted")}),
+    # interfering is no aid, whatever block of the dictionary files it with intervening
+    ("Chinese officials accused Washington of interfering in China's internal affairs.", {("CHN", "Accuse", "USA", "asserted")}),
 ]
 
 
