@@ -795,6 +795,14 @@ ROWS = [
     ("The EU sanctions target Russian oligarchs.", {("EU", "Sanction", "RUS", "asserted")}),
     # interfering is no aid, whatever block of the dictionary files it with intervening
     ("Chinese officials accused Washington of interfering in China's internal affairs.", {("CHN", "Accuse", "USA", "asserted")}),
+    # the subject of "face", "suffer" or "receive" undergoes what the object names, done by its from- or by-phrase
+    ("Iran faced criticism from the European Union.", {("EU", "Accuse", "IRN", "asserted")}),
+    ("Russia faces new sanctions from the EU.", {("EU", "Sanction", "RUS", "asserted")}),
+    ("Ukraine received weapons from the United States.", {("USA", "SupplyWeapons", "UKR", "asserted")}),
+    # general verbs code only by the dictionary's patterns, never by their block's bare code
+    ("A group linked to the Kenyan opposition organized the march.", set()),
+    ("The Supreme Court of Kenya ruled on the petition.", set()),
+    ("Russian missiles damaged the Kakhovka dam.", {("RUS", "Assault", "UKR", "asserted")}),
 ]
 
 

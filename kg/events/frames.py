@@ -377,7 +377,10 @@ def _carries_nominal(verb: Token, rules: Rules) -> bool:
         c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)) or any(
         # "came under attack", "fell under sanctions": the one under it undergoes the noun's event
         c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in rules.nouns
-                                                         for p in c.children) for c in verb.children)
+                                                         for p in c.children) for c in verb.children) or (
+        # "faced criticism from the EU", "suffered an attack": the object tells the event its subject undergoes
+        verb.lemma_.lower() in rules.undergoing_verbs and any(
+            c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children))
 
 
 def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, Trigger] | None:
@@ -497,10 +500,14 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         actors = light_actors or actors
     if not actors and (action in rules.symmetric_actions or trigger.reciprocal):  # "clashes between police and protesters"
         actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
-    # "came under attack by Iraqi militias": the parser may hang the doer on the verb the one under it heads
+    # "came under attack by Iraqi militias", "Iran faced criticism from the EU": the one who undergoes the event
+    # heads the verb (the parser may hang the doer on it too)
     under = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") else None
+    if under is None and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in rules.undergoing_verbs:
+        under = noun.head
+    undergone_by = pobjs(under, frozenset({"by", "from"})) + pobjs(noun, frozenset({"by", "from"})) if under is not None else []
     if not actors and under is not None:
-        actors = phrase_keys(pobjs(under, frozenset({"by", "from"})), ctx)
+        actors = phrase_keys(undergone_by, ctx)
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes] + possessed
@@ -512,7 +519,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += pobjs(light, rules.target_preps)
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
-        target_tokens += [c for c in under.children if c.dep_ in SUBJECTS]
+        target_tokens = [t for t in target_tokens if t not in undergone_by] + [c for c in under.children if c.dep_ in SUBJECTS]
     doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
         if action in rules.act_comments else ([], target_tokens)
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
@@ -608,6 +615,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     if pos == "VERB":
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
+        if lemma in rules.undergoing_verbs and _carries_nominal(token, rules):
+            return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
             return None  # "entered the race to defeat Donald Trump": votes won, no force
         entry = lexicon.entry(token) if lexicon is not None else None
