@@ -219,6 +219,8 @@ class Rules:
     """ "Kyiv said Moscow was behind the explosion": saying someone is behind, responsible for or to blame
     for an attack or a harm accuses them."""
     harms: frozenset[str]
+    holding_verbs: frozenset[str]
+    """Verbs that hold someone to blame in a small clause: "held Iran responsible for the attack"."""
     charged_nouns: frozenset[str]
     """Words that name an act as a wrong: a speaker who says whose it is accuses them ("said it was responding
     to Armenian aggression")."""
@@ -462,7 +464,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
     _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
-                                   "charged_nouns"),
+                                   "charged_nouns", "holding_verbs"),
              f"{file}: accusations")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
@@ -534,6 +536,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         blame_words=word_set("accusations", "blame_words"),
         harms=word_set("accusations", "harms"),
         charged_nouns=word_set("accusations", "charged_nouns"),
+        holding_verbs=word_set("accusations", "holding_verbs"),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )

@@ -803,6 +803,10 @@ ROWS = [
     ("A group linked to the Kenyan opposition organized the march.", set()),
     ("The Supreme Court of Kenya ruled on the petition.", set()),
     ("Russian missiles damaged the Kakhovka dam.", {("RUS", "Assault", "UKR", "asserted")}),
+    # holding or finding someone responsible for an attack or a harm accuses them
+    ("The United States holds Iran responsible for the attack.", {("USA", "Accuse", "IRN", "asserted")}),
+    ("The UN found Syria responsible for the chemical attack.", {("UN", "Accuse", "SYR", "asserted")}),
+    ("The court found the Kenyan minister responsible for his children.", set()),
 ]
 
 

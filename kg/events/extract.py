@@ -560,7 +560,8 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
     types = action_types()
     for verb in verbs:
         lemma = verb.lemma_.lower()
-        blamed = _blamed(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.accusing_verbs else []
+        blamed = _blamed(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.accusing_verbs \
+            or lemma in rules.holding_verbs else []
         charged = _charged(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.describing_verbs else []
         if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs and not blamed and not charged:
             continue  # (before resolving the subject: it is the costly part and only these verbs accuse)
@@ -616,6 +617,14 @@ def _blamed(verb: Token, ctx: Context) -> list[Token]:
 
     out = []
     for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in rules.blame_words and clause.pos_ == "ADJ":
+            # "held Iran responsible for the attack", "found Syria responsible": a small clause with no copula
+            heads = [clause]
+            objects = [p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
+                       for p in prep.children if p.dep_ == "pobj"]
+            if any(harmful(o) for o in objects):
+                out += [c for c in clause.children if c.dep_ in SUBJECTS]
+            continue
         if clause.dep_ != "ccomp" or clause.lemma_ != "be":
             continue
         # "behind the explosion" on the copula; "responsible for", "to blame for" on its complement
