@@ -558,11 +558,13 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
     """Accusations made by claiming a hostile act of someone, or by describing someone as a threat (`verbs`: the sentence's)."""
     rules = ctx.rules
     types = action_types()
+    charged_words = any(t.pos_ == "NOUN" and t.lemma_.lower() in rules.charged_nouns for t in sent)  # (most have none)
     for verb in verbs:
         lemma = verb.lemma_.lower()
         blamed = _blamed(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.accusing_verbs \
             or lemma in rules.holding_verbs else []
-        charged = _charged(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.describing_verbs else []
+        charged = _charged(verb, ctx) if charged_words and (
+            lemma in rules.attribution_verbs or lemma in rules.describing_verbs) else []
         if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs and not blamed and not charged:
             continue  # (before resolving the subject: it is the costly part and only these verbs accuse)
         speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
