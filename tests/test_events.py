@@ -807,6 +807,14 @@ ROWS = [
     ("The United States holds Iran responsible for the attack.", {("USA", "Accuse", "IRN", "asserted")}),
     ("The UN found Syria responsible for the chemical attack.", {("UN", "Accuse", "SYR", "asserted")}),
     ("The court found the Kenyan minister responsible for his children.", set()),
+    # whom an accusation is for hitting is no one accused; a call for sanctions against someone asks it of them
+    ("The Netherlands blamed Russian hackers for the cyberattack on the OPCW.", {("NLD", "Accuse", "RUS", "asserted")}),
+    # a city that shares its name with another's former name resolves to neither (Salisbury, once Harare)
+    ("Britain charged two Russian agents with the Salisbury poisoning.", {("GBR", "Accuse", "RUS", "asserted")}),
+    # gas deliveries halted are trade halted; a bailout received is aid given; an abstention concedes nothing
+    ("Gazprom halted gas deliveries to Poland.", {("RUS", "Sanction", "POL", "asserted")}),
+    ("Pakistan received a bailout from the IMF.", {("IMF", "Aid", "PAK", "asserted")}),
+    ("China abstained in the Security Council vote on the resolution.", set()),
 ]
 
 

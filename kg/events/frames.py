@@ -134,11 +134,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                           and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens
                           and ctx.res.token_keys[c.i] != ctx.res.token_keys.get(theme_token.i)
                           and not (own_forces and ctx.kind(ctx.res.token_keys[c.i]) in FORCE_OWNERS)]
-    for pobj in pobjs(verb, frozenset({"for"})):
-        if resolve_np(pobj, ctx) is None:
-            target_tokens += pobjs(pobj, rules.target_preps)  # "mobilized reservists for a war against Iraq"
     # "condemned the attack on Iran": who is hit by an act commented on is not whom the comment is on
     comments = action in rules.act_comments
+    for pobj in pobjs(verb, frozenset({"for"})) if not is_a(action, "Accuse") else []:
+        # "mobilized reservists for a war against Iraq", "called for sanctions against Nigeria" (not "blamed
+        # Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
+        if resolve_np(pobj, ctx) is None:
+            target_tokens += pobjs(pobj, rules.target_preps)
     for obj in objects:
         if obj not in themes and resolve_np(obj, ctx) is None and not (comments and hostile_act(obj, rules)):
             # "threatened security consequences for South Korea": the object's recipient is the target;
