@@ -815,6 +815,9 @@ ROWS = [
     ("Gazprom halted gas deliveries to Poland.", {("RUS", "Sanction", "POL", "asserted")}),
     ("Pakistan received a bailout from the IMF.", {("IMF", "Aid", "PAK", "asserted")}),
     ("China abstained in the Security Council vote on the resolution.", set()),
+    # an accusation has its verb's modality
+    ("Washington may hold Iran responsible for the attack.", {("USA", "Accuse", "IRN", "considered")}),
+    ("Kyiv did not say that Moscow was behind the explosion.", {("UKR", "Accuse", "RUS", "negated")}),
 ]
 
 

@@ -593,10 +593,13 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             continue
         date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
+        # (the accusing verb's own modality: "Washington may hold Iran responsible" is considered, "did not
+        # blame" negated)
+        mod = modality(verb, rules, self_planned=False)
         for actor in speakers:
             for target in dict.fromkeys(accused):
                 if target != actor and not _same_country(actor, target, ctx) and ctx.can_act(target):
-                    yield Event(actor, "Accuse", target, "asserted", date, date_text, None, (evidence,))
+                    yield Event(actor, "Accuse", target, mod, date, date_text, None, (evidence,))
 
 
 def _charged(verb: Token, ctx: Context) -> list[str]:
