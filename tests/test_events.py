@@ -818,6 +818,7 @@ ROWS = [
     # an accusation has its verb's modality
     ("Washington may hold Iran responsible for the attack.", {("USA", "Accuse", "IRN", "considered")}),
     ("Kyiv did not say that Moscow was behind the explosion.", {("UKR", "Accuse", "RUS", "negated")}),
+    ("Russia did not say that Sudan must return the helicopter.", {("RUS", "Request", "SDN", "negated")}),
 ]
 
 

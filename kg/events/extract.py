@@ -667,10 +667,11 @@ def _obligations(clauses: list[Token], sent: Span, document: Document, ctx: Cont
             continue  # "X and Y argued they should ...": what the speakers say they must do asks no one
         date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
         evidence = _evidence(sent, document, offset, verb.text)
+        mod = modality(verb, ctx.rules, self_planned=False)  # (the saying verb's: "did not say Sudan must ...")
         for actor in speakers:
             for target in addressees:
                 if target != actor and not _same_country(actor, target, ctx):
-                    yield Event(actor, "Request", target, "asserted", date, date_text, None, (evidence,))
+                    yield Event(actor, "Request", target, mod, date, date_text, None, (evidence,))
 
 
 def _unplaced(key: str, ctx: Context) -> bool:
