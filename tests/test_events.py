@@ -819,6 +819,12 @@ ROWS = [
     ("Washington may hold Iran responsible for the attack.", {("USA", "Accuse", "IRN", "considered")}),
     ("Kyiv did not say that Moscow was behind the explosion.", {("UKR", "Accuse", "RUS", "negated")}),
     ("Russia did not say that Sudan must return the helicopter.", {("RUS", "Request", "SDN", "negated")}),
+    # a court a case is filed at is where it happens; force launched at someone hits them
+    ("South Africa filed a genocide case against Israel at the International Court of Justice.", {("ZAF", "Accuse", "ISR", "asserted")}),
+    ("Israel launched airstrikes at Hamas targets in Gaza.", {("ISR", "Assault", "PSE", "asserted")}),
+    # platforms suspended by name are censored; election results rejected stand with no author named
+    ("Nigeria's military government suspended Twitter.", {("NGA", "Coerce", "NGA", "asserted")}),
+    ("Zimbabwe's opposition rejected the election results as fraudulent.", {("ZWE", "Reject", None, "asserted")}),
 ]
 
 

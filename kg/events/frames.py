@@ -518,7 +518,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
     if light is not None:
-        target_tokens += pobjs(light, rules.target_preps)
+        # (force is launched at someone, "launched airstrikes at Hamas targets"; anything else happens at a place:
+        # "filed a case against Israel at the ICJ")
+        material = is_a(action, "Assault") or is_a(action, "Coerce") or is_a(action, "Threaten")
+        target_tokens += pobjs(light, rules.target_preps if material else rules.target_preps - {"at"})
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
         target_tokens = [t for t in target_tokens if t not in undergone_by] + [c for c in under.children if c.dep_ in SUBJECTS]
