@@ -59,6 +59,9 @@ class Trigger:
     possessor: str = "actor"
     """Whom a possessive names on an event noun with no of-object: its doer ("Russia's invasion") or, for
     nouns of what is done to someone, its target ("Navalny's arrest", "Khashoggi's murder")."""
+    state_action: str | None = None
+    """The action when the object is a state and no sense's theme fits: "the African Union suspended Niger"
+    sanctions it (a body suspending a member), where "suspended talks" picks a sense by its theme."""
 
 
 @dataclass(frozen=True)
@@ -277,7 +280,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
                                 "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
-                                "possessor"}
+                                "possessor", "state_action"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -307,6 +310,9 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         possessor = entry.get("possessor", "actor")
         if possessor not in POSSESSOR_ROLES:
             raise RulesError(f"{where}: possessor {possessor!r} is not one of {', '.join(POSSESSOR_ROLES)}")
+        state_action = entry.get("state_action")
+        if state_action is not None and state_action not in known:
+            raise RulesError(f"{where}: state_action {state_action!r} is not one of {', '.join(sorted(known))}")
         for lemma in lemmas:
             if lemma in out:
                 raise RulesError(f"{where}: lemma {lemma!r} is already a trigger in '{table}'")
@@ -315,6 +321,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 bool(entry.get("defer_to_complement", False)),
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
                 bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
+                state_action,
             )
     return out
 

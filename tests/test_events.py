@@ -825,6 +825,12 @@ ROWS = [
     # platforms suspended by name are censored; election results rejected stand with no author named
     ("Nigeria's military government suspended Twitter.", {("NGA", "Coerce", "NGA", "asserted")}),
     ("Zimbabwe's opposition rejected the election results as fraudulent.", {("ZWE", "Reject", None, "asserted")}),
+    # a body suspending a member state sanctions it; what else is suspended picks a sense by its theme
+    ("The African Union suspended Niger after the coup.", {("AU", "Sanction", "NER", "asserted")}),
+    ("The UN General Assembly suspended Russia from the Human Rights Council.", {("UN", "Sanction", "RUS", "asserted")}),
+    ("Tunisia's president suspended parliament.", set()),
+    # "came under fire" arrives nowhere (the dictionary received peacekeepers)
+    ("UN peacekeepers came under fire in southern Lebanon.", set()),
 ]
 
 

@@ -64,6 +64,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if theme_class(o, rules)]
     classes = [theme_class(o, rules) for o in objects + with_objs]
     sense = sense_for(trigger, classes)
+    member = sense is None and trigger.state_action is not None and not passive and any(
+        ctx.kind(resolve_np(o, ctx)) == "Country" for o in objects)
+    if member:
+        # "the African Union suspended Niger", "suspended Russia from the Human Rights Council": a body acting on a
+        # member state (the body it is suspended from is no one acted on)
+        sense = Sense(trigger.state_action)
     action = sense.action if sense is not None else None
     if action is None:
         return None
@@ -107,7 +113,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
     else:
         verb_preps = verb_preps - {"at"}  # "received the minister at State House": only force or words aim at someone
-    if action == "Aid":
+    if action == "Aid" or member:
         verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
     if is_a(action, "Coerce") and any(resolve_np(o, ctx) is not None for o in objects):
         # "extradited the spy chief to the United States", "deported them to Mexico": whoever is moved is the
@@ -377,9 +383,10 @@ def _carries_nominal(verb: Token, rules: Rules) -> bool:
     the noun tells the event, with the verb's subject as its actor, so the verb codes nothing itself."""
     return (verb.lemma_.lower() in rules.light_verbs and any(
         c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)) or any(
-        # "came under attack", "fell under sanctions": the one under it undergoes the noun's event
-        c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.lemma_.lower() in rules.nouns
-                                                         for p in c.children) for c in verb.children) or (
+        # "came under attack", "fell under sanctions", "came under fire": the one under it undergoes something,
+        # arriving nowhere (the dictionary's "come" with peacekeepers as subject received them)
+        c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children)
+        for c in verb.children) or (
         # "faced criticism from the EU", "suffered an attack": the object tells the event its subject undergoes
         verb.lemma_.lower() in rules.undergoing_verbs and any(
             c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children))
@@ -620,7 +627,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     if pos == "VERB":
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
-        if lemma in rules.undergoing_verbs and _carries_nominal(token, rules):
+        if lemma in rules.undergoing_verbs and any(c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in token.children):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
             return None  # "entered the race to defeat Donald Trump": votes won, no force
