@@ -831,6 +831,8 @@ ROWS = [
     ("Tunisia's president suspended parliament.", set()),
     # "came under fire" arrives nowhere (the dictionary received peacekeepers)
     ("UN peacekeepers came under fire in southern Lebanon.", set()),
+    # the EU's court is the EU's, not a court of the country it rules on
+    ("The European Court of Justice fined Poland.", {("EU", "Coerce", "POL", "asserted")}),
 ]
 
 
