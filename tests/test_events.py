@@ -833,6 +833,9 @@ ROWS = [
     ("UN peacekeepers came under fire in southern Lebanon.", set()),
     # the EU's court is the EU's, not a court of the country it rules on
     ("The European Court of Justice fined Poland.", {("EU", "Coerce", "POL", "asserted")}),
+    # a threatened act named by a noun hits the place it names, as one named by a clause does
+    ("ECOWAS threatened military intervention in Niger.", {("ECOWAS", "Threaten", "NER", "asserted")}),
+    ("Turkey threatened a new offensive in northern Syria.", {("TUR", "Threaten", "SYR", "asserted")}),
 ]
 
 

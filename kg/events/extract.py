@@ -304,13 +304,15 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
                 subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in phrase_keys(subjects, ctx) if k not in frame.actors]
             if not inner_targets and frame.action == "Threaten":
-                # "threatened to resume terrorist activities in Israel": what is threatened hits the place it names
-                places = [p for c in clauses for prep in c.subtree if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                # "threatened to resume terrorist activities in Israel", "threatened military intervention in
+                # Niger": what is threatened hits the place it names
+                acts = clauses + [o for o in frame.trigger.children if o.dep_ in OBJECTS]
+                places = [p for c in acts for prep in c.subtree if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
                           for p in prep.children if p.dep_ == "pobj"]
                 # "threatened to institute a curfew in Algiers": a threat on one's own country is domestic
                 inner_targets = [c for k in phrase_keys(places, ctx) if (c := ctx.place_country(k) or
                                  (k if ctx.kind(k) == "Country" else None))]
-                frame = replace(frame, domestic=bool(inner_targets))
+                frame = replace(frame, domestic=any(_is_own(t, frame, ctx) for t in inner_targets))
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
