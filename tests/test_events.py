@@ -836,6 +836,9 @@ ROWS = [
     # a threatened act named by a noun hits the place it names, as one named by a clause does
     ("ECOWAS threatened military intervention in Niger.", {("ECOWAS", "Threaten", "NER", "asserted")}),
     ("Turkey threatened a new offensive in northern Syria.", {("TUR", "Threaten", "SYR", "asserted")}),
+    # abuses, war crimes and persecution are acts a comment or an investigation is on, where they happen
+    ("The UN Human Rights Council launched an investigation into abuses in Iran.", {("UN", "Investigate", "IRN", "asserted")}),
+    ("The EU condemned human rights abuses in Xinjiang.", {("EU", "Accuse", "CHN", "asserted")}),
 ]
 
 
