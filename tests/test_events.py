@@ -839,6 +839,9 @@ ROWS = [
     # abuses, war crimes and persecution are acts a comment or an investigation is on, where they happen
     ("The UN Human Rights Council launched an investigation into abuses in Iran.", {("UN", "Investigate", "IRN", "asserted")}),
     ("The EU condemned human rights abuses in Xinjiang.", {("EU", "Accuse", "CHN", "asserted")}),
+    # an act that draws or sparks criticism from someone is criticised by them, its doer the target
+    ("Beijing's crackdown on Hong Kong drew condemnation from London.", {("CHN", "Coerce", "HKG", "asserted"), ("GBR", "Accuse", "CHN", "asserted")}),
+    ("Washington's support for Kyiv has drawn criticism from Moscow.", {("USA", "Support", "UKR", "asserted"), ("RUS", "Accuse", "USA", "asserted")}),
 ]
 
 
