@@ -163,6 +163,8 @@ class Rules:
     """Actions that comment on an act named as their object ("condemned the attack on Iran"): the act's
     doer is their target, never whom it hit."""
     symmetric_actions: frozenset[str]
+    performed_nouns: frozenset[str]
+    """Event nouns that offering or extending performs: "offered condolences to Turkey" is done, not planned."""
     undergoing_verbs: frozenset[str]
     """Verbs whose subject undergoes the event their object names: "Iran faced criticism from the EU"."""
     instrument_actions: Mapping[str, str]
@@ -433,7 +435,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "claiming_verbs", "instrument_actions", "undergoing_verbs", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "claiming_verbs", "instrument_actions", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -518,6 +520,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         rally_nouns=word_set("rally_nouns"),
         claiming_verbs=word_set("claiming_verbs"),
         undergoing_verbs=word_set("undergoing_verbs"),
+        performed_nouns=word_set("performed_nouns"),
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),

@@ -842,6 +842,10 @@ ROWS = [
     # an act that draws or sparks criticism from someone is criticised by them, its doer the target
     ("Beijing's crackdown on Hong Kong drew condemnation from London.", {("CHN", "Coerce", "HKG", "asserted"), ("GBR", "Accuse", "CHN", "asserted")}),
     ("Washington's support for Kyiv has drawn criticism from Moscow.", {("USA", "Support", "UKR", "asserted"), ("RUS", "Accuse", "USA", "asserted")}),
+    # offering condolences or an apology performs it; offering support promises it
+    ("Biden offered condolences to Turkey after the earthquake.", {("USA", "Support", "TUR", "asserted")}),
+    ("Japan offered an apology to China.", {("JPN", "Support", "CHN", "asserted")}),
+    ("Japan offered support to Ukraine.", {("JPN", "Support", "UKR", "planned")}),
 ]
 
 

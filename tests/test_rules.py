@@ -84,6 +84,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(place_nouns=[]), "place_nouns"),
         (lambda d: d.update(rally_nouns=[""]), "rally_nouns"),
         (lambda d: d.update(undergoing_verbs=7), "undergoing_verbs"),
+        (lambda d: d.update(performed_nouns={}), "performed_nouns"),
         (lambda d: d.update(instrument_actions={"sanctions": "Smite"}), "instrument_actions"),
         (lambda d: d.update(instrument_actions={"penalties": "Sanction"}), "instrument_actions: penalties not a noun class"),
         (lambda d: d.update(actor_object_verbs=[]), "actor_object_verbs: expected a word or a non-empty list"),

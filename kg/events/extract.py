@@ -694,7 +694,8 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
             symmetric: bool = False) -> Iterator[Event]:
     mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
                    self_planned=frame.action == "Agree" and frame.cameo is None)
-    if light is not None and mod == "asserted":
+    if light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
+        # ("offered support" plans it; "offered condolences" is the act itself)
         mod = modality(frame.trigger, ctx.rules)
     date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))
     source_key, source_text = attribution(frame.trigger, ctx)
