@@ -626,7 +626,6 @@ def _blamed(verb: Token, ctx: Context) -> list[Token]:
     for clause in verb.children:
         if clause.dep_ == "ccomp" and clause.lemma_.lower() in rules.blame_words and clause.pos_ == "ADJ":
             # "held Iran responsible for the attack", "found Syria responsible": a small clause with no copula
-            heads = [clause]
             objects = [p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
                        for p in prep.children if p.dep_ == "pobj"]
             if any(harmful(o) for o in objects):

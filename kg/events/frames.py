@@ -73,8 +73,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     action = sense.action if sense is not None else None
     if action is None:
         return None
-    instruments = {rules.instrument_actions.get(theme_class(head_noun(s), rules)) for s in subjects} if not passive else set()
-    if len(instruments) == 1 and None not in instruments and action_types()[action].quad in HOSTILE_QUADS:
+    instruments = {rules.instrument_actions.get(theme_class(head_noun(s), rules)) for s in subjects} \
+        if not passive and action_types()[action].quad in HOSTILE_QUADS else set()
+    if len(instruments) == 1 and None not in instruments:
         # "the sanctions target three Russian banks", "new tariffs hit Chinese steel": the act is the instrument's
         action = instruments.pop()
     if sense.giver is not None and not passive:
@@ -378,18 +379,21 @@ def _predicate_frame(word: Token, trigger: Trigger, ctx: Context) -> Frame | Non
     return Frame(word, trigger.senses[0].action, tuple(actors), tuple(targets), None)
 
 
+def _event_object(verb: Token, rules: Rules) -> bool:
+    """The verb's object is an event noun of the trigger table ("an investigation", "criticism")."""
+    return any(c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)
+
+
 def _carries_nominal(verb: Token, rules: Rules) -> bool:
-    """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"):
-    the noun tells the event, with the verb's subject as its actor, so the verb codes nothing itself."""
-    return (verb.lemma_.lower() in rules.light_verbs and any(
-        c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children)) or any(
+    """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"), or a verb
+    whose subject undergoes what its object names ("faced criticism from the EU"): the noun tells the event,
+    so the verb codes nothing itself."""
+    lemma = verb.lemma_.lower()
+    return ((lemma in rules.light_verbs or lemma in rules.undergoing_verbs) and _event_object(verb, rules)) or any(
         # "came under attack", "fell under sanctions", "came under fire": the one under it undergoes something,
         # arriving nowhere (the dictionary's "come" with peacekeepers as subject received them)
         c.dep_ == "prep" and c.lower_ == "under" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in c.children)
-        for c in verb.children) or (
-        # "faced criticism from the EU", "suffered an attack": the object tells the event its subject undergoes
-        verb.lemma_.lower() in rules.undergoing_verbs and any(
-            c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in verb.children))
+        for c in verb.children)
 
 
 def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, Trigger] | None:
@@ -627,7 +631,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     if pos == "VERB":
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
-        if lemma in rules.undergoing_verbs and any(c.dep_ in OBJECTS and c.lemma_.lower() in rules.nouns for c in token.children):
+        if lemma in rules.undergoing_verbs and _event_object(token, rules):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
             return None  # "entered the race to defeat Donald Trump": votes won, no force
