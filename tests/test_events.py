@@ -273,6 +273,15 @@ ROWS = [
     # exchanging fire is fighting each other; exchanging views is no attack
     ("India and Pakistan exchanged fire along the Line of Control.", {("IND", "Assault", "PAK", "asserted")}),
     ("The ministers exchanged views on trade.", set()),
+    # warring parties that trade prisoners each release the other's people; the "for"-phrase is what comes back
+    ("Armenia and Azerbaijan exchanged prisoners of war in January.", {("ARM", "Retreat", "AZE", "asserted")}),
+    ("Kyiv and Moscow swapped detainees for captured soldiers.", {("UKR", "Retreat", "RUS", "asserted")}),
+    # a relative clause says whom the object was aimed at: lifting what one imposed on someone concedes to them
+    ("Israel lifted the closure it had imposed on the West Bank.", {("ISR", "Concede", "PSE", "asserted")}),
+    ("Washington eased the restrictions it placed on Havana in 2017.",
+     {("USA", "Concede", "CUB", "asserted")}),
+    # (not when the noun is the clause's subject: the troops attacked, not were sent to, Kyiv)
+    ("Russia withdrew the troops that had attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # whom shots are aimed at is acted upon: the place's country is the target
     ("Police fired shots at the crowd in Lagos.", {("NGA", "Assault", "NGA", "asserted")}),
     # a city before an agreement says where it was signed; a country, who is party to it

@@ -114,6 +114,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
     else:
         verb_preps = verb_preps - {"at"}  # "received the minister at State House": only force or words aim at someone
+    if trigger.reciprocal:
+        # "swapped hostages for prisoners": what is given back is no one acted on
+        verb_preps, theme_preps = verb_preps - {"for"}, theme_preps - {"for"}
     if action == "Aid" or member:
         verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
     if is_a(action, "Coerce") and any(resolve_np(o, ctx) is not None for o in objects):
@@ -132,7 +135,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
         target_tokens += [t for t in pobjs(theme_token, theme_preps) if not _office(t, rules)] or [
-            p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)]
+            p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)] or _relative_pobjs(
+            theme_token, theme_preps)
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
         # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
@@ -154,7 +158,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns;
             # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
             preps = rules.target_preps | {"by", "between", "among"}
-            target_tokens += pobjs(obj, preps) or [p for o in pobjs(obj, frozenset({"of"})) for p in pobjs(o, preps)]
+            target_tokens += pobjs(obj, preps) or [p for o in pobjs(obj, frozenset({"of"})) for p in pobjs(o, preps)] \
+                or _relative_pobjs(obj, rules.target_preps)
 
     if trigger.object != "theme":
         target_tokens = [o for o in objects if o not in themes] + target_tokens
@@ -223,6 +228,14 @@ def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Tok
     if not actors or not targets:
         return None
     return Frame(verb, sense.action, tuple(actors), tuple(targets), themes[0] if themes else None)
+
+
+def _relative_pobjs(noun: Token, preps: frozenset[str]) -> list[Token]:
+    """Phrases of a relative clause the noun is the object of: "lifted the sanctions it had imposed on Iran"."""
+    # (only where the clause has a subject of its own, so the noun is what it acts on: not "the troops that
+    # attacked Kyiv")
+    return [p for c in noun.children if c.dep_ == "relcl" and any(
+        s.dep_ in SUBJECTS and s.lower_ not in RELATIVE_PRONOUNS for s in c.children) for p in pobjs(c, preps)]
 
 
 def _office(noun: Token, rules: Rules) -> bool:
