@@ -850,6 +850,9 @@ ROWS = [
     ("The EU condemned human rights abuses in Xinjiang.", {("EU", "Accuse", "CHN", "asserted")}),
     # an act that draws or sparks criticism from someone is criticised by them, its doer the target
     ("Beijing's crackdown on Hong Kong drew condemnation from London.", {("CHN", "Coerce", "HKG", "asserted"), ("GBR", "Accuse", "CHN", "asserted")}),
+    # a participle's subject is its clause's: the one who fired the missile draws the rebuke
+    ("Pyongyang fired a ballistic missile, prompting a rebuke from Tokyo.",
+     {("JPN", "Accuse", "PRK", "asserted")}),
     ("Washington's support for Kyiv has drawn criticism from Moscow.", {("USA", "Support", "UKR", "asserted"), ("RUS", "Accuse", "USA", "asserted")}),
     # offering condolences or an apology performs it; offering support promises it
     ("Biden offered condolences to Turkey after the earthquake.", {("USA", "Support", "TUR", "asserted")}),

@@ -548,7 +548,11 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += pobjs(light, rules.target_preps if material else rules.target_preps - {"at"})
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
-        target_tokens = [t for t in target_tokens if t not in undergone_by] + [c for c in under.children if c.dep_ in SUBJECTS]
+        undergoers = [c for c in under.children if c.dep_ in SUBJECTS]
+        if not undergoers and under.dep_ == "advcl" and under.tag_ == "VBG":
+            # "Pakistan test-fired a missile, drawing a protest from India": a participle's subject is its clause's
+            undergoers = [c for c in under.head.children if c.dep_ in SUBJECTS]
+        target_tokens = [t for t in target_tokens if t not in undergone_by] + undergoers
     doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
         if action in rules.act_comments else ([], target_tokens)
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
