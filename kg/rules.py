@@ -191,7 +191,9 @@ class Rules:
     person_roles: frozenset[str]
     """Offices one person holds: "his" or "her" may refer to "the Prime Minister", not to "the police"."""
     anaphoric_nouns: frozenset[str]
-    """ "the country", "the government": with "the" they refer back to the latest state named."""
+    """ "the government", "the regime": with "the" they refer back to the latest state named."""
+    referring_nouns: Mapping[str, frozenset[str]]
+    """Noun -> entity kinds it refers back to with "the": "the country" a Country, "the bloc" an Organization."""
     state_organs: frozenset[str]
     """Organs of a state, which act for the state last named, or the one the text is about, when named alone ("the senate")."""
     owned_nouns: frozenset[str]
@@ -246,7 +248,12 @@ class Rules:
         "Israeli warplanes"); other nouns with an owner are topics or causes: in "Trump's
         victory prompts Seoul to reconsider" nobody named acts."""
         classes = [self.noun_classes.get(c, frozenset()) for c in AGENT_CLASSES]
-        return frozenset(self.role_nouns | self.anaphoric_nouns).union(*classes)
+        return frozenset(self.role_nouns | self.anaphoric).union(*classes)
+
+    @cached_property
+    def anaphoric(self) -> frozenset[str]:
+        """Nouns that with "the" refer back to an actor named before (`anaphoric_nouns`, `referring_nouns`)."""
+        return self.anaphoric_nouns | frozenset(self.referring_nouns)
 
     def theme_class(self, phrase: str) -> str | None:
         """The noun class of a lemma or a two-word lemma phrase ("lethal aid"), or None."""
@@ -428,12 +435,29 @@ def _predicates(value: Any, where: str) -> dict[str, str]:
     return out
 
 
+REFERRED_KINDS = frozenset({"Country", "Organization", "ArmedGroup"})
+"""Entity kinds a definite description may refer back to (a person is referred to by role nouns and pronouns)."""
+
+
+def _referring(value: Any, where: str) -> dict[str, frozenset[str]]:
+    """kind -> nouns, inverted to noun -> the kinds it may refer to."""
+    if not isinstance(value, dict):
+        raise RulesError(f"{where}: expected a mapping of entity kinds to word lists")
+    out: dict[str, set[str]] = {}
+    for kind, words in value.items():
+        if kind not in REFERRED_KINDS:
+            raise RulesError(f"{where}: kind {kind!r} is not one of {', '.join(sorted(REFERRED_KINDS))}")
+        for word in _words(words, f"{where}.{kind}"):
+            out.setdefault(word, set()).add(kind)
+    return {word: frozenset(kinds) for word, kinds in out.items()}
+
+
 def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     """Validate a parsed rule table and build `Rules`; raises RulesError naming the entry."""
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
-                "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
+                "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "claiming_verbs", "instrument_actions", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
@@ -529,6 +553,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         camp_nouns=word_set("camp_nouns"),
         person_roles=word_set("person_roles"),
         anaphoric_nouns=word_set("anaphoric_nouns"),
+        referring_nouns=_referring(data["referring_nouns"], f"{file}: referring_nouns"),
         owned_nouns=word_set("owned_nouns"),
         state_organs=word_set("state_organs"),
         people_nouns=word_set("people_nouns"),

@@ -276,6 +276,16 @@ ROWS = [
     # warring parties that trade prisoners each release the other's people; the "for"-phrase is what comes back
     ("Armenia and Azerbaijan exchanged prisoners of war in January.", {("ARM", "Retreat", "AZE", "asserted")}),
     ("Kyiv and Moscow swapped detainees for captured soldiers.", {("UKR", "Retreat", "RUS", "asserted")}),
+    # a definite description refers back to the last sentence's main subject when it is of its kind (the most
+    # salient entity), not to the name met last
+    ("Lithuania shut its border with Belarus. The country accused Minsk of sending migrants across it.",
+     {("LTU", "Sanction", "BLR", "asserted"), ("LTU", "Accuse", "BLR", "asserted")}),
+    ("The African Union met in Addis Ababa. The bloc suspended Mali.", {("AU", "Sanction", "MLI", "asserted")}),
+    ("Hezbollah fired rockets into Israel. The militant group accused Israel of striking Beirut.",
+     {("LBN", "Assault", "ISR", "asserted"), ("LBN", "Accuse", "ISR", "asserted"), ("ISR", "Assault", "LBN", "asserted")}),
+    # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
+    ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
+     {("NGA", "Coerce", "NGA", "asserted")}),
     # a relative clause says whom the object was aimed at: lifting what one imposed on someone concedes to them
     ("Israel lifted the closure it had imposed on the West Bank.", {("ISR", "Concede", "PSE", "asserted")}),
     ("Washington eased the restrictions it placed on Havana in 2017.",

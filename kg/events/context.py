@@ -74,7 +74,7 @@ class Context:
         """News outlets are sources of claims and places are where things happen: neither acts."""
         return not self.is_outlet(key) and self.kind(key) != "Location"
 
-    def antecedent(self, token: Token, countries: bool = False) -> str | None:
+    def antecedent(self, token: Token, countries: bool = False, kinds: frozenset[str] | None = None) -> str | None:
         """The entity a pronoun or "the country" refers to: the latest fitting name before it.
 
         A plural pronoun may also refer back to a plural group of a country ("North Korean troops
@@ -85,12 +85,20 @@ class Context:
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         best, best_i = None, -1
         lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)
-        singular = token.lower_ in ("it", "its", "itself")
+        singular = token.lower_ in ("it", "its", "itself") or kinds is not None
         for i, key in self.keyed_tokens[lo:hi]:
             if i in self.res.demonym_tokens or (singular and self.doc[i].tag_ == "NNS"):
                 continue  # "it" is not "the officials"
             kind = self.kind(key)
-            if persons and kind == "Person":
+            if kinds is not None:
+                # "the bloc": the latest name of a kind the noun refers to (a state's own organ, "Nigerian
+                # authorities", is no bloc, group or organisation)
+                entity = self.entity(key)
+                organ = kind != "Country" and entity is not None and entity.sector is not None \
+                    and entity.country != key and self.kind(entity.country or "") == "Country"
+                if kind in kinds and not organ and not self.gaz.is_media(key):
+                    best, best_i = key, i
+            elif persons and kind == "Person":
                 best, best_i = key, i
             elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
                 best, best_i = key, i

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.canonicalize import COUNTRY_NOUNS, sentence_subject_country
+from kg.canonicalize import sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
@@ -64,7 +64,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             return found
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
         return _appositive(token, ctx)
-    if token.pos_ in ("NOUN", "PROPN") or lemma in ctx.rules.anaphoric_nouns:
+    if token.pos_ in ("NOUN", "PROPN") or lemma in ctx.rules.anaphoric:
         # a common noun acts for whoever owns it: "Russia's Foreign Ministry", "the Russian region",
         # "South Korean and Western claims", "Kim Jong Un's sister"
         # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
@@ -93,7 +93,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                 found = resolve_np(child, ctx, 1) if child.dep_ == "appos" else modifier_key(child, ctx)
             if found:
                 return found
-    if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric_nouns
+    if (lemma in ctx.rules.role_nouns or token.ent_type_ in ("ORG", "PERSON") or lemma in ctx.rules.anaphoric
             or lemma in ctx.rules.owned_nouns or lemma in ctx.agent_words):
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in", "between"):
@@ -106,11 +106,12 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                             # "the state of Pennsylvania", "the city of Minneapolis": the place itself
                             named = child.lower_ == "of" and lemma in ctx.rules.place_nouns and ctx.kind(found) == "Location"
                             return found if owned or named else _as_country(found, ctx)
-        if lemma in ctx.rules.anaphoric_nouns and any(c.lower_ == "the" for c in token.children):
-            if lemma in COUNTRY_NOUNS:
-                found = sentence_subject_country(token, ctx.res.token_keys, ctx.gaz)
-                if found:
-                    return found
+        definite = any(c.lower_ == "the" for c in token.children)
+        kinds = ctx.rules.referring_nouns.get(lemma) if token.pos_ == "NOUN" else None
+        if kinds is not None and definite:
+            # (a common noun only: "the Islamic State", "the Movement for ..." are names)
+            return _referent(token, kinds, ctx) if token.tag_ == "NN" else None
+        if lemma in ctx.rules.anaphoric_nouns and definite:
             return ctx.antecedent(token)
         if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
                 and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN")
@@ -171,9 +172,27 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
     return ctx.antecedent(pronoun)
 
 
-def _previous_subject(pronoun: Token) -> Token | None:
-    """The subject of the main clause of the sentence before, for a singular pronoun subject of a main clause."""
-    if pronoun.lower_ not in SINGULAR_PRONOUNS or pronoun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS:
+def _referent(noun: Token, kinds: frozenset[str], ctx: Context) -> str | None:
+    """The actor a definite description ("the country", "the bloc") refers to: for a country, the main subject of
+    its own sentence named before it; for the subject of a main clause, the main subject of the sentence before
+    when it is of a fitting kind (the most salient entity: "Poland closed its border with Belarus. The country
+    accused Minsk" is Poland, not the Belarus named last); else the latest name of a fitting kind."""
+    if "Country" in kinds:
+        found = sentence_subject_country(noun, ctx.res.token_keys, ctx.gaz)
+        if found:
+            return found
+    previous = _previous_subject(noun, referring=True)
+    if previous is not None and previous.lower_ not in PRONOUNS_THING | PRONOUNS_PERSON:
+        found = resolve_np(previous, ctx, 2)
+        if found is not None and ctx.kind(found) in kinds:
+            return found
+    return ctx.antecedent(noun, kinds=kinds)
+
+
+def _previous_subject(pronoun: Token, referring: bool = False) -> Token | None:
+    """The subject of the main clause of the sentence before, for a singular pronoun (or, `referring`, a
+    definite description) subject of a main clause."""
+    if (pronoun.lower_ not in SINGULAR_PRONOUNS and not referring) or pronoun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS:
         return None
     sent = pronoun.sent
     clause = pronoun.head
@@ -267,6 +286,8 @@ def _speaker(pronoun: Token, ctx: Context) -> str | None:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in ctx.rules.attribution_verbs:
             subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUNS_WE]
+            if subjects and subjects[0].left_edge.i <= pronoun.i <= subjects[0].right_edge.i:
+                return None  # "our group said": "our" inside the speaker's own phrase says no more than it
             key = resolve_np(subjects[0], ctx, 1) if subjects else None
             if key is None:
                 return None
