@@ -283,6 +283,9 @@ ROWS = [
     ("The African Union met in Addis Ababa. The bloc suspended Mali.", {("AU", "Sanction", "MLI", "asserted")}),
     ("Hezbollah fired rockets into Israel. The militant group accused Israel of striking Beirut.",
      {("LBN", "Assault", "ISR", "asserted"), ("LBN", "Accuse", "ISR", "asserted"), ("ISR", "Assault", "LBN", "asserted")}),
+    # "he" refers back to an office named by its holder's role, acting for its state
+    ("The Iranian foreign minister landed in Baghdad. He urged Iraq to expel US troops.",
+     {("IRN", "Request", "IRQ", "asserted")}),
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
