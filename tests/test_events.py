@@ -703,6 +703,8 @@ ROWS = [
     ("China trades with Brazil.", {("CHN", "Cooperate", "BRA", "asserted")}),
     # barred from office or a race
     ("Pakistan's election commission disqualified Imran Khan.", {("PAK", "Sanction", "PAK", "asserted")}),
+    ("Brazil's electoral court barred Bolsonaro from running for office.", {("BRA", "Sanction", "BRA", "asserted")}),
+    ("Moscow barred nine European Union officials from entering Russia.", {("RUS", "Sanction", "EU", "asserted")}),
     # vessels and aircraft act for the agent their compound names; alone they are no one's agents
     ("Chinese coast guard vessels fired water cannon at a Philippine supply boat.", {("CHN", "Assault", "PHL", "asserted")}),
     ("Chinese fishing vessels fired flares at a Philippine boat.", set()),
