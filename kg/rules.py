@@ -211,6 +211,8 @@ class Rules:
     attribution_preps: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
+    mental_verbs: frozenset[str]
+    """States of mind and being, which no one can be asked to do: "people must know that ..." requests nothing."""
     purpose_verbs: frozenset[str]
     """ "sent troops to aid Moscow": an infinitive of purpose on another trigger is no event of its own."""
     instrument_nouns: frozenset[str]
@@ -573,6 +575,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         charged_nouns=word_set("accusations", "charged_nouns"),
         holding_verbs=word_set("accusations", "holding_verbs"),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
+        mental_verbs=frozenset(_words(att.get("mental_verbs"), f"{file}: attribution.mental_verbs")),
         version=hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
     )
 

@@ -286,6 +286,16 @@ ROWS = [
     # "he" refers back to an office named by its holder's role, acting for its state
     ("The Iranian foreign minister landed in Baghdad. He urged Iraq to expel US troops.",
      {("IRN", "Request", "IRQ", "asserted")}),
+    # coordinated verbs share their subject: "he" in what the second says is the first one's subject
+    ("Putin met Erdogan in Sochi and said he would send more troops to Syria.",
+     {("RUS", "Consult", "TUR", "asserted"), ("RUS", "DeployTroops", "SYR", "planned")}),
+    # "whether or not" opens a question: its "not" negates nothing
+    ("The minister would not say whether or not Israel had bombed the airport in Damascus.",
+     {("ISR", "Assault", "SYR", "considered")}),
+    # what one must know or understand is no act asked of anyone; what one must do is
+    ("Zelensky said Europeans must understand that Russia will not stop.", set()),
+    ("The Egyptian president said the US must be ready to mediate between Israel and Hamas.",
+     {("EGY", "Request", "USA", "asserted")}),
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),

@@ -652,7 +652,7 @@ def _obligation_clauses(verbs: list[Token], ctx: Context) -> list[Token]:
             continue
         if not actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx):
             continue
-        out += [c for c in verb.children if c.dep_ == "ccomp"
+        out += [c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() not in rules.mental_verbs
                 and any(a.dep_ == "aux" and a.lower_ in rules.obligation_auxiliaries for a in c.children)]
     return out
 

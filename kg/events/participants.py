@@ -222,7 +222,12 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     clause = pronoun.head
     if pronoun.dep_ not in SUBJECTS or clause.dep_ != "ccomp":
         return None
-    subjects = [c for c in clause.head.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
+    above = clause.head
+    subjects = [c for c in above.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
+    while not subjects and above.dep_ == "conj" and above.head.i != above.i:
+        # "Putin met Erdogan and said he would send troops": coordinated verbs share the first one's subject
+        above = above.head
+        subjects = [c for c in above.children if c.dep_ in SUBJECTS]
     if not subjects or subjects[0].lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
         return None
     if pronoun.lower_ in SINGULAR_PRONOUNS and subjects[0].tag_ == "NNS":

@@ -92,7 +92,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         children = list(node.children)
         if (node is token or via in CLAUSE_PATH) and (_headline_infinitive(node) or _be_to(node)):
             return "planned"
-        negated = any(c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det") for c in children) \
+        negated = any((c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det"))
+                      and not _whether_or_not(c) for c in children) \
             or any(_negative_subject(c, cues.negations) for c in children if c.dep_ in SUBJECTS)
         if node is not token or node.pos_ in ("VERB", "AUX"):
             if lemma in cues.open_when_negated and negated:
@@ -144,6 +145,12 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
             return "considered"
     return "asserted"
+
+
+def _whether_or_not(word: Token) -> bool:
+    """The "not" of "whether or not", which opens a question and negates nothing."""
+    doc = word.doc
+    return word.lower_ == "not" and word.i >= 2 and doc[word.i - 1].lower_ == "or" and doc[word.i - 2].lower_ == "whether"
 
 
 CLAUSE_PATH = frozenset({"xcomp", "ccomp", "conj"})
