@@ -286,6 +286,9 @@ ROWS = [
     # "he" refers back to an office named by its holder's role, acting for its state
     ("The Iranian foreign minister landed in Baghdad. He urged Iraq to expel US troops.",
      {("IRN", "Request", "IRQ", "asserted")}),
+    # a warning to no one that a harm lies ahead foretells it; a warning to someone, or of what they will pay, threatens
+    ("The World Food Programme warned that Yemen faces famine.", set()),
+    ("Israel warned that Hezbollah would pay a heavy price.", {("ISR", "Threaten", "LBN", "asserted")}),
     # coordinated verbs share their subject: "he" in what the second says is the first one's subject
     ("Putin met Erdogan in Sochi and said he would send more troops to Syria.",
      {("RUS", "Consult", "TUR", "asserted"), ("RUS", "DeployTroops", "SYR", "planned")}),

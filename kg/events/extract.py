@@ -301,7 +301,8 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
                 # "vowed to fight until the Syrian army leaves": the one the threat holds until
                 clauses += [a for c in [frame.trigger, *clauses] for a in c.children
                             if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for", "until") for m in a.children)]
-                subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
+                subjects = [s for c in clauses if not _foretold(frame.trigger, c, ctx.rules)
+                            for s in c.children if s.dep_ in SUBJECTS]
                 inner_targets = [k for k in phrase_keys(subjects, ctx) if k not in frame.actors]
             if not inner_targets and frame.action == "Threaten":
                 # "threatened to resume terrorist activities in Israel", "threatened military intervention in
@@ -316,6 +317,12 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
+
+
+def _foretold(verb: Token, clause: Token, rules: Rules) -> bool:
+    """ "The UN warned that Sudan faces famine": a warning to no one that a harm lies ahead of someone foretells it."""
+    return verb.lemma_.lower() in rules.foretelling_verbs and not any(c.dep_ in OBJECTS for c in verb.children) \
+        and any(o.dep_ in OBJECTS | {"attr"} and o.lemma_.lower() in rules.harms for o in clause.children)
 
 
 def _is_purpose(verb: Token, ctx: Context) -> bool:
