@@ -289,6 +289,16 @@ ROWS = [
     # a warning to no one that a harm lies ahead foretells it; a warning to someone, or of what they will pay, threatens
     ("The World Food Programme warned that Yemen faces famine.", set()),
     ("Israel warned that Hezbollah would pay a heavy price.", {("ISR", "Threaten", "LBN", "asserted")}),
+    # the parser may hang the doer's by-phrase on the act's object: the comment is still on the doer
+    ("Belgrade condemned the arrest of a Serbian police officer by Kosovo police.", {("SRB", "Accuse", "XKX", "asserted")}),
+    # a participle's agent names the doer of an act, not whom a person is wanted or employed by
+    ("Mexican marines arrested a cartel leader wanted by the United States.", {("MEX", "Coerce", "MEX", "asserted")}),
+    ("Moscow condemned the sanctions imposed by the European Union.", {("RUS", "Accuse", "EU", "asserted")}),
+    # what someone is held on charges or suspicion of is only alleged: no event of its own
+    ("A court in Istanbul jailed Osman Kavala on charges of trying to overthrow the government.",
+     {("TUR", "Coerce", "TUR", "asserted")}),
+    # who oversees, directs or leads an act does it
+    ("Kim Jong Un oversaw the test of a new intercontinental ballistic missile.", {("PRK", "Mobilize", None, "asserted")}),
     # coordinated verbs share their subject: "he" in what the second says is the first one's subject
     ("Putin met Erdogan in Sochi and said he would send more troops to Syria.",
      {("RUS", "Consult", "TUR", "asserted"), ("RUS", "DeployTroops", "SYR", "planned")}),

@@ -129,8 +129,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "pulled out of the town", "walked out of the talks": "out of" is "from"
         target_tokens += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for p in pobjs(c, frozenset({"of"}))]
     if trigger.object == "target":
-        # "condemned the sanctions imposed by the EU": an act named as the object is its agent's
-        target_tokens += [p for obj in objects for acl in obj.children if acl.dep_ == "acl"
+        # "condemned the sanctions imposed by the EU": an act named as the object is its agent's (not a person's
+        # phrase: "arrested a cartel leader wanted by the United States" arrested no American)
+        acts = [o for o in objects if o.lemma_.lower() not in rules.role_nouns | rules.people_nouns | rules.person_roles
+                and ctx.kind(ctx.res.token_keys.get(o.i)) != "Person"]
+        target_tokens += [p for obj in acts for acl in obj.children if acl.dep_ == "acl"
                           for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
@@ -277,6 +280,8 @@ def _act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fa
     Crimea"). With no doer named, people it hit stand for their state ("the arrest of Navalny", "the
     violence against protesters"), as CAMEO codes a comment on a state's act on its own people."""
     agents = pobjs(act, frozenset({"by"}))
+    # "the arrest of a Serbian officer by Kosovo police": the parser may hang the by-phrase on the act's object
+    agents += [p for o in pobjs(act, frozenset({"of"})) for p in pobjs(o, frozenset({"by"}))]
     agents += [p for acl in act.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
                for p in a.children if p.dep_ == "pobj"]  # "the attack carried out by Hamas"
     # "the state of emergency Trump declared", "the sanctions that Russia imposed": a relative clause's subject

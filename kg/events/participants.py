@@ -560,6 +560,9 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(subj, ctx) if subj else controller(verb, ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
+        if node.dep_ == "prep" and node.lower_ == "of" and prev is not None and prev.dep_ == "pcomp" \
+                and head.pos_ == "NOUN" and ctx.rules.theme_class(head.lemma_.lower()) == "charges":
+            return []  # "jailed Kavala on charges of trying to overthrow the government": only alleged, by no one named
         if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
             # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
             if objs:
