@@ -195,9 +195,11 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             assign(span, key, Entity(key, span.text, "Person", country))
             persons.append(key)
             continue
-        kind = KIND_BY_LABEL.get(span.label, "Location")
-        country = (_country_in(doc[span.start:span.end], token_keys, gaz)
-                   or _named_country(doc, span, gaz) or _modifier_country(root, token_keys, gaz))
+        # "the Essequibo region of Guyana": a name before a kind of place is a place, whatever the NER's label
+        placed = _kind_of_place_country(root, token_keys, gaz)
+        kind = "Location" if placed else KIND_BY_LABEL.get(span.label, "Location")
+        country = placed or (_country_in(doc[span.start:span.end], token_keys, gaz)
+                             or _named_country(doc, span, gaz) or _modifier_country(root, token_keys, gaz))
         if kind == "Organization" and country:
             known = gaz.lookup_generic(span.text, country)
             if known:
@@ -579,6 +581,21 @@ def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Ga
 def _country_of(key: str, gaz: Gazetteer) -> str | None:
     entity = gaz.entities.get(key)
     return entity.country if entity else None
+
+
+def _kind_of_place_country(root: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """ "the Essequibo region of Guyana", "the Kherson province of Ukraine": a place named before the kind of
+    place it is (`place_nouns`) lies in the country that kind's of-phrase names."""
+    head = root.head
+    if root.dep_ != "compound" or head.lemma_.lower() not in load_rules().place_nouns:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                entity = gaz.entities.get(token_keys.get(pobj.i, ""))
+                if pobj.dep_ == "pobj" and entity is not None and entity.kind == "Country":
+                    return entity.key
+    return None
 
 
 def _named_country(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> str | None:

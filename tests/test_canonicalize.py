@@ -352,3 +352,13 @@ def test_the_lead_country_is_the_first_sentence_s_subject(nlp) -> None:
     doc = nlp("South Korea's President Yoon Suk Yeol is weighing arms for Ukraine. North Korea sent troops to Russia.")
     res = resolve(doc, list(entity_spans(doc)), load_gazetteer(), "t")
     assert lead_country(doc, res.token_keys, res.entities) == "KOR"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Caracas voted to annex the Essequibo region of Guyana.", "Essequibo", "GUY"),
+    ("Shelling hit the Zaporizhzhia-Dniprovska district of Ukraine.", "Zaporizhzhia-Dniprovska", "UKR"),
+])
+def test_a_name_before_a_kind_of_place_is_a_place_in_the_of_country(nlp, text, name, country):
+    res = _resolve(nlp, text)
+    keys = {m.key for m in res.mentions if m.text == name}
+    assert [(res.entities[k].kind, res.entities[k].country) for k in keys] == [("Location", country)]
