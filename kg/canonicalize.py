@@ -23,7 +23,8 @@ from kg.agents import MAX_WORDS, Agents
 from kg.entities import EntitySpan
 from kg.gazetteer import Gazetteer, sector_key
 from kg.model import Entity, Mention
-from kg.roles import acting, role_at
+from kg.nlp import ARTICLES
+from kg.roles import acting, role_at, serves
 from kg.rules import load_rules
 
 KIND_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
@@ -173,7 +174,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         if all(t.lower_ in COMPASS for t in doc[span.start:span.end]):
             continue  # "an attack by the North": which north only the reader's context says
         if span.label == "PERSON" and agents is not None and span.end - span.start == 1:
-            held = _office_holder(doc, span, gaz, agents, date)
+            held = _office_holder(doc, span, gaz, agents, date) or _serving_bearer(doc, span, gaz, date)
             if held is not None:
                 assign(span, held, gaz.entities[held])
                 if gaz.entities[held].kind == "Person":
@@ -296,6 +297,20 @@ def _office_holder(doc: Doc, span: EntitySpan, gaz: Gazetteer, agents: Agents, d
     countries = {c for _, c in held}
     organ = sector_key(countries.pop(), sector) if len(countries) == 1 else None
     return organ if organ in gaz.entities else None
+
+
+def _serving_bearer(doc: Doc, span: EntitySpan, gaz: Gazetteer, date: str | None) -> str | None:
+    """ "Trudeau met ...", "the Morrison government": a surname alone, with no title and no full name before it,
+    is the one person bearing it known to hold an office at the document's date (none or several: unresolved).
+    Not a word of a longer name the NER cut ("Michel Mayor"), nor a name with an article ("went to the Moon";
+    "the Morrison government" is the government's article)."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if date is None or (after is not None and after.pos_ == "PROPN") or (before is not None and (
+            before.pos_ == "PROPN" or (before.lower_ in ARTICLES and doc[span.end - 1].dep_ != "compound"))):
+        return None
+    serving = [key for key in gaz.bearers(span.text) if any(serves(r, date) for r in gaz.entities[key].roles)]
+    return serving[0] if len(serving) == 1 else None
 
 
 def _agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],

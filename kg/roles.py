@@ -51,6 +51,17 @@ def holds(role: Role, date: str) -> bool:
     return (role.start or _OPEN_START) <= last and (role.end or _OPEN_END) >= first
 
 
+DICTIONARIES_END = "2015-01-01"
+"""The vendor actor dictionaries stop about here (shared/vendor/README.md): a role they left open-ended, begun
+before it, may have ended any time since."""
+
+
+def serves(role: Role, date: str) -> bool:
+    """True when a dated role is known to be held at `date`: it holds then, and its end is known (a role open
+    since the dictionaries stopped, as the hand-made office holders' are, runs to today)."""
+    return is_dated(role) and holds(role, date) and (role.end is not None or (role.start or "") >= DICTIONARIES_END)
+
+
 def role_at(roles: Iterable[Role], date: str | None) -> Role | None:
     """The role held at `date` (None: no date known), by the rules of this module's docstring."""
     roles = tuple(roles)

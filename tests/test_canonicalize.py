@@ -362,3 +362,28 @@ def test_a_name_before_a_kind_of_place_is_a_place_in_the_of_country(nlp, text, n
     res = _resolve(nlp, text)
     keys = {m.key for m in res.mentions if m.text == name}
     assert [(res.entities[k].kind, res.entities[k].country) for k in keys] == [("Location", country)]
+
+
+@pytest.mark.parametrize("text, date, key", [
+    # the one bearer of the surname known to hold an office at the document's date
+    ("Trudeau criticised the tariffs on Monday.", "2019-06-01", "justin-trudeau"),
+    ("Yoon criticised the tariffs on Monday.", "2023-03-01", "yoon-suk-yeol"),
+    ("Critics blamed the Morrison government for the delay.", "2020-01-10", "scott-morrison"),
+    # before the office, or with no date: no one known to serve then
+    ("Yoon criticised the tariffs on Monday.", "2019-03-01", None),
+    ("Trudeau criticised the tariffs on Monday.", None, None),
+])
+def test_a_lone_surname_is_the_one_bearer_in_office_at_the_date(nlp, text, date, key):
+    name = text.split()[0] if not text.startswith("Critics") else "Morrison"
+    res = _agents_resolve(nlp, text, date)
+    assert {m.key for m in res.mentions if m.text == name and res.entities[m.key].kind == "Person"} == ({key} if key else set())
+
+
+def test_an_office_open_since_before_the_dictionaries_stopped_serves_no_later_date():
+    from kg.model import Role
+    from kg.roles import serves
+
+    assert serves(Role("CAN", "GOV", "2015-11-04", "2025-03-14"), "2019-06")
+    assert serves(Role("KOR", "GOV", "2022-05-10", None), "2024")        # open since the hand-made table took over
+    assert not serves(Role("PAK", "GOV", "2013-06-05", None), "2021")    # open in the dictionaries: ended when?
+    assert not serves(Role("GBR", "ELI", None, None), "2021")            # undated
