@@ -293,6 +293,8 @@ ROWS = [
     ("Israel warned that Hezbollah would pay a heavy price.", {("ISR", "Threaten", "LBN", "asserted")}),
     # the parser may hang the doer's by-phrase on the act's object: the comment is still on the doer
     ("Belgrade condemned the arrest of a Serbian police officer by Kosovo police.", {("SRB", "Accuse", "XKX", "asserted")}),
+    # balking at a proposal rejects it
+    ("Beijing balked at the American proposal.", {("CHN", "Reject", "USA", "asserted")}),
     # a participle's agent names the doer of an act, not whom a person is wanted or employed by
     ("Mexican marines arrested a cartel leader wanted by the United States.", {("MEX", "Coerce", "MEX", "asserted")}),
     ("Moscow condemned the sanctions imposed by the European Union.", {("RUS", "Accuse", "EU", "asserted")}),
@@ -311,6 +313,8 @@ ROWS = [
     ("Zelensky said Europeans must understand that Russia will not stop.", set()),
     ("The Egyptian president said the US must be ready to mediate between Israel and Hamas.",
      {("EGY", "Request", "USA", "asserted")}),
+    # (never the subject of the verb it is the object of, which would say "itself")
+    ("Greece refused to recognise the breakaway republic.", set()),
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),

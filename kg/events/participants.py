@@ -177,16 +177,23 @@ def _referent(noun: Token, kinds: frozenset[str], ctx: Context) -> str | None:
     its own sentence named before it; for the subject of a main clause, the main subject of the sentence before
     when it is of a fitting kind (the most salient entity: "Poland closed its border with Belarus. The country
     accused Minsk" is Poland, not the Belarus named last); else the latest name of a fitting kind."""
-    if "Country" in kinds:
+    # (never the subject of the verb it is the object of: "Greece refused to recognise the breakaway republic",
+    # which would say "itself")
+    verb = noun.head if noun.dep_ in OBJECTS else None
+    own = {k for s in verb.children if s.dep_ in SUBJECTS and (k := ctx.res.token_keys.get(s.i))} if verb is not None else set()
+    if verb is not None and not own:
+        own = set(controller(verb, ctx))
+    if "Country" in kinds and noun.dep_ == "pobj":
         found = sentence_subject_country(noun, ctx.res.token_keys, ctx.gaz)
         if found:
             return found
     previous = _previous_subject(noun, referring=True)
     if previous is not None and previous.lower_ not in PRONOUNS_THING | PRONOUNS_PERSON:
         found = resolve_np(previous, ctx, 2)
-        if found is not None and ctx.kind(found) in kinds:
+        if found is not None and ctx.kind(found) in kinds and found not in own:
             return found
-    return ctx.antecedent(noun, kinds=kinds)
+    found = ctx.antecedent(noun, kinds=kinds)
+    return found if found not in own else None
 
 
 def _previous_subject(pronoun: Token, referring: bool = False) -> Token | None:
