@@ -537,11 +537,28 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if place is not None:
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
-        country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) or about
+        country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) \
+            or _acting_in(token, token_keys, gaz) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
     return out
+
+
+def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The country where a subject's verb happens, by an in-phrase on the verb or inside one of its phrases:
+    "students demonstrated outside the US embassy in Seoul" are in Seoul (not of the embassy's owner)."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ not in ("VERB", "AUX"):
+        return None
+    for prep in (c for c in subject.head.children if c.dep_ == "prep"):
+        for t in prep.subtree:
+            if t.dep_ != "pobj" or t.head.lower_ != "in":
+                continue
+            entity = gaz.entities.get(token_keys.get(t.i, ""))
+            if entity is not None and entity.kind in ("Country", "Location") and entity.country \
+                    and gaz.kind_of(entity.country) == "Country":
+                return entity.country
+    return None
 
 
 def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

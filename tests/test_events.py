@@ -318,6 +318,11 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # returning or handing over captives releases them
+    ("Baku returned 15 Armenian prisoners of war.", {("AZE", "Retreat", "ARM", "asserted")}),
+    ("Ukraine handed over 50 Russian prisoners.", {("UKR", "Retreat", "RUS", "asserted")}),
+    # people named by their group alone are where they act, before the country the text is about
+    ("Students demonstrated outside the American embassy in Seoul.", {("KOR", "Protest", "USA", "asserted")}),
     # a relative clause says whom the object was aimed at: lifting what one imposed on someone concedes to them
     ("Israel lifted the closure it had imposed on the West Bank.", {("ISR", "Concede", "PSE", "asserted")}),
     ("Washington eased the restrictions it placed on Havana in 2017.",

@@ -197,10 +197,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             and not pobjs(verb, AIMED_PREPS):
         # "defeated Russian forces", "ambushed a Nigerian army unit": forces fought are the target
         targets = [k for k in phrase_keys([theme], ctx) if k not in actors]
-    if not targets and theme is not None and (theme_class(theme, rules) == "envoy" or (
+    if not targets and theme is not None and (theme_class(theme, rules) in ("envoy", "captives") or (
             hostile and theme_class(theme, rules) == "weapons" and not pobjs(verb, AIMED_PREPS))):
-        # "summoned the Japanese ambassador": an envoy stands for the state that sent it; "shot down a
-        # Turkish drone", "destroyed Ukrainian tanks": weapons hit (not fired at someone) are their owner's
+        # "summoned the Japanese ambassador": an envoy stands for the state that sent it ("handed over 50 Russian
+        # prisoners": captives too); "shot down a Turkish drone", "destroyed Ukrainian tanks": weapons hit (not
+        # fired at someone) are their owner's
         owners = [c for c in theme.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         targets = [k for c in owners if (k := modifier_key(c, ctx)) and k not in actors]
     if (action in rules.symmetric_actions or trigger.reciprocal) and action != "Consult" and theme is not None:
