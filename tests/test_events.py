@@ -318,6 +318,11 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # using weapons attacks whom or where they are used on
+    ("Moscow used cluster munitions in Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Ukraine used drones to monitor the front line.", set()),
+    # an inquiry's finding of a hostile act accuses its doer
+    ("The OPCW found that Syrian forces had used chlorine gas in Douma.", {("OPCW", "Accuse", "SYR", "asserted")}),
     # returning or handing over captives releases them
     ("Baku returned 15 Armenian prisoners of war.", {("AZE", "Retreat", "ARM", "asserted")}),
     ("Ukraine handed over 50 Russian prisoners.", {("UKR", "Retreat", "RUS", "asserted")}),
