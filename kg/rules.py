@@ -170,6 +170,8 @@ class Rules:
     instrument_actions: Mapping[str, str]
     """Noun class of a subject -> the action a hostile verb it heads does: "the sanctions target three banks"
     sanction them, not attack them."""
+    opinion_verbs: frozenset[str]
+    """Verbs of agreement that, with an idea or a that-clause and no one named, state an opinion, no event."""
     foretelling_verbs: frozenset[str]
     """Warnings that, with no one warned, foretell a harm rather than threaten: "the UN warned that Sudan faces famine"."""
     claiming_verbs: frozenset[str]
@@ -463,7 +465,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "foretelling_verbs", "claiming_verbs", "instrument_actions", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -548,6 +550,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         rally_nouns=word_set("rally_nouns"),
         claiming_verbs=word_set("claiming_verbs"),
         foretelling_verbs=word_set("foretelling_verbs"),
+        opinion_verbs=word_set("opinion_verbs"),
         undergoing_verbs=word_set("undergoing_verbs"),
         performed_nouns=word_set("performed_nouns"),
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),

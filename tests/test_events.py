@@ -318,6 +318,10 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # agreeing with an idea, or that something is so, is an opinion; agreeing with someone or to something is not
+    ("Senator Sanders agreed with the nationalization of the Federal Reserve.", set()),
+    ("Moscow and Beijing agreed that the West was to blame.", set()),
+    ("Iran agreed with Russia on a new gas deal.", {("IRN", "Agree", "RUS", "planned")}),
     # using weapons attacks whom or where they are used on
     ("Moscow used cluster munitions in Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Ukraine used drones to monitor the front line.", set()),

@@ -654,6 +654,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     if pos == "VERB":
         if lemma in rules.dismissal_verbs and _dismisses(token, ctx):
             return None
+        if lemma in rules.opinion_verbs and _opinion(token, ctx):
+            return None
         if lemma in rules.undergoing_verbs and _event_object(token, rules):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
@@ -712,6 +714,21 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         frame = _noun_frame(token, trig, ctx)
         return (frame, trig, _light_verb(token, rules)) if frame else None
     return None
+
+
+def _opinion(verb: Token, ctx: Context) -> bool:
+    """ "agreed with the nationalization of the Fed", "agreeing the sponsor should be nonpartisan": agreement with an
+    idea, or that something is so, with no one named to agree with and nothing to do (not "agreed with Russia",
+    "agreed to the proposal", "agreed to withdraw")."""
+    if any(c.dep_ == "xcomp" for c in verb.children) or pobjs(verb, frozenset({"to", "on"})):
+        return False
+    withs = pobjs(verb, frozenset({"with"}))
+    if any(resolve_np(w, ctx, 0) is not None for w in withs):
+        return False
+    # (a clause of what will be done is agreed: "agreed that talks would resume")
+    future = ctx.rules.modality.planned_auxiliaries | {"would"}
+    return bool(withs) or any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in future for a in c.children)
+                              for c in verb.children)
 
 
 def _dismisses(verb: Token, ctx: Context) -> bool:
