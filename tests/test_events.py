@@ -318,6 +318,9 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # opposition voiced is a rejection, not the opposition camp acted on
+    ("India expressed opposition to the American plan.", {("IND", "Reject", "USA", "asserted")}),
+    ("The opposition boycotted the vote in Caracas.", {("VEN", "Protest", "VEN", "asserted")}),
     # agreeing with an idea, or that something is so, is an opinion; agreeing with someone or to something is not
     ("Senator Sanders agreed with the nationalization of the Federal Reserve.", set()),
     ("Moscow and Beijing agreed that the West was to blame.", set()),
