@@ -318,6 +318,9 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # what is expressed decides the act (the dictionary's list); an interest expressed is none
+    ("Biden expressed an interest in the French police.", set()),
+    ("Germany expressed disappointment with Poland.", {("DEU", "Accuse", "POL", "asserted")}),
     # opposition voiced is a rejection, not the opposition camp acted on
     ("India expressed opposition to the American plan.", {("IND", "Reject", "USA", "asserted")}),
     ("The opposition boycotted the vote in Caracas.", {("VEN", "Protest", "VEN", "asserted")}),
