@@ -112,6 +112,8 @@ ROWS = [
     ("Trump's victory prompted Seoul to reconsider its policy.", set()),
     # between two people an attack is in words
     ("Joe Biden attacked Donald Trump over the pandemic.", {("USA", "Accuse", "USA", "asserted")}),
+    # with someone acted on, an on-phrase is the topic, not a second target
+    ("Senate Democrats attacked Donald Trump on his taxes.", {("USA", "Accuse", "USA", "asserted")}),
     # leaders who clash or battle with each other fight with words
     ("Donald Trump clashed with Emmanuel Macron over NATO spending.", {("USA", "Accuse", "FRA", "asserted")}),
     # a state acting on its own people is an event, on the state's own country

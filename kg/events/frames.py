@@ -165,7 +165,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                 or _relative_pobjs(obj, rules.target_preps)
 
     if trigger.object != "theme":
-        target_tokens = [o for o in objects if o not in themes] + target_tokens
+        acted_on = [o for o in objects if o not in themes]
+        if trigger.object == "target" and any(resolve_np(o, ctx) is not None for o in acted_on):
+            # "attacked Trump on his taxes", "pressed China on human rights": with someone acted on, an on-phrase
+            # is the topic
+            topics = set(pobjs(verb, frozenset({"on", "upon"})))
+            target_tokens = [t for t in target_tokens if t not in topics]
+        target_tokens = acted_on + target_tokens
     if not objects and not target_tokens and not passive and verb.lemma_.lower() in rules.verbs:
         target_tokens = _shared_complements(verb, ctx)  # (a hand-written trigger: a verb that takes a complement)
     if not objects and action == "Investigate":
