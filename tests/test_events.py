@@ -330,6 +330,12 @@ ROWS = [
     ("Senator Sanders agreed with the nationalization of the Federal Reserve.", set()),
     ("Moscow and Beijing agreed that the West was to blame.", set()),
     ("Iran agreed with Russia on a new gas deal.", {("IRN", "Agree", "RUS", "planned")}),
+    # letting aid in retreats, where the clause of entry says it goes
+    ("Israel allowed humanitarian aid to enter Gaza.", {("ISR", "Retreat", "PSE", "asserted")}),
+    ("Cairo allowed aid trucks to enter Gaza.", {("EGY", "Retreat", "PSE", "asserted")}),
+    # sharing intelligence is a tie; training another state's forces is military cooperation
+    ("Tokyo and Seoul restored intelligence sharing.", {("JPN", "Support", "KOR", "asserted")}),
+    ("Berlin will train Ukrainian soldiers on Patriot systems.", {("DEU", "Cooperate", "UKR", "planned")}),
     # using weapons attacks whom or where they are used on
     ("Moscow used cluster munitions in Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Ukraine used drones to monitor the front line.", set()),
