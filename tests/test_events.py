@@ -315,6 +315,9 @@ ROWS = [
     ("Zelensky said Europeans must understand that Russia will not stop.", set()),
     ("The Egyptian president said the US must be ready to mediate between Israel and Hamas.",
      {("EGY", "Request", "USA", "asserted")}),
+    # (as an owner, "the country" is the sentence's subject's, as inside a phrase)
+    ("Mali accused Ukraine of arming the country's rebels.",
+     {("MLI", "Accuse", "UKR", "asserted"), ("UKR", "SupplyWeapons", "MLI", "asserted")}),
     # (never the subject of the verb it is the object of, which would say "itself")
     ("Greece refused to recognise the breakaway republic.", set()),
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)

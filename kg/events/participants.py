@@ -173,8 +173,9 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
 
 
 def _referent(noun: Token, kinds: frozenset[str], ctx: Context) -> str | None:
-    """The actor a definite description ("the country", "the bloc") refers to: for a country, the main subject of
-    its own sentence named before it; for the subject of a main clause, the main subject of the sentence before
+    """The actor a definite description ("the country", "the bloc") refers to: for a country inside a phrase or as
+    an owner ("rebels in the north of the country", "the country's army"), the main subject of its own sentence
+    named before it; for the subject of a main clause, the main subject of the sentence before
     when it is of a fitting kind (the most salient entity: "Poland closed its border with Belarus. The country
     accused Minsk" is Poland, not the Belarus named last); else the latest name of a fitting kind."""
     # (never the subject of the verb it is the object of: "Greece refused to recognise the breakaway republic",
@@ -183,7 +184,7 @@ def _referent(noun: Token, kinds: frozenset[str], ctx: Context) -> str | None:
     own = {k for s in verb.children if s.dep_ in SUBJECTS and (k := ctx.res.token_keys.get(s.i))} if verb is not None else set()
     if verb is not None and not own:
         own = set(controller(verb, ctx))
-    if "Country" in kinds and noun.dep_ == "pobj":
+    if "Country" in kinds and noun.dep_ in ("pobj", "poss"):
         found = sentence_subject_country(noun, ctx.res.token_keys, ctx.gaz)
         if found:
             return found
