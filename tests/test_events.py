@@ -324,7 +324,7 @@ ROWS = [
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
     # what one likes or would love to do is a disposition, not an act told
-    ("Trump would love to meet Kim Jong Un.", {("USA", "Consult", "PRK", "considered")}),
+    ("Putin likes attacking Ukraine.", {("RUS", "Assault", "UKR", "considered")}),
     # what is expressed decides the act (the dictionary's list); an interest expressed is none
     ("Biden expressed an interest in the French police.", set()),
     ("Germany expressed disappointment with Poland.", {("DEU", "Accuse", "POL", "asserted")}),
