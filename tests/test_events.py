@@ -312,7 +312,7 @@ ROWS = [
     ("The minister would not say whether or not Israel had bombed the airport in Damascus.",
      {("ISR", "Assault", "SYR", "considered")}),
     # what one must know or understand is no act asked of anyone; what one must do is
-    ("Zelensky said Europeans must understand that Russia will not stop.", set()),
+    ("Zelensky said Germany must understand that Russia will not stop.", set()),
     ("The Egyptian president said the US must be ready to mediate between Israel and Hamas.",
      {("EGY", "Request", "USA", "asserted")}),
     # (as an owner, "the country" is the sentence's subject's, as inside a phrase)
@@ -332,7 +332,7 @@ ROWS = [
     ("India expressed opposition to the American plan.", {("IND", "Reject", "USA", "asserted")}),
     ("The opposition boycotted the vote in Caracas.", {("VEN", "Protest", "VEN", "asserted")}),
     # agreeing with an idea, or that something is so, is an opinion; agreeing with someone or to something is not
-    ("Senator Sanders agreed with the nationalization of the Federal Reserve.", set()),
+    ("Lula agreed with the nationalization of the Venezuelan oil industry.", set()),
     ("Moscow and Beijing agreed that the West was to blame.", set()),
     ("Iran agreed with Russia on a new gas deal.", {("IRN", "Agree", "RUS", "planned")}),
     # letting aid in retreats, where the clause of entry says it goes
