@@ -555,6 +555,11 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             poss = [c for c in head.children if c.dep_ == "poss"]
             if poss:
                 return actor_keys(poss, ctx)
+            # "the US decision to withdraw from the deal": a name compounded with the noun is its owner too
+            owners = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                      and (k := ctx.res.token_keys.get(c.i)) and ctx.kind(k) != "Location"]
+            if owners and head.lemma_.lower() in ctx.rules.modality.planned_nouns | ctx.rules.modality.considered_nouns:
+                return actor_keys(owners, ctx)
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
             found = actor_keys(pobjs(head, frozenset({"of"})), ctx)
             enacts = head.lemma_.lower() in ctx.rules.modality.planned_nouns | ctx.rules.instrument_nouns
