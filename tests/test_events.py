@@ -323,6 +323,9 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # a show of force around or off a country is directed at it; the place may hang on the light verb
+    ("Beijing held military drills around Taiwan.", {("CHN", "Mobilize", "TWN", "asserted")}),
+    ("Russia staged naval exercises off the coast of Japan.", {("RUS", "Mobilize", "JPN", "asserted")}),
     # a name compounded with a noun of decision or plan owns it and does what it decides
     ("The Kremlin decision to send troops to Belarus alarmed Warsaw.", {("RUS", "DeployTroops", "BLR", "planned")}),
     # what one likes or would love to do is a disposition, not an act told

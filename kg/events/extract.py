@@ -517,13 +517,19 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
     # "a bombing campaign in Syria": an event noun modifying another takes its places
     objects += [frame.trigger.head] if frame.trigger.dep_ == "compound" else []
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
+    # "held military drills around Taiwan": the place of an event noun may hang on the light verb that tells it
+    if frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ in OBJECTS \
+            and frame.trigger.head.lemma_.lower() in ctx.rules.light_verbs:
+        holders.append(frame.trigger.head)
     # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     # "airstrikes on militant hideouts in Iran", "delivered food to besieged towns in Syria": the place may hang
     # on what the act is aimed at or goes to
-    holders += [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS | {"to", "into"})]
-    # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
+    aimed = [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS | {"to", "into"})]
+    # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"; "drills around
+    # Taiwan", "exercises off the coast of Japan" (around or off the event itself, not what it is aimed at)
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING]
+    preps += [c for h in aimed for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
     places = [p for c in preps for p in c.children if p.dep_ == "pobj"]
     places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
@@ -546,6 +552,7 @@ def _keys_country(keys: list[str], ctx: Context) -> str | None:
 
 PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
 PLACE_MARKS = frozenset({"in", "outside", "at", "across", "near", "inside"})
+SURROUNDING = frozenset({"around", "off"})
 """Prepositions that say where an event happened."""
 
 
