@@ -323,6 +323,10 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # those an organisation or a state sends act for it
+    ("UN inspectors accused Iraq of hiding weapons.", {("UN", "Accuse", "IRQ", "asserted")}),
+    ("Observers from the OSCE accused Azerbaijan of fraud.", {("OSCE", "Accuse", "AZE", "asserted")}),
+    ("Qatari mediators urged Hamas to accept the deal.", {("QAT", "Request", "PSE", "asserted")}),
     # a show of force around or off a country is directed at it; the place may hang on the light verb
     ("Beijing held military drills around Taiwan.", {("CHN", "Mobilize", "TWN", "asserted")}),
     ("Russia staged naval exercises off the coast of Japan.", {("RUS", "Mobilize", "JPN", "asserted")}),
