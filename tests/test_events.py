@@ -323,6 +323,8 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # support thrown behind someone is given to them
+    ("Germany threw its support behind Ukraine's bid to join the EU.", {("DEU", "Support", "UKR", "asserted")}),
     # those an organisation or a state sends act for it
     ("UN inspectors accused Iraq of hiding weapons.", {("UN", "Accuse", "IRQ", "asserted")}),
     ("Observers from the OSCE accused Azerbaijan of fraud.", {("OSCE", "Accuse", "AZE", "asserted")}),
