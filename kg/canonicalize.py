@@ -566,6 +566,7 @@ def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> st
     or "rebels in the north of the country": the country the sentence is about, its main subject. The
     place of an act on an object is the object's too ("backing rebels in the north of the country")."""
     holders = [head, head.head] if head.dep_ == "dobj" else [head]
+    referring = load_rules().referring_nouns  # ("the country", "the kingdom": see `sentence_subject_country`)
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
             for t in prep.subtree:
@@ -573,13 +574,12 @@ def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> st
                 if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country" \
                         and entity.kind in ("Country", "Location"):
                     return entity.country
-                if t.lemma_.lower() in COUNTRY_NOUNS and any(d.lower_ == "the" for d in t.children):
+                if t.pos_ == "NOUN" and "Country" in referring.get(t.lemma_.lower(), ()) \
+                        and any(d.lower_ == "the" for d in t.children):
                     return sentence_subject_country(t, token_keys, gaz)
     return None
 
 
-COUNTRY_NOUNS = frozenset({"country", "nation"})
-"""Nouns that, as "the country", refer back to a country (see `sentence_subject_country`)."""
 
 
 def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

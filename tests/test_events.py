@@ -318,6 +318,8 @@ ROWS = [
     # (as an owner, "the country" is the sentence's subject's, as inside a phrase)
     ("Mali accused Ukraine of arming the country's rebels.",
      {("MLI", "Accuse", "UKR", "asserted"), ("UKR", "SupplyWeapons", "MLI", "asserted")}),
+    ("Morocco accused Algeria of arming rebels in the south of the kingdom.",
+     {("MAR", "Accuse", "DZA", "asserted"), ("DZA", "SupplyWeapons", "MAR", "asserted")}),
     # (never the subject of the verb it is the object of, which would say "itself")
     ("Greece refused to recognise the breakaway republic.", set()),
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
