@@ -325,6 +325,12 @@ ROWS = [
     # (else the latest name of its kind: the state's own organs are no bloc; a name is no description)
     ("Nigerian police arrested members of the banned Movement for the Survival of the Ogoni People.",
      {("NGA", "Coerce", "NGA", "asserted")}),
+    # with its accuser named, the passive tells what the active does: the one accused did it
+    ("Russia was accused by Ukraine of shelling the Zaporizhzhia nuclear plant.",
+     {("UKR", "Accuse", "RUS", "asserted"), ("RUS", "Assault", "UKR", "asserted")}),
+    # designating or calling someone a wrongdoer accuses them, whichever way the parser reads the two objects
+    ("The European Union designated Hamas a terrorist organisation.", {("EU", "Accuse", "PSE", "asserted")}),
+    ("Biden called Putin a killer.", {("USA", "Accuse", "RUS", "asserted")}),
     # support thrown behind someone is given to them
     ("Germany threw its support behind Ukraine's bid to join the EU.", {("DEU", "Support", "UKR", "asserted")}),
     # those an organisation or a state sends act for it

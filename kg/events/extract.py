@@ -603,6 +603,9 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             predicates = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
             # (the parser may swap the one described and the description: "called Trump a threat")
             parts = predicates + [c for c in verb.children if c.dep_ in OBJECTS] if predicates else []
+            if not parts and any(c.dep_ == "dative" for c in verb.children):
+                # "designated Hamas a terrorist organisation": the parser may read the two objects as indirect and direct
+                parts = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
             if any(negative(p) for p in parts):
                 accused += phrase_keys([p for p in parts if p.dep_ != "prep" and not negative(p)], ctx)
         if not accused:

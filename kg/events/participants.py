@@ -586,6 +586,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             lemma = verdict(court, ctx.rules) or court.lemma_.lower()
             if lemma in ctx.rules.convictions:
                 return actor_keys([c for c in court.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
+            if any(c.dep_ == "agent" for c in head.children):
+                # "Russia was accused by Ukraine of shelling the plant": with its accuser named, the passive is
+                # the active's "Ukraine accused Russia of shelling" (never the accuser: "by Ukraine" shelled nothing)
+                return actor_keys([c for c in head.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs \
                 and not all(_instrument(o, ctx) for o in objs):
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"; not an instrument
