@@ -331,6 +331,10 @@ ROWS = [
     # designating or calling someone a wrongdoer accuses them, whichever way the parser reads the two objects
     ("The European Union designated Hamas a terrorist organisation.", {("EU", "Accuse", "PSE", "asserted")}),
     ("Biden called Putin a killer.", {("USA", "Accuse", "RUS", "asserted")}),
+    # a reply to sanctions is a sanction; export controls are sanctions
+    ("Beijing retaliated against American tariffs.", {("CHN", "Sanction", "USA", "asserted")}),
+    ("China imposed export controls on Japan.", {("CHN", "Sanction", "JPN", "asserted")}),
+    ("Tehran retaliated against the Israeli strike.", {("IRN", "Assault", "ISR", "asserted")}),
     # support thrown behind someone is given to them
     ("Germany threw its support behind Ukraine's bid to join the EU.", {("DEU", "Support", "UKR", "asserted")}),
     # those an organisation or a state sends act for it

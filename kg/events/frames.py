@@ -64,6 +64,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if theme_class(o, rules)]
     classes = [theme_class(o, rules) for o in objects + with_objs]
     sense = sense_for(trigger, classes)
+    if sense is None and trigger.senses and all(s.theme is not None for s in trigger.senses):
+        # "retaliated against US chip restrictions", "retaliated for the sanctions": what a reply answers sets its
+        # kind when nothing else does
+        sense = sense_for(trigger, [theme_class(p, rules) for p in pobjs(verb, frozenset({"against", "for"}))])
     member = sense is None and trigger.state_action is not None and not passive and any(
         ctx.kind(resolve_np(o, ctx)) == "Country" for o in objects)
     if member:
