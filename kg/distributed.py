@@ -107,11 +107,13 @@ def process_parallel(
 
     load_gazetteer()  # a broken data file fails here, as one KgError, before any process starts
     load_rules()
-    load_nlp(model)  # this process parses too; forked workers inherit the model and start at once
-    load_lexicon()
-    load_agents()
     context = _start_method()
-    # without fork the model loads in each worker on its first batch; a ModelError there reaches us through result()
+    if context.get_start_method() == "fork":
+        load_nlp(model)  # forked workers inherit the model and the tables and start at once
+        load_lexicon()
+        load_agents()
+    # otherwise each worker loads them on its first batch, and this process on its own first one, while the
+    # workers start (the first batches go to them); a ModelError in a worker reaches us through result()
     helpers = max(1, workers - 1)
     limit = IN_FLIGHT * helpers
     with ProcessPoolExecutor(helpers, mp_context=context) as pool:
