@@ -29,6 +29,9 @@ LOCAL = "local"
 BATCH_DOCS = 16
 """Documents per task: enough to amortise a round trip, few enough to keep workers evenly busy."""
 
+LOCAL_BATCH_DOCS = 4
+"""Documents per task of the local workers: the last batches end close together (this process parses too)."""
+
 IN_FLIGHT = 2
 """Batches queued per worker: one running, one waiting, so no worker idles while bounding memory."""
 
@@ -87,27 +90,49 @@ def process_parallel(
     workers: int,
     *,
     model: str | None = None,
-    batch_docs: int = BATCH_DOCS,
+    batch_docs: int = LOCAL_BATCH_DOCS,
 ) -> Iterator[DocResult]:
-    """DocResults for `documents` from `workers` local processes, in input order, streamed."""
+    """DocResults for `documents` from this process and `workers - 1` local worker processes, in input order, streamed.
+
+    This process parses too, whenever the workers have their batches in hand: a worker started without
+    fork loads spaCy and the model itself (about 2 s), time in which this process already parses, and
+    at the end neither waits long for the other (small batches).
+    """
+    from kg.agents import load_agents
     from kg.gazetteer import load_gazetteer
+    from kg.lexicon import load_lexicon
     from kg.nlp import load_nlp
+    from kg.pipeline import process
     from kg.rules import load_rules
 
     load_gazetteer()  # a broken data file fails here, as one KgError, before any process starts
     load_rules()
     context = _start_method()
     if context.get_start_method() == "fork":
-        load_nlp(model)  # loaded once here; forked workers inherit it and start at once
-    # otherwise the model loads in each worker on its first batch; a ModelError there reaches us through result()
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        pending: deque[Future] = deque()
+        load_nlp(model)  # forked workers inherit the model and the tables and start at once
+        load_lexicon()
+        load_agents()
+    # otherwise each worker loads them on its first batch, and this process on its own first one, while the
+    # workers start (the first batches go to them); a ModelError in a worker reaches us through result()
+    helpers = max(1, workers - 1)
+    limit = IN_FLIGHT * helpers
+    with ProcessPoolExecutor(helpers, mp_context=context) as pool:
+        pending: deque[Future | list[DocResult]] = deque()
         for batch in _batches(documents, batch_docs):
-            pending.append(pool.submit(_run_local, batch, model))
-            if len(pending) >= IN_FLIGHT * workers:
-                yield from pending.popleft().result()
+            if sum(not p.done() for p in pending if isinstance(p, Future)) < limit:
+                pending.append(pool.submit(_run_local, batch, model))
+            else:
+                pending.append(list(process(batch, model=model)))
+            # in input order: what is done at the head, and the head itself once enough waits behind it
+            while pending and (isinstance(pending[0], list) or pending[0].done() or len(pending) > 2 * limit):
+                yield from _ready(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _ready(pending.popleft())
+
+
+def _ready(item: Future | list[DocResult]) -> list[DocResult]:
+    """A batch's results: computed here, or from a worker (waiting for it)."""
+    return item if isinstance(item, list) else item.result()
 
 
 @contextmanager

@@ -20,8 +20,6 @@ import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import query as kg_query
-from kg import store as kg_store
 from kg.files import spool_db, text_writer, write_all
 from kg.errors import InputError
 from kg.graph import PREFIXES
@@ -335,6 +333,10 @@ def to_jsonld(ds: Dataset) -> str:
 
 def events_csv(ds: Dataset) -> str:
     """One CSV row per event: date, actor, actor country, CAMEO/PLOVER codes, target, target country, sources."""
+    # (imported here: kg build writes through this module, and the query code would bring networkx and httpx)
+    from kg import query as kg_query
+    from kg import store as kg_store
+
     mem = kg_store.parse(ds)
     return kg_query.format_result(kg_query.run("event-table", store=mem), "csv")
 

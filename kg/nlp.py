@@ -11,9 +11,10 @@ from pathlib import Path
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, SENT_START, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from kg.errors import ModelError
 from kg.parsed import token_texts
@@ -202,11 +203,12 @@ def build_nlp(name: str) -> Language:
         raise ModelError(f"spaCy model '{name}' has no dependency parser, which the event rules need: {hint}")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    if "attribute_ruler" in nlp.pipe_names:
-        _fix_lemmas(nlp)
     unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]
     if unused:
         nlp.disable_pipes(*unused)
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("kg_lemma_fixes", name="lemma_fixes",
+                     after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "attribute_ruler")
     matcher = nlp.add_pipe("kg_names", name="gazetteer", after="ner" if "ner" in nlp.pipe_names else None)
     matcher.set_table(names_table(nlp))
     nlp.max_length = max(nlp.max_length, MAX_CHUNK + 1)
@@ -216,13 +218,35 @@ def build_nlp(name: str) -> Language:
 VERB_TAGS = ["VBD", "VBN", "VBZ", "VBP", "VBG"]
 
 
-def _fix_lemmas(nlp: Language) -> None:
-    """Set the lemma of the verb forms the lemmatizer reads as another word (`lemma_fixes` in rules.yaml):
-    the attribute ruler runs before the lemmatizer, which keeps a lemma already set."""
-    fixes = load_rules().lemma_fixes
-    nlp.get_pipe("attribute_ruler").add_patterns([
-        {"patterns": [[{"LOWER": form, "TAG": {"IN": VERB_TAGS}}]], "attrs": {"LEMMA": lemma}}
-        for form, lemma in fixes.items()])
+class LemmaFixes:
+    """Set the lemma of the verb forms the lemmatizer reads as another word (`lemma_fixes` in rules.yaml).
+
+    One array lookup per text after the lemmatizer, where 24 attribute-ruler patterns (one per form) made
+    spaCy's matcher try each of them at every token; the lemmas come out the same.
+    """
+
+    def __init__(self, vocab: Vocab, fixes: dict[str, str]):
+        strings = vocab.strings
+        self.lemmas = {strings.add(form): strings.add(lemma) for form, lemma in fixes.items()}
+        self.forms = numpy.array(sorted(self.lemmas), dtype=numpy.uint64)
+        self.tags = numpy.array([strings.add(tag) for tag in VERB_TAGS], dtype=numpy.uint64)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and len(self.forms):
+            words = doc.to_array([LOWER, TAG])
+            hits = numpy.flatnonzero(numpy.isin(words[:, 0], self.forms) & numpy.isin(words[:, 1], self.tags)).tolist()
+            if hits:
+                lemmas = doc.to_array(LEMMA)
+                for i in hits:
+                    lemmas[i] = self.lemmas[int(words[i, 0])]
+                doc.from_array(LEMMA, lemmas)
+        return doc
+
+
+@Language.factory("kg_lemma_fixes")
+def make_lemma_fixes(nlp: Language, name: str) -> LemmaFixes:
+    """The fix table of rules.yaml for this model's strings."""
+    return LemmaFixes(nlp.vocab, dict(load_rules().lemma_fixes))
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n")

@@ -9,7 +9,7 @@ from kg.nlp import MAX_CHUNK, NEEDED, chunks, load_nlp
 
 
 def test_only_the_needed_components_run_plus_ours(nlp):
-    assert set(nlp.pipe_names) <= set(NEEDED) | {"line_breaks", "gazetteer"}
+    assert set(nlp.pipe_names) <= set(NEEDED) | {"line_breaks", "lemma_fixes", "gazetteer"}
     assert nlp.pipe_names.index("gazetteer") > nlp.pipe_names.index("ner")
     assert nlp.pipe_names.index("line_breaks") < nlp.pipe_names.index("parser")
 

@@ -124,7 +124,7 @@ def test_every_state_act_names_a_sector_of_the_shipped_table() -> None:
 
 
 def test_lemma_fixes_reach_the_model() -> None:
-    """The lemmatizer reads "staged" as "stag"; the fix table sets the verb's lemma before it runs, and only a verb's."""
+    """The lemmatizer reads "staged" as "stag"; the fix table sets the verb's lemma, and only a verb's."""
     from kg.nlp import load_nlp
 
     assert load_rules().lemma_fixes["staged"] == "stage"
