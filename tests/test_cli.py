@@ -89,7 +89,10 @@ def test_shell_completion_is_enabled():
     script = Path(sys.executable).parent / "kg"
     if not script.exists():
         pytest.skip(f"no kg script beside {sys.executable}")
-    shown = subprocess.run([script, "--show-completion", "bash"], capture_output=True, text=True, timeout=60)
+    # (typer finds the shell from the parent process, so the script runs under bash, whatever shell runs pytest;
+    # a second command keeps bash from handing its process over to the script)
+    shown = subprocess.run(["bash", "-c", '"$0" --show-completion bash; exit $?', str(script)], capture_output=True, text=True,
+                           timeout=60)
     assert shown.returncode == 0 and "_KG_COMPLETE=complete_bash" in shown.stdout
     env = {"_KG_COMPLETE": "complete_bash", "COMP_WORDS": "kg que", "COMP_CWORD": "1", "PATH": "/usr/bin:/bin"}
     completed = subprocess.run([script], capture_output=True, text=True, env=env, timeout=60)
