@@ -554,10 +554,17 @@ def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) ->
         for t in prep.subtree:
             if t.dep_ != "pobj" or t.head.lower_ != "in":
                 continue
-            entity = gaz.entities.get(token_keys.get(t.i, ""))
-            if entity is not None and entity.kind in ("Country", "Location") and entity.country \
-                    and gaz.kind_of(entity.country) == "Country":
-                return entity.country
+            state = _state_of_place(gaz.entities.get(token_keys.get(t.i, "")), gaz)
+            if state is not None:
+                return state
+    return None
+
+
+def _state_of_place(entity: Entity | None, gaz: Gazetteer) -> str | None:
+    """The state a country or a place in one names (a place of no known state, or a body: None)."""
+    if entity is not None and entity.kind in ("Country", "Location") and entity.country \
+            and gaz.kind_of(entity.country) == "Country":
+        return entity.country
     return None
 
 
@@ -570,16 +577,13 @@ def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> st
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
             for t in prep.subtree:
-                entity = gaz.entities.get(token_keys.get(t.i, ""))
-                if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country" \
-                        and entity.kind in ("Country", "Location"):
-                    return entity.country
+                state = _state_of_place(gaz.entities.get(token_keys.get(t.i, "")), gaz)
+                if state is not None:
+                    return state
                 if t.pos_ == "NOUN" and "Country" in referring.get(t.lemma_.lower(), ()) \
                         and any(d.lower_ == "the" for d in t.children):
                     return sentence_subject_country(t, token_keys, gaz)
     return None
-
-
 
 
 def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

@@ -552,8 +552,10 @@ def _keys_country(keys: list[str], ctx: Context) -> str | None:
 
 PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
 PLACE_MARKS = frozenset({"in", "outside", "at", "across", "near", "inside"})
-SURROUNDING = frozenset({"around", "off"})
 """Prepositions that say where an event happened."""
+SURROUNDING = frozenset({"around", "off"})
+"""Prepositions that say where an event happened around it ("drills around Taiwan"), read on the event and its
+own phrases only, not on what it is aimed at."""
 
 
 def _evidence(sent: Span, document: Document, offset: int, trigger: str,

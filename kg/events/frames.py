@@ -194,9 +194,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     target_tokens += [p for p in placed if p not in target_tokens]
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
-    if not targets and themes and any(t.dep_ == "nsubj" and t.head.dep_ == "ccomp" for t in themes):
-        # "allowed aid trucks to enter Gaza": what is let in goes where its clause says
-        clauses = [t.head for t in themes if t.dep_ == "nsubj" and t.head.dep_ == "ccomp"]
+    # "allowed aid trucks to enter Gaza": what is let in goes where its clause says
+    if not targets and (clauses := [t.head for t in themes if t.dep_ == "nsubj" and t.head.dep_ == "ccomp"]):
         entered = [o for c in clauses for o in c.children if o.dep_ in OBJECTS] + [
             p for c in clauses for p in pobjs(c, frozenset({"into", "to", "in"}))]
         targets = [k for k in phrase_keys(entered, ctx) if k not in actors]
