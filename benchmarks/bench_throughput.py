@@ -29,7 +29,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -51,35 +50,38 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+_SAMPLER = """
+import json, select, sys, psutil
+me, sampler = psutil.Process(int(sys.argv[1])), psutil.Process()
+child = total = 0.0
+while not select.select([sys.stdin], [], [], 0.1)[0]:  # until the parent writes or closes stdin
+    try:
+        kids = [c.memory_info().rss for c in me.children(recursive=True) if c.pid != sampler.pid]
+        own = me.memory_info().rss
+    except psutil.Error:  # a worker exited between listing and reading
+        continue
+    child = max(child, max(kids, default=0) / 2**20)
+    total = max(total, (own + sum(kids)) / 2**20)
+print(json.dumps([child, total]))
+"""
+
+
 class TreeMemory:
-    """Samples the RSS of this process's descendants (worker processes) every 0.1 s, in a thread."""
+    """Samples the RSS of this process's descendants (worker processes) every 0.1 s, from a separate process.
+
+    Not from a thread: kg forks its workers only while this process has no other thread (a fork copies
+    locks other threads hold), and a sampler thread would make every worker start spaCy from scratch."""
 
     def __init__(self) -> None:
-        import psutil  # a dependency of dask.distributed
-
-        self.me = psutil.Process()
-        self.child = 0.0
-        self.total = 0.0
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while not self.stop.wait(0.1):
-            try:
-                kids = [c.memory_info().rss for c in self.me.children(recursive=True)]
-                own = self.me.memory_info().rss
-            except Exception:  # a worker exited between listing and reading
-                continue
-            self.child = max(self.child, max(kids, default=0) / 2**20)
-            self.total = max(self.total, (own + sum(kids)) / 2**20)
+        self.sampler = subprocess.Popen([sys.executable, "-c", _SAMPLER, str(os.getpid())],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def peaks(self) -> dict[str, float]:
         """Peak RSS of this process (exact, from the kernel) and of its largest descendant and the whole tree (sampled), MB."""
-        self.stop.set()
-        self.thread.join()
+        out, _ = self.sampler.communicate("stop\n")
+        child, total = json.loads(out)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KB
-        return {"peak_mb": round(own, 1), "child_peak_mb": round(self.child, 1), "tree_peak_mb": round(max(self.total, own), 1)}
+        return {"peak_mb": round(own, 1), "child_peak_mb": round(child, 1), "tree_peak_mb": round(max(total, own), 1)}
 
 
 def child_bare(args: dict) -> dict:

@@ -9,6 +9,7 @@ stderr when that is a terminal, and Python callers pass their own or none.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
@@ -18,6 +19,10 @@ from rich.filesize import decimal
 from rich.progress import (BarColumn, Progress, ProgressColumn, Task, TaskID, TaskProgressColumn, TextColumn,
                            TimeRemainingColumn)
 from rich.text import Text
+
+REDRAW_SECONDS = 0.1
+"""Least time between two redraws of the bars (a report may come per document)."""
+
 
 class Report(Protocol):
     """Told how a task goes: `done` of `total` (None: not known) steps of the task named, counted in `unit`
@@ -60,14 +65,23 @@ def bar(enabled: bool = True, console: Console | None = None) -> Iterator[Report
         yield None
         return
     columns = (TextColumn("{task.description}"), BarColumn(), _Count(), TaskProgressColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console) as display:
+    # Redrawn by `report` itself, not by rich's refresh thread: kg forks its worker processes only while
+    # this process has no other thread (a fork copies locks that other threads hold), and forked workers
+    # inherit the loaded model instead of each loading spaCy again.
+    with Progress(*columns, console=console, auto_refresh=False) as display:
         ids: dict[str, TaskID] = {}
+        drawn = [0.0]
 
         def report(task: str, done: int, total: int | None, unit: str = "") -> None:
-            if task not in ids:
+            new = task not in ids
+            if new:
                 for earlier in display.tasks:  # a task starts when the ones before it have ended: show them full
                     display.update(earlier.id, total=earlier.completed)
                 ids[task] = display.add_task(task, total=total, unit=unit)
             display.update(ids[task], completed=done, total=total)
+            now = time.monotonic()
+            if new or done == total or now - drawn[0] >= REDRAW_SECONDS:
+                display.refresh()
+                drawn[0] = now
 
         yield report

@@ -81,6 +81,25 @@ def test_worker_processes_started_without_fork_give_the_serial_results(monkeypat
     assert to_jsonl(merge(results)) == to_jsonl(extract(docs))
 
 
+def test_forked_workers_run_with_the_parents_objects_frozen_and_the_collector_is_back_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A collection in a forked worker would copy every page of the model it visits (gc.freeze, Python docs)."""
+    import gc
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    monkeypatch.setattr(kgd, "_start_method", lambda: multiprocessing.get_context("fork"))
+    docs = [Document(d["id"], d["text"], d.get("date")) for d in map(json.loads, news_sample_lines(2))]
+    frozen = []
+    results = []
+    for result in kgd.process_parallel(docs, 2, batch_docs=1):
+        frozen.append(gc.get_freeze_count())
+        results.append(result)
+    assert all(count > 0 for count in frozen)
+    assert gc.get_freeze_count() == 0
+    assert to_jsonl(merge(results)) == to_jsonl(extract(docs))
+
+
 # ------------------------------------------------------------ a local cluster leaves nothing behind
 
 

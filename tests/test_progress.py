@@ -36,3 +36,16 @@ def test_no_bar_when_not_a_terminal_or_not_wanted():
     with bar(enabled=False, console=Console(file=screen, force_terminal=True)) as report:
         assert report is None
     assert screen.getvalue() == ""
+
+
+def test_the_bar_runs_no_thread_of_its_own():
+    """Worker processes are forked (inheriting the loaded model) only while no other thread runs."""
+    import threading
+
+    before = threading.active_count()
+    screen = io.StringIO()
+    with bar(console=Console(file=screen, force_terminal=True, width=100, color_system=None)) as report:
+        assert report is not None
+        report("parsing documents", 1, 3)
+        assert threading.active_count() == before
+    assert "1/3" in screen.getvalue()
