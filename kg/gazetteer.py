@@ -725,7 +725,8 @@ def generate_countries(overrides_path: Path | None = None) -> list[dict]:
     """Country entries from pycountry + countryinfo merged with overrides, sorted by key.
 
     Every ISO 3166-1 entry (territories included: they have their own codes and news names
-    them as places with their own governments), plus the overrides' `extra` entries.
+    them as places with their own governments), plus the overrides' `extra` entries. The
+    territories the overrides list under `sovereigns` are places (Location) of their state.
     """
     import pycountry
 
@@ -737,6 +738,12 @@ def generate_countries(overrides_path: Path | None = None) -> list[dict]:
     if unknown:
         raise RulesError(f"{OVERRIDES_FILE}: countries: {unknown[0]!r} is not an ISO 3166-1 alpha-3 code "
                          "(put states outside ISO 3166-1 under 'extra')")
+    sovereigns: dict[str, str] = overrides.get("sovereigns") or {}
+    iso = {c.alpha_3 for c in pycountry.countries}
+    for territory, state in sovereigns.items():
+        if territory not in iso or state not in iso or state in sovereigns or territory == state:
+            raise RulesError(f"{OVERRIDES_FILE}: sovereigns: {territory}: {state} must map an ISO 3166-1 alpha-3 "
+                             "territory to another code that is a sovereign state")
     infos = _countryinfo_by_alpha3()
     entries: list[dict] = []
     for c in pycountry.countries:
@@ -750,8 +757,13 @@ def generate_countries(overrides_path: Path | None = None) -> list[dict]:
             "demonyms": [f for v in _as_list(info.get("demonym")) for d in v.split(",")
                          for f in (d.strip(), _plural(d.strip()))],
         }
-        entries.append(_country_entry(c.alpha_3, label, fix, library, codes,
-                                      dropped | {normalize(a) for a in fix.get("drop") or []}))
+        entry = _country_entry(c.alpha_3, label, fix, library, codes, dropped | {normalize(a) for a in fix.get("drop") or []})
+        if c.alpha_3 in sovereigns:
+            # a dependent territory: a place of its state, as a state's region is; its capital and its people's
+            # name are names of the place (as Phoenix lists "Puerto Rican"), no metonyms of a state
+            entry.update(kind="Location", country=sovereigns[c.alpha_3],
+                         aliases=entry["aliases"] + entry.pop("capitals") + entry.pop("demonyms"))
+        entries.append(entry)
     for extra in overrides.get("extra") or []:
         entries.append(_country_entry(extra["key"], extra["label"], extra, {}, codes, dropped))
     entries.sort(key=lambda e: e["key"])
@@ -802,7 +814,7 @@ def _check_cross_country_clashes(entries: list[dict]) -> None:
     clashes = []
     for e in entries:
         for field in ("label", "aliases", "capitals", "demonyms"):
-            for v in [e[field]] if field == "label" else e[field]:
+            for v in [e[field]] if field == "label" else e.get(field, []):
                 n = normalize(v)
                 if owner.setdefault(n, e["key"]) != e["key"]:
                     clashes.append(f"{v!r} ({owner[n]} and {e['key']})")

@@ -235,6 +235,30 @@ def test_a_country_block_may_carry_dated_codes(codes):
     assert [(a.kind, a.names) for a in actors] == [("Country", ["Iraq", "IRAQ", "Iraqi", "IRAQI"]), ("Location", ["Anbar"])]
 
 
+def test_a_territory_coded_as_its_own_acts_for_its_state_when_it_is_a_place_of_one(codes):
+    """Phoenix's "PUERTO_RICO_ [USAPRI]": the block stays the territory, a place of the USA, and so do its places;
+    a governor coded USAPRIGOV acts for the USA, as a governor of Texas does."""
+    records = parse_actors("PUERTO_RICO_\n+BORINQUEN_\n\t[USAPRI]\n\n"
+                           "JANE_ROE_\n\t[USAPRIGOV 20010101-20050101]\n\n"
+                           "JOHN_ROE_\n\t[ABWGOV]\n")
+    countries = {"PRI": {"key": "PRI", "label": "Puerto Rico", "kind": "Location", "country": "USA", "aliases": ["Puerto Rico"]},
+                 "ABW": {"key": "ABW", "label": "Aruba", "kind": "Country", "country": "ABW", "aliases": ["Aruba"]},
+                 "USA": {"key": "USA", "label": "United States", "kind": "Country", "country": "USA", "aliases": ["United States"]}}
+    codes = phoenix.Codes(frozenset(countries), {}, frozenset(), {}, frozenset(), frozenset({"GOV"}))
+    actors = phoenix.convert_records(records, phoenix.COUNTRIES_SRC, codes, frozenset(), countries, Report())
+    assert [(a.kind, a.names[0], a.country) for a in actors] == [
+        ("Location", "Puerto Rico", "USA"), ("Location", "Borinquen", "USA"), ("Person", "Jane Roe", "USA"),
+        ("Person", "John Roe", "ABW")]
+    assert actors[2].roles == [Role("USA", "GOV", "2001-01-01", "2005-01-01")]
+
+
+def test_a_dependent_territorys_subdivisions_act_for_its_state():
+    rows, _ = subdivisions.entries({"GRL": "DNK"})
+    greenland = [r for r in rows if r["key"].startswith("GL-")]
+    assert greenland and all(r["country"] == "DNK" for r in greenland)
+    assert {r["country"] for r in subdivisions.entries()[0] if r["key"].startswith("GL-")} == {"GRL"}
+
+
 def test_subdivisions_are_places_of_their_country_keyed_by_iso_3166_2():
     rows, dropped = subdivisions.entries()
     by_key = {r["key"]: r for r in rows}

@@ -227,6 +227,9 @@ ROWS = [
     # a resignation retreats from office: an event with no one acted upon ...
     ("The mayor of Lima resigned on Friday.", {("PER", "Retreat", None, "asserted")}),
     ("Peru's prime minister announced his resignation on Monday.", {("PER", "Retreat", None, "asserted")}),
+    # a dependent territory acts for its state, as CAMEO codes it (Phoenix: PUERTO_RICO_ [USAPRI])
+    ("Puerto Rico's governor announced her resignation on Tuesday.", {("USA", "Retreat", None, "asserted")}),
+    ("Greenland's government rejected the American offer.", {("DNK", "Reject", "USA", "asserted")}),
     # ... but a resignation called for has not happened
     ("Protesters in Lima called for the resignation of the Peruvian president.", {("PER", "Request", "PER", "asserted")}),
     # firing a person ends a job; firing at someone or firing a weapon attacks
@@ -519,7 +522,8 @@ ROWS = [
     ("A court in Lahore sentenced him to life in prison.", {("PAK", "Coerce", "PAK", "asserted")}),
     ("He was detained by police in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
     # officers are forces: sent abroad they are deployed, sent at home mobilised
-    ("Britain sent officers to Gibraltar.", {("GBR", "DeployTroops", "GIB", "asserted")}),
+    ("Britain sent officers to Cyprus.", {("GBR", "DeployTroops", "CYP", "asserted")}),
+    ("Britain sent officers to Gibraltar.", {("GBR", "Mobilize", None, "asserted")}),  # its own territory (GBRGIB)
     ("Trump sent Department of Homeland Security officers to Portland.", {("USA", "Mobilize", None, "asserted")}),
     # a particle makes the verb: a law struck down or an offer turned down is rejected, an office stepped down from
     # is left; "be to" tells what is arranged; weapons hit (not fired at someone) are their owner's

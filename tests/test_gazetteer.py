@@ -15,6 +15,7 @@ from kg.gazetteer import (
     ACTORS_FILE,
     AMBIGUOUS_FILE,
     COUNTRIES_FILE,
+    OVERRIDES_FILE,
     Gazetteer,
     dump_entries,
     load_gazetteer,
@@ -22,6 +23,7 @@ from kg.gazetteer import (
 )
 from kg.model import ENTITY_KINDS
 from kg.paths import ontology_dir
+from tests.conftest import SHARED, require
 
 
 @pytest.fixture(scope="module")
@@ -221,10 +223,45 @@ def test_every_entity_acts_for_a_known_country_or_organisation(gaz: Gazetteer) -
 
 def test_every_country_has_an_alpha3_key_acting_for_itself(gaz: Gazetteer) -> None:
     countries = [e for e in gaz.entities.values() if e.kind == "Country"]
-    assert len(countries) >= 249
+    assert len(countries) >= 235
     for c in countries:
         assert len(c.key) == 3 and c.key.isupper() and c.key.isalpha()
         assert c.country == c.key
+
+
+@pytest.mark.parametrize(("territory", "state", "names"), [
+    ("PRI", "USA", ["Puerto Rico", "Puerto Rican", "San Juan"]),
+    ("GRL", "DNK", ["Greenland", "Nuuk"]),
+    ("GIB", "GBR", ["Gibraltar"]),
+    ("GUM", "USA", ["Guam"]),
+    ("NCL", "FRA", ["New Caledonia"]),
+])
+def test_a_dependent_territory_is_a_place_of_its_state_as_cameo_codes_it(gaz: Gazetteer, territory: str, state: str,
+                                                                         names: list[str]) -> None:
+    entity = gaz.entities[territory]
+    assert (entity.kind, entity.country) == ("Location", state)
+    for name in names:
+        assert gaz.lookup(name) == territory, name
+
+
+@pytest.mark.parametrize("country", ["HKG", "BMU", "ABW", "CYM", "WSM"])
+def test_a_territory_cameo_codes_on_its_own_stays_a_country(gaz: Gazetteer, country: str) -> None:
+    assert (gaz.entities[country].kind, gaz.entities[country].country) == ("Country", country)
+
+
+def test_the_sovereigns_are_the_territories_the_vendored_cameo_codes_spell_with_their_state() -> None:
+    """Phoenix writes "PUERTO_RICO_ [USAPRI]": a six-letter code of a state then an ISO territory."""
+    import re
+
+    vendored = require(SHARED / "vendor" / "petrarch2" / "Phoenix.Countries.actors.txt", "the vendored Phoenix countries")
+    overrides = yaml.safe_load((ontology_dir() / OVERRIDES_FILE).read_text(encoding="utf-8"))
+    iso = {e["key"] for e in yaml.safe_load((ontology_dir() / "countries.yaml").read_text(encoding="utf-8"))}
+    coded = {}
+    for line in vendored.read_text(encoding="utf-8", errors="replace").splitlines():
+        match = re.match(r"^[A-Z_]+\s+\[([A-Z]{3})([A-Z]{3})\]", line)
+        if match and match[1] in iso and match[2] in iso and match[1] != match[2]:
+            coded[match[2]] = match[1]
+    assert overrides["sovereigns"] == coded
 
 
 def test_seed_entities_carry_the_expected_identity(gaz: Gazetteer) -> None:

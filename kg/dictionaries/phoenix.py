@@ -573,8 +573,18 @@ def convert_records(records: list[Record], source: str, codes: Codes, agents: fr
         if is_block:
             actors.extend(_country_block(record, names, roles[0].country, countries, source, report))
             continue
+        roles = [_of_state(role, countries) for role in roles]
         actors.append(_actor(record, source, names, roles, codes_used, codes, agents))
     return actors
+
+
+def _of_state(role: Role, countries: dict[str, dict]) -> Role:
+    """The role as its state holds it: a territory's code ("USAPRIGOV") acts for the state that
+    countries.yaml makes it a place of (CAMEO's own convention for the codes it spells so)."""
+    entry = countries.get(role.country or "")
+    if entry is None or entry.get("kind", "Country") == "Country" or entry.get("country", role.country) == role.country:
+        return role
+    return Role(entry["country"], role.sector, role.start, role.end)
 
 
 def _actor(record: Record, source: str, names: list[str], roles: list[Role], codes_used: list[str], codes: Codes,
@@ -644,7 +654,10 @@ def _stems(names: Iterable[str]) -> set[str]:
 
 def _country_block(record: Record, names: list[str], key: str, countries: dict[str, dict], source: str,
                    report: Report) -> list[Actor]:
-    """A country and its synonyms: spellings of the state stay names of the country; places become Locations."""
+    """A country and its synonyms: spellings of the state stay names of the country; places become Locations.
+
+    A dependent territory (a place of its state in countries.yaml) stays that place, and its other places
+    are its state's."""
     entry = countries.get(key)
     if entry is None:
         report.drop(source, record.line, record.names[0], f"country {key} is not in {COUNTRIES_FILE}")
@@ -660,9 +673,10 @@ def _country_block(record: Record, names: list[str], key: str, countries: dict[s
         if norm in known or (_stems([name]) & stems) or name is names[0] or _similar(norm, own):
             state.append(name)
         elif normalize(name) not in {normalize(n) for p in places for n in p.names}:
-            places.append(Actor(source, record.line, "Location", [name], [], country=key))
+            places.append(Actor(source, record.line, "Location", [name], [], country=entry.get("country", key)))
     # a place named in several spellings upstream stays one place per spelling: they cannot be told apart
-    return [Actor(source, record.line, "Country", state, [], key=key, country=key), *places]
+    return [Actor(source, record.line, entry.get("kind", "Country"), state, [], key=key, country=entry.get("country", key)),
+            *places]
 
 
 def _similar(norm: str, known: Iterable[str]) -> bool:
