@@ -274,6 +274,9 @@ ROWS = [
     ("The minister asked his countrymen to stay at home.", set()),
     # ... but a possessive whose owner is a named office is its holder's own: "his countrymen" are India's people
     ("The Indian Prime Minister asked his countrymen to stay at home.", {("IND", "Request", "IND", "asserted")}),
+    # a singular possessive is no plural subject's: "his" is the president's, a clause up, not the protesters'
+    ("Sri Lanka's president fled the country after protesters stormed his residence.", {("LKA", "Assault", "LKA", "asserted")}),
+    ("The president fled after protesters stormed his residence.", set()),
     ("Police in London recovered a guidebook in his home.", set()),
     # an envoy stands for the state that sent it
     ("Germany summoned the Russian ambassador.", {("DEU", "Consult", "RUS", "asserted")}),

@@ -282,7 +282,9 @@ def _clause_subject(possessive: Token, ctx: Context) -> str | None:
     while node.head.i != node.i or node.pos_ in ("VERB", "AUX"):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < possessive.i] \
             if node.pos_ in ("VERB", "AUX") else []
-        if subjects:
+        if subjects and not (possessive.lower_ not in PLURAL_PRONOUNS and subjects[0].tag_ in ("NNS", "NNPS")):
+            # (a singular possessive is no plural subject's: in "the president fled after protesters stormed his
+            # residence" it is the president's, up a clause)
             subject = subjects[0]
             if possessive.lower_ in PRONOUNS_PERSON and not (subject.ent_type_ == "PERSON" or (
                     subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in ctx.rules.person_roles)):
