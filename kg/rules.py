@@ -167,6 +167,9 @@ class Rules:
     """Event nouns that offering or extending performs: "offered condolences to Turkey" is done, not planned."""
     undergoing_verbs: frozenset[str]
     """Verbs whose subject undergoes the event their object names: "Iran faced criticism from the EU"."""
+    type_classes: Mapping[str, str]
+    """Entity type -> the noun class a named entity of that type is of, as an object: "dissolved the Muslim
+    Brotherhood's party" and "dissolved the Freedom and Justice Party" close down a body alike."""
     instrument_actions: Mapping[str, str]
     """Noun class of a subject -> the action a hostile verb it heads does: "the sanctions target three banks"
     sanction them, not attack them."""
@@ -379,6 +382,16 @@ def _class_actions(value: Any, classes: Mapping[str, frozenset[str]], where: str
     return MappingProxyType({k.strip().lower(): v for k, v in value.items()})
 
 
+def _type_classes(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> Mapping[str, str]:
+    """A mapping of entity type (the gazetteer's `type`) to noun class name."""
+    if not isinstance(value, dict) or not value or not all(isinstance(k, str) and k.strip() for k in value):
+        raise RulesError(f"{where}: expected a mapping of entity type to noun class, got {value!r}")
+    for name in value.values():
+        if name not in classes:
+            raise RulesError(f"{where}: {name!r} is not a noun class ({', '.join(sorted(classes))})")
+    return MappingProxyType({k.strip().lower(): v for k, v in value.items()})
+
+
 def _class_names(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> frozenset[str]:
     """A list of noun class names, each one of `noun_classes`."""
     names = frozenset(_words(value, where))
@@ -465,7 +478,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -554,6 +567,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         undergoing_verbs=word_set("undergoing_verbs"),
         performed_nouns=word_set("performed_nouns"),
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
+        type_classes=_type_classes(data["type_classes"], classes, f"{file}: type_classes"),
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=word_set("verbal_attacks"),

@@ -227,6 +227,12 @@ ROWS = [
     # a resignation retreats from office: an event with no one acted upon ...
     ("The mayor of Lima resigned on Friday.", {("PER", "Retreat", None, "asserted")}),
     ("Peru's prime minister announced his resignation on Monday.", {("PER", "Retreat", None, "asserted")}),
+    # closing down or dissolving a party, a group or an outlet restricts political freedoms (CAMEO 1721-1722), a
+    # named one by its type as the noun would; a dissolved parliament or a closed border is no such body
+    ("Thailand's constitutional court dissolved the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
+    ("The Nicaraguan government closed the opposition newspaper La Prensa.", {("NIC", "Coerce", "NIC", "asserted")}),
+    ("Russia closed Amnesty International.", {("RUS", "Coerce", "amnesty-international", "asserted")}),
+    ("Tunisia's president dissolved parliament.", set()),
     # a dependent territory acts for its state, as CAMEO codes it (Phoenix: PUERTO_RICO_ [USAPRI])
     ("Puerto Rico's governor announced her resignation on Tuesday.", {("USA", "Retreat", None, "asserted")}),
     ("Greenland's government rejected the American offer.", {("DNK", "Reject", "USA", "asserted")}),

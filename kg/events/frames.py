@@ -62,7 +62,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # with `object: target` the object is whom the act is done to ("expelled Russian diplomats"),
     # even when its noun could be a theme; only a with-phrase then names a theme
     themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if theme_class(o, rules)]
-    classes = [theme_class(o, rules) for o in objects + with_objs]
+    classes = [theme_class(o, rules) or _type_class(o, ctx) for o in objects + with_objs]
     sense = sense_for(trigger, classes)
     if sense is None and trigger.senses and all(s.theme is not None for s in trigger.senses):
         # "retaliated against US chip restrictions", "retaliated for the sanctions": what a reply answers sets its
@@ -235,6 +235,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _type_class(token: Token, ctx: Context) -> str | None:
+    """The noun class of the named entity a phrase is, by its type ("the Move Forward Party" is a body)."""
+    kind = ctx.gaz.types.get(ctx.res.token_keys.get(token.i) or "")
+    return ctx.rules.type_classes.get(kind) if kind else None
 
 
 def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Token], ctx: Context) -> Frame | None:
