@@ -752,6 +752,7 @@ ROWS = [
     # people of the trades that stories of arrests and trials name, acted on at home
     ("The Iranian judiciary sentenced a rapper to death.", {("IRN", "Coerce", "IRN", "asserted")}),
     ("Chinese police detained a prominent critic of the government.", {("CHN", "Coerce", "CHN", "asserted")}),
+    ("The Nicaraguan government stripped 94 opponents of their citizenship.", {("NIC", "Coerce", "NIC", "asserted")}),
     ("Russian hackers attacked Ukrainian power grids.", {("RUS", "Assault", "UKR", "asserted")}),
     ("He collaborated with artists such as Bob Dylan.", set()),
     # talks suspended reduce relations (CAMEO 164); a parliament suspended is no party sanctioned
