@@ -199,8 +199,9 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         # "the Essequibo region of Guyana": a name before a kind of place is a place, whatever the NER's label
         placed = _kind_of_place_country(root, token_keys, gaz)
         kind = "Location" if placed else KIND_BY_LABEL.get(span.label, "Location")
-        country = placed or (_country_in(doc[span.start:span.end], token_keys, gaz)
-                             or _named_country(doc, span, gaz) or _modifier_country(root, token_keys, gaz))
+        country = placed or (None if _named_waters(root) else (
+            _country_in(doc[span.start:span.end], token_keys, gaz) or _named_country(doc, span, gaz)
+            or _modifier_country(root, token_keys, gaz)))
         if kind == "Organization" and country:
             known = gaz.lookup_generic(span.text, country)
             if known:
@@ -632,6 +633,11 @@ def _kind_of_place_country(root: Token, token_keys: Mapping[int, str], gaz: Gaze
                 if pobj.dep_ == "pobj" and entity is not None and entity.kind == "Country":
                     return entity.key
     return None
+
+
+def _named_waters(root: Token) -> bool:
+    """ "the Gulf of Oman", "the Bay of Bengal": waters named after a state by an of-phrase, which are no part of it."""
+    return root.lemma_.lower() in load_rules().water_nouns and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
 
 def _named_country(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> str | None:

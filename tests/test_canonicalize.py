@@ -364,6 +364,16 @@ def test_a_name_before_a_kind_of_place_is_a_place_in_the_of_country(nlp, text, n
     assert [(res.entities[k].kind, res.entities[k].country) for k in keys] == [("Location", country)]
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Iran seized an oil tanker in the Gulf of Oman.", "Gulf of Oman", None),
+    ("Pirates hijacked a ship in the Gulf of Aden.", "Gulf of Aden", None),
+])
+def test_waters_named_after_a_state_by_an_of_phrase_are_no_part_of_it(nlp, text, name, country):
+    res = _resolve(nlp, text)
+    keys = {m.key for m in res.mentions if m.text == name}
+    assert keys and [(res.entities[k].kind, res.entities[k].country) for k in keys] == [("Location", country)]
+
+
 @pytest.mark.parametrize("text, date, key", [
     # the one bearer of the surname known to hold an office at the document's date
     ("Trudeau criticised the tariffs on Monday.", "2019-06-01", "justin-trudeau"),

@@ -36,6 +36,7 @@ ROWS = [
     ("Moscow's invasion of Ukraine shocked Europe.", {("RUS", "Assault", "UKR", "asserted")}),
     # light verb with a nominal event
     ("Kyiv launched an incursion into the Russian region of Kursk.", {("UKR", "Assault", "RUS", "asserted")}),
+    ("Iran seized an oil tanker in the Gulf of Oman.", set()),  # the waters are no part of Oman
     # an organ acts for its state
     ("Russia's Foreign Ministry threatened consequences for Japan.", {("RUS", "Threaten", "JPN", "asserted")}),
     # a role noun acts for whoever owns it
