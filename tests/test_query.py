@@ -194,6 +194,79 @@ def test_every_event_at_once_gives_the_rows_each_entity_gets_on_its_own(varied):
             assert both.rows == tuple(r for r in every.rows if r[0] == ox.Literal(actor_name) and r[2] == ox.Literal(target_name))
 
 
+def _first_of(store_: ox.Store, name: str, rows: int, params: dict[str, str]) -> query.Result | None:
+    """`query.first_rows` as `run` calls it for the listing `name` with its other parameters bound."""
+    named = query.named_queries()[name]
+    subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()}
+    found = query.first_rows(store_, named.text, named.lead, rows, subs)
+    if found is None:
+        return None
+    keep = [i for i, v in enumerate(found.variables) if v not in {p.name for p in named.params}]  # as run shows them
+    return query.Result(tuple(found.variables[i] for i in keep), tuple(tuple(r[i] for i in keep) for r in found.rows))
+
+
+def test_the_first_rows_of_a_listing_by_actor_are_its_first_rows_found_an_actor_at_a_time(varied, monkeypatch):
+    """With a row limit, who-did-what and considered find their first rows from the actors with the first labels;
+    for every limit they are the listing's first rows, in its order, with one more when the list goes on."""
+    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered"}
+    cases = [("who-did-what", {}), ("who-did-what", {"modality": "asserted"}), ("who-did-what", {"action": "Consult"}),
+             ("considered", {})]
+    for name, extra in cases:
+        every = query.run(name, store=varied, params=extra)
+        assert len(every.rows) >= 5, name
+        checked = query.check_value  # the values as run binds them
+        bound = {k: checked(k, {"modality": "modality", "action": "action"}[k], v) for k, v in extra.items()}
+        for n in range(1, len(every.rows) + 2):
+            first = _first_of(varied, name, n + 1, bound)
+            assert first is not None and first.rows == every.rows[:n + 1], (name, extra, n)
+            limited = query.run(name, store=varied, params=extra, limit=n)
+            assert limited.rows == every.rows[:n + 1], (name, extra, n)
+    # named entities: the query already starts from them, and the whole answer comes as before
+    calls = []
+    monkeypatch.setattr(query, "first_rows", lambda *args, **kwargs: calls.append(args))
+    assert query.run("who-did-what", store=varied, params={"target": "KOR"}, limit=1).rows == \
+        query.run("who-did-what", store=varied, params={"target": "KOR"}).rows
+    assert calls == []
+
+
+def test_first_rows_take_every_entity_of_a_label_and_an_entity_under_each_of_its_labels():
+    """Two actors named alike have their rows interleaved by the rest of the order, and an actor with a second
+    label has rows under it later in the list: the first rows are still the listing's."""
+    mem = store.parse(to_dataset(varied_corpus()))
+    entity = "https://w3id.org/kg-geo/entity/"
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    mem.add(ox.Quad(ox.NamedNode(entity + "RUS"), label, ox.Literal("Name of KOR")))
+    mem.add(ox.Quad(ox.NamedNode(entity + "KOR"), label, ox.Literal("Zeta")))
+    every = query.run("who-did-what", store=mem)
+    assert {row[0].value for row in every.rows} >= {"Name of KOR", "Zeta"}
+    for n in range(1, len(every.rows) + 2):
+        first = _first_of(mem, "who-did-what", n, {})
+        assert first is not None and first.rows == every.rows[:n], n
+
+
+def test_first_rows_give_way_to_the_whole_listing_when_rows_are_few_per_event(varied, monkeypatch):
+    monkeypatch.setattr(query, "LEAD_EVENTS", 0)
+    assert _first_of(varied, "who-did-what", 3, {}) is not None  # the first actor's events are always looked at
+    monkeypatch.setattr(query, "LEAD_EVENTS", -1)
+    assert _first_of(varied, "who-did-what", 3, {}) is None
+    assert query.run("who-did-what", store=varied, limit=2).rows == query.run("who-did-what", store=varied).rows
+
+
+def test_a_lead_must_be_an_entity_parameter(tmp_path):
+    path = tmp_path / "bad.rq"
+    path.write_text("# Bad.\n# @param actor (text): a name\n# @lead actor ?who (lead/actors.rq): first actors\n"
+                    "SELECT ?who WHERE { ?a <x:label> ?who FILTER(STR(?who) = ?actor) }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="@lead actor"):
+        query._parse_named(path)
+
+
+def test_a_table_of_a_listing_shows_its_first_rows_and_says_more_were_cut(varied):
+    every = query.format_result(query.run("considered", store=varied), "csv").splitlines()
+    out = io.StringIO()
+    written = query.write_result(query.run("considered", store=varied, limit=3), "csv", out.write, limit=3)
+    assert out.getvalue().splitlines() == every[:4] and written == query.Written(3, True)
+
+
 # ---------------------------------------------------------------- names resolved to entities first
 
 
