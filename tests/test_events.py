@@ -825,6 +825,10 @@ ROWS = [
     ("Canada raised tariffs on Chinese electric vehicles.", {("CAN", "Sanction", "CHN", "asserted")}),
     ("Australia imposed anti-dumping duties on Chinese steel.", {("AUS", "Sanction", "CHN", "asserted")}),
     ("Saudi Arabia raised oil production.", set()),
+    # a ban named by its noun: on another state's goods a sanction, on a party coercion
+    ("India announced a ban on Chinese apps.", {("IND", "Sanction", "CHN", "asserted")}),
+    ("Pakistan's ban on Indian films remains in place.", {("PAK", "Sanction", "IND", "asserted")}),
+    ("Thailand announced a ban on the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
     # a plural pronoun whose clause has coordinated parties for its subject is all of them; a willingness plans
     ("Spain and Morocco expressed their willingness to cooperate with each other.", {("ESP", "Cooperate", "MAR", "planned")}),
     ("France and Germany said they would send troops to Estonia.",
