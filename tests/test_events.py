@@ -606,6 +606,9 @@ ROWS = [
     ("Diplomats from Israel and Morocco held a signing in Rabat.", {("ISR", "SignAgreement", "MAR", "asserted")}),
     # protests told as what happens are the people's of the place; "in protest" is a protest by whoever acts so
     ("Protests erupted in Iran after the death of Mahsa Amini.", {("IRN", "Protest", "IRN", "asserted")}),
+    # protests an act sparks happen too, against the act's doer when named, never against whom it hit
+    ("The arrest of the opposition leader sparked protests across Senegal.", {("SEN", "Protest", "SEN", "asserted")}),
+    ("The police shooting of a black man sparked riots in Philadelphia.", {("USA", "Protest", "USA", "asserted")}),
     ("A general strike paralysed Lebanon.", {("LBN", "Protest", "LBN", "asserted")}),
     ("Mass protests forced the Sri Lankan president to flee.", {("LKA", "Protest", "LKA", "asserted")}),
     ("Iranian women burned their headscarves in protest.", {("IRN", "Protest", "IRN", "asserted")}),
@@ -739,7 +742,8 @@ ROWS = [
     # to someone, the doer with an of-object or on a noun of doing
     ("The killing of a Palestinian journalist by Israeli troops drew condemnation.", {("ISR", "Assault", "PSE", "asserted")}),
     ("The massacre of civilians by government troops in Darfur shocked the world.", {("SDN", "Assault", "SDN", "asserted")}),
-    ("Navalny's arrest by Russian police sparked protests.", {("RUS", "Coerce", "RUS", "asserted")}),
+    ("Navalny's arrest by Russian police sparked protests.", {("RUS", "Coerce", "RUS", "asserted"),
+                                                               ("RUS", "Protest", "RUS", "asserted")}),
     ("Russia's arrest of Alexei Navalny sparked protests.", {("RUS", "Coerce", "RUS", "asserted")}),
     ("Qassem Soleimani's killing angered Iran.", set()),
     ("The execution of the plan was delayed.", set()),

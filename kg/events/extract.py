@@ -347,14 +347,17 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
     flee": protests told as what happens, with no one named as protesting, are the people's of the country where
     they happen (or that the text is about)."""
     noun = frame.trigger
-    if noun.pos_ != "NOUN" or noun.dep_ not in SUBJECTS:
-        return frame
     verb = noun.head
+    # ("the arrest sparked protests across Senegal": protests an event causes happen too)
+    caused = noun.dep_ in OBJECTS and verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.rules.undergoing_verbs
+    if noun.pos_ != "NOUN" or not (noun.dep_ in SUBJECTS or caused):
+        return frame
     if any(c.dep_ == "neg" for c in verb.children):
         return frame  # "the rally did not require face masks" tells nothing of a protest happening or not
-    places = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "at")
-              for p in c.children if p.dep_ == "pobj"]
-    places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
+    places = [p for holder in (verb, noun) for c in holder.children if c.dep_ == "prep"
+              and c.lower_ in ("in", "across", "throughout", "at") for p in c.children if p.dep_ == "pobj"]
+    if not caused:
+        places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
     country = _first_country(places, ctx) or ctx.discourse
     people = sector_key(country, "PPL") if country else None
     if people is None or people not in ctx.gaz.entities:

@@ -314,8 +314,10 @@ def _act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fa
         key = ctx.res.token_keys.get(child.i)
         if child.dep_ in ("compound", "nmod") and key is not None and ctx.kind(key) in DOER_KINDS:
             doers.append(key)  # "the Hamas attack", "a Trump lawsuit"; not "the Gaza bombing" or "the Iran sanctions"
-        elif child.dep_ == "poss" or (child.dep_ == "amod" and key is not None):
-            doers += [k for k in [modifier_key(child, ctx)] if k]  # "Russia's invasion", "the Russian invasion"
+        elif (child.dep_ == "poss" and not agents) or (child.dep_ == "amod" and key is not None):
+            # "Russia's invasion", "the Russian invasion"; with a by-phrase the possessive is the one acted on
+            # ("Navalny's arrest by Russian police")
+            doers += [k for k in [modifier_key(child, ctx)] if k]
     if doers or not victims:
         return list(dict.fromkeys(doers))
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
@@ -582,8 +584,14 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             # "Pakistan test-fired a missile, drawing a protest from India": a participle's subject is its clause's
             undergoers = [c for c in under.head.children if c.dep_ in SUBJECTS]
         target_tokens = [t for t in target_tokens if t not in undergone_by] + undergoers
+    # ("the police shooting of Walter Wallace sparked riots": protests an act causes are against its doer, as a
+    # comment on it is, not against whom it hit)
     doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
         if action in rules.act_comments else ([], target_tokens)
+    if under is not None and noun.dep_ in OBJECTS and is_a(action, "Protest"):
+        acts = [t for t in target_tokens if hostile_act(t, rules)]
+        doers += [k for a in acts for k in _act_doers(a, ctx, victims=False)]
+        target_tokens = [t for t in target_tokens if t not in acts]
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
 
