@@ -606,6 +606,8 @@ ROWS = [
     ("Diplomats from Israel and Morocco held a signing in Rabat.", {("ISR", "SignAgreement", "MAR", "asserted")}),
     # protests told as what happens are the people's of the place; "in protest" is a protest by whoever acts so
     ("Protests erupted in Iran after the death of Mahsa Amini.", {("IRN", "Protest", "IRN", "asserted")}),
+    # an agent's plural noun that starts a sentence is no body, though the NER tags it one
+    ("Farmers protested in Paris against EU rules.", {("FRA", "Protest", "EU", "asserted")}),
     # protests an act sparks happen too, against the act's doer when named, never against whom it hit
     ("The arrest of the opposition leader sparked protests across Senegal.", {("SEN", "Protest", "SEN", "asserted")}),
     ("The police shooting of a black man sparked riots in Philadelphia.", {("USA", "Protest", "USA", "asserted")}),
