@@ -321,6 +321,8 @@ ROWS = [
     # coordinated verbs share their subject: "he" in what the second says is the first one's subject
     ("Putin met Erdogan in Sochi and said he would send more troops to Syria.",
      {("RUS", "Consult", "TUR", "asserted"), ("RUS", "DeployTroops", "SYR", "planned")}),
+    # one person is no "they": in what Maduro says, "they" are others, not Venezuela
+    ("\"They are trying to destroy our country,\" Maduro said of the United States.", set()),
     # "whether or not" opens a question: its "not" negates nothing
     ("The minister would not say whether or not Israel had bombed the airport in Damascus.",
      {("ISR", "Assault", "SYR", "considered")}),

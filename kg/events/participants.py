@@ -246,6 +246,8 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     person = ctx.kind(key) == "Person"
     if pronoun.lower_ in PRONOUNS_PERSON:
         return key if person else None
+    if pronoun.lower_ in PLURAL_PRONOUNS and person and subjects[0].tag_ != "NNS":
+        return None  # "'They are trying to destroy our country,' Maduro said": one person is no "they"
     return _as_country(key, ctx) if person else key
 
 
