@@ -345,6 +345,11 @@ ROWS = [
      {("UKR", "Accuse", "RUS", "asserted"), ("RUS", "Assault", "UKR", "asserted")}),
     # designating or calling someone a wrongdoer accuses them, whichever way the parser reads the two objects
     ("The European Union designated Hamas a terrorist organisation.", {("EU", "Accuse", "PSE", "asserted")}),
+    # saying that someone is what a negative descriptor names describes them so, as calling them it does
+    ("\"China is the biggest threat to our security,\" the Japanese defence minister said.", {("JPN", "Accuse", "CHN", "asserted")}),
+    ("Zelensky said Russia was a terrorist state.", {("UKR", "Accuse", "RUS", "asserted")}),
+    ("Iran said Israel was not a threat.", set()),
+    ("The minister said the biggest threat was climate change.", set()),
     ("Biden called Putin a killer.", {("USA", "Accuse", "RUS", "asserted")}),
     # a reply to sanctions is a sanction; export controls are sanctions
     ("Beijing retaliated against American tariffs.", {("CHN", "Sanction", "USA", "asserted")}),

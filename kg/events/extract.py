@@ -660,7 +660,11 @@ def _blamed(verb: Token, ctx: Context) -> list[Token]:
         objects = [p for h in heads for prep in h.children if prep.dep_ == "prep"
                    and (prep.lower_ in rules.blame_words if h is clause else prep.lower_ in ("for", "of"))
                    for p in prep.children if p.dep_ == "pobj"]
-        if any(harmful(o) for o in objects):
+        # "said China is the biggest threat to our security", "said Russia was a terrorist state": saying that
+        # someone is what the negative descriptors name describes them as it (not "is not a threat")
+        described = [a for a in clause.children if a.dep_ == "attr" and any(
+            t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors for t in a.subtree)]
+        if any(harmful(o) for o in objects) or (described and not any(c.dep_ == "neg" for c in clause.children)):
             out += [c for c in clause.children if c.dep_ in SUBJECTS]
     return out
 
