@@ -509,11 +509,26 @@ DIRECTIONAL_PARTICLES = frozenset({"back", "away", "over"})
 """Particles the parser takes for adverbs and hangs a verb's phrase on: "handed Hong Kong back to China"."""
 
 
+COMPANY_WORDS = frozenset({"solidarity", "coordination", "cooperation", "collaboration", "partnership", "conjunction",
+                           "concert", "tandem", "league", "together", "along", "alongside"})
+"""Words that make a with-phrase name a companion, not whom an act is done to: "fired rockets into Israel in
+solidarity with Hamas", "raided the camp in coordination with the army", "together with Iran"."""
+
+
+def _companion(prep: Token) -> bool:
+    """A with-phrase right after "in solidarity", "in coordination", "together", wherever the parser hangs it."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return prep.lower_ == "with" and before is not None and before.lower_ in COMPANY_WORDS and (
+        before.lower_ in ("together", "along", "alongside") or (before.i > 0 and prep.doc[before.i - 1].lower_ == "in"))
+
+
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     """The objects of `token`'s prepositions among `preps` (and its indirect objects, for "to"-less datives)."""
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            if _companion(child):
+                continue
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(child)
