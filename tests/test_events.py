@@ -321,6 +321,8 @@ ROWS = [
     # coordinated verbs share their subject: "he" in what the second says is the first one's subject
     ("Putin met Erdogan in Sochi and said he would send more troops to Syria.",
      {("RUS", "Consult", "TUR", "asserted"), ("RUS", "DeployTroops", "SYR", "planned")}),
+    # fighters named by a creed (tagged a proper noun) are of no owner: of the place where they act
+    ("Jihadist fighters killed 30 soldiers in an ambush in northern Burkina Faso.", {("BFA", "Assault", "BFA", "asserted")}),
     # a with-phrase after "in solidarity", "in coordination", "together" names a companion, wherever the parser hangs it
     ("Hezbollah fired rockets into northern Israel in solidarity with Hamas.", {("LBN", "Assault", "ISR", "asserted")}),
     # one person is no "they": in what Maduro says, "they" are others, not Venezuela
