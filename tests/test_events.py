@@ -842,6 +842,11 @@ ROWS = [
     ("Canada raised tariffs on Chinese electric vehicles.", {("CAN", "Sanction", "CHN", "asserted")}),
     ("Australia imposed anti-dumping duties on Chinese steel.", {("AUS", "Sanction", "CHN", "asserted")}),
     ("Saudi Arabia raised oil production.", set()),
+    # the parser may hang a phrase of a whole coordination on its last conjunct
+    ("China banned exports of gallium and germanium to the United States.", {("CHN", "Sanction", "USA", "asserted")}),
+    # a blacklist is a trade embargo; the idiom's own phrase ("its trade blacklist") is no one sanctioned
+    ("Washington added Huawei to its trade blacklist.", {("USA", "Sanction", "CHN", "asserted")}),
+    ("The US put 30 Chinese companies on a trade blacklist.", {("USA", "Sanction", "CHN", "asserted")}),
     # a ban named by its noun: on another state's goods a sanction, on a party coercion
     ("India announced a ban on Chinese apps.", {("IND", "Sanction", "CHN", "asserted")}),
     ("Pakistan's ban on Indian films remains in place.", {("PAK", "Sanction", "IND", "asserted")}),

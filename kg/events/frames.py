@@ -129,6 +129,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"to"}
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
+    if trigger.lemma.count(" ") == 2:
+        # an idiom's own phrase is part of the verb, no one acted on: "added Huawei to its trade blacklist"
+        _, word, noun = trigger.lemma.split(" ")
+        target_tokens = [t for t in target_tokens if not (t.lemma_.lower() == noun and t.head.lower_ == word)]
     if "from" in verb_preps:
         # "pulled out of the town", "walked out of the talks": "out of" is "from"
         target_tokens += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for p in pobjs(c, frozenset({"of"}))]
@@ -143,7 +147,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
         target_tokens += [t for t in pobjs(theme_token, theme_preps) if not _office(t, rules)] or [
             p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)] or _relative_pobjs(
-            theme_token, theme_preps)
+            theme_token, theme_preps) or _conjunct_pobjs(theme_token, theme_preps)
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
         # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
@@ -166,7 +170,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
             preps = rules.target_preps | {"by", "between", "among"}
             target_tokens += pobjs(obj, preps) or [p for o in pobjs(obj, frozenset({"of"})) for p in pobjs(o, preps)] \
-                or _relative_pobjs(obj, rules.target_preps)
+                or _relative_pobjs(obj, rules.target_preps) or _conjunct_pobjs(obj, rules.target_preps)
 
     if trigger.object != "theme":
         acted_on = [o for o in objects if o not in themes]
@@ -235,6 +239,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+def _conjunct_pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
+    """ "banned exports of gallium and germanium to the United States": the parser may hang a phrase of the whole
+    coordination on its last conjunct."""
+    return [p for c in token.conjuncts if c.i > token.i for p in pobjs(c, preps)]
 
 
 def _type_class(token: Token, ctx: Context) -> str | None:
