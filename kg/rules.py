@@ -187,6 +187,8 @@ class Rules:
     """Nouns of a kind of place whose of-phrase names the place itself: "the state of Pennsylvania" (not "the
     government of Sudan", which acts for the country)."""
     bond_classes: frozenset[str]
+    acted_on_classes: frozenset[str]
+    """Noun classes whose nouns are acted on, never a theme: "suspended the opposition party"."""
     """Noun classes of what parties share: coordinated subjects that act on "their" one act on each other
     ("Russia and China deepened their partnership")."""
     self_target_actions: frozenset[str]
@@ -480,7 +482,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -572,6 +574,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
         type_classes=_type_classes(data["type_classes"], classes, f"{file}: type_classes"),
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
+        acted_on_classes=_class_names(data["acted_on_classes"], classes, f"{file}: acted_on_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         verbal_attacks=word_set("verbal_attacks"),
         role_nouns=word_set("role_nouns") | word_set("camp_nouns"),

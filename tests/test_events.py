@@ -234,6 +234,8 @@ ROWS = [
     ("The Nicaraguan government closed the opposition newspaper La Prensa.", {("NIC", "Coerce", "NIC", "asserted")}),
     ("Russia closed Amnesty International.", {("RUS", "Coerce", "amnesty-international", "asserted")}),
     ("Tunisia's president dissolved parliament.", set()),
+    # (a body is always whom the act is done to, never what the verb moves: the dictionary's "suspend" too)
+    ("Guinea's junta suspended the main opposition party for three months.", {("GIN", "Sanction", "GIN", "asserted")}),
     # a dependent territory acts for its state, as CAMEO codes it (Phoenix: PUERTO_RICO_ [USAPRI])
     ("Puerto Rico's governor announced her resignation on Tuesday.", {("USA", "Retreat", None, "asserted")}),
     ("Greenland's government rejected the American offer.", {("DNK", "Reject", "USA", "asserted")}),

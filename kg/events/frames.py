@@ -61,7 +61,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     with_objs = pobjs(verb, frozenset({"with"}))
     # with `object: target` the object is whom the act is done to ("expelled Russian diplomats"),
     # even when its noun could be a theme; only a with-phrase then names a theme
-    themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs) if theme_class(o, rules)]
+    themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs)
+              if theme_class(o, rules) not in rules.acted_on_classes | {None}]
     classes = [theme_class(o, rules) or _type_class(o, ctx) for o in objects + with_objs]
     sense = sense_for(trigger, classes)
     if sense is None and trigger.senses and all(s.theme is not None for s in trigger.senses):
