@@ -1025,6 +1025,14 @@ def test_a_person_s_camp_is_the_person_not_the_country() -> None:
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("alexei-navalny", "Protest", "RUS")]
 
 
+def test_a_finite_clause_has_its_own_subject_though_the_parser_hangs_it_on_the_conjunction() -> None:
+    """The parser reads "after Theresa May" as a preposition with its object: the one who stepped down is May."""
+    text = ("Johnson became party leader and prime minister after Theresa May stepped down on July 24 after she "
+            "failed to win support for her Brexit deal.")
+    corpus = extract([Document("t", text, DOC_DATE)])
+    assert [(e.actor, e.action) for e in corpus.events] == [("theresa-may", "Retreat")]
+
+
 def test_a_sports_phrase_deep_in_a_long_text_discards_only_its_sentence() -> None:
     filler = "Delegates met in Geneva on Monday. " * 60
     text = "Russia invaded Ukraine. " + filler + "Brazil defeated Argentina in the World Cup semi-final."

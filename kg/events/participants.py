@@ -552,8 +552,16 @@ def sense_for(trigger: Trigger, classes: list[str | None]) -> Sense | None:
     return None
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+"""Tags of finite verb forms, which have a subject of their own."""
+
+
 def controller(verb: Token, ctx: Context) -> list[str]:
     """Actors of a verb with no subject of its own: the controller of an infinitive or gerund."""
+    if verb.dep_ == "advcl" and verb.tag_ in FINITE_TAGS and any(c.dep_ == "mark" for c in verb.children):
+        # a finite clause has a subject of its own, never its head's: "Johnson became prime minister after Theresa
+        # May stepped down", where the parser hung "Theresa May" on "after"
+        return actor_keys([p for m in verb.children if m.dep_ == "mark" for p in m.children if p.dep_ == "pobj"], ctx)
     head = verb.head
     seen = 0
     node = verb
