@@ -118,6 +118,10 @@ class Rules:
     street_verbs: frozenset[str]
     """Verbs that, with the street as object or goal ("took to the streets"), are a protest."""
     street_nouns: frozenset[str]
+    companion_nouns: frozenset[str]
+    """Nouns that, after "in", make a with-phrase name a companion: "in solidarity with Hamas"."""
+    companion_adverbs: frozenset[str]
+    """Adverbs that make a with-phrase name a companion: "together with Iran"."""
     aspectual_verbs: frozenset[str]
     """Verbs of going on or starting an act ("vowed to keep fighting"): what they govern is still what is vowed."""
     bloc_words: frozenset[str]
@@ -482,7 +486,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -519,6 +523,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
+    _section(data["companions"], ("nouns", "adverbs"), f"{file}: companions")
     _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
                                    "charged_nouns", "holding_verbs"),
              f"{file}: accusations")
@@ -546,6 +551,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         governing_verbs=word_set("governing_verbs"),
         street_verbs=word_set("streets", "verbs"),
         street_nouns=word_set("streets", "nouns"),
+        companion_nouns=word_set("companions", "nouns"),
+        companion_adverbs=word_set("companions", "adverbs"),
         aspectual_verbs=word_set("aspectual_verbs"),
         bloc_words=word_set("bloc_words"),
         platform_nouns=word_set("platform_nouns"),

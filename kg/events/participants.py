@@ -12,7 +12,7 @@ from kg.canonicalize import sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
-from kg.rules import Rules, Sense, Trigger
+from kg.rules import Rules, Sense, Trigger, load_rules
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -509,17 +509,15 @@ DIRECTIONAL_PARTICLES = frozenset({"back", "away", "over"})
 """Particles the parser takes for adverbs and hangs a verb's phrase on: "handed Hong Kong back to China"."""
 
 
-COMPANY_WORDS = frozenset({"solidarity", "coordination", "cooperation", "collaboration", "partnership", "conjunction",
-                           "concert", "tandem", "league", "together", "along", "alongside"})
-"""Words that make a with-phrase name a companion, not whom an act is done to: "fired rockets into Israel in
-solidarity with Hamas", "raided the camp in coordination with the army", "together with Iran"."""
-
-
 def _companion(prep: Token) -> bool:
-    """A with-phrase right after "in solidarity", "in coordination", "together", wherever the parser hangs it."""
-    before = prep.doc[prep.i - 1] if prep.i > 0 else None
-    return prep.lower_ == "with" and before is not None and before.lower_ in COMPANY_WORDS and (
-        before.lower_ in ("together", "along", "alongside") or (before.i > 0 and prep.doc[before.i - 1].lower_ == "in"))
+    """A with-phrase right after "in solidarity", "in coordination" or "together" (`companions`), wherever the parser
+    hangs it: it names a companion, not whom an act is done to."""
+    if prep.lower_ != "with" or prep.i == 0:
+        return False
+    rules = load_rules()
+    before = prep.doc[prep.i - 1].lower_
+    return before in rules.companion_adverbs or (
+        before in rules.companion_nouns and prep.i > 1 and prep.doc[prep.i - 2].lower_ == "in")
 
 
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
