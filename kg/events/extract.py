@@ -373,11 +373,13 @@ def _state_agent(frame: Frame, ctx: Context) -> Frame:
     sector = ctx.rules.state_acts.get(verdict(verb, ctx.rules) or verb.lemma_.lower())
     if sector is None or verb.pos_ != "VERB" or not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return frame
-    country = next(iter(_place_countries(frame, ctx)), None) or ctx.discourse
+    # ("two Russian diplomats were expelled from Norway", "deported from Germany": the state one is removed from)
+    source = _first_country(pobjs(verb, frozenset({"from"})), ctx)
+    country = source or next(iter(_place_countries(frame, ctx)), None) or ctx.discourse
     organ = sector_key(country, sector) if country else None
     if organ is None or organ not in ctx.gaz.entities:
         return frame
-    return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t != organ))
+    return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t not in (organ, source)))
 
 
 def _unknown_attackers(frame: Frame, ctx: Context) -> Frame:
