@@ -418,6 +418,10 @@ ROWS = [
     ("The Labour Party attacked the Conservatives over the NHS in London.", {("GBR", "Accuse", "GBR", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
+    # ... and coordinated mediators each meet them, not one another
+    ("Qatar and Egypt mediated between Israel and Jordan.",
+     {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted"),
+      ("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
     # a comment on an act is on whoever did it, never on the state or place it hit
     ("France condemned the attack on Iran.", set()),
     ("Germany criticised the bombing of Gaza.", set()),

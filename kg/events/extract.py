@@ -71,7 +71,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
                                                     or ((trig.reciprocal or _each_other(frame.trigger) or _shared_bond(frame, rules))
                                                         and not frame.targets)) \
-                and not (frame.targets and _with_party(frame, ctx))
+                and not (frame.targets and (_with_party(frame, ctx) or _with_party(frame, ctx, BETWEEN)))
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
@@ -163,13 +163,15 @@ def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
 NAMING_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
-def _with_party(frame: Frame, ctx: Context) -> bool:
-    """A counterpart named in a with-phrase of the trigger or its object ("opened relations with Israel")."""
+def _with_party(frame: Frame, ctx: Context, preps: frozenset[str] = frozenset({"with"})) -> bool:
+    """A counterpart named in a with-phrase of the trigger or its object ("opened relations with Israel"), or, with
+    `preps` BETWEEN, parties others come between ("Qatar and Egypt are mediating between Israel and Hamas")."""
     holders = [frame.trigger, *(c for c in frame.trigger.children if c.dep_ in OBJECTS)]
-    return bool(set(phrase_keys([p for h in holders for p in pobjs(h, WITH)], ctx)) & set(frame.targets))
+    return bool(set(phrase_keys([p for h in holders for p in pobjs(h, preps)], ctx)) & set(frame.targets))
 
 
 WITH = frozenset({"with"})
+BETWEEN = frozenset({"between"})
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
