@@ -1032,6 +1032,20 @@ def test_a_person_s_camp_is_the_person_not_the_country() -> None:
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("alexei-navalny", "Protest", "RUS")]
 
 
+@pytest.mark.parametrize(("sentence", "asks"), [
+    ("The EU called for a ceasefire in Gaza.", True),
+    ("The EU called on Russia to withdraw its troops.", True),
+    ("Biden called Putin on Friday.", False),  # a time is no one asked
+    ("The Associated Press called the election for Biden.", False),  # with a direct object it names, not asks
+])
+def test_a_verb_of_asking_asks_only_through_its_prepositions_and_without_an_object(nlp, sentence: str, asks: bool) -> None:
+    from kg.events.frames import _asks
+    from kg.rules import load_rules
+
+    verb = next(t for t in nlp(sentence) if t.lemma_ == "call")
+    assert _asks(verb, "call", load_rules()) is asks
+
+
 def test_a_finite_clause_has_its_own_subject_though_the_parser_hangs_it_on_the_conjunction() -> None:
     """The parser reads "after Theresa May" as a preposition with its object: the one who stepped down is May."""
     text = ("Johnson became party leader and prime minister after Theresa May stepped down on July 24 after she "

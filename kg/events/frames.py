@@ -827,8 +827,10 @@ def _protesters(subject: Token, rules: Rules) -> bool:
 def _asks(verb: Token, lemma: str, rules: Rules) -> bool:
     """False for a verb of asking used without what makes it ask: "Trump called Biden" (not "called on", "called for")."""
     preps = rules.asking_preps.get(lemma)
-    # (not a time: "called Putin on Friday")
-    return preps is None or any((c.dep_ == "prep" and c.lower_ in preps and any(
+    # (not a time: "called Putin on Friday"; not with a direct object, which it names or declares: "the Associated
+    # Press called the election for Biden")
+    objected = any(c.dep_ == "dobj" for c in verb.children)
+    return preps is None or any((c.dep_ == "prep" and c.lower_ in preps and not objected and any(
         p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)) or c.dep_ in ("xcomp", "ccomp")
         # "called for NATO members to increase spending": the clause the preposition opens
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children)) for c in verb.children)
