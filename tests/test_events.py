@@ -418,6 +418,9 @@ ROWS = [
     ("The Labour Party attacked the Conservatives over the NHS in London.", {("GBR", "Accuse", "GBR", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
+    # coordinated visitors each meet whom they visit, not one another; what two leaders discuss is a topic
+    ("Macron and Scholz visited Kyiv.", {("FRA", "Consult", "UKR", "asserted"), ("DEU", "Consult", "UKR", "asserted")}),
+    ("Macron and Scholz met Ukrainian officials.", {("FRA", "Consult", "UKR", "asserted"), ("DEU", "Consult", "UKR", "asserted")}),
     # ... and coordinated mediators each meet them, not one another
     ("Qatar and Egypt mediated between Israel and Jordan.",
      {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted"),

@@ -71,7 +71,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
                                                     or ((trig.reciprocal or _each_other(frame.trigger) or _shared_bond(frame, rules))
                                                         and not frame.targets)) \
-                and not (frame.targets and (_with_party(frame, ctx) or _with_party(frame, ctx, BETWEEN)))
+                and not (frame.targets and (_with_party(frame, ctx) or _with_party(frame, ctx, BETWEEN) or _visited(frame, ctx)))
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
@@ -172,6 +172,19 @@ def _with_party(frame: Frame, ctx: Context, preps: frozenset[str] = frozenset({"
 
 WITH = frozenset({"with"})
 BETWEEN = frozenset({"between"})
+
+
+def _visited(frame: Frame, ctx: Context) -> bool:
+    """The one a visiting verb's subjects meet, named as its object ("Macron and Scholz visited Kyiv"): a counterpart
+    of each of them, not a topic of their own meeting."""
+    if frame.trigger.lemma_.lower() not in ctx.rules.visiting_verbs:
+        return False
+    objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
+    # (a building is no one met: "visited the hospital" names no hospital sector as a counterpart; officials are)
+    met = [k for k in phrase_keys(objects, ctx) if not ((e := ctx.entity(k)) is not None and e.sector
+                                                         and e.kind != "Person" and not state_organ(e.sector, ctx))]
+    placed = {ctx.place_country(k) if ctx.kind(k) == "Location" else k for k in met}
+    return bool(placed & {ctx.place_country(t) if ctx.kind(t) == "Location" else t for t in frame.targets})
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
