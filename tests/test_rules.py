@@ -83,6 +83,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(placing_preps={"pin": ["on"]}), "placing_preps: pin not a trigger verb"),
         (lambda d: d.update(bond_classes=["relations", "friendship"]), "bond_classes: friendship not a noun class"),
         (lambda d: d.update(place_nouns=[]), "place_nouns"),
+        (lambda d: d.update(water_nouns=[]), "water_nouns"),
+        (lambda d: d.update(visiting_verbs=[""]), "visiting_verbs"),
         (lambda d: d.update(foretelling_verbs=None), "foretelling_verbs"),
         (lambda d: d.update(opinion_verbs=[]), "opinion_verbs"),
         (lambda d: d["attribution"].update(mental_verbs=[]), "attribution.mental_verbs"),
