@@ -551,6 +551,7 @@ ROWS = [
     # a state's act on a person no one named before is on the people of the country where it happens
     ("A court in Lahore sentenced him to life in prison.", {("PAK", "Coerce", "PAK", "asserted")}),
     ("He was detained by police in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
+    ("Uganda's opposition leader was placed under house arrest.", {("UGA", "Coerce", "UGA", "asserted")}),
     # expelled or deported from a state, in the passive with no agent: that state did it
     ("Two Russian diplomats were expelled from Norway.", {("NOR", "Sanction", "RUS", "asserted")}),
     ("Five American diplomats were expelled.", set()),

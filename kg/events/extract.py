@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, raised_objects, state_organ, verdict
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, phrasal, raised_objects, state_organ,
+                               verdict)
 from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, modifier_key, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
@@ -385,7 +386,8 @@ def _state_agent(frame: Frame, ctx: Context) -> Frame:
     the passive with no agent, was done by that state's organ (`state_acts`) where it happened, else in the
     country the text is about."""
     verb = frame.trigger
-    sector = ctx.rules.state_acts.get(verdict(verb, ctx.rules) or verb.lemma_.lower())
+    # ("was placed under house arrest": the verb with its fixed phrase)
+    sector = ctx.rules.state_acts.get(verdict(verb, ctx.rules) or phrasal(verb, verb.lemma_.lower(), ctx.rules))
     if sector is None or verb.pos_ != "VERB" or not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return frame
     # ("two Russian diplomats were expelled from Norway", "deported from Germany": the state one is removed from)

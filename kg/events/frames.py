@@ -711,8 +711,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             # (and a phrasal trigger of the rules more than the dictionary's: "called off planned protests")
-            phrasal = _phrasal(token, lemma, rules)
-            hand = rules.verbs.get(phrasal) if phrasal != lemma else None
+            whole = phrasal(token, lemma, rules)
+            hand = rules.verbs.get(whole) if whole != lemma else None
             frame = _verb_frame(token, hand, ctx) if hand is not None else None
             if frame is not None:
                 return frame, hand, None
@@ -734,7 +734,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return _construction(token, Trigger(lemma, (Sense("Protest"),), "target"), ctx)
         if lemma in rules.describing_verbs and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in token.children):
             return None  # "called the deal 'lousy'", "called Trump a national embarrassment": a description (accusations)
-        lemma = verdict(token, rules) or _phrasal(token, _hyphenated(token, lemma, rules.verbs), rules)  # "were found guilty": "were convicted"
+        lemma = verdict(token, rules) or phrasal(token, _hyphenated(token, lemma, rules.verbs), rules)  # "were found guilty": "were convicted"
         if lemma in rules.verbs and _asks(token, lemma, rules) and not thing_object \
                 and not any(c.dep_ in OBJECTS and _light_use(token, c, rules) for c in token.children):
             trig = rules.verbs[lemma]
@@ -836,7 +836,7 @@ def _asks(verb: Token, lemma: str, rules: Rules) -> bool:
         or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children)) for c in verb.children)
 
 
-def _phrasal(verb: Token, lemma: str, rules: Rules) -> str:
+def phrasal(verb: Token, lemma: str, rules: Rules) -> str:
     """ "struck down the law", "stepped down": a verb with its particle, when the rules name the pair (the
     particle changes the event: "struck" alone attacks)."""
     for c in verb.children:
