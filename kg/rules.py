@@ -129,6 +129,8 @@ class Rules:
     platform_nouns: frozenset[str]
     """Vessels and aircraft, which act for the agent their compound names ("coast guard vessels", "navy ships")."""
     counterpart_nouns: frozenset[str]
+    visit_codes: frozenset[str]
+    """CAMEO codes of a visit, whose place is whom it visits when no one is named: "arrived in Pyongyang for a visit"."""
     visiting_verbs: frozenset[str]
     """Verbs whose object is the one met: "Macron and Scholz visited Kyiv" each visit Ukraine."""
     """Nouns of the holder of the same office on the other side: a possessive names the one met, not their country
@@ -392,6 +394,13 @@ def _class_actions(value: Any, classes: Mapping[str, frozenset[str]], where: str
     return MappingProxyType({k.strip().lower(): v for k, v in value.items()})
 
 
+def _codes(value: Any, where: str) -> frozenset[str]:
+    """A list of CAMEO codes: strings of three or four digits."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.isdigit() and len(v) in (3, 4) for v in value):
+        raise RulesError(f"{where}: expected a list of CAMEO codes (strings of 3 or 4 digits, quoted), got {value!r}")
+    return frozenset(value)
+
+
 def _type_classes(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> Mapping[str, str]:
     """A mapping of entity type (the gazetteer's `type`) to noun class name."""
     if not isinstance(value, dict) or not value or not all(isinstance(k, str) and k.strip() for k in value):
@@ -488,7 +497,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "visiting_verbs", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -560,6 +569,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         platform_nouns=word_set("platform_nouns"),
         counterpart_nouns=word_set("counterpart_nouns"),
         visiting_verbs=word_set("visiting_verbs"),
+        visit_codes=_codes(data["visit_codes"], f"{file}: visit_codes"),
         raising_verbs=word_set("raising_verbs"),
         electoral_verbs=word_set("electoral_verbs"),
         phone_verbs=word_set("phone_calls", "verbs"),

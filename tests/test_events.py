@@ -418,6 +418,9 @@ ROWS = [
     ("The Labour Party attacked the Conservatives over the NHS in London.", {("GBR", "Accuse", "GBR", "asserted")}),
     # a mediator meets both parties of what it brokers
     ("Egypt brokered a ceasefire between Israel and Jordan.", {("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
+    # a visit with no one named as visited is to the place it happens in; a trip home is none
+    ("Putin arrived in Pyongyang on Tuesday for a state visit.", {("RUS", "Consult", "PRK", "asserted")}),
+    ("Macron arrived in Paris for a visit.", set()),
     # coordinated visitors each meet whom they visit, not one another; what two leaders discuss is a topic
     ("Macron and Scholz visited Kyiv.", {("FRA", "Consult", "UKR", "asserted"), ("DEU", "Consult", "UKR", "asserted")}),
     ("Macron and Scholz met Ukrainian officials.", {("FRA", "Consult", "UKR", "asserted"), ("DEU", "Consult", "UKR", "asserted")}),

@@ -85,6 +85,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(place_nouns=[]), "place_nouns"),
         (lambda d: d.update(water_nouns=[]), "water_nouns"),
         (lambda d: d.update(visiting_verbs=[""]), "visiting_verbs"),
+        (lambda d: d.update(visit_codes=[42]), "visit_codes: expected a list of CAMEO codes"),
         (lambda d: d.update(foretelling_verbs=None), "foretelling_verbs"),
         (lambda d: d.update(opinion_verbs=[]), "opinion_verbs"),
         (lambda d: d["attribution"].update(mental_verbs=[]), "attribution.mental_verbs"),

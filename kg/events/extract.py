@@ -99,6 +99,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 country = _keys_country(keys, ctx)
                 places = tuple(t for t in ((country,) if country else ()) if people or at_home or not _is_own(t, frame, ctx))
                 frame = replace(frame, targets=places, domestic=people or at_home)
+            elif not frame.targets and frame.cameo in rules.visit_codes:
+                # "the Chinese foreign minister arrived in Moscow for a three-day visit": the place visited
+                country = _keys_country(phrase_keys(_places(frame, ctx), ctx), ctx)
+                frame = replace(frame, targets=tuple(c for c in (country,) if c and not _is_own(c, frame, ctx)))
             standalone = False
             if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
                     (ctx.kind(t) == "Location" and ctx.place_country(t) is None)
