@@ -72,7 +72,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
                                                     or ((trig.reciprocal or _each_other(frame.trigger) or _shared_bond(frame, rules))
                                                         and not frame.targets)) \
-                and not (frame.targets and (_with_party(frame, ctx) or _with_party(frame, ctx, BETWEEN) or _visited(frame, ctx)))
+                and not (frame.targets and (_with_party(frame, ctx) or _visited(frame, ctx)))
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
@@ -168,15 +168,14 @@ def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
 NAMING_MODIFIERS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
-def _with_party(frame: Frame, ctx: Context, preps: frozenset[str] = frozenset({"with"})) -> bool:
-    """A counterpart named in a with-phrase of the trigger or its object ("opened relations with Israel"), or, with
-    `preps` BETWEEN, parties others come between ("Qatar and Egypt are mediating between Israel and Hamas")."""
+def _with_party(frame: Frame, ctx: Context) -> bool:
+    """A counterpart named in a with-phrase of the trigger or its object ("opened relations with Israel"), or parties
+    others come between ("Qatar and Egypt are mediating between Israel and Hamas")."""
     holders = [frame.trigger, *(c for c in frame.trigger.children if c.dep_ in OBJECTS)]
-    return bool(set(phrase_keys([p for h in holders for p in pobjs(h, preps)], ctx)) & set(frame.targets))
+    return bool(set(phrase_keys([p for h in holders for p in pobjs(h, COUNTERPART_PREPS)], ctx)) & set(frame.targets))
 
 
-WITH = frozenset({"with"})
-BETWEEN = frozenset({"between"})
+COUNTERPART_PREPS = frozenset({"with", "between"})
 
 
 def _visited(frame: Frame, ctx: Context) -> bool:
@@ -188,8 +187,12 @@ def _visited(frame: Frame, ctx: Context) -> bool:
     # (a building is no one met: "visited the hospital" names no hospital sector as a counterpart; officials are)
     met = [k for k in phrase_keys(objects, ctx) if not ((e := ctx.entity(k)) is not None and e.sector
                                                          and e.kind != "Person" and not state_organ(e.sector, ctx))]
-    placed = {ctx.place_country(k) if ctx.kind(k) == "Location" else k for k in met}
-    return bool(placed & {ctx.place_country(t) if ctx.kind(t) == "Location" else t for t in frame.targets})
+    return bool({_party(k, ctx) for k in met} & {_party(t, ctx) for t in frame.targets})
+
+
+def _party(key: str, ctx: Context) -> str | None:
+    """Who a key names as a party: a place stands for its country (None: a place of none), anyone else for itself."""
+    return ctx.place_country(key) if ctx.kind(key) == "Location" else key
 
 
 def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
@@ -760,7 +763,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
         return
     # a place is not a party: "attacked the Kursk region" is an attack on Russia; a sea or a bridge
     # with no country ("searched the Java Sea") is no target at all
-    placed = [ctx.place_country(t) if ctx.kind(t) == "Location" else t for t in frame.targets]
+    placed = [_party(t, ctx) for t in frame.targets]
     targets: tuple[str | None, ...] = tuple(dict.fromkeys(t for t in placed if t)) or (None,)
     if frame.targets and targets == (None,):
         return
