@@ -129,12 +129,12 @@ class Rules:
     platform_nouns: frozenset[str]
     """Vessels and aircraft, which act for the agent their compound names ("coast guard vessels", "navy ships")."""
     counterpart_nouns: frozenset[str]
+    """Nouns of the holder of the same office on the other side: a possessive names the one met, not their country
+    ("talks with his counterpart")."""
     visit_codes: frozenset[str]
     """CAMEO codes of a visit, whose place is whom it visits when no one is named: "arrived in Pyongyang for a visit"."""
     visiting_verbs: frozenset[str]
     """Verbs whose object is the one met: "Macron and Scholz visited Kyiv" each visit Ukraine."""
-    """Nouns of the holder of the same office on the other side: a possessive names the one met, not their country
-    ("talks with his counterpart")."""
     raising_verbs: frozenset[str]
     """Verbs of permission and help whose infinitive clause's subject is their object ("allowed UN inspectors
     to enter Gaza"): the parser hangs the one allowed on the infinitive."""
@@ -190,15 +190,15 @@ class Rules:
     rally_nouns: frozenset[str]
     """Gatherings that are dissent only when those out of power hold them: a president's rally is a campaign's."""
     place_nouns: frozenset[str]
-    water_nouns: frozenset[str]
-    """Kinds of water whose of-phrase names no owner: "the Gulf of Oman" is no part of Oman."""
     """Nouns of a kind of place whose of-phrase names the place itself: "the state of Pennsylvania" (not "the
     government of Sudan", which acts for the country)."""
+    water_nouns: frozenset[str]
+    """Kinds of water whose of-phrase names no owner: "the Gulf of Oman" is no part of Oman."""
     bond_classes: frozenset[str]
-    acted_on_classes: frozenset[str]
-    """Noun classes whose nouns are acted on, never a theme: "suspended the opposition party"."""
     """Noun classes of what parties share: coordinated subjects that act on "their" one act on each other
     ("Russia and China deepened their partnership")."""
+    acted_on_classes: frozenset[str]
+    """Noun classes whose nouns are acted on, never a theme: "suspended the opposition party"."""
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
     against one's government, as CAMEO codes it)."""
@@ -247,12 +247,12 @@ class Rules:
     """ "Kyiv said Moscow was behind the explosion": saying someone is behind, responsible for or to blame
     for an attack or a harm accuses them."""
     harms: frozenset[str]
+    """What someone is blamed for besides the hostile acts of the trigger tables ("the deaths", "the crisis")."""
     holding_verbs: frozenset[str]
     """Verbs that hold someone to blame in a small clause: "held Iran responsible for the attack"."""
     charged_nouns: frozenset[str]
     """Words that name an act as a wrong: a speaker who says whose it is accuses them ("said it was responding
     to Armenian aggression")."""
-    """What someone is blamed for besides the hostile acts of the trigger tables ("the deaths", "the crisis")."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
 
