@@ -27,7 +27,7 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -457,19 +457,26 @@ Shaped = tuple[tuple[str, ...], Iterator[Row]]
 
 
 def _shape(answer: object, hidden: frozenset[str] = frozenset()) -> Result | Shaped:
-    """A pyoxigraph answer (or a Result) as a lazy table, or as a Result for a boolean or a message."""
+    """A pyoxigraph answer (or a Result) as a lazy table without the `hidden` columns, or as a Result for a
+    boolean or a message."""
     if isinstance(answer, Result):
-        return answer if answer.boolean is not None or answer.message is not None else (answer.variables, iter(answer.rows))
+        if answer.boolean is not None or answer.message is not None:
+            return answer
+        return _visible(answer.variables, iter(answer.rows), hidden)
     if isinstance(answer, ox.QueryBoolean):
         return Result(boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):
-        names = [v.value for v in answer.variables]
-        keep = [i for i, name in enumerate(names) if name not in hidden]
-        if len(keep) == len(names):
-            return tuple(names), (tuple(sol) for sol in answer)
-        return tuple(names[i] for i in keep), (tuple(sol[i] for i in keep) for sol in answer)
+        return _visible([v.value for v in answer.variables], (tuple(sol) for sol in answer), hidden)
     # CONSTRUCT / DESCRIBE: triples as subject, predicate, object rows
     return ("subject", "predicate", "object"), ((t.subject, t.predicate, t.object) for t in answer)  # type: ignore[attr-defined]
+
+
+def _visible(names: Sequence[str], rows: Iterator[Row], hidden: frozenset[str]) -> Shaped:
+    """The columns not `hidden`, with their rows (lazily)."""
+    keep = [i for i, name in enumerate(names) if name not in hidden]
+    if len(keep) == len(names):
+        return tuple(names), rows
+    return tuple(names[i] for i in keep), (tuple(row[i] for i in keep) for row in rows)
 
 
 def _from_answer(answer: object, hidden: frozenset[str] = frozenset()) -> Result:
@@ -559,9 +566,7 @@ def run(
             if limit and named is not None and named.lead is not None and not named_entity:
                 first = first_rows(store, text, named.lead, limit + 1, substitutions)
                 if first is not None:
-                    keep = [i for i, v in enumerate(first.variables) if v not in hidden]
-                    return (sink or _from_answer)(Result(tuple(first.variables[i] for i in keep),
-                                                         tuple(tuple(row[i] for i in keep) for row in first.rows)), hidden)
+                    return (sink or _from_answer)(first, hidden)
             answer = store.query(text, substitutions=substitutions or None)  # the default graph is the union (kg.store)
             return (sink or _from_answer)(answer, hidden)
         except SyntaxError as exc:
