@@ -640,7 +640,7 @@ def _kind_of_place_country(root: Token, token_keys: Mapping[int, str], gaz: Gaze
 
 
 def _named_waters(root: Token) -> bool:
-    """ "the Gulf of Oman", "the Bay of Bengal": waters named after a state by an of-phrase, which are no part of it."""
+    """ "the Gulf of Oman", "the Gulf of Aden": waters named after a state or a place by an of-phrase, no part of it."""
     return root.lemma_.lower() in load_rules().water_nouns and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
 
