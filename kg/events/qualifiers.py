@@ -74,6 +74,9 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             return "asserted"
         lemma = node.lemma_.lower()
         via_conj = previous.dep_ == "conj" and node is not token
+        # "postponed the election, prompting protests": a participle clause of result or manner tells what
+        # came of the verb above, whose own meaning (put off, proposed, planned) is not the clause's
+        result_clause = via == "advcl" and previous.tag_ == "VBG" and not any(c.dep_ == "mark" for c in previous.children)
         previous = node
         if via_conj:
             # "rejected the accusation and warned Manila": a coordinated verb shares auxiliaries
@@ -107,7 +110,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 return "planned"
             if node.pos_ == "ADJ" and lemma in cues.considered_adjectives:
                 return "considered"  # "Egypt is unlikely to allow", "Russia is likely to attack": a likelihood
-            if node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp"):
+            if (node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp")) and not result_clause:
                 # (a verb with its particle first: "ruled out a strike" has not happened, "ruled that" says nothing)
                 particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
                 found = (_cue(f"{lemma} {particle}", ((cues.negated_verbs, "negated"),)) if particle else None) or _cue(
