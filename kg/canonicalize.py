@@ -374,10 +374,13 @@ def _modifying_place(doc: Doc, start: int, head: Token, token_keys: Mapping[int,
 def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> Iterator[tuple[Token, int, str, str]]:
     """(head, start, phrase, sector) of each agent phrase that heads its noun phrase, or modifies a vessel or an
     aircraft ("coast guard vessels"), and overlaps no name."""
-    platforms = load_rules().platform_nouns
+    rules = load_rules()
+    platforms = rules.platform_nouns
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in token_keys:
             continue
+        if token.lemma_.lower() in rules.nouns and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            continue  # "Japan's opposition to the plan" is a stance taken, where "the opposition" is a camp
         if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and token.head.lemma_.lower() in platforms):
             continue
         hit = _agent_ending_at(doc, token, agents, token_keys)

@@ -380,6 +380,12 @@ ROWS = [
     # opposition voiced is a rejection, not the opposition camp acted on
     ("India expressed opposition to the American plan.", {("IND", "Reject", "USA", "asserted")}),
     ("The opposition boycotted the vote in Caracas.", {("VEN", "Protest", "VEN", "asserted")}),
+    # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
+    ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
+    ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
+    # a participle clause of result is told as done, whatever the verb above means ("postponed", "suspended")
+    ("The Senegalese president postponed the election, prompting protests in Dakar.", {("SEN", "Protest", "SEN", "asserted")}),
+    ("Russia suspended the grain deal, blaming Ukraine for the attack.", {("RUS", "Accuse", "UKR", "asserted")}),
     # agreeing with an idea, or that something is so, is an opinion; agreeing with someone or to something is not
     ("Lula agreed with the nationalization of the Venezuelan oil industry.", set()),
     ("Moscow and Beijing agreed that the West was to blame.", set()),

@@ -303,7 +303,8 @@ def hostile_act(noun: Token, rules: Rules) -> bool:
 def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False) -> tuple[list[str], list[Token]]:
     """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases
     (`placed`: an act no one is named for stands for the place it happened)."""
-    acts = [t for t in tokens if hostile_act(t, ctx.rules)]
+    # (a noun the actor tables name is the party, not its act: "accused the opposition of fraud")
+    acts = [t for t in tokens if hostile_act(t, ctx.rules) and t.i not in ctx.res.token_keys]
     return [k for t in acts for k in _act_doers(t, ctx, placed=placed)], [t for t in tokens if t not in acts]
 
 
