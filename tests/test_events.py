@@ -380,6 +380,9 @@ ROWS = [
     # opposition voiced is a rejection, not the opposition camp acted on
     ("India expressed opposition to the American plan.", {("IND", "Reject", "USA", "asserted")}),
     ("The opposition boycotted the vote in Caracas.", {("VEN", "Protest", "VEN", "asserted")}),
+    # the means of policing a crowd by force, used on it, are violent repression (CAMEO 175)
+    ("Police in Belarus used rubber bullets on demonstrators.", {("BLR", "Assault", "BLR", "asserted")}),
+    ("The army used excessive force against protesters in Dhaka.", {("BGD", "Assault", "BGD", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
