@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from kg.agents import MAX_WORDS, Agents
 from kg.entities import EntitySpan
-from kg.gazetteer import Gazetteer, sector_key
+from kg.gazetteer import Gazetteer, Reading, load_readings, normalize, sector_key
 from kg.model import Entity, Mention
 from kg.nlp import ARTICLES
 from kg.roles import acting, role_at, serves
@@ -158,8 +158,19 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 if gaz.alias_role(sub.text) == "demonym":
                     demonyms.update(range(sub.start, sub.end))
                 assign(sub, key, gaz.entities[key])
+    readings = load_readings()
     for span in pending:
         root = doc[span.start:span.end].root
+        reading = readings.get(normalize(span.text))
+        if reading is not None:
+            # "Congo", "Congolese": a name news uses for more than one state is the one the text names
+            # otherwise; it never becomes an entity of its own
+            key = _reading_in_context(reading, entities, gaz)
+            if key is not None:
+                if reading.demonym:
+                    demonyms.update(range(span.start, span.end))
+                assign(span, key, gaz.entities[key])
+            continue
         if span.end - span.start == 1:
             # "Yoon" tagged as a place or body is still the Yoon named elsewhere in the text
             key = _person_in_context(span.text, persons, entities, gaz)
@@ -249,6 +260,16 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     mentions = _governing_places(doc, mentions, entities, token_keys, gaz, offset)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _reading_in_context(reading: Reading, entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
+    """The one candidate of an ambiguous name that the text names by another name (itself, a place or body of
+    it: "Kinshasa", "the DRC"); with none named, the reading's default; with several, None."""
+    candidates = [c for c in reading.candidates if c in gaz.entities]
+    named = [c for c in candidates if any(k == c or e.country == c for k, e in entities.items())]
+    if len(named) == 1:
+        return named[0]
+    return reading.default if not named and reading.default in candidates else None
 
 
 def _governing_places(doc: Doc, mentions: list[Mention], entities: dict[str, Entity], token_keys: dict[int, str],

@@ -524,6 +524,50 @@ def _read_ambiguous(path: Path) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What an ambiguous name may denote: its `candidates` (gazetteer keys), the one news means by it
+    when the text names none of them (`default`, or None), and whether it is a `demonym`."""
+
+    candidates: tuple[str, ...]
+    default: str | None = None
+    demonym: bool = False
+
+
+def load_readings(directory: Path | None = None) -> Mapping[str, Reading]:
+    """Normalised ambiguous name -> its Reading, for the entries of ambiguous.yaml that list candidates.
+
+    The canonicaliser picks the candidate the text itself names ("Congo" in a story that names Kinshasa
+    or the DRC is the DRC); the candidates and default are checked against the gazetteer's keys here.
+    """
+    return _readings_cached(Path(directory or ontology_dir()).resolve())
+
+
+@lru_cache(maxsize=8)
+def _readings_cached(directory: Path) -> Mapping[str, Reading]:
+    path = directory / AMBIGUOUS_FILE
+    known = load_gazetteer(directory).entities
+    out: dict[str, Reading] = {}
+    for i, item in enumerate(read_yaml(path, required=False) or [], 1):
+        if not isinstance(item, dict) or "candidates" not in item:
+            continue
+        where = f"{path.name}: entry {i} ({item.get('alias')!r})"
+        candidates = _str_list(where, item, "candidates")
+        default = item.get("default")
+        if len(candidates) < 2:
+            raise RulesError(f"{where}: 'candidates' must list at least two keys")
+        for key in [*candidates, *([default] if default is not None else [])]:
+            if key not in known:
+                raise RulesError(f"{where}: {key!r} is no gazetteer key")
+        if default is not None and default not in candidates:
+            raise RulesError(f"{where}: 'default' {default!r} is not one of its candidates")
+        demonym = item.get("demonym", False)
+        if not isinstance(demonym, bool):
+            raise RulesError(f"{where}: 'demonym' must be true or false")
+        out[normalize(item["alias"])] = Reading(tuple(candidates), default, demonym)
+    return MappingProxyType(out)
+
+
 def _where(file: str, index: int, entry: Any) -> str:
     key = entry.get("key") if isinstance(entry, dict) else None
     return f"{file}: entry {index}" + (f" (key {key!r})" if key is not None else "")

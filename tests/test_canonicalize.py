@@ -397,3 +397,25 @@ def test_an_office_open_since_before_the_dictionaries_stopped_serves_no_later_da
     assert serves(Role("KOR", "GOV", "2022-05-10", None), "2024")        # open since the hand-made table took over
     assert not serves(Role("PAK", "GOV", "2013-06-05", None), "2021")    # open in the dictionaries: ended when?
     assert not serves(Role("GBR", "ELI", None, None), "2021")            # undated
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        # the text's other names decide: a capital, a full name
+        ("Officials in Brazzaville said Congo would hold elections in March.", "Congo", "COG"),
+        ("Fighting near Goma spread as Congo and Rwanda traded accusations.", "Congo", "COD"),
+        ("South Korea's president said Korea would not send troops.", "Korea", "KOR"),
+        # none named: the one news means by the bare name (wire style: Congo is the DRC), else no one
+        ("Congo accused Rwanda of supporting rebels.", "Congo", "COD"),
+        ("The Congolese army retook the town.", "Congolese", "COD"),
+        ("Leaders said Korea would be reunified one day.", "Korea", None),
+        # both named: no telling which
+        ("North Korea and South Korea both claim to be the legitimate government of Korea.", "Korea", None),
+    ],
+)
+def test_an_ambiguous_name_is_the_candidate_its_text_names(nlp, text: str, name: str, key: str | None) -> None:
+    """ambiguous.yaml's candidates: a name news uses for several states never mints an entity of its own."""
+    res = _resolve(nlp, text)
+    assert _key(nlp, text, name) == key
+    assert not any(e.label == name for e in res.entities.values())

@@ -383,6 +383,8 @@ ROWS = [
     # the means of policing a crowd by force, used on it, are violent repression (CAMEO 175)
     ("Police in Belarus used rubber bullets on demonstrators.", {("BLR", "Assault", "BLR", "asserted")}),
     ("The army used excessive force against protesters in Dhaka.", {("BGD", "Assault", "BGD", "asserted")}),
+    # an ambiguous name is the state news means by it ("Congo" alone is the DRC)
+    ("Congo accused Rwanda of supporting rebels.", {("COD", "Accuse", "RWA", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -19,6 +19,7 @@ from kg.gazetteer import (
     Gazetteer,
     dump_entries,
     load_gazetteer,
+    load_readings,
     normalize,
 )
 from kg.model import ENTITY_KINDS
@@ -388,6 +389,41 @@ def test_listed_ambiguous_alias_is_dropped_not_fatal(tmp_path: Path) -> None:
     assert gaz.lookup("Seoul") is None
     assert gaz.lookup("Yoon Suk Yeol") == "yoon" and gaz.lookup("South Korea") == "KOR"
     assert "Seoul" not in gaz.entities["KOR"].aliases
+
+
+_NORTH = {**_GOOD_COUNTRY, "key": "PRK", "label": "North Korea", "country": "PRK", "aliases": ["North Korea"],
+          "capitals": ["Pyongyang"], "demonyms": ["North Korean"]}
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"candidates": ["KOR"]}, r"entry 1 \('Korea'\): 'candidates' must list at least two keys"),
+        ({"candidates": ["KOR", "XXX"]}, r"entry 1 \('Korea'\): 'XXX' is no gazetteer key"),
+        ({"candidates": ["KOR", "PRK"], "default": "JPN"}, r"'JPN' is no gazetteer key"),
+        ({"candidates": ["KOR", "PRK"], "demonym": "yes"}, r"'demonym' must be true or false"),
+        ({"candidates": "KOR PRK"}, r"'candidates' must be a list of non-empty strings"),
+    ],
+)
+def test_bad_readings_of_an_ambiguous_name_are_rules_errors(tmp_path: Path, entry: dict, message: str) -> None:
+    directory = _write(tmp_path, [], countries=[_GOOD_COUNTRY, _NORTH], ambiguous=[{"alias": "Korea", **entry}])
+    with pytest.raises(RulesError, match=message):
+        load_readings(directory)
+
+
+def test_a_default_reading_must_be_a_candidate(tmp_path: Path) -> None:
+    japan = {**_GOOD_COUNTRY, "key": "JPN", "label": "Japan", "country": "JPN", "aliases": ["Japan"], "capitals": [],
+             "demonyms": []}
+    directory = _write(tmp_path, [], countries=[_GOOD_COUNTRY, _NORTH, japan],
+                       ambiguous=[{"alias": "Korea", "candidates": ["KOR", "PRK"], "default": "JPN"}])
+    with pytest.raises(RulesError, match=r"'default' 'JPN' is not one of its candidates"):
+        load_readings(directory)
+
+
+def test_the_shipped_readings_name_known_states() -> None:
+    readings = load_readings()
+    assert readings[normalize("Congo")].candidates == ("COD", "COG") and readings[normalize("Congo")].default == "COD"
+    assert readings[normalize("Korean")].demonym and readings[normalize("Korea")].default is None
 
 
 def test_gazetteer_pickles_and_hashes_by_identity(gaz: Gazetteer) -> None:
