@@ -385,6 +385,11 @@ ROWS = [
     ("The army used excessive force against protesters in Dhaka.", {("BGD", "Assault", "BGD", "asserted")}),
     # an ambiguous name is the state news means by it ("Congo" alone is the DRC)
     ("Congo accused Rwanda of supporting rebels.", {("COD", "Accuse", "RWA", "asserted")}),
+    # an attempt made or a motion filed is its maker's; a proposal only rejected is not the rejecter's act
+    ("South Korea's opposition party filed a motion to impeach President Yoon Suk Yeol.",
+     {("KOR", "Accuse", "KOR", "considered")}),
+    ("Russia launched a bid to capture Kharkiv.", {("RUS", "Assault", "UKR", "considered")}),
+    ("The EU rejected a proposal to sanction Russia.", {("EU", "Reject", None, "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -587,7 +587,11 @@ def controller(verb: Token, ctx: Context) -> list[str]:
                 return actor_keys(owners, ctx)
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
             found = actor_keys(pobjs(head, frozenset({"of"})), ctx)
-            enacts = head.lemma_.lower() in ctx.rules.modality.planned_nouns | ctx.rules.instrument_nouns
+            noun = head.lemma_.lower()
+            # ("launched a bid to capture Kharkiv", "filed a motion to impeach": an attempt made or a motion filed
+            # is its maker's; not one only commented on: "rejected a proposal to sanction Russia")
+            enacts = noun in ctx.rules.modality.planned_nouns | ctx.rules.instrument_nouns or (
+                noun in ctx.rules.modality.considered_nouns and head.head.lemma_.lower() in ctx.rules.light_verbs)
             if found or head.dep_ not in OBJECTS or not enacts:
                 return found
             # "announced plans to supply arms", "forced to revise plans to supply arms": whoever has the
