@@ -25,7 +25,7 @@ from kg.gazetteer import Gazetteer, Reading, load_readings, normalize, sector_ke
 from kg.model import Entity, Mention
 from kg.nlp import ARTICLES
 from kg.roles import acting, role_at, serves
-from kg.rules import load_rules
+from kg.rules import Rules, load_rules
 
 KIND_BY_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Location", "LOC": "Location", "FAC": "Location"}
 
@@ -393,20 +393,27 @@ def _modifying_place(doc: Doc, start: int, head: Token, token_keys: Mapping[int,
 
 
 def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> Iterator[tuple[Token, int, str, str]]:
-    """(head, start, phrase, sector) of each agent phrase that heads its noun phrase, or modifies a vessel or an
-    aircraft ("coast guard vessels"), and overlaps no name."""
+    """(head, start, phrase, sector) of each agent phrase that heads its noun phrase, or modifies a vessel, an
+    aircraft or a building ("coast guard vessels", "the parliament building"), and overlaps no name."""
     rules = load_rules()
-    platforms = rules.platform_nouns
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in token_keys:
             continue
         if token.lemma_.lower() in rules.nouns and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
             continue  # "Japan's opposition to the plan" is a stance taken, where "the opposition" is a camp
-        if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and token.head.lemma_.lower() in platforms):
+        if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and (
+                token.head.lemma_.lower() in rules.platform_nouns or acted_premises(token.head, rules))):
             continue
         hit = _agent_ending_at(doc, token, agents, token_keys)
         if hit is not None:
             yield (token, *hit)
+
+
+def acted_premises(token: Token, rules: Rules) -> bool:
+    """A building a verb itself acts on or in, which stands for the agent its compound names: "stormed the parliament
+    building", "set fire to the police headquarters" (not "a tour of the police headquarters")."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in rules.premises_nouns and (
+        token.dep_ in ("dobj", "obj") or (token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX")))
 
 
 def _unkeyed_phrases(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],

@@ -128,6 +128,8 @@ class Rules:
     """Words of a group of nations: "Western leaders", "world leaders" are of no one state."""
     platform_nouns: frozenset[str]
     """Vessels and aircraft, which act for the agent their compound names ("coast guard vessels", "navy ships")."""
+    premises_nouns: frozenset[str]
+    """Buildings that are the agent their compound names, acted on as it is ("stormed the parliament building")."""
     counterpart_nouns: frozenset[str]
     """Nouns of the holder of the same office on the other side: a possessive names the one met, not their country
     ("talks with his counterpart")."""
@@ -497,7 +499,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -567,6 +569,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         aspectual_verbs=word_set("aspectual_verbs"),
         bloc_words=word_set("bloc_words"),
         platform_nouns=word_set("platform_nouns"),
+        premises_nouns=word_set("premises_nouns"),
         counterpart_nouns=word_set("counterpart_nouns"),
         visiting_verbs=word_set("visiting_verbs"),
         visit_codes=_codes(data["visit_codes"], f"{file}: visit_codes"),

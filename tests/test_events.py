@@ -390,6 +390,10 @@ ROWS = [
      {("KOR", "Accuse", "KOR", "considered")}),
     ("Russia launched a bid to capture Kharkiv.", {("RUS", "Assault", "UKR", "considered")}),
     ("The EU rejected a proposal to sanction Russia.", {("EU", "Reject", None, "asserted")}),
+    # a building acted on is the agent its compound names; one only named in passing is no one's
+    ("Protesters in Nairobi stormed the parliament building.", {("KEN", "Assault", "KEN", "asserted")}),
+    ("Gunmen attacked the army headquarters in Bamako.", {("MLI", "Assault", "MLI", "asserted")}),
+    ("The Irish police offered him a tour of the police headquarters in Paris.", set()),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.canonicalize import sentence_subject_country
+from kg.canonicalize import acted_premises, sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
@@ -53,8 +53,9 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         return people if people in ctx.gaz.entities else None
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
-    if lemma in ctx.rules.platform_nouns and token.pos_ == "NOUN":
-        # "coast guard vessels", "navy ships": a vessel or an aircraft acts for the agent its compound names
+    if lemma in ctx.rules.platform_nouns and token.pos_ == "NOUN" or acted_premises(token, ctx.rules):
+        # "coast guard vessels", "navy ships": a vessel or an aircraft acts for the agent its compound names, a
+        # building is it ("stormed the parliament building")
         found = next((k for c in token.children if c.dep_ == "compound" and (k := ctx.res.token_keys.get(c.i))
                       and c.i not in ctx.res.demonym_tokens and ctx.kind(k) != "Location"), None)
         # "its aircraft struck", "Russia's warships": an owner's vessels are its own
