@@ -404,7 +404,7 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
         if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and (
                 token.head.lemma_.lower() in rules.platform_nouns or acted_premises(token.head, rules))):
             continue
-        hit = _agent_ending_at(doc, token, agents, token_keys)
+        hit = agent_ending_at(doc, token, agents, token_keys)
         if hit is not None:
             yield (token, *hit)
 
@@ -424,7 +424,7 @@ def _unkeyed_phrases(doc: Doc, phrases: list[tuple[Token, int, str, str]], token
         if head.i in token_keys:
             continue
         if any(i in token_keys for i in range(start, head.i)):
-            hit = _agent_ending_at(doc, head, agents, token_keys)
+            hit = agent_ending_at(doc, head, agents, token_keys)
             if hit is not None:
                 out.append((head, *hit))
         else:
@@ -440,7 +440,7 @@ def _agent_key(gaz: Gazetteer, phrase: str, sector: str, country: str | None) ->
     return key if key in gaz.entities else None
 
 
-def _agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
+def agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
     """The longest agent phrase ending at `token` (its last word as written or as its lemma), with no name inside."""
     lasts = [w for w in dict.fromkeys((token.lower_, token.lemma_.lower())) if w in agents.last_words]
     if not lasts:

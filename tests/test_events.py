@@ -235,7 +235,7 @@ ROWS = [
     ("Russia closed Amnesty International.", {("RUS", "Coerce", "amnesty-international", "asserted")}),
     ("Tunisia's president dissolved parliament.", set()),
     # (a body is always whom the act is done to, never what the verb moves: the dictionary's "suspend" too)
-    ("Guinea's junta suspended the main opposition party for three months.", {("GIN", "Sanction", "GIN", "asserted")}),
+    ("Guinea's junta suspended the main opposition party for three months.", {("GIN", "Coerce", "GIN", "asserted")}),
     # a dependent territory acts for its state, as CAMEO codes it (Phoenix: PUERTO_RICO_ [USAPRI])
     ("Puerto Rico's governor announced her resignation on Tuesday.", {("USA", "Retreat", None, "asserted")}),
     ("Greenland's government rejected the American offer.", {("DNK", "Reject", "USA", "asserted")}),
@@ -394,6 +394,12 @@ ROWS = [
     ("Protesters in Nairobi stormed the parliament building.", {("KEN", "Assault", "KEN", "asserted")}),
     ("Gunmen attacked the army headquarters in Bamako.", {("MLI", "Assault", "MLI", "asserted")}),
     ("The Irish police offered him a tour of the police headquarters in Paris.", set()),
+    # whom a state coerces, named by a calling or a body of any country, is of that state; not whom it only accuses
+    ("The Philippine Senate ordered the arrest of a pastor accused of trafficking.", {("PHL", "Coerce", "PHL", "asserted")}),
+    ("The Ugandan government suspended 54 non-governmental organisations.", {("UGA", "Coerce", "UGA", "asserted")}),
+    ("Israeli officials accused NGOs of bias.", set()),
+    # a participle's own by-phrase is its doer, never also whom it is done to
+    ("Nigerian soldiers rescued 30 schoolchildren kidnapped by gunmen in Kaduna.", {("NGA", "Coerce", "NGA", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -13,6 +13,8 @@ from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
     resolve_np, sense_for, theme_class, verdict
 )
+from kg.canonicalize import agent_ending_at
+from kg.gazetteer import sector_key
 from kg.actions import action_types, is_a
 from kg.lexicon import Lexicon, LexMatch, is_passive
 from kg.rules import Rules, Sense, Trigger
@@ -142,7 +144,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # phrase: "arrested a cartel leader wanted by the United States" arrested no American)
         acts = [o for o in objects if o.lemma_.lower() not in rules.role_nouns | rules.people_nouns | rules.person_roles
                 and ctx.kind(ctx.res.token_keys.get(o.i)) != "Person"]
-        target_tokens += [p for obj in acts for acl in obj.children if acl.dep_ == "acl"
+        target_tokens += [p for obj in acts for acl in obj.children if acl.dep_ == "acl" and acl != verb
                           for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
@@ -235,6 +237,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         own = {ctx.country(a) or a for a in actors}
         targets = list(dict.fromkeys(aimed_at + [t for t in targets if (ctx.country(t) or t) not in own]))
         return Frame(verb, action, tuple(actors), tuple(targets), theme)
+    if not targets:
+        targets = _coerced_at_home(target_tokens, actors, action, ctx)
     domestic = _on_own_people(target_tokens, actors, ctx)
     if domestic and not targets:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
@@ -398,6 +402,22 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
     # "Putin ordered his troops to withdraw" asks nothing of anyone)
     return any(t.pos_ == "NOUN" and (lemma := head_noun(t).lemma_.lower()) in people
                and not state_organ(ctx.agents.sector_of(lemma), ctx) and resolve_np(t, ctx) in own for t in tokens)
+
+
+def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: Context) -> list[str]:
+    """ "The Philippine Senate ordered the arrest of a pastor", "Uganda suspended 54 NGOs": whom a state coerces, named
+    by the noun of a calling or a body that may be of any country (a pastor, NGOs, a rights group), is of that state."""
+    if not is_a(action, "Coerce"):
+        return []
+    # (a state, its organs, or a body the text names generically with its country: "the Philippine Senate")
+    states = {ctx.country(a) for a in actors if ctx.kind(a) == "Country" or ctx.gaz.types.get(a) in ("government", "military")
+              or (a not in ctx.gaz.entities and ctx.kind(a) == "Organization" and a.startswith(f"{ctx.country(a)}-"))}
+    if len(states) != 1 or None in states:
+        return []
+    state = states.pop()
+    hits = [agent_ending_at(t.doc, t, ctx.agents, ctx.res.token_keys) for t in tokens
+            if t.pos_ == "NOUN" and resolve_np(t, ctx) is None]
+    return list(dict.fromkeys(key for hit in hits if hit and (key := sector_key(state, hit[2])) in ctx.gaz.entities))
 
 
 def state_organ(sector: str | None, ctx: Context) -> bool:
@@ -604,7 +624,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         acts = [t for t in target_tokens if hostile_act(t, rules)]
         doers += [k for a in acts for k in _act_doers(a, ctx, victims=False)]
         target_tokens = [t for t in target_tokens if t not in acts]
-    targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
+    targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
+        or _coerced_at_home(target_tokens, actors, action, ctx)
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
 
 
