@@ -134,6 +134,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
 
     # pass 1: what the gazetteer knows
     for span in spans:
+        if span.ruler_key is None and span.label in ("GPE", "LOC") and not any(ch.isupper() for ch in span.text):
+            continue  # "the west bank of the Dnipro": a place's name has a capital; the NER's lowercase span is none
         key = span.ruler_key if span.ruler_key in gaz.entities else gaz.lookup(span.text)
         if key is None:
             pending.append(span)

@@ -419,3 +419,10 @@ def test_an_ambiguous_name_is_the_candidate_its_text_names(nlp, text: str, name:
     res = _resolve(nlp, text)
     assert _key(nlp, text, name) == key
     assert not any(e.label == name for e in res.entities.values())
+
+
+def test_a_lowercase_place_span_is_no_name(nlp) -> None:
+    """The NER may tag "the west bank" of a river as a place: a place's name has a capital, so it is not the West Bank."""
+    res = _resolve(nlp, "Russian troops withdrew from the west bank of the Dnipro.")
+    assert "west-bank" not in res.entities and not any(m.text.lower().endswith("west bank") for m in res.mentions)
+    assert _key(nlp, "Israeli settlers attacked a village in the West Bank.", "West Bank") == "west-bank"
