@@ -400,6 +400,9 @@ ROWS = [
     ("Israeli officials accused NGOs of bias.", set()),
     # a participle's own by-phrase is its doer, never also whom it is done to
     ("Nigerian soldiers rescued 30 schoolchildren kidnapped by gunmen in Kaduna.", {("NGA", "Coerce", "NGA", "asserted")}),
+    # a bid to join a body is its applicant's: the body compounded is what is joined
+    ("Hungary blocked Sweden's NATO bid.", {("HUN", "Reject", "SWE", "asserted")}),
+    ("France backed Ukraine's EU accession.", {("FRA", "Support", "UKR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -71,6 +71,9 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         # a name in apposition is the noun itself ("his counterpart Volodymyr Zelenskiy"); then
         # adjectives and compounds ("his Ukrainian counterpart"); a possessor last
         order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        if lemma in ctx.rules.joining_nouns or any(
+                c.dep_ == "compound" and c.lemma_.lower() in ctx.rules.joining_nouns for c in token.children):
+            order["poss"] = 0  # "Sweden's NATO bid": who seeks to join, not the body joined
         # "opposed the United States-led war": what is opposed is the leader's; "the Saudi-led coalition
         # bombed": a coalition acts as its leader does (not as its backer: "Iranian-backed militias")
         found = leader(token, ctx, agent)
