@@ -77,16 +77,21 @@ def document_iri(doc_id: str) -> URIRef:
     return DOC[_safe(doc_id)]
 
 
+@lru_cache(maxsize=4096)
+def _key_digest(key: tuple[str, ...]) -> str:
+    """The SHA-1 of an event's identity key, in hex: kept for the events met last (an event's IRI and each of
+    its mentions' are made from it, in every graph and every output that names it)."""
+    return hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()
+
+
 def event_iri(event: Event) -> URIRef:
     """IRI of an event from its identity key (actor, action, target, modality, date)."""
-    digest = hashlib.sha1("|".join(event.key).encode("utf-8")).hexdigest()[:16]
-    return EVT[digest]
+    return EVT[_key_digest(event.key)[:16]]
 
 
 def mention_iri(doc_id: str, start: int, end: int, event: Event) -> URIRef:
     """IRI of one mention of one event: a sentence can tell several events."""
-    digest = hashlib.sha1("|".join(event.key).encode("utf-8")).hexdigest()[:8]
-    return MEN[f"{_safe(doc_id)}/{start}-{end}-{digest}"]
+    return MEN[f"{_safe(doc_id)}/{start}-{end}-{_key_digest(event.key)[:8]}"]
 
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -97,6 +102,7 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=date_type(value))
 
 
+@lru_cache(maxsize=4096)  # (the same few dates recur in every graph: documents', events', roles')
 def date_type(value: str) -> URIRef:
     """The datatype of a partial ISO date (xsd:gYear, xsd:gYearMonth or xsd:date); ValueError if it is not a real one."""
     m = _PARTIAL_DATE.match(value)
@@ -243,13 +249,14 @@ def _event_triples(event: Event, doc_id: str, label: Callable[[str], str]) -> It
         yield node, _KG["dateText"], nt_literal(event.date_text)
     if event.quantity is not None:
         yield node, _KG["quantity"], _int(event.quantity)
+    document = nt_iri(document_iri(doc_id))  # (each mention below is in this document)
     for ev in event.evidence:
         if ev.doc_id != doc_id:
             continue
         m = nt_iri(mention_iri(ev.doc_id, ev.start, ev.end, event))
         yield node, _KG["mention"], m
         yield m, A, _KG["Mention"]
-        yield m, _KG["document"], nt_iri(document_iri(ev.doc_id))
+        yield m, _KG["document"], document
         yield m, _KG["sentence"], nt_literal(ev.sentence)
         yield m, _KG["start"], _int(ev.start)
         yield m, _KG["end"], _int(ev.end)
