@@ -444,9 +444,11 @@ def _agent_key(gaz: Gazetteer, phrase: str, sector: str, country: str | None) ->
 
 def agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
     """The longest agent phrase ending at `token` (its last word as written or as its lemma), with no name inside."""
-    lasts = [w for w in dict.fromkeys((token.lower_, token.lemma_.lower())) if w in agents.last_words]
-    if not lasts:
-        return None
+    last_words = agents.last_words
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower not in last_words and lemma not in last_words:
+        return None  # (most nouns: two lookups before any list is made)
+    lasts = [w for w in dict.fromkeys((lower, lemma)) if w in last_words]
     # the phrase may reach back over words that are no name, space or punctuation (a hyphen or an
     # apostrophe is part of a word): find where that stops once, then try the longest phrase first
     first = token.i

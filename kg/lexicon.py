@@ -210,8 +210,10 @@ class Discards:
         text = doc.text
         # a story phrase past the lead ("the goalkeeper said") is a sentence-level one there
         out = [m.start() for m in self.story.finditer(text)] if self.story is not None else []
-        for token in doc:
-            for phrase in self.sentence.get(token.lower_, ()):
+        sentence = self.sentence
+        # (a membership test per token, the phrases only for the few tokens that start one)
+        for token in [t for t in doc if t.lower_ in sentence]:
+            for phrase in sentence[token.lower_]:
                 end = token.idx + len(phrase)
                 if text[token.idx:end].lower() == phrase and (end == len(text) or not text[end].isalnum()):
                     out.append(token.idx)

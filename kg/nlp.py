@@ -87,8 +87,10 @@ class NameMatcher:
 
     def find(self, words: list[str]) -> Iterator[tuple[int, int, tuple[str, str]]]:
         """(start, end, (label, key)) of every name in a token sequence, longest first at each start."""
-        for i, word in enumerate(words):
-            for n in self.lengths.get(word, ()):
+        lengths = self.lengths
+        # (a membership test per token; the table only for the few that start a name)
+        for i in [i for i, word in enumerate(words) if word in lengths]:
+            for n in lengths[words[i]]:
                 if i + n > len(words):
                     continue  # the slice would be shorter than n and could hit a shorter name
                 hit = self.table.get(tuple(words[i:i + n]))
