@@ -403,6 +403,9 @@ ROWS = [
     # a bid to join a body is its applicant's: the body compounded is what is joined
     ("Hungary blocked Sweden's NATO bid.", {("HUN", "Reject", "SWE", "asserted")}),
     ("France backed Ukraine's EU accession.", {("FRA", "Support", "UKR", "asserted")}),
+    # what someone is punished for is a reason, not a second target
+    ("The US Treasury sanctioned four Israeli settlers for violence against Palestinians.",
+     {("USA", "Sanction", "ISR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

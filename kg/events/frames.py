@@ -161,7 +161,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                           and not (own_forces and ctx.kind(ctx.res.token_keys[c.i]) in FORCE_OWNERS)]
     # "condemned the attack on Iran": who is hit by an act commented on is not whom the comment is on
     comments = action in rules.act_comments
-    for pobj in pobjs(verb, frozenset({"for"})) if not is_a(action, "Accuse") else []:
+    # (what someone is punished for is a reason too: "sanctioned four settlers for violence against Palestinians")
+    punished = (is_a(action, "Sanction") or is_a(action, "Coerce")) and any(resolve_np(o, ctx) is not None for o in objects)
+    for pobj in pobjs(verb, frozenset({"for"})) if not (is_a(action, "Accuse") or punished) else []:
         # "mobilized reservists for a war against Iraq", "called for sanctions against Nigeria" (not "blamed
         # Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
         if resolve_np(pobj, ctx) is None:
