@@ -861,9 +861,13 @@ ROWS = [
     # aid dropped or flown in from the air is delivered; people flown out are no aid
     ("Jordan airdropped food into northern Gaza.", {("JOR", "Aid", "PSE", "asserted")}),
     ("India airlifted its citizens from Ukraine.", set()),
-    # parties that act on each other or one another; trading blows is no trade
-    ("India and Canada expelled each other's diplomats.", {("IND", "Sanction", "CAN", "asserted")}),
-    ("Armenia and Azerbaijan blamed one another for the clashes.", {("ARM", "Accuse", "AZE", "asserted")}),
+    # parties that act on each other or one another, each on the other (an act not shared, as talks are); trading
+    # blows is no trade
+    ("India and Canada expelled each other's diplomats.",
+     {("IND", "Sanction", "CAN", "asserted"), ("CAN", "Sanction", "IND", "asserted")}),
+    ("Armenia and Azerbaijan blamed one another for the clashes.",
+     {("ARM", "Accuse", "AZE", "asserted"), ("AZE", "Accuse", "ARM", "asserted")}),
+    ("China and Japan summoned each other's ambassadors.", {("CHN", "Consult", "JPN", "asserted")}),
     ("The Philippines and China traded accusations over the collision.", {("PHL", "Accuse", "CHN", "asserted")}),
     ("China trades with Brazil.", {("CHN", "Cooperate", "BRA", "asserted")}),
     # barred from office or a race

@@ -69,8 +69,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 continue
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
             # (unless a party is named apart: "Bahrain and Kosovo opened relations with Israel")
-            symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions
-                                                    or ((trig.reciprocal or _each_other(frame.trigger) or _shared_bond(frame, rules))
+            # ("expelled each other's diplomats": whom the reciprocal phrase seems to name is the other party)
+            symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions or _each_other(frame.trigger)
+                                                    or ((trig.reciprocal or _shared_bond(frame, rules))
                                                         and not frame.targets)) \
                 and not (frame.targets and (_with_party(frame, ctx) or _visited(frame, ctx)))
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
@@ -124,7 +125,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
             ):
                 continue
-            yield from _events(frame, light, sent, document, ctx, offset, symmetric)
+            # "expelled each other's diplomats", "accused each other": an act that is not shared (as talks are) is
+            # done by each party to the other
+            mutual = symmetric and _each_other(frame.trigger) and frame.action not in rules.symmetric_actions
+            yield from _events(frame, light, sent, document, ctx, offset, symmetric, mutual)
         yield from _obligations(obliged, sent, document, ctx, offset)
         yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)
 
@@ -742,7 +746,7 @@ def _same_country(actor: str, target: str, ctx: Context) -> bool:
 
 
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: Context, offset: int,
-            symmetric: bool = False) -> Iterator[Event]:
+            symmetric: bool = False, mutual: bool = False) -> Iterator[Event]:
     mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
                    self_planned=frame.action == "Agree" and frame.cameo is None)
     if light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
@@ -760,6 +764,8 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
         for n, actor in enumerate(actors):
             for other in actors[n + 1:]:
                 yield Event(actor, frame.action, other, mod, date, date_text, qty, (evidence,), frame.cameo)
+                if mutual:
+                    yield Event(other, frame.action, actor, mod, date, date_text, qty, (evidence,), frame.cameo)
         return
     # a place is not a party: "attacked the Kursk region" is an attack on Russia; a sea or a bridge
     # with no country ("searched the Java Sea") is no target at all
