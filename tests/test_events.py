@@ -406,6 +406,10 @@ ROWS = [
     # what someone is punished for is a reason, not a second target
     ("The US Treasury sanctioned four Israeli settlers for violence against Palestinians.",
      {("USA", "Sanction", "ISR", "asserted")}),
+    # leaving a union of states (a named one by its type) withdraws from it; leaving a place or a meeting does not
+    ("Nicaragua left the Organization of American States.", {("NIC", "Retreat", "OAS", "asserted")}),
+    ("Hungary threatened to leave the European Union.", {("HUN", "Threaten", "EU", "asserted")}),
+    ("The president of Ukraine left Kyiv on Monday.", set()),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

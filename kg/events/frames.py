@@ -65,7 +65,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # even when its noun could be a theme; only a with-phrase then names a theme
     themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs)
               if theme_class(o, rules) not in rules.acted_on_classes | {None}]
-    classes = [theme_class(o, rules) or _type_class(o, ctx) for o in objects + with_objs]
+    # (a named entity is of its type's class before its head noun's: "the Organization of American States" is a
+    # union of states, not a body a state closes down)
+    classes = [_type_class(o, ctx) or theme_class(o, rules) for o in objects + with_objs]
     sense = sense_for(trigger, classes)
     if sense is None and trigger.senses and all(s.theme is not None for s in trigger.senses):
         # "retaliated against US chip restrictions", "retaliated for the sanctions": what a reply answers sets its
