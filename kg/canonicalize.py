@@ -577,8 +577,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if place is not None:
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
-        country = _placed_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz) \
-            or _acting_in(token, token_keys, gaz) or about
+        country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
+            or _latest_country(doc, start, token_keys, gaz) or _acting_in(token, token_keys, gaz) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
@@ -636,6 +636,23 @@ def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: G
         entity = gaz.entities.get(token_keys.get(subj.i, ""))
         if entity is not None and entity.kind == "Country":
             return entity.key
+    return None
+
+
+SCENE_PREPS = frozenset({"in", "across", "throughout"})
+
+
+def _scene_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """The state where its sentence's scene is, by the last place before a token that an in-phrase names: "hundreds
+    rallied in Dhaka against India's border killings; police arrested dozens" are Dhaka's police, though India
+    is named last (a party to the story is no scene)."""
+    for i in range(start - 1, doc[start].sent.start - 1, -1):
+        token = doc[i]
+        if token.dep_ != "pobj" or token.head.lower_ not in SCENE_PREPS:
+            continue
+        state = _state_of_place(gaz.entities.get(token_keys.get(i, "")), gaz)
+        if state is not None:
+            return state
     return None
 
 

@@ -410,6 +410,9 @@ ROWS = [
     ("Nicaragua left the Organization of American States.", {("NIC", "Retreat", "OAS", "asserted")}),
     ("Hungary threatened to leave the European Union.", {("HUN", "Threaten", "EU", "asserted")}),
     ("The president of Ukraine left Kyiv on Monday.", set()),
+    # an organ named alone is of the state where the scene is, not of a party named last
+    ("Hundreds rallied in Dhaka against India's border killings; police arrested dozens of protesters.",
+     {("BGD", "Coerce", "BGD", "asserted"), ("BGD", "Protest", "IND", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
