@@ -413,6 +413,11 @@ ROWS = [
     # an organ named alone is of the state where the scene is, not of a party named last
     ("Hundreds rallied in Dhaka against India's border killings; police arrested dozens of protesters.",
      {("BGD", "Coerce", "BGD", "asserted"), ("BGD", "Protest", "IND", "asserted")}),
+    # a pronoun object is never its own clause's subject, and "them" is a plural group before a state
+    ("Students in Dhaka protested against a water deal with India, and police fired tear gas at them.",
+     {("BGD", "Assault", "BGD", "asserted"), ("BGD", "Protest", "BGD", "asserted")}),
+    ("Protesters gathered in Tbilisi and police dispersed them with water cannon.",
+     {("GEO", "Coerce", "GEO", "asserted"), ("GEO", "Protest", "GEO", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

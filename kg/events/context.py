@@ -74,7 +74,8 @@ class Context:
         """News outlets are sources of claims and places are where things happen: neither acts."""
         return not self.is_outlet(key) and self.kind(key) != "Location"
 
-    def antecedent(self, token: Token, countries: bool = False, kinds: frozenset[str] | None = None) -> str | None:
+    def antecedent(self, token: Token, countries: bool = False, kinds: frozenset[str] | None = None,
+                   exclude: frozenset[int] = frozenset()) -> str | None:
         """The entity a pronoun or "the country" refers to: the latest fitting name before it.
 
         A plural pronoun may also refer back to a plural group of a country ("North Korean troops
@@ -84,9 +85,12 @@ class Context:
         sent_start = token.sent.start
         prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
         best, best_i = None, -1
+        plural, plural_i = None, -1  # "students protested and police fired at them": a plural group before a state
         lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)
         singular = token.lower_ in ("it", "its", "itself") or kinds is not None
         for i, key in self.keyed_tokens[lo:hi]:
+            if i in exclude:
+                continue
             if i in self.res.demonym_tokens or (singular and self.doc[i].tag_ == "NNS"):
                 continue  # "it" is not "the officials"
             kind = self.kind(key)
@@ -102,6 +106,10 @@ class Context:
                 best, best_i = key, i
             elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
                 best, best_i = key, i
+                if self.doc[i].tag_ in ("NNS", "NNPS") and kind == "Organization":
+                    plural, plural_i = key, i
+        if token.lower_ in PLURAL_PRONOUNS and plural is not None:
+            best, best_i = plural, plural_i
         if token.lower_ in PLURAL_PRONOUNS:
             for group in self.doc[max(prev_start, best_i + 1):token.i]:
                 if group.tag_ == "NNS" and group.lemma_.lower() in self.agent_nouns and group.i not in self.res.token_keys:

@@ -173,7 +173,18 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
         if previous.lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
             return _pronoun(previous, ctx, depth - 1)
         return resolve_np(previous, ctx, 2)
-    return ctx.antecedent(pronoun)
+    return ctx.antecedent(pronoun, exclude=_own_subject(pronoun))
+
+
+def _own_subject(pronoun: Token) -> frozenset[int]:
+    """The words of the subject of the clause a non-subject pronoun is in: "police fired tear gas at them" are not
+    the police (a pronoun is never its own clause's subject; that would be "themselves")."""
+    if pronoun.dep_ in SUBJECTS | PASSIVE_SUBJECTS or pronoun.dep_ == "poss":
+        return frozenset()
+    verb = pronoun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return frozenset(t.i for s in verb.children if s.dep_ in SUBJECTS for t in s.subtree)
 
 
 def _referent(noun: Token, kinds: frozenset[str], ctx: Context) -> str | None:
