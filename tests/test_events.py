@@ -418,6 +418,13 @@ ROWS = [
      {("BGD", "Assault", "BGD", "asserted"), ("BGD", "Protest", "BGD", "asserted")}),
     ("Protesters gathered in Tbilisi and police dispersed them with water cannon.",
      {("GEO", "Coerce", "GEO", "asserted"), ("GEO", "Protest", "GEO", "asserted")}),
+    # a protest with no target named answers the doer of the act it follows or is over; a clause of time is no cause
+    ("Russia protested after Finland joined NATO.", {("RUS", "Accuse", "FIN", "asserted")}),
+    ("Thousands protested in Seoul after President Yoon Suk Yeol declared martial law.",
+     {("KOR", "Protest", "KOR", "asserted"), ("KOR", "Coerce", "KOR", "asserted")}),
+    ("Canada protested over the detention of its citizens by China.",
+     {("CAN", "Accuse", "CHN", "asserted"), ("CHN", "Coerce", "CAN", "asserted")}),
+    ("Students in Manila protested as the Philippine senate voted on the bill.", {("PHL", "Protest", "PHL", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

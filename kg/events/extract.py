@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, frame_at, hostile_act, phrasal, raised_objects, state_organ,
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, frame_at, hostile_act, phrasal, raised_objects, state_organ,
                                verdict)
 from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, modifier_key, phrase_keys, pobjs, resolve_np, theme_class
 from kg.events.qualifiers import attribution, event_date, modality, quantity
@@ -78,6 +78,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
                 continue  # "Trump held his first indoor rally", "Trump's Tulsa rally": those in power rally voters, not dissent
+            if frame.action == "Protest" and not frame.targets:
+                frame = replace(frame, targets=_provoked_by(frame, light, ctx))
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
                 frame = replace(frame, action="Accuse")
@@ -367,6 +369,31 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
             return False
         node = node.head
     return True
+
+
+PROVOKING_MARKS = frozenset({"after", "because"})
+
+
+def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...]:
+    """Whom a protest with no one named as its target answers: the doer of the act it follows or is over.
+
+    "Thousands protested after the president dissolved parliament", "China lodged a protest after the Philippine
+    coast guard rammed its ship", "Canada protested over the detention of its citizens by China" (never the
+    protesters themselves, and not a clause of time alone: "protested as the parliament voted" is no cause).
+    """
+    verb = light if light is not None else frame.trigger
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in PROVOKING_MARKS for m in c.children)]
+    doers = actor_keys([s for c in clauses for s in c.children if s.dep_ in SUBJECTS], ctx)
+    # ("after the coast guard rammed", read by the parser as a preposition with a clause or with the act itself)
+    for noun in (verb, frame.trigger):
+        for pobj in pobjs(noun, PROVOKING_MARKS | {"over"}):
+            if hostile_act(pobj, ctx.rules):
+                doers += act_doers(pobj, ctx, victims=False)
+        doers += actor_keys([s for p in noun.children if p.dep_ == "prep" and p.lower_ in PROVOKING_MARKS
+                             for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ in SUBJECTS], ctx)
+    own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
+    return tuple(k for k in dict.fromkeys(doers) if k not in own)
 
 
 def _crowd(frame: Frame, ctx: Context) -> Frame:

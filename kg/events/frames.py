@@ -98,7 +98,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Russian airstrikes killed 20 civilians", "Saudi-led strikes hit a school": an attack that does harm is
         # its doer's
         acts = [a for a in actor_tokens if hostile_act(a, rules)]
-        actors = list(dict.fromkeys(k for a in acts for k in _act_doers(a, ctx, victims=False)))
+        actors = list(dict.fromkeys(k for a in acts for k in act_doers(a, ctx, victims=False)))
         # ("Israeli airstrikes on Gaza killed 20 people": those harmed are where the attack fell; a rule's verb of
         # harm only, not the dictionary's broad ones: "riots against Israeli policies continued" harm no one)
         if rules.verbs.get(trigger.lemma) is trigger:
@@ -313,10 +313,10 @@ def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False) -> tuple[l
     (`placed`: an act no one is named for stands for the place it happened)."""
     # (a noun the actor tables name is the party, not its act: "accused the opposition of fraud")
     acts = [t for t in tokens if hostile_act(t, ctx.rules) and t.i not in ctx.res.token_keys]
-    return [k for t in acts for k in _act_doers(t, ctx, placed=placed)], [t for t in tokens if t not in acts]
+    return [k for t in acts for k in act_doers(t, ctx, placed=placed)], [t for t in tokens if t not in acts]
 
 
-def _act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = False) -> list[str]:
+def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = False) -> list[str]:
     """Whom a comment on a hostile act ("condemned the Russian invasion of Ukraine") is about: who did the
     act ("Russia's", "Russian", "Hamas", "by Israel"), never a state or place it hit ("on Iran", "of
     Crimea"). With no doer named, people it hit stand for their state ("the arrest of Navalny", "the
@@ -626,7 +626,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         if action in rules.act_comments else ([], target_tokens)
     if under is not None and noun.dep_ in OBJECTS and is_a(action, "Protest"):
         acts = [t for t in target_tokens if hostile_act(t, rules)]
-        doers += [k for a in acts for k in _act_doers(a, ctx, victims=False)]
+        doers += [k for a in acts for k in act_doers(a, ctx, victims=False)]
         target_tokens = [t for t in target_tokens if t not in acts]
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or _coerced_at_home(target_tokens, actors, action, ctx)
