@@ -609,10 +609,13 @@ def _state_of_place(entity: Entity | None, gaz: Gazetteer) -> str | None:
 
 
 def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
-    """The country of a place an agent's own phrase names: "police in Monrovia", "workers of a Tehran company",
-    or "rebels in the north of the country": the country the sentence is about, its main subject. The
-    place of an act on an object is the object's too ("backing rebels in the north of the country")."""
+    """The country of a place an agent's own phrase names: "police in Monrovia", "workers of a Tehran company", "a
+    school sheltering families in Gaza", or "rebels in the north of the country": the country the sentence is
+    about, its main subject. The place of an act on an object is the object's too ("backing rebels in the north
+    of the country")."""
     holders = [head, head.head] if head.dep_ == "dobj" else [head]
+    # "a school sheltering displaced families in central Gaza": a clause on the phrase places it too
+    holders += [t for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree]
     referring = load_rules().referring_nouns  # ("the country", "the kingdom": see `sentence_subject_country`)
     for prep in (c for h in holders for c in h.children):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):

@@ -426,3 +426,16 @@ def test_a_lowercase_place_span_is_no_name(nlp) -> None:
     res = _resolve(nlp, "Russian troops withdrew from the west bank of the Dnipro.")
     assert "west-bank" not in res.entities and not any(m.text.lower().endswith("west bank") for m in res.mentions)
     assert _key(nlp, "Israeli settlers attacked a village in the West Bank.", "West Bank") == "west-bank"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "key"),
+    [
+        # a clause on the phrase places it: the school is in Gaza, though "Israeli" is named before it
+        ("An Israeli strike hit a school sheltering displaced families in central Gaza.", "school", "PSE-edu"),
+        # the scene of the sentence, not the party named last
+        ("Hundreds rallied in Dhaka against India's border killings; police arrested dozens.", "police", "BGD-cop"),
+    ],
+)
+def test_an_agent_named_alone_is_of_the_place_its_phrase_or_scene_names(nlp, text: str, name: str, key: str) -> None:
+    assert {m.key for m in _agents_resolve(nlp, text).mentions if m.text == name} == {key}
