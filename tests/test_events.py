@@ -126,7 +126,7 @@ ROWS = [
     # a court of a country acts on one of its people: domestic politics is coded too
     ("South Korea's court sentenced Yoon Suk Yeol.", {("KOR", "Coerce", "KOR", "asserted")}),
     # coordinated parties of a reciprocal verb act on each other when no one else is named
-    ("Armenia and Azerbaijan fought a war in 2020.", {("ARM", "Assault", "AZE", "asserted")}),
+    ("Armenia and Azerbaijan fought a war in 2020.", {("ARM", "Assault", "AZE", "asserted"), ("AZE", "Assault", "ARM", "asserted")}),
     ("Japan and China clashed with Russia.", {("JPN", "Assault", "RUS", "asserted"), ("CHN", "Assault", "RUS", "asserted")}),
     # a pledge is not reciprocal: who pledged funds to whom is not said
     ("China and Russia pledged funds.", set()),
@@ -290,11 +290,11 @@ ROWS = [
     # an envoy stands for the state that sent it
     ("Germany summoned the Russian ambassador.", {("DEU", "Consult", "RUS", "asserted")}),
     # exchanging fire is fighting each other; exchanging views is no attack
-    ("India and Pakistan exchanged fire along the Line of Control.", {("IND", "Assault", "PAK", "asserted")}),
+    ("India and Pakistan exchanged fire along the Line of Control.", {("IND", "Assault", "PAK", "asserted"), ("PAK", "Assault", "IND", "asserted")}),
     ("The ministers exchanged views on trade.", set()),
     # warring parties that trade prisoners each release the other's people; the "for"-phrase is what comes back
-    ("Armenia and Azerbaijan exchanged prisoners of war in January.", {("ARM", "Retreat", "AZE", "asserted")}),
-    ("Kyiv and Moscow swapped detainees for captured soldiers.", {("UKR", "Retreat", "RUS", "asserted")}),
+    ("Armenia and Azerbaijan exchanged prisoners of war in January.", {("ARM", "Retreat", "AZE", "asserted"), ("AZE", "Retreat", "ARM", "asserted")}),
+    ("Kyiv and Moscow swapped detainees for captured soldiers.", {("UKR", "Retreat", "RUS", "asserted"), ("RUS", "Retreat", "UKR", "asserted")}),
     # a definite description refers back to the last sentence's main subject when it is of its kind (the most
     # salient entity), not to the name met last
     ("Lithuania shut its border with Belarus. The country accused Minsk of sending migrants across it.",
@@ -425,6 +425,13 @@ ROWS = [
     ("Canada protested over the detention of its citizens by China.",
      {("CAN", "Accuse", "CHN", "asserted"), ("CHN", "Coerce", "CAN", "asserted")}),
     ("Students in Manila protested as the Philippine senate voted on the bill.", {("PHL", "Protest", "PHL", "asserted")}),
+    # shared acts (agreements, ties, talks) stay one event between the parties
+    ("Serbia and Kosovo agreed to implement the normalisation deal.", {("SRB", "Agree", "XKX", "planned")}),
+    # a payment of a loan is aid from who pays it
+    ("Sri Lanka received a $330 million tranche from the IMF.", {("IMF", "Aid", "LKA", "asserted")}),
+    # "charged X with doing": X did it (and is charged for it)
+    ("The US charged seven Chinese hackers with targeting critics of Beijing.",
+     {("USA", "Accuse", "CHN", "asserted"), ("CHN", "Assault", "CHN", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
@@ -544,7 +551,7 @@ ROWS = [
     ("Germany opposed the US-led war in Iraq.", {("DEU", "Reject", "USA", "asserted")}),
     # parties to a clash or fighting "between" them fight each other
     ("Clashes between protesters and police left 12 dead in Iraq.", {("IRQ", "Assault", "IRQ", "asserted")}),
-    ("Fighting between Armenia and Azerbaijan resumed.", {("ARM", "Assault", "AZE", "asserted")}),
+    ("Fighting between Armenia and Azerbaijan resumed.", {("ARM", "Assault", "AZE", "asserted"), ("AZE", "Assault", "ARM", "asserted")}),
     ("Russia called for a cessation of fighting.", {("RUS", "Request", None, "asserted")}),
     # whoever claims or denies responsibility for an attack is told to have done it or not
     ("Al-Shabaab claimed responsibility for the attack in Mogadishu.", {("SOM", "Assault", "SOM", "asserted")}),
@@ -628,7 +635,7 @@ ROWS = [
     ("Japan will strengthen its air defence.", {("JPN", "Mobilize", None, "planned")}),
     ("Kim Jong Un vowed to strengthen North Korea's nuclear arsenal.", {("PRK", "Mobilize", None, "planned")}),
     # an agent noun shared by coordinated modifiers of two countries is each country's agents
-    ("Indian and Chinese troops clashed in the Galwan Valley.", {("IND", "Assault", "CHN", "asserted")}),
+    ("Indian and Chinese troops clashed in the Galwan Valley.", {("IND", "Assault", "CHN", "asserted"), ("CHN", "Assault", "IND", "asserted")}),
     ("Israeli and Palestinian leaders met in Cairo.", {("ISR", "Consult", "PSE", "asserted")}),
     ("US and South Korean forces held drills.", {("USA", "Mobilize", None, "asserted"), ("KOR", "Mobilize", None, "asserted")}),
     # an attack that does harm is its doer's; weapons launched at someone attack them
@@ -887,7 +894,7 @@ ROWS = [
     ("Armenia and Azerbaijan blamed one another for the clashes.",
      {("ARM", "Accuse", "AZE", "asserted"), ("AZE", "Accuse", "ARM", "asserted")}),
     ("China and Japan summoned each other's ambassadors.", {("CHN", "Consult", "JPN", "asserted")}),
-    ("The Philippines and China traded accusations over the collision.", {("PHL", "Accuse", "CHN", "asserted")}),
+    ("The Philippines and China traded accusations over the collision.", {("PHL", "Accuse", "CHN", "asserted"), ("CHN", "Accuse", "PHL", "asserted")}),
     ("China trades with Brazil.", {("CHN", "Cooperate", "BRA", "asserted")}),
     # barred from office or a race
     ("Pakistan's election commission disqualified Imran Khan.", {("PAK", "Sanction", "PAK", "asserted")}),

@@ -127,9 +127,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 c.i in fired for c in frame.trigger.subtree if c.i != frame.trigger.i
             ):
                 continue
-            # "expelled each other's diplomats", "accused each other": an act that is not shared (as talks are) is
-            # done by each party to the other
-            mutual = symmetric and _each_other(frame.trigger) and frame.action not in rules.symmetric_actions
+            # "expelled each other's diplomats", "accused each other", "fought", "swapped prisoners": an act that is
+            # not shared (as talks, agreements and ties restored are: one event, either way) is done by each party to
+            # the other
+            mutual = symmetric and (_each_other(frame.trigger) or trig.reciprocal) \
+                and frame.action not in rules.symmetric_actions and action_types()[frame.action].quad != "verbal-cooperation"
             yield from _events(frame, light, sent, document, ctx, offset, symmetric, mutual)
         yield from _obligations(obliged, sent, document, ctx, offset)
         yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)

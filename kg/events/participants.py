@@ -620,8 +620,9 @@ def controller(verb: Token, ctx: Context) -> list[str]:
         if node.dep_ == "prep" and node.lower_ == "of" and prev is not None and prev.dep_ == "pcomp" \
                 and head.pos_ == "NOUN" and ctx.rules.theme_class(head.lemma_.lower()) == "charges":
             return []  # "jailed Kavala on charges of trying to overthrow the government": only alleged, by no one named
-        if node.dep_ == "prep" and node.lower_ in ("of", "for") and prev is not None and prev.dep_ == "pcomp":
-            # "accused Kim of sending ammunition", "blamed Moscow for attacking": the object did it
+        if node.dep_ == "prep" and node.lower_ in ("of", "for", "with") and prev is not None and prev.dep_ == "pcomp":
+            # "accused Kim of sending ammunition", "blamed Moscow for attacking", "charged seven hackers with
+            # targeting critics": the object did it
             if objs:
                 return actor_keys(objs, ctx)
             # "two officers were convicted of raping", "were found guilty of raping": a court's finding says
