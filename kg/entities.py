@@ -46,6 +46,13 @@ def _trim(span: Span) -> Span | None:
             break
     while end > start and doc[end - 1].text in _TRAILING:
         end -= 1
+    # "fined Apple 1.8 billion euros": an amount after a name is no part of it (a number alone may be: "Flight 8501")
+    amount = end
+    while amount > start + 1 and (doc[amount - 1].lower_ in AMOUNT_WORDS or doc[amount - 1].like_num
+                                  or doc[amount - 1].is_currency):
+        amount -= 1
+    if any(t.lower_ in AMOUNT_WORDS for t in doc[amount:end]):
+        end = amount
     # "accused the Congress party of corruption": after a verb of accusing, an of-phrase of lowercase words is
     # what the name's bearer is accused of, not part of the name ("the Ministry of defence" stays whole)
     if doc[start:end].root.head.lemma_.lower() in ACCUSING:
@@ -55,6 +62,11 @@ def _trim(span: Span) -> Span | None:
                 break
     return doc[start:end] if end > start else None
 
+
+AMOUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "bn", "mn",
+                          "dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "yen", "rupee", "rupees",
+                          "rouble", "roubles", "ruble", "rubles"})
+"""Words of an amount, which the NER may run into a name before it ("Apple 1.8 billion euros")."""
 
 ACCUSING = frozenset({"accuse", "suspect", "convict", "acquit", "charge", "clear", "blame"})
 """Verbs whose object's of-phrase says what it is accused or cleared of ("accused X of corruption")."""

@@ -59,6 +59,17 @@ def test_what_a_name_is_accused_of_is_not_the_name(nlp, text: str, names: list[s
     assert [s.text for s in entity_spans(nlp(text))] == names
 
 
+def test_an_amount_after_a_name_is_not_the_name(nlp) -> None:
+    """The NER runs "Apple 1.8 billion euros" into one name; a number alone may be part of one ("Flight 8501")."""
+    from spacy.tokens import Span
+
+    assert [s.text for s in entity_spans(nlp("The European Commission fined Apple 1.8 billion euros."))] == [
+        "European Commission", "Apple"]
+    doc = nlp("Flight 8501 vanished over the Java Sea.")
+    doc.ents = [Span(doc, 0, 2, label="FAC")]
+    assert [s.text for s in entity_spans(doc)] == ["Flight 8501"]
+
+
 def test_the_shipped_table_loads() -> None:
     table = load_non_actors()
     assert ("hurricane",) in table.name_starts and ("tropical", "storm") in table.name_starts
