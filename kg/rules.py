@@ -221,6 +221,9 @@ class Rules:
     """Nouns whose "of"/"between" object is their owner: "cooperation between North Korea and Russia"."""
     joining_nouns: frozenset[str]
     """Nouns of joining a body: the possessor is the one who joins, the body compounded is joined ("Sweden's NATO bid")."""
+    holding_nouns: frozenset[str]
+    """Nouns of what a body or a medium has, which take the class of their of- or to-phrase: "blocked access to
+    news websites" censors websites, "suspended the activities of 54 NGOs" acts on the NGOs."""
     predicates: Mapping[str, str]
     """Stance adjectives and nouns after a copula, lemma -> action: "is opposed to" rejects, "an opponent of" accuses."""
     people_nouns: frozenset[str]
@@ -499,7 +502,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     if not isinstance(data, dict):
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
-                "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "predicates", "people_nouns",
+                "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
@@ -609,6 +612,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         referring_nouns=_referring(data["referring_nouns"], f"{file}: referring_nouns"),
         owned_nouns=word_set("owned_nouns"),
         joining_nouns=word_set("joining_nouns"),
+        holding_nouns=word_set("holding_nouns"),
         state_organs=word_set("state_organs"),
         people_nouns=word_set("people_nouns"),
         predicates=_predicates(data["predicates"], f"{file}: predicates"),

@@ -432,6 +432,10 @@ ROWS = [
     # "charged X with doing": X did it (and is charged for it)
     ("The US charged seven Chinese hackers with targeting critics of Beijing.",
      {("USA", "Accuse", "CHN", "asserted"), ("CHN", "Assault", "CHN", "asserted")}),
+    # what a body or a medium has (access, activities) is of its holder's class
+    ("Egyptian authorities blocked access to hundreds of news websites.", {("EGY", "Coerce", "EGY", "asserted")}),
+    ("The Ugandan government suspended the activities of 54 Ugandan NGOs.", {("UGA", "Coerce", "UGA", "asserted")}),
+    ("Protesters blocked access to the port of Durban.", {("ZAF", "Protest", "ZAF", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -70,6 +70,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(counterpart_nouns=[]), "counterpart_nouns"),
         (lambda d: d.pop("platform_nouns"), "missing section(s) platform_nouns"),
         (lambda d: d.pop("joining_nouns"), "missing section(s) joining_nouns"),
+        (lambda d: d.update(holding_nouns=[]), "holding_nouns"),
         (lambda d: d.pop("premises_nouns"), "missing section(s) premises_nouns"),
         (lambda d: d.update(bloc_words=["western", None]), "bloc_words"),
         (lambda d: d.pop("aspectual_verbs"), "missing section(s) aspectual_verbs"),

@@ -257,8 +257,11 @@ def _conjunct_pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def _type_class(token: Token, ctx: Context) -> str | None:
-    """The noun class of the named entity a phrase is, by its type ("the Move Forward Party" is a body)."""
+    """The noun class of the named entity a phrase is, by its type ("the Move Forward Party" is a body), or of the
+    one whose activities, licence or access it names ("the activities of 54 Ugandan NGOs": `holding_nouns`)."""
     kind = ctx.gaz.types.get(ctx.res.token_keys.get(token.i) or "")
+    if kind is None and token.lemma_.lower() in ctx.rules.holding_nouns:
+        return next((c for p in pobjs(token, frozenset({"of", "to"})) if (c := _type_class(head_noun(p), ctx))), None)
     return ctx.rules.type_classes.get(kind) if kind else None
 
 

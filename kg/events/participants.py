@@ -483,7 +483,11 @@ def theme_class(token: Token, rules: Rules) -> str | None:
             found = rules.theme_class(f"{lemma} of {pobj.lemma_.lower()}")
             if found:
                 return found
-    return rules.theme_class(lemma) or rules.theme_class(token.lower_)
+    found = rules.theme_class(lemma) or rules.theme_class(token.lower_)
+    if found is None and lemma in rules.holding_nouns:
+        # "blocked access to news websites", "suspended the activities of 54 NGOs": what is held is of its holder's class
+        return next((c for p in pobjs(token, frozenset({"of", "to"})) if (c := theme_class(head_noun(p), rules))), None)
+    return found
 
 
 def compound_class(token: Token, rules: Rules) -> str | None:
