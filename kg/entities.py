@@ -47,12 +47,9 @@ def _trim(span: Span) -> Span | None:
     while end > start and doc[end - 1].text in _TRAILING:
         end -= 1
     # "fined Apple 1.8 billion euros": an amount after a name is no part of it (a number alone may be: "Flight 8501")
-    amount = end
-    while amount > start + 1 and (doc[amount - 1].lower_ in AMOUNT_WORDS or doc[amount - 1].like_num
-                                  or doc[amount - 1].is_currency):
-        amount -= 1
-    if any(t.lower_ in AMOUNT_WORDS for t in doc[amount:end]):
-        end = amount
+    if end - start > 1 and doc[end - 1].lower_ in AMOUNT_WORDS:  # (one look at the last word for most names)
+        while end > start + 1 and (doc[end - 1].lower_ in AMOUNT_WORDS or doc[end - 1].like_num or doc[end - 1].is_currency):
+            end -= 1
     # "accused the Congress party of corruption": after a verb of accusing, an of-phrase of lowercase words is
     # what the name's bearer is accused of, not part of the name ("the Ministry of defence" stays whole)
     if doc[start:end].root.head.lemma_.lower() in ACCUSING:
