@@ -436,6 +436,9 @@ ROWS = [
     ("Egyptian authorities blocked access to hundreds of news websites.", {("EGY", "Coerce", "EGY", "asserted")}),
     ("The Ugandan government suspended the activities of 54 Ugandan NGOs.", {("UGA", "Coerce", "UGA", "asserted")}),
     ("Protesters blocked access to the port of Durban.", {("ZAF", "Protest", "ZAF", "asserted")}),
+    # missiles fired into the sea hit no one; weapons are no people acted on
+    ("North Korea fired two ballistic missiles into the sea off its east coast.", set()),
+    ("Russia fired missiles at Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

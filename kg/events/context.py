@@ -38,7 +38,9 @@ class Context:
         self.agents = load_agents()
         self.agent_words = self.agents.words
         self.agent_nouns = rules.agent_nouns | self.agent_words
-        self.people_nouns = self.agent_nouns | rules.people_nouns  # once per text: the rules ask it per object
+        # (weapons act for whoever fires them, "Israeli warplanes struck", but are no people acted on: "fired two
+        # missiles into the sea" harmed no one)
+        self.people_nouns = (self.agent_nouns - rules.noun_classes.get("weapons", frozenset())) | rules.people_nouns
         self.discourse = discourse_country(res.mentions, res.entities, gaz, lead_country(doc, res.token_keys, res.entities))
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic

@@ -587,7 +587,9 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     # "airstrikes on militant hideouts in Iran", "delivered food to besieged towns in Syria": the place may hang
     # on what the act is aimed at or goes to
-    aimed = [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS | {"to", "into"})]
+    # (not the sea: "fired two missiles into the sea off its east coast" hit no one, where the coast is)
+    aimed = [p for h in (frame.trigger, *objects) for p in pobjs(h, AIMED_PREPS | {"to", "into"})
+             if p.lemma_.lower() not in ctx.rules.water_nouns]
     # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"; "drills around
     # Taiwan", "exercises off the coast of Japan" (around or off the event itself, not what it is aimed at)
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING]
