@@ -439,6 +439,11 @@ ROWS = [
     # missiles fired into the sea hit no one; weapons are no people acted on
     ("North Korea fired two ballistic missiles into the sea off its east coast.", set()),
     ("Russia fired missiles at Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    # "them" after a plural thing the rules know (weapons, sanctions, documents) is the thing, no one acted on;
+    # after people it is the people
+    ("Iran fired drones at Israel, and Jordan shot them down.", {("IRN", "Assault", "ISR", "asserted")}),
+    ("Hamas took hostages from Israel and later freed them.",
+     {("PSE", "Assault", "ISR", "asserted"), ("PSE", "Retreat", "ISR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -27,6 +27,13 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 """A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
 
 
+THING_HEADS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj"})
+"""Where a plural noun heads a phrase a later pronoun can refer back to."""
+
+PEOPLE_CLASSES = frozenset({"troops", "envoy", "captives", "access"})
+"""Noun classes of people (soldiers, envoys, hostages, inspectors); every other class is of things."""
+
+
 class Context:
     """Per-text lookups shared by the rules: entity keys of tokens and pronoun antecedents."""
 
@@ -40,7 +47,9 @@ class Context:
         self.agent_nouns = rules.agent_nouns | self.agent_words
         # (weapons act for whoever fires them, "Israeli warplanes struck", but are no people acted on: "fired two
         # missiles into the sea" harmed no one)
-        self.people_nouns = (self.agent_nouns - rules.noun_classes.get("weapons", frozenset())) | rules.people_nouns
+        # (captives are people: "took hostages and later freed them" freed people)
+        self.people_nouns = (self.agent_nouns - rules.noun_classes.get("weapons", frozenset())) | rules.people_nouns \
+            | rules.noun_classes.get("captives", frozenset())
         self.discourse = discourse_country(res.mentions, res.entities, gaz, lead_country(doc, res.token_keys, res.entities))
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic
@@ -75,6 +84,11 @@ class Context:
     def can_act(self, key: str) -> bool:
         """News outlets are sources of claims and places are where things happen: neither acts."""
         return not self.is_outlet(key) and self.kind(key) != "Location"
+
+    def _thing(self, noun: Token) -> bool:
+        """A noun of a class of things the rules know (weapons, documents, sanctions), never of people."""
+        found = self.rules.theme_class(noun.lemma_.lower())
+        return found is not None and found not in PEOPLE_CLASSES and noun.lemma_.lower() not in self.people_nouns
 
     def antecedent(self, token: Token, countries: bool = False, kinds: frozenset[str] | None = None,
                    exclude: frozenset[int] = frozenset()) -> str | None:
@@ -118,5 +132,14 @@ class Context:
                     found = next((self.res.token_keys[c.i] for c in group.children
                                   if c.dep_ in ("amod", "compound") and c.i in self.res.demonym_tokens), None)
                     if found:
-                        best = self.country(found) or found
+                        best, best_i = self.country(found) or found, group.i
+            # "obtained the messages and released them", "imposed sanctions and later lifted them": a plural thing
+            # named in the pronoun's sentence after every actor is what an object pronoun refers to, and it is no
+            # one ("they" and "their" do, and say, what actors do: "protesters wearing masks, as they chanted")
+            # (after a singular name too, which "them" cannot be: "Iran fired drones at Israel, and Jordan shot them
+            # down")
+            start = best_i + 1 if best_i >= 0 and self.doc[best_i].tag_ in ("NNS", "NNPS") else sent_start
+            if token.lower_ == "them" and any(t.tag_ == "NNS" and t.dep_ in THING_HEADS and t.i not in self.res.token_keys
+                                              and self._thing(t) for t in self.doc[max(sent_start, start):token.i]):
+                return None
         return best
