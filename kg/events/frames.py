@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from kg.actions import action_types, is_a
+from kg.canonicalize import agent_ending_at
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
     resolve_np, sense_for, theme_class, verdict
 )
-from kg.canonicalize import agent_ending_at
 from kg.gazetteer import sector_key
-from kg.actions import action_types, is_a
 from kg.lexicon import Lexicon, LexMatch, is_passive
 from kg.rules import Rules, Sense, Trigger
 
