@@ -388,7 +388,7 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
         m.dep_ == "mark" and m.lower_ in PROVOKING_MARKS for m in c.children)]
     doers = actor_keys([s for c in clauses for s in c.children if s.dep_ in SUBJECTS], ctx)
     # ("after the coast guard rammed", read by the parser as a preposition with a clause or with the act itself)
-    for noun in (verb, frame.trigger):
+    for noun in (verb,) if light is None else (verb, frame.trigger):
         for pobj in pobjs(noun, PROVOKING_MARKS | {"over"}):
             if hostile_act(pobj, ctx.rules):
                 doers += act_doers(pobj, ctx, victims=False)

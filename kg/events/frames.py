@@ -12,8 +12,8 @@ from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
-    actor_keys, class_modifier, compound_class, controller, head_noun, leader, modifier_key, phrase_keys, pick_sense, pobjs,
-    resolve_np, sense_for, theme_class, verdict
+    actor_keys, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
+    pobjs, resolve_np, sense_for, theme_class, verdict
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive
@@ -260,8 +260,8 @@ def _type_class(token: Token, ctx: Context) -> str | None:
     """The noun class of the named entity a phrase is, by its type ("the Move Forward Party" is a body), or of the
     one whose activities, licence or access it names ("the activities of 54 Ugandan NGOs": `holding_nouns`)."""
     kind = ctx.gaz.types.get(ctx.res.token_keys.get(token.i) or "")
-    if kind is None and token.lemma_.lower() in ctx.rules.holding_nouns:
-        return next((c for p in pobjs(token, frozenset({"of", "to"})) if (c := _type_class(head_noun(p), ctx))), None)
+    if kind is None:
+        return next((c for h in holders(token, ctx.rules) if (c := _type_class(h, ctx))), None)
     return ctx.rules.type_classes.get(kind) if kind else None
 
 

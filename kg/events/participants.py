@@ -484,10 +484,18 @@ def theme_class(token: Token, rules: Rules) -> str | None:
             if found:
                 return found
     found = rules.theme_class(lemma) or rules.theme_class(token.lower_)
-    if found is None and lemma in rules.holding_nouns:
+    if found is None:
         # "blocked access to news websites", "suspended the activities of 54 NGOs": what is held is of its holder's class
-        return next((c for p in pobjs(token, frozenset({"of", "to"})) if (c := theme_class(head_noun(p), rules))), None)
+        return next((c for h in holders(token, rules) if (c := theme_class(h, rules))), None)
     return found
+
+
+def holders(token: Token, rules: Rules) -> list[Token]:
+    """The phrases a noun of what a body or a medium has (`holding_nouns`) takes its class from: "access to news
+    websites", "the activities of 54 NGOs"; none for any other noun."""
+    if token.lemma_.lower() not in rules.holding_nouns:
+        return []
+    return [head_noun(p) for p in pobjs(token, frozenset({"of", "to"}))]
 
 
 def compound_class(token: Token, rules: Rules) -> str | None:
