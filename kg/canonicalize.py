@@ -566,12 +566,13 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
     blocs = load_rules().bloc_words
     for token, start, phrase, sector in phrases:
         if not agents.sectors[sector].local or any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < start and (
                     (c.pos_ == "PROPN" and not (c.ent_type_ == "NORP" and c.i not in token_keys)) or c.lower_ in blocs))
                 for c in token.children):
             # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner;
             # "Western leaders", "world leaders" are of a group of nations, not of the text's one ("Jihadist
-            # fighters", tagged a proper noun, are of no owner: a creed is none)
+            # fighters", tagged a proper noun, are of no owner: a creed is none). A word of the phrase itself owns
+            # nothing: "Riot police dispersed the crowd" opens a sentence, where the tagger takes "Riot" for a name
             continue
         place = _modifying_place(doc, start, token, token_keys, gaz) if sector in LOCAL_ORGANS else None
         if place is not None:

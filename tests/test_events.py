@@ -444,6 +444,25 @@ ROWS = [
     ("Iran fired drones at Israel, and Jordan shot them down.", {("IRN", "Assault", "ISR", "asserted")}),
     ("Hamas took hostages from Israel and later freed them.",
      {("PSE", "Assault", "ISR", "asserted"), ("PSE", "Retreat", "ISR", "asserted")}),
+    # describing verbs with two objects, or the description in apposition to the one described
+    ("The United States designated the Houthis a terrorist organisation.", {("USA", "Accuse", "YEM", "asserted")}),
+    # revoking what lets a medium work closes it down (its licence takes its holder's class); a cancelled meeting
+    # stays the dictionary's reduced relations
+    ("Hungary's media regulator revoked the licence of an independent radio station.", {("HUN", "Coerce", "HUN", "asserted")}),
+    ("Kenya cancelled the licences of three television channels.", {("KEN", "Coerce", "KEN", "asserted")}),
+    ("The United States cancelled a meeting with North Korea.", {("USA", "Sanction", "PRK", "asserted")}),
+    # an agent phrase that opens a sentence: its first word, tagged a name, owns nothing
+    ("Riot police dispersed the protesters in Harare.", {("ZWE", "Coerce", "ZWE", "asserted")}),
+    # members of a legislature dissent at home; a parliament itself protests to another state
+    ("Lawmakers in Harare staged a protest.", {("ZWE", "Protest", "ZWE", "asserted")}),
+    ("Opposition lawmakers in Harare staged a walkout.", {("ZWE", "Protest", "ZWE", "asserted")}),
+    ("The Kenyan parliament protested to Uganda.", {("KEN", "Accuse", "UGA", "asserted")}),
+    # a state's own nationals, named by their demonym, are people it acts on at home
+    ("Police in Harare detained dozens of Zimbabweans.", {("ZWE", "Coerce", "ZWE", "asserted")}),
+    # a harm suffered in an attack is the attack's doer's, on where it fell
+    ("Three soldiers were killed in a Russian missile attack on Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Two Ukrainian soldiers were killed in a Russian drone strike.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("He was killed in a car accident in Kyiv.", set()),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
@@ -1106,6 +1125,15 @@ def test_rule_table(sentence: str, expected: set[tuple]) -> None:
 def test_an_organisation_s_fighters_are_the_organisation() -> None:
     corpus = extract([Document("t", "Taliban fighters attacked Afghan soldiers.", DOC_DATE)])
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("taliban", "Assault", "AFG-mil")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
+    ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),
+])
+def test_an_organisation_s_leader_is_the_organisation(sentence: str, expected: list[tuple]) -> None:
+    corpus = extract([Document("t", sentence, DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
 
 
 def test_a_person_s_camp_is_the_person_not_the_country() -> None:

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, frame_at, hostile_act, phrasal, raised_objects, state_organ,
-                               verdict)
-from kg.events.participants import COLLECTIVE_HEADS, actor_keys, head_noun, modifier_key, phrase_keys, pobjs, resolve_np, theme_class
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, frame_at, hostile_act, phrasal, raised_objects, verdict)
+from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, head_noun, modifier_key, phrase_keys, pobjs, resolve_np,
+                                    state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive
@@ -170,6 +170,8 @@ def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
                 sector is not None and ctx.agents.sectors[sector].type not in ("government", "military")) or (
                 sector is None and head.lemma_.lower() in ctx.rules.people_nouns):
             return False
+        if sector == "LEG" and head.tag_ in ("NNS", "NNPS"):
+            return False  # "lawmakers staged a walkout": members of a legislature dissent at home, as people do
     return True
 
 
@@ -663,15 +665,22 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
         if lemma in rules.describing_verbs:
             # "described North Korea as a criminal group", "called Hamas a terrorist organisation"
             def negative(phrase: Token) -> bool:
+                # (not in an apposition, a part of its own: "the Houthis, a terrorist organisation")
+                inner = {t.i for a in phrase.children if a.dep_ == "appos" for t in a.subtree}
                 return any(t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors
-                           for t in phrase.subtree)
+                           for t in phrase.subtree if t.i not in inner)
 
             predicates = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
             # (the parser may swap the one described and the description: "called Trump a threat")
             parts = predicates + [c for c in verb.children if c.dep_ in OBJECTS] if predicates else []
-            if not parts and any(c.dep_ == "dative" for c in verb.children):
-                # "designated Hamas a terrorist organisation": the parser may read the two objects as indirect and direct
-                parts = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+            objects = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
+            if not parts and len(objects) == 1:
+                # or the second as in apposition to the first
+                objects += [c for c in objects[0].children if c.dep_ == "appos"]
+            if not parts and len(objects) > 1:
+                # "designated Hamas a terrorist organisation": the parser may read the two objects as indirect and
+                # direct, or as two direct objects ("designated the Houthis a terrorist organisation")
+                parts = objects
             if any(negative(p) for p in parts):
                 accused += phrase_keys([p for p in parts if p.dep_ != "prep" and not negative(p)], ctx)
         if not accused:

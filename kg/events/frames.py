@@ -13,7 +13,7 @@ from kg.canonicalize import agent_ending_at
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
-    pobjs, resolve_np, sense_for, theme_class, verdict
+    pobjs, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive
@@ -103,6 +103,15 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # harm only, not the dictionary's broad ones: "riots against Israeli policies continued" harm no one)
         if rules.verbs.get(trigger.lemma) is trigger:
             aimed_at = [k for k in phrase_keys([p for a in acts for p in pobjs(a, AIMED_PREPS)], ctx) if k not in actors]
+    if not actors and passive and not agents and action_types()[action].quad in HOSTILE_QUADS:
+        # "his leader was killed in an Israeli strike", "died in a Russian missile attack": a harm suffered in an
+        # attack is done by whoever the attack's modifiers name as its doer
+        acts = [p for p in pobjs(verb, frozenset({"in"})) if hostile_act(p, rules)]
+        actors = [k for k in dict.fromkeys(k for a in acts for k in act_doers(a, ctx, victims=False))]
+        # (those harmed are where the attack fell: "in a Russian missile attack on Kharkiv", "in the Israeli
+        # bombardment of Rafah")
+        aimed_at = [k for k in phrase_keys([p for a in acts for p in pobjs(a, AIMED_PREPS | {"of"})], ctx)
+                    if k not in actors and ctx.kind(k) in ("Country", "Location")] if actors else []
     if not actors and not actor_tokens and not passive:
         actors = controller(verb, ctx)
     theme = themes[0] if themes else None
@@ -405,10 +414,16 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
     the actor's own country, are acted upon; that is no self-reference."""
     people = ctx.people_nouns
     own = set(actors) | {ctx.country(a) for a in actors}
+
+    def nationals(token: Token) -> bool:
+        # "police detained dozens of Zimbabweans": a demonym heading its phrase names people of the country
+        head = head_noun(token)
+        return head.i in ctx.res.demonym_tokens and head.dep_ not in MODIFIER_DEPS
     # (not the state's own forces or officials, the sectors whose entities are a government or a military:
     # "Putin ordered his troops to withdraw" asks nothing of anyone)
-    return any(t.pos_ == "NOUN" and (lemma := head_noun(t).lemma_.lower()) in people
-               and not state_organ(ctx.agents.sector_of(lemma), ctx) and resolve_np(t, ctx) in own for t in tokens)
+    return any(((t.pos_ == "NOUN" and (lemma := head_noun(t).lemma_.lower()) in people
+                 and not state_organ(ctx.agents.sector_of(lemma), ctx)) or nationals(t))
+               and resolve_np(t, ctx) in own for t in tokens)
 
 
 def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: Context) -> list[str]:
@@ -425,11 +440,6 @@ def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: C
     hits = [agent_ending_at(t.doc, t, ctx.agents, ctx.res.token_keys) for t in tokens
             if t.pos_ == "NOUN" and resolve_np(t, ctx) is None]
     return list(dict.fromkeys(key for hit in hits if hit and (key := sector_key(state, hit[2])) in ctx.gaz.entities))
-
-
-def state_organ(sector: str | None, ctx: Context) -> bool:
-    """A sector whose entities are organs of the state (sectors.yaml: type government or military)."""
-    return sector is not None and sector in ctx.agents.sectors and ctx.agents.sectors[sector].type in ("government", "military")
 
 
 COPULAS = frozenset({"be", "remain", "become", "stay", "appear", "seem"})

@@ -88,8 +88,14 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             if child.dep_ == "poss" and lemma in ctx.rules.counterpart_nouns:
                 continue  # "his counterpart" is of the other side
             own = ctx.res.token_keys.get(child.i) if child.dep_ in ("compound", "poss") else None
+            if own is None and child.dep_ == "poss" and lemma in ctx.rules.camp_nouns and child.lower_ in PRONOUNS_THING:
+                # "the opposition party said its leader had been arrested": an organisation's leader or members
+                # are its own, as "the party's members" are (a state's are its country's)
+                ref = _pronoun(child, ctx) or _clause_subject(child, ctx)
+                own = ref if ref is not None and ctx.kind(ref) in ("Organization", "ArmedGroup") and not state_organ(
+                    (e.sector if (e := ctx.entity(ref)) is not None else None), ctx) else None
             if own is not None and (ctx.kind(own) == "Person" and lemma not in ctx.rules.role_nouns or (
-                    lemma in ctx.rules.camp_nouns and ctx.kind(own) in ("Person", "Organization"))):
+                    lemma in ctx.rules.camp_nouns and ctx.kind(own) in ("Person", "Organization", "ArmedGroup"))):
                 # "Trump supporters" are Trump's camp, "a Trump lawsuit" his; "Trump officials" act for the
                 # United States
                 found = own
@@ -695,6 +701,11 @@ COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score"
 
 
 CURRENCIES = frozenset({"$", "€", "£", "¥", "dollar", "euro", "pound", "yen", "ruble", "rouble", "won", "yuan"})
+
+
+def state_organ(sector: str | None, ctx: Context) -> bool:
+    """A sector whose entities are organs of the state (sectors.yaml: type government or military)."""
+    return sector is not None and sector in ctx.agents.sectors and ctx.agents.sectors[sector].type in ("government", "military")
 
 
 def head_noun(token: Token) -> Token:
