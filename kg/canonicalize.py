@@ -103,6 +103,74 @@ def _modifier_country(token: Token, token_keys: Mapping[int, str], gaz: Gazettee
     return None
 
 
+SHORT_FORM = re.compile(r"^[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*$")
+"""A short form as news writes one: capitals, maybe digits or "&" ("RSF", "TPLF", "M23" has one capital only)."""
+MAX_SHORT_FORM = 10
+
+
+@dataclass(frozen=True)
+class ShortForm:
+    """A short form's long form in this text, and whether the text defines it in parentheses."""
+
+    long: EntitySpan
+    defined: bool
+
+
+def short_forms(doc: Doc, spans: list[EntitySpan], gaz: Gazetteer) -> dict[str, ShortForm]:
+    """The abbreviations a text uses for its longer names: defined in parentheses beside the long form ("the
+    Rapid Support Forces (RSF)", "the TPLF (Tigray People's Liberation Front)"), else the initials of the
+    capitalised words of a name in the same text ("the Rapid Support Forces ... the RSF").
+
+    A definition is matched as Schwartz and Hearst (2003) match one (`abbreviates`), or, as many are of names in
+    another language ("Doctors Without Borders (MSF)", "the Kurdistan Workers' Party (PKK)"), is any short form
+    the gazetteer does not know ("Simone Biles (USA)" gives a team, not a name). Bare initials must be exact, as
+    they stand unannounced. A short form two long forms claim is dropped.
+    """
+    defined: dict[str, EntitySpan] = {}
+    initials: dict[str, EntitySpan | None] = {}
+    n = len(doc)
+    for span in spans:
+        if span.end - span.start < 2:
+            continue
+        # "Long Form (SF)" and "SF (Long Form)"
+        after = doc[span.end + 1] if span.end + 2 < n and doc[span.end].text == "(" and doc[span.end + 2].text == ")" else None
+        before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < n \
+            and doc[span.end].text == ")" else None
+        for short in (after, before):
+            if short is not None and _short_form(short.text) and (
+                    abbreviates(short.text, span.text) or gaz.lookup(short.text) is None):
+                defined.setdefault(short.text, span)
+        letters = "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’-]*", span.text) if w[0].isupper())
+        if len(letters) >= 2 and span.label != "PERSON":  # (a person's initials are an interview's speaker tags)
+            known = initials.get(letters, span)
+            initials[letters] = span if known is not None and known.text == span.text else None
+    out = {k: ShortForm(v, False) for k, v in initials.items() if v is not None}
+    out.update({k: ShortForm(v, True) for k, v in defined.items()})
+    return out
+
+
+def _short_form(text: str) -> bool:
+    return len(text) <= MAX_SHORT_FORM and SHORT_FORM.match(text) is not None
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether `short` can abbreviate `long`: its letters and digits occur in order in the long form, matched from
+    the end, the first at the start of a word (Schwartz and Hearst 2003): "ECOWAS", "Economic Community of West
+    African States"."""
+    s, text = short.lower(), long.lower()
+    i = len(text) - 1
+    for k in range(len(s) - 1, -1, -1):
+        c = s[k]
+        if not c.isalnum():
+            continue
+        while i >= 0 and (text[i] != c or (k == 0 and i > 0 and text[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return True
+
+
 def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             date: str | None = None, agents: Agents | None = None, offset: int = 0) -> Resolution:
     """Assign every entity span a key: gazetteer first, then document context, then a minted key.
@@ -132,8 +200,13 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             token_keys[i] = key
         mentions.append(Mention(doc_id, span.start_char, span.end_char, span.text, key))
 
+    # the text's own abbreviations: one it defines means what the text says, whatever the gazetteer's reading
+    shorts = short_forms(doc, spans, gaz)
     # pass 1: what the gazetteer knows
     for span in spans:
+        if span.end - span.start == 1 and (found := shorts.get(span.text)) is not None and found.defined and (
+                gaz.lookup(span.text) != (found.long.ruler_key or gaz.lookup(found.long.text))):
+            continue  # "the International Cricket Council (ICC)": resolved with its long form, below
         if span.ruler_key is None and span.label in ("GPE", "LOC") and not any(ch.isupper() for ch in span.text):
             continue  # "the west bank of the Dnipro": a place's name has a capital; the NER's lowercase span is none
         key = span.ruler_key if span.ruler_key in gaz.entities else gaz.lookup(span.text)
@@ -150,6 +223,18 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         if entity.kind == "Person":
             persons.append(key)
 
+    def key_short_forms() -> None:
+        # "the RSF", "TPLF fighters": the long form's entity, wherever the NER saw a name or not (once the long
+        # forms the gazetteer knows are resolved, so that pass 2 sees them, and again after pass 2)
+        for token in doc:
+            found = shorts.get(token.text) if token.i not in token_keys else None
+            key = token_keys.get(found.long.start) if found is not None else None
+            if key is not None and key in entities:
+                end = token.idx + len(token.text)
+                assign(EntitySpan(token.i, token.i + 1, offset + token.idx, offset + end, token.text, "ORG", None), key,
+                       entities[key])
+
+    key_short_forms()
     # pass 2: names the gazetteer lacks, resolved in context
     for span in list(pending):
         if span.end - span.start > MAX_UNKNOWN_TOKENS or _reads_as_a_clause(doc[span.start:span.end]):
@@ -162,6 +247,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 assign(sub, key, gaz.entities[key])
     readings = load_readings()
     for span in pending:
+        if span.end - span.start == 1 and span.text in shorts:
+            continue  # an abbreviation of a longer name in the text: resolved with it, below
         root = doc[span.start:span.end].root
         reading = readings.get(normalize(span.text))
         if reading is not None:
@@ -231,6 +318,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue
         key = slug_key(span.text)
         assign(span, key, Entity(key, span.text, kind, country if kind != "Location" else country))
+    key_short_forms()
     phrases = list(_agent_phrases(doc, token_keys, agents)) if agents is not None else []
     if agents is not None:
         for start, end, key in _agent_mentions(doc, phrases, token_keys, gaz):

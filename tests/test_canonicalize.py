@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.canonicalize import Resolution, normalise, resolve, slug_key
+from kg.canonicalize import Resolution, abbreviates, normalise, resolve, slug_key
 from kg.entities import entity_spans
 from kg.gazetteer import load_gazetteer
 from kg.graph import entity_iri
@@ -439,3 +439,48 @@ def test_a_lowercase_place_span_is_no_name(nlp) -> None:
 )
 def test_an_agent_named_alone_is_of_the_place_its_phrase_or_scene_names(nlp, text: str, name: str, key: str) -> None:
     assert {m.key for m in _agents_resolve(nlp, text).mentions if m.text == name} == {key}
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("TPLF", "Tigray People's Liberation Front", True),
+    ("ECOWAS", "Economic Community of West African States", True),  # letters inside a word
+    ("NLD", "National League for Democracy", True),
+    ("RSF", "Reporters Without Borders", False),  # French: no F in the English name
+    ("ICC", "Security Council", False),  # the first letter must start a word
+])
+def test_abbreviates_matches_letters_in_order_from_a_word_start(short, long, expected):
+    assert abbreviates(short, long) is expected
+
+
+@pytest.mark.parametrize("text, short, long", [
+    # defined in parentheses, then used alone, where the NER may or may not see a name
+    ("The Tigray People's Liberation Front (TPLF) rejected the plan. Ethiopia accused the TPLF of attacks.", "TPLF",
+     "Tigray People's Liberation Front"),
+    # unannounced initials of a name in the same text
+    ("The Rapid Support Forces attacked El Fasher. The army accused the RSF of killing civilians.", "RSF",
+     "Rapid Support Forces"),
+    # a definition in another language's initials, which the gazetteer does not know
+    ("The Mozambique Liberation Front (FRELIMO) won the vote. The opposition accused FRELIMO of fraud.", "FRELIMO",
+     "Mozambique Liberation Front"),
+])
+def test_a_text_s_abbreviation_is_its_long_form(nlp, text, short, long):
+    res = _resolve(nlp, text)
+    keys = {m.key for m in res.mentions if m.text == long}
+    assert len(keys) == 1 and {m.key for m in res.mentions if m.text == short} == keys
+    assert sum(m.text == short for m in res.mentions) == text.count(short)
+
+
+def test_a_text_s_own_definition_wins_over_the_gazetteer_s_reading(nlp):
+    # the gazetteer's "ICC" is the International Criminal Court; this text says what its ICC is
+    res = _resolve(nlp, "The International Cricket Council (ICC) fined the team. The ICC said the ban would stand.")
+    keys = {m.key for m in res.mentions if m.text == "ICC"}
+    assert keys == {m.key for m in res.mentions if m.text == "International Cricket Council"} and len(keys) == 1
+    assert keys != {"ICC"}
+    res = _resolve(nlp, "Doctors Without Borders (MSF) treated the wounded. MSF said the clinic was hit.")
+    keys = {m.key for m in res.mentions if m.text == "MSF"}
+    assert keys == {m.key for m in res.mentions if m.text == "Doctors Without Borders"} and len(keys) == 1
+
+
+def test_a_known_name_in_parentheses_is_no_definition(nlp):
+    res = _resolve(nlp, "Simone Biles (USA) won gold on Sunday.")
+    assert {m.key for m in res.mentions if m.text == "USA"} == {"USA"}

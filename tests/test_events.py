@@ -463,6 +463,12 @@ ROWS = [
     ("Three soldiers were killed in a Russian missile attack on Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Two Ukrainian soldiers were killed in a Russian drone strike.", {("RUS", "Assault", "UKR", "asserted")}),
     ("He was killed in a car accident in Kyiv.", set()),
+    # a body suspending a member state, or its membership, sanctions it; a thing of a state is no member
+    ("The African Union suspended Mali's membership.", {("AU", "Sanction", "MLI", "asserted")}),
+    ("The United States' National Basketball Association (NBA) suspended its season.", set()),
+    # an abbreviation the text defines is its long form's, where the gazetteer knows neither
+    ("The Tigray People's Liberation Front (TPLF) rejected the plan, and Ethiopia accused the TPLF of attacks.",
+     {("ETH", "Accuse", "ETH", "asserted"), ("ETH", "Reject", None, "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
-from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
+from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
     pobjs, resolve_np, sense_for, state_organ, theme_class, verdict
@@ -73,8 +73,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "retaliated against US chip restrictions", "retaliated for the sanctions": what a reply answers sets its
         # kind when nothing else does
         sense = sense_for(trigger, [theme_class(p, rules) for p in pobjs(verb, frozenset({"against", "for"}))])
+    # (the object names the state itself or its membership, not a thing of it: "the NBA suspended its season")
     member = sense is None and trigger.state_action is not None and not passive and any(
-        ctx.kind(resolve_np(o, ctx)) == "Country" for o in objects)
+        (o.i in ctx.res.token_keys or o.lower_ in PRONOUNS_THING or o.lemma_.lower() in rules.joining_nouns)
+        and ctx.kind(resolve_np(o, ctx)) == "Country"
+        for o in objects)
     if member:
         # "the African Union suspended Niger", "suspended Russia from the Human Rights Council": a body acting on a
         # member state (the body it is suspended from is no one acted on)
