@@ -651,8 +651,15 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
     about; with none of these it stays unresolved.
     """
     out: list[tuple[int, int, str]] = []
-    blocs = load_rules().bloc_words
+    rules = load_rules()
+    blocs = rules.bloc_words
+    heads = {head.i for head, _, _, _ in phrases}
     for token, start, phrase, sector in phrases:
+        if token.lemma_.lower() in rules.camp_nouns and any(
+                p.i in heads or (p.i in token_keys and gaz.kind_of(token_keys[p.i]) not in ("Country", "Location"))
+                for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                for p in prep.children if p.dep_ == "pobj"):
+            continue  # "the leader of a student union", "members of Hamas": the body's own, not the text's state's
         if not agents.sectors[sector].local or any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < start and (
                     (c.pos_ == "PROPN" and not (c.ent_type_ == "NORP" and c.i not in token_keys)) or c.lower_ in blocs))
@@ -679,7 +686,9 @@ def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) ->
     "students demonstrated outside the US embassy in Seoul" are in Seoul (not of the embassy's owner)."""
     if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ not in ("VERB", "AUX"):
         return None
-    for prep in (c for c in subject.head.children if c.dep_ == "prep"):
+    # (the parser may hang the place on the verb's object: "police detained three Britons in Tehran")
+    holders = [subject.head] + [o for o in subject.head.children if o.dep_ == "dobj"]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for t in prep.subtree:
             if t.dep_ != "pobj" or t.head.lower_ != "in":
                 continue

@@ -39,6 +39,12 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and doc[start].lower_ in ARTICLES:
         start += 1
+    # "12 Palestinians", "three Britons", "Three Britons were arrested": a count before a people is no part of its
+    # name (a name may begin with a number, "Three Gorges Dam", "Seven Sisters", but as a name, capitalised, and
+    # in more than a plural word)
+    while end - start > 1 and doc[start].like_num and doc[start].dep_ == "nummod" and (
+            not doc[start].is_title or (end - start == 2 and doc[end - 1].tag_ == "NNPS")):
+        start += 1
     # a name never runs over a line break: "Trump's Victory – Bloomberg\n\nby alex" is a headline's end
     for i in range(start + 1, end):
         if doc[i].is_space or "\n" in doc[i - 1].whitespace_:

@@ -70,6 +70,19 @@ def test_an_amount_after_a_name_is_not_the_name(nlp) -> None:
     assert [s.text for s in entity_spans(doc)] == ["Flight 8501"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Three Britons were arrested in Iran.", ["Britons", "Iran"]),
+    ("Police detained 12 Palestinians in Hebron.", ["Palestinians", "Hebron"]),
+])
+def test_a_count_before_a_people_is_not_its_name(nlp, text: str, names: list[str]) -> None:
+    from spacy.tokens import Span
+
+    assert [s.text for s in entity_spans(nlp(text))] == names
+    doc = nlp("China opened the Three Gorges Dam.")
+    doc.ents = [Span(doc, 3, 6, label="FAC")]
+    assert [s.text for s in entity_spans(doc)] == ["Three Gorges Dam"]  # a name may begin with a number
+
+
 def test_the_shipped_table_loads() -> None:
     table = load_non_actors()
     assert ("hurricane",) in table.name_starts and ("tropical", "storm") in table.name_starts

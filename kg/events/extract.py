@@ -93,8 +93,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # the place's country, unless it is the actor's own and no people are acted upon
                 # ("Serb forces killed three villagers in Serbia" is domestic violence; "Serbia
                 # shelled positions in Serbia" tells of no one acted upon)
-                # (an armed group's attack at home is on its state: "Al-Shabaab attacked a hotel in Mogadishu")
-                people = _acts_on_people(frame, ctx) or all(ctx.kind(a) == "ArmedGroup" for a in frame.actors)
+                # (an armed group's or a gang's attack at home is on its state: "Al-Shabaab attacked a hotel in
+                # Mogadishu", "gangs attacked the airport in Port-au-Prince")
+                people = _acts_on_people(frame, ctx) or all(
+                    ctx.kind(a) == "ArmedGroup" or (e := ctx.entity(a)) is not None and e.sector == "CRM"
+                    for a in frame.actors)
                 # (force used in a region of one's own is on the state's own, as force on a place named as the
                 # object is: "Azerbaijan launched a military operation in Nagorno-Karabakh", "shelled Idlib")
                 keys = phrase_keys(_places(frame, ctx), ctx)
@@ -438,7 +441,9 @@ def _state_agent(frame: Frame, ctx: Context) -> Frame:
     organ = sector_key(country, sector) if country else None
     if organ is None or organ not in ctx.gaz.entities:
         return frame
-    return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t not in (organ, source)))
+    # (its own people are whom a state arrests or tries: "hundreds of Venezuelans were detained")
+    return replace(frame, actors=(organ,), targets=tuple(t for t in frame.targets if t not in (organ, source)),
+                   domestic=True)
 
 
 def _unknown_attackers(frame: Frame, ctx: Context) -> Frame:
