@@ -674,11 +674,29 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
         country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
-            or _latest_country(doc, start, token_keys, gaz) or _acting_in(token, token_keys, gaz) or about
+            or _latest_country(doc, start, token_keys, gaz, _commenter(token, rules)) \
+            or _acting_in(token, token_keys, gaz) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
     return out
+
+
+def _commenter(token: Token, rules: Rules) -> frozenset[int]:
+    """The words of whoever comments on the act a phrase is in: "the US condemned the arrest of the opposition
+    leader", "criticised the crackdown on journalists" (the one commenting is no owner of those the act hit)."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            return frozenset()
+        act = node.head.head
+        if act.pos_ == "NOUN" and act.dep_ == "dobj":
+            verb = act.head
+            if verb.lemma_.lower() not in rules.comment_verbs:
+                return frozenset()
+            return frozenset(t.i for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree)
+        node = act
+    return frozenset()
 
 
 def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
@@ -757,12 +775,15 @@ def _scene_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gaz
     return None
 
 
-def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer,
+                    skip: frozenset[int] = frozenset()) -> str | None:
     """The state last named before a token, in its sentence or the one before, by its name, or by a place in it
-    named in the token's own sentence ("Texas sued the federal government")."""
+    named in the token's own sentence ("Texas sued the federal government"); not by the tokens in `skip`."""
     sent_start = doc[start].sent.start
     first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
     for i in range(start - 1, first - 1, -1):
+        if i in skip:
+            continue
         entity = gaz.entities.get(token_keys.get(i, ""))
         if entity is not None and entity.kind == "Country":
             return entity.key

@@ -476,6 +476,14 @@ ROWS = [
     ("Police detained three Britons in Tehran.", {("IRN", "Coerce", "GBR", "asserted")}),
     # a gang's attack at home is on its state, as an armed group's is
     ("Haitian gangs attacked the main airport in Port-au-Prince.", {("HTI", "Assault", "HTI", "asserted")}),
+    # a pact or a partnership suspended reduces relations with the partner
+    ("Washington suspended its strategic partnership with Tbilisi.", {("USA", "Sanction", "GEO", "asserted")}),
+    # a crackdown with no one named is the state the text is about; whom a commented act hit is not the commenter's
+    ("Georgian police detained dozens of protesters in Tbilisi. The European Union and the United States have "
+     "condemned the crackdown.", {("GEO", "Coerce", "GEO", "asserted"), ("EU", "Accuse", "GEO", "asserted"),
+                                 ("USA", "Accuse", "GEO", "asserted")}),
+    ("Georgian police detained dozens of protesters in Tbilisi. The United States condemned the arrest of the "
+     "opposition leader.", {("GEO", "Coerce", "GEO", "asserted"), ("USA", "Accuse", "GEO", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
@@ -1144,10 +1152,23 @@ def test_an_organisation_s_fighters_are_the_organisation() -> None:
     ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),
     ("Sri Lankan police arrested the leader of a student union.", [("LKA-cop", "Coerce", "LKA-lab")]),
+    # a pronoun subject of the second of two reported clauses is the speaker, as of the first
+    ("Sudan's army fought the Rapid Support Forces (RSF) in Khartoum. The RSF said its fighters held the area and "
+     "that it had killed dozens of soldiers.", [("SDN-mil", "Assault", "rsf"), ("rsf", "Assault", "SDN-mil")]),
 ])
 def test_an_organisation_s_leader_is_the_organisation(sentence: str, expected: list[tuple]) -> None:
     corpus = extract([Document("t", sentence, DOC_DATE)])
     assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
+
+
+def test_a_participle_s_accusation_is_its_clause_subject_s_and_done() -> None:
+    """ "she would not leave office, accusing the ruling party of rigging": an office holder is "she", and the
+    participle's act is not negated by its head's "not"."""
+    corpus = extract([Document("t", "Georgia's president said she would not leave office, accusing the ruling "
+                                    "Georgian Dream party of rigging the election.", DOC_DATE)])
+    party = next(e.key for e in corpus.entities if e.label.startswith("Georgian Dream"))
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("GEO-gov", "Accuse", party)]
+    assert corpus.events[0].modality != "negated"
 
 
 def test_a_person_s_camp_is_the_person_not_the_country() -> None:

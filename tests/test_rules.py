@@ -72,6 +72,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.pop("joining_nouns"), "missing section(s) joining_nouns"),
         (lambda d: d.update(holding_nouns=[]), "holding_nouns"),
         (lambda d: d.pop("premises_nouns"), "missing section(s) premises_nouns"),
+        (lambda d: d.update(comment_verbs=["condemn", 3]), "comment_verbs"),
+        (lambda d: d.pop("comment_verbs"), "missing section(s) comment_verbs"),
         (lambda d: d.update(bloc_words=["western", None]), "bloc_words"),
         (lambda d: d.pop("aspectual_verbs"), "missing section(s) aspectual_verbs"),
         (lambda d: d["accusations"].pop("harms"), "accusations: expected exactly"),

@@ -13,8 +13,8 @@ from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, frame_at, hostile_act, phrasal, raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, head_noun, modifier_key, phrase_keys, pobjs, resolve_np,
-                                    state_organ, theme_class)
+from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, controller, head_noun, modifier_key, phrase_keys, pobjs,
+                                    resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive
@@ -656,7 +656,11 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             lemma in rules.attribution_verbs or lemma in rules.describing_verbs) else []
         if lemma not in rules.accusing_verbs and lemma not in rules.describing_verbs and not blamed and not charged:
             continue  # (before resolving the subject: it is the costly part and only these verbs accuse)
-        speakers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if ctx.can_act(k)]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        # "she said she would not leave office, accusing the ruling party of rigging the vote": a participle's
+        # speaker is its clause's subject
+        doers = actor_keys(subjects, ctx) if subjects or verb.tag_ != "VBG" else controller(verb, ctx)
+        speakers = [k for k in doers if ctx.can_act(k)]
         if not speakers:
             continue
         accused: list[str] = phrase_keys(blamed, ctx) + charged

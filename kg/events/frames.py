@@ -368,7 +368,13 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     # "condemned the coup in Myanmar", "the violence in Syria": an act no one is named for is the place's (an
     # accusation's; "denied responsibility for the bombing in Kabul" rejects no one there)
     places = phrase_keys(pobjs(act, frozenset({"in", "inside"})), ctx)
-    return [c for k in places if (c := ctx.country(k) or (k if ctx.kind(k) == "Country" else None))][:1]
+    states = [c for k in places if (c := ctx.country(k) or (k if ctx.kind(k) == "Country" else None))][:1]
+    if not states and ctx.discourse and trigger is not None and any(
+            is_a(s.action, "Coerce") for s in trigger.senses if s.action):
+        # "the EU condemned the crackdown": only a state cracks down or arrests; with no one named, it is the
+        # state the text is about
+        return [ctx.discourse]
+    return states
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})

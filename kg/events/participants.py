@@ -249,6 +249,8 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     """ "The Yoon administration confirmed it would monitor...": a pronoun subject of a complement
     clause usually refers to the subject of the clause above."""
     clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said its fighters remained and that it had killed dozens": the second clause too
     if pronoun.dep_ not in SUBJECTS or clause.dep_ != "ccomp":
         return None
     above = clause.head
@@ -266,7 +268,8 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
         return None
     person = ctx.kind(key) == "Person"
     if pronoun.lower_ in PRONOUNS_PERSON:
-        return key if person else None
+        # ("Georgia's president said she would not leave office": one who holds an office is a person)
+        return key if person or head_noun(subjects[0]).lemma_.lower() in ctx.rules.person_roles else None
     if pronoun.lower_ in PLURAL_PRONOUNS and person and subjects[0].tag_ != "NNS":
         return None  # "'They are trying to destroy our country,' Maduro said": one person is no "they"
     return _as_country(key, ctx) if person else key

@@ -98,7 +98,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         negated = any((c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det"))
                       and not _whether_or_not(c) for c in children) \
             or any(_negative_subject(c, cues.negations) for c in children if c.dep_ in SUBJECTS)
-        if node is not token or node.pos_ in ("VERB", "AUX"):
+        # ("she would not leave office, accusing the party of fraud": the participle's act is done all the same)
+        if (node is not token or node.pos_ in ("VERB", "AUX")) and not result_clause:
             if lemma in cues.open_when_negated and negated:
                 return "considered"
             if negated:
