@@ -484,6 +484,12 @@ ROWS = [
                                  ("USA", "Accuse", "GEO", "asserted")}),
     ("Georgian police detained dozens of protesters in Tbilisi. The United States condemned the arrest of the "
      "opposition leader.", {("GEO", "Coerce", "GEO", "asserted"), ("USA", "Accuse", "GEO", "asserted")}),
+    # a war or a conflict between parties is fought by each on the other; one with its target named is one-way; a
+    # conflict that is the topic of views tells of no fighting
+    ("The war between Russia and Ukraine has killed thousands.",
+     {("RUS", "Assault", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),
+    ("Russia's war against Ukraine entered its third year.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Candidates were asked for their views on the conflict between Armenia and Azerbaijan.", set()),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

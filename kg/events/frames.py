@@ -577,6 +577,10 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
 STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
 
 
+TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
+"""What a view, a question or a report is about: "views on the conflict", "a question about the talks"."""
+
+
 def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     rules = ctx.rules
     of_objs = pobjs(noun, frozenset({"of"}))
@@ -613,8 +617,11 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
         light_actors = actor_keys(subj, ctx) if subj else controller(light, ctx)
         actors = light_actors or actors
-    if not actors and (action in rules.symmetric_actions or trigger.reciprocal):  # "clashes between police and protesters"
-        actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)  # "talks between Seoul and Kyiv"
+    if not actors and (action in rules.symmetric_actions or trigger.reciprocal) and not (
+            noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS):
+        # "clashes between police and protesters", "talks between Seoul and Kyiv" (not a topic: "your views on the
+        # conflict between Armenia and Azerbaijan" tells of no fighting)
+        actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)
     # "came under attack by Iraqi militias", "Iran faced criticism from the EU": the one who undergoes the event
     # heads the verb (the parser may hang the doer on it too)
     under = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") else None
