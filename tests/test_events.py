@@ -490,6 +490,12 @@ ROWS = [
      {("RUS", "Assault", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),
     ("Russia's war against Ukraine entered its third year.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Candidates were asked for their views on the conflict between Armenia and Azerbaijan.", set()),
+    # a reply takes the kind of what it is made with (the dictionary's bare "hit" is force)
+    ("China hit back at US chip curbs with an export ban.", {("CHN", "Sanction", "USA", "asserted")}),
+    ("Israel hit back at Hezbollah with airstrikes.", {("ISR", "Assault", "LBN", "asserted")}),
+    # a verb the parser joins to a reported clause whose subject acts for no one is the speaker's
+    ("China's commerce ministry said the measures were needed and accused the United States of abusing export "
+     "controls.", {("CHN", "Accuse", "USA", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -601,10 +601,11 @@ def controller(verb: Token, ctx: Context) -> list[str]:
     node = verb
     prev: Token | None = None
     # "Norway is willing to send": through an adjective of readiness to the copula's subject
+    unowned_conjunct = False
     while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") and seen < 5:
         seen += 1
         head = node.head
-        if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs:
+        if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs and not unowned_conjunct:
             return []  # "The Pentagon estimated that troops were sent": the speaker does not send
         if node.dep_ == "relcl":
             return actor_keys([head], ctx)
@@ -675,8 +676,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # "the premier was indicted by the court and will resign": an active conjunct shares the
             # passive's surface subject, not its agent
             patients = [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]
-            if patients:
-                return actor_keys(patients, ctx)
+            found = actor_keys(patients, ctx) if patients else []
+            if found:
+                return found
+            # ("the ministry said the measures were needed and accused the US": the parser may join the second
+            # verb to the reported clause, whose subject is no one who acts; it is the speaker's)
+            unowned_conjunct = bool(patients) and head.dep_ == "ccomp"
         agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if agents:
             return actor_keys(agents, ctx)
