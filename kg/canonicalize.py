@@ -209,7 +209,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue  # "the International Cricket Council (ICC)": resolved with its long form, below
         if span.ruler_key is None and span.label in ("GPE", "LOC") and not any(ch.isupper() for ch in span.text):
             continue  # "the west bank of the Dnipro": a place's name has a capital; the NER's lowercase span is none
-        key = span.ruler_key if span.ruler_key in gaz.entities else gaz.lookup(span.text)
+        key = span.ruler_key if span.ruler_key in gaz.entities else gaz.lookup(span.text) or _place_of_kind(span, gaz)
         if key is None:
             pending.append(span)
             continue
@@ -350,6 +350,15 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     mentions = _governing_places(doc, mentions, entities, token_keys, gaz, offset)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _place_of_kind(span: EntitySpan, gaz: Gazetteer) -> str | None:
+    """ "Paktika province", "the Kherson region": a place the gazetteer knows, named with the kind of place it is."""
+    words = span.text.split()
+    if len(words) < 2 or words[-1].lower() not in load_rules().place_nouns:
+        return None
+    key = gaz.lookup(" ".join(words[:-1]))
+    return key if key is not None and gaz.kind_of(key) == "Location" else None
 
 
 def _reading_in_context(reading: Reading, entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
@@ -787,9 +796,11 @@ def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Ga
         entity = gaz.entities.get(token_keys.get(i, ""))
         if entity is not None and entity.kind == "Country":
             return entity.key
-        if entity is not None and entity.kind == "Location" and entity.country and i >= sent_start \
+        if entity is not None and entity.kind in ("Location", "Person") and entity.country and i >= sent_start \
                 and gaz.kind_of(entity.country) == "Country":
-            return entity.country  # (a place in its own sentence only: a place name is easier to misread)
+            # (a place or a person in its own sentence only: a place name is easier to misread, and "Maduro's
+            # government accused the opposition" is about Venezuela's, whoever the sentence before named)
+            return entity.country
     return None
 
 

@@ -299,10 +299,12 @@ class Lexicon:
 
 
 def is_passive(verb: Token) -> bool:
-    """A passive verb: a passive subject or auxiliary, or a participle with a by-agent ("sanctions imposed by the EU")."""
+    """A passive verb: a passive subject or auxiliary, or a participle with a by-agent ("sanctions imposed by the EU")
+    or on the noun it was done to ("migrants deported from the United States")."""
     deps = {c.dep_ for c in verb.children}
     # "spoke by telephone": the parser may call any by-phrase an agent; only a participle takes one
-    return bool(deps & {"nsubjpass", "csubjpass", "auxpass"}) or ("agent" in deps and verb.tag_ == "VBN")
+    return bool(deps & {"nsubjpass", "csubjpass", "auxpass"}) or (verb.tag_ == "VBN" and (
+        "agent" in deps or verb.dep_ == "acl"))
 
 
 def _voice_code(code: str | None, passive_code: str | None, voiced: bool, passive: bool) -> tuple[str | None, bool]:

@@ -496,6 +496,22 @@ ROWS = [
     # a verb the parser joins to a reported clause whose subject acts for no one is the speaker's
     ("China's commerce ministry said the measures were needed and accused the United States of abusing export "
      "controls.", {("CHN", "Accuse", "USA", "asserted")}),
+    # a clause on an act noun is done by the act's doer ("claimed responsibility for a bombing that killed ...")
+    ("The Pakistani Taliban claimed responsibility for a suicide bombing that killed 12 police officers in Peshawar.",
+     {("PAK", "Assault", "PAK", "asserted")}),
+    # a place, or a name of no country the NER took for a body, is no party to a reciprocal act
+    ("Pakistani and Afghan forces exchanged fire at the Torkham border crossing overnight.",
+     {("PAK", "Assault", "AFG", "asserted"), ("AFG", "Assault", "PAK", "asserted")}),
+    # a participle after a parenthetical "officials said" goes with the report, not with those who tell it
+    ("Pakistani and Afghan forces exchanged fire at the border overnight, officials on both sides said, killing at "
+     "least two soldiers.", {("PAK", "Assault", "AFG", "asserted"), ("AFG", "Assault", "PAK", "asserted")}),
+    # a place named with its kind ("Paktika province") is the gazetteer's place; those an attack there hit are its
+    ("Kabul said Pakistani airstrikes in Paktika province had killed 46 civilians.", {("PAK", "Assault", "AFG", "asserted")}),
+    # a participle on the noun it was done to is passive
+    ("Venezuelan migrants deported from the United States arrived in Caracas.", {("USA", "Coerce", "VEN", "asserted")}),
+    # a bare camp is of the state a person of its own sentence acts for, before a state named in the sentence before
+    ("The opposition urged Washington to keep up pressure. Maduro's government accused the opposition of plotting a "
+     "coup.", {("VEN", "Request", "USA", "asserted"), ("VEN", "Accuse", "VEN", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

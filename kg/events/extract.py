@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
-from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
+from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, frame_at, hostile_act, phrasal, raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, controller, head_noun, modifier_key, phrase_keys, pobjs,
                                     resolve_np, state_organ, theme_class)
@@ -42,7 +42,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
         coder = None if discarded else lexicon
         frames = [found for token in sent if (found := frame_at(token, ctx, coder))]
-        frames = _deal_parties(_absorb_complements(frames, ctx), ctx)
+        frames = _relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx))
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
@@ -70,9 +70,12 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
             # (unless a party is named apart: "Bahrain and Kosovo opened relations with Israel")
             # ("expelled each other's diplomats": whom the reciprocal phrase seems to name is the other party)
+            # (a place is no party, nor a name of no known country the NER may have taken for a body: "exchanged fire
+            # at the Torkham border crossing")
+            parties = [t for t in frame.targets if ctx.kind(t) != "Location" and not _unplaced(t, ctx)]
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions or _each_other(frame.trigger)
                                                     or ((trig.reciprocal or _shared_bond(frame, rules))
-                                                        and not frame.targets)) \
+                                                        and not parties)) \
                 and not (frame.targets and (_with_party(frame, ctx) or _visited(frame, ctx)))
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
@@ -265,6 +268,22 @@ def _deal_parties(frames: list, ctx: Context) -> list:
             parties = [a for f, _, _ in frames if f.trigger in deals[0].subtree and f.trigger.i != verb.i
                        for a in f.actors if a not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
+        out.append((frame, trig, light))
+    return out
+
+
+def _relative_doers(frames: list) -> list:
+    """ "claimed responsibility for a suicide bombing that killed 12 police officers": a clause on an act noun, whose
+    subject is the act, is done by whoever does the act (when the clause names no doer of its own)."""
+    doers = {f.trigger.i: f.actors for f, _, _ in frames if f.actors and f.trigger.pos_ == "NOUN"}
+    if not doers:
+        return frames
+    out = []
+    for frame, trig, light in frames:
+        verb = frame.trigger
+        if not frame.actors and verb.dep_ == "relcl" and verb.head.i in doers and any(
+                c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS for c in verb.children):
+            frame = replace(frame, actors=doers[verb.head.i])
         out.append((frame, trig, light))
     return out
 

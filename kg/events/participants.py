@@ -607,6 +607,14 @@ def controller(verb: Token, ctx: Context) -> list[str]:
         head = node.head
         if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs and not unowned_conjunct:
             return []  # "The Pentagon estimated that troops were sent": the speaker does not send
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and head.lemma_.lower() in ctx.rules.attribution_verbs \
+                and node.lemma_.lower() not in ctx.rules.attribution_verbs | ctx.rules.accusing_verbs:
+            # "the forces exchanged fire, officials said, killing two soldiers": a participle of what was done after a
+            # parenthetical "officials said" goes with the report before it, not with those who tell it
+            told = [c for c in head.children if c.dep_ == "ccomp" and c.i < head.i]
+            reporters = actor_keys([c for c in told[0].children if c.dep_ in SUBJECTS], ctx) if told else []
+            if reporters:
+                return reporters  # (a quotation's subject acts for no one: '"Justice takes time," she said, asking')
         if node.dep_ == "relcl":
             return actor_keys([head], ctx)
         if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
