@@ -19,7 +19,7 @@ import yaml
 
 from kg.errors import RulesError
 from kg.model import ENTITY_KINDS
-from kg.paths import ontology_dir
+from kg.paths import resolved_ontology_dir
 
 AGENTS_FILE = "agents.tsv"
 EXTRA_FILE = "agents_extra.tsv"
@@ -118,13 +118,7 @@ def read_sectors(path: Path) -> dict[str, Sector]:
 
 def load_agents(directory: Path | None = None) -> Agents:
     """The agent and sector tables of `directory` (default ontology/), read once."""
-    return _load(Path(directory).resolve() if directory else _default_directory())
-
-
-@lru_cache(maxsize=1)
-def _default_directory() -> Path:
-    # found once: the event rules ask for the tables at every text, and resolving a path asks the file system
-    return ontology_dir().resolve()
+    return _load(Path(directory).resolve() if directory else resolved_ontology_dir())
 
 
 @lru_cache(maxsize=4)

@@ -29,7 +29,7 @@ import yaml
 from kg.agents import SECTORS_FILE, Sector, read_sectors
 from kg.errors import RulesError
 from kg.model import ENTITY_KINDS, Entity, Role
-from kg.paths import ontology_dir
+from kg.paths import ontology_dir, resolved_ontology_dir
 from kg.roles import role_at
 
 COUNTRIES_FILE = "countries.yaml"
@@ -268,7 +268,7 @@ def _surface_variants(surface: str) -> set[str]:
 
 def load_gazetteer(directory: Path | None = None) -> Gazetteer:
     """Read and validate countries.yaml, actors.yaml and ambiguous.yaml (cached per directory)."""
-    return _load_cached(Path(directory or ontology_dir()).resolve())
+    return _load_cached(Path(directory).resolve() if directory else resolved_ontology_dir())
 
 
 DATA_FILES = (COUNTRIES_FILE, ACTORS_FILE, AMBIGUOUS_FILE, *GENERATED_FILES, SECTORS_FILE, OFFICES_FILE)
@@ -540,7 +540,7 @@ def load_readings(directory: Path | None = None) -> Mapping[str, Reading]:
     The canonicaliser picks the candidate the text itself names ("Congo" in a story that names Kinshasa
     or the DRC is the DRC); the candidates and default are checked against the gazetteer's keys here.
     """
-    return _readings_cached(Path(directory or ontology_dir()).resolve())
+    return _readings_cached(Path(directory).resolve() if directory else resolved_ontology_dir())
 
 
 @lru_cache(maxsize=8)
