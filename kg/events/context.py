@@ -7,7 +7,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.agents import load_agents
+from kg.agents import Agents, load_agents
 from kg.canonicalize import Resolution, discourse_country, lead_country
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
@@ -34,6 +34,27 @@ PEOPLE_CLASSES = frozenset({"troops", "envoy", "captives", "access"})
 """Noun classes of people (soldiers, envoys, hostages, inspectors); every other class is of things."""
 
 
+_NOUN_SETS: dict[tuple[int, int], tuple[Rules, Agents, frozenset[str], frozenset[str]]] = {}
+"""`_noun_sets` by the ids of the rules and agent tables (each entry holds both, so an id is never reused meanwhile)."""
+
+
+def _noun_sets(rules: Rules, agents: Agents) -> tuple[frozenset[str], frozenset[str]]:
+    """(agent nouns, people nouns) of these rules and agent tables, made once: unions of thousands of words that
+    every text's Context used to make anew."""
+    found = _NOUN_SETS.get((id(rules), id(agents)))
+    if found is None:
+        agent_nouns = rules.agent_nouns | agents.words
+        # (weapons act for whoever fires them, "Israeli warplanes struck", but are no people acted on: "fired two
+        # missiles into the sea" harmed no one)
+        # (captives are people: "took hostages and later freed them" freed people)
+        people_nouns = (agent_nouns - rules.noun_classes.get("weapons", frozenset())) | rules.people_nouns \
+            | rules.noun_classes.get("captives", frozenset())
+        if len(_NOUN_SETS) >= 8:  # (tests make many rule tables; a run uses one)
+            _NOUN_SETS.clear()
+        found = _NOUN_SETS[(id(rules), id(agents))] = (rules, agents, agent_nouns, people_nouns)
+    return found[2], found[3]
+
+
 class Context:
     """Per-text lookups shared by the rules: entity keys of tokens and pronoun antecedents."""
 
@@ -44,12 +65,7 @@ class Context:
         self._keyed_index = [i for i, _ in self.keyed_tokens]
         self.agents = load_agents()
         self.agent_words = self.agents.words
-        self.agent_nouns = rules.agent_nouns | self.agent_words
-        # (weapons act for whoever fires them, "Israeli warplanes struck", but are no people acted on: "fired two
-        # missiles into the sea" harmed no one)
-        # (captives are people: "took hostages and later freed them" freed people)
-        self.people_nouns = (self.agent_nouns - rules.noun_classes.get("weapons", frozenset())) | rules.people_nouns \
-            | rules.noun_classes.get("captives", frozenset())
+        self.agent_nouns, self.people_nouns = _noun_sets(rules, self.agents)
         self.discourse = discourse_country(res.mentions, res.entities, gaz, lead_country(doc, res.token_keys, res.entities))
         # DATE entities by sentence start, found once: asking each trigger's `sent.ents` rescans
         # the document's entities every time, which made long documents quadratic
