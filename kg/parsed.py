@@ -272,10 +272,15 @@ def _bounds(index: slice, length: int) -> tuple[int, int]:
 class ParsedDoc:
     """A parsed text as plain Python objects: `words[i]` for `doc[i]`, with `sents`, `ents`, `text` and slices."""
 
-    __slots__ = ("ents", "sents_", "spacy", "text", "words")
+    __slots__ = ("ents", "memo", "sents_", "spacy", "text", "words")
+
+    memo: dict[Any, Any]
+    """Answers the rules keep for this text (keyed by their function and a token's index): what they ask
+    of the same word again and again."""
 
     def __init__(self, doc: Doc):
         self.spacy = doc
+        self.memo = {}
         n = len(doc)
         strings = doc.vocab.strings
         texts, *names = (_names(row, strings) for row in doc.to_array(list(_STRINGS)).T.tolist())
@@ -305,6 +310,7 @@ class ParsedDoc:
         for word in self.words:
             word.head = word.children = word.sent = word.doc = None  # type: ignore[assignment]
         self.words, self.sents_, self.ents = [], [], ()
+        self.memo = {}
 
     @property
     def sents(self) -> Iterator[ParsedSpan]:

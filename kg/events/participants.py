@@ -12,6 +12,7 @@ from kg.canonicalize import acted_premises, sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
+from kg.parsed import ParsedToken
 from kg.rules import Rules, Sense, Trigger, load_rules
 
 
@@ -475,7 +476,22 @@ def actor_keys(tokens: list[Token], ctx: Context) -> list[str]:
 
 
 def theme_class(token: Token, rules: Rules) -> str | None:
-    """The class of a theme noun, trying "amod/compound + noun" first ("lethal aid", "arms supplies")."""
+    """The class of a theme noun, trying "amod/compound + noun" first ("lethal aid", "arms supplies").
+
+    Kept per word of a parsed text: the rules ask it of the same noun many times (its verb's tests, its frame's
+    themes and classes, the holders it is read through).
+    """
+    memo = token.doc.memo if token.__class__ is ParsedToken else None
+    if memo is None:
+        return _theme_class(token, rules)
+    key = (theme_class, token.i)
+    found = memo.get(key)
+    if found is None or found[0] is not rules:
+        found = memo[key] = (rules, _theme_class(token, rules))
+    return found[1]
+
+
+def _theme_class(token: Token, rules: Rules) -> str | None:
     lemma = token.lemma_.lower()
     mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
     for left in mods:
