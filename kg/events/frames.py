@@ -761,8 +761,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
         # unless a pattern of the dictionary says so
         thing_object = lemma in rules.actor_object_verbs and _thing_object(token, lemma, ctx)
-        # (the documents test last: it reads every object's class, for every verb)
-        bare = lemma not in rules.pattern_only_verbs and not thing_object and not _handles_papers(token, rules)
+        # (the documents test last, and only where the dictionary is asked: it reads every object's class)
+        plain = lemma not in rules.pattern_only_verbs and not thing_object
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             # (and a phrasal trigger of the rules more than the dictionary's: "called off planned protests")
@@ -771,7 +771,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             frame = _verb_frame(token, hand, ctx) if hand is not None else None
             if frame is not None:
                 return frame, hand, None
-            match = lexicon.match(token, bare)
+            match = lexicon.match(token, plain and not _handles_papers(token, rules))
             found = _lexicon_frame(token, match, ctx) if match else None
             if found:
                 return found[0], found[1], None
@@ -800,7 +800,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         reports = lemma in rules.structural_verbs and not any(c.dep_ == "oprd" for c in token.children)
         if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules) \
                 and not reports:
-            match = lexicon.match(token, bare)
+            match = lexicon.match(token, plain and not _handles_papers(token, rules))
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
         return None
