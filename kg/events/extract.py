@@ -60,11 +60,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if frame.cameo is not None and frame.action != "Protest":
                 # the public's everyday acts are no events the dictionary may code ("people returned from Italy");
                 # its protests are ("four million people took part in the protests")
-                frame = replace(frame, actors=tuple(a for a in frame.actors if (e := ctx.entity(a)) is None
-                                                    or e.sector not in rules.public_sectors))
+                frame = _with_actors(frame, tuple(a for a in frame.actors if (e := ctx.entity(a)) is None
+                                                  or e.sector not in rules.public_sectors))
             if frame.action in rules.unarmed_actions:
                 # an organisation with no force uses none: "SpaceX launched its first crewed mission"
-                frame = replace(frame, actors=tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
+                frame = _with_actors(frame, tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
             if not frame.actors:
                 continue
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
@@ -372,6 +372,12 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
+
+
+def _with_actors(frame: Frame, actors: tuple[str, ...]) -> Frame:
+    """The frame with these actors: itself when they are its own (most frames lose none to a filter, and
+    `replace` makes a whole frozen dataclass anew)."""
+    return frame if actors == frame.actors else replace(frame, actors=actors)
 
 
 def _foretold(verb: Token, clause: Token, rules: Rules) -> bool:
