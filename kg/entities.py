@@ -58,9 +58,11 @@ def _trim(span: Span) -> Span | None:
             end -= 1
     # "accused the Congress party of corruption": after a verb of accusing, an of-phrase of lowercase words is
     # what the name's bearer is accused of, not part of the name ("the Ministry of defence" stays whole)
-    if doc[start:end].root.head.lemma_.lower() in ACCUSING:
-        for i in range(start + 1, end - 1):
-            if doc[i].lower_ == "of" and all(t.is_lower or not t.is_alpha for t in doc[i + 1:end]):
+    # (the of-phrase looked for first: most names have none, and finding the span's root walks the parse)
+    ofs = [i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"]
+    if ofs and doc[start:end].root.head.lemma_.lower() in ACCUSING:
+        for i in ofs:
+            if all(t.is_lower or not t.is_alpha for t in doc[i + 1:end]):
                 end = i
                 break
     return doc[start:end] if end > start else None
@@ -143,6 +145,8 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
 
 
 STANCE_PREFIXES = frozenset({"anti", "pro"})
+_STANCE_STARTS = tuple(f"{p}-" for p in sorted(STANCE_PREFIXES))
+"""A word that starts with a stance prefix and its hyphen ("anti-Syria"), made once."""
 
 
 def _stance(span: Span) -> bool:
@@ -151,7 +155,7 @@ def _stance(span: Span) -> bool:
     doc, i = span.doc, span.start
     if i >= 2 and doc[i - 1].text in ("-", "\u2010", "\u2011") and doc[i - 2].lower_ in STANCE_PREFIXES:
         return True
-    return span[0].lower_.startswith(tuple(f"{p}-" for p in STANCE_PREFIXES)) or (
+    return span[0].lower_.startswith(_STANCE_STARTS) or (
         len(span) > 2 and span[0].lower_ in STANCE_PREFIXES and span[1].text == "-")
 
 
