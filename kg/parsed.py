@@ -17,8 +17,9 @@ from __future__ import annotations
 import gc
 import operator
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from itertools import repeat
 from typing import Any
 
@@ -104,11 +105,6 @@ class ParsedToken:
     @property
     def right_edge(self) -> ParsedToken:
         return self.doc.words[self.doc.spacy[self.i].right_edge.i]
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name == "_subtree":
-            raise AttributeError(name)
-        return self.doc.wrap(getattr(self.doc.spacy[self.i], name))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -225,11 +221,6 @@ class ParsedSpan:
     def __hash__(self) -> int:
         return hash((id(self.doc), self.start, self.end, self.label_, self.ent_id_, self.kb_id_))
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("_root", "_text"):
-            raise AttributeError(name)
-        return self.doc.wrap(getattr(self.doc.spacy[self.start:self.end], name))
-
     def __str__(self) -> str:
         return self.text
 
@@ -330,9 +321,6 @@ class ParsedDoc:
             return ParsedSpan(self, start, stop if stop > start else start)
         return self.words[i]  # type: ignore[index]
 
-    def __getattr__(self, name: str) -> Any:
-        return self.wrap(getattr(self.spacy, name))
-
     def wrap(self, value: Any) -> Any:
         """A value read from the spaCy objects, with its Tokens and Spans as this text's own."""
         if isinstance(value, Token):
@@ -360,6 +348,36 @@ class ParsedDoc:
         return self.text
 
     __repr__ = __str__
+
+
+def _delegate(cls: type, spacy_class: type, read: Callable[[Any, str], Any]) -> None:
+    """Give `cls` a read-only property for each attribute of spaCy's class that it does not mirror (dunders
+    aside), answered by `read(self, name)`: from the spaCy object, its tokens and spans wrapped back.
+
+    Properties, not a `__getattr__`: CPython does not specialise attribute reads on a class with a
+    `__getattr__`, so every read of a mirrored attribute (`token.dep_`, `span.start`), millions a corpus,
+    took the slow generic lookup.
+    """
+    for name in dir(spacy_class):
+        if not name.startswith("__") and not hasattr(cls, name):
+            setattr(cls, name, property(partial(read, name=name), doc=f"spaCy's {spacy_class.__name__}.{name}"))
+
+
+def _token_attr(token: ParsedToken, name: str) -> Any:
+    return token.doc.wrap(getattr(token.doc.spacy[token.i], name))
+
+
+def _span_attr(span: ParsedSpan, name: str) -> Any:
+    return span.doc.wrap(getattr(span.doc.spacy[span.start:span.end], name))
+
+
+def _doc_attr(doc: ParsedDoc, name: str) -> Any:
+    return doc.wrap(getattr(doc.spacy, name))
+
+
+_delegate(ParsedToken, Token, _token_attr)
+_delegate(ParsedSpan, Span, _span_attr)
+_delegate(ParsedDoc, Doc, _doc_attr)
 
 
 @contextmanager
