@@ -670,8 +670,9 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
                 for p in prep.children if p.dep_ == "pobj"):
             continue  # "the leader of a student union", "members of Hamas": the body's own, not the text's state's
         if not agents.sectors[sector].local or any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i < start and (
-                    (c.pos_ == "PROPN" and not (c.ent_type_ == "NORP" and c.i not in token_keys)) or c.lower_ in blocs))
+                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+                    (c.pos_ == "PROPN" and c.i < start and not (c.ent_type_ == "NORP" and c.i not in token_keys))
+                    or c.lower_ in blocs))
                 for c in token.children):
             # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner;
             # "Western leaders", "world leaders" are of a group of nations, not of the text's one ("Jihadist
@@ -683,12 +684,25 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
         country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
-            or _latest_country(doc, start, token_keys, gaz, _commenter(token, rules)) \
+            or _latest_country(doc, start, token_keys, gaz, _commenter(token, rules) | (
+                _destinations(doc, start) if sector == "GOV" else frozenset())) \
             or _acting_in(token, token_keys, gaz) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
     return out
+
+
+PLACE_PREPS = frozenset({"to", "in", "into", "from", "at", "across", "toward", "towards"})
+"""Prepositions of where someone goes or is: "fled to India", "talks in Qatar"."""
+
+
+def _destinations(doc: Doc, start: int) -> frozenset[int]:
+    """States named before a token, in its sentence or the one before, only as where someone went or was: "Hasina
+    fled to India. The interim government asked ..." is no government of India's."""
+    sent_start = doc[start].sent.start
+    first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    return frozenset(t.i for t in doc[first:start] if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
 
 
 def _commenter(token: Token, rules: Rules) -> frozenset[int]:

@@ -512,6 +512,16 @@ ROWS = [
     # a bare camp is of the state a person of its own sentence acts for, before a state named in the sentence before
     ("The opposition urged Washington to keep up pressure. Maduro's government accused the opposition of plotting a "
      "coup.", {("VEN", "Request", "USA", "asserted"), ("VEN", "Accuse", "VEN", "asserted")}),
+    # "foreign" agents are of no state the text names, at the head of the agent phrase too
+    ("President Aleksandar Vucic accused foreign intelligence services of orchestrating the protests in Belgrade.", set()),
+    # a warning is made to the one its condition is on; a threat to do something, to whom it would be done
+    ("Iran's foreign minister warned that Tehran would not stand idly by if Israel launched a full-scale war on "
+     "Lebanon.", {("IRN", "Threaten", "ISR", "asserted")}),
+    ("North Korea threatened to attack South Korea if the United States deployed bombers.",
+     {("PRK", "Threaten", "KOR", "asserted")}),
+    # "the government" is of no state named only as where someone went
+    ("Protests toppled Sheikh Hasina in Bangladesh. Hasina fled to India on August 5. The interim government has "
+     "asked India to extradite Hasina.", {("BGD", "Protest", "BGD", "asserted"), ("BGD", "Request", "IND", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

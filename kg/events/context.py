@@ -8,7 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from kg.agents import Agents, load_agents
-from kg.canonicalize import Resolution, discourse_country, lead_country
+from kg.canonicalize import PLACE_PREPS, Resolution, discourse_country, lead_country
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.rules import Rules
@@ -107,11 +107,13 @@ class Context:
         return found is not None and found not in PEOPLE_CLASSES and noun.lemma_.lower() not in self.people_nouns
 
     def antecedent(self, token: Token, countries: bool = False, kinds: frozenset[str] | None = None,
-                   exclude: frozenset[int] = frozenset()) -> str | None:
+                   exclude: frozenset[int] = frozenset(), acting: bool = False) -> str | None:
         """The entity a pronoun or "the country" refers to: the latest fitting name before it.
 
         A plural pronoun may also refer back to a plural group of a country ("North Korean troops
-        ... prior to their deployment"), which names that country through its modifier.
+        ... prior to their deployment"), which names that country through its modifier. With `acting`,
+        a state named only as where someone went or was is skipped: "Hasina fled to India. The interim
+        government asked India to extradite her" is not India's government.
         """
         persons = token.lower_ in PRONOUNS_PERSON
         sent_start = token.sent.start
@@ -122,6 +124,8 @@ class Context:
         singular = token.lower_ in ("it", "its", "itself") or kinds is not None
         for i, key in self.keyed_tokens[lo:hi]:
             if i in exclude:
+                continue
+            if acting and self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in PLACE_PREPS:
                 continue
             if i in self.res.demonym_tokens or (singular and self.doc[i].tag_ == "NNS"):
                 continue  # "it" is not "the officials"

@@ -348,6 +348,18 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
             inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
                              for t in (f.actors if comment and hostile_act(f.trigger, ctx.rules) else f.targets)
                              if t not in frame.actors]
+            conditions = [c for c in frame.trigger.subtree if c.i != frame.trigger.i and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)] if frame.action == "Threaten" else []
+            if conditions:
+                # "warned that Tehran would not stand idly by if Israel launched a war on Lebanon": a threat is made to
+                # the one its condition is on, not to whom the act in the condition would hit ("threatened to attack
+                # Seoul if the US deployed bombers" threatens Seoul, the act threatened)
+                inside = {t.i for c in conditions for t in c.subtree}
+                threatened = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
+                              and f.trigger.i not in inside for t in f.targets if t not in frame.actors]
+                conditioned = [k for k in phrase_keys([s for c in conditions for s in c.children if s.dep_ in SUBJECTS], ctx)
+                               if k not in frame.actors]
+                inner_targets = threatened or conditioned or inner_targets
             if not inner_targets:
                 # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
                 # "threatened to stop talks if the United States goes ahead": the one the condition is on

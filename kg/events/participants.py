@@ -123,7 +123,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             # (a common noun only: "the Islamic State", "the Movement for ..." are names)
             return _referent(token, kinds, ctx) if token.tag_ == "NN" else None
         if lemma in ctx.rules.anaphoric_nouns and definite:
-            return ctx.antecedent(token)
+            return ctx.antecedent(token, acting=True)
         if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
                 and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN")
                             for c in token.children)):
