@@ -522,6 +522,8 @@ ROWS = [
     # "the government" is of no state named only as where someone went
     ("Protests toppled Sheikh Hasina in Bangladesh. Hasina fled to India on August 5. The interim government has "
      "asked India to extradite Hasina.", {("BGD", "Protest", "BGD", "asserted"), ("BGD", "Request", "IND", "asserted")}),
+    # walking out is a protest; the dictionary's bare "walk out" (going somewhere, a meeting) is not
+    ("Opposition lawmakers in Harare walked out of parliament in protest.", {("ZWE", "Protest", "ZWE", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
@@ -1207,6 +1209,23 @@ def test_a_participle_s_accusation_is_its_clause_subject_s_and_done() -> None:
     party = next(e.key for e in corpus.entities if e.label.startswith("Georgian Dream"))
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("GEO-gov", "Accuse", party)]
     assert corpus.events[0].modality != "negated"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Venezuelan security forces detained the opposition figure Freddy Superlano.",
+     [("VEN-cop", "Coerce", "freddy-superlano-2d9ab1")]),
+    ("Brazil's president Lula said he would not recognise the result of the Venezuelan election.",
+     [("lula-da-silva", "Support", "VEN")]),
+])
+def test_a_person_named_beside_an_organ_or_a_camp_is_who_is_meant(sentence: str, expected: list[tuple]) -> None:
+    corpus = extract([Document("t", sentence, DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
+
+
+def test_a_crowd_the_parser_hangs_on_a_place_is_still_whom_the_police_disperse() -> None:
+    """The small model reads "a crowd outside parliament" as a parliament that is outside, modified by the crowd."""
+    corpus = extract([Document("t", "Riot police in Harare used batons to disperse a crowd outside parliament.", DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("ZWE-cop", "Coerce", "ZWE")]
 
 
 def test_a_person_s_camp_is_the_person_not_the_country() -> None:

@@ -567,9 +567,12 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
     # "fired shots at the crowd": whom a weapon is aimed at is acted upon too
     aimed_at = pobjs(frame.trigger, AIMED_PREPS)
     for c in [*frame.trigger.children, *aimed_at]:
-        if (c.dep_ not in OBJECTS | PASSIVE_SUBJECTS and c not in aimed_at) or resolve_np(c, ctx) is not None:
+        if c.dep_ not in OBJECTS | PASSIVE_SUBJECTS and c not in aimed_at:
             continue
         noun = head_noun(c)
+        # (a misparsed "crowd outside parliament" is the crowd, which comes before its false head)
+        if resolve_np(noun if noun.i < c.i else c, ctx) is not None:
+            continue
         # (a person referred to by a pronoun no one named before can be resolved to: "sentenced him to life")
         if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or noun.lower_ in PERSONAL_PRONOUNS or any(
                 m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):

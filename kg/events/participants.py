@@ -35,7 +35,11 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
     """
     key = ctx.res.token_keys.get(token.i)
     if key and token.i not in ctx.res.demonym_tokens:
-        return key
+        # "the opposition figure Freddy Superlano", "Brazil's president Lula": a person named beside the organ or
+        # camp noun is who is meant
+        named = next((k for c in token.children if c.dep_ == "appos" and (k := ctx.res.token_keys.get(c.i))
+                      and ctx.kind(k) == "Person"), None) if ctx.kind(key) != "Person" else None
+        return named or key
     lower = token.lower_
     if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
         return _pronoun(token, ctx)
@@ -740,8 +744,19 @@ def state_organ(sector: str | None, ctx: Context) -> bool:
     return sector is not None and sector in ctx.agents.sectors and ctx.agents.sectors[sector].type in ("government", "military")
 
 
+LOCATIVE_ADJECTIVES = frozenset({"outside", "inside", "near", "opposite"})
+"""Prepositions the small model may tag as adjectives: "dispersed a crowd outside parliament" parsed as a
+parliament that is outside, with the crowd modifying it."""
+
+
 def head_noun(token: Token) -> Token:
-    """ "thousands of troops", "$1 billion in aid": the noun that says what, not how many or how much."""
+    """ "thousands of troops", "$1 billion in aid": the noun that says what, not how many or how much (and "a crowd
+    outside parliament" misparsed as "crowd outside-parliament": the crowd)."""
+    if token.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in LOCATIVE_ADJECTIVES for c in token.children):
+        before = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i and c.pos_ == "NOUN"
+                  and c.i + 1 < len(token.doc) and token.doc[c.i + 1].lower_ in LOCATIVE_ADJECTIVES]
+        if before:
+            return head_noun(before[0])
     if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num:
         preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}  # "$1 billion in military aid"
         for pobj in pobjs(token, frozenset(preps)):
