@@ -511,7 +511,8 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
 def acted_premises(token: Token, rules: Rules) -> bool:
     """A building a verb itself acts on or in, which stands for the agent its compound names: "stormed the parliament
     building", "set fire to the police headquarters" (not "a tour of the police headquarters")."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in rules.premises_nouns and (
+    # (as written or by its lemma: "offices" is premises, "office" alone a post, "took office")
+    return token.pos_ == "NOUN" and (token.lower_ in rules.premises_nouns or token.lemma_.lower() in rules.premises_nouns) and (
         token.dep_ in ("dobj", "obj") or (token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX")))
 
 
@@ -683,10 +684,12 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if place is not None:
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
+        # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
+        # act, not of France named in the sentence before)
+        skip = _commenter(token, rules) | (_destinations(doc, start) if sector == "GOV" else frozenset())
         country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
-            or _latest_country(doc, start, token_keys, gaz, _commenter(token, rules) | (
-                _destinations(doc, start) if sector == "GOV" else frozenset())) \
-            or _acting_in(token, token_keys, gaz) or about
+            or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
+            or _acting_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz, skip) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
@@ -727,8 +730,12 @@ def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) ->
     "students demonstrated outside the US embassy in Seoul" are in Seoul (not of the embassy's owner)."""
     if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ not in ("VERB", "AUX"):
         return None
-    # (the parser may hang the place on the verb's object: "police detained three Britons in Tehran")
-    holders = [subject.head] + [o for o in subject.head.children if o.dep_ == "dobj"]
+    # (the parser may hang the place on the verb's object, "police detained three Britons in Tehran", or on a verb
+    # coordinated with it: "protesters waving flags have rallied outside the embassy in Ouagadougou")
+    verbs = [subject.head] + [c for c in subject.head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if subject.head.dep_ == "csubj":
+        verbs.append(subject.head.head)  # (or read "protesters waving flags" as the clause subject of "rallied")
+    holders = verbs + [o for v in verbs for o in v.children if o.dep_ == "dobj"]
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for t in prep.subtree:
             if t.dep_ != "pobj" or t.head.lower_ != "in":
@@ -753,6 +760,10 @@ def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> st
     about, its main subject. The place of an act on an object is the object's too ("backing rebels in the north
     of the country")."""
     holders = [head, head.head] if head.dep_ == "dobj" else [head]
+    if head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+        # "abuses against civilians in Mali": the place of the act the phrase is in, on its noun or on its verb
+        act = head.head.head
+        holders += [act, act.head] if act.dep_ == "dobj" else [act]
     # "a school sheltering displaced families in central Gaza": a clause on the phrase places it too
     holders += [t for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree]
     referring = load_rules().referring_nouns  # ("the country", "the kingdom": see `sentence_subject_country`)
@@ -799,11 +810,12 @@ def _scene_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gaz
 
 
 def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer,
-                    skip: frozenset[int] = frozenset()) -> str | None:
-    """The state last named before a token, in its sentence or the one before, by its name, or by a place in it
-    named in the token's own sentence ("Texas sued the federal government"); not by the tokens in `skip`."""
+                    skip: frozenset[int] = frozenset(), own_sentence: bool = False) -> str | None:
+    """The state last named before a token, in its sentence or (unless `own_sentence`) the one before, by its name,
+    or by a place in it named in the token's own sentence ("Texas sued the federal government"); not by the tokens
+    in `skip`."""
     sent_start = doc[start].sent.start
-    first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    first = doc[sent_start - 1].sent.start if sent_start > 0 and not own_sentence else sent_start
     for i in range(start - 1, first - 1, -1):
         if i in skip:
             continue

@@ -524,6 +524,15 @@ ROWS = [
      "asked India to extradite Hasina.", {("BGD", "Protest", "BGD", "asserted"), ("BGD", "Request", "IND", "asserted")}),
     # walking out is a protest; the dictionary's bare "walk out" (going somewhere, a meeting) is not
     ("Opposition lawmakers in Harare walked out of parliament in protest.", {("ZWE", "Protest", "ZWE", "asserted")}),
+    # protesters are of where their own sentence places them before a state named in the sentence before (and a
+    # participle the parser makes the clause subject is done by its own subject)
+    ("The junta accused France of failing to stop the insurgency. Protesters waving Russian flags have rallied "
+     "outside the French embassy in Ouagadougou.", {("BFA", "Protest", "FRA", "asserted")}),
+    # "Western governments" are no one state's
+    ("Western governments have accused Russian mercenaries of committing abuses against civilians in Mali.", set()),
+    # the administration a party accuses is its own country's, whatever state was named last
+    ("President Trump threatened Venezuela with military strikes. The US Democratic Party accused the administration "
+     "of misleading Congress.", {("USA", "Threaten", "VEN", "asserted"), ("USA", "Accuse", "USA", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
@@ -1226,6 +1235,11 @@ def test_a_crowd_the_parser_hangs_on_a_place_is_still_whom_the_police_disperse()
     """The small model reads "a crowd outside parliament" as a parliament that is outside, modified by the crowd."""
     corpus = extract([Document("t", "Riot police in Harare used batons to disperse a crowd outside parliament.", DOC_DATE)])
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("ZWE-cop", "Coerce", "ZWE")]
+
+
+def test_a_building_acted_on_is_the_body_whose_offices_it_is() -> None:
+    corpus = extract([Document("t", "Police raided offices of the AfD in Saxony.", DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("DEU-cop", "Assault", "afd")]
 
 
 def test_a_person_s_camp_is_the_person_not_the_country() -> None:

@@ -46,6 +46,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     passive = is_passive(verb)
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
+    subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
+                for s in subjects]
     if not subjects and verb.dep_ == "attr" and verb.tag_ == "VBG" and verb.head.lemma_ == "be":
         # "Qatar is mediating between Hamas and Israel": the parser may read a progressive as the copula's
         # complement; its subject is the copula's

@@ -39,6 +39,11 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         # camp noun is who is meant
         named = next((k for c in token.children if c.dep_ == "appos" and (k := ctx.res.token_keys.get(c.i))
                       and ctx.kind(k) == "Person"), None) if ctx.kind(key) != "Person" else None
+        if named is None and token.lemma_.lower() in ctx.rules.anaphoric_nouns and any(
+                c.lower_ == "the" for c in token.children) and not any(
+                c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
+            # ("the administration", placed by the state named last, is the one a party or an opposition opposes)
+            named = _opposed_government(token, ctx)
         return named or key
     lower = token.lower_
     if lower in PRONOUNS_THING or lower in PRONOUNS_PERSON:
@@ -117,7 +122,9 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                         found = resolve_np(pobj, ctx, depth - 1)
                         if found:
                             # "the government of Sudan" acts for Sudan; "the request of Boris Johnson" is his own
-                            owned = lemma in ctx.rules.camp_nouns or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns)
+                            # ("raided the offices of the party": a building acted on is its holder)
+                            owned = lemma in ctx.rules.camp_nouns or (lemma in ctx.rules.owned_nouns and lemma not in ctx.rules.role_nouns) \
+                                or acted_premises(token, ctx.rules)
                             # "the state of Pennsylvania", "the city of Minneapolis": the place itself
                             named = child.lower_ == "of" and lemma in ctx.rules.place_nouns and ctx.kind(found) == "Location"
                             return found if owned or named else _as_country(found, ctx)
@@ -127,10 +134,11 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             # (a common noun only: "the Islamic State", "the Movement for ..." are names)
             return _referent(token, kinds, ctx) if token.tag_ == "NN" else None
         if lemma in ctx.rules.anaphoric_nouns and definite:
-            return ctx.antecedent(token, acting=True)
+            return _opposed_government(token, ctx) or ctx.antecedent(token, acting=True)
         if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
-                and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.pos_ == "PROPN")
-                            for c in token.children)):
+                and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
+                    c.pos_ == "PROPN" or c.lower_ in ctx.rules.bloc_words)) for c in token.children)):
+            # ("Western governments", "foreign governments" are of no one state)
             # "the senate dismissed it", "police fired on a protester", "called on the President", "a federal
             # judge": an organ named without its state (a plain adjective names none) is of the state last
             # named, else of the country the text is about
@@ -142,6 +150,22 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             found = resolve_np(pobj, ctx, depth - 1)
             if found:
                 return found
+    return None
+
+
+def _opposed_government(token: Token, ctx: Context) -> str | None:
+    """ "Democrats accused the administration of misleading Congress": the government a party or an opposition
+    acts on is its own country's, whatever state was named last."""
+    if token.dep_ not in OBJECTS or token.head.pos_ != "VERB":
+        return None
+    for subject in (c for c in token.head.children if c.dep_ in SUBJECTS):
+        key = ctx.res.token_keys.get(head_noun(subject).i)
+        entity = ctx.entity(key)
+        country = entity.country if entity is not None else None
+        if country and ctx.kind(country) == "Country" and (
+                ctx.gaz.types.get(key) == "party" or entity.sector in ("OPP", "PTY")):
+            government = sector_key(country, "GOV")
+            return government if government in ctx.gaz.entities else None
     return None
 
 
