@@ -533,6 +533,14 @@ ROWS = [
     # the administration a party accuses is its own country's, whatever state was named last
     ("President Trump threatened Venezuela with military strikes. The US Democratic Party accused the administration "
      "of misleading Congress.", {("USA", "Threaten", "VEN", "asserted"), ("USA", "Accuse", "USA", "asserted")}),
+    # an act named again with "the" is the one told in that sentence or the two before, by its doers; further back
+    # it is no one's
+    ("The United States struck boats in the Caribbean. Colombia's president Gustavo Petro condemned the strikes as "
+     "extrajudicial killings.", {("COL", "Accuse", "USA", "asserted")}),
+    ("Russia attacked Kyiv overnight. The EU condemned the attack.",
+     {("RUS", "Assault", "UKR", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
+    ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
+     "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),

@@ -22,6 +22,8 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
+TOLD_WINDOW = 2
+"""How many sentences back a definite act noun ("the strikes") may refer to an act told."""
 SINGULAR_PRONOUNS = frozenset({"it", "he", "she"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 """A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
@@ -73,6 +75,19 @@ class Context:
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 self.dates.setdefault(ent.root.sent.start, []).append(ent)
+        # hostile acts told so far, by lemma: (sentence number, doers), so that "the strikes" a sentence later
+        # are the strikes told ("Israeli jets struck targets in Lebanon. The strikes killed five people")
+        self.sentence = 0
+        self.told: dict[str, tuple[int, tuple[str, ...]]] = {}
+
+    def tell(self, lemma: str, doers: tuple[str, ...]) -> None:
+        """Record that the current sentence tells of an act of this lemma done by these doers."""
+        self.told[lemma] = (self.sentence, doers)
+
+    def told_doers(self, lemma: str) -> tuple[str, ...]:
+        """The doers of an act of this lemma told in this sentence or the two before, else none."""
+        found = self.told.get(lemma)
+        return found[1] if found is not None and self.sentence - found[0] <= TOLD_WINDOW else ()
 
     def entity(self, key: str | None) -> Entity | None:
         """The entity of a key: as this text resolved it, else as the gazetteer has it."""

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, frame_at, hostile_act, phrasal, raised_objects, verdict)
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, definite_act, frame_at, hostile_act, phrasal,
+                              raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, controller, head_noun, modifier_key, phrase_keys, pobjs,
                                     resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
@@ -35,9 +36,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
     doc = parsed(doc)  # the rules read each token many times: from plain Python objects, not through spaCy
     ctx = Context(doc, res, gaz, rules)
     hits = lexicon.discards.sentence_hits(doc) if lexicon is not None else []
-    for sent in doc.sents:
+    for number, sent in enumerate(doc.sents):
         if not sent.text.strip():
             continue
+        ctx.sentence = number
         # the dictionary's broad verbs code a match or a storm as an attack: not in discarded sentences
         discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
         coder = None if discarded else lexicon
@@ -48,6 +50,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
+        for f, _, _ in frames:
+            if f.actors and is_a(f.action, "Assault") and not definite_act(f.trigger):
+                ctx.tell(f.trigger.lemma_.lower(), f.actors)
         for frame, trig, light in frames:
             if frame.action == "Agree" and _opinion(frame.trigger):
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement

@@ -356,6 +356,10 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
             # "Russia's invasion", "the Russian invasion"; with a by-phrase the possessive is the one acted on
             # ("Navalny's arrest by Russian police")
             doers += [k for k in [modifier_key(child, ctx)] if k]
+    if not doers and definite_act(act):
+        # "Israeli jets struck targets in Lebanon. The health ministry said the strikes killed five people": an act
+        # named again with "the" is the one told just before, by its doers
+        doers = list(ctx.told_doers(act.lemma_.lower()))
     if doers or not victims:
         return list(dict.fromkeys(doers))
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
@@ -381,6 +385,12 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})
+
+
+def definite_act(act: Token) -> bool:
+    """An act noun that refers back: "the strikes", "these attacks" (not "strikes", "a raid", "Russia's attack")."""
+    return act.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in act.children) \
+        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in act.children)
 
 
 def _names_people(token: Token, ctx: Context) -> bool:
