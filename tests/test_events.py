@@ -539,6 +539,8 @@ ROWS = [
      "extrajudicial killings.", {("COL", "Accuse", "USA", "asserted")}),
     ("Russia attacked Kyiv overnight. The EU condemned the attack.",
      {("RUS", "Assault", "UKR", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
+    ("Russia shelled Kharkiv overnight. The EU condemned the attack.",
+     {("RUS", "Assault", "UKR", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act

@@ -52,7 +52,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for f, _, _ in frames:
             if f.actors and is_a(f.action, "Assault") and not definite_act(f.trigger):
+                # (by its word, and as an attack of any word: "Russia shelled Kharkiv. The EU condemned the attack")
                 ctx.tell(f.trigger.lemma_.lower(), f.actors)
+                ctx.tell(TOLD_ATTACKS, f.actors)
         for frame, trig, light in frames:
             if frame.action == "Agree" and _opinion(frame.trigger):
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
@@ -275,6 +277,10 @@ def _deal_parties(frames: list, ctx: Context) -> list:
             frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
         out.append((frame, trig, light))
     return out
+
+
+TOLD_ATTACKS = "attacks"
+"""The noun class (rules.yaml) under which every attack told is remembered too."""
 
 
 def _relative_doers(frames: list) -> list:

@@ -359,7 +359,7 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     if not doers and definite_act(act):
         # "Israeli jets struck targets in Lebanon. The health ministry said the strikes killed five people": an act
         # named again with "the" is the one told just before, by its doers
-        doers = list(ctx.told_doers(act.lemma_.lower()))
+        doers = list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or ""))
     if doers or not victims:
         return list(dict.fromkeys(doers))
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
