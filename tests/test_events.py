@@ -541,6 +541,11 @@ ROWS = [
      {("RUS", "Assault", "UKR", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia shelled Kharkiv overnight. The EU condemned the attack.",
      {("RUS", "Assault", "UKR", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
+    # any act told (an exercise, what a sanction was done with) is what "the drills", "the sanctions" refer back to
+    ("South Korea held military drills near the border. North Korea condemned the drills.",
+     {("KOR", "Mobilize", None, "asserted"), ("PRK", "Accuse", "KOR", "asserted")}),
+    ("Russia imposed sanctions on Georgia. The EU condemned the sanctions.",
+     {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act

@@ -51,10 +51,15 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for f, _, _ in frames:
-            if f.actors and is_a(f.action, "Assault") and not definite_act(f.trigger):
-                # (by its word, and as an attack of any word: "Russia shelled Kharkiv. The EU condemned the attack")
-                ctx.tell(f.trigger.lemma_.lower(), f.actors)
-                ctx.tell(TOLD_ATTACKS, f.actors)
+            if f.actors and not definite_act(f.trigger):
+                # by its word and its class, and an attack of any word as an attack too: "Russia shelled Kharkiv. The
+                # EU condemned the attack", "South Korea held military drills. North Korea condemned the drills"
+                # (and by what it was done with: "Russia imposed sanctions on Georgia. Britain criticised the sanctions")
+                words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
+                classes = [rules.theme_class(w) for w in words] + [TOLD_ATTACKS if is_a(f.action, "Assault") else None]
+                for told in (*words, *classes):
+                    if told:
+                        ctx.tell(told, f.actors)
         for frame, trig, light in frames:
             if frame.action == "Agree" and _opinion(frame.trigger):
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement

@@ -178,6 +178,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                           and not (own_forces and ctx.kind(ctx.res.token_keys[c.i]) in FORCE_OWNERS)]
     # "condemned the attack on Iran": who is hit by an act commented on is not whom the comment is on
     comments = action in rules.act_comments
+    if comments:
+        # "North Korea condemned the drills": a thing commented on that names an act told before is that act
+        target_tokens += [t for t in themes if definite_act(t) and _told_doers(t, ctx)]
     # (what someone is punished for is a reason too: "sanctioned four settlers for violence against Palestinians")
     punished = (is_a(action, "Sanction") or is_a(action, "Coerce")) and any(resolve_np(o, ctx) is not None for o in objects)
     for pobj in pobjs(verb, frozenset({"for"})) if not (is_a(action, "Accuse") or punished) else []:
@@ -330,7 +333,10 @@ def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False) -> tuple[l
     """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases
     (`placed`: an act no one is named for stands for the place it happened)."""
     # (a noun the actor tables name is the party, not its act: "accused the opposition of fraud")
-    acts = [t for t in tokens if hostile_act(t, ctx.rules) and t.i not in ctx.res.token_keys]
+    # (and an act named again that was told before: "South Korea held military drills. North Korea condemned the
+    # drills")
+    acts = [t for t in tokens if (hostile_act(t, ctx.rules) or (definite_act(t) and _told_doers(t, ctx)))
+            and t.i not in ctx.res.token_keys]
     return [k for t in acts for k in act_doers(t, ctx, placed=placed)], [t for t in tokens if t not in acts]
 
 
@@ -359,7 +365,7 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     if not doers and definite_act(act):
         # "Israeli jets struck targets in Lebanon. The health ministry said the strikes killed five people": an act
         # named again with "the" is the one told just before, by its doers
-        doers = list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or ""))
+        doers = _told_doers(act, ctx)
     if doers or not victims:
         return list(dict.fromkeys(doers))
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
@@ -385,6 +391,11 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})
+
+
+def _told_doers(act: Token, ctx: Context) -> list[str]:
+    """The doers of the act a noun names again, told just before: by its word, else by its class."""
+    return list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or ""))
 
 
 def definite_act(act: Token) -> bool:
