@@ -700,12 +700,18 @@ PLACE_PREPS = frozenset({"to", "in", "into", "from", "at", "across", "toward", "
 """Prepositions of where someone goes or is: "fled to India", "talks in Qatar"."""
 
 
+def previous_sentence_start(doc: Doc, i: int) -> int:
+    """The first word of the sentence before word `i`'s (of its own, in a text's first sentence): how far back the
+    rules look for what a word refers to."""
+    sent_start = doc[i].sent.start
+    return doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+
+
 def _destinations(doc: Doc, start: int) -> frozenset[int]:
     """States named before a token, in its sentence or the one before, only as where someone went or was: "Hasina
     fled to India. The interim government asked ..." is no government of India's."""
-    sent_start = doc[start].sent.start
-    first = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-    return frozenset(t.i for t in doc[first:start] if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
+    return frozenset(t.i for t in doc[previous_sentence_start(doc, start):start]
+                     if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
 
 
 def _commenter(token: Token, rules: Rules) -> frozenset[int]:
@@ -815,7 +821,7 @@ def _latest_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Ga
     or by a place in it named in the token's own sentence ("Texas sued the federal government"); not by the tokens
     in `skip`."""
     sent_start = doc[start].sent.start
-    first = doc[sent_start - 1].sent.start if sent_start > 0 and not own_sentence else sent_start
+    first = sent_start if own_sentence else previous_sentence_start(doc, start)
     for i in range(start - 1, first - 1, -1):
         if i in skip:
             continue

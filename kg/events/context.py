@@ -8,7 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from kg.agents import Agents, load_agents
-from kg.canonicalize import PLACE_PREPS, Resolution, discourse_country, lead_country
+from kg.canonicalize import PLACE_PREPS, Resolution, discourse_country, lead_country, previous_sentence_start
 from kg.gazetteer import Gazetteer
 from kg.model import Entity
 from kg.rules import Rules
@@ -22,8 +22,6 @@ RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
-TOLD_WINDOW = 2
-"""How many sentences back a definite act noun ("the strikes") may refer to an act told."""
 SINGULAR_PRONOUNS = frozenset({"it", "he", "she"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 """A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
@@ -34,6 +32,9 @@ THING_HEADS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj"})
 
 PEOPLE_CLASSES = frozenset({"troops", "envoy", "captives", "access"})
 """Noun classes of people (soldiers, envoys, hostages, inspectors); every other class is of things."""
+
+TOLD_WINDOW = 2
+"""How many sentences back a definite act noun ("the strikes") may refer to an act told."""
 
 
 _NOUN_SETS: dict[tuple[int, int], tuple[Rules, Agents, frozenset[str], frozenset[str]]] = {}
@@ -75,18 +76,18 @@ class Context:
         for ent in doc.ents:
             if ent.label_ == "DATE":
                 self.dates.setdefault(ent.root.sent.start, []).append(ent)
-        # hostile acts told so far, by lemma: (sentence number, doers), so that "the strikes" a sentence later
+        # acts told so far, by word or noun class: (sentence number, doers), so that "the strikes" a sentence later
         # are the strikes told ("Israeli jets struck targets in Lebanon. The strikes killed five people")
         self.sentence = 0
         self.told: dict[str, tuple[int, tuple[str, ...]]] = {}
 
-    def tell(self, lemma: str, doers: tuple[str, ...]) -> None:
-        """Record that the current sentence tells of an act of this lemma done by these doers."""
-        self.told[lemma] = (self.sentence, doers)
+    def tell(self, word: str, doers: tuple[str, ...]) -> None:
+        """Record that the current sentence tells of an act, by this word or noun class, done by these doers."""
+        self.told[word] = (self.sentence, doers)
 
-    def told_doers(self, lemma: str) -> tuple[str, ...]:
-        """The doers of an act of this lemma told in this sentence or the two before, else none."""
-        found = self.told.get(lemma)
+    def told_doers(self, word: str) -> tuple[str, ...]:
+        """The doers of an act told by this word or noun class in this sentence or the two before, else none."""
+        found = self.told.get(word)
         return found[1] if found is not None and self.sentence - found[0] <= TOLD_WINDOW else ()
 
     def entity(self, key: str | None) -> Entity | None:
@@ -132,7 +133,7 @@ class Context:
         """
         persons = token.lower_ in PRONOUNS_PERSON
         sent_start = token.sent.start
-        prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+        prev_start = previous_sentence_start(self.doc, token.i)
         best, best_i = None, -1
         plural, plural_i = None, -1  # "students protested and police fired at them": a plural group before a state
         lo, hi = bisect_left(self._keyed_index, prev_start), bisect_left(self._keyed_index, token.i)

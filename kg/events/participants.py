@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.canonicalize import acted_premises, sentence_subject_country
+from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
@@ -479,8 +479,7 @@ def _group_antecedents(token: Token, ctx: Context) -> list[str]:
     count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
     if not count or head.lemma_.lower() not in GROUP_NOUNS or head.tag_ != "NNS":
         return []
-    sent_start = head.sent.start
-    first = ctx.doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+    first = previous_sentence_start(ctx.doc, head.i)
 
     def state(t: Token) -> str | None:
         # a state, or a person's country ("Trump and Yoon discussed ...; the leaders of the two countries")
