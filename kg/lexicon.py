@@ -307,6 +307,25 @@ def is_passive(verb: Token) -> bool:
         "agent" in deps or verb.dep_ == "acl"))
 
 
+REDUCED_PASSIVE_BLOCKERS = frozenset({"aux", "auxpass", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "ccomp",
+                                      "xcomp", "prt"})
+"""Children that show a verb is active after all, or passive in full: an auxiliary, an object or a complement."""
+
+
+def reduced_passive(verb: Token, transitive: frozenset[str]) -> bool:
+    """A passive written without its auxiliary, as headlines write it ("Imran Khan arrested in Islamabad", "Five
+    killed in Gaza strike"): a verb that always takes an object (`transitive`), heading its clause with a subject,
+    no auxiliary and no object, so its subject is whom it is done to."""
+    if verb.lemma_.lower() not in transitive or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    subject = any(c.dep_ == "nsubj" for c in verb.children)
+    if verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and not subject:
+        return reduced_passive(verb.head, transitive)  # "Khan arrested and charged": the subject is shared
+    # ("Five killed, dozens arrested in Gaza": each clause of a headline)
+    return (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) and subject and not any(
+        c.dep_ in REDUCED_PASSIVE_BLOCKERS for c in verb.children)
+
+
 def _voice_code(code: str | None, passive_code: str | None, voiced: bool, passive: bool) -> tuple[str | None, bool]:
     """(code for this voice, whether it is a voiced passive code read with surface roles)."""
     if voiced:

@@ -98,6 +98,8 @@ class Rules:
     """Verbs the CAMEO dictionary codes only by a pattern: their object carries the sense ("gave an address")."""
     dismissal_verbs: frozenset[str]
     """Verbs that end someone's job when a person is their object ("fired the minister"): no event."""
+    transitive_verbs: frozenset[str]
+    """Verbs that always take an object: with a subject and none, a headline's passive (`reduced_passive`)."""
     comment_verbs: frozenset[str]
     """Verbs that comment on another's act ("condemned the arrest of ..."): whom it hit is not the commenter's."""
     state_acts: Mapping[str, str]
@@ -506,7 +508,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -558,6 +560,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         light_verbs=word_set("light_verbs"),
         pattern_only_verbs=word_set("pattern_only_verbs"),
         dismissal_verbs=word_set("dismissal_verbs"),
+        transitive_verbs=word_set("transitive_verbs"),
         comment_verbs=word_set("comment_verbs"),
         state_acts=_state_acts(data["state_acts"], f"{file}: state_acts"),
         verdicts=_verdicts(data["verdicts"], verbs, f"{file}: verdicts"),

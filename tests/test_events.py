@@ -1225,6 +1225,20 @@ def test_an_organisation_s_leader_is_the_organisation(sentence: str, expected: l
     assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a headline drops the passive's auxiliary: the subject of a verb that always takes an object is its patient
+    ("Opposition leader jailed for five years in Belarus", [("BLR-jud", "Coerce", "BLR-opp")]),
+    ("Three Chinese nationals deported from Kenya", [("KEN-gov", "Coerce", "CHN")]),
+    ("Five killed, dozens arrested in Nairobi protests", [("KEN-cop", "Coerce", "KEN"), ("KEN-ppl", "Protest", "KEN")]),
+    # (not a verb that can stand alone, nor one with its object)
+    ("Protesters rallied in Nairobi", [("KEN-opp", "Protest", "KEN")]),
+    ("Kenyan police arrested dozens of protesters", [("KEN-cop", "Coerce", "KEN-opp")]),
+])
+def test_a_headline_passive_is_done_to_its_subject(sentence: str, expected: list[tuple]) -> None:
+    corpus = extract([Document("t", sentence, DOC_DATE)])
+    assert sorted((e.actor, e.action, e.target) for e in corpus.events) == sorted(expected)
+
+
 def test_a_participle_s_accusation_is_its_clause_subject_s_and_done() -> None:
     """ "she would not leave office, accusing the ruling party of rigging": an office holder is "she", and the
     participle's act is not negated by its head's "not"."""

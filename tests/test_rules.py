@@ -61,6 +61,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(state_acts={"arrest": "police"}), "state_acts: expected a mapping of verb lemma to a sector code"),
         (lambda d: d.update(verdicts={"guilty": "frown"}), "verdicts: frown not a trigger verb"),
         (lambda d: d.update(dismissal_verbs="fire sack".split() + [None]), "dismissal_verbs"),
+        (lambda d: d.update(transitive_verbs="arrest jail".split() + [None]), "transitive_verbs"),
         (lambda d: d.update(untargeted={"DeployTroops": "Muster"}), "untargeted: expected a mapping of action type"),
         (lambda d: d.update(act_comments=["Accuse", "Blame"]), "act_comments"),
         (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),

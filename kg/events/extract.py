@@ -18,7 +18,7 @@ from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, controller, he
                                     resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
-from kg.lexicon import Lexicon, is_passive
+from kg.lexicon import Lexicon, is_passive, reduced_passive
 from kg.model import Document, Event, Evidence
 from kg.parsed import parsed
 from kg.rules import Rules, Sense
@@ -486,7 +486,8 @@ def _state_agent(frame: Frame, ctx: Context) -> Frame:
     verb = frame.trigger
     # ("was placed under house arrest": the verb with its fixed phrase)
     sector = ctx.rules.state_acts.get(verdict(verb, ctx.rules) or phrasal(verb, verb.lemma_.lower(), ctx.rules))
-    if sector is None or verb.pos_ != "VERB" or not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if sector is None or verb.pos_ != "VERB" or not (is_passive(verb) or reduced_passive(verb, ctx.rules.transitive_verbs)) \
+            or any(c.dep_ == "agent" for c in verb.children):
         return frame
     # ("two Russian diplomats were expelled from Norway", "deported from Germany": the state one is removed from)
     source = _first_country(pobjs(verb, frozenset({"from"})), ctx)

@@ -16,7 +16,7 @@ from kg.events.participants import (
     pobjs, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
-from kg.lexicon import Lexicon, LexMatch, is_passive
+from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive
 from kg.rules import Rules, Sense, Trigger
 
 
@@ -43,8 +43,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
         return _gerund_frame(verb, trigger, ctx)
     # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary
-    passive = is_passive(verb)
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    # ("Imran Khan arrested in Islamabad": a headline drops the auxiliary, and its subject is whom it is done to)
+    reduced = reduced_passive(verb, rules.transitive_verbs)
+    passive = reduced or is_passive(verb)
+    subjects = [] if reduced else [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
@@ -55,7 +57,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
-               for c in verb.children if c.dep_ in (PASSIVE_SUBJECTS if passive else OBJECTS)]
+               for c in verb.children if c.dep_ in (
+                   SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
     if not passive and not objects:
