@@ -1216,6 +1216,8 @@ def test_an_organisation_s_fighters_are_the_organisation() -> None:
     ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),
     ("Sri Lankan police arrested the leader of a student union.", [("LKA-cop", "Coerce", "LKA-lab")]),
+    # with whom it is done to named, "at" says where: the court is no one arrested
+    ("Zimbabwean police arrested the opposition leader at a court in Harare.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     # a pronoun subject of the second of two reported clauses is the speaker, as of the first
     ("Sudan's army fought the Rapid Support Forces (RSF) in Khartoum. The RSF said its fighters held the area and "
      "that it had killed dozens of soldiers.", [("SDN-mil", "Assault", "rsf"), ("rsf", "Assault", "SDN-mil")]),

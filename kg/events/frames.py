@@ -146,10 +146,15 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps, theme_preps = verb_preps - {"for"}, theme_preps - {"for"}
     if action == "Aid" or member:
         verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
-    if is_a(action, "Coerce") and any(resolve_np(o, ctx) is not None for o in objects):
+    acted_on_named = any(resolve_np(o, ctx) is not None for o in objects)
+    if is_a(action, "Coerce") and acted_on_named:
         # "extradited the spy chief to the United States", "deported them to Mexico": whoever is moved is the
         # target, the destination is not (without one: "banned exports to Qatar" is on Qatar)
         verb_preps = verb_preps - {"to"}
+    if acted_on_named:
+        # "arrested Imran Khan at a court in Islamabad", "shot a protester at the embassy": with whom it is done to
+        # named, "at" says where (without: "fired at the police" aims at them)
+        verb_preps = verb_preps - {"at"}
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
     if trigger.lemma.count(" ") == 2:
@@ -185,7 +190,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "North Korea condemned the drills": a thing commented on that names an act told before is that act
         target_tokens += [t for t in themes if definite_act(t) and _told_doers(t, ctx)]
     # (what someone is punished for is a reason too: "sanctioned four settlers for violence against Palestinians")
-    punished = (is_a(action, "Sanction") or is_a(action, "Coerce")) and any(resolve_np(o, ctx) is not None for o in objects)
+    punished = (is_a(action, "Sanction") or is_a(action, "Coerce")) and acted_on_named
     for pobj in pobjs(verb, frozenset({"for"})) if not (is_a(action, "Accuse") or punished) else []:
         # "mobilized reservists for a war against Iraq", "called for sanctions against Nigeria" (not "blamed
         # Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
