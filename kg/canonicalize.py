@@ -327,8 +327,9 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             assign(span, key, gaz.entities.get(key) or _local_organ(key, gaz))
     about = discourse_country(mentions, entities, gaz, lead_country(doc, token_keys, entities))
     if agents is not None:
+        named = _named_phrases(phrases, token_keys, gaz)
         phrases = _unkeyed_phrases(doc, phrases, token_keys, agents)
-        for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about):
+        for start, end, key in _bare_agent_mentions(doc, phrases, token_keys, gaz, agents, about, named):
             span = EntitySpan(start, end, offset + doc[start].idx, offset + doc[end - 1].idx + len(doc[end - 1].text),
                               doc[start:end].text, "NORP", None)
             assign(span, key, gaz.entities.get(key) or _local_organ(key, gaz))
@@ -652,15 +653,43 @@ def _in_discourse_country(mentions: list[Mention], entities: dict[str, Entity], 
     return [replace(m, key=rekey.get(m.key, m.key)) for m in mentions]
 
 
+DESCRIPTION_REACH = 3
+"""How many sentences back a definite description said again refers to what it referred to there."""
+
+PhraseCountries = dict[tuple[str, bool], list[tuple[int, str]]]
+"""The head word (lemma) of an agent phrase and whether it is plural -> (head index, country) of each mention of it
+resolved, in text order."""
+
+
+def _description(head: Token) -> tuple[str, bool]:
+    """What makes two agent phrases one description: their head word and number ("the Prime Ministers of Belgium
+    and France" is not "the Prime Minister" said after it)."""
+    return head.lemma_.lower(), head.tag_ in ("NNS", "NNPS")
+
+
+def _named_phrases(phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],
+                   gaz: Gazetteer) -> PhraseCountries:
+    """The countries of the agent phrases a country modifies ("Niger's junta", "Haitian gangs"), by head word."""
+    out: PhraseCountries = {}
+    for head, _, _, _ in phrases:
+        entity = gaz.entities.get(token_keys.get(head.i, ""))
+        if entity is not None and entity.country and gaz.kind_of(entity.country) == "Country":
+            out.setdefault(_description(head), []).append((head.i, entity.country))
+    return out
+
+
 def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], token_keys: Mapping[int, str],
-                         gaz: Gazetteer, agents: Agents, about: str | None) -> list[tuple[int, int, str]]:
+                         gaz: Gazetteer, agents: Agents, about: str | None,
+                         named: PhraseCountries | None = None) -> list[tuple[int, int, str]]:
     """(start, end, key) of agent phrases no country modifies: "police fired", "the senate dismissed it".
 
     An organ or a group named alone is of the place its phrase names ("police in Monrovia"), else
-    of the state last named in its sentence or the one before, else of the country the text is
-    about; with none of these it stays unresolved.
+    of the state last named in its sentence, else of the state the same words last stood for
+    in the text ("the junta", "the gangs" once placed), else of the state last named in the
+    sentence before, else of the country the text is about; with none of these it stays unresolved.
     """
     out: list[tuple[int, int, str]] = []
+    named = {k: list(v) for k, v in (named or {}).items()}
     rules = load_rules()
     blocs = rules.bloc_words
     heads = {head.i for head, _, _, _ in phrases}
@@ -687,9 +716,20 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
         skip = _commenter(token, rules) | (_destinations(doc, start) if sector == "GOV" else frozenset())
+        # (a definite description said again refers to what it referred to before: "Members of Niger's presidential
+        # guard seized power ... Nigeria cut off supplies to its neighbour. The junta ordered ..." is Niger's junta)
+        # (in the sentences near it only: further on, "police" and "the prime minister" may be another state's)
+        told = named.setdefault(_description(token), [])
+        since = start
+        for _ in range(DESCRIPTION_REACH):
+            since = previous_sentence_start(doc, since)
         country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
             or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
-            or _acting_in(token, token_keys, gaz) or _latest_country(doc, start, token_keys, gaz, skip) or about
+            or _acting_in(token, token_keys, gaz)
+        if country is not None:
+            told.append((token.i, country))  # (only what its own sentence says is kept: a guess is not passed on)
+        country = country or next((c for i, c in reversed(told) if since <= i < token.i), None) \
+            or _latest_country(doc, start, token_keys, gaz, skip) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
@@ -742,9 +782,12 @@ def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) ->
     if subject.head.dep_ == "csubj":
         verbs.append(subject.head.head)  # (or read "protesters waving flags" as the clause subject of "rallied")
     holders = verbs + [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    places = load_rules().place_nouns
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for t in prep.subtree:
-            if t.dep_ != "pobj" or t.head.lower_ != "in":
+            # (or the state owning a kind of place there: "attacked two prisons in Haiti's capital")
+            place = t.head if t.dep_ in ("poss", "amod", "compound") and t.head.lemma_.lower() in places else t
+            if place.dep_ != "pobj" or place.head.lower_ != "in":
                 continue
             state = _state_of_place(gaz.entities.get(token_keys.get(t.i, "")), gaz)
             if state is not None:

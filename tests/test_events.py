@@ -548,6 +548,12 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a definite description said again is what it was a few sentences before, not the state named last
+    ("Niger's junta suspended the constitution. Nigeria closed its border. The junta expelled the French ambassador.",
+     {("NER", "Sanction", "FRA", "asserted")}),
+    # (a place's kind owned by a state places those acting there: "in Haiti's capital")
+    ("Haiti asked Kenya for help. Armed gangs attacked two prisons in Haiti's capital.",
+     {("HTI", "Request", "KEN", "asserted"), ("HTI", "Assault", "HTI", "asserted")}),
     # the camp acted on by words is a party, not a stance; a stance taken stays its owner's act
     ("Kenya's government accused the opposition of fraud.", {("KEN", "Accuse", "KEN", "asserted")}),
     ("China criticised Japan's opposition to the plan.", {("CHN", "Accuse", "JPN", "asserted")}),
