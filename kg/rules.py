@@ -185,6 +185,8 @@ class Rules:
     """Entity type -> the noun class a named entity of that type is of, as an object: "dissolved the Muslim
     Brotherhood's party" and "dissolved the Freedom and Justice Party" close down a body alike."""
     instrument_actions: Mapping[str, str]
+    told_as: Mapping[str, str]
+    """Action type -> the noun class an act of it is named again by ("Israeli jets struck Lebanon ... the strikes")."""
     """Noun class of a subject -> the action a hostile verb it heads does: "the sanctions target three banks"
     sanction them, not attack them."""
     opinion_verbs: frozenset[str]
@@ -405,6 +407,15 @@ def _class_actions(value: Any, classes: Mapping[str, frozenset[str]], where: str
     return MappingProxyType({k.strip().lower(): v for k, v in value.items()})
 
 
+def _action_classes(value: Any, classes: Mapping[str, frozenset[str]], where: str) -> Mapping[str, str]:
+    """A mapping of action type name to noun class name."""
+    if not isinstance(value, dict) or not value:
+        raise RulesError(f"{where}: expected a mapping of action to noun class, got {value!r}")
+    _actions(list(value), where)
+    _class_names(list(value.values()), classes, where)
+    return MappingProxyType({k: v.strip().lower() for k, v in value.items()})
+
+
 def _codes(value: Any, where: str) -> frozenset[str]:
     """A list of CAMEO codes: strings of three or four digits."""
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.isdigit() and len(v) in (3, 4) for v in value):
@@ -508,7 +519,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -606,6 +617,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         undergoing_verbs=word_set("undergoing_verbs"),
         performed_nouns=word_set("performed_nouns"),
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
+        told_as=_action_classes(data["told_as"], classes, f"{file}: told_as"),
         type_classes=_type_classes(data["type_classes"], classes, f"{file}: type_classes"),
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         acted_on_classes=_class_names(data["acted_on_classes"], classes, f"{file}: acted_on_classes"),

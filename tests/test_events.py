@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # an act of what parties share, named again by its type's class, is all its parties'
+    ("Israel and Hamas agreed to a ceasefire. Egypt welcomed the agreement.",
+     {("ISR", "Agree", "PSE", "planned"), ("EGY", "Support", "ISR", "asserted"), ("EGY", "Support", "PSE", "asserted")}),
     # a definite description said again is what it was a few sentences before, not the state named last
     ("Niger's junta suspended the constitution. Nigeria closed its border. The junta expelled the French ambassador.",
      {("NER", "Sanction", "FRA", "asserted")}),

@@ -62,6 +62,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(verdicts={"guilty": "frown"}), "verdicts: frown not a trigger verb"),
         (lambda d: d.update(dismissal_verbs="fire sack".split() + [None]), "dismissal_verbs"),
         (lambda d: d.update(transitive_verbs="arrest jail".split() + [None]), "transitive_verbs"),
+        (lambda d: d.update(told_as={"Assault": "strikes"}), "told_as: strikes not a noun class"),
+        (lambda d: d.update(told_as={"Attack": "attacks"}), "told_as"),
         (lambda d: d.update(untargeted={"DeployTroops": "Muster"}), "untargeted: expected a mapping of action type"),
         (lambda d: d.update(act_comments=["Accuse", "Blame"]), "act_comments"),
         (lambda d: d.update(camp_nouns=[]), "camp_nouns: expected a word or a non-empty list"),

@@ -52,14 +52,17 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for f, _, _ in frames:
             if f.actors and not definite_act(f.trigger):
-                # by its word and its class, and an attack of any word as an attack too: "Russia shelled Kharkiv. The
+                # by its word and its class, and by its type's class whatever its word: "Russia shelled Kharkiv. The
                 # EU condemned the attack", "South Korea held military drills. North Korea condemned the drills"
                 # (and by what it was done with: "Russia imposed sanctions on Georgia. Britain criticised the sanctions")
                 words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
-                classes = [rules.theme_class(w) for w in words] + [TOLD_ATTACKS if is_a(f.action, "Assault") else None]
+                kind = next((c for a, c in rules.told_as.items() if is_a(f.action, a)), None)
+                classes = [rules.theme_class(w) for w in words] + [kind]
+                # (an act of what parties share is all of theirs: "the agreement" is the TPLF's too)
+                doers = f.actors + f.targets if kind in rules.bond_classes else f.actors
                 for told in (*words, *classes):
                     if told:
-                        ctx.tell(told, f.actors)
+                        ctx.tell(told, doers)
         for frame, trig, light in frames:
             if frame.action == "Agree" and _opinion(frame.trigger):
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
@@ -282,10 +285,6 @@ def _deal_parties(frames: list, ctx: Context) -> list:
             frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
         out.append((frame, trig, light))
     return out
-
-
-TOLD_ATTACKS = "attacks"
-"""The noun class (rules.yaml) under which every attack told is remembered too."""
 
 
 def _relative_doers(frames: list) -> list:
