@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # what one has the power or the right to do is what one could do
+    ("Israel's parliament approved a law that limits the Supreme Court's power to overrule the government.",
+     {("ISR", "Reject", "ISR", "considered")}),
     # an act of what parties share, named again by its type's class, is all its parties'
     ("Israel and Hamas agreed to a ceasefire. Egypt welcomed the agreement.",
      {("ISR", "Agree", "PSE", "planned"), ("EGY", "Support", "ISR", "asserted"), ("EGY", "Support", "PSE", "asserted")}),
