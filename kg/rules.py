@@ -126,6 +126,10 @@ class Rules:
     """Nouns that, after "in", make a with-phrase name a companion: "in solidarity with Hamas"."""
     companion_adverbs: frozenset[str]
     """Adverbs that make a with-phrase name a companion: "together with Iran"."""
+    companion_preps: frozenset[str]
+    """Prepositions that name a companion themselves: "fought alongside Ethiopian forces"."""
+    allied_actions: frozenset[str]
+    """Acts that, done with a companion, are military cooperation with it too (CAMEO 062)."""
     aspectual_verbs: frozenset[str]
     """Verbs of going on or starting an act ("vowed to keep fighting"): what they govern is still what is vowed."""
     bloc_words: frozenset[str]
@@ -519,7 +523,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -556,7 +560,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
-    _section(data["companions"], ("nouns", "adverbs"), f"{file}: companions")
+    _section(data["companions"], ("nouns", "adverbs", "preps"), f"{file}: companions")
     _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
                                    "charged_nouns", "holding_verbs"),
              f"{file}: accusations")
@@ -588,6 +592,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         street_nouns=word_set("streets", "nouns"),
         companion_nouns=word_set("companions", "nouns"),
         companion_adverbs=word_set("companions", "adverbs"),
+        companion_preps=word_set("companions", "preps"),
+        allied_actions=_actions(data["allied_actions"], f"{file}: allied_actions"),
         aspectual_verbs=word_set("aspectual_verbs"),
         bloc_words=word_set("bloc_words"),
         platform_nouns=word_set("platform_nouns"),

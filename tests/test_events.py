@@ -548,6 +548,12 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # force used alongside someone is military cooperation with them too (not a path: "along the border")
+    ("Eritrean troops fought alongside Ethiopian forces in Tigray.",
+     {("ERI", "Assault", "ETH", "asserted"), ("ERI", "Cooperate", "ETH", "asserted")}),
+    ("Iraqi police arrested the suspect together with US agents.",
+     {("IRQ", "Coerce", "IRQ", "asserted"), ("IRQ", "Cooperate", "USA", "asserted")}),
+    ("Britain, alongside France, condemned Iran.", {("GBR", "Accuse", "IRN", "asserted")}),
     # what one has the power or the right to do is what one could do
     ("Israel's parliament approved a law that limits the Supreme Court's power to overrule the government.",
      {("ISR", "Reject", "ISR", "considered")}),

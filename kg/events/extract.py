@@ -14,8 +14,8 @@ from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, definite_act, frame_at, hostile_act, phrasal,
                               raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, controller, head_noun, modifier_key, phrase_keys, pobjs,
-                                    resolve_np, state_organ, theme_class)
+from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, companions, controller, head_noun, modifier_key,
+                                    phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive, reduced_passive
@@ -44,7 +44,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
         coder = None if discarded else lexicon
         frames = [found for token in sent if (found := frame_at(token, ctx, coder))]
-        frames = _relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx))
+        frames = _allies(_relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx)), ctx)
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
@@ -284,6 +284,19 @@ def _deal_parties(frames: list, ctx: Context) -> list:
                        for a in f.actors if a not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
         out.append((frame, trig, light))
+    return out
+
+
+def _allies(frames: list, ctx: Context) -> list:
+    """ "Eritrean troops fought alongside Ethiopian forces", "police arrested him together with US agents": an act of
+    force done alongside someone (`allied_actions`) is military cooperation with them too (CAMEO 062)."""
+    out = list(frames)
+    for frame, trig, light in frames:
+        if not frame.actors or not any(is_a(frame.action, a) for a in ctx.rules.allied_actions):
+            continue
+        allies = [k for k in actor_keys(companions(frame.trigger), ctx) if k not in frame.actors]
+        if allies:
+            out.append((Frame(frame.trigger, "Cooperate", frame.actors, tuple(allies), None), trig, light))
     return out
 
 

@@ -599,6 +599,14 @@ def _companion(prep: Token) -> bool:
         before in rules.companion_nouns and prep.i > 1 and prep.doc[prep.i - 2].lower_ == "in")
 
 
+def companions(token: Token) -> list[Token]:
+    """Whom an act is done alongside, on its verb: "fought alongside Ethiopian forces", "together with US agents",
+    "raided the camp in coordination with the army"."""
+    rules = load_rules()
+    return [p for child in token.children if child.dep_ == "prep" and (
+        child.lower_ in rules.companion_preps or _companion(child)) for p in child.children if p.dep_ == "pobj"]
+
+
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     """The objects of `token`'s prepositions among `preps` (and its indirect objects, for "to"-less datives)."""
     out = []
