@@ -548,6 +548,12 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # saying someone was involved or complicit in a harm accuses them; saying they were not clears them
+    ("Canada said Indian agents may have been involved in the killing of a Sikh leader.",
+     {("CAN", "Accuse", "IND", "asserted")}),
+    ("Kyiv said Belarus was complicit in the invasion.", {("UKR", "Accuse", "BLR", "asserted")}),
+    ("Ukraine said Russia was not responsible for the attack.", set()),
+    ("The minister said Germany was involved in the talks.", set()),
     # force used alongside someone is military cooperation with them too (not a path: "along the border")
     ("Eritrean troops fought alongside Ethiopian forces in Tigray.",
      {("ERI", "Assault", "ETH", "asserted"), ("ERI", "Cooperate", "ETH", "asserted")}),

@@ -801,20 +801,32 @@ def _blamed(verb: Token, ctx: Context) -> list[Token]:
             if any(harmful(o) for o in objects):
                 out += [c for c in clause.children if c.dep_ in SUBJECTS]
             continue
+        if clause.dep_ == "ccomp" and clause.tag_ == "VBN" and clause.lemma_.lower() in rules.blame_words:
+            # "said Indian agents may have been involved in the killing", "were implicated in the bombing"
+            if any(harmful(o) for o in pobjs(clause, frozenset({"in"}))) and not _negated(clause):
+                out += [c for c in clause.children if c.dep_ in PASSIVE_SUBJECTS]
+            continue
         if clause.dep_ != "ccomp" or clause.lemma_ != "be":
             continue
         # "behind the explosion" on the copula; "responsible for", "to blame for" on its complement
         heads = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in rules.blame_words]
         objects = [p for h in heads for prep in h.children if prep.dep_ == "prep"
-                   and (prep.lower_ in rules.blame_words if h is clause else prep.lower_ in ("for", "of"))
+                   and (prep.lower_ in rules.blame_words if h is clause else prep.lower_ in ("for", "of", "in"))
                    for p in prep.children if p.dep_ == "pobj"]
         # "said China is the biggest threat to our security", "said Russia was a terrorist state": saying that
         # someone is what the negative descriptors name describes them as it (not "is not a threat")
         described = [a for a in clause.children if a.dep_ == "attr" and any(
             t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors for t in a.subtree)]
-        if any(harmful(o) for o in objects) or (described and not any(c.dep_ == "neg" for c in clause.children)):
+        # (saying someone was not behind it clears them: "said Russia was not responsible for the attack")
+        if (any(harmful(o) for o in objects) or described) and not _negated(clause):
             out += [c for c in clause.children if c.dep_ in SUBJECTS]
     return out
+
+
+def _negated(clause: Token) -> bool:
+    """A clause with a negation on its verb or its complement: "was not involved", "is not responsible"."""
+    return any(c.dep_ == "neg" for h in (clause, *(c for c in clause.children if c.dep_ in ("acomp", "xcomp")))
+               for c in h.children)
 
 
 def _obligation_clauses(verbs: list[Token], ctx: Context) -> list[Token]:
