@@ -548,6 +548,11 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # an accusation named again is its accuser's: rejecting it rejects them
+    ("Canada said Indian agents may have been involved in the killing of a Sikh leader. India rejected the allegation.",
+     {("CAN", "Accuse", "IND", "asserted"), ("IND", "Reject", "CAN", "asserted")}),
+    ("Ukraine accused Russia of blocking the port. Moscow denied the charges.",
+     {("UKR", "Accuse", "RUS", "asserted"), ("RUS", "Reject", "UKR", "asserted")}),
     # saying someone was involved or complicit in a harm accuses them; saying they were not clears them
     ("Canada said Indian agents may have been involved in the killing of a Sikh leader.",
      {("CAN", "Accuse", "IND", "asserted")}),

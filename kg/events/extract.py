@@ -155,7 +155,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 and frame.action not in rules.symmetric_actions and action_types()[frame.action].quad != "verbal-cooperation"
             yield from _events(frame, light, sent, document, ctx, offset, symmetric, mutual)
         yield from _obligations(obliged, sent, document, ctx, offset)
-        yield from _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset)
+        for event in _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset):
+            # (remembered as an act, as frames are: "India rejected the allegation" is on whoever made it)
+            if charges := rules.told_as.get("Accuse"):
+                ctx.tell(charges, (event.actor,))
+            yield event
 
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
