@@ -123,9 +123,11 @@ class Rules:
     """Verbs that, with the street as object or goal ("took to the streets"), are a protest."""
     street_nouns: frozenset[str]
     companion_nouns: frozenset[str]
-    """Nouns that, after "in", make a with-phrase name a companion: "in solidarity with Hamas"."""
+    """Nouns that, after "in", make a with-phrase name a companion: "in coordination with the army"."""
     companion_adverbs: frozenset[str]
     """Adverbs that make a with-phrase name a companion: "together with Iran"."""
+    companion_sympathies: frozenset[str]
+    """Nouns that, after "in", make a with-phrase name whom an act is for: "in solidarity with Hamas"."""
     companion_preps: frozenset[str]
     """Prepositions that name a companion themselves: "fought alongside Ethiopian forces"."""
     allied_actions: frozenset[str]
@@ -560,7 +562,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
-    _section(data["companions"], ("nouns", "adverbs", "preps"), f"{file}: companions")
+    _section(data["companions"], ("nouns", "adverbs", "preps", "sympathies"), f"{file}: companions")
     _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
                                    "charged_nouns", "holding_verbs"),
              f"{file}: accusations")
@@ -593,6 +595,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         companion_nouns=word_set("companions", "nouns"),
         companion_adverbs=word_set("companions", "adverbs"),
         companion_preps=word_set("companions", "preps"),
+        companion_sympathies=word_set("companions", "sympathies"),
         allied_actions=_actions(data["allied_actions"], f"{file}: allied_actions"),
         aspectual_verbs=word_set("aspectual_verbs"),
         bloc_words=word_set("bloc_words"),

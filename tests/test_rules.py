@@ -47,7 +47,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["unknown_attackers"].update(sector="U A F"), "unknown_attackers.sector must be a sector code"),
         (lambda d: d["phone_calls"].pop("means"), "phone_calls: expected exactly 'verbs', 'means'"),
         (lambda d: d["streets"].pop("nouns"), "streets: expected exactly 'verbs', 'nouns'"),
-        (lambda d: d["companions"].pop("adverbs"), "companions: expected exactly 'nouns', 'adverbs', 'preps'"),
+        (lambda d: d["companions"].pop("adverbs"), "companions: expected exactly 'nouns', 'adverbs', 'preps', 'sympathies'"),
         (lambda d: d["verbs"][0]["senses"][0].update(by="from"), "a sense is a mapping of action, theme and giver"),
         (lambda d: d["verbs"].append({"lemma": "arm", "action": "Aid"}), "lemma 'arm' is already a trigger"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "senses": []}), "give exactly one of 'action' or 'senses'"),

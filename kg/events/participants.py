@@ -588,23 +588,24 @@ DIRECTIONAL_PARTICLES = frozenset({"back", "away", "over"})
 """Particles the parser takes for adverbs and hangs a verb's phrase on: "handed Hong Kong back to China"."""
 
 
-def _companion(prep: Token) -> bool:
-    """A with-phrase right after "in solidarity", "in coordination" or "together" (`companions`), wherever the parser
-    hangs it: it names a companion, not whom an act is done to."""
+def _companion(prep: Token, sympathy: bool = True) -> bool:
+    """A with-phrase right after "in coordination", "together" or (with `sympathy`) "in solidarity" (`companions`),
+    wherever the parser hangs it: it names a companion, not whom an act is done to."""
     if prep.lower_ != "with" or prep.i == 0:
         return False
     rules = load_rules()
     before = prep.doc[prep.i - 1].lower_
-    return before in rules.companion_adverbs or (
-        before in rules.companion_nouns and prep.i > 1 and prep.doc[prep.i - 2].lower_ == "in")
+    nouns = rules.companion_nouns | rules.companion_sympathies if sympathy else rules.companion_nouns
+    return before in rules.companion_adverbs or (before in nouns and prep.i > 1 and prep.doc[prep.i - 2].lower_ == "in")
 
 
 def companions(token: Token) -> list[Token]:
     """Whom an act is done alongside, on its verb: "fought alongside Ethiopian forces", "together with US agents",
-    "raided the camp in coordination with the army"."""
+    "raided the camp in coordination with the army" (not "in solidarity with": whom it is for)."""
     rules = load_rules()
     return [p for child in token.children if child.dep_ == "prep" and (
-        child.lower_ in rules.companion_preps or _companion(child)) for p in child.children if p.dep_ == "pobj"]
+        child.lower_ in rules.companion_preps or _companion(child, sympathy=False))
+        for p in child.children if p.dep_ == "pobj"]
 
 
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
