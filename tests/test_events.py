@@ -548,6 +548,10 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # overturning a penalty eases it; overturning anything else rejects whoever decided it
+    ("Senegal's Constitutional Council overturned President Macky Sall's decision to postpone the election.",
+     {("SEN", "Reject", "SEN", "asserted")}),
+    ("A Pakistani appeals court overturned the conviction of the opposition leader.", {("PAK", "Concede", "PAK", "asserted")}),
     # an accusation named again is its accuser's: rejecting it rejects them
     ("Canada said Indian agents may have been involved in the killing of a Sikh leader. India rejected the allegation.",
      {("CAN", "Accuse", "IND", "asserted"), ("IND", "Reject", "CAN", "asserted")}),

@@ -105,7 +105,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(undergoing_verbs=7), "undergoing_verbs"),
         (lambda d: d.update(performed_nouns={}), "performed_nouns"),
         (lambda d: d.update(instrument_actions={"sanctions": "Smite"}), "instrument_actions"),
-        (lambda d: d.update(instrument_actions={"penalties": "Sanction"}), "instrument_actions: penalties not a noun class"),
+        (lambda d: d.update(instrument_actions={"reprimands": "Sanction"}), "instrument_actions: reprimands not a noun class"),
         (lambda d: d.update(type_classes={"party": "clubs"}), "type_classes: 'clubs' is not a noun class"),
         (lambda d: d.update(acted_on_classes=["bodies", "clubs"]), "acted_on_classes: clubs not a noun class"),
         (lambda d: d.update(type_classes=["party"]), "type_classes: expected a mapping of entity type to noun class"),
