@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # only a state frees people from prison, custody or on bail: told in the passive, the state did it
+    ("Senegal's opposition leader was released from prison on Friday.", {("SEN", "Retreat", "SEN", "asserted")}),
+    ("Two Kenyan journalists were freed on bail.", {("KEN", "Retreat", "KEN", "asserted")}),
     # overturning a penalty eases it; overturning anything else rejects whoever decided it
     ("Senegal's Constitutional Council overturned President Macky Sall's decision to postpone the election.",
      {("SEN", "Reject", "SEN", "asserted")}),
