@@ -548,6 +548,10 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # ending a pact with someone, or its consular services, reduces relations with them
+    ("Niger's junta revoked military agreements with France.", {("NER", "Sanction", "FRA", "asserted")}),
+    ("Mali terminated its defence pact with France.", {("MLI", "Sanction", "FRA", "asserted")}),
+    ("India suspended visa services for Canadians.", {("IND", "Sanction", "CAN", "asserted")}),
     # only a state frees people from prison, custody or on bail: told in the passive, the state did it
     ("Senegal's opposition leader was released from prison on Friday.", {("SEN", "Retreat", "SEN", "asserted")}),
     ("Two Kenyan journalists were freed on bail.", {("KEN", "Retreat", "KEN", "asserted")}),
