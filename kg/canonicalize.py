@@ -774,6 +774,8 @@ def _commenter(token: Token, rules: Rules) -> frozenset[int]:
 def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
     """The country where a subject's verb happens, by an in-phrase on the verb or inside one of its phrases:
     "students demonstrated outside the US embassy in Seoul" are in Seoul (not of the embassy's owner)."""
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and subject.head.head.dep_ in ("nsubj", "nsubjpass"):
+        subject = subject.head.head  # "hundreds of protesters gathered ...": the count is the subject
     if subject.dep_ not in ("nsubj", "nsubjpass") or subject.head.pos_ not in ("VERB", "AUX"):
         return None
     # (the parser may hang the place on the verb's object, "police detained three Britons in Tehran", or on a verb

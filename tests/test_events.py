@@ -548,6 +548,8 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a crowd counted ("hundreds of protesters") acts where its verb's phrases place it, as a crowd named bare does
+    ("Hundreds of protesters gathered outside the Israeli embassy in Amman.", {("JOR", "Protest", "ISR", "asserted")}),
     # ending a pact with someone, or its consular services, reduces relations with them
     ("Niger's junta revoked military agreements with France.", {("NER", "Sanction", "FRA", "asserted")}),
     ("Mali terminated its defence pact with France.", {("MLI", "Sanction", "FRA", "asserted")}),
