@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a finite verb is no conjunct of an infinitive: it shares the subject of the clause the infinitive is in
+    ("Niger's junta ordered the French ambassador to leave the country and expelled two Belgian diplomats.",
+     {("NER", "Request", "FRA", "asserted"), ("NER", "Sanction", "BEL", "asserted")}),
     # a crowd counted ("hundreds of protesters") acts where its verb's phrases place it, as a crowd named bare does
     ("Hundreds of protesters gathered outside the Israeli embassy in Amman.", {("JOR", "Protest", "ISR", "asserted")}),
     # ending a pact with someone, or its consular services, reduces relations with them

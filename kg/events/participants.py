@@ -657,6 +657,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
     while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") and seen < 5:
         seen += 1
         head = node.head
+        if node.dep_ == "conj" and node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp":
+            # "ordered the ambassador to leave the country and revoked the agreements": a finite verb is no conjunct
+            # of an infinitive, whatever the parser says; it shares the subject of the clause the infinitive is in
+            subj = [c for c in head.head.children if c.dep_ in SUBJECTS]
+            if subj:
+                return actor_keys(subj, ctx)
         if node.dep_ == "ccomp" and head.lemma_.lower() in ctx.rules.attribution_verbs and not unowned_conjunct:
             return []  # "The Pentagon estimated that troops were sent": the speaker does not send
         if node.dep_ == "advcl" and node.tag_ == "VBG" and head.lemma_.lower() in ctx.rules.attribution_verbs \
