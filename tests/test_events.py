@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # what one is ordered to do has not happened
+    ("Putin ordered Russian troops to withdraw from Kherson.",
+     {("RUS", "Request", "RUS", "asserted"), ("RUS", "Retreat", "UKR", "considered")}),
     # a finite verb is no conjunct of an infinitive: it shares the subject of the clause the infinitive is in
     ("Niger's junta ordered the French ambassador to leave the country and expelled two Belgian diplomats.",
      {("NER", "Request", "FRA", "asserted"), ("NER", "Sanction", "BEL", "asserted")}),
@@ -1277,6 +1280,7 @@ def test_an_organisation_s_leader_is_the_organisation(sentence: str, expected: l
     ("Opposition leader jailed for five years in Belarus", [("BLR-jud", "Coerce", "BLR-opp")]),
     ("Three Chinese nationals deported from Kenya", [("KEN-gov", "Coerce", "CHN")]),
     ("Five killed, dozens arrested in Nairobi protests", [("KEN-cop", "Coerce", "KEN"), ("KEN-ppl", "Protest", "KEN")]),
+    ("South Korea's president impeached over martial law decree", [("KOR-leg", "Accuse", "KOR-gov")]),
     # (not a verb that can stand alone, nor one with its object)
     ("Protesters rallied in Nairobi", [("KEN-opp", "Protest", "KEN")]),
     ("Kenyan police arrested dozens of protesters", [("KEN-cop", "Coerce", "KEN-opp")]),
