@@ -548,6 +548,11 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # traded goods are their origin's; pausing is suspending
+    ("The US threatened to impose tariffs on imports from Mexico and Canada.",
+     {("USA", "Threaten", "MEX", "asserted"), ("USA", "Threaten", "CAN", "asserted")}),
+    ("The US paused military aid to Ukraine.", {("USA", "Sanction", "UKR", "asserted")}),
+    ("Trump agreed to pause tariffs on Mexican goods for a month.", {("USA", "Concede", "MEX", "planned")}),
     # what one is ordered to do has not happened
     ("Putin ordered Russian troops to withdraw from Kherson.",
      {("RUS", "Request", "RUS", "asserted"), ("RUS", "Retreat", "UKR", "considered")}),

@@ -145,12 +145,18 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             return ctx.antecedent(token, countries=True) or ctx.discourse
     elif not agent and token.pos_ == "NOUN":
         # what is done to a thing is done to its owner: "overturned the convictions of Kelly",
-        # "does not recognise the existence of Israel"
-        for pobj in pobjs(token, frozenset({"of"})):
+        # "does not recognise the existence of Israel"; to traded goods, their origin: "tariffs on imports from Mexico"
+        owner_preps = OWNER_PREPS if ctx.rules.theme_class(lemma) != "trade" else TRADE_OWNER_PREPS
+        for pobj in pobjs(token, owner_preps):
             found = resolve_np(pobj, ctx, depth - 1)
             if found:
                 return found
     return None
+
+
+OWNER_PREPS = frozenset({"of"})
+TRADE_OWNER_PREPS = frozenset({"of", "from"})
+"""Prepositions naming whose a thing is; for traded goods, where they come from too."""
 
 
 def _opposed_government(token: Token, ctx: Context) -> str | None:
@@ -399,10 +405,11 @@ GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "government", "ne
 
 def _owners(token: Token, ctx: Context) -> list[str]:
     """ "the leaders of Turkey and Greece", "foreign ministers of India and China", "officials from the US and
-    China": a plural role noun
-    whose of-phrase coordinates owners stands for each of them (their country, or the camp's owner)."""
+    China", "imports from Mexico and Canada": a plural role noun (or goods traded) whose of-phrase coordinates
+    owners stands for each of them (their country, or the camp's owner)."""
     lemma = token.lemma_.lower()
-    if token.tag_ not in ("NNS", "NNPS") or (lemma not in ctx.rules.role_nouns and ctx.rules.theme_class(lemma) != "envoy"):
+    if token.tag_ not in ("NNS", "NNPS") or (lemma not in ctx.rules.role_nouns
+                                             and ctx.rules.theme_class(lemma) not in ("envoy", "trade")):
         return []
     # "officials from the United States and China", "representatives from the UAE, Bahrain and Israel"
     for owner in pobjs(token, frozenset({"of", "from"})):
