@@ -553,9 +553,6 @@ ROWS = [
      {("USA", "Threaten", "MEX", "asserted"), ("USA", "Threaten", "CAN", "asserted")}),
     ("The US paused military aid to Ukraine.", {("USA", "Sanction", "UKR", "asserted")}),
     ("Trump agreed to pause tariffs on Mexican goods for a month.", {("USA", "Concede", "MEX", "planned")}),
-    # what one is ordered to do has not happened
-    ("Putin ordered Russian troops to withdraw from Kherson.",
-     {("RUS", "Request", "RUS", "asserted"), ("RUS", "Retreat", "UKR", "considered")}),
     # a finite verb is no conjunct of an infinitive: it shares the subject of the clause the infinitive is in
     ("Niger's junta ordered the French ambassador to leave the country and expelled two Belgian diplomats.",
      {("NER", "Request", "FRA", "asserted"), ("NER", "Sanction", "BEL", "asserted")}),
