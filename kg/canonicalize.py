@@ -506,7 +506,18 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
             continue
         hit = agent_ending_at(doc, token, agents, token_keys)
         if hit is not None:
-            yield (token, *hit)
+            yield (token, *(_body_of_officials(doc, token, hit, agents) or hit))
+
+
+def _body_of_officials(doc: Doc, head: Token, hit: tuple[int, str, str], agents: Agents) -> tuple[int, str, str] | None:
+    """ "university officials", "hospital officials", "union officials": officials, taken for a government's when
+    named alone, are of the body the word before them names when that is an agent of another sector."""
+    start, phrase, sector = hit
+    if start != head.i or sector != "GOV" or head.i == 0:
+        return None
+    before = doc[head.i - 1]
+    body = agents.sector_of(before.lower_) or agents.sector_of(before.lemma_) if before.dep_ == "compound" else None
+    return (before.i, f"{before.lower_} {phrase}", body) if body is not None and body != sector else None
 
 
 def acted_premises(token: Token, rules: Rules) -> bool:

@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # pensioners are people
+    ("Argentine police used pepper spray against pensioners protesting outside Congress.",
+     {("ARG", "Assault", "ARG", "asserted"), ("ARG", "Protest", "ARG", "asserted")}),
     # traded goods are their origin's; pausing is suspending
     ("The US threatened to impose tariffs on imports from Mexico and Canada.",
      {("USA", "Threaten", "MEX", "asserted"), ("USA", "Threaten", "CAN", "asserted")}),
@@ -1266,6 +1269,8 @@ def test_an_organisation_s_fighters_are_the_organisation() -> None:
     ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),
     ("Sri Lankan police arrested the leader of a student union.", [("LKA-cop", "Coerce", "LKA-lab")]),
+    # officials named with another agent's word are that body's, not the government's
+    ("Argentina's president accused university officials of corruption.", [("ARG-gov", "Accuse", "ARG-edu")]),
     # with whom it is done to named, "at" says where: the court is no one arrested
     ("Zimbabwean police arrested the opposition leader at a court in Harare.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     # a pronoun subject of the second of two reported clauses is the speaker, as of the first
