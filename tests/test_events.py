@@ -548,6 +548,10 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a border is two states': an act near it is not placed in the state naming it, forces massed near it are aimed
+    # across it
+    ("Rebels in Myanmar captured several towns near the Chinese border.", set()),
+    ("Russian troops massed near the Ukrainian border.", {("RUS", "DeployTroops", "UKR", "asserted")}),
     # pensioners are people
     ("Argentine police used pepper spray against pensioners protesting outside Congress.",
      {("ARG", "Assault", "ARG", "asserted"), ("ARG", "Protest", "ARG", "asserted")}),

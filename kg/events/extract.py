@@ -675,7 +675,11 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
     preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING]
     preps += [c for h in aimed for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
-    places = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    # (a border is two states': "captured towns near the Chinese border" are not in China; forces massed near it
+    # are aimed across it: "troops massed near the Ukrainian border")
+    shown = is_a(frame.action, "Mobilize")
+    places = [p for c in preps for p in c.children if p.dep_ == "pobj"
+              and (shown or not (c.lower_ == "near" and p.lemma_.lower() in ctx.rules.border_nouns))]
     places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
     return places
 
