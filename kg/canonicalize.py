@@ -726,7 +726,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             continue
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
-        skip = _commenter(token, rules) | (_destinations(doc, start) if sector == "GOV" else frozenset())
+        skip = _commenter(token, rules) | _borders(doc, start, rules) | (
+            _destinations(doc, start) if sector == "GOV" else frozenset())
         # (a definite description said again refers to what it referred to before: "Members of Niger's presidential
         # guard seized power ... Nigeria cut off supplies to its neighbour. The junta ordered ..." is Niger's junta)
         # (in the sentences near it only: further on, "police" and "the prime minister" may be another state's)
@@ -763,6 +764,13 @@ def _destinations(doc: Doc, start: int) -> frozenset[int]:
     fled to India. The interim government asked ..." is no government of India's."""
     return frozenset(t.i for t in doc[previous_sentence_start(doc, start):start]
                      if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
+
+
+def _borders(doc: Doc, start: int, rules: Rules) -> frozenset[int]:
+    """States named before a token, in its sentence or the one before, only as the side of a border: "rebels captured
+    towns near the Chinese border. The junta accused ..." is no junta of China's."""
+    return frozenset(t.i for t in doc[previous_sentence_start(doc, start):start]
+                     if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in rules.border_nouns)
 
 
 def _commenter(token: Token, rules: Rules) -> frozenset[int]:

@@ -552,6 +552,9 @@ ROWS = [
     # across it
     ("Rebels in Myanmar captured several towns near the Chinese border.", set()),
     ("Russian troops massed near the Ukrainian border.", {("RUS", "DeployTroops", "UKR", "asserted")}),
+    # (nor does it make the state of "the junta" said next)
+    ("Rebels in Myanmar captured several towns near the Chinese border. The junta accused the rebels of attacking "
+     "civilians.", {("MMR", "Accuse", "MMR", "asserted")}),
     # pensioners are people
     ("Argentine police used pepper spray against pensioners protesting outside Congress.",
      {("ARG", "Assault", "ARG", "asserted"), ("ARG", "Protest", "ARG", "asserted")}),
