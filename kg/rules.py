@@ -62,6 +62,9 @@ class Trigger:
     state_action: str | None = None
     """The action when the object is a state and no sense's theme fits: "the African Union suspended Niger"
     sanctions it (a body suspending a member), where "suspended talks" picks a sense by its theme."""
+    venues: frozenset[str] = frozenset()
+    """Prepositions that name where the act is brought, not whom it is on: "filed a complaint with the WTO
+    against the US", "a case at the ICJ"."""
 
 
 @dataclass(frozen=True)
@@ -331,7 +334,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
                                 "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
-                                "possessor", "state_action"}
+                                "possessor", "state_action", "venues"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -372,7 +375,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 bool(entry.get("defer_to_complement", False)),
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
                 bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
-                state_action,
+                state_action, frozenset(_words(entry["venues"], f"{where}: venues")) if "venues" in entry else frozenset(),
             )
     return out
 

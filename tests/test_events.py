@@ -548,6 +548,11 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a legal act is against whom "against" names; with, at or before name where it is brought
+    ("Mexico filed a complaint with the WTO against the United States.", {("MEX", "Accuse", "USA", "asserted")}),
+    ("Ecuador lodged a complaint with the UN Security Council.", set()),
+    # a verb shares the complements of the verb after it only when that one tells no event of its own
+    ("China said it would retaliate and filed a complaint with the World Trade Organization.", set()),
     # a border is two states': an act near it is not placed in the state naming it, forces massed near it are aimed
     # across it
     ("Rebels in Myanmar captured several towns near the Chinese border.", set()),

@@ -443,7 +443,10 @@ def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
     for conj in verb.children:
         if conj.dep_ == "conj" and conj.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in conj.children) \
                 and not is_passive(conj):
-            return [c for c in conj.children if c.dep_ in OBJECTS] + pobjs(conj, ctx.rules.target_preps)
+            objects = [c for c in conj.children if c.dep_ in OBJECTS]
+            if any(o.lemma_.lower() in ctx.rules.nouns for o in objects):
+                return []  # "would retaliate and filed a complaint with the WTO": the second verb's noun tells its own event
+            return objects + pobjs(conj, ctx.rules.target_preps)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
         # the parser may hang the shared object on the first verb: "surrounded and threatened Senator Paul"
         return [c for c in verb.head.children if c.dep_ in OBJECTS and c.i > verb.i]
@@ -664,7 +667,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         actors = phrase_keys(undergone_by, ctx)
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
-    target_tokens = pobjs(noun, rules.target_preps) + [o for o in of_objs if o not in themes] + possessed
+    target_preps = rules.target_preps - trigger.venues
+    target_tokens = pobjs(noun, target_preps) + [o for o in of_objs if o not in themes] + possessed
     target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
@@ -673,7 +677,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # (force is launched at someone, "launched airstrikes at Hamas targets"; anything else happens at a place:
         # "filed a case against Israel at the ICJ")
         material = is_a(action, "Assault") or is_a(action, "Coerce") or is_a(action, "Threaten")
-        target_tokens += pobjs(light, rules.target_preps if material else rules.target_preps - {"at"})
+        target_tokens += pobjs(light, target_preps if material else target_preps - {"at"})
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
         undergoers = [c for c in under.children if c.dep_ in SUBJECTS]
