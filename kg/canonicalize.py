@@ -726,7 +726,7 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             continue
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
-        skip = _commenter(token, rules) | _borders(doc, start, rules) | (
+        skip = _commenter(token, rules) | _mediator(token) | _borders(doc, start, rules) | (
             _destinations(doc, start) if sector == "GOV" else frozenset())
         # (a definite description said again refers to what it referred to before: "Members of Niger's presidential
         # guard seized power ... Nigeria cut off supplies to its neighbour. The junta ordered ..." is Niger's junta)
@@ -738,10 +738,11 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
             or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
             or _acting_in(token, token_keys, gaz)
+        country = country or next((c for i, c in reversed(told) if since <= i < token.i), None)
         if country is not None:
-            told.append((token.i, country))  # (only what its own sentence says is kept: a guess is not passed on)
-        country = country or next((c for i, c in reversed(told) if since <= i < token.i), None) \
-            or _latest_country(doc, start, token_keys, gaz, skip) or about
+            # (only what a sentence says is passed on, from one mention to the next: never a guess)
+            told.append((token.i, country))
+        country = country or _latest_country(doc, start, token_keys, gaz, skip) or about
         key = _agent_key(gaz, phrase, sector, country)
         if key:
             out.append((start, token.i + 1, key))
@@ -764,6 +765,26 @@ def _destinations(doc: Doc, start: int) -> frozenset[int]:
     fled to India. The interim government asked ..." is no government of India's."""
     return frozenset(t.i for t in doc[previous_sentence_start(doc, start):start]
                      if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
+
+
+def _mediator(token: Token) -> frozenset[int]:
+    """The words of whoever stands between the parties a phrase is one of: "Thailand hosted talks between the junta
+    and ASEAN", "Algeria offered to mediate between the junta and the bloc" (the one in the middle is no party)."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ not in ("between", "among"):
+        return frozenset()
+    node = token.head.head
+    if node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj", "nsubj"):
+        node = node.head if node.dep_ != "pobj" else node.head.head  # "hosted talks between", "held talks with"
+    for _ in range(3):  # "offered to mediate between": up the infinitives to a subject
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return frozenset(t.i for s in subjects for t in s.subtree)
+        if node.dep_ not in ("xcomp", "advcl", "conj"):
+            break
+        node = node.head
+    return frozenset()
 
 
 def _borders(doc: Doc, start: int, rules: Rules) -> frozenset[int]:

@@ -548,6 +548,11 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # whoever stands between parties is none of them: "the junta" between which others meet is not the host's
+    ("Myanmar's junta bombed a village. Thailand hosted talks between the junta and ASEAN.",
+     {("MMR", "Assault", "MMR", "asserted"), ("THA", "Consult", "MMR", "asserted"), ("THA", "Consult", "ASEAN", "asserted")}),
+    ("Rebels attacked Niamey. Algeria offered to mediate between the junta and the rebels.",
+     {("DZA", "Consult", "NER", "planned")}),
     # a legal act is against whom "against" names; with, at or before name where it is brought
     ("Mexico filed a complaint with the WTO against the United States.", {("MEX", "Accuse", "USA", "asserted")}),
     ("Ecuador lodged a complaint with the UN Security Council.", set()),
