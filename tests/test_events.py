@@ -1286,8 +1286,8 @@ def test_an_organisation_s_fighters_are_the_organisation() -> None:
     ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),
     ("Sri Lankan police arrested the leader of a student union.", [("LKA-cop", "Coerce", "LKA-lab")]),
-    # an order named again is its giver's: defying it rejects them
-    ("A Kenyan court ordered the government to release the activist. The government defied the order.",
+    # an order named again, by any word of its class, is its giver's: defying it rejects them
+    ("A Kenyan court ordered the government to release the activist. The government defied the injunction.",
      [("KEN-gov", "Reject", "KEN-jud"), ("KEN-gov", "Retreat", "KEN-opp"), ("KEN-jud", "Request", "KEN-gov")]),
     # officials named with another agent's word are that body's, not the government's
     ("Argentina's president accused university officials of corruption.", [("ARG-gov", "Accuse", "ARG-edu")]),
