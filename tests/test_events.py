@@ -548,6 +548,8 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a pledge to refrain from a hostile act threatens no one
+    ("Hamas vowed never to attack Egypt.", {("PSE", "Assault", "EGY", "negated")}),
     # whoever stands between parties is none of them: "the junta" between which others meet is not the host's
     ("Myanmar's junta bombed a village. Thailand hosted talks between the junta and ASEAN.",
      {("MMR", "Assault", "MMR", "asserted"), ("THA", "Consult", "MMR", "asserted"), ("THA", "Consult", "ASEAN", "asserted")}),

@@ -328,6 +328,19 @@ def _vowed_directly(act: Token, pledge: Token, rules: Rules) -> bool:
     return node.dep_ == "xcomp" and node.head.i == pledge.i
 
 
+def _refrained(act: Token, pledge: Token) -> bool:
+    """A negation between an act and the pledge it hangs under: "pledged not to allow attacks", "vowed never to
+    attack"."""
+    node = act
+    for _ in range(6):
+        if node.i == pledge.i or node.head is node:
+            return False  # (a pledge itself negated is a threat not made: "did not vow to attack")
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
 def _pledged_threats(frames: list, rules: Rules) -> list:
     """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
     becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
@@ -336,7 +349,8 @@ def _pledged_threats(frames: list, rules: Rules) -> list:
         # (a show of force aimed at no one named is pledged, not threatened: "vowed to strengthen its nuclear arsenal")
         # (nor is striving for something: "vowed to fight for every vote"; an act against no one named is
         # threatened only as what is vowed itself, "vowed to keep fighting", not in a clause further down)
-        if trig.threat_if_hostile and any(_hostile(f) and (f.targets or (
+        # (nor is a pledge to refrain from one: "the Taliban pledged not to allow attacks from Afghan soil")
+        if trig.threat_if_hostile and any(_hostile(f) and not _refrained(f.trigger, frame.trigger) and (f.targets or (
                 f.action != "Mobilize" and not pobjs(f.trigger, frozenset({"for"})) and _vowed_directly(f.trigger, frame.trigger, rules)))
                 for f in _complements(frame, frames)):
             # (a threat is one though no one is named, as with "threaten": "Hamas vowed to keep fighting")
