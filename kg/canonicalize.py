@@ -510,10 +510,11 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
 
 
 def _body_of_officials(doc: Doc, head: Token, hit: tuple[int, str, str], agents: Agents) -> tuple[int, str, str] | None:
-    """ "university officials", "hospital officials", "union officials": officials, taken for a government's when
-    named alone, are of the body the word before them names when that is an agent of another sector."""
+    """ "university officials", "hospital staff", "union officials": those who work for a body (`staff_nouns`), taken
+    for a government's when named alone, are of the body the word before them names when that is an agent of
+    another sector (not a title, "deputy president", nor a regulator, "media authority")."""
     start, phrase, sector = hit
-    if start != head.i or sector != "GOV" or head.i == 0:
+    if start != head.i or sector != "GOV" or head.i == 0 or head.lemma_.lower() not in load_rules().staff_nouns:
         return None
     before = doc[head.i - 1]
     body = agents.sector_of(before.lower_) or agents.sector_of(before.lemma_) if before.dep_ == "compound" else None

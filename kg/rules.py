@@ -207,6 +207,8 @@ class Rules:
     rally_nouns: frozenset[str]
     """Gatherings that are dissent only when those out of power hold them: a president's rally is a campaign's."""
     place_nouns: frozenset[str]
+    staff_nouns: frozenset[str]
+    """Those who work for a body: named with the body's word, they are its ("university officials")."""
     border_nouns: frozenset[str]
     """Nouns of a line between states: near one, an event is in neither for sure ("near the Chinese border")."""
     """Nouns of a kind of place whose of-phrase names the place itself: "the state of Pennsylvania" (not "the
@@ -530,7 +532,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -624,6 +626,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         place_nouns=word_set("place_nouns"),
         border_nouns=word_set("border_nouns"),
+        staff_nouns=word_set("staff_nouns"),
         water_nouns=word_set("water_nouns"),
         rally_nouns=word_set("rally_nouns"),
         claiming_verbs=word_set("claiming_verbs"),

@@ -558,6 +558,8 @@ ROWS = [
     # a legal act is against whom "against" names; with, at or before name where it is brought
     ("Mexico filed a complaint with the WTO against the United States.", {("MEX", "Accuse", "USA", "asserted")}),
     ("Ecuador lodged a complaint with the UN Security Council.", set()),
+    # (a state it is lodged with is whom it is brought to)
+    ("Beijing lodged a complaint with Tokyo over the release of treated water.", {("CHN", "Accuse", "JPN", "asserted")}),
     # a verb shares the complements of the verb after it only when that one tells no event of its own
     ("China said it would retaliate and filed a complaint with the World Trade Organization.", set()),
     # a border is two states': an act near it is not placed in the state naming it, forces massed near it are aimed
@@ -1293,6 +1295,9 @@ def test_an_organisation_s_fighters_are_the_organisation() -> None:
      [("KEN-gov", "Reject", "KEN-jud"), ("KEN-gov", "Retreat", "KEN-opp"), ("KEN-jud", "Request", "KEN-gov")]),
     # officials named with another agent's word are that body's, not the government's
     ("Argentina's president accused university officials of corruption.", [("ARG-gov", "Accuse", "ARG-edu")]),
+    # (not a title, nor a regulator: their word before is no body they work for)
+    ("Kenya's parliament impeached the deputy president.", [("KEN-leg", "Accuse", "KEN-gov")]),
+    ("Hungary's media authority revoked the licence of an independent radio station.", [("HUN-gov", "Coerce", "HUN")]),
     # with whom it is done to named, "at" says where: the court is no one arrested
     ("Zimbabwean police arrested the opposition leader at a court in Harare.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     # a pronoun subject of the second of two reported clauses is the speaker, as of the first

@@ -64,6 +64,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(dismissal_verbs="fire sack".split() + [None]), "dismissal_verbs"),
         (lambda d: d.update(transitive_verbs="arrest jail".split() + [None]), "transitive_verbs"),
         (lambda d: d.update(border_nouns=[]), "border_nouns"),
+        (lambda d: d.update(staff_nouns=[None]), "staff_nouns"),
         (lambda d: d.update(allied_actions=["Assault", "Fight"]), "allied_actions"),
         (lambda d: d.update(told_as={"Assault": "strikes"}), "told_as: strikes not a noun class"),
         (lambda d: d.update(told_as={"Attack": "attacks"}), "told_as"),

@@ -668,7 +668,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_preps = rules.target_preps - trigger.venues
-    target_tokens = pobjs(noun, target_preps) + [o for o in of_objs if o not in themes] + possessed
+    target_tokens = pobjs(noun, target_preps) + _addressed(noun, trigger, ctx) + [o for o in of_objs if o not in themes] \
+        + possessed
     target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
@@ -677,7 +678,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # (force is launched at someone, "launched airstrikes at Hamas targets"; anything else happens at a place:
         # "filed a case against Israel at the ICJ")
         material = is_a(action, "Assault") or is_a(action, "Coerce") or is_a(action, "Threaten")
-        target_tokens += pobjs(light, target_preps if material else target_preps - {"at"})
+        target_tokens += pobjs(light, target_preps if material else target_preps - {"at"}) + _addressed(light, trigger, ctx)
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
         undergoers = [c for c in under.children if c.dep_ in SUBJECTS]
@@ -696,6 +697,13 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or _coerced_at_home(target_tokens, actors, action, ctx)
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
+
+
+def _addressed(holder: Token, trigger: Trigger, ctx: Context) -> list[Token]:
+    """A state named by a venue preposition is whom the act is brought to, not where: "lodged a complaint with Tokyo"
+    (a body is where it is brought: "a complaint with the WTO")."""
+    return [p for p in pobjs(holder, trigger.venues & ctx.rules.target_preps)
+            if ctx.kind(resolve_np(p, ctx) or "") == "Country"]
 
 
 def _nominal_theme(noun: Token, action: str, themes: list[Token], light: Token | None, rules: Rules) -> Token | None:
