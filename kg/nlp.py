@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.errors import ModelError
+from kg.lemmas import use_lemma_memo
 from kg.parsed import token_texts
 from kg.rules import load_rules
 
@@ -208,6 +209,7 @@ def build_nlp(name: str) -> Language:
     unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]
     if unused:
         nlp.disable_pipes(*unused)
+    use_lemma_memo(nlp)  # the same lemmas, the lemmatizer asked once per word, part of speech and morphology
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("kg_lemma_fixes", name="lemma_fixes",
                      after="lemmatizer" if "lemmatizer" in nlp.pipe_names else "attribute_ruler")
