@@ -246,6 +246,11 @@ class EntityTable(Mapping[str, Entity]):
     def __contains__(self, key: object) -> bool:
         return key in self._rows
 
+    def get(self, key: str, default: Entity | None = None) -> Entity | None:  # type: ignore[override]
+        """The entity of a key, else `default`. Mapping's own `get` raises and catches a KeyError for every key
+        not here, and the rules ask for every token's key, most of them none ("")."""
+        return self[key] if key in self._rows else default
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._rows)
 
