@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a coup against someone assaults them; one against no one named is no event
+    ("The army staged a coup against the president of Bolivia.", {("BOL", "Assault", "BOL", "asserted")}),
+    ("Soldiers staged a coup in Niger.", set()),
     # a pledge to refrain from a hostile act threatens no one
     ("Hamas vowed never to attack Egypt.", {("PSE", "Assault", "EGY", "negated")}),
     # whoever stands between parties is none of them: "the junta" between which others meet is not the host's
