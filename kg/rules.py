@@ -86,6 +86,8 @@ class ModalityCues:
     conditional_marks: frozenset[str]
     chosen_verbs: frozenset[str]
     """ "preferring instead to aid Kyiv": what one prefers or chooses instead is done, whatever it replaces."""
+    deciding_verbs: frozenset[str]
+    """ "passed a no-confidence motion": what an assembly passes is decided, no longer only proposed."""
 
 
 @dataclass(frozen=True)

@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # an assembly's no-confidence motion disapproves of whom it is against; one passed is decided, one filed proposed
+    ("Thailand's parliament passed a no-confidence motion against the prime minister.", {("THA", "Accuse", "THA", "asserted")}),
+    ("Lawmakers in Thailand filed a censure motion against the prime minister.", {("THA", "Accuse", "THA", "considered")}),
     # a coup against someone assaults them; one against no one named is no event
     ("The army staged a coup against the president of Bolivia.", {("BOL", "Assault", "BOL", "asserted")}),
     ("Soldiers staged a coup in Niger.", set()),

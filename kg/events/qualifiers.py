@@ -128,6 +128,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                                      (cues.negated_nouns, "negated")))
                 if found == "planned" and node.dep_ in OBJECTS and node.head.lemma_.lower() in cues.considered_verbs:
                     return "considered"  # "forced to revise plans to supply arms": plans being weighed again
+                if found == "considered" and node.dep_ in OBJECTS and node.head.lemma_.lower() in cues.deciding_verbs:
+                    return "asserted"  # "passed a no-confidence motion": what is passed is decided
                 if found:
                     return found
                 if node.dep_ == "pobj":
