@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a description of two or three words is one too ("a foreign agent", "a war criminal")
+    ("Russian police detained a journalist. The Kremlin designated the journalist a foreign agent.",
+     {("RUS", "Coerce", "RUS", "asserted"), ("RUS", "Accuse", "RUS", "asserted")}),
     # an assembly's no-confidence motion disapproves of whom it is against; one passed is decided, one filed proposed
     ("Thailand's parliament passed a no-confidence motion against the prime minister.", {("THA", "Accuse", "THA", "asserted")}),
     ("Lawmakers in Thailand filed a censure motion against the prime minister.", {("THA", "Accuse", "THA", "considered")}),

@@ -767,8 +767,7 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             def negative(phrase: Token) -> bool:
                 # (not in an apposition, a part of its own: "the Houthis, a terrorist organisation")
                 inner = {t.i for a in phrase.children if a.dep_ == "appos" for t in a.subtree}
-                return any(t.lemma_.lower() in rules.negative_descriptors or t.lower_ in rules.negative_descriptors
-                           for t in phrase.subtree if t.i not in inner)
+                return _names_any([t for t in phrase.subtree if t.i not in inner], rules.negative_descriptors)
 
             predicates = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
             # (the parser may swap the one described and the description: "called Trump a threat")
@@ -794,6 +793,15 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
             for target in dict.fromkeys(accused):
                 if target != actor and not _same_country(actor, target, ctx) and ctx.can_act(target):
                     yield Event(actor, "Accuse", target, mod, date, date_text, None, (evidence,))
+
+
+def _names_any(tokens: list[Token], phrases: frozenset[str]) -> bool:
+    """Some word of these, or some run of two or three of them, as written or by lemma, is one of `phrases`
+    ("a terrorist organisation", "a foreign agent", "war criminals")."""
+    for words in ([t.lower_ for t in tokens], [t.lemma_.lower() for t in tokens]):
+        if any(" ".join(words[i:i + n]) in phrases for n in (1, 2, 3) for i in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 def _charged(verb: Token, ctx: Context) -> list[str]:
