@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # putting people on trial is legal action against them ("try" alone is an attempt)
+    ("Pakistan's military said it would try the rioters in army courts.", {("PAK", "Coerce", "PAK", "planned")}),
+    ("Pakistan's prime minister tried to stop the protests.", set()),
     # a description of two or three words is one too ("a foreign agent", "a war criminal")
     ("Russian police detained a journalist. The Kremlin designated the journalist a foreign agent.",
      {("RUS", "Coerce", "RUS", "asserted"), ("RUS", "Accuse", "RUS", "asserted")}),
