@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # people of no state or group who rally are the people of where they rally, not of the embassy they rally at
+    ("Thousands of supporters of the coup rallied outside the French embassy in Niamey.",
+     {("NER", "Protest", "FRA", "asserted")}),
     # putting people on trial is legal action against them ("try" alone is an attempt)
     ("Pakistan's military said it would try the rioters in army courts.", {("PAK", "Coerce", "PAK", "planned")}),
     ("Pakistan's prime minister tried to stop the protests.", set()),
@@ -1055,8 +1058,9 @@ ROWS = [
     # only force or words aim at someone: elsewhere "at" says where
     ("Kenya's president received the Ethiopian prime minister at State House.", {("KEN", "Consult", "ETH", "asserted")}),
     ("Police in Nairobi fired at protesters.", {("KEN", "Assault", "KEN", "asserted")}),
-    # the owner of what an active verb acts on does not act: only of what is sent, told in the passive
-    ("Farmers blocked highways across Poland to protest Ukrainian grain imports.", set()),
+    # the owner of what an active verb acts on does not act: only of what is sent, told in the passive (the farmers,
+    # of no state named, are the people of where they protest)
+    ("Farmers blocked highways across Poland to protest Ukrainian grain imports.", {("POL", "Protest", "POL", "asserted")}),
     # a pledge to fight threatens, though no one is named; the one it holds until is its target; striving
     # for something, or an act in a clause further down, is no threat
     ("Hamas vowed to keep fighting.", {("PSE", "Threaten", None, "asserted")}),

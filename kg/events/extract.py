@@ -14,7 +14,7 @@ from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, definite_act, frame_at, hostile_act, phrasal,
                               raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, actor_keys, companions, controller, head_noun, modifier_key,
+from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, companions, controller, head_noun, modifier_key,
                                     phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
@@ -491,6 +491,8 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
     flee": protests told as what happens, with no one named as protesting, are the people's of the country where
     they happen (or that the text is about)."""
     noun = frame.trigger
+    if noun.pos_ == "VERB":
+        return _crowd_rallying(frame, ctx)
     verb = noun.head
     # ("the arrest sparked protests across Senegal": protests an event causes happen too)
     caused = noun.dep_ in OBJECTS and verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.rules.undergoing_verbs
@@ -502,6 +504,27 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
               and c.lower_ in ("in", "across", "throughout", "at") for p in c.children if p.dep_ == "pobj"]
     if not caused:
         places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
+    country = _first_country(places, ctx) or ctx.discourse
+    people = sector_key(country, "PPL") if country else None
+    if people is None or people not in ctx.gaz.entities:
+        return frame
+    return replace(frame, actors=(people,))
+
+
+def _crowd_rallying(frame: Frame, ctx: Context) -> Frame:
+    """ "Thousands of supporters of the coup rallied outside the French embassy in Niamey": people named by no
+    state or group who protest are the people of the country where they do it, the scene first (not the embassy's
+    owner), else of the country the text is about."""
+    verb = frame.trigger
+    members = []
+    for subject in (head_noun(c) for c in verb.children if c.dep_ in SUBJECTS):
+        if subject.lemma_.lower() in COLLECTIVE_HEADS | CROWDS or subject.like_num:
+            subject = next(iter(pobjs(subject, frozenset({"of"}))), subject)
+        members.append(subject)
+    if not members or not all(m.lemma_.lower() in ctx.people_nouns | CROWDS for m in members):
+        return frame
+    places = _places(frame, ctx)
+    places = [p for p in places if p.head.lower_ == "in"] + [p for p in places if p.head.lower_ != "in"]
     country = _first_country(places, ctx) or ctx.discourse
     people = sector_key(country, "PPL") if country else None
     if people is None or people not in ctx.gaz.entities:
