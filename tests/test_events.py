@@ -548,6 +548,11 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # an act told earlier in its own sentence is what a noun names again after it; a coup named as a figure is none
+    ("A Kenyan court ordered the nurses' union to suspend the strike, but the union defied the order.",
+     {("KEN", "Request", "KEN", "asserted"), ("KEN", "Concede", "KEN", "asserted"), ("KEN", "Reject", "KEN", "asserted")}),
+    ("Turkey jailed the mayor, a move his party called a political coup against Erdogan's main rival.",
+     {("TUR", "Coerce", "TUR", "asserted")}),
     # people of no state or group who rally are the people of where they rally, not of the embassy they rally at
     ("Thousands of supporters of the coup rallied outside the French embassy in Niamey.",
      {("NER", "Protest", "FRA", "asserted")}),

@@ -43,7 +43,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         # the dictionary's broad verbs code a match or a storm as an attack: not in discarded sentences
         discarded = bisect_left(hits, sent.end_char) > bisect_left(hits, sent.start_char)
         coder = None if discarded else lexicon
-        frames = [found for token in sent if (found := frame_at(token, ctx, coder))]
+        frames = []
+        for token in sent:
+            if found := frame_at(token, ctx, coder):
+                frames.append(found)
+                _remember(found[0], ctx)  # (an act told earlier in its own sentence is named again after it)
         frames = _allies(_relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx)), ctx)
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
@@ -51,18 +55,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
         for f, _, _ in frames:
-            if f.actors and not definite_act(f.trigger):
-                # by its word and its class, and by its type's class whatever its word: "Russia shelled Kharkiv. The
-                # EU condemned the attack", "South Korea held military drills. North Korea condemned the drills"
-                # (and by what it was done with: "Russia imposed sanctions on Georgia. Britain criticised the sanctions")
-                words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
-                kind = next((c for a, c in rules.told_as.items() if is_a(f.action, a)), None)
-                classes = [rules.theme_class(w) for w in words] + [kind]
-                # (an act of what parties share is all of theirs: "the agreement" is the TPLF's too)
-                doers = f.actors + f.targets if kind in rules.bond_classes else f.actors
-                for told in (*words, *classes):
-                    if told:
-                        ctx.tell(told, doers)
+            _remember(f, ctx)  # (again, as the sentence's frames now stand)
         for frame, trig, light in frames:
             if frame.action == "Agree" and _opinion(frame.trigger):
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
@@ -160,6 +153,24 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if charges := rules.told_as.get("Accuse"):
                 ctx.tell(charges, (event.actor,))
             yield event
+
+
+def _remember(f: Frame, ctx: Context) -> None:
+    """Remember an act told, for a noun naming it again: by its word and its class, and by its type's class whatever
+    its word ("Russia shelled Kharkiv. The EU condemned the attack", "South Korea held military drills. North Korea
+    condemned the drills"), and by what it was done with ("Russia imposed sanctions on Georgia. Britain criticised
+    the sanctions")."""
+    if not f.actors or definite_act(f.trigger):
+        return
+    rules = ctx.rules
+    words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
+    kind = next((c for a, c in rules.told_as.items() if is_a(f.action, a)), None)
+    classes = [rules.theme_class(w) for w in words] + [kind]
+    # (an act of what parties share is all of theirs: "the agreement" is the TPLF's too)
+    doers = f.actors + f.targets if kind in rules.bond_classes else f.actors
+    for told in (*words, *classes):
+        if told:
+            ctx.tell(told, doers)
 
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
