@@ -548,6 +548,9 @@ ROWS = [
      {("RUS", "Sanction", "GEO", "asserted"), ("EU", "Accuse", "RUS", "asserted")}),
     ("Russia attacked Kyiv overnight. Ukraine's allies met in Brussels on Monday. Talks continued in Paris. France "
      "condemned the attack.", {("RUS", "Assault", "UKR", "asserted")}),
+    # an investigation is no charge named again: only an act of a type is named by its type's class
+    ("The EU urged Georgia to investigate the irregularities. Georgia's prime minister dismissed the criticism.",
+     {("EU", "Request", "GEO", "asserted")}),
     # an act told earlier in its own sentence is what a noun names again after it; a coup named as a figure is none
     ("A Kenyan court ordered the nurses' union to suspend the strike, but the union defied the order.",
      {("KEN", "Request", "KEN", "asserted"), ("KEN", "Concede", "KEN", "asserted"), ("KEN", "Reject", "KEN", "asserted")}),

@@ -164,7 +164,7 @@ def _remember(f: Frame, ctx: Context) -> None:
         return
     rules = ctx.rules
     words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
-    kind = next((c for a, c in rules.told_as.items() if is_a(f.action, a)), None)
+    kind = rules.told_as.get(f.action)  # (its own type only: an investigation is no charge named again)
     classes = [rules.theme_class(w) for w in words] + [kind]
     # (an act of what parties share is all of theirs: "the agreement" is the TPLF's too)
     doers = f.actors + f.targets if kind in rules.bond_classes else f.actors
