@@ -553,6 +553,8 @@ ROWS = [
      {("KEN", "Request", "KEN", "asserted"), ("KEN", "Concede", "KEN", "asserted"), ("KEN", "Reject", "KEN", "asserted")}),
     ("Turkey jailed the mayor, a move his party called a political coup against Erdogan's main rival.",
      {("TUR", "Coerce", "TUR", "asserted")}),
+    # the parser may hang the object of "shot dead" on "dead"
+    ("Police in Mozambique shot dead two protesters in Maputo.", {("MOZ", "Assault", "MOZ", "asserted")}),
     # people of no state or group who rally are the people of where they rally, not of the embassy they rally at
     ("Thousands of supporters of the coup rallied outside the French embassy in Niamey.",
      {("NER", "Protest", "FRA", "asserted")}),

@@ -61,6 +61,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    if not passive:
+        # "shot dead two protesters": the parser may hang the object on the resulting state
+        objects += [head_noun(o) for a in verb.children if a.dep_ in ("acomp", "oprd") and a.pos_ == "ADJ"
+                    for o in a.children if o.dep_ in OBJECTS]
     if not passive and not objects:
         objects = raised_objects(verb, rules)
     if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
