@@ -196,10 +196,10 @@ class Rules:
     """Entity type -> the noun class a named entity of that type is of, as an object: "dissolved the Muslim
     Brotherhood's party" and "dissolved the Freedom and Justice Party" close down a body alike."""
     instrument_actions: Mapping[str, str]
-    told_as: Mapping[str, str]
-    """Action type -> the noun class an act of it is named again by ("Israeli jets struck Lebanon ... the strikes")."""
     """Noun class of a subject -> the action a hostile verb it heads does: "the sanctions target three banks"
     sanction them, not attack them."""
+    told_as: Mapping[str, str]
+    """Action type -> the noun class an act of it is named again by ("Israeli jets struck Lebanon ... the strikes")."""
     opinion_verbs: frozenset[str]
     """Verbs of agreement that, with an idea or a that-clause and no one named, state an opinion, no event."""
     foretelling_verbs: frozenset[str]
@@ -209,12 +209,12 @@ class Rules:
     rally_nouns: frozenset[str]
     """Gatherings that are dissent only when those out of power hold them: a president's rally is a campaign's."""
     place_nouns: frozenset[str]
+    """Nouns of a kind of place whose of-phrase names the place itself: "the state of Pennsylvania" (not "the
+    government of Sudan", which acts for the country)."""
     staff_nouns: frozenset[str]
     """Those who work for a body: named with the body's word, they are its ("university officials")."""
     border_nouns: frozenset[str]
     """Nouns of a line between states: near one, an event is in neither for sure ("near the Chinese border")."""
-    """Nouns of a kind of place whose of-phrase names the place itself: "the state of Pennsylvania" (not "the
-    government of Sudan", which acts for the country)."""
     water_nouns: frozenset[str]
     """Kinds of water whose of-phrase names no owner: "the Gulf of Oman" is no part of Oman."""
     bond_classes: frozenset[str]
