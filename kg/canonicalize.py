@@ -725,21 +725,22 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if place is not None:
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
+        skip = _commenter(token, rules) | _mediator(token) | _named_as_places(doc, start, rules, sector == "GOV")
+        told = named.setdefault(_description(token), [])
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
-        skip = _commenter(token, rules) | _mediator(token) | _borders(doc, start, rules) | (
-            _destinations(doc, start) if sector == "GOV" else frozenset())
-        # (a definite description said again refers to what it referred to before: "Members of Niger's presidential
-        # guard seized power ... Nigeria cut off supplies to its neighbour. The junta ordered ..." is Niger's junta)
-        # (in the sentences near it only: further on, "police" and "the prime minister" may be another state's)
-        told = named.setdefault(_description(token), [])
-        since = start
-        for _ in range(DESCRIPTION_REACH):
-            since = previous_sentence_start(doc, since)
         country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
             or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
             or _acting_in(token, token_keys, gaz)
-        country = country or next((c for i, c in reversed(told) if since <= i < token.i), None)
+        if country is None:
+            # (a definite description said again refers to what it referred to before: "Members of Niger's
+            # presidential guard seized power ... Nigeria cut off supplies to its neighbour. The junta ordered ..." is
+            # Niger's junta; in the sentences near it only: further on, "police" and "the prime minister" may be
+            # another state's)
+            since = start
+            for _ in range(DESCRIPTION_REACH):
+                since = previous_sentence_start(doc, since)
+            country = next((c for i, c in reversed(told) if since <= i < token.i), None)
         if country is not None:
             # (only what a sentence says is passed on, from one mention to the next: never a guess)
             told.append((token.i, country))
@@ -761,11 +762,14 @@ def previous_sentence_start(doc: Doc, i: int) -> int:
     return doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
 
 
-def _destinations(doc: Doc, start: int) -> frozenset[int]:
-    """States named before a token, in its sentence or the one before, only as where someone went or was: "Hasina
-    fled to India. The interim government asked ..." is no government of India's."""
+def _named_as_places(doc: Doc, start: int, rules: Rules, destinations: bool) -> frozenset[int]:
+    """States named before a token, in its sentence or the one before, only as a place: as the side of a border
+    ("rebels captured towns near the Chinese border. The junta accused ..." is no junta of China's) and, with
+    `destinations`, as where someone went or was ("Hasina fled to India. The interim government asked ..." is no
+    government of India's)."""
     return frozenset(t.i for t in doc[previous_sentence_start(doc, start):start]
-                     if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS)
+                     if (t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in rules.border_nouns)
+                     or (destinations and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS))
 
 
 def _mediator(token: Token) -> frozenset[int]:
@@ -786,13 +790,6 @@ def _mediator(token: Token) -> frozenset[int]:
             break
         node = node.head
     return frozenset()
-
-
-def _borders(doc: Doc, start: int, rules: Rules) -> frozenset[int]:
-    """States named before a token, in its sentence or the one before, only as the side of a border: "rebels captured
-    towns near the Chinese border. The junta accused ..." is no junta of China's."""
-    return frozenset(t.i for t in doc[previous_sentence_start(doc, start):start]
-                     if t.dep_ in ("amod", "compound", "poss") and t.head.lemma_.lower() in rules.border_nouns)
 
 
 def _commenter(token: Token, rules: Rules) -> frozenset[int]:
