@@ -515,11 +515,7 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
               and c.lower_ in ("in", "across", "throughout", "at") for p in c.children if p.dep_ == "pobj"]
     if not caused:
         places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
-    country = _first_country(places, ctx) or ctx.discourse
-    people = sector_key(country, "PPL") if country else None
-    if people is None or people not in ctx.gaz.entities:
-        return frame
-    return replace(frame, actors=(people,))
+    return _by_people_of(frame, places, ctx)
 
 
 def _crowd_rallying(frame: Frame, ctx: Context) -> Frame:
@@ -529,13 +525,20 @@ def _crowd_rallying(frame: Frame, ctx: Context) -> Frame:
     verb = frame.trigger
     members = []
     for subject in (head_noun(c) for c in verb.children if c.dep_ in SUBJECTS):
-        if subject.lemma_.lower() in COLLECTIVE_HEADS | CROWDS or subject.like_num:
+        lemma = subject.lemma_.lower()
+        if lemma in COLLECTIVE_HEADS or lemma in CROWDS or subject.like_num:
             subject = next(iter(pobjs(subject, frozenset({"of"}))), subject)
-        members.append(subject)
-    if not members or not all(m.lemma_.lower() in ctx.people_nouns | CROWDS for m in members):
+        members.append(subject.lemma_.lower())
+    if not members or not all(m in ctx.people_nouns or m in CROWDS for m in members):
         return frame
     places = _places(frame, ctx)
-    places = [p for p in places if p.head.lower_ == "in"] + [p for p in places if p.head.lower_ != "in"]
+    return _by_people_of(frame, [p for p in places if p.head.lower_ == "in"] + [p for p in places if p.head.lower_ != "in"],
+                         ctx)
+
+
+def _by_people_of(frame: Frame, places: list[Token], ctx: Context) -> Frame:
+    """The frame done by the people of the first of these places that names a country, else of the country the text
+    is about; unchanged with neither."""
     country = _first_country(places, ctx) or ctx.discourse
     people = sector_key(country, "PPL") if country else None
     if people is None or people not in ctx.gaz.entities:

@@ -709,6 +709,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
 def _addressed(holder: Token, trigger: Trigger, ctx: Context) -> list[Token]:
     """A state named by a venue preposition is whom the act is brought to, not where: "lodged a complaint with Tokyo"
     (a body is where it is brought: "a complaint with the WTO")."""
+    if not trigger.venues:
+        return []  # (most triggers: no phrase to look at)
     return [p for p in pobjs(holder, trigger.venues & ctx.rules.target_preps)
             if ctx.kind(resolve_np(p, ctx) or "") == "Country"]
 

@@ -602,8 +602,8 @@ def _companion(prep: Token, sympathy: bool = True) -> bool:
         return False
     rules = load_rules()
     before = prep.doc[prep.i - 1].lower_
-    nouns = rules.companion_nouns | rules.companion_sympathies if sympathy else rules.companion_nouns
-    return before in rules.companion_adverbs or (before in nouns and prep.i > 1 and prep.doc[prep.i - 2].lower_ == "in")
+    noun = before in rules.companion_nouns or (sympathy and before in rules.companion_sympathies)
+    return before in rules.companion_adverbs or (noun and prep.i > 1 and prep.doc[prep.i - 2].lower_ == "in")
 
 
 def companions(token: Token) -> list[Token]:
