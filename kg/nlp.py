@@ -185,7 +185,8 @@ def _load_nlp(name: str) -> Language:
 
 
 def build_nlp(name: str) -> Language:
-    """spaCy with only the components the rules need, plus the gazetteer's name matcher after NER.
+    """spaCy with only the components the rules need, plus the gazetteer's name matcher after NER; the model's
+    rule lemmatizer is asked once per word, part of speech and morphology (`kg.lemmas`: the same lemmas).
 
     Where a gazetteer name and an NER entity overlap the longer span wins (the gazetteer on a
     tie): "Yoon Suk-yeol" beats the NER's "Yoon Suk", and the NER's "University of North Korean
