@@ -256,6 +256,8 @@ class Rules:
     modality: ModalityCues
     attribution_verbs: frozenset[str]
     attribution_preps: frozenset[str]
+    charging_verbs: frozenset[str]
+    """ "accused Afghanistan of sheltering militants": the act in such a verb's prepositional phrase is the accuser's claim."""
     obligation_auxiliaries: frozenset[str]
     """"Russia said Sudan must return the helicopter": a statement of obligation is a request."""
     mental_verbs: frozenset[str]
@@ -658,6 +660,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         modality=cues,
         attribution_verbs=frozenset(_words(att.get("verbs"), f"{file}: attribution.verbs")),
         attribution_preps=frozenset(_words(att.get("prepositions"), f"{file}: attribution.prepositions")),
+        charging_verbs=frozenset(_words(att.get("charging_verbs"), f"{file}: attribution.charging_verbs")),
         purpose_verbs=word_set("purpose_verbs"),
         proposal_nouns=word_set("proposal_nouns"),
         instrument_nouns=word_set("instrument_nouns"),

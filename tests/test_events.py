@@ -1468,6 +1468,22 @@ def test_a_reporting_verb_makes_its_subject_the_source(verb: str) -> None:
     assert corpus.by_key[event.evidence[0].attributed_to].label == "Lindsey Graham"
 
 
+
+@pytest.mark.parametrize(
+    ("sentence", "charged", "source"),
+    [
+        ("Ukraine accused Russia of shelling Kharkiv.", ("RUS", "Assault", "UKR"), "UKR"),
+        ("France condemned Russia for attacking Ukraine.", ("RUS", "Assault", "UKR"), "FRA"),
+        ("Russia was accused by Ukraine of shelling Kharkiv.", ("RUS", "Assault", "UKR"), "UKR"),
+    ],
+)
+def test_an_act_someone_is_charged_with_is_the_accuser_s_claim(sentence: str, charged: tuple, source: str | None) -> None:
+    corpus = extract([Document("t", sentence, DOC_DATE)])
+    (event,) = [e for e in corpus.events if (e.actor, e.action, e.target) == charged]
+    assert event.evidence[0].attributed_to == source
+    # the accusation itself is the narrator's report
+    assert all(e.evidence[0].attributed_to is None for e in corpus.events if e.action == "Accuse")
+
 def test_brokering_an_agreement_is_a_rule_of_its_own_not_only_the_dictionary_s() -> None:
     text = "The White House announced a deal it brokered to normalize relations between Sudan and Israel."
     corpus = extract([Document("t", text, DOC_DATE)], lexicon=False)

@@ -101,6 +101,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(foretelling_verbs=None), "foretelling_verbs"),
         (lambda d: d.update(opinion_verbs=[]), "opinion_verbs"),
         (lambda d: d["attribution"].update(mental_verbs=[]), "attribution.mental_verbs"),
+        (lambda d: d["attribution"].pop("charging_verbs"), "attribution.charging_verbs"),
         (lambda d: d.update(referring_nouns={"Location": ["town"]}), "referring_nouns: kind 'Location' is not one of"),
         (lambda d: d.update(referring_nouns=["country"]), "referring_nouns: expected a mapping of entity kinds"),
         (lambda d: d.update(referring_nouns={"Country": []}), "referring_nouns.Country"),

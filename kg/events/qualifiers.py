@@ -187,9 +187,14 @@ def attribution(token: Token, ctx: Context) -> tuple[str | None, str | None]:
     """(entity key, text) of who says so: the subject of a verb of saying above the trigger, or "according to"."""
     rules = ctx.rules
     sent = token.sent
+    below = token
     for node in _governors(token):
-        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in rules.attribution_verbs:
-            return _speaker(node, ctx)
+        if node.pos_ in ("VERB", "AUX"):
+            lemma = node.lemma_.lower()
+            # "accused Afghanistan of sheltering militants": the charge is the accuser's word
+            if lemma in rules.attribution_verbs or (below.dep_ == "prep" and lemma in rules.charging_verbs):
+                return _speaker(node, ctx)
+        below = node
     root = sent.root
     if root is not token and root.lemma_.lower() in rules.attribution_verbs and token not in root.subtree:
         return _speaker(root, ctx)
@@ -206,7 +211,10 @@ def attribution(token: Token, ctx: Context) -> tuple[str | None, str | None]:
 
 
 def _speaker(verb: Token, ctx: Context) -> tuple[str | None, str | None]:
-    subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+    """Who a verb of saying or charging says is speaking: its subject, or in the passive its agent ("Russia was
+    accused by Ukraine of shelling the plant")."""
+    subj = [c for c in verb.children if c.dep_ in SUBJECTS] or [
+        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not subj:
         return None, None
     key = resolve_np(subj[0], ctx)
