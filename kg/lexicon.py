@@ -13,9 +13,9 @@ dependency equivalents):
   prepositional phrases, complements and adverbs, with their subtrees, but not in
   clauses of their own (ccomp, advcl, relcl, conj, parataxis): those are other events;
 - words before `*` are looked for in the subject and the auxiliaries ("WILL NOT *");
-- a word matches a token's lower-case form or lemma, a synonym set any of its
-  phrases, `{A B}` a noun headed by B with A in its phrase, `(P ...)` a preposition P
-  with the rest inside its phrase;
+- a word matches a token's lower-case form or lemma (a participle modifying a noun
+  by its form only), a synonym set any of its phrases, `{A B}` a noun headed by B
+  with A in its phrase, `(P ...)` a preposition P with the rest inside its phrase;
 - `+`/`$` inside `(P ...)` is that preposition's object; a bare slot after `*` is the
   direct object, before `*` the subject;
 - the pattern with the most words wins (a preposition counts half a content word; ties:
@@ -370,13 +370,24 @@ def _prefilter(pattern: Pattern, words: frozenset[str], subject_words: frozenset
     return all(not (need.isdisjoint(words) and need.isdisjoint(subject_words)) for need in pattern.needs)
 
 
+MODIFIER_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
+def _base(token: Token) -> str:
+    """The form a dictionary word is matched against besides the surface: the lemma, except for a participle that
+    modifies a noun ("a broad-based government" is no military "base", "armed groups" no "arm")."""
+    if token.tag_ in MODIFIER_PARTICIPLES and token.dep_ in ("amod", "compound"):
+        return token.lower_
+    return token.lemma_.lower()
+
+
 def _term_at(term: Term, token: Token) -> bool:
-    if token.lower_ in term.words or token.lemma_.lower() in term.words:
+    if token.lower_ in term.words or _base(token) in term.words:
         return True
     doc = token.doc
     for phrase in term.phrases:
         end = token.i + len(phrase)
-        if end <= len(doc) and all(doc[token.i + k].lower_ == w or doc[token.i + k].lemma_.lower() == w
+        if end <= len(doc) and all(doc[token.i + k].lower_ == w or _base(doc[token.i + k]) == w
                                    for k, w in enumerate(phrase)):
             return True
     return False
