@@ -993,6 +993,14 @@ ROWS = [
     ("Melbourne can seize the opportunity.", set()),
     # the place of an attack may hang on what it is aimed at
     ("Pakistan carried out airstrikes on militant hideouts in Iran.", {("PAK", "Assault", "IRN", "asserted")}),
+    # an event told as a count ("hundreds of strikes") is the light verb's, with its place and target on the count
+    # or on the event
+    ("Israel carried out dozens of strikes in Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
+    ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
+    # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
+    # is no military base formed, and promising one threatens no one
+    ("President William Ruto promised to form a broad-based government.", set()),
+    ("Kenya will form a broad-based government.", set()),
     # parties no table knows and the text places in no country make no geopolitical event between them; such a
     # party acting on a state does
     ("Red Hat discussed this with the CentOS Governing Board.", set()),

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, definite_act, frame_at, hostile_act, phrasal,
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act, phrasal,
                               raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, companions, controller, head_noun, modifier_key,
                                     phrase_keys, pobjs, resolve_np, state_organ, theme_class)
@@ -710,10 +710,13 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
     # "a bombing campaign in Syria": an event noun modifying another takes its places
     objects += [frame.trigger.head] if frame.trigger.dep_ == "compound" else []
     holders = [frame.trigger, *objects] + ([frame.theme] if frame.theme is not None else [])
-    # "held military drills around Taiwan": the place of an event noun may hang on the light verb that tells it
-    if frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ in OBJECTS \
-            and frame.trigger.head.lemma_.lower() in ctx.rules.light_verbs:
-        holders.append(frame.trigger.head)
+    # "held military drills around Taiwan": the place of an event noun may hang on the light verb that tells it,
+    # or on the count it is told in ("carried out dozens of strikes in Lebanon")
+    count = counted(frame.trigger)
+    if count is not frame.trigger:
+        holders.append(count)
+    if frame.trigger.pos_ == "NOUN" and count.dep_ in OBJECTS and count.head.lemma_.lower() in ctx.rules.light_verbs:
+        holders.append(count.head)
     # "shortened the curfew imposed in Sudan": the place may hang on a participle describing the object
     holders += [a for h in holders[1:] for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"]
     # "airstrikes on militant hideouts in Iran", "delivered food to besieged towns in Syria": the place may hang

@@ -592,6 +592,15 @@ def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     return Frame(verb, action, tuple(actors), tuple(targets), obj if cls else None)
 
 
+def counted(noun: Token) -> Token:
+    """The count an event noun is told in ("carried out hundreds of strikes in Lebanon": "hundreds" is the verb's
+    object and holds the place), or the noun itself."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "NUM") and head_noun(head.head) is noun:
+        return head.head
+    return noun
+
+
 def _light_verb(noun: Token, rules: Rules) -> Token | None:
     """The verb that carries a nominal event ("launched an incursion"), if any."""
     head = noun.head
@@ -601,6 +610,8 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         # "launched a bombing campaign", "held a signing ceremony": the event names what its head noun is
         # (a head that is an event only with a class it lacks, "campaign", is no event of its own)
         return _light_verb(head, rules)
+    if (count := counted(noun)) is not noun:
+        return _light_verb(count, rules)
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
     if noun.dep_ in PASSIVE_SUBJECTS and head.lemma_.lower() in rules.light_verbs:
