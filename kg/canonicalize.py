@@ -245,6 +245,10 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 if gaz.alias_role(sub.text) == "demonym":
                     demonyms.update(range(sub.start, sub.end))
                 assign(sub, key, gaz.entities[key])
+            # ("Le Pen accused Barnier" run on as one name: a person named before in the text, by a short name)
+            for sub in _name_runs(doc, span, token_keys):
+                if (key := _person_in_context(sub.text, persons, entities, gaz)) is not None:
+                    assign(sub, key, entities.get(key) or gaz.entities[key])
     readings = load_readings()
     for span in pending:
         if span.end - span.start == 1 and span.text in shorts:
@@ -260,7 +264,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                     demonyms.update(range(span.start, span.end))
                 assign(span, key, gaz.entities[key])
             continue
-        if span.end - span.start == 1:
+        if span.end - span.start <= 3:
             # "Yoon" tagged as a place or body is still the Yoon named elsewhere in the text
             key = _person_in_context(span.text, persons, entities, gaz)
             if key:
@@ -318,6 +322,16 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue
         key = slug_key(span.text)
         assign(span, key, Entity(key, span.text, kind, country if kind != "Location" else country))
+    if persons:
+        # "Le Pen accused Barnier": a person named in full before, by a short name the NER did not see
+        covered = {i for span in spans for i in range(span.start, span.end)} | token_keys.keys()
+        for run in _name_runs(doc, EntitySpan(0, len(doc), offset, offset + len(doc.text), doc.text, "PERSON", None),
+                              covered):
+            if run.end - run.start > 3 or (agents is not None and any(agents.sector_of(t.lower_) for t in doc[run.start:run.end])):
+                continue  # a title capitalised ("the President") is no name
+            named = [m.key for m in mentions if m.key in persons and m.end <= run.start_char]
+            if (key := _person_in_context(run.text, named, entities, gaz)) is not None:
+                assign(run, key, entities.get(key) or gaz.entities[key])
     key_short_forms()
     phrases = list(_agent_phrases(doc, token_keys, agents)) if agents is not None else []
     if agents is not None:
@@ -971,6 +985,22 @@ def _reads_as_a_clause(span) -> bool:
             or any(t.text in ("–", "—", "|") for t in span))  # "Trump's Victory – Bloomberg": headline and outlet
 
 
+def _name_runs(doc: Doc, span: EntitySpan, taken: Mapping[int, str]) -> list[EntitySpan]:
+    """The runs of proper nouns inside a run-on span that no name resolved yet covers."""
+    runs: list[EntitySpan] = []
+    start = None
+    for i in range(span.start, span.end + 1):
+        inside = i < span.end and doc[i].pos_ == "PROPN" and i not in taken
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            sub = doc[start:i]
+            runs.append(EntitySpan(start, i, span.start_char + sub.start_char - doc[span.start].idx,
+                                   span.start_char + sub.end_char - doc[span.start].idx, sub.text, span.label, None))
+            start = None
+    return runs
+
+
 def _known_subspans(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> list[EntitySpan]:
     """Gazetteer names inside a span, longest first, not overlapping."""
     found: list[EntitySpan] = []
@@ -990,20 +1020,28 @@ def _known_subspans(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> list[EntitySp
     return sorted(found, key=lambda s: s.start)
 
 
+SURNAME_PARTICLES = frozenset({"al", "el", "le", "la", "de", "del", "della", "di", "da", "do", "dos", "du", "van", "von",
+                               "der", "ter", "bin", "ibn", "ben", "abu", "mac", "st", "san", "santa"})
+"""Words that begin a surname of several words ("Le Pen", "de Gaulle", "van der Bellen"), lower-cased."""
+
+
 def _person_in_context(text: str, persons: list[str], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
-    """A short or variant name of someone already named in this text ("Yoon" after "Yoon Suk Yeol")."""
+    """A short or variant name of someone already named in this text ("Yoon" after "Yoon Suk Yeol"; "Le Pen"
+    after "Marine Le Pen", a surname of more than one word)."""
     words = normalise(text).split()
-    if len(words) != 1:
-        return None  # only a single name is a short form
+    if not words:
+        return None
     candidates = []
     for key in dict.fromkeys(reversed(persons)):
         entity = entities.get(key) or gaz.entities.get(key)
         if entity is None:
             continue
         surname = gaz.surname_of(key) if key in gaz.entities else None
-        surname = normalise(surname) if surname else None  # "Schröder" meets "schroder"
-        names = {normalise(a) for a in (entity.label, *entity.aliases)}
-        parts = {w for n in names for w in n.split()}
-        if words[0] == surname or (surname is None and words[0] in parts):
+        surname = normalise(surname).split() if surname else None  # "Schröder" meets "schroder"
+        names = [normalise(a).split() for a in (entity.label, *entity.aliases)]
+        if words == surname or (surname is None and (
+                # a single name of the full one's, or its last words after a particle ("La Riva", "von der Leyen")
+                (len(words) == 1 and any(words[0] in n for n in names))
+                or (words[0] in SURNAME_PARTICLES and any(len(n) > len(words) and n[-len(words):] == words for n in names)))):
             candidates.append(key)
     return candidates[0] if len(candidates) == 1 else None

@@ -54,6 +54,24 @@ def test_a_short_name_after_the_full_name_is_the_same_person(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, short, full",
+    [
+        # a surname of two words, which the gazetteer's entry gives
+        ("Marine Le Pen's party voted against the budget. Le Pen accused Michel Barnier of ignoring her voters.",
+         "Le Pen", "Marine Le Pen"),
+        # the NER saw no name in the second sentence at all
+        ("Marine Le Pen led the vote. Later, Le Pen accused Barnier of ignoring her voters.", "Le Pen", "Marine Le Pen"),
+        # a person the gazetteer lacks, by the last words of the name after a particle
+        ("Socialist candidate Gloria La Riva spoke in Denver. La Riva called for an end to rents.", "La Riva",
+         "Gloria La Riva"),
+    ],
+)
+def test_a_surname_of_several_words_is_the_person_named_in_full_before(nlp, text, short, full):
+    key = _key(nlp, text, full)
+    assert key is not None and _key(nlp, text, short) == key
+
+
+@pytest.mark.parametrize(
     "text, name",
     [
         ("Zelensky said Ukraine needs air defence.", "Zelensky"),
