@@ -996,6 +996,8 @@ ROWS = [
     # an event told as a count ("hundreds of strikes") is the light verb's, with its place and target on the count
     # or on the event
     ("Israel carried out dozens of strikes in Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
+    # what is to be done is planned, told by a noun its light verb carries too
+    ("Michel Barnier is to hand in his resignation on Thursday.", {("FRA", "Retreat", None, "planned")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one
@@ -1315,6 +1317,12 @@ def test_rule_table(sentence: str, expected: set[tuple]) -> None:
 def test_an_organisation_s_fighters_are_the_organisation() -> None:
     corpus = extract([Document("t", "Taliban fighters attacked Afghan soldiers.", DOC_DATE)])
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("taliban", "Assault", "AFG-mil")]
+
+
+def test_a_person_s_possessive_on_an_event_is_the_person() -> None:
+    # "his support" is the person's, as "West's support" is, not his country's
+    corpus = extract([Document("t", "Kanye West ran for president. He said his support for Donald Trump was over.", DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("kanye-west-423ad3", "Support", "donald-trump")]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
