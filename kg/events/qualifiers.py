@@ -93,7 +93,9 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node is not token and node.pos_ == "VERB" and lemma in cues.chosen_verbs and node.dep_ in ("advcl", "conj", "xcomp"):
             return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
         children = list(node.children)
-        if (node is token or via in CLAUSE_PATH) and (_headline_infinitive(node) or _be_to(node)):
+        # (or the verb that carries a nominal event: "Barnier is to hand in his resignation")
+        carrier = node is token.head and token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj")
+        if (node is token or via in CLAUSE_PATH or carrier) and (_headline_infinitive(node) or _be_to(node)):
             return "planned"
         negated = any((c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det"))
                       and not _whether_or_not(c) for c in children) \
