@@ -871,7 +871,8 @@ def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> st
     holders += [t for c in head.children if c.dep_ in ("acl", "relcl") for t in c.subtree]
     referring = load_rules().referring_nouns  # ("the country", "the kingdom": see `sentence_subject_country`)
     for prep in (c for h in holders for c in h.children):
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from"):
+        # (a clause after the preposition is an act, no place: "accused the opposition of plotting with Washington")
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "from") and not any(c.dep_ == "pcomp" for c in prep.children):
             for t in prep.subtree:
                 state = _state_of_place(gaz.entities.get(token_keys.get(t.i, "")), gaz)
                 if state is not None:
