@@ -277,6 +277,9 @@ ROWS = [
     # "the country" inside a clause is the country the sentence is about, its subject, not the last one named
     ("Mali accused Ukraine of backing rebels in the north of the country in July.",
      {("MLI", "Accuse", "UKR", "asserted"), ("UKR", "Support", "MLI", "asserted")}),
+    # a clause after the object's preposition is the charge, no place of the object: the opposition is Venezuela's
+    ("Venezuela's president accused the opposition of plotting a coup with the help of Washington.",
+     {("VEN", "Accuse", "VEN", "asserted")}),
     # a demand addressed to no one named is still a request; an addressee left unresolved is not a demand
     ("The United Nations called for calm.", {("UN", "Request", None, "asserted")}),
     ("Germany demanded an apology.", {("DEU", "Request", None, "asserted")}),
@@ -998,6 +1001,11 @@ ROWS = [
     ("Israel carried out dozens of strikes in Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
     # what is to be done is planned, told by a noun its light verb carries too
     ("Michel Barnier is to hand in his resignation on Thursday.", {("FRA", "Retreat", None, "planned")}),
+    # freeing people told by a noun frees them; aid released is given; a report released frees no one
+    ("Bangladesh's president ordered the release of the jailed opposition leader Khaleda Zia.",
+     {("BGD", "Retreat", "BGD", "asserted")}),
+    ("The US announced the release of $1 billion in aid to Ukraine.", {("USA", "Aid", "UKR", "asserted")}),
+    ("Iran welcomed the release of the report.", set()),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one
