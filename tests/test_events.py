@@ -1006,6 +1006,10 @@ ROWS = [
      {("BGD", "Retreat", "BGD", "asserted")}),
     ("The US announced the release of $1 billion in aid to Ukraine.", {("USA", "Aid", "UKR", "asserted")}),
     ("Iran welcomed the release of the report.", set()),
+    # a quantifier's of-phrase says who: "many of Ukraine's power plants" are Ukraine's
+    ("Russia attacked many of Ukraine's power plants.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Israel killed several of the Hamas commanders.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("Most of the protesters were arrested by Iranian police.", {("IRN", "Coerce", "IRN", "asserted")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one

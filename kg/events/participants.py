@@ -781,6 +781,11 @@ COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score"
                               "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
 
 
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few", "each", "both", "any", "none", "half",
+                         "majority", "rest", "part", "much"})
+"""Words of how many or how much of an of-phrase ("backed some of the rebel groups"): the phrase says who."""
+
+
 CURRENCIES = frozenset({"$", "€", "£", "¥", "dollar", "euro", "pound", "yen", "ruble", "rouble", "won", "yuan"})
 
 
@@ -802,7 +807,8 @@ def head_noun(token: Token) -> Token:
                   and c.i + 1 < len(token.doc) and token.doc[c.i + 1].lower_ in LOCATIVE_ADJECTIVES]
         if before:
             return head_noun(before[0])
-    if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num:
+    if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num or (
+            token.lower_ in QUANTIFIERS and token.pos_ in ("DET", "PRON", "ADJ", "NOUN")):
         preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}  # "$1 billion in military aid"
         for pobj in pobjs(token, frozenset(preps)):
             return pobj
