@@ -1010,6 +1010,8 @@ ROWS = [
     ("Russia attacked many of Ukraine's power plants.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Israel killed several of the Hamas commanders.", {("ISR", "Assault", "PSE", "asserted")}),
     ("Most of the protesters were arrested by Iranian police.", {("IRN", "Coerce", "IRN", "asserted")}),
+    # the links of travel between states are relations: suspending them reduces relations (CAMEO 16)
+    ("India suspended train services to Bangladesh.", {("IND", "Sanction", "BGD", "asserted")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one
