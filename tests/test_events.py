@@ -1012,6 +1012,12 @@ ROWS = [
     ("Most of the protesters were arrested by Iranian police.", {("IRN", "Coerce", "IRN", "asserted")}),
     # the links of travel between states are relations: suspending them reduces relations (CAMEO 16)
     ("India suspended train services to Bangladesh.", {("IND", "Sanction", "BGD", "asserted")}),
+    # a finite verb has its own tense: joined to a verb under "would not" or to an infinitive under "refused", it
+    # was done; a bare verb shares its first conjunct's auxiliary
+    ("The EU said it would not recognise the new government and froze 30 million euros of assistance to Georgia.",
+     {("EU", "Support", "GEO", "negated"), ("EU", "Sanction", "GEO", "asserted")}),
+    ("Russia refused to withdraw its troops and attacked Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Russia will sign and ratify the treaty with Iran.", {("RUS", "SignAgreement", "IRN", "planned")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, resolve_np
+from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, FINITE_TAGS, resolve_np
 from kg.model import Document
 from kg.rules import Rules
 from kg.temporal import normalise as normalise_date
@@ -61,6 +61,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         # phrase reports an event as given, whatever the main clause weighs
         return "asserted"
     previous = token
+    lifted = False
     for node in (token, *_governors(token)):
         via = previous.dep_  # how the walk came up to this node
         if node is not token and via == "advcl" and any(
@@ -73,7 +74,13 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             # is given; the main verb's negation or plan is about something else
             return "asserted"
         lemma = node.lemma_.lower()
-        via_conj = previous.dep_ == "conj" and node is not token
+        via_conj = (previous.dep_ == "conj" and node is not token) or lifted
+        # a finite verb has its own tense: "said it would not recognise the government and froze the aid" did
+        # freeze; joined to an infinitive ("refused to join the coalition and accused the ANC") it is a conjunct of
+        # the clause the infinitive is in, not done under its verb
+        own_tense = via_conj and (previous.tag_ in FINITE_TAGS or lifted)
+        lifted = via_conj and previous.dep_ == "conj" and previous.tag_ in FINITE_TAGS and node.tag_ == "VB" \
+            and node.dep_ == "xcomp"
         # "postponed the election, prompting protests": a participle clause of result or manner tells what
         # came of the verb above, whose own meaning (put off, proposed, planned) is not the clause's
         result_clause = via == "advcl" and previous.tag_ == "VBG" and not any(c.dep_ == "mark" for c in previous.children)
@@ -81,6 +88,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if via_conj:
             # "rejected the accusation and warned Manila": a coordinated verb shares auxiliaries
             # with its first conjunct, not that verb's own meaning or negation
+            if own_tense:
+                continue
             if any(c.dep_ == "aux" and c.lower_ in cues.planned_auxiliaries for c in node.children):
                 return "planned"
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues.considered_auxiliaries for c in node.children):
