@@ -739,6 +739,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if place is not None:
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
             continue
+        if several_states(token, token_keys, gaz, " ".join([*phrase.split()[:-1], token.lemma_.lower()])):
+            continue
         skip = _commenter(token, rules) | _mediator(token) | _named_as_places(doc, start, rules, sector == "GOV")
         told = named.setdefault(_description(token), [])
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
@@ -855,6 +857,26 @@ def _state_of_place(entity: Entity | None, gaz: Gazetteer) -> str | None:
             and gaz.kind_of(entity.country) == "Country":
         return entity.country
     return None
+
+
+SPREAD_PREPS = frozenset({"across", "in", "around", "throughout", "from"})
+WIDE_PLACES = frozenset({"region", "world", "continent", "globe"})
+
+
+def several_states(token: Token, token_keys: Mapping[int, str], gaz: Gazetteer, name: str | None = None) -> bool:
+    """ "Governments across Latin America", "presidents in the region": organs a state has one of, in the plural
+    and spread over a place no one state is, are several states', not the text's one (`name`: the organ's words
+    in the singular, by default the head's lemma)."""
+    if token.tag_ not in ("NNS", "NNPS") or (name or token.lemma_.lower()) not in load_rules().sole_organs:
+        return False
+    for place in (p for c in token.children if c.dep_ == "prep" and c.lower_ in SPREAD_PREPS
+                  for p in c.children if p.dep_ == "pobj"):
+        if place.lemma_.lower() in WIDE_PLACES:
+            return True
+        entity = gaz.entities.get(token_keys.get(place.i, ""))
+        if entity is not None and entity.kind == "Location" and _state_of_place(entity, gaz) is None:
+            return True
+    return False
 
 
 def _placed_in(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

@@ -1018,6 +1018,13 @@ ROWS = [
      {("EU", "Support", "GEO", "negated"), ("EU", "Sanction", "GEO", "asserted")}),
     ("Russia refused to withdraw its troops and attacked Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Russia will sign and ratify the treaty with Iran.", {("RUS", "SignAgreement", "IRN", "planned")}),
+    # organs a state has one of, in the plural over a wider place, are several states', not the text's one
+    ("Bolivian troops stormed the palace in La Paz. Governments across Latin America condemned the army.", set()),
+    ("Bolivian troops stormed the palace in La Paz. Governments in the region condemned the army.", set()),
+    ("Bolivian troops stormed the palace in La Paz. The government condemned the army.",
+     {("BOL", "Accuse", "BOL", "asserted")}),
+    # (alone, one state's over time)
+    ("The US House of Representatives has only impeached two presidents.", {("USA", "Accuse", "USA", "asserted")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one

@@ -82,6 +82,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(comment_verbs=["condemn", 3]), "comment_verbs"),
         (lambda d: d.pop("comment_verbs"), "missing section(s) comment_verbs"),
         (lambda d: d.update(bloc_words=["western", None]), "bloc_words"),
+        (lambda d: d.pop("sole_organs"), "missing section(s) sole_organs"),
         (lambda d: d.pop("aspectual_verbs"), "missing section(s) aspectual_verbs"),
         (lambda d: d["accusations"].pop("harms"), "accusations: expected exactly"),
         (lambda d: d.update(raising_verbs={"allow": 1}), "raising_verbs"),

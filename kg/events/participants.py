@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Token
 
-from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country
+from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
@@ -136,6 +136,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         if lemma in ctx.rules.anaphoric_nouns and definite:
             return _opposed_government(token, ctx) or ctx.antecedent(token, acting=True)
         if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
+                and not several_states(token, ctx.res.token_keys, ctx.gaz)
                 and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
                     c.pos_ == "PROPN" or c.lower_ in ctx.rules.bloc_words)) for c in token.children)):
             # ("Western governments", "foreign governments" are of no one state)
