@@ -1025,6 +1025,10 @@ ROWS = [
      {("BOL", "Accuse", "BOL", "asserted")}),
     # (alone, one state's over time)
     ("The US House of Representatives has only impeached two presidents.", {("USA", "Accuse", "USA", "asserted")}),
+    # a court a case is taken to is where, not whom; taking someone to court is legal action against them
+    ("Mexico said it would take the case to the International Court of Justice.", set()),
+    ("South Africa took Israel to the International Court of Justice.", {("ZAF", "Accuse", "ISR", "asserted")}),
+    ("Mexico brought a case against Ecuador to the ICJ.", {("MEX", "Accuse", "ECU", "asserted")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one
