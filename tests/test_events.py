@@ -1029,6 +1029,11 @@ ROWS = [
     ("Mexico said it would take the case to the International Court of Justice.", set()),
     ("South Africa took Israel to the International Court of Justice.", {("ZAF", "Accuse", "ISR", "asserted")}),
     ("Mexico brought a case against Ecuador to the ICJ.", {("MEX", "Accuse", "ECU", "asserted")}),
+    # abusing a privilege is misuse, which the trigger rules out and the dictionary's bare "abuse" may not code; abusing
+    # people is violence
+    ("Iran said Israel had abused the hospitality of Azerbaijan.", set()),
+    ("Russia said the United States had abused the trust of Ukraine.", set()),
+    ("Turkish police abused Kurdish protesters.", {("TUR", "Assault", "TUR", "asserted")}),
     ("Israel carried out hundreds of strikes on Syrian military sites.", {("ISR", "Assault", "SYR", "asserted")}),
     # a participle modifying a noun matches a dictionary word by its form, not its lemma: a "broad-based" government
     # is no military base formed, and promising one threatens no one
