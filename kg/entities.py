@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from kg.errors import RulesError
 from kg.gazetteer import read_yaml
+from kg.ingest import datelines
 from kg.nlp import ARTICLES
 from kg.paths import ontology_dir
 
@@ -119,14 +120,18 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
     """The actor-like entities of a parsed text, with character offsets shifted by `offset`.
 
     Names of events and phenomena are left out (see `NonActors`), whatever the NER's label, and
-    so is the bare name a phenomenon's name ends with when the text repeats it ("Haiyan").
+    so is the bare name a phenomenon's name ends with when the text repeats it ("Haiyan"), and
+    any name in a dateline (`kg.ingest.datelines`).
     """
     non_actors = load_non_actors()
     phenomena: set[str] = set()
+    filed = datelines(doc.text)
     for ent in doc.ents:
         span = _trim(ent)
         if span is None or not any(map(str.isalpha, span.text)):  # "U.S." has letters but is not is_alpha
             continue
+        if any(start <= span.start_char < end for start, end in filed):
+            continue  # "JOHANNESBURG (Reuters) - ": where the story was filed and by whom, no actor of it
         if non_actors.covers(span):
             phenomena.add(span[-1].text)
             continue

@@ -59,6 +59,15 @@ def test_what_a_name_is_accused_of_is_not_the_name(nlp, text: str, names: list[s
     assert [s.text for s in entity_spans(nlp(text))] == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a dateline says where the story was filed and by whom: the city and the agency are no actors
+    ("Deal agreed\n\nJOHANNESBURG (Reuters) - South Africa's ANC signed a deal.", ["South Africa", "ANC"]),
+    ("LA PAZ, Bolivia (AP) — Bolivian police arrested the general.", ["Bolivian"]),
+])
+def test_names_in_a_dateline_are_no_actors(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
 def test_an_amount_after_a_name_is_not_the_name(nlp) -> None:
     """The NER runs "Apple 1.8 billion euros" into one name; a number alone may be part of one ("Flight 8501")."""
     from spacy.tokens import Span

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from kg.errors import InputError, RulesError
 from kg.ingest import (
+    datelines,
     derive_id,
     load_boilerplate,
     mask_boilerplate,
@@ -454,6 +455,20 @@ def test_mask_boilerplate_table(text, expected):
     assert masked_lines(text) == expected
 
 
+@pytest.mark.parametrize("text, found", [
+    (f"Headline\n\nJOHANNESBURG (Reuters) - {BODY}", ["JOHANNESBURG (Reuters) - "]),
+    (f"KYIV, Ukraine (AP) — {BODY}\nWASHINGTON, Jan 5 (Reuters) - {BODY}", ["KYIV, Ukraine (AP) — ",
+                                                                          "WASHINGTON, Jan 5 (Reuters) - "]),
+    (f"  LA PAZ (AP) - {BODY}", ["LA PAZ (AP) - "]),
+    # (not a name with a parenthesis in a sentence, nor capitals with lower-case parentheses, nor mid-paragraph)
+    (f"Russia (Reuters) - {BODY}", []),
+    (f"NATO (the alliance) - {BODY}", []),
+    (f"{BODY} KYIV (Reuters) - {BODY}", []),
+])
+def test_datelines_are_found_at_the_start_of_paragraphs(text, found):
+    assert [text[start:end] for start, end in datelines(text)] == found
+
+
 def test_mask_keeps_offsets_and_newlines():
     text = f"{BODY}\r\nAdvertisement\r\n{OTHER}"
     masked = mask_boilerplate(text)
@@ -526,6 +541,7 @@ def test_shipped_rules_load_and_every_entry_has_a_comment():
     ("lines: [\n", r"^bad\.yaml: not valid YAML"),
     ("teaser:\n  max_lines: -1\n", r"^bad\.yaml: teaser_max_lines must be a non-negative integer, got -1$"),
     ("line:\n  - pattern: x\n", r"^bad\.yaml: unknown key 'line'"),
+    ("datelines:\n  - pattern: '[A-Z'\n    comment: dateline\n", r"^bad\.yaml: datelines\[0\]: bad regex"),
 ])
 def test_bad_rules_file_raises_rules_error_naming_file_and_entry(tmp_path, content, message):
     path = write(tmp_path / "bad.yaml", content)
