@@ -1365,6 +1365,11 @@ def test_a_person_s_possessive_on_an_event_is_the_person() -> None:
     ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),
     ("Sri Lankan police arrested the leader of a student union.", [("LKA-cop", "Coerce", "LKA-lab")]),
+    # a person's possessive pronoun on what is acted on is the person, as a named possessive is: overturning "his
+    # decree" rejects him; calling on "his supporters" asks his own camp, no one else
+    ("Macky Sall tried to postpone the vote, but the Constitutional Council overturned his decree.",
+     [("SEN-constitutional-council", "Reject", "macky-sall")]),
+    ("Kenya's opposition leader Raila Odinga called on his supporters to stay home.", []),
     # an order named again, by any word of its class, is its giver's: defying it rejects them
     ("A Kenyan court ordered the government to release the activist. The government defied the injunction.",
      [("KEN-gov", "Reject", "KEN-jud"), ("KEN-gov", "Retreat", "KEN-opp"), ("KEN-jud", "Request", "KEN-gov")]),

@@ -98,6 +98,8 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             if child.dep_ == "poss" and lemma in ctx.rules.counterpart_nouns:
                 continue  # "his counterpart" is of the other side
             own = ctx.res.token_keys.get(child.i) if child.dep_ in ("compound", "poss") else None
+            if own is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_PERSON:
+                own = ctx.antecedent(child)  # "his decree" is the person's, as "Sall's decree" is
             if own is None and child.dep_ == "poss" and lemma in ctx.rules.camp_nouns and child.lower_ in PRONOUNS_THING:
                 # "the opposition party said its leader had been arrested": an organisation's leader or members
                 # are its own, as "the party's members" are (a state's are its country's)
