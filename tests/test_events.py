@@ -1012,6 +1012,8 @@ ROWS = [
     ("Most of the protesters were arrested by Iranian police.", {("IRN", "Coerce", "IRN", "asserted")}),
     # the links of travel between states are relations: suspending them reduces relations (CAMEO 16)
     ("India suspended train services to Bangladesh.", {("IND", "Sanction", "BGD", "asserted")}),
+    # "called a general strike", parsed as "called (it) a strike": with no object, the predicate is what is called
+    ("Israel's largest union called a general strike.", {("ISR", "Protest", "ISR", "planned")}),
     # a finite verb has its own tense: joined to a verb under "would not" or to an infinitive under "refused", it
     # was done; a bare verb shares its first conjunct's auxiliary
     ("The EU said it would not recognise the new government and froze 30 million euros of assistance to Georgia.",

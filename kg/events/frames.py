@@ -614,6 +614,9 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return _light_verb(count, rules)
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
+    if noun.dep_ == "oprd" and head.pos_ == "VERB" and head.lemma_.lower() in rules.light_verbs \
+            and not any(c.dep_ in OBJECTS for c in head.children):
+        return head  # "called a general strike", parsed as "called (it) a strike": with no object, the event is it
     if noun.dep_ in PASSIVE_SUBJECTS and head.lemma_.lower() in rules.light_verbs:
         return head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in rules.light_verbs:
