@@ -188,6 +188,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     entities: dict[str, Entity] = {}
     mentions: list[Mention] = []
     persons: list[str] = []  # people named so far in this text, in order
+    forms = ShortForms(entities, gaz)  # the short names they may go by, worked out once each
     pending: list[EntitySpan] = []
     communities: list[EntitySpan] = []  # "ethnic Albanians": resolved once the text's country is known
     group_names: list[EntitySpan] = []  # "Democrats": a party's members, once the text's country is known
@@ -247,7 +248,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                 assign(sub, key, gaz.entities[key])
             # ("Le Pen accused Barnier" run on as one name: a person named before in the text, by a short name)
             for sub in _name_runs(doc, span, token_keys):
-                if (key := _person_in_context(sub.text, persons, entities, gaz)) is not None:
+                if (key := _person_in_context(sub.text, persons, forms)) is not None:
                     assign(sub, key, entities.get(key) or gaz.entities[key])
     readings = load_readings()
     for span in pending:
@@ -266,7 +267,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue
         if span.end - span.start <= 3:
             # "Yoon" tagged as a place or body is still the Yoon named elsewhere in the text
-            key = _person_in_context(span.text, persons, entities, gaz)
+            key = _person_in_context(span.text, persons, forms)
             if key:
                 assign(span, key, entities.get(key) or gaz.entities[key])
                 continue
@@ -325,12 +326,20 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     if persons:
         # "Le Pen accused Barnier": a person named in full before, by a short name the NER did not see
         covered = {i for span in spans for i in range(span.start, span.end)} | token_keys.keys()
+        first: dict[str, int] = {}
+        for m in mentions:
+            if m.key in persons and m.end < first.get(m.key, m.end + 1):
+                first[m.key] = m.end
+        short = forms.known(persons)
         for run in _name_runs(doc, EntitySpan(0, len(doc), offset, offset + len(doc.text), doc.text, "PERSON", None),
                               covered):
-            if run.end - run.start > 3 or (agents is not None and any(agents.sector_of(t.lower_) for t in doc[run.start:run.end])):
-                continue  # a title capitalised ("the President") is no name
-            named = [m.key for m in mentions if m.key in persons and m.end <= run.start_char]
-            if (key := _person_in_context(run.text, named, entities, gaz)) is not None:
+            first_word = doc[run.start].lower_
+            if run.end - run.start > 3 or (first_word.isascii() and first_word.isalnum() and first_word not in forms.first) \
+                    or tuple(normalise(run.text).split()) not in short or (
+                    agents is not None and any(agents.sector_of(t.lower_) for t in doc[run.start:run.end])):
+                continue  # (no one's short name; a title capitalised, "the President", is none)
+            named = [k for k in persons if first.get(k, run.start_char + 1) <= run.start_char]
+            if (key := _person_in_context(run.text, named, forms)) is not None:
                 assign(run, key, entities.get(key) or gaz.entities[key])
     key_short_forms()
     phrases = list(_agent_phrases(doc, token_keys, agents)) if agents is not None else []
@@ -1012,15 +1021,22 @@ def _name_runs(doc: Doc, span: EntitySpan, taken: Mapping[int, str]) -> list[Ent
     """The runs of proper nouns inside a run-on span that no name resolved yet covers."""
     runs: list[EntitySpan] = []
     start = None
-    for i in range(span.start, span.end + 1):
-        inside = i < span.end and doc[i].pos_ == "PROPN" and i not in taken
-        if inside and start is None:
-            start = i
-        elif not inside and start is not None:
-            sub = doc[start:i]
-            runs.append(EntitySpan(start, i, span.start_char + sub.start_char - doc[span.start].idx,
-                                   span.start_char + sub.end_char - doc[span.start].idx, sub.text, span.label, None))
+    base = span.start_char - doc[span.start].idx if span.end > span.start else 0
+
+    def close(end: int) -> None:
+        sub = doc[start:end]
+        runs.append(EntitySpan(start, end, base + sub.start_char, base + sub.end_char, sub.text, span.label, None))
+
+    for token in doc[span.start:span.end]:
+        i = token.i
+        if token.pos_ == "PROPN" and i not in taken:
+            if start is None:
+                start = i
+        elif start is not None:
+            close(i)
             start = None
+    if start is not None:
+        close(span.end)
     return runs
 
 
@@ -1048,23 +1064,51 @@ SURNAME_PARTICLES = frozenset({"al", "el", "le", "la", "de", "del", "della", "di
 """Words that begin a surname of several words ("Le Pen", "de Gaulle", "van der Bellen"), lower-cased."""
 
 
-def _person_in_context(text: str, persons: list[str], entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
+def _person_in_context(text: str, persons: list[str], forms: ShortForms) -> str | None:
     """A short or variant name of someone already named in this text ("Yoon" after "Yoon Suk Yeol"; "Le Pen"
-    after "Marine Le Pen", a surname of more than one word)."""
-    words = normalise(text).split()
+    after "Marine Le Pen", a surname of more than one word): the one person of `persons` it can stand for."""
+    words = tuple(normalise(text).split())
     if not words:
         return None
-    candidates = []
-    for key in dict.fromkeys(reversed(persons)):
-        entity = entities.get(key) or gaz.entities.get(key)
-        if entity is None:
-            continue
-        surname = gaz.surname_of(key) if key in gaz.entities else None
-        surname = normalise(surname).split() if surname else None  # "Schröder" meets "schroder"
-        names = [normalise(a).split() for a in (entity.label, *entity.aliases)]
-        if words == surname or (surname is None and (
-                # a single name of the full one's, or its last words after a particle ("La Riva", "von der Leyen")
-                (len(words) == 1 and any(words[0] in n for n in names))
-                or (words[0] in SURNAME_PARTICLES and any(len(n) > len(words) and n[-len(words):] == words for n in names)))):
-            candidates.append(key)
+    candidates = [key for key in dict.fromkeys(reversed(persons)) if words in forms.of(key)]
     return candidates[0] if len(candidates) == 1 else None
+
+
+class ShortForms:
+    """The short names each person named in a text may go by, worked out once per person: the gazetteer's surname
+    if it has one, else any single word of a name, or its last words after a particle ("La Riva", "von der Leyen")."""
+
+    def __init__(self, entities: Mapping[str, Entity], gaz: Gazetteer):
+        self._entities, self._gaz = entities, gaz
+        self._forms: dict[str, frozenset[tuple[str, ...]]] = {}
+        self.all: set[tuple[str, ...]] = set()
+        self.first: set[str] = set()  # their first words: a quick test before normalising a name
+
+    def of(self, key: str) -> frozenset[tuple[str, ...]]:
+        """The short forms of one person (none for a key that is no entity)."""
+        found = self._forms.get(key)
+        if found is None:
+            found = self._forms[key] = self._work_out(key)
+            self.all.update(found)
+            self.first.update(f[0] for f in found)
+        return found
+
+    def known(self, persons: Iterable[str]) -> set[tuple[str, ...]]:
+        """Every short form of these persons (a quick test before asking which one a name is)."""
+        for key in persons:
+            if key not in self._forms:
+                self.of(key)
+        return self.all
+
+    def _work_out(self, key: str) -> frozenset[tuple[str, ...]]:
+        gaz = self._gaz
+        entity = self._entities.get(key) or gaz.entities.get(key)
+        if entity is None:
+            return frozenset()
+        surname = gaz.surname_of(key) if key in gaz.entities else None
+        if surname:
+            return frozenset({tuple(normalise(surname).split())})  # "Schröder" meets "schroder"
+        names = [tuple(normalise(a).split()) for a in (entity.label, *entity.aliases)]
+        forms = {(w,) for n in names for w in n}
+        forms |= {n[i:] for n in names for i in range(1, len(n) - 1) if n[i] in SURNAME_PARTICLES}
+        return frozenset(forms)

@@ -130,7 +130,7 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
         span = _trim(ent)
         if span is None or not any(map(str.isalpha, span.text)):  # "U.S." has letters but is not is_alpha
             continue
-        if any(start <= span.start_char < end for start, end in filed):
+        if filed and any(start <= span.start_char < end for start, end in filed):
             continue  # "JOHANNESBURG (Reuters) - ": where the story was filed and by whom, no actor of it
         if non_actors.covers(span):
             phenomena.add(span[-1].text)

@@ -53,7 +53,7 @@ import yaml
 from kg.errors import InputError, RulesError
 from kg.files import is_url, local_path
 from kg.model import Document
-from kg.paths import ontology_dir
+from kg.paths import resolved_ontology_dir
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -595,7 +595,7 @@ class Boilerplate:
 
 def load_boilerplate(path: Path | None = None) -> Boilerplate:
     """Load and validate the boilerplate rules (cached); a bad entry raises RulesError naming it."""
-    return _load_boilerplate(path or ontology_dir() / "boilerplate.yaml")
+    return _load_boilerplate(path or resolved_ontology_dir() / "boilerplate.yaml")
 
 
 @lru_cache(maxsize=8)

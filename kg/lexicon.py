@@ -373,22 +373,23 @@ def _prefilter(pattern: Pattern, words: frozenset[str], subject_words: frozenset
 MODIFIER_PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
-def _base(token: Token) -> str:
-    """The form a dictionary word is matched against besides the surface: the lemma, except for a participle that
-    modifies a noun ("a broad-based government" is no military "base", "armed groups" no "arm")."""
-    if token.tag_ in MODIFIER_PARTICIPLES and token.dep_ in ("amod", "compound"):
-        return token.lower_
-    return token.lemma_.lower()
+def _modifying_participle(token: Token) -> bool:
+    """A participle that modifies a noun ("a broad-based government", "armed groups"): a dictionary word matches it
+    by its surface form only, not its lemma ("base", "arm")."""
+    return token.tag_ in MODIFIER_PARTICIPLES and token.dep_ in ("amod", "compound")
 
 
 def _term_at(term: Term, token: Token) -> bool:
-    if token.lower_ in term.words or _base(token) in term.words:
+    words = term.words
+    # (the lemma test is the common miss; the participle test runs only on a lemma that matched)
+    if token.lower_ in words or (token.lemma_.lower() in words and not _modifying_participle(token)):
         return True
     doc = token.doc
     for phrase in term.phrases:
         end = token.i + len(phrase)
-        if end <= len(doc) and all(doc[token.i + k].lower_ == w or _base(doc[token.i + k]) == w
-                                   for k, w in enumerate(phrase)):
+        if end <= len(doc) and all(
+                (t := doc[token.i + k]).lower_ == w or (t.lemma_.lower() == w and not _modifying_participle(t))
+                for k, w in enumerate(phrase)):
             return True
     return False
 

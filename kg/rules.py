@@ -290,6 +290,13 @@ class Rules:
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
 
     @cached_property
+    def nulled_themes(self) -> Mapping[str, frozenset[str]]:
+        """Verb lemma -> the classes of object with which its trigger says it is no event ("released a statement"),
+        for the triggers that have such a sense."""
+        return {lemma: frozenset(s.theme for s in trigger.senses if s.action is None and s.theme is not None)
+                for lemma, trigger in self.verbs.items() if any(s.action is None for s in trigger.senses)}
+
+    @cached_property
     def structural_verbs(self) -> frozenset[str]:
         """Verbs the rules read as the frame of another event, never as an event of the dictionary's: verbs
         of saying ("announced plans"), of weighing ("reviewing"), of choosing ("preferring instead to aid")."""

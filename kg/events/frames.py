@@ -610,7 +610,7 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         # "launched a bombing campaign", "held a signing ceremony": the event names what its head noun is
         # (a head that is an event only with a class it lacks, "campaign", is no event of its own)
         return _light_verb(head, rules)
-    if (count := counted(noun)) is not noun:
+    if noun.dep_ == "pobj" and (count := counted(noun)) is not noun:
         return _light_verb(count, rules)
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
@@ -831,7 +831,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         # unless a pattern of the dictionary says so
         thing_object = lemma in rules.actor_object_verbs and _thing_object(token, lemma, ctx)
         # (the documents test last, and only where the dictionary is asked: it reads every object's class)
-        plain = lemma not in rules.pattern_only_verbs and not thing_object and not _ruled_out(token, lemma, rules)
+        plain = lemma not in rules.pattern_only_verbs and not thing_object and not (
+            lemma in rules.nulled_themes and _ruled_out(token, lemma, rules))
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             # (and a phrasal trigger of the rules more than the dictionary's: "called off planned protests")
@@ -934,11 +935,9 @@ def _thing_object(verb: Token, lemma: str, ctx: Context) -> bool:
 def _ruled_out(verb: Token, lemma: str, rules: Rules) -> bool:
     """ "abused the immunities of the embassy": the verb's trigger says it is no event with this object's class,
     so the dictionary's bare verb may not code it either (only its patterns may)."""
-    trigger = rules.verbs.get(lemma)
-    if trigger is None or all(s.action is not None for s in trigger.senses):
-        return False
-    nulled = {s.theme for s in trigger.senses if s.action is None}
-    return any(c.dep_ in OBJECTS and theme_class(head_noun(c), rules) in nulled for c in verb.children)
+    nulled = rules.nulled_themes.get(lemma)
+    return nulled is not None and any(c.dep_ in OBJECTS and theme_class(head_noun(c), rules) in nulled
+                                      for c in verb.children)
 
 
 def _handles_papers(verb: Token, rules: Rules) -> bool:
