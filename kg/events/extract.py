@@ -14,7 +14,7 @@ from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act, phrasal,
                               raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, companions, controller, head_noun, modifier_key,
+from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun, modifier_key,
                                     phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
@@ -576,7 +576,7 @@ def _unknown_attackers(frame: Frame, ctx: Context) -> Frame:
     if verb.pos_ != "VERB" or not is_a(frame.action, "Assault"):
         return frame
     if is_passive(verb):
-        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = by_agents(verb)
     else:
         # "a car bomb killed three soldiers in Kabul", "a bomb exploded in a market, killing 30 people"
         clause = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else verb

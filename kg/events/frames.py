@@ -12,7 +12,7 @@ from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
-    actor_keys, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
+    actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
     pobjs, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
@@ -55,7 +55,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Qatar is mediating between Hamas and Israel": the parser may read a progressive as the copula's
         # complement; its subject is the copula's
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
-    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    agents = by_agents(verb)
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
                for c in verb.children if c.dep_ in (
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
@@ -174,7 +174,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         acts = [o for o in objects if o.lemma_.lower() not in rules.role_nouns | rules.people_nouns | rules.person_roles
                 and ctx.kind(ctx.res.token_keys.get(o.i)) != "Person"]
         target_tokens += [p for obj in acts for acl in obj.children if acl.dep_ == "acl" and acl != verb
-                          for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                          for p in by_agents(acl)]
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
         target_tokens += [t for t in pobjs(theme_token, theme_preps) if not _office(t, rules)] or [
@@ -360,8 +360,7 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     agents = pobjs(act, frozenset({"by"}))
     # "the arrest of a Serbian officer by Kosovo police": the parser may hang the by-phrase on the act's object
     agents += [p for o in pobjs(act, frozenset({"of"})) for p in pobjs(o, frozenset({"by"}))]
-    agents += [p for acl in act.children if acl.dep_ == "acl" for a in acl.children if a.dep_ == "agent"
-               for p in a.children if p.dep_ == "pobj"]  # "the attack carried out by Hamas"
+    agents += [p for acl in act.children if acl.dep_ == "acl" for p in by_agents(acl)]  # "the attack carried out by Hamas"
     # "the state of emergency Trump declared", "the sanctions that Russia imposed": a relative clause's subject
     agents += [s for rel in act.children if rel.dep_ == "relcl" for s in rel.children if s.dep_ in SUBJECTS
                and s.lower_ not in RELATIVE_PRONOUNS]
@@ -552,7 +551,7 @@ def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, T
     actors, targets = list(frame.actors), list(frame.targets)
     if match.surface_roles:
         actors = actor_keys([c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
-        targets = phrase_keys([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"], ctx)
+        targets = phrase_keys(by_agents(verb), ctx)
     if match.sources:
         actors = actor_keys(list(match.sources), ctx) or actors
     if match.targets:
@@ -667,7 +666,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "a lawsuit filed by Mexico against the United States", "sanctions imposed by the EU on Russia": a participle
     # describing the event noun names its doer and its target
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    agents += [p for v in participles for a in v.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    agents += [p for v in participles for p in by_agents(v)]
     actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)
     if light is not None:

@@ -618,6 +618,11 @@ def companions(token: Token) -> list[Token]:
         for p in child.children if p.dep_ == "pobj"]
 
 
+def by_agents(verb: Token) -> list[Token]:
+    """The objects of a passive verb's by-phrase: "was accused by Ukraine", "the attack carried out by Hamas"."""
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     """The objects of `token`'s prepositions among `preps` (and its indirect objects, for "to"-less datives)."""
     out = []
@@ -758,7 +763,7 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # ("the ministry said the measures were needed and accused the US": the parser may join the second
             # verb to the reported clause, whose subject is no one who acts; it is the speaker's)
             unowned_conjunct = bool(patients) and head.dep_ == "ccomp"
-        agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        agents = by_agents(head)
         if agents:
             return actor_keys(agents, ctx)
         prev, node = node, head

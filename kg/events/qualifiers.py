@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Span, Token
 
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
-from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, FINITE_TAGS, resolve_np
+from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, FINITE_TAGS, by_agents, resolve_np
 from kg.model import Document
 from kg.rules import Rules
 from kg.temporal import normalise as normalise_date
@@ -225,8 +225,7 @@ def attribution(token: Token, ctx: Context) -> tuple[str | None, str | None]:
 def _speaker(verb: Token, ctx: Context) -> tuple[str | None, str | None]:
     """Who a verb of saying or charging says is speaking: its subject, or in the passive its agent ("Russia was
     accused by Ukraine of shelling the plant")."""
-    subj = [c for c in verb.children if c.dep_ in SUBJECTS] or [
-        p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subj = [c for c in verb.children if c.dep_ in SUBJECTS] or by_agents(verb)
     if not subj:
         return None, None
     key = resolve_np(subj[0], ctx)
