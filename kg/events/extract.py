@@ -525,8 +525,7 @@ def _crowd_rallying(frame: Frame, ctx: Context) -> Frame:
     verb = frame.trigger
     members = []
     for subject in (head_noun(c) for c in verb.children if c.dep_ in SUBJECTS):
-        lemma = subject.lemma_.lower()
-        if lemma in COLLECTIVE_HEADS or lemma in CROWDS or subject.like_num:
+        if subject.lemma_.lower() in CROWDS:  # ("thousands of ..." is head_noun's already: "a crowd of supporters")
             subject = next(iter(pobjs(subject, frozenset({"of"}))), subject)
         members.append(subject.lemma_.lower())
     if not members or not all(m in ctx.people_nouns or m in CROWDS for m in members):

@@ -10,10 +10,10 @@ from spacy.tokens import Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
-from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_PERSON, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
+from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
-    pobjs, resolve_np, sense_for, state_organ, theme_class, verdict
+    pobjs, possessor_person, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive
@@ -659,8 +659,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                       and c.doc[c.i + 1].text == "-"]
             for modifier in (*paired, child):
                 # ("his support for Trump" is the person's, as "West's support" is, not his country's)
-                found = (modifier.dep_ == "poss" and modifier.lower_ in PRONOUNS_PERSON and ctx.antecedent(modifier)) \
-                    or modifier_key(modifier, ctx)
+                found = possessor_person(modifier, ctx) or modifier_key(modifier, ctx)
                 if found and found not in actors:
                     actors.append(found)
     # "a lawsuit filed by Mexico against the United States", "sanctions imposed by the EU on Russia": a participle

@@ -98,8 +98,8 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
             if child.dep_ == "poss" and lemma in ctx.rules.counterpart_nouns:
                 continue  # "his counterpart" is of the other side
             own = ctx.res.token_keys.get(child.i) if child.dep_ in ("compound", "poss") else None
-            if own is None and child.dep_ == "poss" and child.lower_ in PRONOUNS_PERSON:
-                own = ctx.antecedent(child)  # "his decree" is the person's, as "Sall's decree" is
+            if own is None:
+                own = possessor_person(child, ctx)  # "his decree" is the person's, as "Sall's decree" is
             if own is None and child.dep_ == "poss" and lemma in ctx.rules.camp_nouns and child.lower_ in PRONOUNS_THING:
                 # "the opposition party said its leader had been arrested": an organisation's leader or members
                 # are its own, as "the party's members" are (a state's are its country's)
@@ -616,6 +616,12 @@ def companions(token: Token) -> list[Token]:
     return [p for child in token.children if child.dep_ == "prep" and (
         child.lower_ in rules.companion_preps or _companion(child, sympathy=False))
         for p in child.children if p.dep_ == "pobj"]
+
+
+def possessor_person(token: Token, ctx: Context) -> str | None:
+    """ "his", "her" as an owner: the person they refer to, as a named possessive ("Sall's decree") is that person;
+    None for any other word (modifier pronouns are otherwise read as their antecedent's country)."""
+    return ctx.antecedent(token) if token.dep_ == "poss" and token.lower_ in PRONOUNS_PERSON else None
 
 
 def by_agents(verb: Token) -> list[Token]:

@@ -103,7 +103,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             return "asserted"  # "..., preferring instead to aid Kyiv": the alternative chosen is what is done
         children = list(node.children)
         # (or the verb that carries a nominal event: "Barnier is to hand in his resignation")
-        carrier = node is token.head and token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj")
+        carrier = node is token.head and token.pos_ == "NOUN" and token.dep_ in OBJECTS
         if (node is token or via in CLAUSE_PATH or carrier) and (_headline_infinitive(node) or _be_to(node)):
             return "planned"
         negated = any((c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det"))
