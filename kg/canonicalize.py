@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -247,7 +247,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
                     demonyms.update(range(sub.start, sub.end))
                 assign(sub, key, gaz.entities[key])
             # ("Le Pen accused Barnier" run on as one name: a person named before in the text, by a short name)
-            for sub in _name_runs(doc, span, token_keys):
+            for sub in _name_runs(doc, span.start, span.end, token_keys, span.label,
+                                  span.start_char - doc[span.start].idx):
                 if (key := _person_in_context(sub.text, persons, forms)) is not None:
                     assign(sub, key, entities.get(key) or gaz.entities[key])
     readings = load_readings()
@@ -331,8 +332,7 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             if m.key in persons and m.end < first.get(m.key, m.end + 1):
                 first[m.key] = m.end
         short = forms.known(persons)
-        for run in _name_runs(doc, EntitySpan(0, len(doc), offset, offset + len(doc.text), doc.text, "PERSON", None),
-                              covered):
+        for run in _name_runs(doc, 0, len(doc), covered, "PERSON", offset):
             first_word = doc[run.start].lower_
             if run.end - run.start > 3 or (first_word.isascii() and first_word.isalnum() and first_word not in forms.first) \
                     or tuple(normalise(run.text).split()) not in short or (
@@ -1017,17 +1017,17 @@ def _reads_as_a_clause(span) -> bool:
             or any(t.text in ("–", "—", "|") for t in span))  # "Trump's Victory – Bloomberg": headline and outlet
 
 
-def _name_runs(doc: Doc, span: EntitySpan, taken: Mapping[int, str]) -> list[EntitySpan]:
-    """The runs of proper nouns inside a run-on span that no name resolved yet covers."""
+def _name_runs(doc: Doc, begin: int, end: int, taken: Collection[int], label: str, base: int) -> list[EntitySpan]:
+    """The runs of proper nouns in tokens `begin`-`end` that no name resolved yet covers (`taken`), as spans of
+    `label` whose characters are shifted by `base`."""
     runs: list[EntitySpan] = []
     start = None
-    base = span.start_char - doc[span.start].idx if span.end > span.start else 0
 
-    def close(end: int) -> None:
-        sub = doc[start:end]
-        runs.append(EntitySpan(start, end, base + sub.start_char, base + sub.end_char, sub.text, span.label, None))
+    def close(stop: int) -> None:
+        sub = doc[start:stop]
+        runs.append(EntitySpan(start, stop, base + sub.start_char, base + sub.end_char, sub.text, label, None))
 
-    for token in doc[span.start:span.end]:
+    for token in doc[begin:end]:
         i = token.i
         if token.pos_ == "PROPN" and i not in taken:
             if start is None:
@@ -1036,7 +1036,7 @@ def _name_runs(doc: Doc, span: EntitySpan, taken: Mapping[int, str]) -> list[Ent
             close(i)
             start = None
     if start is not None:
-        close(span.end)
+        close(end)
     return runs
 
 
