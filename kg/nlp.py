@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from kg.errors import ModelError
+from kg.attributes import use_attribute_memo
 from kg.lemmas import use_lemma_memo
 from kg.parsed import token_texts
 from kg.rules import load_rules
@@ -186,7 +187,8 @@ def _load_nlp(name: str) -> Language:
 
 def build_nlp(name: str) -> Language:
     """spaCy with only the components the rules need, plus the gazetteer's name matcher after NER; the model's
-    rule lemmatizer is asked once per word, part of speech and morphology (`kg.lemmas`: the same lemmas).
+    rule lemmatizer is asked once per word, part of speech and morphology (`kg.lemmas`: the same lemmas) and its
+    attribute ruler once per word, tag and dependency (`kg.attributes`: the same attributes).
 
     Where a gazetteer name and an NER entity overlap the longer span wins (the gazetteer on a
     tie): "Yoon Suk-yeol" beats the NER's "Yoon Suk", and the NER's "University of North Korean
@@ -210,6 +212,7 @@ def build_nlp(name: str) -> Language:
     unused = [p for p in nlp.pipe_names if p not in NEEDED + ("line_breaks",)]
     if unused:
         nlp.disable_pipes(*unused)
+    use_attribute_memo(nlp)  # the same attributes, the ruler's patterns asked once per word, tag and dependency
     use_lemma_memo(nlp)  # the same lemmas, the lemmatizer asked once per word, part of speech and morphology
     if "attribute_ruler" in nlp.pipe_names:
         nlp.add_pipe("kg_lemma_fixes", name="lemma_fixes",
