@@ -203,6 +203,11 @@ ROWS = [
     ("Chinese officials said it had killed three people in Wuhan.", set()),
     # a news outlet asks and reports: it is no party
     ("Wikinews contacted the Peruvian Foreign Ministry.", set()),
+    # ... nor a partner of talks where a claim is told; but a state that bans or accuses one acts on it
+    ("Putin told Reuters that Russia would respond.", set()),
+    ("Zelensky thanked the BBC for its coverage.", set()),
+    ("Russia banned the BBC.", {("RUS", "Coerce", "GBR", "asserted")}),
+    ("China accused CNN of spreading lies about Xinjiang.", {("CHN", "Accuse", "USA", "asserted")}),
     # whoever an attack is attributed to is accused of it; a success attributed to someone is no event
     ("Turkey attributed the bombing in Ankara to Kurdish militants.", {("TUR", "Accuse", "TUR", "asserted")}),
     ("Lula attributed his victory to Brazilian voters.", set()),

@@ -987,7 +987,10 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                 continue
             if target is not None and frame.own_only and target not in (actor, ctx.country(actor)):
                 continue  # "Algeria and Morocco banned the niqab": each at home
-            if target is not None and ctx.is_outlet(target):
+            if target is not None and ctx.is_outlet(target) and action_types()[frame.action].quad not in HOSTILE_QUADS:
+                # an outlet is where a claim is told ("told Reuters", "in an interview with CNN"), no partner
+                # of talks or support; but a state that bans, blocks, raids or accuses one acts on it:
+                # "Russia banned the BBC", "China accused CNN of spreading lies"
                 continue
             if _unplaced(actor, ctx) and (target is None or _unplaced(target, ctx)):
                 # a party no table knows, that the text places in no country, acting on no one or on another
