@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 
-from kg.attributes import AttributeMemo, Unsupported, use_attribute_memo
+from kg.attributes import AttributeMemo, use_attribute_memo
 from kg.nlp import model_name
 
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP]
@@ -56,17 +55,20 @@ def test_the_ruler_is_replaced_under_its_own_name() -> None:
     memo = nlp.get_pipe("attribute_ruler")
     assert isinstance(memo, AttributeMemo)
     assert [t.pos_ for t in nlp("There is a deal.")] == ["PRON", "VERB", "DET", "NOUN", "PUNCT"]
-    assert not use_attribute_memo(spacy.blank("en"))
+    assert not use_attribute_memo(spacy.blank("en"))  # (no ruler: nothing to stand for)
 
 
-def test_a_pattern_the_memo_cannot_read_keeps_spacys_ruler() -> None:
+def test_patterns_that_read_more_than_a_key_run_over_the_text() -> None:
+    # an operator, a token's length or its text: not answerable by word, tag and label, matched as the ruler does
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("attribute_ruler")
-    ruler.add([[{"LOWER": "very", "OP": "+"}]], {"POS": "ADV"})
-    with pytest.raises(Unsupported, match="operator"):
-        AttributeMemo().use(ruler)
-    assert not use_attribute_memo(nlp)
-    assert nlp.get_pipe("attribute_ruler") is ruler
-    ruler.clear()
-    ruler.add([[{"LENGTH": 4}]], {"POS": "ADV"})
-    assert not use_attribute_memo(nlp)
+    ruler.add([[{"LOWER": "very", "OP": "+"}, {"IS_ALPHA": True}]], {"POS": "ADV"}, index=-1)
+    ruler.add([[{"LENGTH": 4}]], {"POS": "NOUN"})
+    ruler.add([[{"ORTH": "Deal"}]], {"LEMMA": "bargain"})
+    ruler.add([[{"LOWER": "deal"}]], {"POS": "VERB"})
+    memo = AttributeMemo().use(ruler)
+    assert len(memo.keyed) == 1 and len(memo.rest) == 3
+    for text in ["A very very good Deal, a deal.", "very fine"]:
+        expected, got = ruler(nlp.make_doc(text)), memo(nlp.make_doc(text))
+        assert [(t.pos_, t.lemma_) for t in got] == [(t.pos_, t.lemma_) for t in expected]
+    assert [(t.pos_, t.lemma_) for t in memo(nlp.make_doc("very bad Deal"))] == [("NOUN", ""), ("ADV", ""), ("VERB", "bargain")]
