@@ -1368,6 +1368,32 @@ def test_a_person_s_possessive_on_an_event_is_the_person() -> None:
     assert [(e.actor, e.action, e.target) for e in corpus.events] == [("kanye-west-423ad3", "Support", "donald-trump")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "he" and "she" refer to no one the text shows to be of the other gender: by a title before the name ...
+    ("Queen Elizabeth hosted Emmanuel Macron in London. He praised her.",
+     {("queen-elizabeth-ii", "Consult", "emmanuel-macron", "asserted"),
+      ("emmanuel-macron", "Support", "queen-elizabeth-ii", "asserted")}),
+    # ... or by a pronoun with no one else to refer to ("she would visit": Merkel)
+    ("Angela Merkel said she would visit Kyiv. Vladimir Putin met Merkel in Sochi on Friday, where he criticised her.",
+     {("angela-merkel", "Consult", "UKR", "planned"), ("vladimir-putin", "Consult", "angela-merkel", "asserted"),
+      ("vladimir-putin", "Accuse", "angela-merkel", "asserted")}),
+    # ("Sheikh" is no man's title only: Sheikh Hasina is a woman)
+    ("Sheikh Hasina met Narendra Modi in Delhi. She praised him.",
+     {("sheikh-hasina", "Consult", "narendra-modi", "asserted"), ("sheikh-hasina", "Support", "narendra-modi", "asserted")}),
+    # an object pronoun is not whoever its clause's subject is, a pronoun or a name ("himself" would be)
+    ("Yoon Suk Yeol said he would meet Kishida. Kishida praised him.",
+     {("yoon-suk-yeol", "Consult", "fumio-kishida", "planned"), ("fumio-kishida", "Support", "yoon-suk-yeol", "asserted")}),
+    ("Imran Khan met Joe Biden in Washington. He praised him.",
+     {("imran-khan", "Consult", "joe-biden", "asserted"), ("imran-khan", "Support", "joe-biden", "asserted")}),
+    # a participle with no subject of its own has its head's: "he" is Maduro, not Lula
+    ("Maduro rejected Lula's proposal, saying he would never meet Edmundo González.",
+     {("nicolas-maduro", "Reject", "lula-da-silva", "asserted"), ("nicolas-maduro", "Consult", "edmundo-gonzalez", "negated")}),
+])
+def test_pronouns_agree_with_what_the_text_shows(text: str, expected: set[tuple]) -> None:
+    corpus = extract([Document("t", text, DOC_DATE)])
+    assert {(e.actor, e.action, e.target, e.modality) for e in corpus.events} == expected
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Zimbabwe's main opposition party said police had arrested its leader.", [("ZWE-cop", "Coerce", "ZWE-opp")]),
     ("Hamas said its leader had been killed by Israel.", [("ISR", "Assault", "hamas")]),

@@ -83,6 +83,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.pop("comment_verbs"), "missing section(s) comment_verbs"),
         (lambda d: d.update(bloc_words=["western", None]), "bloc_words"),
         (lambda d: d.pop("sole_organs"), "missing section(s) sole_organs"),
+        (lambda d: d["gendered_words"]["feminine"].append("king"), "'king' is both masculine and feminine"),
+        (lambda d: d["gendered_words"].pop("masculine"), "gendered_words: expected exactly"),
         (lambda d: d.pop("aspectual_verbs"), "missing section(s) aspectual_verbs"),
         (lambda d: d["accusations"].pop("harms"), "accusations: expected exactly"),
         (lambda d: d.update(raising_verbs={"allow": 1}), "raising_verbs"),

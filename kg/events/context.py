@@ -23,6 +23,8 @@ PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "their", "them"})
 PRONOUNS_PERSON = frozenset({"he", "his", "him", "she", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 SINGULAR_PRONOUNS = frozenset({"it", "he", "she"})
+PRONOUN_GENDERS = {**dict.fromkeys(("he", "him", "his", "himself"), "masculine"),
+                   **dict.fromkeys(("she", "her", "hers", "herself"), "feminine")}
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 """A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
 
@@ -80,6 +82,7 @@ class Context:
         # are the strikes told ("Israeli jets struck targets in Lebanon. The strikes killed five people")
         self.sentence = 0
         self.told: dict[str, tuple[int, tuple[str, ...]]] = {}
+        self._genders: dict[str, str | None] | None = None
 
     def tell(self, word: str, doers: tuple[str, ...]) -> None:
         """Record that the current sentence tells of an act, by this word or noun class, done by these doers."""
@@ -122,6 +125,58 @@ class Context:
         found = self.rules.theme_class(noun.lemma_.lower())
         return found is not None and found not in PEOPLE_CLASSES and noun.lemma_.lower() not in self.people_nouns
 
+    def fits(self, key: str, pronoun: Token) -> bool:
+        """False when the text shows the person `key` to be of the other gender than "he" or "she" says."""
+        said = PRONOUN_GENDERS.get(pronoun.lower_)
+        if said is None or self.kind(key) != "Person":
+            return True
+        if self._genders is None:
+            self._genders = self._learn_genders()
+        return self._genders.get(key, said) in (said, None)
+
+    def _learn_genders(self) -> dict[str, str | None]:
+        """Each person's gender as the text itself shows it (None where it shows both), from two kinds of
+        evidence: a gendered title or word right before the name ("Mrs Gandhi", "spokeswoman Karine
+        Jean-Pierre"), and a "he" or "she" with one person, and no one else, named before it in its
+        sentence or the one before ("Hasina fled to India on Monday. She resigned ..."): agreement within
+        the discourse, with no list of first names."""
+        doc, keys = self.doc, self.res.token_keys
+        seen: dict[str, set[str]] = {}
+        for i, key in self.keyed_tokens:
+            if keys.get(i - 1) != key and self.kind(key) == "Person":
+                # the word before the name, or the name's first word when the name holds its title ("Mrs Gandhi")
+                for word in doc[max(i - 1, 0):i + 1]:
+                    gender = self.rules.gendered_words.get(word.lower_.rstrip("."))
+                    if gender:
+                        seen.setdefault(key, set()).add(gender)
+        persons = [(i, key) for i, key in self.keyed_tokens if self.kind(key) == "Person"]
+        if persons:
+            starts = [i for i, _ in persons]
+            for token in doc:
+                gender = PRONOUN_GENDERS.get(token.lower_)
+                if gender is None or token.tag_ not in ("PRP", "PRP$"):
+                    continue
+                begin = previous_sentence_start(doc, token.i)
+                named = {key for _, key in persons[bisect_left(starts, begin):bisect_left(starts, token.i)]}
+                if len(named) == 1 and not self._unnamed_person(begin, token.i):
+                    seen.setdefault(named.pop(), set()).add(gender)
+        return {key: next(iter(genders)) if len(genders) == 1 else None for key, genders in seen.items()}
+
+    def _unnamed_person(self, begin: int, end: int) -> bool:
+        """Someone named by no key between two words, whom a pronoun there may refer to instead: a person the
+        NER found and no table knows, or a person's role or a person alone ("the spokesperson", "a woman")."""
+        keys = self.res.token_keys
+        for token in self.doc[begin:end]:
+            if token.i in keys:
+                continue
+            if token.ent_type_ == "PERSON":
+                return True
+            lemma = token.lemma_.lower()
+            if token.tag_ == "NN" and (lemma in self.rules.person_roles or lemma in self.people_nouns) \
+                    and not any(t.i in keys for t in (token.head, *token.children)):
+                return True  # (not "President Biden", "Biden, the president": the named person's role)
+        return False
+
     def antecedent(self, token: Token, countries: bool = False, kinds: frozenset[str] | None = None,
                    exclude: frozenset[int] = frozenset(), acting: bool = False) -> str | None:
         """The entity a pronoun or "the country" refers to: the latest fitting name before it.
@@ -154,7 +209,7 @@ class Context:
                     and entity.country != key and self.kind(entity.country or "") == "Country"
                 if kind in kinds and not organ and not self.gaz.is_media(key):
                     best, best_i = key, i
-            elif persons and kind == "Person":
+            elif persons and kind == "Person" and self.fits(key, token):
                 best, best_i = key, i
             elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
                 best, best_i = key, i

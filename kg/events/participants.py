@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
-from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUNS_PERSON, PRONOUNS_THING,
+from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
 from kg.parsed import ParsedToken
@@ -217,7 +217,14 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
         if previous.lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
             return _pronoun(previous, ctx, depth - 1)
         return resolve_np(previous, ctx, 2)
-    return ctx.antecedent(pronoun, exclude=_own_subject(pronoun))
+    own = _own_subject(pronoun)
+    found = ctx.antecedent(pronoun, exclude=own)
+    if found is not None and own and depth > 0:
+        # nor whoever that subject refers to: in "He accused her", "her" is not the man "he" is ("herself" would be)
+        subject = next((t for t in ctx.doc[min(own):max(own) + 1] if t.i in own and t.dep_ in SUBJECTS), None)
+        if subject is not None and resolve_np(subject, ctx, depth - 1) == found:
+            found = ctx.antecedent(pronoun, exclude=own | {i for i, key in ctx.keyed_tokens if key == found})
+    return found
 
 
 def _own_subject(pronoun: Token) -> frozenset[int]:
@@ -272,10 +279,14 @@ def _previous_subject(pronoun: Token, referring: bool = False) -> Token | None:
 def _agrees(phrase: Token, pronoun: Token, ctx: Context) -> bool:
     """Number and person: "it" takes a singular non-person, "he" and "she" a person."""
     if phrase.lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
-        return phrase.lower_ in SINGULAR_PRONOUNS and (phrase.lower_ == "it") == (pronoun.lower_ == "it")
+        # ("She said ... He added": a "he" does not refer back through a "she")
+        return phrase.lower_ in SINGULAR_PRONOUNS and (phrase.lower_ == "it") == (pronoun.lower_ == "it") \
+            and PRONOUN_GENDERS.get(phrase.lower_) in (PRONOUN_GENDERS.get(pronoun.lower_), None)
     if phrase.tag_ in ("NNS", "NNPS"):
         return False
     key = ctx.res.token_keys.get(phrase.i)
+    if key and not ctx.fits(key, pronoun):
+        return False  # "Harris won the debate. He said ...": not Harris, once the text shows her a woman
     person = (ctx.kind(key) == "Person") if key else phrase.ent_type_ == "PERSON" or phrase.lemma_.lower() in ctx.rules.people_nouns
     # "The Iranian foreign minister visited Baghdad. He urged Iraq ...": an office named by its holder's role is a
     # person, though it acts for its state's organ
@@ -293,8 +304,11 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
         return None
     above = clause.head
     subjects = [c for c in above.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
-    while not subjects and above.dep_ == "conj" and above.head.i != above.i:
-        # "Putin met Erdogan and said he would send troops": coordinated verbs share the first one's subject
+    while not subjects and above.head.i != above.i and (
+            above.dep_ == "conj" or (above.dep_ in ("advcl", "xcomp") and above.tag_ in ("VB", "VBG"))):
+        # "Putin met Erdogan and said he would send troops": coordinated verbs share the first one's subject;
+        # "Katsav refused to meet Abdullah, saying he would ...": a participle or an infinitive with no subject
+        # of its own has its head's
         above = above.head
         subjects = [c for c in above.children if c.dep_ in SUBJECTS]
     if not subjects or subjects[0].lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
@@ -305,6 +319,8 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     if key is None:
         return None
     person = ctx.kind(key) == "Person"
+    if not ctx.fits(key, pronoun):
+        return None  # "Harris said he would sign it": someone else, once the text shows her a woman
     if pronoun.lower_ in PRONOUNS_PERSON:
         # ("Georgia's president said she would not leave office": one who holds an office is a person)
         return key if person or head_noun(subjects[0]).lemma_.lower() in ctx.rules.person_roles else None
