@@ -228,6 +228,8 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("Iraqi Kurdish rebels attacked a convoy.", "rebels", "IRQ-reb", "ArmedGroup"),         # an adjective between
         ("The Serbian opposition called a strike.", "opposition", "SRB-opp", "Organization"),  # hand-written agents_extra
         ("Indian riot police fired tear gas.", "riot police", "IND-cop", "Organization"),        # a multi-word agent
+        ("Ukraine's security service detained a spy.", "security service", "UKR-spy", "Organization"),  # agents_extra
+        ("A Russian military court jailed the pilot.", "military court", "RUS-jud", "Organization"),   # not the army's
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):
