@@ -197,6 +197,8 @@ class Rules:
     """Event nouns that offering or extending performs: "offered condolences to Turkey" is done, not planned."""
     undergoing_verbs: frozenset[str]
     """Verbs whose subject undergoes the event their object names: "Iran faced criticism from the EU"."""
+    travel_verbs: frozenset[str]
+    """Verbs of travel, whose for-phrase meeting is the traveller's: "flew to Riyadh for talks"."""
     type_classes: Mapping[str, str]
     """Entity type -> the noun class a named entity of that type is of, as an object: "dissolved the Muslim
     Brotherhood's party" and "dissolved the Freedom and Justice Party" close down a body alike."""
@@ -560,7 +562,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution")
     missing = [k for k in required if k not in data]
     if missing:
@@ -663,6 +665,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         foretelling_verbs=word_set("foretelling_verbs"),
         opinion_verbs=word_set("opinion_verbs"),
         undergoing_verbs=word_set("undergoing_verbs"),
+        travel_verbs=word_set("travel_verbs"),
         performed_nouns=word_set("performed_nouns"),
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
         told_as=_action_classes(data["told_as"], classes, f"{file}: told_as"),

@@ -1343,6 +1343,18 @@ ROWS = [
     ("Biden offered condolences to Turkey after the earthquake.", {("USA", "Support", "TUR", "asserted")}),
     ("Japan offered an apology to China.", {("JPN", "Support", "CHN", "asserted")}),
     ("Japan offered support to Ukraine.", {("JPN", "Support", "UKR", "planned")}),
+    # whoever travels for a meeting takes part in it: with whom it names, else where they go (not home)
+    ("The Egyptian foreign minister flew to Riyadh for talks with his Saudi counterpart.", {("EGY", "Consult", "SAU", "asserted")}),
+    ("Macron left for Algiers for talks.", {("FRA", "Consult", "DZA", "asserted")}),
+    ("Lavrov arrived in Beijing for a summit with Chinese leaders.", {("RUS", "Consult", "CHN", "asserted")}),
+    ("Putin returned to Moscow for talks with his generals.", set()),
+    # an attack the event is told in says where, through what it was aimed at
+    ("Gunmen killed 15 worshippers in an attack on a church in Burkina Faso.", {("BFA", "Assault", "BFA", "asserted")}),
+    # forces shown at a border with a state are shown to it ("its border" is the actor's own side)
+    ("Russia massed troops along its border with Ukraine.", {("RUS", "DeployTroops", "UKR", "asserted")}),
+    ("India deployed troops near its border with China.", {("IND", "DeployTroops", "CHN", "asserted")}),
+    # a ship of war sent to a sea is no one's; it is no body of people acted on either
+    ("The Pentagon sent an aircraft carrier to the eastern Mediterranean.", set()),
 ]
 
 

@@ -733,6 +733,17 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
     shown = is_a(frame.action, "Mobilize")
     places = [p for c in preps for p in c.children if p.dep_ == "pobj"
               and (shown or not (c.lower_ == "near" and p.lemma_.lower() in ctx.rules.border_nouns))]
+    if shown:
+        # "massed troops along its border with Ukraine": forces shown at a border with a state are shown to it
+        borders = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("along", "on")
+                   for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in ctx.rules.border_nouns]
+        # (the state across it first: "its border" is the actor's own side)
+        places = [p for b in borders + places if b.lemma_.lower() in ctx.rules.border_nouns
+                  for p in pobjs(b, frozenset({"with"}))] + places
+    # "killed 15 worshippers in an attack on a church in Burkina Faso": an act noun the event is told in says where
+    # through what it was aimed at
+    acts = [p for p in places if p.pos_ == "NOUN" and p.lemma_.lower() in ctx.rules.nouns]
+    places += [p for act in acts for p in pobjs(act, AIMED_PREPS)]
     places += [p for place in places for p in pobjs(place, frozenset({"in"}))]  # "at a jail in northern Israel"
     return places
 

@@ -530,6 +530,9 @@ def _carries_nominal(verb: Token, rules: Rules) -> bool:
     whose subject undergoes what its object names ("faced criticism from the EU"): the noun tells the event,
     so the verb codes nothing itself."""
     lemma = verb.lemma_.lower()
+    if lemma in rules.travel_verbs and any(p.lemma_.lower() in rules.noun_classes["talks"]
+                                           for p in pobjs(verb, frozenset({"for"}))):
+        return True  # "arrived in Beijing for a summit with Chinese leaders": the summit is the event
     return ((lemma in rules.light_verbs or lemma in rules.undergoing_verbs) and _event_object(verb, rules)) or any(
         # "came under attack", "fell under sanctions", "came under fire": the one under it undergoes something,
         # arriving nowhere (the dictionary's "come" with peacekeepers as subject received them)
@@ -623,6 +626,9 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() in STATE_VERBS:
         return head.head  # "went on strike", "are on strike": whoever goes or is on strike strikes
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in rules.travel_verbs and noun.lemma_.lower() in rules.noun_classes["talks"]:
+        return head.head  # "flew to Riyadh for talks", "arrived for a summit": whoever travels for a meeting meets
     if noun.dep_ == "pobj" and head.lower_ == "in" and noun.lemma_.lower() == "protest" and head.head.pos_ == "VERB" \
             and not any(c.dep_ in ("det", "poss") for c in noun.children):
         return head.head  # "burned their headscarves in protest", "resigned in protest": whoever does it protests
@@ -695,11 +701,21 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
+    visited: list[str] = []
     if light is not None:
         # (force is launched at someone, "launched airstrikes at Hamas targets"; anything else happens at a place:
         # "filed a case against Israel at the ICJ")
         material = is_a(action, "Assault") or is_a(action, "Coerce") or is_a(action, "Threaten")
-        target_tokens += pobjs(light, target_preps if material else target_preps - {"at"}) + _addressed(light, trigger, ctx)
+        preps = target_preps if material else target_preps - {"at"}
+        if light.lemma_.lower() in rules.travel_verbs:
+            # "flew to Riyadh for talks", "arrived in Beijing for a summit": where one travels to meet is whom one
+            # meets when no one else is named, unless it is one's own country ("returned to Moscow for talks")
+            own = {ctx.country(a) or a for a in actors}
+            # ("left for Algiers for talks": a for-phrase may name where, too)
+            visited = [k for k in phrase_keys(pobjs(light, frozenset({"to", "in", "for"})), ctx)
+                       if (ctx.country(k) or k) not in own]
+            preps = preps - {"to", "for"}
+        target_tokens += pobjs(light, preps) + _addressed(light, trigger, ctx)
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
         undergoers = [c for c in under.children if c.dep_ in SUBJECTS]
@@ -716,7 +732,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         doers += [k for a in acts for k in act_doers(a, ctx, victims=False)]
         target_tokens = [t for t in target_tokens if t not in acts]
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
-        or _coerced_at_home(target_tokens, actors, action, ctx)
+        or [k for k in visited if k not in actors] or _coerced_at_home(target_tokens, actors, action, ctx)
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
 
 
