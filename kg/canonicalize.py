@@ -281,6 +281,9 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             continue  # "an attack by the North": which north only the reader's context says
         if span.end - span.start == 1 and root.tag_ == "NNS" and agents is not None and agents.sector_of(root.lemma_.lower()):
             continue  # "Farmers protested in Brussels": an agent's plural common noun the NER took for a body
+        if agents is not None and agents.sector_of(re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE)) \
+                and not GENERIC_BODY.search(span.text):
+            continue  # "Iran's supreme leader": a title the NER took for a name is the agent noun it is
         if span.label == "PERSON" and agents is not None and span.end - span.start == 1:
             held = _office_holder(doc, span, gaz, agents, date) or _serving_bearer(doc, span, gaz, date)
             if held is not None:

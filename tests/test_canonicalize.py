@@ -230,6 +230,9 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("Indian riot police fired tear gas.", "riot police", "IND-cop", "Organization"),        # a multi-word agent
         ("Ukraine's security service detained a spy.", "security service", "UKR-spy", "Organization"),  # agents_extra
         ("A Russian military court jailed the pilot.", "military court", "RUS-jud", "Organization"),   # not the army's
+        ("The Mexican army captured a cartel leader.", "cartel leader", "MEX-crm", "Organization"),     # not a government's
+        ("Iran's supreme leader threatened Israel.", "supreme leader", "IRN-gov", "Organization"),  # NER took it for a name
+        ("Russian air defences intercepted the drones.", "air defences", "RUS-mil", "Organization"),
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):

@@ -1355,6 +1355,12 @@ ROWS = [
     ("India deployed troops near its border with China.", {("IND", "DeployTroops", "CHN", "asserted")}),
     # a ship of war sent to a sea is no one's; it is no body of people acted on either
     ("The Pentagon sent an aircraft carrier to the eastern Mediterranean.", set()),
+    # a count of acts is the acts: "a wave of airstrikes" are airstrikes, "a round of talks" talks (said once)
+    ("Israel carried out a wave of airstrikes on Beirut's southern suburbs.", {("ISR", "Assault", "LBN", "asserted")}),
+    ("Iran and France held a new round of talks in Paris.", {("IRN", "Consult", "FRA", "asserted")}),
+    # a state's aircraft or drones brought down are that state attacked; "down" as a verb is that act
+    ("Syria downed a Turkish jet.", {("SYR", "Assault", "TUR", "asserted")}),
+    ("Ukrainian air defences shot down 30 Russian drones overnight.", {("UKR", "Assault", "RUS", "asserted")}),
 ]
 
 
@@ -1404,6 +1410,14 @@ def test_a_person_s_possessive_on_an_event_is_the_person() -> None:
 def test_pronouns_agree_with_what_the_text_shows(text: str, expected: set[tuple]) -> None:
     corpus = extract([Document("t", text, DOC_DATE)])
     assert {(e.actor, e.action, e.target, e.modality) for e in corpus.events} == expected
+
+
+@pytest.mark.parametrize("text", ["Russia launched dozens of attacks on Ukrainian cities.",
+                                  "Hezbollah fired a barrage of rockets at northern Israel."])
+def test_a_count_of_acts_is_one_event_not_one_per_word(text: str) -> None:
+    # the light verb and the noun counted tell the same act: "launched dozens of attacks" once, not twice
+    corpus = extract([Document("t", text, DOC_DATE)])
+    assert [e.action for e in corpus.events] == ["Assault"]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

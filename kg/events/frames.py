@@ -520,8 +520,9 @@ def _predicate_frame(word: Token, trigger: Trigger, ctx: Context) -> Frame | Non
 def _event_object(verb: Token, rules: Rules) -> bool:
     """The verb's object is an event noun of the trigger table ("an investigation", "criticism"), or is named by one
     ("a censure motion", "a no-confidence motion")."""
-    return any(c.dep_ in OBJECTS and (c.lemma_.lower() in rules.nouns or any(
-        m.dep_ == "compound" and _hyphenated(m, m.lemma_.lower(), rules.nouns) in rules.nouns for m in c.children))
+    # (through a count: "launched dozens of attacks", "held a new round of talks")
+    return any(c.dep_ in OBJECTS and ((n := head_noun(c)).lemma_.lower() in rules.nouns or any(
+        m.dep_ == "compound" and _hyphenated(m, m.lemma_.lower(), rules.nouns) in rules.nouns for m in n.children))
         for c in verb.children)
 
 

@@ -808,7 +808,9 @@ def _instrument(obj: Token, ctx: Context) -> bool:
 
 CROWDS = frozenset({"thousand", "hundred", "million", "dozen", "crowd", "throng"})
 COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
-                              "batch", "shipment", "consignment", "unit", "team", "handful", "couple"})
+                              "batch", "shipment", "consignment", "unit", "team", "handful", "couple",
+                              # counts of acts: "a wave of airstrikes", "a new round of talks", "a barrage of rockets"
+                              "wave", "series", "barrage", "spate", "string", "round", "flurry", "volley", "salvo"})
 
 
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few", "each", "both", "any", "none", "half",
