@@ -1361,6 +1361,10 @@ ROWS = [
     # a state's aircraft or drones brought down are that state attacked; "down" as a verb is that act
     ("Syria downed a Turkish jet.", {("SYR", "Assault", "TUR", "asserted")}),
     ("Ukrainian air defences shot down 30 Russian drones overnight.", {("UKR", "Assault", "RUS", "asserted")}),
+    # an attack named as the passive's doer is its maker's, as it is as the active's subject
+    ("Several Palestinians were killed by Israeli fire in the West Bank.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("Navalny was poisoned by Russian security agents.", {("RUS", "Assault", "RUS", "asserted")}),
+    ("Two soldiers were killed by a roadside bomb.", set()),
 ]
 
 

@@ -107,9 +107,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         actor_tokens = pobjs(verb, frozenset({"between"}))  # "fighting between Armenia and Azerbaijan resumed"
     actors = actor_keys(actor_tokens, ctx) if actor_tokens else []
     aimed_at: list[str] = []
-    if not actors and not passive and action_types()[action].quad in HOSTILE_QUADS:
+    if not actors and (not passive or agents) and action_types()[action].quad in HOSTILE_QUADS:
         # "Russian airstrikes killed 20 civilians", "Saudi-led strikes hit a school": an attack that does harm is
-        # its doer's
+        # its doer's (and as the passive's by-phrase: "were killed by Israeli fire")
         acts = [a for a in actor_tokens if hostile_act(a, rules)]
         actors = list(dict.fromkeys(k for a in acts for k in act_doers(a, ctx, victims=False)))
         # ("Israeli airstrikes on Gaza killed 20 people": those harmed are where the attack fell; a rule's verb of
