@@ -56,6 +56,8 @@ CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "p
 SUBJECT_SIDE = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "aux", "auxpass", "neg"})
 """Children of the verb read by the words before `*`."""
 OBJECTS = ("dobj", "dative", "attr", "oprd", "obj")
+FRONTED = frozenset({"prep", "advmod", "npadvmod", "agent"})
+"""Adjuncts that may stand before the verb, where they are no part of the phrase the dictionary's patterns read."""
 NULL_CODE = "---"
 """An explicit null code: the verb or pattern codes no event (a negative rule)."""
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
@@ -263,6 +265,10 @@ class Lexicon:
         block = self.blocks[entry.block]
         passive = is_passive(verb)
         phrase = _phrase_tokens(verb)
+        if passive:
+            # the passive's subject is the object the words after the verb name: "the budget must be approved"
+            # is "approve ... budget" (a negative rule), "sanctions were imposed" is "impose ... sanctions"
+            phrase += [t for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass") for t in _subtree(c)]
         subject = _subject_tokens(verb)
         words = _word_set(phrase)
         subject_words = _word_set(subject)
@@ -338,6 +344,10 @@ def _phrase_tokens(verb: Token) -> list[Token]:
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ in CLAUSES:
+            continue
+        if child.i < verb.i and child.dep_ in FRONTED:
+            # the dictionary's words after the verb are its phrase's, not a fronted adjunct's: "After his release,
+            # Mugabe led a movement" is no "led ... the release" (CAMEO 0841)
             continue
         out.extend(_subtree(child))
     return out

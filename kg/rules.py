@@ -371,8 +371,8 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             action, theme, giver = s.get("action"), s.get("theme"), s.get("giver")
             if giver is not None and not isinstance(giver, str):
                 raise RulesError(f"{where}: giver {giver!r} must be a preposition")
-            if action is None and theme is not None and "action" in s:
-                pass  # {theme: campaign, action: null}: with this theme, no event
+            if action is None and "action" in s and (theme is not None or "action" in entry):
+                pass  # {theme: campaign, action: null}: with this theme, no event; a bare `action: null`: never one
             elif action not in known:
                 raise RulesError(f"{where}: action {action!r} is not one of {', '.join(sorted(known))}")
             if theme is not None and theme not in classes:

@@ -1365,6 +1365,12 @@ ROWS = [
     ("Several Palestinians were killed by Israeli fire in the West Bank.", {("ISR", "Assault", "PSE", "asserted")}),
     ("Navalny was poisoned by Russian security agents.", {("RUS", "Assault", "RUS", "asserted")}),
     ("Two soldiers were killed by a roadside bomb.", set()),
+    # swearing someone in installs them; it is no pledge (the particle may follow the object)
+    ("Justice Clarence Thomas swore Amy Coney Barrett in at a White House ceremony.", set()),
+    ("Chief Justice John Roberts swore Joe Biden in at the Capitol.", set()),
+    ("Vladimir Putin swore to destroy Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
+    # a fronted adjunct is no part of the verb's phrase: "after his release, X led ..." releases no one
+    ("After his release, Robert Mugabe led a guerrilla movement against Ian Smith's government.", set()),
 ]
 
 

@@ -96,6 +96,11 @@ def _match(nlp, lexicon, sentence: str, verb: str):
     ("Ghana ignored Togo.", "ignored", None),  # the verb's own null code overrides the block
     ("Pilgrims airlifted grain to Mecca.", "airlifted", "073"),  # the more specific pattern comes first
     ("Pilgrims sent letters.", "sent", None),  # a negative rule: null code
+    # the words after the verb are its phrase's: a fronted adjunct is not ("with grain" does not say what is sent)
+    ("With grain prices rising, Brazil sent envoys.", "sent", None),
+    ("Brazil sent envoys with grain.", "sent", "073"),
+    # a passive's subject is the object those words name: "grain was sent" is "sent grain"
+    ("Grain was sent by Brazil.", "sent", "073"),
 ])
 def test_the_most_specific_pattern_gives_the_code(nlp, lexicon, sentence, verb, code):
     found = _match(nlp, lexicon, sentence, verb)

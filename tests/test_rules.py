@@ -162,3 +162,10 @@ def test_a_sense_may_say_no_event_for_its_theme() -> None:
     """ "a campaign rally" is no protest: a sense with a theme and a null action."""
     senses = load_rules().nouns["rally"].senses
     assert senses[0].theme == "campaign" and senses[0].action is None and senses[1].action == "Protest"
+
+
+def test_a_phrase_may_say_it_is_no_event_at_all() -> None:
+    """ "swore her in" is no pledge though "swore" is: a top-level null action, and only a top-level one."""
+    trigger = load_rules().verbs["swear in"]
+    assert [(s.action, s.theme) for s in trigger.senses] == [(None, None)]
+    assert load_rules().verbs["swear"].senses[-1].action == "Agree"

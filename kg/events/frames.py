@@ -990,7 +990,9 @@ def phrasal(verb: Token, lemma: str, rules: Rules) -> str:
     for c in verb.children:
         # (the parser may take the particle for an adverb, "stepped down on Sunday", or a preposition, "pulled
         # out of the town")
-        if (c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1)) and f"{lemma} {c.lower_}" in rules.verbs:
+        if (c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1)
+                or (c.dep_ in ("advmod", "prep") and c.i > verb.i and not any(c.children) and _after_object(verb, c))) \
+                and f"{lemma} {c.lower_}" in rules.verbs:
             return f"{lemma} {c.lower_}"
     for c in verb.children:
         # a verb with a fixed prepositional phrase, when the rules name the three words: "held Barr in contempt",
@@ -1000,6 +1002,13 @@ def phrasal(verb: Token, lemma: str, rules: Rules) -> str:
                 if p.dep_ == "pobj" and (idiom := f"{lemma} {c.lower_} {p.lemma_.lower()}") in rules.verbs:
                     return idiom
     return lemma
+
+
+def _after_object(verb: Token, particle: Token) -> bool:
+    """The particle follows the verb's object and nothing else: "swore her in", "called the strike off" (the
+    parser may take such a particle for an adverb, or for a preposition with no object)."""
+    inside = {t.i for o in verb.children if o.dep_ in OBJECTS for t in o.subtree}
+    return bool(inside) and all(i in inside for i in range(verb.i + 1, particle.i))
 
 
 def _hyphenated(word: Token, lemma: str, table: Mapping[str, Trigger]) -> str:
