@@ -1371,6 +1371,19 @@ ROWS = [
     ("Vladimir Putin swore to destroy Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
     # a fronted adjunct is no part of the verb's phrase: "after his release, X led ..." releases no one
     ("After his release, Robert Mugabe led a guerrilla movement against Ian Smith's government.", set()),
+    # hurting someone's chances or reputation is no force on them; damaging their grid is
+    ("Iran spoofed e-mails to hurt President Trump's chances of re-election.", set()),
+    ("The row damaged ties between India and Canada.", set()),
+    ("Russian missiles damaged Ukrainian power plants.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a with-phrase set off as a clause of its own names no party ("with X following suit"); a plain one does
+    ("Florida Governor Ron DeSantis declared a state of emergency, with South Carolina Governor Henry McMaster "
+     "following suit.", {("USA", "Coerce", "USA", "asserted")}),
+    ("Police in Minsk clashed with protesters demanding new elections.",
+     {("BLR", "Assault", "BLR", "asserted"), ("BLR", "Request", None, "asserted")}),
+    # "it" in a reported clause is what the sentence before was about: the fire, no actor, not the country named
+    ("A fire destroyed 200 homes in a slum in Chittagong, Bangladesh. Officials said it killed nine people.", set()),
+    ("Russia launched an offensive in eastern Ukraine. Officials said it killed 50 civilians.",
+     {("RUS", "Assault", "UKR", "asserted")}),
 ]
 
 

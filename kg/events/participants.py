@@ -270,9 +270,13 @@ def _previous_subject(pronoun: Token, referring: bool = False) -> Token | None:
         return None
     sent = pronoun.sent
     clause = pronoun.head
-    if not (clause == sent.root or (clause.dep_ == "conj" and clause.head == sent.root)) or sent.start == 0:
+    # (and of a clause the main verb reports: in "A fire destroyed 200 homes. Officials said it killed nine people"
+    # "it" is the fire, which no one's name the reporters are)
+    if not (clause == sent.root or (clause.dep_ in ("conj", "ccomp") and clause.head == sent.root)) or sent.start == 0:
         return None
     before = pronoun.doc[sent.start - 1].sent
+    if before.root.pos_ in ("NOUN", "PROPN"):
+        return before.root  # a sentence read as a noun with its clause ("A fire destroyed 200 homes"): the noun
     return next((c for c in before.root.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS), None)
 
 
@@ -614,6 +618,19 @@ DIRECTIONAL_PARTICLES = frozenset({"back", "away", "over"})
 """Particles the parser takes for adverbs and hangs a verb's phrase on: "handed Hong Kong back to China"."""
 
 
+def _absolute(prep: Token) -> bool:
+    """ "declared a state of emergency, with South Carolina's governor following suit": a with-phrase set off by a
+    comma whose noun has a participle or a predicate after it is a clause of its own (the absolute construction),
+    not a party to the act ("clashed with protesters demanding his resignation" is)."""
+    if prep.lower_ != "with" or prep.i == 0 or prep.doc[prep.i - 1].text != ",":
+        return False
+    doc = prep.doc
+    # (the parser hangs the participle on the noun or on the verb: the word after the noun phrase tells)
+    return any(p.right_edge.i + 1 < len(doc) and (doc[p.right_edge.i + 1].tag_ in ("VBG", "VBN")
+                                                  or doc[p.right_edge.i + 1].pos_ == "ADJ")
+               for p in prep.children if p.dep_ == "pobj")
+
+
 def _companion(prep: Token, sympathy: bool = True) -> bool:
     """A with-phrase right after "in coordination", "together" or (with `sympathy`) "in solidarity" (`companions`),
     wherever the parser hangs it: it names a companion, not whom an act is done to."""
@@ -650,7 +667,7 @@ def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            if _companion(child):
+            if _companion(child) or _absolute(child):
                 continue
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
