@@ -232,6 +232,9 @@ class Rules:
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
     against one's government, as CAMEO codes it)."""
+    refused_actions: frozenset[str]
+    """Acts of consent whose denial in words ("would not meet the demands", "did not accede") is a rejection
+    (CAMEO 12) as well as the act negated."""
     role_nouns: frozenset[str]
     """Heads that act for whoever modifies them: "Russia's Foreign Ministry", "the Spanish king"."""
     camp_nouns: frozenset[str]
@@ -563,7 +566,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
-                "content_demands", "act_comments", "modality", "attribution")
+                "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
         raise RulesError(f"{file}: missing section(s) {', '.join(missing)}")
@@ -673,6 +676,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         acted_on_classes=_class_names(data["acted_on_classes"], classes, f"{file}: acted_on_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
+        refused_actions=_actions(data["refused_actions"], f"{file}: refused_actions"),
         verbal_attacks=word_set("verbal_attacks"),
         role_nouns=word_set("role_nouns") | word_set("camp_nouns"),
         camp_nouns=word_set("camp_nouns"),

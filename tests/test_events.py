@@ -743,7 +743,8 @@ ROWS = [
     # meeting or giving in to demands or pressure concedes to whoever makes them; meeting a person consults
     ("Serbia agreed to meet the demands of Kosovo.", {("SRB", "Concede", "XKX", "planned")}),
     ("The Kenyan government bowed to pressure from Britain.", {("KEN", "Concede", "GBR", "asserted")}),
-    ("Kenyan President Ruto did not accede to the demands of the Kenyan protesters.", {("KEN", "Concede", "KEN", "negated")}),
+    ("Kenyan President Ruto did not accede to the demands of the Kenyan protesters.",
+     {("KEN", "Concede", "KEN", "negated"), ("KEN", "Reject", "KEN", "asserted")}),
     ("Putin met Erdogan in Sochi.", {("RUS", "Consult", "TUR", "asserted")}),
     # "we" in what someone says is the speaker's side; "her" the subject's up the clauses
     ('Iran\'s foreign minister said: "We will never negotiate with Israel."', {("IRN", "Consult", "ISR", "negated")}),
@@ -805,7 +806,9 @@ ROWS = [
     ("Supporters of Navalny rallied in Moscow.", {("RUS", "Protest", "RUS", "asserted")}),
     ("The Biden campaign criticised Donald Trump.", {("USA", "Accuse", "USA", "asserted")}),
     # a subject that is denied does not act: "neither ... nor"
-    ("Neither France nor Germany recognised Kosovo.", {("FRA", "Support", "XKX", "negated"), ("DEU", "Support", "XKX", "negated")}),
+    # (and a recognition denied in words is a rejection too)
+    ("Neither France nor Germany recognised Kosovo.", {("FRA", "Support", "XKX", "negated"), ("DEU", "Support", "XKX", "negated"),
+                                                       ("FRA", "Reject", "XKX", "asserted"), ("DEU", "Reject", "XKX", "asserted")}),
     # a threat of an attack is on whom it would hit
     ("Russia threatened an attack on Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
     # a weapons test or exercises a light verb reports show force at no one named; joint exercises cooperate;
@@ -1022,7 +1025,7 @@ ROWS = [
     # a finite verb has its own tense: joined to a verb under "would not" or to an infinitive under "refused", it
     # was done; a bare verb shares its first conjunct's auxiliary
     ("The EU said it would not recognise the new government and froze 30 million euros of assistance to Georgia.",
-     {("EU", "Support", "GEO", "negated"), ("EU", "Sanction", "GEO", "asserted")}),
+     {("EU", "Support", "GEO", "negated"), ("EU", "Reject", "GEO", "asserted"), ("EU", "Sanction", "GEO", "asserted")}),
     ("Russia refused to withdraw its troops and attacked Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Russia will sign and ratify the treaty with Iran.", {("RUS", "SignAgreement", "IRN", "planned")}),
     # organs a state has one of, in the plural over a wider place, are several states', not the text's one
@@ -1384,6 +1387,18 @@ ROWS = [
     ("A fire destroyed 200 homes in a slum in Chittagong, Bangladesh. Officials said it killed nine people.", set()),
     ("Russia launched an offensive in eastern Ukraine. Officials said it killed 50 civilians.",
      {("RUS", "Assault", "UKR", "asserted")}),
+    # consent denied in words rejects, besides the act negated (CAMEO 12); no one rejects what both fail to agree,
+    # nor a meeting that did not take place, nor a hostile act not done
+    ("The Israeli government said it would not meet the demands of Hamas.",
+     {("ISR", "Concede", "PSE", "negated"), ("ISR", "Reject", "PSE", "asserted")}),
+    ("Neither the European Union nor the United States would endorse the result of the Zimbabwean election.",
+     {("EU", "Support", "ZWE", "negated"), ("EU", "Reject", "ZWE", "asserted"),
+      ("USA", "Support", "ZWE", "negated"), ("USA", "Reject", "ZWE", "asserted")}),
+    ("India did not sign the agreement with China.",
+     {("IND", "SignAgreement", "CHN", "negated"), ("IND", "Reject", "CHN", "asserted")}),
+    ("Russia and Ukraine did not agree on a ceasefire.", {("RUS", "Agree", "UKR", "negated")}),
+    ("Biden did not meet Putin in Geneva.", {("USA", "Consult", "RUS", "negated")}),
+    ("China has not condemned Russia's invasion of Ukraine.", {("CHN", "Accuse", "RUS", "negated")}),
 ]
 
 
@@ -1503,7 +1518,7 @@ def test_a_participle_s_accusation_is_its_clause_subject_s_and_done() -> None:
     ("Venezuelan security forces detained the opposition figure Freddy Superlano.",
      [("VEN-cop", "Coerce", "freddy-superlano-2d9ab1")]),
     ("Brazil's president Lula said he would not recognise the result of the Venezuelan election.",
-     [("lula-da-silva", "Support", "VEN")]),
+     [("lula-da-silva", "Reject", "VEN"), ("lula-da-silva", "Support", "VEN")]),
 ])
 def test_a_person_named_beside_an_organ_or_a_camp_is_who_is_meant(sentence: str, expected: list[tuple]) -> None:
     corpus = extract([Document("t", sentence, DOC_DATE)])

@@ -29,6 +29,7 @@ def test_shipped_rules_load() -> None:
     assert rules.nouns["murder"].possessor == "target" and rules.nouns["invasion"].possessor == "actor"
     assert "allow" in rules.raising_verbs and "expect" not in rules.raising_verbs
     assert len(rules.version) == 12
+    assert rules.refused_actions == {"Agree", "Support", "SignAgreement", "Concede"}
 
 
 def _broken(raw: dict, mutate) -> dict:
@@ -119,6 +120,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(actor_object_verbs=[]), "actor_object_verbs: expected a word or a non-empty list"),
         (lambda d: d["nouns"].append({"lemma": "x", "senses": [{"action": None}]}), "action None is not one of"),
         (lambda d: d.update(public_sectors=[]), "public_sectors: expected a word or a non-empty list"),
+        (lambda d: d.update(refused_actions=["Agree", "Consent"]), "refused_actions"),
         (lambda d: d.update(assemblies={"verbs": ["gather"]}), "assemblies: expected exactly 'verbs', 'subjects'"),
         (lambda d: d.update(assemblies={"verbs": ["gather"], "subjects": []}), "assemblies.subjects"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),

@@ -16,7 +16,7 @@ from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, coun
                               raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun, modifier_key,
                                     phrase_keys, pobjs, resolve_np, state_organ, theme_class)
-from kg.events.qualifiers import attribution, event_date, modality, quantity
+from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive, reduced_passive
 from kg.model import Document, Event, Evidence
@@ -988,6 +988,9 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     # California" or "sent troops to Minneapolis" are not
     local = {p for t, p in zip(frame.targets, placed) if p and ctx.kind(t) == "Location" and t != p} \
         if action_types()[frame.action].quad in HOSTILE_QUADS else set()
+    # "said it would not meet the demands": consent denied in words rejects, besides the act it negates
+    refusal = mod == "negated" and frame.action in ctx.rules.refused_actions and denied(
+        light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules)
     for actor in actors:
         for target in targets:
             if target == actor and ctx.kind(actor) != "Country":
@@ -1010,6 +1013,8 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
             action = _verbal(frame, actor, target, ctx)
             if action is not None:
                 yield Event(actor, action, target, mod, date, date_text, qty, (evidence,), frame.cameo)
+                if refusal:
+                    yield Event(actor, "Reject", target, "asserted", date, date_text, None, (evidence,), None)
 
 
 def _verbal(frame: Frame, actor: str, target: str | None, ctx: Context) -> str | None:

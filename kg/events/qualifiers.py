@@ -165,6 +165,15 @@ def _modality_walk(token: Token, rules: Rules) -> str:
     return "asserted"
 
 
+def denied(token: Token, rules: Rules) -> bool:
+    """The token's own clause says no to it ("would not meet the demands", "did not accede", "neither the EU nor
+    the US would endorse the result"): a refusal in words, not a cue from a verb above it."""
+    negations = rules.modality.negations
+    children = list(token.children)
+    return any((c.dep_ == "neg" or (c.lower_ in negations and c.dep_ == "advmod")) and not _whether_or_not(c)
+               for c in children) or any(_negative_subject(c, negations) for c in children if c.dep_ in SUBJECTS)
+
+
 def _whether_or_not(word: Token) -> bool:
     """The "not" of "whether or not", which opens a question and negates nothing."""
     doc = word.doc
