@@ -1399,6 +1399,11 @@ ROWS = [
     ("Russia and Ukraine did not agree on a ceasefire.", {("RUS", "Agree", "UKR", "negated")}),
     ("Biden did not meet Putin in Geneva.", {("USA", "Consult", "RUS", "negated")}),
     ("China has not condemned Russia's invasion of Ukraine.", {("CHN", "Accuse", "RUS", "negated")}),
+    # a sum is of the class of what it is in: "$500 million in military aid" is aid; committing it pledges it
+    ("The EU sent 50 million euros in humanitarian aid to Syria.", {("EU", "Aid", "SYR", "asserted")}),
+    ("France committed 300 million euros in aid to Lebanon.", {("FRA", "Agree", "LBN", "planned")}),
+    ("Britain committed 900 troops to Estonia.", {("GBR", "Agree", "EST", "planned")}),
+    ("Russian soldiers committed atrocities in Bucha.", set()),
 ]
 
 
