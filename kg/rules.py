@@ -65,6 +65,9 @@ class Trigger:
     venues: frozenset[str] = frozenset()
     """Prepositions that name where the act is brought, not whom it is on: "filed a complaint with the WTO
     against the US", "a case at the ICJ"."""
+    aimed: frozenset[str] = frozenset()
+    """Prepositions that name whom the act is on besides the common ones: a vote of no confidence "in" the
+    prime minister (elsewhere "in" says where)."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,9 @@ class Rules:
     """Warnings that, with no one warned, foretell a harm rather than threaten: "the UN warned that Sudan faces famine"."""
     claiming_verbs: frozenset[str]
     """Verbs whose object act is the subject's own: "Islamic State claimed the bombing" (claimed responsibility)."""
+    motion_nouns: frozenset[str]
+    """What an assembly votes on, holding the act it is of: "passed a motion of no confidence in the prime minister"
+    is passed no confidence."""
     rally_nouns: frozenset[str]
     """Gatherings that are dissent only when those out of power hold them: a president's rally is a campaign's."""
     place_nouns: frozenset[str]
@@ -357,7 +363,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
                                 "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
-                                "possessor", "state_action", "venues"}
+                                "possessor", "state_action", "venues", "aimed"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -399,6 +405,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
                 bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
                 state_action, frozenset(_words(entry["venues"], f"{where}: venues")) if "venues" in entry else frozenset(),
+                frozenset(_words(entry["aimed"], f"{where}: aimed")) if "aimed" in entry else frozenset(),
             )
     return out
 
@@ -565,7 +572,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -665,6 +672,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         water_nouns=word_set("water_nouns"),
         rally_nouns=word_set("rally_nouns"),
         claiming_verbs=word_set("claiming_verbs"),
+        motion_nouns=word_set("motion_nouns"),
         foretelling_verbs=word_set("foretelling_verbs"),
         opinion_verbs=word_set("opinion_verbs"),
         undergoing_verbs=word_set("undergoing_verbs"),

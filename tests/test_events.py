@@ -1404,6 +1404,13 @@ ROWS = [
     ("France committed 300 million euros in aid to Lebanon.", {("FRA", "Agree", "LBN", "planned")}),
     ("Britain committed 900 troops to Estonia.", {("GBR", "Agree", "EST", "planned")}),
     ("Russian soldiers committed atrocities in Bucha.", set()),
+    # a riot (CAMEO 145) by a state's forces is no diplomatic protest: looting destroys property (CAMEO 1712)
+    ("Sudanese paramilitaries looted a hospital in Khartoum.", {("SDN", "Assault", "SDN", "asserted")}),
+    ("Kenyan protesters looted shops in Nairobi.", {("KEN", "Protest", "KEN", "asserted")}),
+    # no confidence spelt open, in whom it is, and carried by the motion the assembly passes
+    ("Pakistan's parliament passed a motion of no confidence in Prime Minister Imran Khan.",
+     {("PAK", "Accuse", "PAK", "asserted")}),
+    ("The Romanian opposition filed a no-confidence motion against the government.", {("ROU", "Accuse", "ROU", "considered")}),
 ]
 
 

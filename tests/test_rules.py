@@ -30,6 +30,8 @@ def test_shipped_rules_load() -> None:
     assert "allow" in rules.raising_verbs and "expect" not in rules.raising_verbs
     assert len(rules.version) == 12
     assert rules.refused_actions == {"Agree", "Support", "SignAgreement", "Concede"}
+    assert rules.nouns["no-confidence"].aimed == {"in"} and not rules.nouns["invasion"].aimed
+    assert "motion" in rules.motion_nouns
 
 
 def _broken(raw: dict, mutate) -> dict:
@@ -121,6 +123,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["nouns"].append({"lemma": "x", "senses": [{"action": None}]}), "action None is not one of"),
         (lambda d: d.update(public_sectors=[]), "public_sectors: expected a word or a non-empty list"),
         (lambda d: d.update(refused_actions=["Agree", "Consent"]), "refused_actions"),
+        (lambda d: d["nouns"].append({"lemma": "x", "action": "Accuse", "aimed": [""]}), "(x): aimed"),
         (lambda d: d.update(assemblies={"verbs": ["gather"]}), "assemblies: expected exactly 'verbs', 'subjects'"),
         (lambda d: d.update(assemblies={"verbs": ["gather"], "subjects": []}), "assemblies.subjects"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),

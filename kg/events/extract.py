@@ -92,8 +92,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if frame.action == "Protest" and not frame.targets:
                 frame = replace(frame, targets=_provoked_by(frame, light, ctx))
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
-                # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally
-                frame = replace(frame, action="Accuse")
+                # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally; but what
+                # the dictionary codes a riot (CAMEO 145: looting, ransacking, storming shops) is no words when a
+                # state's forces do it: they destroy property (CAMEO 1712, PLOVER ASSAULT), as "looted homes" is
+                riot = (frame.cameo or "").startswith("145")
+                frame = replace(frame, action="Assault" if riot else "Accuse", cameo="1712" if riot else frame.cameo)
             if not frame.targets and frame.action in rules.self_target_actions:
                 targets, own_only = _self_targets(frame, ctx)
                 frame = replace(frame, targets=targets, domestic=True, own_only=own_only)

@@ -615,6 +615,8 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return _light_verb(head, rules)
     if noun.dep_ == "pobj" and (count := counted(noun)) is not noun:
         return _light_verb(count, rules)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in rules.motion_nouns:
+        return _light_verb(head.head, rules)  # "passed a motion of no confidence": the motion's verb carries it
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
     if noun.dep_ == "oprd" and head.pos_ == "VERB" and head.lemma_.lower() in rules.light_verbs \
@@ -695,7 +697,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         actors = phrase_keys(undergone_by, ctx)
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
-    target_preps = rules.target_preps - trigger.venues
+    target_preps = (rules.target_preps | trigger.aimed) - trigger.venues
     target_tokens = pobjs(noun, target_preps) + _addressed(noun, trigger, ctx) + [o for o in of_objs if o not in themes] \
         + possessed
     target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
@@ -1020,6 +1022,8 @@ def _hyphenated(word: Token, lemma: str, table: Mapping[str, Trigger]) -> str:
         whole = f"{doc[i - 2].lower_}-{lemma}"
         if whole in table:
             return whole
+    if i >= 1 and doc[i - 1].lower_ == "no" and f"no-{lemma}" in table:
+        return f"no-{lemma}"  # the same word spelt open: "a vote of no confidence"
     return lemma
 
 
