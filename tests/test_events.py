@@ -1411,6 +1411,16 @@ ROWS = [
     ("Pakistan's parliament passed a motion of no confidence in Prime Minister Imran Khan.",
      {("PAK", "Accuse", "PAK", "asserted")}),
     ("The Romanian opposition filed a no-confidence motion against the government.", {("ROU", "Accuse", "ROU", "considered")}),
+    # force that answers an act is aimed at whoever did it ("attacks from Azerbaijan" are Azerbaijan's)
+    ("Armenia said it was retaliating against missile attacks from Azerbaijan.", {("ARM", "Assault", "AZE", "asserted")}),
+    ("Israel retaliated against rocket fire from Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
+    ("Joe Biden opposed the travel ban from China.", set()),  # a ban is on what comes from a place
+    # whom one acts on behalf of is no one acted on; one of no known state acts for it
+    ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
+     "between Israel and the United Arab Emirates.",
+     {("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "ARE", "asserted"), ("ISR", "Support", "ARE", "asserted")}),
+    ("The envoy, on behalf of Qatar, mediated between Israel and Hamas.",
+     {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),
 ]
 
 

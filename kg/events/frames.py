@@ -13,7 +13,7 @@ from kg.canonicalize import agent_ending_at
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
     actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
-    pobjs, possessor_person, resolve_np, sense_for, state_organ, theme_class, verdict
+    pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive
@@ -106,6 +106,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actor_tokens and not passive and trigger.reciprocal:
         actor_tokens = pobjs(verb, frozenset({"between"}))  # "fighting between Armenia and Azerbaijan resumed"
     actors = actor_keys(actor_tokens, ctx) if actor_tokens else []
+    if not passive and not any(ctx.country(a) for a in actors) and (behalf := actor_keys(principals(verb), ctx)):
+        actors = behalf  # "Kushner, on behalf of the White House, helped broker a deal": one of no known state acts for it
     aimed_at: list[str] = []
     if not actors and (not passive or agents) and action_types()[action].quad in HOSTILE_QUADS:
         # "Russian airstrikes killed 20 civilians", "Saudi-led strikes hit a school": an attack that does harm is
@@ -248,6 +250,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in phrase_keys(helped, ctx) if k not in actors]
+    if not targets and is_a(action, "Assault"):
+        # "retaliated against rocket fire from Lebanon", "responded to the attack by Hamas": force answering an act
+        # is aimed at whoever did it
+        acts = [t for t in target_tokens if hostile_act(t, rules)]
+        targets = [k for k in dict.fromkeys(k for a in acts for k in act_doers(a, ctx, victims=False)) if k not in actors]
     hostile = is_a(action, "Assault") or is_a(action, "Coerce")
     if not targets and theme is not None and hostile and theme_class(theme, rules) == "troops" \
             and not pobjs(verb, AIMED_PREPS):
@@ -361,6 +368,10 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     # "the arrest of a Serbian officer by Kosovo police": the parser may hang the by-phrase on the act's object
     agents += [p for o in pobjs(act, frozenset({"of"})) for p in pobjs(o, frozenset({"by"}))]
     agents += [p for acl in act.children if acl.dep_ == "acl" for p in by_agents(acl)]  # "the attack carried out by Hamas"
+    if not agents and _is_force(act, ctx.rules):
+        # "missile attacks from Azerbaijan", "rocket fire from Gaza" (not "the travel ban from China": a ban is on
+        # what comes from a place)
+        agents = pobjs(act, frozenset({"from"}))
     # "the state of emergency Trump declared", "the sanctions that Russia imposed": a relative clause's subject
     agents += [s for rel in act.children if rel.dep_ == "relcl" for s in rel.children if s.dep_ in SUBJECTS
                and s.lower_ not in RELATIVE_PRONOUNS]
@@ -402,6 +413,14 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})
+
+
+def _is_force(act: Token, rules: Rules) -> bool:
+    """An act of force named by a noun: an attack, a strike, gunfire ("rocket fire")."""
+    trigger = rules.nouns.get(act.lemma_.lower())
+    if trigger is not None and any(s.action and is_a(s.action, "Assault") for s in trigger.senses):
+        return True
+    return theme_class(act, rules) in ("attacks", "gunfire")
 
 
 def _told_doers(act: Token, ctx: Context) -> list[str]:

@@ -625,6 +625,24 @@ DIRECTIONAL_PARTICLES = frozenset({"back", "away", "over"})
 """Particles the parser takes for adverbs and hangs a verb's phrase on: "handed Hong Kong back to China"."""
 
 
+def _on_behalf(prep: Token) -> bool:
+    """ "on behalf of the White House": whom the actor acts for, never whom the act is on."""
+    return prep.lower_ == "on" and any(c.dep_ == "pobj" and c.lemma_.lower() == "behalf" for c in prep.children)
+
+
+def principals(verb: Token) -> list[Token]:
+    """Whom the doer of a verb acts for: "Kushner, on behalf of the White House, helped broker a deal" (said on the
+    verb or on the verbs it completes)."""
+    found: list[Token] = []
+    while not found:
+        found = [p for c in verb.children if c.dep_ == "prep" and _on_behalf(c)
+                 for b in c.children if b.dep_ == "pobj" for p in pobjs(b, frozenset({"of"}))]
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return found
+
+
 def _absolute(prep: Token) -> bool:
     """ "declared a state of emergency, with South Carolina's governor following suit": a with-phrase set off by a
     comma whose noun has a participle or a predicate after it is a clause of its own (the absolute construction),
@@ -674,7 +692,7 @@ def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     out = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            if _companion(child) or _absolute(child):
+            if _companion(child) or _absolute(child) or _on_behalf(child):
                 continue
             out.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "dative" and child.pos_ in ("PROPN", "NOUN", "PRON"):
