@@ -214,6 +214,9 @@ class Rules:
     """Verbs of agreement that, with an idea or a that-clause and no one named, state an opinion, no event."""
     foretelling_verbs: frozenset[str]
     """Warnings that, with no one warned, foretell a harm rather than threaten: "the UN warned that Sudan faces famine"."""
+    fates: frozenset[str]
+    """What a warning says someone will undergo, which makes it a threat whoever that is: "would pay a heavy price",
+    "will face consequences", "will regret it"."""
     claiming_verbs: frozenset[str]
     """Verbs whose object act is the subject's own: "Islamic State claimed the bombing" (claimed responsibility)."""
     motion_nouns: frozenset[str]
@@ -572,7 +575,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -671,6 +674,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         staff_nouns=word_set("staff_nouns"),
         water_nouns=word_set("water_nouns"),
         rally_nouns=word_set("rally_nouns"),
+        fates=word_set("fates"),
         claiming_verbs=word_set("claiming_verbs"),
         motion_nouns=word_set("motion_nouns"),
         foretelling_verbs=word_set("foretelling_verbs"),

@@ -1415,6 +1415,16 @@ ROWS = [
     ("Armenia said it was retaliating against missile attacks from Azerbaijan.", {("ARM", "Assault", "AZE", "asserted")}),
     ("Israel retaliated against rocket fire from Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
     ("Joe Biden opposed the travel ban from China.", set()),  # a ban is on what comes from a place
+    # massing forces deploys them; massing anything else is no force, nor an assembly
+    ("Russia amassed 100,000 troops on the border with Ukraine.", {("RUS", "DeployTroops", "UKR", "asserted")}),
+    ("Donald Trump amassed 1,330 delegates in Florida.", set()),
+    # a warning that something or someone else will do harm foretells it; one that the warner or the warned will
+    # act or suffer for it threatens
+    ("The WHO warned Brazil that the virus could spread quickly.", set()),
+    ("The IMF warned Pakistan that its economy could collapse.", set()),
+    ("Donald Trump warned that Joe Biden could destroy the growth with his tax increases.", set()),
+    ("China warned Japan that it would take countermeasures.", {("CHN", "Threaten", "JPN", "asserted")}),
+    ("The United States warned Iran that it would face consequences.", {("USA", "Threaten", "IRN", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -32,6 +32,7 @@ def test_shipped_rules_load() -> None:
     assert rules.refused_actions == {"Agree", "Support", "SignAgreement", "Concede"}
     assert rules.nouns["no-confidence"].aimed == {"in"} and not rules.nouns["invasion"].aimed
     assert "motion" in rules.motion_nouns
+    assert "pay" in rules.fates and "warn" in rules.foretelling_verbs
 
 
 def _broken(raw: dict, mutate) -> dict:

@@ -858,6 +858,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return None
         if lemma in rules.opinion_verbs and _opinion(token, ctx):
             return None
+        if lemma in rules.foretelling_verbs and _foretells(token, ctx):
+            return None
         if lemma in rules.undergoing_verbs and _event_object(token, rules):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
@@ -932,6 +934,26 @@ def _opinion(verb: Token, ctx: Context) -> bool:
     future = ctx.rules.modality.planned_auxiliaries | {"would"}
     return bool(withs) or any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in future for a in c.children)
                               for c in verb.children)
+
+
+def _foretells(verb: Token, ctx: Context) -> bool:
+    """ "warned Brazil that the virus could spread", "warned the administration that Giuliani could be a conduit": a
+    warning that something or someone else will do harm foretells it, no threat by the one who warns (as "warned
+    Iran that it would retaliate", where the warner or the warned is its subject, or "that Hezbollah would pay a
+    heavy price", a fate)."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    parties = set(actor_keys([c for c in verb.children if c.dep_ in SUBJECTS | OBJECTS], ctx))
+    parties |= {c for p in parties if (c := ctx.country(p))}
+    for clause in clauses:
+        subjects = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+        if not subjects or clause.lemma_.lower() in ctx.rules.fates:
+            return False
+        keys = actor_keys(subjects, ctx)
+        if any(k in parties or ctx.country(k) in parties for k in keys):
+            return False
+    return True
 
 
 def _dismisses(verb: Token, ctx: Context) -> bool:
