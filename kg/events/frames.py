@@ -951,7 +951,9 @@ def _foretells(verb: Token, ctx: Context) -> bool:
         if not subjects or clause.lemma_.lower() in ctx.rules.fates:
             return False
         keys = actor_keys(subjects, ctx)
-        if any(k in parties or ctx.country(k) in parties for k in keys):
+        # (the warner's or the warned's own organs are them: "Russia warned that its forces would respond"; another
+        # person of their country is not: "Trump warned that Biden could destroy the growth")
+        if any(k in parties or (ctx.kind(k) != "Person" and ctx.country(k) in parties) for k in keys):
             return False
     return True
 
