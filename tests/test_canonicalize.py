@@ -250,6 +250,23 @@ def test_agents_of_a_group_of_nations_are_no_one_state_s(nlp, text):
     assert not any(m.key.startswith("UKR-") for m in res.mentions)
 
 
+@pytest.mark.parametrize("text, agent, key", [
+    ("Islamic militants attacked a police station in northern Mali.", "Islamic militants", "MLI-uaf"),
+    ("Muslim extremists killed three villagers in Nigeria.", "Muslim extremists", "NGA-rad"),
+    ("Islamists staged a hunger strike in Algiers.", "Islamists", "DZA-rad"),
+])
+def test_a_faith_takes_no_militants_or_radicals_out_of_where_they_act(nlp, text, agent, key):
+    """A faith's word places no state's organs ("Muslim leaders" are of no one state), but militants, radicals and
+    protesters of a faith are of the country where they act, as other agents named alone are."""
+    res = _agents_resolve(nlp, text)
+    assert {m.text: m.key for m in res.mentions}[agent] == key
+
+
+def test_a_faith_s_leaders_are_still_no_one_state_s(nlp):
+    res = _agents_resolve(nlp, "Muslim leaders condemned the cartoons published in Denmark.")
+    assert not any(m.key.startswith("DNK-") for m in res.mentions)
+
+
 def test_agent_entities_carry_a_readable_label_and_media_are_sources(nlp):
     res = _agents_resolve(nlp, "Turkish media reported that Turkish troops crossed the border.")
     gaz = load_gazetteer()

@@ -277,3 +277,14 @@ def test_a_subdivision_names_its_country_unless_another_entity_has_the_name(nlp)
     gaz = load_gazetteer()
     assert gaz.entities[gaz.lookup("Wisconsin")].country == "USA"
     assert gaz.lookup("Georgia") == "GEO"  # the country keeps its name
+
+
+@pytest.mark.parametrize(("code", "sector"), [
+    ("~GOVMED", "GOV"), ("NGO~", "NGO"), ("~MUS", "MUS"),
+    ("~MUSUAF", "UAF"),   # "Islamic militants": what they do, not their faith
+    ("~MUSRAD", "RAD"), ("~RELUAF", "UAF"), ("~BUDEDU", "EDU"),
+    ("~REBMUS", "REB"),   # a function first stays first
+    ("~CHRMAR", "CHR"),   # a denomination after a faith is still a faith
+])
+def test_an_agent_code_gives_its_function_before_a_faith(code: str, sector: str) -> None:
+    assert phoenix.agent_sector(code) == sector

@@ -266,9 +266,18 @@ def parse_agents(text: str) -> tuple[list[Agent], list[tuple[int, str, str]]]:
     return agents, skipped
 
 
+IDENTITY_SECTORS = frozenset({"MUS", "CHR", "JEW", "HIN", "BUD", "REL", "ETH", "ETN"})
+"""Agent codes that say what faith or people someone is of, not what they do."""
+
+
 def agent_sector(code: str) -> str:
-    """The primary sector of an agent code: `~GOVMED` -> GOV, `NGO~` -> NGO."""
-    return code.strip("~")[:3]
+    """The primary sector of an agent code: `~GOVMED` -> GOV, `NGO~` -> NGO; a faith or a people first and a
+    function after is the function (`~MUSUAF`, "Islamic militants", -> UAF; `~MUSRAD` -> RAD): what the agents
+    do is what an event needs, and a faith alone places no one in a country."""
+    codes = code.strip("~")
+    first, second = codes[:3], codes[3:6]
+    # (a denomination after a faith is still a faith: `~CHRMAR`, Maronites)
+    return second if first in IDENTITY_SECTORS and second in _INSTITUTIONAL_SECTORS | _ARMED_OR_RADICAL else first
 
 
 # ------------------------------------------------------------------ names
@@ -860,6 +869,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _INSTITUTIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "UAF", "OPP", "PTY", "MED", "BUS",
                                     "NGO", "IGO", "EDU", "HLH", "LAB", "DEV", "ENV", "HRI", "REF", "AGR"})
 """Sectors whose agent nouns name bodies and offices (not people's kinds: religion, elites, civilians)."""
+_ARMED_OR_RADICAL = frozenset({"RAD", "INS", "CRM"})
+"""Sectors of what people do outside institutions: radicals, insurgents, criminals."""
 
 
 def _json_line(entry: dict[str, Any]) -> str:
