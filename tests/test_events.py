@@ -1425,6 +1425,12 @@ ROWS = [
     ("Donald Trump warned that Joe Biden could destroy the growth with his tax increases.", set()),
     ("China warned Japan that it would take countermeasures.", {("CHN", "Threaten", "JPN", "asserted")}),
     ("The United States warned Iran that it would face consequences.", {("USA", "Threaten", "IRN", "asserted")}),
+    # restrictions one state puts on another's people sanction; at home they coerce
+    ("Australia imposed travel bans on Russian officials.", {("AUS", "Sanction", "RUS", "asserted")}),
+    ("Sri Lanka imposed a curfew in Colombo.", {("LKA", "Coerce", "LKA", "asserted")}),
+    # the goods' state is the trade partner ("imports of Australian coal")
+    ("China halted imports of Australian coal.", {("CHN", "Sanction", "AUS", "asserted")}),
+    ("India resumed imports of Iranian oil.", {("IND", "Cooperate", "IRN", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -1014,10 +1014,22 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
                 # such party: a software maintainer, a sports team, a church group; no geopolitical event
                 continue
             action = _verbal(frame, actor, target, ctx)
+            if action == "Coerce" and _abroad(frame, actor, target, ctx):
+                # "Australia imposed travel bans on Russian officials": restrictions a state puts on another's people
+                # are a sanction (CAMEO 16), where a curfew or a travel ban at home coerces its own (CAMEO 17)
+                action = "Sanction"
             if action is not None:
                 yield Event(actor, action, target, mod, date, date_text, qty, (evidence,), frame.cameo)
                 if refusal:
                     yield Event(actor, "Reject", target, "asserted", date, date_text, None, (evidence,), None)
+
+
+def _abroad(frame: Frame, actor: str, target: str | None, ctx: Context) -> bool:
+    """Restrictions (`restrictions` class: bans, curfews) put by one state on another state or its people."""
+    if target is None or frame.theme is None or theme_class(frame.theme, ctx.rules) != "restrictions":
+        return False
+    mine, theirs = ctx.country(actor) or actor, ctx.country(target) or target
+    return ctx.kind(mine) == "Country" and ctx.kind(theirs) == "Country" and mine != theirs
 
 
 def _verbal(frame: Frame, actor: str, target: str | None, ctx: Context) -> str | None:

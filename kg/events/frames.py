@@ -177,11 +177,16 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                 and ctx.kind(ctx.res.token_keys.get(o.i)) != "Person"]
         target_tokens += [p for obj in acts for acl in obj.children if acl.dep_ == "acl" and acl != verb
                           for p in by_agents(acl)]
+    traders: list[str] = []
     for theme_token in themes:
         # "an envoy to Seoul", "troops to Russia"; "control of the crossing to Israel", hung one phrase lower
         target_tokens += [t for t in pobjs(theme_token, theme_preps) if not _office(t, rules)] or [
             p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)] or _relative_pobjs(
             theme_token, theme_preps) or _conjunct_pobjs(theme_token, theme_preps)
+        if theme_class(theme_token, rules) == "trade":
+            # "halted imports of Australian coal", "resumed imports of Iranian oil": the goods' state is the partner
+            traders += [k for o in pobjs(theme_token, frozenset({"of"})) for c in o.children
+                        if c.dep_ in ("amod", "compound", "poss") and (k := modifier_key(c, ctx))]
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
         # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
@@ -236,7 +241,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                                         is_a(action, "Accuse"))
     target_tokens += [p for p in placed if p not in target_tokens]
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
-    targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors]
+    targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
+        or [k for k in dict.fromkeys(traders) if k not in actors]
     # "allowed aid trucks to enter Gaza": what is let in goes where its clause says
     if not targets and (clauses := [t.head for t in themes if t.dep_ == "nsubj" and t.head.dep_ == "ccomp"]):
         entered = [o for c in clauses for o in c.children if o.dep_ in OBJECTS] + [
