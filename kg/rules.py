@@ -65,6 +65,9 @@ class Trigger:
     venues: frozenset[str] = frozenset()
     """Prepositions that name where the act is brought, not whom it is on: "filed a complaint with the WTO
     against the US", "a case at the ICJ"."""
+    denied: str | None = None
+    """The act a denial of this trigger in words is, told instead of the act negated: "will not tolerate any
+    provocation" threatens (CAMEO 13) rather than concedes nothing."""
     aimed: frozenset[str] = frozenset()
     """Prepositions that name whom the act is on besides the common ones: a vote of no confidence "in" the
     prime minister (elsewhere "in" says where)."""
@@ -130,6 +133,10 @@ class Rules:
     street_verbs: frozenset[str]
     """Verbs that, with the street as object or goal ("took to the streets"), are a protest."""
     street_nouns: frozenset[str]
+    ruling_verbs: frozenset[str]
+    """Verbs of a ruling or a finding that, with an act said to be unlawful (`unlawful_words`), condemn whoever did
+    it: "the court found Johnson's advice unlawful", "a judge ruled Trump's travel ban unconstitutional"."""
+    unlawful_words: frozenset[str]
     companion_nouns: frozenset[str]
     """Nouns that, after "in", make a with-phrase name a companion: "in coordination with the army"."""
     companion_adverbs: frozenset[str]
@@ -369,7 +376,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
                                 "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
-                                "possessor", "state_action", "venues", "aimed"}
+                                "possessor", "state_action", "venues", "aimed", "denied"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -402,6 +409,9 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         state_action = entry.get("state_action")
         if state_action is not None and state_action not in known:
             raise RulesError(f"{where}: state_action {state_action!r} is not one of {', '.join(sorted(known))}")
+        denial = entry.get("denied")
+        if denial is not None and denial not in known:
+            raise RulesError(f"{where}: denied {denial!r} is not one of {', '.join(sorted(known))}")
         for lemma in lemmas:
             if lemma in out:
                 raise RulesError(f"{where}: lemma {lemma!r} is already a trigger in '{table}'")
@@ -411,7 +421,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 bool(entry.get("absorb_complement", False)), bool(entry.get("borrow_complement_targets", False)),
                 bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
                 state_action, frozenset(_words(entry["venues"], f"{where}: venues")) if "venues" in entry else frozenset(),
-                frozenset(_words(entry["aimed"], f"{where}: aimed")) if "aimed" in entry else frozenset(),
+                denial, frozenset(_words(entry["aimed"], f"{where}: aimed")) if "aimed" in entry else frozenset(),
             )
     return out
 
@@ -578,7 +588,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "rulings", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -615,6 +625,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
+    _section(data["rulings"], ("verbs", "words"), f"{file}: rulings")
     _section(data["companions"], ("nouns", "adverbs", "preps", "sympathies"), f"{file}: companions")
     _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
                                    "charged_nouns", "holding_verbs"),
@@ -644,6 +655,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         actor_object_verbs=word_set("actor_object_verbs"),
         governing_verbs=word_set("governing_verbs"),
         street_verbs=word_set("streets", "verbs"),
+        ruling_verbs=word_set("rulings", "verbs"),
+        unlawful_words=word_set("rulings", "words"),
         street_nouns=word_set("streets", "nouns"),
         companion_nouns=word_set("companions", "nouns"),
         companion_adverbs=word_set("companions", "adverbs"),

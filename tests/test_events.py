@@ -1431,6 +1431,17 @@ ROWS = [
     # the goods' state is the trade partner ("imports of Australian coal")
     ("China halted imports of Australian coal.", {("CHN", "Sanction", "AUS", "asserted")}),
     ("India resumed imports of Iranian oil.", {("IND", "Cooperate", "IRN", "asserted")}),
+    # saying one will not tolerate something threatens whoever does it; said of no one, the speaker threatens
+    ("China will not tolerate any provocation from Taiwan.", {("CHN", "Threaten", "TWN", "asserted")}),
+    ("Hong Kong leader Carrie Lam said any acts that threaten the country's sovereignty will not be tolerated.",
+     {("HKG", "Threaten", None, "asserted")}),
+    # a ruling that an act is unlawful condemns whoever did it
+    ("The Supreme Court ruled that the suspension of Parliament by Boris Johnson was unlawful.",
+     {("GBR", "Accuse", "GBR", "asserted")}),
+    ("A federal judge ruled Trump's travel ban unconstitutional.", {("USA", "Accuse", "USA", "asserted")}),
+    ("The UN General Assembly declared Russia's annexation of Crimea illegal.",
+     {("UN", "Accuse", "RUS", "asserted"), ("RUS", "Assault", "UKR", "asserted")}),
+    ("The court ruled that the law was constitutional.", set()),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -33,6 +33,8 @@ def test_shipped_rules_load() -> None:
     assert rules.nouns["no-confidence"].aimed == {"in"} and not rules.nouns["invasion"].aimed
     assert "motion" in rules.motion_nouns
     assert "pay" in rules.fates and "warn" in rules.foretelling_verbs
+    assert rules.verbs["tolerate"].denied == "Threaten" and rules.verbs["attack"].denied is None
+    assert "unconstitutional" in rules.unlawful_words and "rule" in rules.ruling_verbs
 
 
 def _broken(raw: dict, mutate) -> dict:
@@ -125,6 +127,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(public_sectors=[]), "public_sectors: expected a word or a non-empty list"),
         (lambda d: d.update(refused_actions=["Agree", "Consent"]), "refused_actions"),
         (lambda d: d["nouns"].append({"lemma": "x", "action": "Accuse", "aimed": [""]}), "(x): aimed"),
+        (lambda d: d["verbs"].append({"lemma": "x", "action": "Concede", "denied": "Smite"}), "(x): denied 'Smite'"),
+        (lambda d: d.update(rulings={"verbs": ["rule"]}), "rulings"),
         (lambda d: d.update(assemblies={"verbs": ["gather"]}), "assemblies: expected exactly 'verbs', 'subjects'"),
         (lambda d: d.update(assemblies={"verbs": ["gather"], "subjects": []}), "assemblies.subjects"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),

@@ -59,6 +59,14 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         for frame, trig, light in frames:
             if frame.action == "Agree" and _opinion(frame.trigger):
                 continue  # "all agreed that vaccines have done more good than harm": a shared opinion, no agreement
+            threat = trig.denied is not None and denied(frame.trigger, rules) \
+                and modality(frame.trigger, rules) == "negated"
+            if threat:
+                # "will not tolerate any provocation": the denial is the act ("such acts will not be tolerated", with
+                # no one named as not tolerating them, is the one who says so)
+                speaker = attribution(frame.trigger, ctx)[0] if not frame.actors and is_passive(frame.trigger) else None
+                frame = replace(frame, action=trig.denied, cameo=None,
+                                actors=frame.actors or ((speaker,) if speaker else ()))
             if not frame.actors:
                 frame = _state_agent(frame, ctx)
             if not frame.actors:
@@ -149,7 +157,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             # the other
             mutual = symmetric and (_each_other(frame.trigger) or trig.reciprocal) \
                 and frame.action not in rules.symmetric_actions and action_types()[frame.action].quad != "verbal-cooperation"
-            yield from _events(frame, light, sent, document, ctx, offset, symmetric, mutual)
+            yield from _events(frame, light, sent, document, ctx, offset, symmetric, mutual, "asserted" if threat else None)
         yield from _obligations(obliged, sent, document, ctx, offset)
         for event in _accusations(sent, verbs, [f for f, _, _ in frames], document, ctx, offset):
             # (remembered as an act, as frames are: "India rejected the allegation" is on whoever made it)
@@ -959,10 +967,11 @@ def _same_country(actor: str, target: str, ctx: Context) -> bool:
 
 
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: Context, offset: int,
-            symmetric: bool = False, mutual: bool = False) -> Iterator[Event]:
-    mod = modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
-                   self_planned=frame.action == "Agree" and frame.cameo is None)
-    if light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
+            symmetric: bool = False, mutual: bool = False, told: str | None = None) -> Iterator[Event]:
+    """The events of a frame, one per actor and target (`told`: the modality when the frame's own is not it)."""
+    mod = told or modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
+                           self_planned=frame.action == "Agree" and frame.cameo is None)
+    if told is None and light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
         # ("offered support" plans it; "offered condolences" is the act itself)
         mod = modality(frame.trigger, ctx.rules)
     date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))

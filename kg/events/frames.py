@@ -866,6 +866,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return None
         if lemma in rules.foretelling_verbs and _foretells(token, ctx):
             return None
+        if lemma in rules.ruling_verbs and (ruling := _ruling_frame(token, ctx)) is not None:
+            return ruling, RULING, None
         if lemma in rules.undergoing_verbs and _event_object(token, rules):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
@@ -940,6 +942,32 @@ def _opinion(verb: Token, ctx: Context) -> bool:
     future = ctx.rules.modality.planned_auxiliaries | {"would"}
     return bool(withs) or any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in future for a in c.children)
                               for c in verb.children)
+
+
+RULING = Trigger("rule", (Sense("Accuse"),), "target")
+"""The trigger of a ruling that an act is unlawful (`_ruling_frame`)."""
+
+
+def _ruling_frame(verb: Token, ctx: Context) -> Frame | None:
+    """ "The court found Johnson's advice to the Queen unlawful", "ruled that the suspension of Parliament by Boris
+    Johnson was unlawful", "a judge ruled Trump's travel ban unconstitutional": a ruling that an act is unlawful
+    condemns whoever did it (or whoever is ruled so: "declared the junta illegitimate"). The small model parses the
+    unlawful word anywhere in the verb's phrase, so it is looked for there, after the verb."""
+    words = ctx.rules.unlawful_words
+    unlawful = next((t for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in words), None)
+    if unlawful is None:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    actors = actor_keys(subjects, ctx) if subjects else controller(verb, ctx)
+    ruled = [c for c in verb.children if c.dep_ in OBJECTS] + [
+        s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
+    targets: list[str] = []
+    for thing in [*ruled, unlawful]:
+        noun = head_noun(thing)
+        named = ctx.res.token_keys.get(noun.i)
+        found = [named] if named else act_doers(noun, ctx, victims=False)
+        targets += [k for k in found if k not in actors and k not in targets]
+    return Frame(verb, "Accuse", tuple(actors), tuple(targets), None) if actors and targets else None
 
 
 def _foretells(verb: Token, ctx: Context) -> bool:
