@@ -1442,6 +1442,10 @@ ROWS = [
     ("The UN General Assembly declared Russia's annexation of Crimea illegal.",
      {("UN", "Accuse", "RUS", "asserted"), ("RUS", "Assault", "UKR", "asserted")}),
     ("The court ruled that the law was constitutional.", set()),
+    # a yes-or-no question asks whether it happened; a wh-question takes it as given
+    ("Did China send weapons to Russia?", {("CHN", "SupplyWeapons", "RUS", "considered")}),
+    ("Will Iran retaliate against Israel?", {("IRN", "Assault", "ISR", "considered")}),
+    ("Why did Russia invade Ukraine?", {("RUS", "Assault", "UKR", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -40,7 +40,21 @@ def modality(token: Token, rules: Rules, self_planned: bool = True) -> str:
     found = _modality_walk(token, rules)
     if self_planned and found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
         return "planned"
+    if found in ("asserted", "planned") and _yes_no_question(token.sent):
+        return "considered"  # "Did China send weapons to Russia?", "Will Iran retaliate?": asked, not told
     return found
+
+
+QUESTION_OPENERS = frozenset({"do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+                              "can", "could", "should", "shall", "may", "might"})
+
+
+def _yes_no_question(sent: Span) -> bool:
+    """A sentence that asks whether something is so: it opens with an auxiliary and ends with a question mark ("Did
+    China send weapons?"); a wh-question ("Why did Russia invade?") takes its event as given."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in ('"', "'", "”", "’", ")")), None)
+    return bool(words) and last is not None and last.text == "?" and words[0].lower_ in QUESTION_OPENERS
 
 
 def _cue(lemma: str, table: tuple[tuple[frozenset[str], str], ...]) -> str | None:
