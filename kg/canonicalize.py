@@ -272,6 +272,15 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             if key:
                 assign(span, key, entities.get(key) or gaz.entities[key])
                 continue
+        if span.label == "NORP" and (state := _state_first(doc, span, gaz)) is not None:
+            # "Bosnian Serb forces", "Kosovo Albanian protesters", "Sri Lankan Tamil refugees": a people within a
+            # state, named after the state, is of that state (as CAMEO codes Bosnian Serbs BIH)
+            end, key = state
+            first = doc[span.start]
+            demonyms.update(range(span.start, end))
+            assign(EntitySpan(span.start, end, offset + first.idx, offset + doc[end - 1].idx + len(doc[end - 1].text),
+                              doc[span.start:end].text, "NORP", None), key, gaz.entities[key])
+            continue
         if span.label == "NORP":
             # "Western", "Sunni": a group adjective with no canonical actor; "Democrats", "Tories" may
             # be a party's members, named generically: resolved once the text's country is known
@@ -515,6 +524,17 @@ def _modifying_place(doc: Doc, start: int, head: Token, token_keys: Mapping[int,
         if entity is not None and entity.kind == "Location" and entity.country \
                 and gaz.kind_of(entity.country) == "Country":
             return entity.key
+    return None
+
+
+def _state_first(doc: Doc, span: EntitySpan, gaz: Gazetteer) -> tuple[int, str] | None:
+    """(end, country key) of the longest run of a group name's first words, short of the whole, that names a country
+    by its name or demonym ("Bosnian" in "Bosnian Serb", "Sri Lankan" in "Sri Lankan Tamil"); None without one."""
+    for end in range(span.end - 1, span.start, -1):
+        text = doc[span.start:end].text
+        key = gaz.lookup(text)
+        if key is not None and gaz.kind_of(key) == "Country":
+            return end, key
     return None
 
 
