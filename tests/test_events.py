@@ -1446,6 +1446,8 @@ ROWS = [
     ("Did China send weapons to Russia?", {("CHN", "SupplyWeapons", "RUS", "considered")}),
     ("Will Iran retaliate against Israel?", {("IRN", "Assault", "ISR", "considered")}),
     ("Why did Russia invade Ukraine?", {("RUS", "Assault", "UKR", "asserted")}),
+    # a people named as of the state it lives in (CAMEO's ethnic groups)
+    ("Thai authorities deported 40 Uyghurs to China.", {("THA", "Coerce", "CHN", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",
