@@ -636,8 +636,12 @@ def _phrase_modifiers(doc: Doc, start: int, head: Token) -> list[Token]:
 
 
 def _agent_country(doc: Doc, start: int, head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
-    """The country a modifier of an agent phrase names: the word before it, or a possessor or adjective of its head."""
-    for t in _phrase_modifiers(doc, start, head):
+    """The country a modifier of an agent phrase names: the word before it, or a possessor or adjective of its head
+    (or the state before an owning participle among them: "a British-flagged tanker")."""
+    owning = load_rules().owning_participles
+    modifiers = _phrase_modifiers(doc, start, head)
+    modifiers += [c for t in modifiers if t.lower_ in owning for c in t.children if c.dep_ in ("amod", "npadvmod", "compound")]
+    for t in modifiers:
         key = token_keys.get(t.i)
         entity = gaz.entities.get(key) if key else None
         if entity is not None and entity.kind == "Country":
@@ -878,7 +882,7 @@ def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) ->
         for t in prep.subtree:
             # (or the state owning a kind of place there: "attacked two prisons in Haiti's capital")
             place = t.head if t.dep_ in ("poss", "amod", "compound") and t.head.lemma_.lower() in places else t
-            if place.dep_ != "pobj" or place.head.lower_ != "in":
+            if place.dep_ != "pobj" or place.head.lower_ not in ("in", "off"):
                 continue
             state = _state_of_place(gaz.entities.get(token_keys.get(t.i, "")), gaz)
             if state is not None:
@@ -953,7 +957,7 @@ def sentence_subject_country(token: Token, token_keys: Mapping[int, str], gaz: G
     return None
 
 
-SCENE_PREPS = frozenset({"in", "across", "throughout"})
+SCENE_PREPS = frozenset({"in", "across", "throughout", "off"})
 
 
 def _scene_country(doc: Doc, start: int, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:

@@ -1448,6 +1448,9 @@ ROWS = [
     ("Why did Russia invade Ukraine?", {("RUS", "Assault", "UKR", "asserted")}),
     # a people named as of the state it lives in (CAMEO's ethnic groups)
     ("Thai authorities deported 40 Uyghurs to China.", {("THA", "Coerce", "CHN", "asserted")}),
+    # a ship's flag is its state; pirates are of where they act, not of the ship they take
+    ("Iran seized a British-flagged oil tanker in the Strait of Hormuz.", {("IRN", "Coerce", "GBR", "asserted")}),
+    ("Pirates hijacked a Bangladeshi cargo ship off Somalia.", {("SOM", "Coerce", "BGD", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -35,6 +35,7 @@ def test_shipped_rules_load() -> None:
     assert "pay" in rules.fates and "warn" in rules.foretelling_verbs
     assert rules.verbs["tolerate"].denied == "Threaten" and rules.verbs["attack"].denied is None
     assert "unconstitutional" in rules.unlawful_words and "rule" in rules.ruling_verbs
+    assert "flagged" in rules.owning_participles and "backed" not in rules.owning_participles
 
 
 def _broken(raw: dict, mutate) -> dict:
