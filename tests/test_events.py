@@ -1451,6 +1451,9 @@ ROWS = [
     # a ship's flag is its state; pirates are of where they act, not of the ship they take
     ("Iran seized a British-flagged oil tanker in the Strait of Hormuz.", {("IRN", "Coerce", "GBR", "asserted")}),
     ("Pirates hijacked a Bangladeshi cargo ship off Somalia.", {("SOM", "Coerce", "BGD", "asserted")}),
+    # talks on joining a body are with it
+    ("Georgia suspended talks on joining the European Union.", {("GEO", "Sanction", "EU", "asserted")}),
+    ("Turkey resumed talks on joining the EU.", {("TUR", "Consult", "EU", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -183,6 +183,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += [t for t in pobjs(theme_token, theme_preps) if not _office(t, rules)] or [
             p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)] or _relative_pobjs(
             theme_token, theme_preps) or _conjunct_pobjs(theme_token, theme_preps)
+        if theme_class(theme_token, rules) == "talks":
+            target_tokens += joined(theme_token, rules)
         if theme_class(theme_token, rules) == "trade":
             # "halted imports of Australian coal", "resumed imports of Iranian oil": the goods' state is the partner
             traders += [k for o in pobjs(theme_token, frozenset({"of"})) for c in o.children
@@ -670,6 +672,16 @@ TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 """What a view, a question or a report is about: "views on the conflict", "a question about the talks"."""
 
 
+def joined(talks: Token, rules: Rules) -> list[Token]:
+    """The body that talks on joining it are with: "suspended talks on joining the European Union", "talks on EU
+    membership"."""
+    topics = [g for p in talks.children if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+              for g in p.children if g.dep_ in ("pcomp", "pobj")]
+    return [o for g in topics if g.lemma_.lower() == "join" for o in g.children if o.dep_ in OBJECTS] + [
+        c for g in topics if g.lemma_.lower() in rules.joining_nouns
+        for c in [*g.children, *pobjs(g, frozenset({"of", "to"}))] if c.dep_ in ("compound", "pobj")]
+
+
 def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     rules = ctx.rules
     of_objs = pobjs(noun, frozenset({"of"}))
@@ -725,6 +737,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     target_preps = (rules.target_preps | trigger.aimed) - trigger.venues
     target_tokens = pobjs(noun, target_preps) + _addressed(noun, trigger, ctx) + [o for o in of_objs if o not in themes] \
         + possessed
+    if rules.theme_class(noun.lemma_.lower()) == "talks":
+        target_tokens += joined(noun, rules)
     target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
