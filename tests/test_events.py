@@ -1454,6 +1454,8 @@ ROWS = [
     # talks on joining a body are with it
     ("Georgia suspended talks on joining the European Union.", {("GEO", "Sanction", "EU", "asserted")}),
     ("Turkey resumed talks on joining the EU.", {("TUR", "Consult", "EU", "asserted")}),
+    # a convoy or a checkpoint is of the forces its compound names
+    ("Mexican cartel gunmen ambushed a police convoy in Michoacan.", {("MEX", "Assault", "MEX", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",
