@@ -1456,6 +1456,9 @@ ROWS = [
     ("Turkey resumed talks on joining the EU.", {("TUR", "Consult", "EU", "asserted")}),
     # a convoy or a checkpoint is of the forces its compound names
     ("Mexican cartel gunmen ambushed a police convoy in Michoacan.", {("MEX", "Assault", "MEX", "asserted")}),
+    # dissolving a party told by a noun, as by the verb; a parliament's dissolution is no body's closing down
+    ("The Thai court ordered the dissolution of the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
+    ("The King ordered the dissolution of parliament.", set()),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

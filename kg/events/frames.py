@@ -685,9 +685,10 @@ def joined(talks: Token, rules: Rules) -> list[Token]:
 def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     rules = ctx.rules
     of_objs = pobjs(noun, frozenset({"of"}))
-    themes = [o for o in of_objs if theme_class(o, rules)]
+    # (a body's of-phrase is whom the act is done to, as its object is: "the dissolution of the opposition party")
+    themes = [o for o in of_objs if theme_class(o, rules) not in rules.acted_on_classes | {None}]
     # (what a ban or a curb falls on sets its kind too: "a ban on the opposition party" is no embargo)
-    classes = [compound_class(noun, rules)] + [theme_class(o, rules) for o in of_objs] \
+    classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
         + [theme_class(o, rules) or _type_class(o, ctx) for o in pobjs(noun, frozenset({"on"}))]
     action = pick_sense(trigger, classes)
     if action is None:
