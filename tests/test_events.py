@@ -1459,6 +1459,13 @@ ROWS = [
     # dissolving a party told by a noun, as by the verb; a parliament's dissolution is no body's closing down
     ("The Thai court ordered the dissolution of the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
     ("The King ordered the dissolution of parliament.", set()),
+    # weapons bought of a state, with no seller named, are that state's supply
+    ("Turkey bought Russian S-400 missiles.", {("RUS", "SupplyWeapons", "TUR", "asserted")}),
+    ("India bought Russian oil.", {("IND", "Cooperate", "RUS", "asserted")}),
+    # pressure or criticism one acts despite or amid is on the one who acts, from whoever the noun names
+    ("Despite pressure from Washington, India continued to buy Russian oil.",
+     {("USA", "Request", "IND", "asserted"), ("IND", "Cooperate", "RUS", "asserted")}),
+    ("Amid criticism from the European Union, Hungary vetoed the aid package.", {("EU", "Accuse", "HUN", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

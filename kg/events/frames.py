@@ -316,6 +316,10 @@ def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Tok
     preps = frozenset({sense.giver})
     givers = pobjs(verb, preps) + [p for t in themes for p in pobjs(t, preps)]
     actors = actor_keys(givers, ctx)
+    if not actors:
+        # "Turkey bought Russian S-400 missiles": with no giver named, the state the goods are of gives them
+        actors = list(dict.fromkeys(k for t in themes for c in t.children if c.dep_ in ("amod", "compound")
+                                    and (k := modifier_key(c, ctx)) and ctx.kind(k) == "Country"))
     targets = [k for k in phrase_keys(subjects, ctx) if k not in actors]
     if not actors or not targets:
         return None
@@ -728,6 +732,11 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "came under attack by Iraqi militias", "Iran faced criticism from the EU": the one who undergoes the event
     # heads the verb (the parser may hang the doer on it too)
     under = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") else None
+    if under is None and noun.dep_ == "pobj" and noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in ("VERB", "AUX") \
+            and pobjs(noun, frozenset({"by", "from"})):
+        # "despite pressure from Washington, India continued to buy Russian oil", "amid criticism from the EU": the one
+        # who goes on in spite of it undergoes it, from whoever the noun names
+        under = noun.head.head
     if under is None and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in rules.undergoing_verbs:
         under = noun.head
     undergone_by = pobjs(under, frozenset({"by", "from"})) + pobjs(noun, frozenset({"by", "from"})) if under is not None else []
