@@ -1466,6 +1466,11 @@ ROWS = [
     ("Despite pressure from Washington, India continued to buy Russian oil.",
      {("USA", "Request", "IND", "asserted"), ("IND", "Cooperate", "RUS", "asserted")}),
     ("Amid criticism from the European Union, Hungary vetoed the aid package.", {("EU", "Accuse", "HUN", "asserted")}),
+    # coordinated brokers of a deal meet its parties, not each other; the parties still agree to it
+    ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
+     {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
+      ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    ("Armenia and Azerbaijan initialled a peace treaty.", {("ARM", "SignAgreement", "AZE", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

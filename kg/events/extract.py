@@ -53,7 +53,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         obliged = _obligation_clauses(verbs, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
-        fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets}
+        # (a deal's brokering is no complement of agreeing to the deal: "agreed to a ceasefire brokered by France")
+        fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets and not f.mediated}
         for f, _, _ in frames:
             _remember(f, ctx)  # (again, as the sentence's frames now stand)
         for frame, trig, light in frames:
@@ -92,7 +93,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions or _each_other(frame.trigger)
                                                     or ((trig.reciprocal or _shared_bond(frame, rules))
                                                         and not parties)) \
-                and not (frame.targets and (_with_party(frame, ctx) or _visited(frame, ctx)))
+                and not (frame.targets and (frame.mediated or _with_party(frame, ctx) or _visited(frame, ctx)))
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
@@ -301,14 +302,18 @@ def _deal_parties(frames: list, ctx: Context) -> list:
         verb = frame.trigger
         # (the deal is the theme, the object, or the noun a relative clause describes: "a deal it brokered";
         # looked for on meetings with no one named only)
+        # (or a participle on it: "agreed to a ceasefire brokered by the United States and France")
         deals = [d for d in (frame.theme, *(c for c in verb.children if c.dep_ in OBJECTS),
-                             verb.head if verb.dep_ == "relcl" else None)
+                             verb.head if verb.dep_ in ("relcl", "acl") else None)
                  if d is not None and theme_class(d, ctx.rules) == "agreement"] \
-            if frame.action == "Consult" and not frame.targets else []
+            if frame.action == "Consult" and (not frame.targets or verb.dep_ == "acl") else []
         if deals:
-            parties = [a for f, _, _ in frames if f.trigger in deals[0].subtree and f.trigger.i != verb.i
-                       for a in f.actors if a not in frame.actors]
-            frame = replace(frame, targets=tuple(dict.fromkeys(parties)))
+            deal = deals[0]
+            # the parties act inside the deal's phrase, or on the deal itself ("Israel and Lebanon agreed to a ceasefire")
+            holder = deal.head.head if deal.dep_ == "pobj" else deal.head
+            parties = [a for f, _, _ in frames if (f.trigger in deal.subtree or f.trigger.i == holder.i)
+                       and f.trigger.i != verb.i for a in f.actors if a not in frame.actors]
+            frame = replace(frame, targets=tuple(dict.fromkeys(parties)), mediated=bool(parties))
         out.append((frame, trig, light))
     return out
 

@@ -36,6 +36,8 @@ class Frame:
     "killed three villagers in southern Serbia"): no self-reference to drop."""
     own_only: bool = False
     """Each actor acts on its own country only: "Algeria and Morocco banned the niqab" is two bans at home."""
+    mediated: bool = False
+    """The targets are the parties of a deal the actors broker: coordinated brokers meet them, not each other."""
 
 
 def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
