@@ -1471,6 +1471,10 @@ ROWS = [
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
     ("Armenia and Azerbaijan initialled a peace treaty.", {("ARM", "SignAgreement", "AZE", "asserted")}),
+    # moving forces deploys them; a border is the state across it, whoever's side
+    ("Poland moved troops to its border with Belarus.", {("POL", "DeployTroops", "BLR", "asserted")}),
+    ("Russia moved nuclear weapons to Belarus.", {("RUS", "Mobilize", "BLR", "asserted")}),
+    ("Kenya moved its capital.", set()),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",
