@@ -1475,6 +1475,8 @@ ROWS = [
     ("Poland moved troops to its border with Belarus.", {("POL", "DeployTroops", "BLR", "asserted")}),
     ("Russia moved nuclear weapons to Belarus.", {("RUS", "Mobilize", "BLR", "asserted")}),
     ("Kenya moved its capital.", set()),
+    # whoever enacts an instrument does what its relative clause says it does
+    ("The Thai president signed a law that bans the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -50,6 +50,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     passive = reduced or is_passive(verb)
     subjects = [] if reduced else [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
+    # "signed a decree that bars anyone with a covered face": whoever enacts an instrument does what it does, as
+    # with "a decree banning the niqab"
+    subjects = [e for s in subjects for e in (
+        [c for c in s.head.children if c.dep_ in SUBJECTS] or [s]
+        if verb.dep_ == "relcl" and s is verb.head and s.lemma_.lower() in rules.instrument_nouns and s.dep_ in OBJECTS
+        else [s])]
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
                 for s in subjects]
