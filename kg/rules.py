@@ -315,6 +315,9 @@ class Rules:
     charged_nouns: frozenset[str]
     """Words that name an act as a wrong: a speaker who says whose it is accuses them ("said it was responding
     to Armenian aggression")."""
+    committing_verbs: frozenset[str]
+    """Verbs whose subject does the wrong their object names: a speaker who says so accuses it ("Russia is
+    committing genocide in Ukraine, Zelensky said")."""
     version: str
     """Hash of the rule file: part of the cache key, so a rule change re-extracts."""
 
@@ -631,7 +634,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["rulings"], ("verbs", "words"), f"{file}: rulings")
     _section(data["companions"], ("nouns", "adverbs", "preps", "sympathies"), f"{file}: companions")
     _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
-                                   "charged_nouns", "holding_verbs"),
+                                   "charged_nouns", "holding_verbs", "committing_verbs"),
              f"{file}: accusations")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
     if not isinstance(attackers["sector"], str) or not attackers["sector"].isalpha():
@@ -736,6 +739,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         blame_words=word_set("accusations", "blame_words"),
         harms=word_set("accusations", "harms"),
         charged_nouns=word_set("accusations", "charged_nouns"),
+        committing_verbs=word_set("accusations", "committing_verbs"),
         holding_verbs=word_set("accusations", "holding_verbs"),
         obligation_auxiliaries=frozenset(_words(att.get("obligation_auxiliaries"), f"{file}: attribution.obligation_auxiliaries")),
         mental_verbs=frozenset(_words(att.get("mental_verbs"), f"{file}: attribution.mental_verbs")),

@@ -1477,6 +1477,9 @@ ROWS = [
     ("Kenya moved its capital.", set()),
     # whoever enacts an instrument does what its relative clause says it does
     ("The Thai president signed a law that bans the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
+    # saying someone commits a wrong accuses them
+    ('"Russia is committing genocide in Ukraine," Zelensky said.', {("UKR", "Accuse", "RUS", "asserted")}),
+    ("South Africa said Israel was committing genocide in Gaza.", {("ZAF", "Accuse", "ISR", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

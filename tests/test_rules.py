@@ -36,6 +36,7 @@ def test_shipped_rules_load() -> None:
     assert rules.verbs["tolerate"].denied == "Threaten" and rules.verbs["attack"].denied is None
     assert "unconstitutional" in rules.unlawful_words and "rule" in rules.ruling_verbs
     assert "flagged" in rules.owning_participles and "backed" not in rules.owning_participles
+    assert "commit" in rules.committing_verbs and "war crime" in rules.charged_nouns
 
 
 def _broken(raw: dict, mutate) -> dict:

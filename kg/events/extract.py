@@ -804,7 +804,7 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
     """Accusations made by claiming a hostile act of someone, or by describing someone as a threat (`verbs`: the sentence's)."""
     rules = ctx.rules
     types = action_types()
-    charged_words = any(t.pos_ == "NOUN" and t.lemma_.lower() in rules.charged_nouns for t in sent)  # (most have none)
+    charged_words = any(_charged_word(t, rules) for t in sent)  # (most have none)
     for verb in verbs:
         lemma = verb.lemma_.lower()
         blamed = _blamed(verb, ctx) if lemma in rules.attribution_verbs or lemma in rules.accusing_verbs \
@@ -870,13 +870,26 @@ def _names_any(tokens: list[Token], phrases: frozenset[str]) -> bool:
     return False
 
 
+def _charged_word(token: Token, rules: Rules) -> bool:
+    """A noun that names an act as a wrong (`accusations.charged_nouns`), alone or with its compound ("war crimes")."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in rules.charged_nouns or any(
+        c.dep_ == "compound" and f"{c.lower_} {lemma}" in rules.charged_nouns for c in token.children)
+
+
 def _charged(verb: Token, ctx: Context) -> list[str]:
     """ "Azerbaijan said it was responding to Armenian aggression", "labelled them Russian disinformation": a
     speaker who names an act by a charged word and its owner accuses the owner (whom its modifiers name)."""
     rules = ctx.rules
     said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
-    return [k for clause in said for t in clause.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in rules.charged_nouns
-            for m in t.children if m.dep_ in ("amod", "poss", "compound") and (k := modifier_key(m, ctx))]
+    wrongs = [t for clause in said for t in clause.subtree if _charged_word(t, rules)]
+    owners = [k for t in wrongs for m in t.children if m.dep_ in ("amod", "poss", "compound") and (k := modifier_key(m, ctx))]
+    # "Russia is committing genocide": whoever the clause says commits the wrong
+    doers = actor_keys([s for t in wrongs if t.dep_ in OBJECTS and t.head.lemma_.lower() in rules.committing_verbs
+                        for s in t.head.children if s.dep_ in SUBJECTS], ctx)
+    return owners + [k for k in doers if k not in owners]
 
 
 def _blamed(verb: Token, ctx: Context) -> list[Token]:
