@@ -1480,6 +1480,12 @@ ROWS = [
     # saying someone commits a wrong accuses them
     ('"Russia is committing genocide in Ukraine," Zelensky said.', {("UKR", "Accuse", "RUS", "asserted")}),
     ("South Africa said Israel was committing genocide in Gaza.", {("ZAF", "Accuse", "ISR", "asserted")}),
+    # words are said of or to forces named as the object: they are whom, not a theme
+    ("The US Justice Department charged four Chinese military officers with espionage.",
+     {("USA", "Accuse", "CHN", "asserted")}),
+    # whom something is asked from is whom one asks
+    ("Ukraine requested troops from NATO.", {("UKR", "Request", "NATO", "asserted")}),
+    ("Poland requested Patriot missiles from the United States.", {("POL", "Request", "USA", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

@@ -103,6 +103,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     action = sense.action if sense is not None else None
     if action is None:
         return None
+    if is_a(action, "Accuse") or is_a(action, "Threaten") or is_a(action, "Support"):
+        # "charged four Chinese military officers with espionage", "praised Ukrainian soldiers": words are said of or
+        # to people, whatever their class; forces or envoys named as the object are whom
+        themes = [t for t in themes if not (t in objects and theme_class(t, rules) in ("troops", "envoy"))]
     instruments = {rules.instrument_actions.get(theme_class(head_noun(s), rules)) for s in subjects} \
         if not passive and action_types()[action].quad in HOSTILE_QUADS else set()
     if len(instruments) == 1 and None not in instruments:
@@ -250,6 +254,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed and t not in placed], ctx,
                                         is_a(action, "Accuse"))
     target_tokens += [p for p in placed if p not in target_tokens]
+    if is_a(action, "Request") and (asked := pobjs(verb, frozenset({"from"})) + [
+            p for o in objects for p in pobjs(o, frozenset({"from"}))]) and phrase_keys(asked, ctx):
+        # "requested troops from NATO", "demanded an apology from Japan": whom something is asked from is whom one
+        # asks (the parser may hang the phrase on what is asked for); what is asked for is no one
+        target_tokens = asked
     # "moved troops to its border with Belarus": a border is the state across it, whoever's side it is
     target_tokens = [w for t in target_tokens for w in (
         pobjs(t, frozenset({"with"})) if t.lemma_.lower() in rules.border_nouns and pobjs(t, frozenset({"with"})) else [t])]
