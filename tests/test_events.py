@@ -1486,6 +1486,8 @@ ROWS = [
     # whom something is asked from is whom one asks
     ("Ukraine requested troops from NATO.", {("UKR", "Request", "NATO", "asserted")}),
     ("Poland requested Patriot missiles from the United States.", {("POL", "Request", "USA", "asserted")}),
+    # rescue teams sent after a disaster are aid
+    ("Turkey sent search and rescue teams to Morocco after the earthquake.", {("TUR", "Aid", "MAR", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

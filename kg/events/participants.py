@@ -550,7 +550,7 @@ def theme_class(token: Token, rules: Rules) -> str | None:
 
 def _theme_class(token: Token, rules: Rules) -> str | None:
     lemma = token.lemma_.lower()
-    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound")]
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound", "nmod")]  # ("search and rescue teams": nmod)
     for left in mods:
         # "non - lethal aid" parses as three modifiers: read them back as one phrase
         words = token.doc[left.left_edge.i:token.i].text.lower()
