@@ -1488,6 +1488,9 @@ ROWS = [
     ("Poland requested Patriot missiles from the United States.", {("POL", "Request", "USA", "asserted")}),
     # rescue teams sent after a disaster are aid
     ("Turkey sent search and rescue teams to Morocco after the earthquake.", {("TUR", "Aid", "MAR", "asserted")}),
+    # whom a demand's clause has do something is whom it asks
+    ("Protesters in Nairobi demanded that President William Ruto resign.", {("KEN", "Request", "KEN", "asserted")}),
+    ("The EU demanded that Russia withdraw its troops from Ukraine.", {("EU", "Request", "RUS", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",

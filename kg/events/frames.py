@@ -254,6 +254,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed and t not in placed], ctx,
                                         is_a(action, "Accuse"))
     target_tokens += [p for p in placed if p not in target_tokens]
+    if is_a(action, "Request") and not objects and not passive:
+        # "demanded that President Ruto resign", "urged that the government hold talks": whom the demand's clause has do
+        # something is whom it asks
+        # (the parser may take a bare subjunctive for a noun, its subject for a compound: "that President Ruto resign")
+        target_tokens += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                          if s.dep_ in SUBJECTS or (c.pos_ == "NOUN" and s.dep_ == "compound" and s.pos_ == "PROPN")]
     if is_a(action, "Request") and (asked := pobjs(verb, frozenset({"from"})) + [
             p for o in objects for p in pobjs(o, frozenset({"from"}))]) and phrase_keys(asked, ctx):
         # "requested troops from NATO", "demanded an apology from Japan": whom something is asked from is whom one
