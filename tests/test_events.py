@@ -1491,6 +1491,9 @@ ROWS = [
     # whom a demand's clause has do something is whom it asks
     ("Protesters in Nairobi demanded that President William Ruto resign.", {("KEN", "Request", "KEN", "asserted")}),
     ("The EU demanded that Russia withdraw its troops from Ukraine.", {("EU", "Request", "RUS", "asserted")}),
+    # a cyberattack on a state's networks attacks it; an attache expelled is a diplomat expelled
+    ("Iran launched a cyberattack on Albania's government websites.", {("IRN", "Assault", "ALB", "asserted")}),
+    ("Britain expelled Russia's defence attache over espionage.", {("GBR", "Sanction", "RUS", "asserted")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",
