@@ -1494,6 +1494,8 @@ ROWS = [
     # a cyberattack on a state's networks attacks it; an attache expelled is a diplomat expelled
     ("Iran launched a cyberattack on Albania's government websites.", {("IRN", "Assault", "ALB", "asserted")}),
     ("Britain expelled Russia's defence attache over espionage.", {("GBR", "Sanction", "RUS", "asserted")}),
+    # what a call or a demand asks has not happened
+    ("There were calls for Netanyahu to resign.", {("ISR", "Retreat", None, "considered")}),
     # whom one acts on behalf of is no one acted on; one of no known state acts for it
     ("In mid-August, Kushner, on behalf of the White House, helped broker a deal establishing diplomatic relations "
      "between Israel and the United Arab Emirates.",
