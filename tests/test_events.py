@@ -1401,6 +1401,8 @@ ROWS = [
     ("China has not condemned Russia's invasion of Ukraine.", {("CHN", "Accuse", "RUS", "negated")}),
     # a sum is of the class of what it is in: "$500 million in military aid" is aid; committing it pledges it
     ("The EU sent 50 million euros in humanitarian aid to Syria.", {("EU", "Aid", "SYR", "asserted")}),
+    ("The United States sent $1 billion in military aid to Ukraine.", {("USA", "SupplyWeapons", "UKR", "asserted")}),
+    ("Japan sent $5 billion to Ukraine.", {("JPN", "Aid", "UKR", "asserted")}),
     ("France committed 300 million euros in aid to Lebanon.", {("FRA", "Agree", "LBN", "planned")}),
     ("Britain committed 900 troops to Estonia.", {("GBR", "Agree", "EST", "planned")}),
     ("Russian soldiers committed atrocities in Bucha.", set()),

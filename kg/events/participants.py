@@ -565,10 +565,13 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
             found = rules.theme_class(f"{lemma} of {pobj.lemma_.lower()}")
             if found:
                 return found
+    if lemma in CURRENCIES or lemma in AMOUNTS:
+        # "$500 million in military aid", "300 million euros in aid": a sum is of the class of what it is in (before
+        # its own: money alone is aid)
+        found = next((c for p in pobjs(token, frozenset({"in"})) if (c := theme_class(p, rules))), None)
+        if found is not None:
+            return found
     found = rules.theme_class(lemma) or rules.theme_class(token.lower_)
-    if found is None and (lemma in CURRENCIES or lemma in AMOUNTS):
-        # "$500 million in military aid", "300 million euros in aid": a sum is of the class of what it is in
-        return next((c for p in pobjs(token, frozenset({"in"})) if (c := theme_class(p, rules))), None)
     if found is None:
         # "blocked access to news websites", "suspended the activities of 54 NGOs": what is held is of its holder's class
         return next((c for h in holders(token, rules) if (c := theme_class(h, rules))), None)
