@@ -754,11 +754,11 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
     named = {k: list(v) for k, v in (named or {}).items()}
     rules = load_rules()
     heads = {head.i for head, _, _, _ in phrases}
+    # (a faith's word places no state's organs, "Muslim leaders", but does not take militants or protesters out of
+    # where they act)
+    unofficial_blocs = rules.bloc_words - rules.creed_words
     for token, start, phrase, sector in phrases:
-        # (a faith's word places no state's organs, "Muslim leaders", but does not take militants or protesters out
-        # of where they act)
-        blocs = rules.bloc_words if agents.sectors[sector].type in ("government", "military") \
-            else rules.bloc_words - rules.creed_words
+        blocs = rules.bloc_words if agents.sectors[sector].type in ("government", "military") else unofficial_blocs
         if token.lemma_.lower() in rules.camp_nouns and any(
                 p.i in heads or (p.i in token_keys and gaz.kind_of(token_keys[p.i]) not in ("Country", "Location"))
                 for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"

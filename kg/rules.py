@@ -412,12 +412,10 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         possessor = entry.get("possessor", "actor")
         if possessor not in POSSESSOR_ROLES:
             raise RulesError(f"{where}: possessor {possessor!r} is not one of {', '.join(POSSESSOR_ROLES)}")
-        state_action = entry.get("state_action")
-        if state_action is not None and state_action not in known:
-            raise RulesError(f"{where}: state_action {state_action!r} is not one of {', '.join(sorted(known))}")
-        denial = entry.get("denied")
-        if denial is not None and denial not in known:
-            raise RulesError(f"{where}: denied {denial!r} is not one of {', '.join(sorted(known))}")
+        state_action, denial = (entry.get(field) for field in ("state_action", "denied"))
+        for field, named in (("state_action", state_action), ("denied", denial)):
+            if named is not None and named not in known:
+                raise RulesError(f"{where}: {field} {named!r} is not one of {', '.join(sorted(known))}")
         for lemma in lemmas:
             if lemma in out:
                 raise RulesError(f"{where}: lemma {lemma!r} is already a trigger in '{table}'")

@@ -277,7 +277,7 @@ def agent_sector(code: str) -> str:
     codes = code.strip("~")
     first, second = codes[:3], codes[3:6]
     # (a denomination after a faith is still a faith: `~CHRMAR`, Maronites)
-    return second if first in IDENTITY_SECTORS and second in _INSTITUTIONAL_SECTORS | _ARMED_OR_RADICAL else first
+    return second if first in IDENTITY_SECTORS and second in _FUNCTION_SECTORS else first
 
 
 # ------------------------------------------------------------------ names
@@ -869,8 +869,9 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _INSTITUTIONAL_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG", "REB", "UAF", "OPP", "PTY", "MED", "BUS",
                                     "NGO", "IGO", "EDU", "HLH", "LAB", "DEV", "ENV", "HRI", "REF", "AGR"})
 """Sectors whose agent nouns name bodies and offices (not people's kinds: religion, elites, civilians)."""
-_ARMED_OR_RADICAL = frozenset({"RAD", "INS", "CRM"})
-"""Sectors of what people do outside institutions: radicals, insurgents, criminals."""
+_FUNCTION_SECTORS = _INSTITUTIONAL_SECTORS | {"RAD", "INS", "CRM"}
+"""Sectors of what agents do, in institutions or outside them (radicals, insurgents, criminals): what a code
+gives after a faith (`agent_sector`)."""
 
 
 def _json_line(entry: dict[str, Any]) -> str:

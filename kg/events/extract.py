@@ -987,8 +987,9 @@ def _same_country(actor: str, target: str, ctx: Context) -> bool:
 def _events(frame: Frame, light: Token | None, sent: Span, document: Document, ctx: Context, offset: int,
             symmetric: bool = False, mutual: bool = False, told: str | None = None) -> Iterator[Event]:
     """The events of a frame, one per actor and target (`told`: the modality when the frame's own is not it)."""
-    mod = told or modality(light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules,
-                           self_planned=frame.action == "Agree" and frame.cameo is None)
+    # (a nominal event is told, and negated, by the verb that carries it)
+    teller = light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger
+    mod = told or modality(teller, ctx.rules, self_planned=frame.action == "Agree" and frame.cameo is None)
     if told is None and light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
         # ("offered support" plans it; "offered condolences" is the act itself)
         mod = modality(frame.trigger, ctx.rules)
@@ -1019,8 +1020,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     local = {p for t, p in zip(frame.targets, placed) if p and ctx.kind(t) == "Location" and t != p} \
         if action_types()[frame.action].quad in HOSTILE_QUADS else set()
     # "said it would not meet the demands": consent denied in words rejects, besides the act it negates
-    refusal = mod == "negated" and frame.action in ctx.rules.refused_actions and denied(
-        light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger, ctx.rules)
+    refusal = mod == "negated" and frame.action in ctx.rules.refused_actions and denied(teller, ctx.rules)
     for actor in actors:
         for target in targets:
             if target == actor and ctx.kind(actor) != "Country":

@@ -267,7 +267,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens = asked
     # "moved troops to its border with Belarus": a border is the state across it, whoever's side it is
     target_tokens = [w for t in target_tokens for w in (
-        pobjs(t, frozenset({"with"})) if t.lemma_.lower() in rules.border_nouns and pobjs(t, frozenset({"with"})) else [t])]
+        (t.lemma_.lower() in rules.border_nouns and pobjs(t, frozenset({"with"}))) or [t])]
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or [k for k in dict.fromkeys(traders) if k not in actors]

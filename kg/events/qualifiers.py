@@ -120,9 +120,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         carrier = node is token.head and token.pos_ == "NOUN" and token.dep_ in OBJECTS
         if (node is token or via in CLAUSE_PATH or carrier) and (_headline_infinitive(node) or _be_to(node)):
             return "planned"
-        negated = any((c.dep_ == "neg" or c.lower_ in cues.negations and c.dep_ in ("neg", "advmod", "det"))
-                      and not _whether_or_not(c) for c in children) \
-            or any(_negative_subject(c, cues.negations) for c in children if c.dep_ in SUBJECTS)
+        negated = _negated_here(node, cues.negations, NEGATING_DEPS)
         # ("she would not leave office, accusing the party of fraud": the participle's act is done all the same)
         if (node is not token or node.pos_ in ("VERB", "AUX")) and not result_clause:
             if lemma in cues.open_when_negated and negated:
@@ -179,13 +177,23 @@ def _modality_walk(token: Token, rules: Rules) -> str:
     return "asserted"
 
 
+NEGATING_DEPS = frozenset({"neg", "advmod", "det"})
+"""How a negation word hangs on what it negates: "did not", "never agreed", "no plans"."""
+
+
+def _negated_here(node: Token, negations: frozenset[str], deps: frozenset[str]) -> bool:
+    """A negation word on the node itself (hung on it by one of `deps`), or a subject that is denied ("neither
+    France nor Germany"); not the "not" of "whether or not"."""
+    children = list(node.children)
+    return any((c.dep_ == "neg" or (c.lower_ in negations and c.dep_ in deps)) and not _whether_or_not(c)
+               for c in children) or any(_negative_subject(c, negations) for c in children if c.dep_ in SUBJECTS)
+
+
 def denied(token: Token, rules: Rules) -> bool:
     """The token's own clause says no to it ("would not meet the demands", "did not accede", "neither the EU nor
-    the US would endorse the result"): a refusal in words, not a cue from a verb above it."""
-    negations = rules.modality.negations
-    children = list(token.children)
-    return any((c.dep_ == "neg" or (c.lower_ in negations and c.dep_ == "advmod")) and not _whether_or_not(c)
-               for c in children) or any(_negative_subject(c, negations) for c in children if c.dep_ in SUBJECTS)
+    the US would endorse the result"): a refusal in words, not a cue from a verb above it (nor a determiner: "no
+    agreement" tells of none, it refuses nothing)."""
+    return _negated_here(token, rules.modality.negations, NEGATING_DEPS - {"det"})
 
 
 def _whether_or_not(word: Token) -> bool:
