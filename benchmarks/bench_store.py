@@ -8,7 +8,7 @@ targets, modality, dates, codes, mentions) in a temporary folder, then times:
          (`kg.query.run` with `write_result` as its sink), and the table a terminal gets (1,000 rows)
 
 (for a listing with a `# @lead` line, also pyoxigraph alone sending the queries kg sends for that table: the
-lead's entities, then the listing an entity label at a time, `kg.query.first_rows`)
+lead's values, then the listing an actor label or a date at a time, `kg.query.first_rows`)
 for an aggregate query and for every shipped query, with and without the
 parameters that name an entity. The raw side runs the very queries kg sends:
 the `entities` lookup of a name, then the named query with the entities it
@@ -144,7 +144,8 @@ class _Recorder:
 
 def table_queries(store: ox.Store, name: str, params: dict[str, str]) -> list[tuple[str, dict]]:
     """The queries kg sends for a terminal's table of a listing that declares a `# @lead` (none named): the lead's
-    entities in label order, then the listing bound to one label's entities at a time (`kg.query.first_rows`)."""
+    values in the listing's order (actors' labels, dates), then the listing bound to one value at a time
+    (`kg.query.first_rows`)."""
     named = kg_query.named_queries()[name]
     if named.lead is None or kg_query.entity_params(named.text) & set(params):
         return []
@@ -187,6 +188,7 @@ CASES: list[tuple[str, dict[str, str]]] = [
     ("aliases", {}),
     ("who-did-what", {}),
     ("timeline", {}),
+    ("timeline", {"since": "2020-06"}),
     ("sources", {}),
     ("considered", {}),
     ("event-table", {}),
@@ -258,7 +260,7 @@ def main() -> None:
                   f"ratio kg/raw {kq / rq:.2f} (<= 1.20: {verdict}){'' if kq < 1 else ', over 1 s'}; "
                   f"table of {min(rows, kg_query.TABLE_LIMIT):,} rows {tq * 1000:8.1f} ms", flush=True)
             if sent:
-                print(f"      table: {len(sent)} queries (the lead's entities, then one label's at a time), raw "
+                print(f"      table: {len(sent)} queries (the lead's values, then one value's rows at a time), raw "
                       f"{figure['raw_table_s'] * 1000:.1f} ms, kg {tq * 1000:.1f} ms ({tq / figure['raw_table_s']:.2f})", flush=True)
             if args.before and query in kg_query.named_queries():
                 figure["before_raw_s"] = before_figure(raw_store, args.before, query, text, params, args.repeat)

@@ -54,9 +54,11 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _LEAD_LINE = re.compile(r"^#\s*@lead\s+([A-Za-z_][A-Za-z0-9_]*)\s+\?([A-Za-z_][A-Za-z0-9_]*)\s+\(([\w/.-]+\.rq)\)", re.MULTILINE)
-_ENTITY_SLOT = re.compile(
-    r"VALUES[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\{[^}]*\}(?=[ \t]*#[ \t]*@entity[ \t]+([A-Za-z_][A-Za-z0-9_]*))"
+_SLOT = re.compile(
+    r"VALUES[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\{[^}]*\}(?=[ \t]*#[ \t]*@(entity|slot)[ \t]+([A-Za-z_][A-Za-z0-9_]*))"
 )
+"""A VALUES line kg fills: `# @entity NAME` with the entities --param NAME names, `# @slot NAME` with the values a
+listing's lead reads (`first_rows`); group 1 is its variable, 2 the kind, 3 the name."""
 _UPDATE = re.compile(
     r"^(?:\s*(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>))*\s*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -88,12 +90,15 @@ class Param:
 
 @dataclass(frozen=True)
 class Lead:
-    """What a long listing's order starts with (`# @lead PARAM ?VAR (FILE)`): ?VAR, a label of the entities that
-    --param PARAM names; FILE (under kg/queries/) lists those entities in the order of their labels (`first_rows`)."""
+    """What a long listing's order starts with (`# @lead SLOT ?VAR (FILE)`): ?VAR, the value shown for what is bound
+    into the VALUES lines of SLOT (an entity parameter, or a `# @slot` of kg's own); FILE (under kg/queries/) lists
+    (?slot ?lead ?events) in the listing's order: what to bind, the ?VAR it gives, the events it starts from
+    (`first_rows`). `params` are the listing's parameters FILE also takes (its `# @param` lines)."""
 
     param: str
     variable: str
     keys: str
+    params: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -132,10 +137,16 @@ def _parse_named(path: Path) -> NamedQuery:
             raise QueryError(f"{path.name}: @param {p.name} is {p.kind!r} but the query has "
                              f"{'a' if p.name in slots else 'no'} `VALUES ... # @entity {p.name}` line")
     lead = _LEAD_LINE.search(text)
-    if lead and lead.group(1) not in slots:
-        raise QueryError(f"{path.name}: @lead {lead.group(1)} is not a parameter with a `VALUES ... # @entity` line")
-    keys = (path.parent / lead.group(3)).read_text(encoding="utf-8") if lead else ""
-    return NamedQuery(path.stem, description, params, text, Lead(lead.group(1), lead.group(2), keys) if lead else None)
+    if lead is None:
+        return NamedQuery(path.stem, description, params, text)
+    if lead.group(1) not in slots | _slots(text, "slot"):
+        raise QueryError(f"{path.name}: @lead {lead.group(1)} is neither a parameter with a `VALUES ... # @entity` line "
+                         f"nor a `VALUES ... # @slot` line")
+    keys = (path.parent / lead.group(3)).read_text(encoding="utf-8")
+    taken = frozenset(m.group(1) for m in map(_PARAM_LINE.match, keys.splitlines()) if m)
+    if not taken <= {p.name for p in params}:
+        raise QueryError(f"{path.name}: its lead {lead.group(3)} takes {', '.join(sorted(taken))}, not all parameters of it")
+    return NamedQuery(path.stem, description, params, text, Lead(lead.group(1), lead.group(2), keys, taken))
 
 
 def _param(path: Path, match: re.Match[str]) -> Param:
@@ -361,23 +372,28 @@ def check_value(name: str, kind: str, value: str) -> str:
 # ---------------------------------------------------------------- entity parameters
 
 
+def _slots(text: str, kind: str) -> frozenset[str]:
+    return frozenset(m.group(3) for m in _SLOT.finditer(text) if m.group(2) == kind)
+
+
 def entity_params(text: str) -> frozenset[str]:
     """The parameters of a query that name entities: those of its `VALUES ?var { ... }  # @entity NAME` lines."""
-    return frozenset(m.group(2) for m in _ENTITY_SLOT.finditer(text))
+    return _slots(text, "entity")
 
 
-def bind_entities(text: str, bound: Mapping[str, tuple[ox.NamedNode, ...]]) -> str:
-    """The query with each `# @entity NAME` VALUES block holding the IRIs bound to NAME (none: no row).
+def bind_entities(text: str, bound: Mapping[str, tuple[Term, ...]]) -> str:
+    """The query with each `# @entity NAME` (or `# @slot NAME`) VALUES block holding the terms bound to NAME
+    (none: no row): the IRIs of named entities, or the values a listing's lead binds.
 
-    IRIs are written by pyoxigraph's N-Triples serialiser; parameters not in `bound` keep their block as written.
+    Terms are written by pyoxigraph's N-Triples serialiser; names not in `bound` keep their block as written.
     """
 
     def fill(m: re.Match[str]) -> str:
-        if m.group(2) not in bound:
+        if m.group(3) not in bound:
             return m.group(0)
-        return f"VALUES ?{m.group(1)} {{ {' '.join(str(iri) for iri in bound[m.group(2)])} }}"
+        return f"VALUES ?{m.group(1)} {{ {' '.join(str(term) for term in bound[m.group(3)])} }}"
 
-    return _ENTITY_SLOT.sub(fill, text)
+    return _SLOT.sub(fill, text)
 
 
 def resolve_entities(store: ox.Store, name: str) -> tuple[ox.NamedNode, ...]:
@@ -418,31 +434,35 @@ about 0.07 ms an event on a million triples, this many take a fifth to a third o
 
 def first_rows(store: ox.Store, text: str, lead: Lead, rows: int,
                substitutions: Mapping[ox.Variable, ox.Literal] | None = None) -> Result | None:
-    """The first `rows` rows of a listing whose order starts with a label of its entity parameter `lead.param`
-    (unbound in `text`), found an entity at a time in the order of their labels; None when that would take longer
-    than listing every event (past LEAD_EVENTS events, or so few rows per event that it would get there).
+    """The first `rows` rows of a listing whose order starts with its lead's ?VAR (`lead.variable`: an actor's
+    label, an event's date), found a lead value at a time in the listing's order; None when that would take
+    longer than listing every event (past LEAD_EVENTS events, or so few rows per event that it would get there).
 
     A listing of every event joins every fact of every event before its ORDER BY can keep the first rows; the
-    rows of one entity are found by looking its events up (10 ms). The rows whose ?VAR is the first label come
-    first, then those of the second, and so on (the order is total, so it is the listing's own), and the entities
-    with a label are all those whose rows have it. One label at a time, because Oxigraph plans the same text
-    another way, joining every event, once a VALUES line holds more than a few entities."""
-    keys = [(s["entity"], s["label"], int(s["events"].value)) for s in store.query(lead.keys)]  # type: ignore[index,union-attr]
+    rows of one entity or one date are found by looking its events up (10-30 ms). The rows whose ?VAR is the
+    first lead value come first, then those of the second, and so on (the order is total, so it is the
+    listing's own), and the slot values of a lead value are all those whose rows have it (an actor's label, or
+    a date, which is its own slot value). One value at a time, because Oxigraph plans the same text another
+    way, joining every event, once a VALUES line holds more than a few entities."""
+    subs = substitutions or {}
+    taken = {k: v for k, v in subs.items() if k.value in lead.params}
+    keys = [(s["slot"], s["lead"], int(s["events"].value))  # type: ignore[index,union-attr]
+            for s in store.query(lead.keys, substitutions=taken or None)]
     found: list[Row] = []
     variables: tuple[str, ...] = ()
     events, i = 0, 0
     while i < len(keys) and len(found) < rows:
         if events > LEAD_EVENTS or (events >= 1000 and events * rows > LEAD_EVENTS * max(len(found), 1)):
             return None
-        label, entities = keys[i][1], {}
-        while i < len(keys) and keys[i][1] == label:  # every entity of the label: their rows interleave
-            entities[keys[i][0]] = None
+        value, slots = keys[i][1], {}
+        while i < len(keys) and keys[i][1] == value:  # every slot value with this lead value: their rows interleave
+            slots[keys[i][0]] = None
             events += keys[i][2]
             i += 1
-        answer = store.query(bind_entities(text, {lead.param: tuple(entities)}), substitutions=substitutions or None)
+        answer = store.query(bind_entities(text, {lead.param: tuple(slots)}), substitutions=subs or None)
         variables = tuple(v.value for v in answer.variables)  # type: ignore[union-attr]
         column = variables.index(lead.variable)
-        found += [row for row in map(tuple, answer) if row[column] == label]  # type: ignore[arg-type]
+        found += [row for row in map(tuple, answer) if row[column] == value]  # type: ignore[arg-type]
     if not variables:
         return None
     return Result(variables, tuple(found[:rows]))

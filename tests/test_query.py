@@ -208,14 +208,15 @@ def _first_of(store_: ox.Store, name: str, rows: int, params: dict[str, str]) ->
 def test_the_first_rows_of_a_listing_by_actor_are_its_first_rows_found_an_actor_at_a_time(varied, monkeypatch):
     """With a row limit, who-did-what and considered find their first rows from the actors with the first labels;
     for every limit they are the listing's first rows, in its order, with one more when the list goes on."""
-    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered"}
+    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered", "timeline"}
     cases = [("who-did-what", {}), ("who-did-what", {"modality": "asserted"}), ("who-did-what", {"action": "Consult"}),
-             ("considered", {})]
+             ("considered", {}), ("timeline", {}), ("timeline", {"since": "2024"}), ("timeline", {"until": "2023-12"})]
     for name, extra in cases:
         every = query.run(name, store=varied, params=extra)
         assert len(every.rows) >= 5, name
         checked = query.check_value  # the values as run binds them
-        bound = {k: checked(k, {"modality": "modality", "action": "action"}[k], v) for k, v in extra.items()}
+        bound = {k: checked(k, {"modality": "modality", "action": "action", "since": "date", "until": "date"}[k], v)
+                 for k, v in extra.items()}
         for n in range(1, len(every.rows) + 2):
             first = _first_of(varied, name, n + 1, bound)
             assert first is not None and first.rows == every.rows[:n + 1], (name, extra, n)
@@ -244,6 +245,25 @@ def test_first_rows_take_every_entity_of_a_label_and_an_entity_under_each_of_its
         assert first is not None and first.rows == every.rows[:n], n
 
 
+def test_the_first_rows_of_the_timeline_come_a_date_at_a_time_in_its_own_date_order():
+    """The timeline is ordered by date first: kg binds the first dates into its `# @slot when` lines and gets
+    the timeline's first rows. Dates of a day, a month and a year order as the store orders them, in the lead's
+    query and in the listing alike, and a date that two events share gives both."""
+    mem = store.parse(to_dataset(varied_corpus()))
+    kg_date = ox.NamedNode("https://w3id.org/kg-geo/ontology#date")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    dated = sorted({q.subject for q in mem.quads_for_pattern(None, kg_date, None)}, key=str)
+    for event, day in zip(dated[::4], ["2024-10-15", "2023-01-01", "2024-10-15", "2024-09-30", "2022-12-31"]):
+        mem.add(ox.Quad(event, kg_date, ox.Literal(day, datatype=ox.NamedNode(xsd + "date"))))
+    every = query.run("timeline", store=mem)
+    whens = [row[0] for row in every.rows]
+    assert {w.datatype.value.rsplit("#")[1] for w in whens} == {"date", "gYearMonth", "gYear"}  # type: ignore[union-attr]
+    for n in range(1, len(every.rows) + 2):
+        first = _first_of(mem, "timeline", n, {})
+        assert first is not None and first.rows == every.rows[:n], n
+    assert query.run("timeline", store=mem, limit=3).rows == every.rows[:4]
+
+
 def test_first_rows_give_way_to_the_whole_listing_when_rows_are_few_per_event(varied, monkeypatch):
     monkeypatch.setattr(query, "LEAD_EVENTS", 0)
     assert _first_of(varied, "who-did-what", 3, {}) is not None  # the first actor's events are always looked at
@@ -258,6 +278,20 @@ def test_a_lead_must_be_an_entity_parameter(tmp_path):
                     "SELECT ?who WHERE { ?a <x:label> ?who FILTER(STR(?who) = ?actor) }\n", encoding="utf-8")
     with pytest.raises(QueryError, match="@lead actor"):
         query._parse_named(path)
+
+
+def test_a_lead_takes_only_parameters_of_its_listing(tmp_path):
+    (tmp_path / "lead").mkdir()
+    (tmp_path / "lead" / "days.rq").write_text("# @param since (date): from\nSELECT ?slot ?lead ?events ?since WHERE { }\n",
+                                               encoding="utf-8")
+    path = tmp_path / "bad.rq"
+    path.write_text("# Bad.\n# @lead when ?when (lead/days.rq): first dates\n"
+                    "SELECT ?when WHERE { VALUES ?d { }  # @slot when\n ?e <x:date> ?d BIND(?d AS ?when) }\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="takes since"):
+        query._parse_named(path)
+    path.write_text(path.read_text(encoding="utf-8").replace("# Bad.\n", "# Bad.\n# @param since (date): from\n"), encoding="utf-8")
+    assert query._parse_named(path).lead == query.Lead("when", "when", (tmp_path / "lead" / "days.rq").read_text(encoding="utf-8"),
+                                                        frozenset({"since"}))
 
 
 def test_a_table_of_a_listing_shows_its_first_rows_and_says_more_were_cut(varied):
