@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from kg.actions import is_a
 from kg.agents import MAX_WORDS, Agents
 from kg.entities import EntitySpan
 from kg.gazetteer import Gazetteer, Reading, load_readings, normalize, sector_key
@@ -780,7 +781,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             continue
         if several_states(token, token_keys, gaz, " ".join([*phrase.split()[:-1], token.lemma_.lower()])):
             continue
-        skip = _commenter(token, rules) | _mediator(token) | _named_as_places(doc, start, rules, sector == "GOV")
+        skip = _commenter(token, rules) | _mediator(token) | _named_as_places(doc, start, rules, sector == "GOV") \
+            | _harmer(token, rules)
         told = named.setdefault(_description(token), [])
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
@@ -845,6 +847,26 @@ def _mediator(token: Token) -> frozenset[int]:
             break
         node = node.head
     return frozenset()
+
+
+def _harmer(token: Token, rules: Rules) -> frozenset[int]:
+    """The words of whoever harms those a phrase names: "Russian shelling wounded five civilians", "Israeli
+    troops killed dozens of people", "were killed by Sudanese militias" (an attacker's nationality says who
+    attacks, not whose people were hit: they are of where it happened, or of the country the text is about)."""
+    while token.dep_ == "conj":
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ in ("dobj", "nsubjpass"):
+        token = token.head.head  # "killed dozens of civilians"
+    verb = token.head
+    trigger = rules.verbs.get(verb.lemma_.lower()) if token.dep_ in ("dobj", "nsubjpass") else None
+    # (force only: those a state arrests, tries or bans are mostly in its hands, of its own people)
+    if trigger is None or not any(s.action and is_a(s.action, "Assault") for s in trigger.senses):
+        return frozenset()
+    if token.dep_ == "nsubjpass":
+        doers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    else:  # (the parser may read a gerund subject as an auxiliary: "Russian shelling wounded")
+        doers = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "aux" and c.tag_ == "VBG")]
+    return frozenset(t.i for d in doers for t in d.subtree)
 
 
 def _commenter(token: Token, rules: Rules) -> frozenset[int]:

@@ -996,6 +996,13 @@ ROWS = [
     ("Beijing retaliated with tariffs on American soybeans.", {("CHN", "Sanction", "USA", "asserted")}),
     # people of no named country killed by an attack on a place are the place's, never the attacker's own
     ("Israeli airstrikes on Gaza killed 20 people.", {("ISR", "Assault", "PSE", "asserted")}),
+    # a gerund with an adjective is a noun, even where the parser reads it as an auxiliary: the attack does the harm
+    ("Russian shelling wounded five civilians in Kherson.", {("RUS", "Assault", "UKR", "asserted")}),
+    # the attacker's nationality says who attacks, not whose people were hit: the text says that
+    ("Kyiv said Russian shelling had wounded five civilians.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Ukraine's army is holding the line. Russian shelling wounded five civilians.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a state's forces that hit people of their own state, with no other state in the text: domestic repression
+    ("Syrian government forces killed 12 civilians.", {("SYR", "Assault", "SYR", "asserted")}),
     # a state's or a province's own government acts on the national one: domestic politics between organs
     ("The governor of Texas sued the Biden administration over immigration.", {("USA", "Accuse", "USA", "asserted")}),
     # a state or province that acts is its government, as a capital is its country's

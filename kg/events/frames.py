@@ -59,6 +59,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
                 for s in subjects]
+    if not subjects and not passive:
+        # "Russian shelling wounded five civilians": the parser may read a gerund subject as a progressive's
+        # auxiliary; an auxiliary never takes an adjective, a determiner or a possessor, a noun does
+        subjects = [c for c in verb.lefts if c.dep_ == "aux" and nominal_gerund(c)]
     if not subjects and verb.dep_ == "attr" and verb.tag_ == "VBG" and verb.head.lemma_ == "be":
         # "Qatar is mediating between Hamas and Israel": the parser may read a progressive as the copula's
         # complement; its subject is the copula's
@@ -376,9 +380,15 @@ AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 """What an act is aimed at: "fired shots at the crowd", "the attack on Iran"."""
 
 
+def nominal_gerund(token: Token) -> bool:
+    """A gerund used as a noun: "the shelling", "Russian shelling", "Israel's bombing" (a verb takes no determiner,
+    adjective or possessor; the parser may still tag it a verb, even an auxiliary)."""
+    return token.tag_ == "VBG" and any(m.dep_ in ("amod", "det", "poss", "compound") for m in token.children)
+
+
 def hostile_act(noun: Token, rules: Rules) -> bool:
     """A noun naming a hostile act: an attack, an arrest, sanctions, a blockade ("the invasion of Ukraine")."""
-    if noun.pos_ != "NOUN":
+    if noun.pos_ != "NOUN" and not nominal_gerund(noun):
         return False
     trigger = rules.nouns.get(noun.lemma_.lower())
     if trigger is not None and any(s.action and action_types()[s.action].quad in HOSTILE_QUADS for s in trigger.senses):
