@@ -89,6 +89,8 @@ class ModalityCues:
     negated_nouns: frozenset[str]
     considered_adjectives: frozenset[str]
     planned_adjectives: frozenset[str]
+    open_adjectives: frozenset[str]
+    """ "Serbia is open to talks with Kosovo": what one is open to, one would consider."""
     conditional_marks: frozenset[str]
     chosen_verbs: frozenset[str]
     """ "preferring instead to aid Kyiv": what one prefers or chooses instead is done, whatever it replaces."""

@@ -142,6 +142,15 @@ ROWS = [
     ("Israel will evacuate its settlements in Gaza.", {("ISR", "Retreat", "PSE", "planned")}),
     # the controller of a readiness adjective acts; the one helped is the recipient
     ("Norway is willing to send equipment to help Saudi Arabia.", {("NOR", "Aid", "SAU", "planned")}),
+    # ready for an act is ready to do it; open to it, willing to weigh it; a denied copula denies either
+    ("Iran says it is ready for negotiations with the United States.", {("IRN", "Consult", "USA", "planned")}),
+    ("Kenya signalled it was open to talks with Somalia.", {("KEN", "Consult", "SOM", "considered")}),
+    ("Ukraine is not open to talks with Russia.", {("UKR", "Consult", "RUS", "negated")}),
+    ("Serbia is not ready to hold talks with Kosovo.", {("SRB", "Consult", "XKX", "negated")}),
+    ("The border is open to trade.", set()),
+    # what is agreed to is with its other party
+    ("Israel agreed to a truce with Hamas.", {("ISR", "Agree", "PSE", "planned")}),
+    ("Iran agreed on a deal with the European Union.", {("IRN", "Agree", "EU", "planned")}),
     # violence on people in one's own country is an event; naming no one acted upon, it is not
     ("Serb forces killed three villagers in southern Serbia.", {("SRB", "Assault", "SRB", "asserted")}),
     ("Serbia shelled positions in Serbia.", set()),

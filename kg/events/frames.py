@@ -155,6 +155,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                 if found:
                     actors = [found]
                     break
+    if is_a(action, "Agree"):
+        # "agreed to a truce with Hamas", "agreed on a deal with Iran": what is agreed to is with its other party
+        themes = themes + [p for p in pobjs(verb, frozenset({"to", "on", "upon"}))
+                           if theme_class(p, rules) in rules.bond_classes | {"talks"} and p not in themes]
     # "mediated between Israel and Hamas", "brokered a ceasefire between ...": who mediates meets both parties
     theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
     # (on the verb, "between" only: "among voters, he received two-thirds of the votes" meets no one)
@@ -861,6 +865,10 @@ def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
     if noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in ctx.rules.claiming_verbs:
         # "Islamic State claimed the bombing": an act claimed as one's object is claimed as one's own
         return actor_keys([c for c in noun.head.children if c.dep_ in SUBJECTS], ctx)
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to") and noun.head.head.dep_ == "acomp" and \
+            noun.head.head.lemma_.lower() in cues.planned_adjectives | cues.open_adjectives:
+        # "Serbia is ready for talks with Kosovo", "open to dialogue with": whoever is ready for an act would do it
+        return actor_keys([c for c in noun.head.head.head.children if c.dep_ in SUBJECTS], ctx)
     for _ in range(3):
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
             holder = node.head.head

@@ -70,7 +70,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
     may or may not do is not the event's modality.
     """
     cues = rules.modality
-    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("of", "for", "on", "toward", "towards"):
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ not in ("of", "for", "on", "toward", "towards") \
+            and token.head.head.lemma_.lower() not in cues.open_adjectives:
         # "following a call between Yoon and Zelenskiy", "since the invasion": a temporal or causal
         # phrase reports an event as given, whatever the main clause weighs
         return "asserted"
@@ -131,7 +132,12 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in children):
                 return "considered"  # "if the House votes to impeach him": a condition outranks the verb's own cue
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
-                return "planned"
+                # ("is not ready to hold talks": the copula's negation denies the readiness)
+                negated = node.dep_ == "acomp" and _negated_here(node.head, cues.negations, NEGATING_DEPS)
+                return "negated" if negated else "planned"
+            if node.pos_ == "ADJ" and lemma in cues.open_adjectives and node.dep_ == "acomp" and via == "prep":
+                # "is open to talks": what one is open to is an option, not an act decided ("is not open to": none)
+                return "negated" if _negated_here(node.head, cues.negations, NEGATING_DEPS) else "considered"
             if node.pos_ == "ADJ" and lemma in cues.considered_adjectives:
                 return "considered"  # "Egypt is unlikely to allow", "Russia is likely to attack": a likelihood
             if (node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp")) and not result_clause:
