@@ -268,6 +268,10 @@ ROWS = [
     # forces deployed or mobilised with no destination named are a mobilisation; what else is deployed is not
     ("The governor of Oregon deployed the National Guard.", {("USA", "Mobilize", None, "asserted")}),
     ("Russia mobilised 300,000 reservists.", {("RUS", "Mobilize", None, "asserted")}),
+    # mobilising money for someone aids them; mobilising groups or voters is politics, no show of force
+    ("The EU mobilised 50 million euros for Syria.", {("EU", "Aid", "SYR", "asserted")}),
+    ("Turkey mobilised lobby groups in Germany.", set()),
+    ("Armenia mobilised against Azerbaijan.", {("ARM", "Mobilize", "AZE", "asserted")}),
     ("Russia deployed troops to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
     ("The company deployed new software.", set()),
     # forces sent to a city of one's own country are moved at home; an organisation's forces are its own
