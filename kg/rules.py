@@ -302,6 +302,8 @@ class Rules:
     """Instruments of power ("a decree banning the niqab"): whoever signs or issues one does what it does."""
     proposal_nouns: frozenset[str]
     """What one accepts or rejects: such an event stands even with no author named."""
+    proposing_verbs: frozenset[str]
+    """ "Russia proposed a plan. Ukraine rejected it": whoever puts a proposal forward is its author."""
     accusing_verbs: frozenset[str]
     """ "Ukraine claimed that Pyongyang had deployed troops": claiming a hostile act of someone accuses them."""
     describing_verbs: frozenset[str]
@@ -593,7 +595,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         raise RulesError(f"{file}: expected a mapping at the top level")
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
-                "place_target_actions", "purpose_verbs", "proposal_nouns", "instrument_nouns", "accusations", "target_preps",
+                "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
                 "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "rulings", "owning_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
@@ -732,6 +734,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         charging_verbs=frozenset(_words(att.get("charging_verbs"), f"{file}: attribution.charging_verbs")),
         purpose_verbs=word_set("purpose_verbs"),
         proposal_nouns=word_set("proposal_nouns"),
+        proposing_verbs=word_set("proposing_verbs"),
         instrument_nouns=word_set("instrument_nouns"),
         accusing_verbs=word_set("accusations", "verbs"),
         describing_verbs=word_set("accusations", "describing_verbs"),

@@ -148,6 +148,12 @@ ROWS = [
     ("Ukraine is not open to talks with Russia.", {("UKR", "Consult", "RUS", "negated")}),
     ("Serbia is not ready to hold talks with Kosovo.", {("SRB", "Consult", "XKX", "negated")}),
     ("The border is open to trade.", set()),
+    # an object "it" right after a proposal is the proposal, and its rejection is of its author
+    ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
+    ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),
+    ("The EU drafted new demands. Hungary rejected them.", {("HUN", "Reject", "EU", "asserted")}),
+    ("Hamas accepted the Egyptian proposal. Israel rejected it.",
+     {("PSE", "Agree", "EGY", "asserted"), ("ISR", "Reject", "EGY", "asserted")}),
     # what is agreed to is with its other party
     ("Israel agreed to a truce with Hamas.", {("ISR", "Agree", "PSE", "planned")}),
     ("Iran agreed on a deal with the European Union.", {("IRN", "Agree", "EU", "planned")}),

@@ -212,6 +212,9 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
     found = _matrix_subject(pronoun, ctx)
     if found:
         return found
+    proposal = _proposal_before(pronoun, ctx)
+    if proposal is not None:
+        return _proposal_author(proposal, ctx)
     previous = _previous_subject(pronoun) if depth > 0 else None
     if previous is not None and _agrees(previous, pronoun, ctx):
         if previous.lower_ in PRONOUNS_THING | PRONOUNS_PERSON:
@@ -225,6 +228,38 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
         if subject is not None and resolve_np(subject, ctx, depth - 1) == found:
             found = ctx.antecedent(pronoun, exclude=own | {i for i, key in ctx.keyed_tokens if key == found})
     return found
+
+
+def _proposal_before(pronoun: Token, ctx: Context) -> Token | None:
+    """The proposal an object "it" or "them" stands for: the nearest argument of a verb before it, when that is a
+    proposal ("Hamas accepted the Egyptian proposal. Israel rejected it": the proposal, not Hamas; "Russia proposed
+    a resolution on Syria, but the US vetoed it": the resolution, not Syria inside its phrase)."""
+    if pronoun.lower_ not in ("it", "them") or pronoun.dep_ not in OBJECTS:
+        return None
+    own = _own_subject(pronoun)
+    for i in range(pronoun.i - 1, previous_sentence_start(ctx.doc, pronoun.i) - 1, -1):
+        token = ctx.doc[i]
+        if i in own or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ not in OBJECTS | PASSIVE_SUBJECTS | SUBJECTS:
+            continue
+        singular = token.tag_ not in ("NNS", "NNPS")
+        if token.lemma_.lower() in ctx.rules.proposal_nouns and singular == (pronoun.lower_ == "it") \
+                and i not in ctx.res.token_keys:
+            return token
+        return None  # the nearest argument is something else: the pronoun is read as before
+    return None
+
+
+def _proposal_author(proposal: Token, ctx: Context) -> str | None:
+    """Whose a proposal is: its owner ("the Egyptian proposal", "Russia's plan"), its from- or by-phrase, else
+    whoever put it forward ("Russia proposed a resolution"); None when the text does not say."""
+    owner = next((k for c in proposal.children if c.dep_ in ("poss", "amod", "compound") and (k := modifier_key(c, ctx))), None)
+    if owner is None:
+        owner = next(iter(phrase_keys([p for c in proposal.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+                                       for p in c.children if p.dep_ == "pobj"], ctx)), None)
+    verb = proposal.head
+    if owner is None and proposal.dep_ in OBJECTS and verb.lemma_.lower() in ctx.rules.proposing_verbs:
+        owner = next(iter(actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx)), None)
+    return owner
 
 
 def _own_subject(pronoun: Token) -> frozenset[int]:
