@@ -148,6 +148,10 @@ ROWS = [
     ("Ukraine is not open to talks with Russia.", {("UKR", "Consult", "RUS", "negated")}),
     ("Serbia is not ready to hold talks with Kosovo.", {("SRB", "Consult", "XKX", "negated")}),
     ("The border is open to trade.", set()),
+    # forces pulled out of a region of their own state withdraw at home, as they would attack there
+    ("Russian troops pulled out of Chechnya.", {("RUS", "Retreat", "RUS", "asserted")}),
+    ("The army withdrew from the town of Kidal in Mali.", {("MLI", "Retreat", "MLI", "asserted")}),
+    ("Russian troops withdrew from Kherson.", {("RUS", "Retreat", "UKR", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

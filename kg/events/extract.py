@@ -1017,8 +1017,9 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     # a place a state's organ speaks, goes to law or uses force against is its local government or people: "the
     # Trump administration sued California", "Syrian forces shelled Idlib" are events at home, where "visited
     # California" or "sent troops to Minneapolis" are not
+    # (and forces pulled out of a region of their own state withdraw at home: "Russian troops pulled out of Chechnya")
     local = {p for t, p in zip(frame.targets, placed) if p and ctx.kind(t) == "Location" and t != p} \
-        if action_types()[frame.action].quad in HOSTILE_QUADS else set()
+        if action_types()[frame.action].quad in HOSTILE_QUADS or frame.action == "Retreat" else set()
     # "said it would not meet the demands": consent denied in words rejects, besides the act it negates
     refusal = mod == "negated" and frame.action in ctx.rules.refused_actions and denied(teller, ctx.rules)
     for actor in actors:
