@@ -152,6 +152,9 @@ ROWS = [
     ("Russian troops pulled out of Chechnya.", {("RUS", "Retreat", "RUS", "asserted")}),
     ("The army withdrew from the town of Kidal in Mali.", {("MLI", "Retreat", "MLI", "asserted")}),
     ("Russian troops withdrew from Kherson.", {("RUS", "Retreat", "UKR", "asserted")}),
+    # a noun of what is done to people takes its of-object as whom, whatever its class: envoys expelled are sanctioned
+    ("Canada's expulsion of an Indian diplomat angered New Delhi.", {("CAN", "Sanction", "IND", "asserted")}),
+    ("The deportation of Syrian refugees by Turkey continued.", {("TUR", "Coerce", "SYR", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),
