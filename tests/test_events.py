@@ -155,6 +155,9 @@ ROWS = [
     # a noun of what is done to people takes its of-object as whom, whatever its class: envoys expelled are sanctioned
     ("Canada's expulsion of an Indian diplomat angered New Delhi.", {("CAN", "Sanction", "IND", "asserted")}),
     ("The deportation of Syrian refugees by Turkey continued.", {("TUR", "Coerce", "SYR", "asserted")}),
+    # a protest over what is someone's own (a claim, a decision, plans) answers them
+    ("Seoul lodged a strong protest over Japan's territorial claims.", {("KOR", "Accuse", "JPN", "asserted")}),
+    ("Protesters in Manila rallied over China's actions in the South China Sea.", {("PHL", "Protest", "CHN", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

@@ -507,6 +507,10 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
         for pobj in pobjs(noun, PROVOKING_MARKS | {"over"}):
             if hostile_act(pobj, ctx.rules):
                 doers += act_doers(pobj, ctx, victims=False)
+            else:
+                # "lodged a protest over Japan's territorial claims", "protested over the EU's trade deal": what is
+                # someone's own, a claim, a decision, a remark, is theirs to answer for
+                doers += [k for m in pobj.children if m.dep_ in ("poss", "amod", "compound") and (k := modifier_key(m, ctx))]
         doers += actor_keys([s for p in noun.children if p.dep_ == "prep" and p.lower_ in PROVOKING_MARKS
                              for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ in SUBJECTS], ctx)
     own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
