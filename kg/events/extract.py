@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act, phrasal,
-                              raised_objects, verdict)
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
+                              main_verb_as_participle, phrasal, raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun, modifier_key,
                                     phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
@@ -207,6 +207,7 @@ def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
         return False
     namers = [c for c in frame.trigger.children if c.dep_ in SUBJECTS | NAMING_MODIFIERS]
     namers += [c for c in light.children if c.dep_ in SUBJECTS] if light is not None else []
+    namers += [frame.trigger.head] if main_verb_as_participle(frame.trigger) else []
     for namer in namers:
         if namer.pos_ == "PRON" and namer.lower_ not in ("it", "its"):
             return False  # a state is "it"

@@ -47,8 +47,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary
     # ("Imran Khan arrested in Islamabad": a headline drops the auxiliary, and its subject is whom it is done to)
     reduced = reduced_passive(verb, rules.transitive_verbs)
-    passive = reduced or is_passive(verb)
-    subjects = [] if reduced else [c for c in verb.children if c.dep_ in SUBJECTS]
+    # "Hundreds of Filipinos protested over ...": the parser may read a sentence's main verb as a participle on the
+    # noun heading it; a protest with no agent and no object is no passive, and that noun protests
+    misread = bool(trigger.senses) and all(s.action == "Protest" for s in trigger.senses) and main_verb_as_participle(verb)
+    passive = not misread and (reduced or is_passive(verb))
+    subjects = [] if reduced else [verb.head] if misread else [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     # "signed a decree that bars anyone with a covered face": whoever enacts an instrument does what it does, as
     # with "a decree banning the niqab"
@@ -382,6 +385,13 @@ HOSTILE_QUADS = frozenset({"verbal-conflict", "material-conflict"})
 ACT_CLASSES = frozenset({"attacks", "sanctions", "blockade", "restrictions", "gunfire"})
 AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 """What an act is aimed at: "fired shots at the crowd", "the attack on Iran"."""
+
+
+def main_verb_as_participle(verb: Token) -> bool:
+    """A participle on the noun heading a sentence, with no object or agent: the parser's reading of a sentence whose
+    main verb it missed ("Hundreds of Filipinos protested over ..."), where that noun is the verb's subject."""
+    return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in OBJECTS or c.dep_ == "agent" for c in verb.children)
 
 
 def nominal_gerund(token: Token) -> bool:
