@@ -659,10 +659,14 @@ def discourse_country(mentions: Iterable[Mention], entities: Mapping[str, Entity
     to one, or if it is also the country of the lead's subject (`lead_country`): news names the main
     actor of its story first."""
     counts: Counter[str] = Counter()
-    for m in mentions:
+    last: tuple[str, int] | None = None
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         country = entities[m.key].country
         if country and gaz.kind_of(country) == "Country":
-            counts[country] += 1
+            # one phrase is one mention: "French troops", "Russian President Putin" name France and Russia once
+            if last != (country, m.start):
+                counts[country] += 1
+            last = (country, m.end + 1)
     ranked = counts.most_common(2)
     if not ranked:
         return None
