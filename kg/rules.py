@@ -71,6 +71,9 @@ class Trigger:
     aimed: frozenset[str] = frozenset()
     """Prepositions that name whom the act is on besides the common ones: a vote of no confidence "in" the
     prime minister (elsewhere "in" says where)."""
+    needs_complement: bool = False
+    """An event only with an infinitive complement: "told Netanyahu to stop the offensive" asks him, "told
+    reporters" asks no one."""
 
 
 @dataclass(frozen=True)
@@ -386,7 +389,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
                                 "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
-                                "possessor", "state_action", "venues", "aimed", "denied"}
+                                "possessor", "state_action", "venues", "aimed", "denied", "needs_complement"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -430,6 +433,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
                 state_action, frozenset(_words(entry["venues"], f"{where}: venues")) if "venues" in entry else frozenset(),
                 denial, frozenset(_words(entry["aimed"], f"{where}: aimed")) if "aimed" in entry else frozenset(),
+                bool(entry.get("needs_complement", False)),
             )
     return out
 

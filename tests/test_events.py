@@ -160,6 +160,12 @@ ROWS = [
     ("Protesters in Manila rallied over China's actions in the South China Sea.", {("PHL", "Protest", "CHN", "asserted")}),
     # the parser may read a sentence's main verb as a participle on its first noun: a protest is never a passive
     ("Hundreds of Filipinos protested outside the Chinese embassy.", {("PHL", "Protest", "CHN", "asserted")}),
+    # telling someone to do something asks it of them, and what is asked is not done; telling reporters is saying
+    ("Beijing told Washington to stop arming Taiwan.", {("CHN", "Request", "USA", "asserted")}),
+    ("The UN directed Israel to open the crossings.", {("UN", "Request", "ISR", "asserted")}),
+    ("Zelensky told the BBC that Russia had attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a spokesman for a body speaks for it (the actor tables take a spokesman alone for the media's)
+    ("A spokesman for the Taliban rejected the UN's criticism.", {("AFG", "Reject", "UN", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

@@ -42,6 +42,9 @@ class Frame:
 
 def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     rules = ctx.rules
+    if trigger.needs_complement and not any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                            for c in verb.children):
+        return None  # (an infinitive: "told Israel to halt"; not "he told Scientific American, implying that ...")
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
         return _gerund_frame(verb, trigger, ctx)
     # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary

@@ -27,12 +27,22 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+STAFF_PREPS = frozenset({"for", "of", "at"})
+"""What a staff noun works for: "a spokesman for the Taliban", "officials of the ministry", "officials at the embassy"."""
+
+
 def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) -> str | None:
     """The entity a noun phrase headed by `token` names or acts for, or None.
 
     With `agent`, the phrase must be able to act: a name, a pronoun, or an agent noun; a topic
     or a cause with an owner ("Trump's victory") names no actor.
     """
+    if depth > 0 and token.pos_ == "NOUN" and token.lemma_.lower() in ctx.rules.staff_nouns:
+        # "a spokesman for the Taliban", "officials of the ministry": who speaks or works for a body acts for it
+        # (the actor tables take a spokesman alone for the media's)
+        body = next((k for p in pobjs(token, STAFF_PREPS) if (k := resolve_np(p, ctx, depth - 1))), None)
+        if body is not None:
+            return body
     key = ctx.res.token_keys.get(token.i)
     if key and token.i not in ctx.res.demonym_tokens:
         # "the opposition figure Freddy Superlano", "Brazil's president Lula": a person named beside the organ or
