@@ -166,6 +166,13 @@ ROWS = [
     ("Zelensky told the BBC that Russia had attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # a spokesman for a body speaks for it (the actor tables take a spokesman alone for the media's)
     ("A spokesman for the Taliban rejected the UN's criticism.", {("AFG", "Reject", "UN", "asserted")}),
+    # investing in a country cooperates with it; credit extended is aid; patrolling together is cooperation
+    ("Saudi Arabia will invest $15 billion in Pakistan's mining sector.", {("SAU", "Cooperate", "PAK", "planned")}),
+    ("Saudi investment in Pakistan doubled last year.", {("SAU", "Cooperate", "PAK", "asserted")}),
+    ("Japan extended a $500 million credit line to Sri Lanka.", {("JPN", "Aid", "LKA", "asserted")}),
+    ("The EU extended sanctions on Russia.", {("EU", "Sanction", "RUS", "asserted")}),
+    ("The US and the Philippines launched joint patrols in the South China Sea.", {("USA", "Cooperate", "PHL", "asserted")}),
+    ("Chinese warships patrolled the strait.", set()),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

@@ -166,9 +166,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         themes = themes + [p for p in pobjs(verb, frozenset({"to", "on", "upon"}))
                            if theme_class(p, rules) in rules.bond_classes | {"talks"} and p not in themes]
     # "mediated between Israel and Hamas", "brokered a ceasefire between ...": who mediates meets both parties
-    theme_preps = rules.target_preps | {"between", "among"} if action == "Consult" else rules.target_preps
+    # (a trigger may name its own: "invested $15 billion in Pakistan")
+    preps = rules.target_preps | trigger.aimed
+    theme_preps = preps | {"between", "among"} if action == "Consult" else preps
     # (on the verb, "between" only: "among voters, he received two-thirds of the votes" meets no one)
-    verb_preps = rules.target_preps | {"between"} if action == "Consult" else rules.target_preps
+    verb_preps = preps | {"between"} if action == "Consult" else preps
     if action_types()[action].quad in HOSTILE_QUADS:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
     else:
