@@ -173,6 +173,9 @@ ROWS = [
     ("The EU extended sanctions on Russia.", {("EU", "Sanction", "RUS", "asserted")}),
     ("The US and the Philippines launched joint patrols in the South China Sea.", {("USA", "Cooperate", "PHL", "asserted")}),
     ("Chinese warships patrolled the strait.", set()),
+    # a state's initials before an act are its adjective, the doer's; its name there says where or on whom
+    ("A US drone strike killed an al-Qaeda leader in Kabul.", {("USA", "Assault", "al-qaeda", "asserted")}),
+    ("The EU condemned the US strike on Iran.", {("EU", "Accuse", "USA", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

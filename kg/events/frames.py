@@ -445,8 +445,11 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     doers = phrase_keys(agents, ctx) + [k for k in [leader(act, ctx)] if k]  # "the US-led war"
     for child in act.children:
         key = ctx.res.token_keys.get(child.i)
-        if child.dep_ in ("compound", "nmod") and key is not None and ctx.kind(key) in DOER_KINDS:
-            doers.append(key)  # "the Hamas attack", "a Trump lawsuit"; not "the Gaza bombing" or "the Iran sanctions"
+        if child.dep_ in ("compound", "nmod") and key is not None and (
+                ctx.kind(key) in DOER_KINDS or (ctx.kind(key) == "Country" and _abbreviated(child))):
+            # "the Hamas attack", "a Trump lawsuit"; not "the Gaza bombing" or "the Iran sanctions", where a state's
+            # name says where or on whom; but its abbreviation is used as its adjective: "a US strike", "UK sanctions"
+            doers.append(key)
         elif (child.dep_ == "poss" and not agents) or (child.dep_ == "amod" and key is not None):
             # "Russia's invasion", "the Russian invasion"; with a by-phrase the possessive is the one acted on
             # ("Navalny's arrest by Russian police")
@@ -480,6 +483,12 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
 
 
 DOER_KINDS = frozenset({"Organization", "ArmedGroup", "Person"})
+
+
+def _abbreviated(token: Token) -> bool:
+    """A name written as its initials ("US", "U.S.", "UK", "UAE"), which English uses as the state's adjective."""
+    letters = token.text.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def _is_force(act: Token, rules: Rules) -> bool:
