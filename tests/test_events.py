@@ -176,6 +176,10 @@ ROWS = [
     # a state's initials before an act are its adjective, the doer's; its name there says where or on whom
     ("A US drone strike killed an al-Qaeda leader in Kabul.", {("USA", "Assault", "al-qaeda", "asserted")}),
     ("The EU condemned the US strike on Iran.", {("EU", "Accuse", "USA", "asserted")}),
+    # countermeasures are how a state names its sanctions
+    ("China announced countermeasures against US defence firms.", {("CHN", "Sanction", "USA", "asserted")}),
+    ("China said it would take resolute countermeasures against the Czech senate speaker.",
+     {("CHN", "Sanction", "CZE", "planned")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),
