@@ -163,6 +163,8 @@ ROWS = [
     # telling someone to do something asks it of them, and what is asked is not done; telling reporters is saying
     ("Beijing told Washington to stop arming Taiwan.", {("CHN", "Request", "USA", "asserted")}),
     ("The UN directed Israel to open the crossings.", {("UN", "Request", "ISR", "asserted")}),
+    ("The US encouraged Israel to allow more aid into Gaza.", {("USA", "Request", "ISR", "asserted")}),
+    ("Japan encouraged the efforts of ASEAN.", {("JPN", "Support", "ASEAN", "asserted")}),
     ("Zelensky told the BBC that Russia had attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # a spokesman for a body speaks for it (the actor tables take a spokesman alone for the media's)
     ("A spokesman for the Taliban rejected the UN's criticism.", {("AFG", "Reject", "UN", "asserted")}),
