@@ -182,6 +182,10 @@ ROWS = [
     ("China announced countermeasures against US defence firms.", {("CHN", "Sanction", "USA", "asserted")}),
     ("China said it would take resolute countermeasures against the Czech senate speaker.",
      {("CHN", "Sanction", "CZE", "planned")}),
+    # another state's forces sighted near one show force to it; anything else sighted is no event
+    ("Taiwan detected 30 Chinese military aircraft near the island.", {("CHN", "Mobilize", "TWN", "asserted")}),
+    ("Japan spotted Russian warships off Hokkaido.", {("RUS", "Mobilize", "JPN", "asserted")}),
+    ("Health officials in China detected new cases in Wuhan.", set()),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

@@ -962,6 +962,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return None
         if lemma in rules.ruling_verbs and (ruling := _ruling_frame(token, ctx)) is not None:
             return ruling, RULING, None
+        if lemma in rules.sighting_verbs and (sighted := _sighting_frame(token, ctx)) is not None:
+            return sighted, SIGHTING, None
         if lemma in rules.undergoing_verbs and _event_object(token, rules):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
@@ -1040,6 +1042,36 @@ def _opinion(verb: Token, ctx: Context) -> bool:
 
 RULING = Trigger("rule", (Sense("Accuse"),), "target")
 """The trigger of a ruling that an act is unlawful (`_ruling_frame`)."""
+
+SIGHTING = Trigger("sight", (Sense("Mobilize"),), "theme")
+"""The trigger of forces one state sees another's near it (`_sighting_frame`)."""
+
+NEAR_PREPS = frozenset({"near", "around", "off", "toward", "towards", "into", "over"})
+"""Where forces are seen: "near the island", "off Hokkaido", "into its air defence zone"."""
+
+
+def _sighting_frame(verb: Token, ctx: Context) -> Frame | None:
+    """Forces of a state sighted by another: a show of force by the first to the one that sees them, else to the
+    place they are seen near ("Taiwan detected 30 Chinese military aircraft near the island"); None when what is
+    seen is no forces of a state named by a modifier."""
+    rules = ctx.rules
+    forces = [o for o in (head_noun(c) for c in verb.children if c.dep_ in OBJECTS)
+              if o.lemma_.lower() in rules.platform_nouns or theme_class(o, rules) in ("troops", "weapons")]
+    # (one owner per state: "Chinese military aircraft" are China's, not also its military's besides)
+    by_state = {}
+    for o in forces:
+        for c in o.children:
+            if c.dep_ in ("amod", "compound", "poss") and (k := modifier_key(c, ctx)) \
+                    and ctx.kind(state := ctx.country(k) or k) == "Country":
+                by_state.setdefault(state, k)
+    owners, own = list(by_state.values()), set(by_state)
+    if not owners:
+        return None
+    watchers = [k for k in actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx) if (ctx.country(k) or k) not in own]
+    near = [k for k in phrase_keys(pobjs(verb, NEAR_PREPS) + [p for o in forces for p in pobjs(o, NEAR_PREPS)], ctx)
+            if (ctx.country(k) or k) not in own]
+    targets = watchers or near
+    return Frame(verb, "Mobilize", tuple(owners), tuple(targets), forces[0]) if targets else None
 
 
 def _ruling_frame(verb: Token, ctx: Context) -> Frame | None:
