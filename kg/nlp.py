@@ -57,6 +57,9 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
     """
     # (an article the NER took into its span is no part of the name: "the Tigray People's Liberation Front"
     # is the gazetteer's name, not a longer one)
+    spans = list(spans)
+    # (nor is a coordination of names one name: "Lula and Milei met" names two people the gazetteer knows)
+    entities = [e for e in entities if not _coordinated_names(e, spans)]
     ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [
         (e.end - e.start - (e[0].lower_ in ARTICLES), 0, -e.start, e) for e in entities]
     taken: set[int] = set()
@@ -66,6 +69,21 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
             out.append(span)
             taken.update(range(span.start, span.end))
     return sorted(out, key=lambda s: s.start)
+
+
+COORDINATORS = frozenset({"and", "&", ",", "or"})
+
+
+def _coordinated_names(entity: Span, spans: list[Span]) -> bool:
+    """An entity of the NER that is names of the gazetteer joined by "and" or commas, and nothing else ("Lula and
+    Milei", "Japan, South Korea and Australia"); a name with "and" in it is the gazetteer's whole ("Trinidad and
+    Tobago") and wins as the longer span anyway."""
+    if not any(t.lower_ in COORDINATORS for t in entity):
+        return False
+    inside = [s for s in spans if entity.start <= s.start and s.end <= entity.end]
+    covered = {i for s in inside for i in range(s.start, s.end)}
+    return len(inside) >= 2 and all(i in covered or entity.doc[i].lower_ in COORDINATORS
+                                    for i in range(entity.start, entity.end))
 
 
 class NameMatcher:

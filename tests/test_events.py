@@ -186,6 +186,8 @@ ROWS = [
     ("Taiwan detected 30 Chinese military aircraft near the island.", {("CHN", "Mobilize", "TWN", "asserted")}),
     ("Japan spotted Russian warships off Hokkaido.", {("RUS", "Mobilize", "JPN", "asserted")}),
     ("Health officials in China detected new cases in Wuhan.", set()),
+    # two leaders the NER takes for one name meet each other; saying they did not is a meeting denied
+    ("Lula and Milei did not meet at the summit.", {("BRA", "Consult", "ARG", "negated")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

@@ -39,6 +39,21 @@ def test_longest_span_wins_between_ner_and_gazetteer(nlp, text, span, key):
         assert ents[whole] == key
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the NER may take two names joined by "and" for one; the gazetteer knows each
+        ("Lula and Milei met at the summit.", {"Lula": "lula-da-silva", "Milei": "javier-milei"}),
+        # a name with "and" in it stays whole
+        ("Trinidad and Tobago signed a deal.", {"Trinidad and Tobago": "TTO"}),
+    ],
+)
+def test_names_joined_by_and_are_each_their_own(nlp, text, names):
+    ents = {e.text: e.ent_id_ or None for e in nlp(text).ents}
+    assert {k: v for k, v in ents.items() if k in names} == names
+    assert not any(" and " in e and e not in names for e in ents)
+
+
 def test_dates_survive_the_gazetteer(nlp):
     assert [e.label_ for e in nlp("Moscow acted in August.").ents] == ["GPE", "DATE"]
 
