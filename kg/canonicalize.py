@@ -772,7 +772,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if not agents.sectors[sector].local or any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
                     (c.pos_ == "PROPN" and c.i < start and not (c.ent_type_ == "NORP" and c.i not in token_keys))
-                    or c.lower_ in blocs))
+                    # (a name the tagger took for a common noun owns too: "Wagner mercenaries")
+                    or (c.i in token_keys and c.i < start) or c.lower_ in blocs))
                 for c in token.children):
             # refugees or an NGO may come from anywhere; "its forces", "the Yoon administration" have an owner;
             # "Western leaders", "world leaders" are of a group of nations, not of the text's one ("Jihadist
