@@ -188,6 +188,12 @@ ROWS = [
     ("Health officials in China detected new cases in Wuhan.", set()),
     # two leaders the NER takes for one name meet each other; saying they did not is a meeting denied
     ("Lula and Milei did not meet at the summit.", {("BRA", "Consult", "ARG", "negated")}),
+    # growing trade cooperates; ending a pact with someone reduces relations with them
+    ("Egypt and Turkey pledged to boost trade to $15 billion.", {("EGY", "Cooperate", "TUR", "planned")}),
+    ("Chad ended its defence cooperation agreement with France.", {("TCD", "Sanction", "FRA", "asserted")}),
+    ("The US ended military aid to Egypt.", {("USA", "Sanction", "EGY", "asserted")}),
+    # a name the tagger takes for a common noun still owns the agent it modifies
+    ("Wagner mercenaries executed civilians in central Mali.", {("RUS", "Assault", "MLI", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),
