@@ -194,6 +194,10 @@ ROWS = [
     ("The US ended military aid to Egypt.", {("USA", "Sanction", "EGY", "asserted")}),
     # a name the tagger takes for a common noun still owns the agent it modifies
     ("Wagner mercenaries executed civilians in central Mali.", {("RUS", "Assault", "MLI", "asserted")}),
+    # a warning that measures aimed at someone will follow is the warner's threat; a harm foretold is not
+    ("The US warned that further sanctions against Moscow would follow.", {("USA", "Threaten", "RUS", "asserted")}),
+    ("The UN warned that sanctions would hurt ordinary Iranians.", set()),
+    ("Russia warned Finland of consequences if it joined NATO.", {("RUS", "Threaten", "FIN", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

@@ -1110,6 +1110,11 @@ def _foretells(verb: Token, ctx: Context) -> bool:
         subjects = [c for c in clause.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         if not subjects or clause.lemma_.lower() in ctx.rules.fates:
             return False
+        if any(theme_class(head_noun(s), ctx.rules) in ("sanctions", "retaliation")
+               and pobjs(head_noun(s), frozenset({"against", "on"})) for s in subjects):
+            # "warned that further sanctions against Moscow would follow": measures aimed at someone are the warner's
+            # own (unlike "warned that sanctions would hurt ordinary Iranians", a harm foretold)
+            return False
         keys = actor_keys(subjects, ctx)
         # (the warner's or the warned's own organs are them: "Russia warned that its forces would respond"; another
         # person of their country is not: "Trump warned that Biden could destroy the growth")
