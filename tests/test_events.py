@@ -198,6 +198,10 @@ ROWS = [
     ("The US warned that further sanctions against Moscow would follow.", {("USA", "Threaten", "RUS", "asserted")}),
     ("The UN warned that sanctions would hurt ordinary Iranians.", set()),
     ("Russia warned Finland of consequences if it joined NATO.", {("RUS", "Threaten", "FIN", "asserted")}),
+    # closing one's airspace or ports to another state's craft bars them (an embargo); closing it alone is no event
+    ("Canada closed its airspace to Russian aircraft.", {("CAN", "Sanction", "RUS", "asserted")}),
+    ("Russia closed its ports to British ships.", {("RUS", "Sanction", "GBR", "asserted")}),
+    ("Ukraine closed its airspace after the invasion.", set()),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),
