@@ -202,6 +202,9 @@ ROWS = [
     ("Canada closed its airspace to Russian aircraft.", {("CAN", "Sanction", "RUS", "asserted")}),
     ("Russia closed its ports to British ships.", {("RUS", "Sanction", "GBR", "asserted")}),
     ("Ukraine closed its airspace after the invasion.", set()),
+    # whoever adopts or passes a resolution does what it does; one only proposed is weighed
+    ("The UN General Assembly adopted a resolution demanding that Russia withdraw from Ukraine.",
+     {("UN", "Request", "RUS", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),
