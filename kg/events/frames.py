@@ -65,6 +65,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
                 for s in subjects]
+    if subjects:
+        # "Russia, China sign energy deal": a headline joins subjects with a comma, which the parser reads as an
+        # adverbial name before the subject
+        subjects = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < subjects[0].i
+                    and c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "," and c.i in ctx.res.token_keys] + subjects
     if not subjects and not passive:
         # "Russian shelling wounded five civilians": the parser may read a gerund subject as a progressive's
         # auxiliary; an auxiliary never takes an adjective, a determiner or a possessor, a noun does
