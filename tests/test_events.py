@@ -205,6 +205,12 @@ ROWS = [
     # whoever adopts or passes a resolution does what it does; one only proposed is weighed
     ("The UN General Assembly adopted a resolution demanding that Russia withdraw from Ukraine.",
      {("UN", "Request", "RUS", "asserted")}),
+    # a headline joins its subjects with a comma
+    ("Russia, China sign energy deal", {("RUS", "SignAgreement", "CHN", "asserted")}),
+    ("Tuesday, Russia attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    # what an attacker hits in a report is the reporter's, unless it is the attacker's "own"
+    ("Ukraine says Russia attacked its energy grid", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Syria said Israel struck its airport.", {("ISR", "Assault", "SYR", "asserted")}),
     # an object "it" right after a proposal is the proposal, and its rejection is of its author
     ("Germany received a Russian proposal. Poland rejected it.", {("POL", "Reject", "RUS", "asserted")}),
     ("Russia proposed a resolution on Syria, but the United States vetoed it.", {("USA", "Reject", "RUS", "asserted")}),

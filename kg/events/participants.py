@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.actions import is_a
 from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
@@ -396,11 +397,31 @@ def modifier_key(token: Token, ctx: Context) -> str | None:
         as_country = token.dep_ in ("amod", "compound") or token.i in ctx.res.demonym_tokens or ctx.kind(key) == "Location"
         return _as_country(key, ctx) if as_country and not organisation else key
     if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
-        found = ctx.antecedent(token) or (_clause_subject(token, ctx) if token.dep_ == "poss" else None)
+        found = _reporting_victim(token, ctx) or ctx.antecedent(token) or (
+            _clause_subject(token, ctx) if token.dep_ == "poss" else None)
         return _as_country(found, ctx) if found else None
     if token.lower_ in PRONOUNS_WE:
         return _speaker(token, ctx)  # "our troops": the speaker's side
     return resolve_np(token, ctx, 1)
+
+
+def _reporting_victim(possessive: Token, ctx: Context) -> str | None:
+    """ "Ukraine says Russia attacked its energy grid", "Syria said Israel struck its airport": what an attacker
+    hits in a report is the reporter's, not the attacker's own (which English would call "its own")."""
+    if possessive.dep_ != "poss" or possessive.lower_ not in ("its", "their"):
+        return None
+    noun = possessive.head
+    if any(c.lower_ == "own" for c in noun.children):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ not in OBJECTS | {"pobj"} or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ctx.rules.attribution_verbs:
+        return None
+    trigger = ctx.rules.verbs.get(verb.lemma_.lower())
+    if trigger is None or not any(s.action and is_a(s.action, "Assault") for s in trigger.senses):
+        return None
+    attackers = set(actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx))
+    speakers = [k for k in actor_keys([c for c in verb.head.children if c.dep_ in SUBJECTS], ctx) if k not in attackers]
+    return speakers[0] if speakers and attackers else None
 
 
 def _clause_subject(possessive: Token, ctx: Context) -> str | None:
