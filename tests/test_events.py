@@ -208,6 +208,8 @@ ROWS = [
     # a headline joins its subjects with a comma
     ("Russia, China sign energy deal", {("RUS", "SignAgreement", "CHN", "asserted")}),
     ("Tuesday, Russia attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a headline verb the tagger takes for a noun, with its subject read as the noun's modifier
+    ("Pakistan expels Afghan refugees", {("PAK", "Coerce", "AFG", "asserted")}),
     # what an attacker hits in a report is the reporter's, unless it is the attacker's "own"
     ("Ukraine says Russia attacked its energy grid", {("RUS", "Assault", "UKR", "asserted")}),
     ("Syria said Israel struck its airport.", {("ISR", "Assault", "SYR", "asserted")}),

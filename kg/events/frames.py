@@ -65,6 +65,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
                 for s in subjects]
+    if not subjects and verb.tag_.startswith("NN"):
+        # "Pakistan expels Afghan refugees": with the verb read as a noun, its subject is read as its modifier
+        subjects = [c for c in verb.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.res.token_keys
+                    and c.i not in ctx.res.demonym_tokens]
     if subjects:
         # "Russia, China sign energy deal": a headline joins subjects with a comma, which the parser reads as an
         # adverbial name before the subject
@@ -946,10 +950,10 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
     rules = ctx.rules
     lemma = token.lemma_.lower()
     pos = token.pos_  # (read once: every token of every sentence comes here)
-    if pos == "NOUN" and any(c.dep_ == "nsubj" or (c.dep_ == "aux" and c.lower_ == "to" and token.dep_ in CLAUSE_DEPS)
+    if pos == "NOUN" and any(c.dep_ in ("nsubj", "dobj") or (c.dep_ == "aux" and c.lower_ == "to" and token.dep_ in CLAUSE_DEPS)
                              for c in token.children):
-        # "offered to host talks", a headline's "Thousands protest in Belgrade": the tagger took the verb for
-        # a noun, the parser did not (a noun never has a subject of its own)
+        # "offered to host talks", a headline's "Thousands protest in Belgrade", "Pakistan expels Afghan refugees":
+        # the tagger took the verb for a noun, the parser did not (a noun never has a subject or an object)
         pos = "VERB"
     word = _predicate_word(token, lemma, rules)
     if word is not None and _is_predicate(token):
