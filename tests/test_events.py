@@ -210,6 +210,8 @@ ROWS = [
     ("Tuesday, Russia attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # a headline verb the tagger takes for a noun, with its subject read as the noun's modifier
     ("Pakistan expels Afghan refugees", {("PAK", "Coerce", "AFG", "asserted")}),
+    # a description the parser folds the one described into still accuses them
+    ("Argentina's Milei called Spain's prime minister corrupt.", {("ARG", "Accuse", "ESP", "asserted")}),
     # what an attacker hits in a report is the reporter's, unless it is the attacker's "own"
     ("Ukraine says Russia attacked its energy grid", {("RUS", "Assault", "UKR", "asserted")}),
     ("Syria said Israel struck its airport.", {("ISR", "Assault", "SYR", "asserted")}),

@@ -852,7 +852,11 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
                 # direct, or as two direct objects ("designated the Houthis a terrorist organisation")
                 parts = objects
             if any(negative(p) for p in parts):
-                accused += phrase_keys([p for p in parts if p.dep_ != "prep" and not negative(p)], ctx)
+                found = phrase_keys([p for p in parts if p.dep_ != "prep" and not negative(p)], ctx)
+                # (the parser may fold the one described into the description: "called Sanchez corrupt", "called
+                # Spain's prime minister corrupt" read as one phrase, the name as its modifier)
+                accused += found or phrase_keys([c for p in parts if p.dep_ == "oprd" and negative(p)
+                                                 for c in p.children if c.dep_ in ("compound", "poss") and c.i < p.i], ctx)
         if not accused:
             continue
         date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
