@@ -871,6 +871,9 @@ def _harmer(token: Token, rules: Rules) -> frozenset[int]:
         doers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     else:  # (the parser may read a gerund subject as an auxiliary: "Russian shelling wounded")
         doers = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "aux" and c.tag_ == "VBG")]
+        if not doers and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "accused Eritrean troops of killing civilians": whom the act is blamed on did it
+            doers = [c for c in verb.head.head.children if c.dep_ in ("dobj", "obj")]
     return frozenset(t.i for d in doers for t in d.subtree)
 
 

@@ -1087,6 +1087,8 @@ ROWS = [
     # the attacker's nationality says who attacks, not whose people were hit: the text says that
     ("Kyiv said Russian shelling had wounded five civilians.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Ukraine's army is holding the line. Russian shelling wounded five civilians.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Ethiopia's army said it had killed rebels. The TPLF accused Eritrean troops of killing civilians.",
+     {("ETH", "Assault", "ETH", "asserted"), ("ETH", "Accuse", "ERI", "asserted"), ("ERI", "Assault", "ETH", "asserted")}),
     # a state's forces that hit people of their own state, with no other state in the text: domestic repression
     ("Syrian government forces killed 12 civilians.", {("SYR", "Assault", "SYR", "asserted")}),
     # a state's or a province's own government acts on the national one: domestic politics between organs
