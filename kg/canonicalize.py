@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from kg.actions import is_a
 from kg.agents import MAX_WORDS, Agents
 from kg.entities import EntitySpan
 from kg.gazetteer import Gazetteer, Reading, load_readings, normalize, sector_key
@@ -865,7 +864,7 @@ def _harmer(token: Token, rules: Rules) -> frozenset[int]:
     verb = token.head
     trigger = rules.verbs.get(verb.lemma_.lower()) if token.dep_ in ("dobj", "nsubjpass") else None
     # (force only: those a state arrests, tries or bans are mostly in its hands, of its own people)
-    if trigger is None or not any(s.action and is_a(s.action, "Assault") for s in trigger.senses):
+    if trigger is None or not trigger.evokes("Assault"):
         return frozenset()
     if token.dep_ == "nsubjpass":
         doers = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from kg.actions import action_types
+from kg.actions import action_types, is_a
 from kg.errors import RulesError
 from kg.gazetteer import TYPES as GAZETTEER_TYPES, StrictLoader
 from kg.paths import ontology_dir
@@ -74,6 +74,10 @@ class Trigger:
     needs_complement: bool = False
     """An event only with an infinitive complement: "told Netanyahu to stop the offensive" asks him, "told
     reporters" asks no one."""
+
+    def evokes(self, ancestor: str) -> bool:
+        """Whether a sense of this trigger is an action of type `ancestor` or below it ("strike" evokes Assault)."""
+        return any(s.action is not None and is_a(s.action, ancestor) for s in self.senses)
 
 
 @dataclass(frozen=True)

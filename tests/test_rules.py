@@ -181,3 +181,11 @@ def test_a_phrase_may_say_it_is_no_event_at_all() -> None:
     trigger = load_rules().verbs["swear in"]
     assert [(s.action, s.theme) for s in trigger.senses] == [(None, None)]
     assert load_rules().verbs["swear"].senses[-1].action == "Agree"
+
+
+def test_a_trigger_evokes_the_types_of_its_senses_and_their_ancestors():
+    rules = load_rules()
+    assert rules.verbs["strike"].evokes("Assault")
+    assert rules.verbs["send"].evokes("Aid") and rules.verbs["send"].evokes("SupplyWeapons")
+    assert not rules.verbs["send"].evokes("Assault")
+    assert not rules.verbs["swear in"].evokes("Agree")  # a bare `action: null` evokes nothing

@@ -472,7 +472,7 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     hit = pobjs(act, ctx.rules.target_preps | {"of"})
     victims = phrase_keys([v for v in hit if _names_people(v, ctx)], ctx)
     trigger = ctx.rules.nouns.get(act.lemma_.lower()) or ctx.rules.verbs.get(act.lemma_.lower())
-    if victims and trigger is not None and any(is_a(s.action, "Coerce") for s in trigger.senses if s.action):
+    if victims and trigger is not None and trigger.evokes("Coerce"):
         # "condemned the arrest of Navalny", "the crackdown on protesters in Belarus": only a state arrests and
         # cracks down; the comment is on the state of those it hit (their country when the text gives one)
         states = [c for v in victims if (c := ctx.country(v))]
@@ -483,8 +483,7 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     # accusation's; "denied responsibility for the bombing in Kabul" rejects no one there)
     places = phrase_keys(pobjs(act, frozenset({"in", "inside"})), ctx)
     states = [c for k in places if (c := ctx.country(k) or (k if ctx.kind(k) == "Country" else None))][:1]
-    if not states and ctx.discourse and trigger is not None and any(
-            is_a(s.action, "Coerce") for s in trigger.senses if s.action):
+    if not states and ctx.discourse and trigger is not None and trigger.evokes("Coerce"):
         # "the EU condemned the crackdown": only a state cracks down or arrests; with no one named, it is the
         # state the text is about
         return [ctx.discourse]
@@ -503,7 +502,7 @@ def _abbreviated(token: Token) -> bool:
 def _is_force(act: Token, rules: Rules) -> bool:
     """An act of force named by a noun: an attack, a strike, gunfire ("rocket fire")."""
     trigger = rules.nouns.get(act.lemma_.lower())
-    if trigger is not None and any(s.action and is_a(s.action, "Assault") for s in trigger.senses):
+    if trigger is not None and trigger.evokes("Assault"):
         return True
     return theme_class(act, rules) in ("attacks", "gunfire")
 
@@ -1053,7 +1052,7 @@ RULING = Trigger("rule", (Sense("Accuse"),), "target")
 """The trigger of a ruling that an act is unlawful (`_ruling_frame`)."""
 
 SIGHTING = Trigger("sight", (Sense("Mobilize"),), "theme")
-"""The trigger of forces one state sees another's near it (`_sighting_frame`)."""
+"""The trigger of another state's forces sighted near a state (`_sighting_frame`)."""
 
 NEAR_PREPS = frozenset({"near", "around", "off", "toward", "towards", "into", "over"})
 """Where forces are seen: "near the island", "off Hokkaido", "into its air defence zone"."""
@@ -1067,7 +1066,7 @@ def _sighting_frame(verb: Token, ctx: Context) -> Frame | None:
     forces = [o for o in (head_noun(c) for c in verb.children if c.dep_ in OBJECTS)
               if o.lemma_.lower() in rules.platform_nouns or theme_class(o, rules) in ("troops", "weapons")]
     # (one owner per state: "Chinese military aircraft" are China's, not also its military's besides)
-    by_state = {}
+    by_state: dict[str, str] = {}
     for o in forces:
         for c in o.children:
             if c.dep_ in ("amod", "compound", "poss") and (k := modifier_key(c, ctx)) \

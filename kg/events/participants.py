@@ -8,7 +8,6 @@ import re
 
 from spacy.tokens import Token
 
-from kg.actions import is_a
 from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
@@ -417,7 +416,7 @@ def _reporting_victim(possessive: Token, ctx: Context) -> str | None:
     if noun.dep_ not in OBJECTS | {"pobj"} or verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in ctx.rules.attribution_verbs:
         return None
     trigger = ctx.rules.verbs.get(verb.lemma_.lower())
-    if trigger is None or not any(s.action and is_a(s.action, "Assault") for s in trigger.senses):
+    if trigger is None or not trigger.evokes("Assault"):
         return None
     attackers = set(actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx))
     speakers = [k for k in actor_keys([c for c in verb.head.children if c.dep_ in SUBJECTS], ctx) if k not in attackers]
