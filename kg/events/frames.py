@@ -88,6 +88,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    if not subjects and not passive and (misread_clause := _clause_read_as_phrase(verb, ctx)) is not None:
+        subjects, objects = [misread_clause[0]], objects + [misread_clause[1]]
     if not passive:
         # "shot dead two protesters": the parser may hang the object on the resulting state
         objects += [head_noun(o) for a in verb.children if a.dep_ in ("acomp", "oprd") and a.pos_ == "ADJ"
@@ -399,6 +401,26 @@ HOSTILE_QUADS = frozenset({"verbal-conflict", "material-conflict"})
 ACT_CLASSES = frozenset({"attacks", "sanctions", "blockade", "restrictions", "gunfire"})
 AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 """What an act is aimed at: "fired shots at the crowd", "the attack on Iran"."""
+
+
+def _clause_read_as_phrase(verb: Token, ctx: Context) -> tuple[Token, Token] | None:
+    """(subject, object) of a clause the parser read as a noun phrase because the tagger took its first word, a
+    name written in capitals, for something else: "USAID suspended aid to Ethiopia" (USAID an adverb on the root
+    "aid", "suspended" an adjective on it), "ECOWAS imposed sanctions on Niger" (ECOWAS a verb heading the
+    sentence, "imposed" an adjective on its object). A participle on a noun otherwise describes it ("the
+    suspended aid")."""
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBN", "VBD") or verb.pos_ != "VERB":
+        return None
+    noun, start = verb.head, verb.sent.start
+    if noun.dep_ == "ROOT":
+        name = next((c for c in noun.children if c.i == start and c.i < verb.i), None)
+    elif noun.dep_ in OBJECTS and noun.head.dep_ == "ROOT" and noun.head.i == start:
+        name = noun.head
+    else:
+        return None
+    if name is None or name.i not in ctx.res.token_keys or not name.text.isupper() or name.pos_ in ("NOUN", "PROPN"):
+        return None
+    return name, noun
 
 
 def main_verb_as_participle(verb: Token) -> bool:
