@@ -212,6 +212,15 @@ ROWS = [
     ("Pakistan expels Afghan refugees", {("PAK", "Coerce", "AFG", "asserted")}),
     # a description the parser folds the one described into still accuses them
     ("Argentina's Milei called Spain's prime minister corrupt.", {("ARG", "Accuse", "ESP", "asserted")}),
+    # a capitalised name the tagger takes for something else still heads its clause
+    ("USAID suspended aid to Ethiopia over food theft.", {("USA", "Sanction", "ETH", "asserted")}),
+    ("ECOWAS imposed sanctions on Niger.", {("ECOWAS", "Sanction", "NER", "asserted")}),
+    ("The suspended aid to Ethiopia was restored.", set()),
+    # aid unveiled or earmarked for someone is given; a curfew announced is imposed; support announced is no aid
+    ("The UK unveiled a new aid package for Ukraine.", {("GBR", "Aid", "UKR", "asserted")}),
+    ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
+    ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
+    ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
     # what an attacker hits in a report is the reporter's, unless it is the attacker's "own"
     ("Ukraine says Russia attacked its energy grid", {("RUS", "Assault", "UKR", "asserted")}),
     ("Syria said Israel struck its airport.", {("ISR", "Assault", "SYR", "asserted")}),
