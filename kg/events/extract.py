@@ -14,8 +14,8 @@ from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
                               main_verb_as_participle, phrasal, raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun, modifier_key,
-                                    phrase_keys, pobjs, resolve_np, state_organ, theme_class)
+from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
+                                    modifier_owners, phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive, reduced_passive
@@ -511,7 +511,7 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
             else:
                 # "lodged a protest over Japan's territorial claims", "protested over the EU's trade deal": what is
                 # someone's own, a claim, a decision, a remark, is theirs to answer for
-                doers += [k for m in pobj.children if m.dep_ in ("poss", "amod", "compound") and (k := modifier_key(m, ctx))]
+                doers += modifier_owners(pobj, ctx)
         doers += actor_keys([s for p in noun.children if p.dep_ == "prep" and p.lower_ in PROVOKING_MARKS
                              for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ in SUBJECTS], ctx)
     own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
@@ -894,7 +894,7 @@ def _charged(verb: Token, ctx: Context) -> list[str]:
     rules = ctx.rules
     said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
     wrongs = [t for clause in said for t in clause.subtree if _charged_word(t, rules)]
-    owners = [k for t in wrongs for m in t.children if m.dep_ in ("amod", "poss", "compound") and (k := modifier_key(m, ctx))]
+    owners = [k for t in wrongs for k in modifier_owners(t, ctx)]
     # "Russia is committing genocide": whoever the clause says commits the wrong
     doers = actor_keys([s for t in wrongs if t.dep_ in OBJECTS and t.head.lemma_.lower() in rules.committing_verbs
                         for s in t.head.children if s.dep_ in SUBJECTS], ctx)

@@ -12,8 +12,8 @@ from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
 from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
 from kg.events.participants import (
-    actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, phrase_keys, pick_sense,
-    pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
+    actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, modifier_owners,
+    phrase_keys, pick_sense, pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive
@@ -166,12 +166,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actors and theme is not None and passive:
         # "North Korean troops were sent to Russia": the owner of what is sent acts (not of what an active verb
         # acts on: "farmers blocked roads to protest Ukrainian grain imports" is no Ukrainian protest)
-        for child in theme.children:
-            if child.dep_ in ("poss", "amod", "compound"):
-                found = modifier_key(child, ctx)
-                if found:
-                    actors = [found]
-                    break
+        actors = modifier_owners(theme, ctx)[:1]
     if is_a(action, "Agree"):
         # "agreed to a truce with Hamas", "agreed on a deal with Iran": what is agreed to is with its other party
         themes = themes + [p for p in pobjs(verb, frozenset({"to", "on", "upon"}))
@@ -226,8 +221,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             target_tokens += joined(theme_token, rules)
         if theme_class(theme_token, rules) == "trade":
             # "halted imports of Australian coal", "resumed imports of Iranian oil": the goods' state is the partner
-            traders += [k for o in pobjs(theme_token, frozenset({"of"})) for c in o.children
-                        if c.dep_ in ("amod", "compound", "poss") and (k := modifier_key(c, ctx))]
+            traders += [k for o in pobjs(theme_token, frozenset({"of"})) for k in modifier_owners(o, ctx)]
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
         # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
@@ -371,8 +365,8 @@ def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Tok
     actors = actor_keys(givers, ctx)
     if not actors:
         # "Turkey bought Russian S-400 missiles": with no giver named, the state the goods are of gives them
-        actors = list(dict.fromkeys(k for t in themes for c in t.children if c.dep_ in ("amod", "compound")
-                                    and (k := modifier_key(c, ctx)) and ctx.kind(k) == "Country"))
+        actors = list(dict.fromkeys(k for t in themes for k in modifier_owners(t, ctx, ADJECTIVAL)
+                                    if ctx.kind(k) == "Country"))
     targets = [k for k in phrase_keys(subjects, ctx) if k not in actors]
     if not actors or not targets:
         return None
@@ -401,6 +395,10 @@ HOSTILE_QUADS = frozenset({"verbal-conflict", "material-conflict"})
 ACT_CLASSES = frozenset({"attacks", "sanctions", "blockade", "restrictions", "gunfire"})
 AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 """What an act is aimed at: "fired shots at the crowd", "the attack on Iran"."""
+
+
+ADJECTIVAL = frozenset({"amod", "compound"})
+"""Modifiers that name a state as an adjective does ("Russian S-400 missiles"), not as an owner ("Russia's")."""
 
 
 def _clause_read_as_phrase(verb: Token, ctx: Context) -> tuple[Token, Token] | None:
@@ -1089,11 +1087,9 @@ def _sighting_frame(verb: Token, ctx: Context) -> Frame | None:
               if o.lemma_.lower() in rules.platform_nouns or theme_class(o, rules) in ("troops", "weapons")]
     # (one owner per state: "Chinese military aircraft" are China's, not also its military's besides)
     by_state: dict[str, str] = {}
-    for o in forces:
-        for c in o.children:
-            if c.dep_ in ("amod", "compound", "poss") and (k := modifier_key(c, ctx)) \
-                    and ctx.kind(state := ctx.country(k) or k) == "Country":
-                by_state.setdefault(state, k)
+    for k in (k for o in forces for k in modifier_owners(o, ctx)):
+        if ctx.kind(state := ctx.country(k) or k) == "Country":
+            by_state.setdefault(state, k)
     owners, own = list(by_state.values()), set(by_state)
     if not owners:
         return None

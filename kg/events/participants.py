@@ -262,10 +262,9 @@ def _proposal_before(pronoun: Token, ctx: Context) -> Token | None:
 def _proposal_author(proposal: Token, ctx: Context) -> str | None:
     """Whose a proposal is: its owner ("the Egyptian proposal", "Russia's plan"), its from- or by-phrase, else
     whoever put it forward ("Russia proposed a resolution"); None when the text does not say."""
-    owner = next((k for c in proposal.children if c.dep_ in ("poss", "amod", "compound") and (k := modifier_key(c, ctx))), None)
+    owner = next(iter(modifier_owners(proposal, ctx)), None)
     if owner is None:
-        owner = next(iter(phrase_keys([p for c in proposal.children if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
-                                       for p in c.children if p.dep_ == "pobj"], ctx)), None)
+        owner = next(iter(phrase_keys(pobjs(proposal, frozenset({"from", "by"})) + by_agents(proposal), ctx)), None)
     verb = proposal.head
     if owner is None and proposal.dep_ in OBJECTS and verb.lemma_.lower() in ctx.rules.proposing_verbs:
         owner = next(iter(actor_keys([c for c in verb.children if c.dep_ in SUBJECTS], ctx)), None)
@@ -384,6 +383,16 @@ def _names_a_place(token: Token, ctx: Context) -> bool:
     if key is None or token.i in ctx.res.demonym_tokens:
         return False
     return ctx.kind(key) == "Location" or ctx.gaz.alias_role(token.text) == "capital"
+
+
+OWNER_DEPS = frozenset({"poss", "amod", "compound"})
+"""How a noun's owner hangs on it: "Japan's claims", "the Egyptian proposal", "Russian S-400 missiles"."""
+
+
+def modifier_owners(noun: Token, ctx: Context, deps: frozenset[str] = OWNER_DEPS) -> list[str]:
+    """The entities the modifiers of a noun (hung on it by one of `deps`) name, in the order of the words, each read
+    as `modifier_key` reads it (a demonym or a state's name as the country)."""
+    return [k for m in noun.children if m.dep_ in deps and (k := modifier_key(m, ctx))]
 
 
 def modifier_key(token: Token, ctx: Context) -> str | None:

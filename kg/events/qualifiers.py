@@ -133,11 +133,10 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 return "considered"  # "if the House votes to impeach him": a condition outranks the verb's own cue
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
                 # ("is not ready to hold talks": the copula's negation denies the readiness)
-                negated = node.dep_ == "acomp" and _negated_here(node.head, cues.negations, NEGATING_DEPS)
-                return "negated" if negated else "planned"
+                return "negated" if _copula_denied(node, cues.negations) else "planned"
             if node.pos_ == "ADJ" and lemma in cues.open_adjectives and node.dep_ == "acomp" and via == "prep":
                 # "is open to talks": what one is open to is an option, not an act decided ("is not open to": none)
-                return "negated" if _negated_here(node.head, cues.negations, NEGATING_DEPS) else "considered"
+                return "negated" if _copula_denied(node, cues.negations) else "considered"
             if node.pos_ == "ADJ" and lemma in cues.considered_adjectives:
                 return "considered"  # "Egypt is unlikely to allow", "Russia is likely to attack": a likelihood
             if (node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp")) and not result_clause:
@@ -193,6 +192,11 @@ def _negated_here(node: Token, negations: frozenset[str], deps: frozenset[str]) 
     children = list(node.children)
     return any((c.dep_ == "neg" or (c.lower_ in negations and c.dep_ in deps)) and not _whether_or_not(c)
                for c in children) or any(_negative_subject(c, negations) for c in children if c.dep_ in SUBJECTS)
+
+
+def _copula_denied(adjective: Token, negations: frozenset[str]) -> bool:
+    """An adjective after a copula the negation is on: "is not ready", "was not open"."""
+    return adjective.dep_ == "acomp" and _negated_here(adjective.head, negations, NEGATING_DEPS)
 
 
 def denied(token: Token, rules: Rules) -> bool:
