@@ -144,6 +144,28 @@ def test_upstream_problems_are_dropped_by_written_rules(small):
     assert any("ask in OFFEND, kept in ASK" in d for d in several)
 
 
+def test_intent_to_meet_on_a_verb_that_performs_the_meeting_takes_the_meeting_s_code():
+    # rule 7: "met with leaders" tells a meeting held; "plans to meet" is read from the clause, not the pattern
+    conv = cameo.parse_dictionary("""\
+####### VERB PATTERNS #######
+
+---  MEET_PEOPLE   [040]  ---
+MEET {MEETS MET MEETING}
+- * (WITH LEADERS)                                    [036:036]     # MEET
+- * PAYMENT                                           [061]         # MEET
+
+---  START   [---]  ---
+START
+- * TRIP                                              [036]         # START
+- * TRIP                                              [042:043]     # START
+""")
+    meet, start = _block(conv, "MEET_PEOPLE")["patterns"], _block(conv, "START")["patterns"]
+    assert [(p["code"], p["passive"]) for p in meet] == [("040", "040"), ("061", None)]
+    assert [(p["code"], p["passive"]) for p in start] == [("042", None), ("042", "043")]
+    recoded = conv.dropped["intent to meet (036) on a verb that performs the meeting: recoded"]
+    assert len(recoded) == 2 and "-> 040" in recoded[0]
+
+
 def test_codes_map_through_plover_to_kg_actions_with_the_vocabulary_exceptions():
     table = cameo.parse_plover_table(TABLE)
     assert cameo.code_row("043", table) == {"plover": "CONSULT", "mode": "visit", "context": None, "action": "Consult"}

@@ -28,6 +28,8 @@ summary (see `Conversion.dropped`):
 6. Words are matched as complete words against a token's lemma or lower-case form,
    so PETRARCH's generated plurals are not needed: `_` marks (no plural, or words that
    must be consecutive) only keep their second meaning.
+7. A pattern coding intent to meet (036) on a verb that performs the meeting ("met with
+   leaders", "made a visit") takes the meeting's code (`MEETINGS_CODED_AS_INTENT`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,19 @@ _COMMENT = re.compile(r"[#;].*$")  # "#" and the legacy ";" start a comment anyw
 REVERSED_PATTERNS = frozenset({("APPEAR", "* (IN COURT)")})
 """Patterns whose active code makes the one acted on its source: "X appeared in court" would have X arrest
 (173) someone; its siblings "(BEFORE COURT)", "(AT HEARING)" are coded for the passive only. Left out."""
+
+MEETINGS_CODED_AS_INTENT = {
+    ("MEET_PEOPLE", "* (WITH LEADERS)"): "040", ("MEET_PEOPLE", "* (FOR TALKS)"): "040", ("MEET_PEOPLE", "* (AT)"): "040",
+    ("MAKE", "* STOP (IN)"): "042", ("MAKE", "* VISIT"): "042", ("MAKE", "* TRIP"): "042",
+    ("START", "* TRIP"): "042", ("GO_SOMEWHERE", "* (ON TOUR) (TO) +"): "042",
+    ("OVERSEE_MANAGE", "* DELEGATION"): "042", ("SEND", "* {FOREIGN MINISTER}"): "040",
+    ("HOST", "* SUMMIT (WITH)"): "043",
+}
+"""Patterns upstream codes 036 (express intent to meet) on a verb that performs the meeting or the trip: "Modi met
+with opposition leaders", "made a visit to Japan", "led a delegation to Pyongyang", "hosted a summit with ASEAN".
+An intent is told by the clause around the verb, which kg reads ("plans to meet" is planned), so these take the
+code of the meeting itself: 040 (consult), 042 (make a visit), 043 (host a visit). (A team or a mission sent or
+led is left as it is: "a police mission to Haiti" is no visit.)"""
 
 # The action vocabulary (docs: actions.md) names these CAMEO codes for its subtypes and
 # keeps sanctions under SANCTION, where PLOVER 2021 moved code 163 to COERCE.
@@ -81,7 +96,7 @@ class Conversion:
     dropped: dict[str, list[str]] = field(default_factory=dict)
 
     def drop(self, reason: str, what: str) -> None:
-        """Record an upstream entry left out, under the written rule that drops it."""
+        """Record an upstream entry left out (or recoded), under the written rule that changes it."""
         self.dropped.setdefault(reason, []).append(what)
 
 
@@ -242,6 +257,7 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
             if (block["name"], line[1:].strip().split("[")[0].strip()) in REVERSED_PATTERNS:
                 conv.drop("source and target reversed upstream", f"line {n}: {line}")
                 continue
+            recode = MEETINGS_CODED_AS_INTENT.get((block["name"], line[1:].strip().split("[")[0].strip()))
             try:
                 pattern = parse_pattern(line[1:].strip(), conv.synsets)
             except KeyError as exc:
@@ -253,6 +269,9 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
             except ValueError:
                 conv.drop("malformed code or pattern", f"line {n}: {line}")
                 continue
+            if recode and pattern["code"] == "036":  # (a block may list a pattern twice: "START * TRIP [042:043]")
+                pattern.update(code=recode, passive=recode if pattern["voiced"] else None)
+                conv.drop("intent to meet (036) on a verb that performs the meeting: recoded", f"line {n}: {line} -> {recode}")
             block["patterns"].append({"line": n, **pattern})
             continue
         verb, code = _verb_line(line)
