@@ -63,8 +63,8 @@ class Trigger:
     """The action when the object is a state and no sense's theme fits: "the African Union suspended Niger"
     sanctions it (a body suspending a member), where "suspended talks" picks a sense by its theme."""
     venues: frozenset[str] = frozenset()
-    """Prepositions that name where the act is brought, not whom it is on: "filed a complaint with the WTO
-    against the US", "a case at the ICJ"."""
+    """Prepositions that name where the act is brought or goes, not whom it is on: "filed a complaint with the WTO
+    against the US", "a case at the ICJ", "pulled back to Belarus"."""
     denied: str | None = None
     """The act a denial of this trigger in words is, told instead of the act negated: "will not tolerate any
     provocation" threatens (CAMEO 13) rather than concedes nothing."""
@@ -259,6 +259,8 @@ class Rules:
     water_nouns: frozenset[str]
     """Kinds of water whose of-phrase names no owner: "the Gulf of Oman" is no part of Oman."""
     bond_classes: frozenset[str]
+    mutual_nouns: frozenset[str]
+    """Bonds always between parties: "Greece and Turkey pledged to improve relations" are theirs with no "their"."""
     """Noun classes of what parties share: coordinated subjects that act on "their" one act on each other
     ("Russia and China deepened their partnership")."""
     acted_on_classes: frozenset[str]
@@ -607,7 +609,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "rulings", "sighting_verbs", "owning_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "rulings", "sighting_verbs", "owning_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -709,6 +711,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),
         place_nouns=word_set("place_nouns"),
         border_nouns=word_set("border_nouns"),
+        mutual_nouns=word_set("mutual_nouns"),
         staff_nouns=word_set("staff_nouns"),
         water_nouns=word_set("water_nouns"),
         rally_nouns=word_set("rally_nouns"),

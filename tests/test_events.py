@@ -152,6 +152,9 @@ ROWS = [
     ("Russian troops pulled out of Chechnya.", {("RUS", "Retreat", "RUS", "asserted")}),
     ("The army withdrew from the town of Kidal in Mali.", {("MLI", "Retreat", "MLI", "asserted")}),
     ("Russian troops withdrew from Kherson.", {("RUS", "Retreat", "UKR", "asserted")}),
+    # a retreat is from a place: where forces go is no one acted on
+    ("Russian forces retreated from Kyiv to Belarus.", {("RUS", "Retreat", "UKR", "asserted")}),
+    ("Russian troops pulled back to Belarus.", set()),
     # a noun of what is done to people takes its of-object as whom, whatever its class: envoys expelled are sanctioned
     ("Canada's expulsion of an Indian diplomat angered New Delhi.", {("CAN", "Sanction", "IND", "asserted")}),
     ("The deportation of Syrian refugees by Turkey continued.", {("TUR", "Coerce", "SYR", "asserted")}),
@@ -205,6 +208,8 @@ ROWS = [
     # whoever adopts or passes a resolution does what it does; one only proposed is weighed
     ("The UN General Assembly adopted a resolution demanding that Russia withdraw from Ukraine.",
      {("UN", "Request", "RUS", "asserted")}),
+    # (one vetoed is not its vetoer's)
+    ("The United States vetoed a UN resolution calling for a ceasefire in Gaza.", {("USA", "Reject", "UN", "asserted")}),
     # a headline joins its subjects with a comma
     ("Russia, China sign energy deal", {("RUS", "SignAgreement", "CHN", "asserted")}),
     ("Tuesday, Russia attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
@@ -528,6 +533,14 @@ ROWS = [
     ("Canada protested over the detention of its citizens by China.",
      {("CAN", "Accuse", "CHN", "asserted"), ("CHN", "Coerce", "CAN", "asserted")}),
     ("Students in Manila protested as the Philippine senate voted on the bill.", {("PHL", "Protest", "PHL", "asserted")}),
+    # so does a threat; a clause of time or cause is no act vowed or threatened, and tells its own event
+    ("Hezbollah vowed revenge after Israel killed a Hezbollah commander.",
+     {("LBN", "Threaten", "ISR", "asserted"), ("ISR", "Assault", "LBN", "asserted")}),
+    ("Iran vowed revenge after an Israeli strike killed two commanders.",
+     {("IRN", "Threaten", "ISR", "asserted"), ("ISR", "Assault", "IRN", "asserted")}),
+    # (the parser may read a clause's subject as its subordinator's object)
+    ("Rescuers rushed to the scene after a Russian missile strike hit a hospital in Kyiv.",
+     {("RUS", "Assault", "UKR", "asserted")}),
     # shared acts (agreements, ties, talks) stay one event between the parties
     ("Serbia and Kosovo agreed to implement the normalisation deal.", {("SRB", "Agree", "XKX", "planned")}),
     # a payment of a loan is aid from who pays it
@@ -683,6 +696,16 @@ ROWS = [
     # a legal act is against whom "against" names; with, at or before name where it is brought
     ("Mexico filed a complaint with the WTO against the United States.", {("MEX", "Accuse", "USA", "asserted")}),
     ("Ecuador lodged a complaint with the UN Security Council.", set()),
+    # a meeting held is a consultation, not an intent to meet (the CAMEO dictionary's "meet with leaders" [036])
+    ("Modi met with leaders of the opposition in New Delhi.", {("IND", "Consult", "IND", "asserted")}),
+    ("Lavrov led a delegation to Pyongyang.", {("RUS", "Consult", "PRK", "asserted")}),
+    # an arrest warrant is a legal act on whom it names; "issue" carries the noun as other light verbs do
+    ("The ICC issued an arrest warrant for Vladimir Putin.", {("ICC", "Accuse", "RUS", "asserted")}),
+    ("Argentina issued a warrant for the arrest of Iran's former president.", {("ARG", "Accuse", "IRN", "asserted")}),
+    ("China issued a warning to the Philippines.", {("CHN", "Threaten", "PHL", "asserted")}),
+    ("Russia issued an ultimatum to Ukraine.", {("RUS", "Threaten", "UKR", "asserted")}),
+    # (the parser may hang the against-phrase on the venue's noun)
+    ("Lebanon filed a complaint with the UN Security Council against Israel.", {("LBN", "Accuse", "ISR", "asserted")}),
     # (a state it is lodged with is whom it is brought to)
     ("Beijing lodged a complaint with Tokyo over the release of treated water.", {("CHN", "Accuse", "JPN", "asserted")}),
     # a verb shares the complements of the verb after it only when that one tells no event of its own
@@ -1337,6 +1360,11 @@ ROWS = [
     ("Russia and China deepened their strategic partnership.", {("RUS", "Support", "CHN", "asserted")}),
     ("India and China improved their relations.", {("IND", "Support", "CHN", "asserted")}),
     ("Russia and China strengthened their forces.", {("RUS", "Mobilize", None, "asserted"), ("CHN", "Mobilize", None, "asserted")}),
+    # a bond always between parties is theirs with no "their"; what flows one way is not
+    ("Greece and Turkey pledged to improve relations.", {("GRC", "Support", "TUR", "planned")}),
+    ("China and Brazil boosted trade.", {("CHN", "Cooperate", "BRA", "asserted")}),
+    ("Russia and China strengthened ties with Iran.", {("RUS", "Support", "IRN", "asserted"), ("CHN", "Support", "IRN", "asserted")}),
+    ("The United States and Britain halted arms shipments.", set()),
     # a particle the parser takes for an adverb carries the verb's phrase: "back to Belarus" is where troops go
     ("Russia sent its troops back to Belarus.", {("RUS", "DeployTroops", "BLR", "asserted")}),
     # medical supplies and teams sent are aid (a medical brigade is no troops); a travel ban lifted eases it
@@ -1565,6 +1593,8 @@ ROWS = [
     # dissolving a party told by a noun, as by the verb; a parliament's dissolution is no body's closing down
     ("The Thai court ordered the dissolution of the opposition party.", {("THA", "Coerce", "THA", "asserted")}),
     ("The King ordered the dissolution of parliament.", set()),
+    ("Russia ordered the closure of the independent newspaper Novaya Gazeta.", {("RUS", "Coerce", "RUS", "asserted")}),
+    ("The government ordered the closure of schools in Lagos.", set()),
     # weapons bought of a state, with no seller named, are that state's supply
     ("Turkey bought Russian S-400 missiles.", {("RUS", "SupplyWeapons", "TUR", "asserted")}),
     ("India bought Russian oil.", {("IND", "Cooperate", "RUS", "asserted")}),

@@ -98,7 +98,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
                 continue  # "Trump held his first indoor rally", "Trump's Tulsa rally": those in power rally voters, not dissent
-            if frame.action == "Protest" and not frame.targets:
+            if frame.action in ("Protest", "Threaten") and not frame.targets:
+                # ("China threatened to retaliate after the US imposed tariffs": a threat answering an act, as a
+                # protest does, is aimed at its doer)
                 frame = replace(frame, targets=_provoked_by(frame, light, ctx))
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally; but what
@@ -123,7 +125,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     for a in frame.actors)
                 # (force used in a region of one's own is on the state's own, as force on a place named as the
                 # object is: "Azerbaijan launched a military operation in Nagorno-Karabakh", "shelled Idlib")
-                keys = phrase_keys(_places(frame, ctx), ctx)
+                # (a retreat is from a place: where one retreats to is no one's, "retreated to New Mexico")
+                keys = phrase_keys([p for p in _places(frame, ctx) if not (
+                    frame.action == "Retreat" and p.head.lower_ in DESTINATION_PREPS)], ctx)
                 at_home = frame.action == "Assault" and _in_region(keys, ctx)
                 country = _keys_country(keys, ctx)
                 places = tuple(t for t in ((country,) if country else ()) if people or at_home or not _is_own(t, frame, ctx))
@@ -479,21 +483,30 @@ def _is_purpose(verb: Token, ctx: Context) -> bool:
         and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "because", "since", "while", "once", "whereas"})
+"""Subordinators of a clause that tells when or why, not what is vowed, asked or threatened: "Hezbollah vowed
+revenge after Israel killed its commander" pledges no killing."""
+
+
 def _clausal_path(inner: Token, outer: Token) -> bool:
-    """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun)."""
+    """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun,
+    nor a clause of time or cause)."""
     node = inner
     while node.i != outer.i:
         if node.dep_ in ("relcl", "appos") or node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in node.children):
             return False
         node = node.head
     return True
 
 
 PROVOKING_MARKS = frozenset({"after", "because"})
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...]:
-    """Whom a protest with no one named as its target answers: the doer of the act it follows or is over.
+    """Whom a protest or a threat with no one named as its target answers: the doer of the act it follows or is over.
 
     "Thousands protested after the president dissolved parliament", "China lodged a protest after the Philippine
     coast guard rammed its ship", "Canada protested over the detention of its citizens by China" (never the
@@ -502,7 +515,10 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
     verb = light if light is not None else frame.trigger
     clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
         m.dep_ == "mark" and m.lower_ in PROVOKING_MARKS for m in c.children)]
-    doers = actor_keys([s for c in clauses for s in c.children if s.dep_ in SUBJECTS], ctx)
+    subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJECTS]
+    # ("after an Israeli strike killed two commanders": an act as the subject is its doer's)
+    doers = actor_keys([s for s in subjects if not hostile_act(s, ctx.rules)], ctx) + [
+        k for s in subjects if hostile_act(s, ctx.rules) for k in act_doers(s, ctx, victims=False)]
     # ("after the coast guard rammed", read by the parser as a preposition with a clause or with the act itself)
     for noun in (verb,) if light is None else (verb, frame.trigger):
         for pobj in pobjs(noun, PROVOKING_MARKS | {"over"}):
@@ -702,10 +718,12 @@ def _each_other(trigger: Token) -> bool:
 
 def _shared_bond(frame: Frame, rules: Rules) -> bool:
     """ "Russia and China deepened their strategic partnership": a bond coordinated parties call theirs is
-    between them."""
+    between them, as one always between parties is with no owner named ("pledged to improve relations")."""
     theme = frame.theme
-    return theme is not None and theme_class(theme, rules) in rules.bond_classes and any(
-        c.dep_ == "poss" and c.lower_ == "their" for c in theme.children)
+    if theme is None or theme_class(theme, rules) not in rules.bond_classes:
+        return False
+    owners = [c for c in theme.children if c.dep_ == "poss"]
+    return any(c.lower_ == "their" for c in owners) or (not owners and theme.lemma_.lower() in rules.mutual_nouns)
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:

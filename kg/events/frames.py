@@ -82,6 +82,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Qatar is mediating between Hamas and Israel": the parser may read a progressive as the copula's
         # complement; its subject is the copula's
         subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    if not subjects and not passive:
+        # "after a Russian missile strike hit a hospital": the parser may read the clause's subject as the object of
+        # its subordinator, as if it were a preposition (a subordinator has no object)
+        subjects = [p for m in verb.children if m.dep_ == "mark" for p in m.children if p.dep_ == "pobj" and p.i < verb.i]
     agents = by_agents(verb)
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
                for c in verb.children if c.dep_ in (
@@ -173,7 +177,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                            if theme_class(p, rules) in rules.bond_classes | {"talks"} and p not in themes]
     # "mediated between Israel and Hamas", "brokered a ceasefire between ...": who mediates meets both parties
     # (a trigger may name its own: "invested $15 billion in Pakistan")
-    preps = rules.target_preps | trigger.aimed
+    preps = (rules.target_preps | trigger.aimed) - trigger.venues
     theme_preps = preps | {"between", "among"} if action == "Consult" else preps
     # (on the verb, "between" only: "among voters, he received two-thirds of the votes" meets no one)
     verb_preps = preps | {"between"} if action == "Consult" else preps
@@ -884,11 +888,15 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
 
 def _addressed(holder: Token, trigger: Trigger, ctx: Context) -> list[Token]:
     """A state named by a venue preposition is whom the act is brought to, not where: "lodged a complaint with Tokyo"
-    (a body is where it is brought: "a complaint with the WTO")."""
+    (a body is where it is brought: "a complaint with the WTO"); so is whom a phrase after the venue names."""
     if not trigger.venues:
         return []  # (most triggers: no phrase to look at)
-    return [p for p in pobjs(holder, trigger.venues & ctx.rules.target_preps)
-            if ctx.kind(resolve_np(p, ctx) or "") == "Country"]
+    venues = pobjs(holder, trigger.venues)
+    # ("filed a complaint with the Security Council against Israel": the parser hangs the phrase that follows a
+    # venue on the venue's noun, but a body is not what a complaint is brought against)
+    beyond = [p for v in venues for p in pobjs(v, ctx.rules.target_preps - trigger.venues)]
+    return [p for p in venues if p.head.lower_ in ctx.rules.target_preps
+            and ctx.kind(resolve_np(p, ctx) or "") == "Country"] + beyond
 
 
 def _nominal_theme(noun: Token, action: str, themes: list[Token], light: Token | None, rules: Rules) -> Token | None:

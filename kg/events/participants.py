@@ -849,7 +849,9 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             noun = head.lemma_.lower()
             # ("launched a bid to capture Kharkiv", "filed a motion to impeach": an attempt made or a motion filed
             # is its maker's; not one only commented on: "rejected a proposal to sanction Russia")
-            enacts = noun in ctx.rules.modality.planned_nouns | ctx.rules.instrument_nouns or (
+            # (an instrument vetoed or blocked is not its vetoer's: "the US vetoed a resolution calling for a ceasefire")
+            making = head.head.lemma_.lower() in ctx.rules.light_verbs | ctx.rules.modality.deciding_verbs
+            enacts = noun in ctx.rules.modality.planned_nouns or (noun in ctx.rules.instrument_nouns and making) or (
                 noun in ctx.rules.modality.considered_nouns and head.head.lemma_.lower() in ctx.rules.light_verbs)
             if found or head.dep_ not in OBJECTS or not enacts:
                 return found
