@@ -259,10 +259,10 @@ class Rules:
     water_nouns: frozenset[str]
     """Kinds of water whose of-phrase names no owner: "the Gulf of Oman" is no part of Oman."""
     bond_classes: frozenset[str]
-    mutual_nouns: frozenset[str]
-    """Bonds always between parties: "Greece and Turkey pledged to improve relations" are theirs with no "their"."""
     """Noun classes of what parties share: coordinated subjects that act on "their" one act on each other
     ("Russia and China deepened their partnership")."""
+    mutual_nouns: frozenset[str]
+    """Bonds always between parties: "Greece and Turkey pledged to improve relations" are theirs with no "their"."""
     acted_on_classes: frozenset[str]
     """Noun classes whose nouns are acted on, never a theme: "suspended the opposition party"."""
     self_target_actions: frozenset[str]

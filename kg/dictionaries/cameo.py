@@ -254,10 +254,11 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
         if block is None:
             raise RulesError(f"{SOURCE}: line {n}: {line!r} outside a verb block")
         if line.startswith("-"):
-            if (block["name"], line[1:].strip().split("[")[0].strip()) in REVERSED_PATTERNS:
+            key = (block["name"], line[1:].strip().split("[")[0].strip())
+            if key in REVERSED_PATTERNS:
                 conv.drop("source and target reversed upstream", f"line {n}: {line}")
                 continue
-            recode = MEETINGS_CODED_AS_INTENT.get((block["name"], line[1:].strip().split("[")[0].strip()))
+            recode = MEETINGS_CODED_AS_INTENT.get(key)
             try:
                 pattern = parse_pattern(line[1:].strip(), conv.synsets)
             except KeyError as exc:
