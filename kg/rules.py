@@ -223,6 +223,8 @@ class Rules:
     symmetric_actions: frozenset[str]
     performed_nouns: frozenset[str]
     """Event nouns that offering or extending performs: "offered condolences to Turkey" is done, not planned."""
+    conveying_verbs: frozenset[str]
+    """Verbs that carry a performed noun ("sent his condolences to Trump") though they carry no other event noun."""
     undergoing_verbs: frozenset[str]
     """Verbs whose subject undergoes the event their object names: "Iran faced criticism from the EU"."""
     travel_verbs: frozenset[str]
@@ -609,7 +611,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "rulings", "sighting_verbs", "owning_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "rulings", "sighting_verbs", "owning_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -723,6 +725,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         undergoing_verbs=word_set("undergoing_verbs"),
         travel_verbs=word_set("travel_verbs"),
         performed_nouns=word_set("performed_nouns"),
+        conveying_verbs=word_set("conveying_verbs"),
         instrument_actions=_class_actions(data["instrument_actions"], classes, f"{file}: instrument_actions"),
         told_as=_action_classes(data["told_as"], classes, f"{file}: told_as"),
         type_classes=_type_classes(data["type_classes"], classes, f"{file}: type_classes"),

@@ -282,6 +282,14 @@ ROWS = [
     # "the two countries" are the two parties named together last; a by-phrase on an active verb is no agent
     ("Turkey and Greece had poor relations, but the leaders of the two countries spoke by telephone.",
      {("TUR", "Consult", "GRC", "asserted")}),
+    # ("the two" and "both" alone are the same; both sides are whatever the parties are; with no two named together,
+    # "the two" are the two parties of the last act told between two)
+    ("Turkey and Greece held talks. Both pledged to improve relations.",
+     {("TUR", "Consult", "GRC", "asserted"), ("TUR", "Support", "GRC", "planned")}),
+    ("The Ethiopian army and the TPLF agreed to a truce. Both sides accused each other of violating it.",
+     {("ETH", "Agree", "ETH", "planned"), ("ETH", "Accuse", "ETH", "asserted")}),
+    ("Iran's foreign minister met his Saudi counterpart in Beijing. The two agreed to reopen embassies.",
+     {("IRN", "Consult", "SAU", "asserted"), ("IRN", "Agree", "SAU", "planned")}),
     # a region stands for its country: a governor there acts for it
     ("Wisconsin's governor imposed a curfew in Milwaukee.", {("USA", "Coerce", "USA", "asserted")}),
     ("Thailand planned to implement a curfew.", {("THA", "Coerce", "THA", "planned")}),
@@ -526,6 +534,10 @@ ROWS = [
      {("BGD", "Assault", "BGD", "asserted"), ("BGD", "Protest", "BGD", "asserted")}),
     ("Protesters gathered in Tbilisi and police dispersed them with water cannon.",
      {("GEO", "Coerce", "GEO", "asserted"), ("GEO", "Protest", "GEO", "asserted")}),
+    # (an infinitive of purpose has its subject above: "them" are not the police)
+    ("Opposition supporters gathered in Lusaka on Monday. Police fired tear gas to disperse them.",
+     {("ZMB", "Coerce", "ZMB", "asserted")}),
+    ("Russia is under pressure. Russia asked China to help it.", {("RUS", "Request", "CHN", "asserted")}),
     # a protest with no target named answers the doer of the act it follows or is over; a clause of time is no cause
     ("Russia protested after Finland joined NATO.", {("RUS", "Accuse", "FIN", "asserted")}),
     ("Thousands protested in Seoul after President Yoon Suk Yeol declared martial law.",
@@ -786,6 +798,7 @@ ROWS = [
     # sharing intelligence is a tie; training another state's forces is military cooperation
     ("Tokyo and Seoul restored intelligence sharing.", {("JPN", "Support", "KOR", "asserted")}),
     ("Berlin will train Ukrainian soldiers on Patriot systems.", {("DEU", "Cooperate", "UKR", "planned")}),
+    ("The United States trained Ukrainian pilots to fly F-16s.", {("USA", "Cooperate", "UKR", "asserted")}),
     # using weapons attacks whom or where they are used on
     ("Moscow used cluster munitions in Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Ukraine used drones to monitor the front line.", set()),
@@ -1476,6 +1489,10 @@ ROWS = [
     ("Washington's support for Kyiv has drawn criticism from Moscow.", {("USA", "Support", "UKR", "asserted"), ("RUS", "Accuse", "USA", "asserted")}),
     # offering condolences or an apology performs it; offering support promises it
     ("Biden offered condolences to Turkey after the earthquake.", {("USA", "Support", "TUR", "asserted")}),
+    # condolences or congratulations sent or conveyed are offered; gratitude expressed is thanks
+    ("Putin sent condolences to Erdogan after the earthquake.", {("RUS", "Support", "TUR", "asserted")}),
+    ("Modi conveyed his congratulations to Trump.", {("IND", "Support", "USA", "asserted")}),
+    ("Zelensky expressed gratitude to Germany for its support.", {("UKR", "Support", "DEU", "asserted")}),
     ("Japan offered an apology to China.", {("JPN", "Support", "CHN", "asserted")}),
     ("Japan offered support to Ukraine.", {("JPN", "Support", "UKR", "planned")}),
     # whoever travels for a meeting takes part in it: with whom it names, else where they go (not home)

@@ -82,11 +82,22 @@ class Context:
         # are the strikes told ("Israeli jets struck targets in Lebanon. The strikes killed five people")
         self.sentence = 0
         self.told: dict[str, tuple[int, tuple[str, ...]]] = {}
+        # the two parties of the last act told between two ("Iran's foreign minister met his Saudi counterpart. The two
+        # agreed to reopen embassies"), with its sentence number
+        self.pair: tuple[int, tuple[str, ...]] = (-1, ())
         self._genders: dict[str, str | None] | None = None
 
     def tell(self, word: str, doers: tuple[str, ...]) -> None:
         """Record that the current sentence tells of an act, by this word or noun class, done by these doers."""
         self.told[word] = (self.sentence, doers)
+
+    def tell_pair(self, parties: tuple[str, ...]) -> None:
+        """Record the parties of an act between two told in the current sentence."""
+        self.pair = (self.sentence, parties)
+
+    def last_pair(self) -> tuple[str, ...]:
+        """The parties of the last act between two, told in this sentence or the one before, else none."""
+        return self.pair[1] if self.sentence - self.pair[0] <= 1 else ()
 
     def told_doers(self, word: str) -> tuple[str, ...]:
         """The doers of an act told by this word or noun class in this sentence or the two before, else none."""

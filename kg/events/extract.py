@@ -178,6 +178,9 @@ def _remember(f: Frame, ctx: Context) -> None:
     the sanctions")."""
     if not f.actors or definite_act(f.trigger):
         return
+    parties = tuple(dict.fromkeys(f.actors + f.targets))
+    if len(f.actors) == 1 and len(f.targets) == 1 and len(parties) == 2:
+        ctx.tell_pair(parties)
     rules = ctx.rules
     words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
     kind = rules.told_as.get(f.action)  # (its own type only: an investigation is no charge named again)

@@ -746,6 +746,9 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return _light_verb(head.head, rules)  # "passed a motion of no confidence": the motion's verb carries it
     if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
         return head
+    if noun.dep_ in OBJECTS and head.pos_ == "VERB" and head.lemma_.lower() in rules.conveying_verbs \
+            and noun.lemma_.lower() in rules.performed_nouns:
+        return head  # "sent his condolences to Trump": condolences sent are offered
     if noun.dep_ == "oprd" and head.pos_ == "VERB" and head.lemma_.lower() in rules.light_verbs \
             and not any(c.dep_ in OBJECTS for c in head.children):
         return head  # "called a general strike", parsed as "called (it) a strike": with no object, the event is it

@@ -279,6 +279,11 @@ def _own_subject(pronoun: Token) -> frozenset[int]:
     verb = pronoun.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
+    # ("police fired tear gas to disperse them", "the army vowed to defeat them": the subject of an infinitive of
+    # purpose, or of one with no object above it, is the subject above, no more "them"; not "asked China to help it")
+    while not any(s.dep_ in SUBJECTS for s in verb.children) and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) \
+            and (verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and not any(o.dep_ in OBJECTS for o in verb.head.children))):
+        verb = verb.head
     return frozenset(t.i for s in verb.children if s.dep_ in SUBJECTS for t in s.subtree)
 
 
@@ -497,7 +502,10 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
 
 
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "both": 2}
-GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor", "ally", "leader"})
+SIDE_NOUNS = frozenset({"side", "party"})
+"""Whatever the parties are: "both sides" after an army and a militia are the two, though neither is a state."""
+GROUP_NOUNS = frozenset({"country", "nation", "state", "side", "party", "government", "neighbour", "neighbor", "ally",
+                         "leader"})
 
 
 def _owners(token: Token, ctx: Context) -> list[str]:
@@ -575,19 +583,28 @@ def _coordinated_antecedents(pronoun: Token, ctx: Context) -> list[str]:
 
 
 def _group_antecedents(token: Token, ctx: Context) -> list[str]:
-    """ "the two countries", "both sides", "the leaders of the two countries": the last two (or three) states
-    named together before, in this sentence or the one before."""
+    """ "the two countries", "both sides", "the leaders of the two countries", "the two": the last two (or three)
+    states named together before, in this sentence or the one before (for sides, any parties: "the army and the RSF
+    agreed to a truce. Both sides accused each other"), else, for "the two" or "both sides", the two parties of the
+    last act told between two."""
     head = token
     if head.lemma_.lower() in ctx.rules.role_nouns:  # "the leaders of the two countries"
         head = next((p for p in pobjs(head, frozenset({"of"}))), head)
-    count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
-    if not count or head.lemma_.lower() not in GROUP_NOUNS or head.tag_ != "NNS":
-        return []
+    alone = head.lower_ in COUNT_WORDS and head.dep_ in SUBJECTS and head.pos_ in ("NUM", "DET", "PRON", "NOUN")
+    if alone:
+        count = COUNT_WORDS[head.lower_]  # "the two agreed", "both accused each other": the number stands alone
+    else:
+        count = next((COUNT_WORDS[c.lower_] for c in head.children if c.lower_ in COUNT_WORDS), 0)
+        if not count or head.lemma_.lower() not in GROUP_NOUNS or head.tag_ != "NNS":
+            return []
     first = previous_sentence_start(ctx.doc, head.i)
+    sides = head.lemma_.lower() in SIDE_NOUNS
 
     def state(t: Token) -> str | None:
         # a state, or a person's country ("Trump and Yoon discussed ...; the leaders of the two countries")
         key = ctx.res.token_keys.get(t.i)
+        if sides and key and ctx.kind(key) != "Location" and t.i not in ctx.res.demonym_tokens:
+            return key
         found = key if key and ctx.kind(key) == "Country" else (ctx.country(key) if key and ctx.kind(key) == "Person" else None)
         return found if found and ctx.kind(found) == "Country" and t.i not in ctx.res.demonym_tokens else None
 
@@ -598,7 +615,9 @@ def _group_antecedents(token: Token, ctx: Context) -> list[str]:
         group = list(dict.fromkeys(s for c in [t, *t.conjuncts] if c.i < head.i and (s := state(c))))
         if len(group) == count:
             return group
-    return []
+    # (only for "the two" or "both sides": "the two nations" are states named together, maybe further back)
+    pair = ctx.last_pair() if alone or sides else ()
+    return list(pair) if len(pair) == count else []
 
 
 def actor_keys(tokens: list[Token], ctx: Context) -> list[str]:
