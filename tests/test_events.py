@@ -47,6 +47,8 @@ ROWS = [
     ("Germany did not rule out sending tanks to Ukraine.", {("DEU", "SupplyWeapons", "UKR", "considered")}),
     # planned: intention
     ("Zelensky plans to send a delegation to Seoul.", {("UKR", "Consult", "KOR", "planned")}),
+    # what is plotted has not happened
+    ("Iran conspired to assassinate a Saudi diplomat in Washington, US officials said.", {("IRN", "Assault", "SAU", "planned")}),
     # planned: will
     ("Britain will deploy troops to Estonia.", {("GBR", "DeployTroops", "EST", "planned")}),
     # negated: refrain from
