@@ -839,6 +839,10 @@ ROWS = [
     ("Qatar and Egypt mediated between Israel and Jordan.",
      {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted"),
       ("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
+    # a mediation told by a noun is with the parties it comes between
+    ("Qatar continued its mediation between Israel and Jordan.", {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted")}),
+    ("Qatar said it would continue its mediation efforts between Israel and Jordan.",
+     {("QAT", "Consult", "ISR", "planned"), ("QAT", "Consult", "JOR", "planned")}),
     # a comment on an act is on whoever did it, never on the state or place it hit
     ("France condemned the attack on Iran.", set()),
     ("Germany criticised the bombing of Gaza.", set()),
@@ -1603,6 +1607,9 @@ ROWS = [
     ("Thai authorities deported 40 Uyghurs to China.", {("THA", "Coerce", "CHN", "asserted")}),
     # a ship's flag is its state; pirates are of where they act, not of the ship they take
     ("Iran seized a British-flagged oil tanker in the Strait of Hormuz.", {("IRN", "Coerce", "GBR", "asserted")}),
+    # (or one a participle after it ties to a state)
+    ("The Houthis vowed to continue attacks on ships linked to Israel.", {("YEM", "Threaten", "ISR", "asserted")}),
+    ("The US seized a tanker owned by Iran.", {("USA", "Coerce", "IRN", "asserted")}),
     ("Pirates hijacked a Bangladeshi cargo ship off Somalia.", {("SOM", "Coerce", "BGD", "asserted")}),
     # talks on joining a body are with it
     ("Georgia suspended talks on joining the European Union.", {("GEO", "Sanction", "EU", "asserted")}),

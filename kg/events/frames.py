@@ -852,7 +852,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += joined(noun, rules)
     target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
     if light is not None and noun.dep_ == "compound":
-        target_tokens += pobjs(noun.head, rules.target_preps)  # "a bombing campaign against ISIS"
+        target_tokens += pobjs(noun.head, target_preps)  # "a bombing campaign against ISIS", "mediation efforts between"
     target_tokens += [p for t in themes for p in pobjs(t, rules.target_preps)]  # "withdrawal of forces from Panama"
     visited: list[str] = []
     if light is not None:

@@ -81,6 +81,10 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         # "its aircraft struck", "Russia's warships": an owner's vessels are its own
         found = found or next((k for c in token.children if c.dep_ == "poss" and (k := resolve_np(c, ctx, depth - 1))
                                and ctx.kind(k) != "Location"), None)
+        # "ships linked to Israel", "a tanker belonging to Iran": a participle after it may tie it to its owner
+        found = found or next((k for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in ctx.rules.linking_participles
+                               for p in pobjs(a, frozenset({"to", "by"})) if (k := resolve_np(p, ctx, depth - 1))
+                               and ctx.kind(k) != "Location"), None)
         if found:
             return found
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
