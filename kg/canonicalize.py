@@ -906,12 +906,15 @@ def _acting_in(subject: Token, token_keys: Mapping[int, str], gaz: Gazetteer) ->
     if subject.head.dep_ == "csubj":
         verbs.append(subject.head.head)  # (or read "protesters waving flags" as the clause subject of "rallied")
     holders = verbs + [o for v in verbs for o in v.children if o.dep_ == "dobj"]
-    places = load_rules().place_nouns
+    rules = load_rules()
+    places = rules.place_nouns
     for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
         for t in prep.subtree:
             # (or the state owning a kind of place there: "attacked two prisons in Haiti's capital")
             place = t.head if t.dep_ in ("poss", "amod", "compound") and t.head.lemma_.lower() in places else t
-            if place.dep_ != "pobj" or place.head.lower_ not in ("in", "off"):
+            # ("took to the streets of Belgrade": the town whose streets they are)
+            streets = place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.lemma_.lower() in rules.street_nouns
+            if place.dep_ != "pobj" or (place.head.lower_ not in ("in", "off") and not streets):
                 continue
             state = _state_of_place(gaz.entities.get(token_keys.get(t.i, "")), gaz)
             if state is not None:

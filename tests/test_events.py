@@ -839,6 +839,13 @@ ROWS = [
     ("Qatar and Egypt mediated between Israel and Jordan.",
      {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted"),
       ("EGY", "Consult", "ISR", "asserted"), ("EGY", "Consult", "JOR", "asserted")}),
+    # talks a clause is set in are its subject's: "in a call with", "during his visit to", "after talks with" (and held,
+    # whatever the clause denies)
+    ("Putin, in a telephone conversation with his French counterpart Jacques Chirac, discussed the situation in Chechnya.",
+     {("RUS", "Consult", "FRA", "asserted")}),
+    ("During his visit to China, Lula signed 15 agreements.", {("BRA", "Consult", "CHN", "asserted")}),
+    ("Putin did not raise the issue in talks with Xi.", {("RUS", "Consult", "CHN", "asserted")}),
+    ("Macron said in an interview with CNN that France would not send troops.", {("FRA", "Mobilize", None, "negated")}),
     # a mediation told by a noun is with the parties it comes between
     ("Qatar continued its mediation between Israel and Jordan.", {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted")}),
     ("Qatar said it would continue its mediation efforts between Israel and Jordan.",
@@ -1220,6 +1227,9 @@ ROWS = [
     ("Russia and China are due to hold talks next week.", {("RUS", "Consult", "CHN", "planned")}),
     # taking to or flooding the streets is protesting, where it happens
     ("Thousands took to the streets of Khartoum.", {("SDN", "Protest", "SDN", "asserted")}),
+    # (the town whose streets they take places the crowd, as "in Belgrade" would, when the text names two states)
+    ("Thousands of protesters took to the streets of Belgrade to demand that Milosevic step down.",
+     {("SRB", "Protest", "SRB", "asserted"), ("SRB", "Request", "YUG", "asserted")}),
     ("The mayor took the street car to Moscow.", set()),
     # a contest in an election is votes won, not force; forces fought or arrested are the target
     ("I entered the race for President to defeat Donald Trump.", set()),

@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
-                              main_verb_as_participle, phrasal, raised_objects, verdict)
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, TALK_SETTINGS, Frame, act_doers, counted, definite_act, frame_at,
+                              hostile_act, main_verb_as_participle, phrasal, raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
                                     modifier_owners, phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
@@ -1020,6 +1020,8 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     # (a nominal event is told, and negated, by the verb that carries it)
     teller = light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger
     mod = told or modality(teller, ctx.rules, self_planned=frame.action == "Agree" and frame.cameo is None)
+    if mod == "negated" and frame.trigger.dep_ == "pobj" and frame.trigger.head.lower_ in TALK_SETTINGS:
+        mod = "asserted"  # "did not raise the issue in talks with Xi": what is denied happened in talks that did not
     if told is None and light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
         # ("offered support" plans it; "offered condolences" is the act itself)
         mod = modality(frame.trigger, ctx.rules)

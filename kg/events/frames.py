@@ -731,6 +731,10 @@ def counted(noun: Token) -> Token:
     return noun
 
 
+TALK_SETTINGS = frozenset({"in", "during", "at", "after", "on"})
+"""Prepositions that set a clause in talks its subject holds: "in a call with", "during a visit to", "after talks with"."""
+
+
 def _light_verb(noun: Token, rules: Rules) -> Token | None:
     """The verb that carries a nominal event ("launched an incursion"), if any."""
     head = noun.head
@@ -756,6 +760,12 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" and head.head.lemma_.lower() in rules.light_verbs:
         return head.head  # "participated in sanctions", "took part in the talks"
+    if noun.dep_ == "pobj" and head.lower_ in TALK_SETTINGS and head.head.pos_ in ("VERB", "AUX") \
+            and rules.theme_class(noun.lemma_.lower()) == "talks" and (pobjs(noun, frozenset({"with", "to"})) or any(
+                c.dep_ == "poss" for c in noun.children)):
+        # "Putin, in a telephone conversation with Chirac, discussed Chechnya", "during his visit to China, Lula
+        # signed 15 agreements", "after talks with Biden, Xi said": whoever does what the clause tells holds the talks
+        return head.head
     if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
             and head.head.lemma_.lower() in STATE_VERBS:
         return head.head  # "went on strike", "are on strike": whoever goes or is on strike strikes
