@@ -54,7 +54,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
         # (a deal's brokering is no complement of agreeing to the deal: "agreed to a ceasefire brokered by France")
-        fired = {f.trigger.i for f, _, _ in frames if f.actors and f.targets and not f.mediated}
+        # (nor are talks the clause is set in: "agreed to US mediation in the talks with the Palestinians")
+        fired = {f.trigger.i for f, _, light in frames if f.actors and f.targets and not f.mediated
+                 and not _in_setting(f.trigger, light)}
         for f, _, _ in frames:
             _remember(f, ctx)  # (again, as the sentence's frames now stand)
         for frame, trig, light in frames:
@@ -1000,6 +1002,11 @@ def _obligations(clauses: list[Token], sent: Span, document: Document, ctx: Cont
                     yield Event(actor, "Request", target, mod, date, date_text, None, (evidence,))
 
 
+def _in_setting(noun: Token, light: Token | None) -> bool:
+    """Talks a clause is set in ("in talks with Xi", "during his visit to China"), carried by the clause's verb."""
+    return light is not None and noun.dep_ == "pobj" and noun.head.lower_ in TALK_SETTINGS and noun.head.head.i == light.i
+
+
 def _unplaced(key: str, ctx: Context) -> bool:
     """A party no table knows and the text gives no country: found in this text only, acting for no state."""
     return key not in ctx.gaz.entities and ctx.country(key) is None
@@ -1020,7 +1027,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     # (a nominal event is told, and negated, by the verb that carries it)
     teller = light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger
     mod = told or modality(teller, ctx.rules, self_planned=frame.action == "Agree" and frame.cameo is None)
-    if mod == "negated" and frame.trigger.dep_ == "pobj" and frame.trigger.head.lower_ in TALK_SETTINGS:
+    if mod == "negated" and _in_setting(frame.trigger, light):
         mod = "asserted"  # "did not raise the issue in talks with Xi": what is denied happened in talks that did not
     if told is None and light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
         # ("offered support" plans it; "offered condolences" is the act itself)

@@ -878,7 +878,9 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             visited = [k for k in phrase_keys(pobjs(light, frozenset({"to", "in", "for"})), ctx)
                        if (ctx.country(k) or k) not in own]
             preps = preps - {"to", "for"}
-        target_tokens += pobjs(light, preps) + _addressed(light, trigger, ctx)
+        if not (noun.dep_ == "pobj" and noun.head.lower_ in TALK_SETTINGS and noun.head.head.i == light.i):
+            # (talks a clause is set in meet no one the clause's verb names: "agreed to US mediation in talks with")
+            target_tokens += pobjs(light, preps) + _addressed(light, trigger, ctx)
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
         undergoers = [c for c in under.children if c.dep_ in SUBJECTS]
