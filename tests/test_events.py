@@ -47,6 +47,8 @@ ROWS = [
     ("Germany did not rule out sending tanks to Ukraine.", {("DEU", "SupplyWeapons", "UKR", "considered")}),
     # planned: intention
     ("Zelensky plans to send a delegation to Seoul.", {("UKR", "Consult", "KOR", "planned")}),
+    # a participle describing a rejected noun tells what was done to it all the same
+    ("Hungary refused to ratify the agreement signed by Sweden and Turkey.", {("SWE", "SignAgreement", "TUR", "asserted")}),
     # what is plotted has not happened
     ("Iran conspired to assassinate a Saudi diplomat in Washington, US officials said.", {("IRN", "Assault", "SAU", "planned")}),
     # planned: will

@@ -88,6 +88,10 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             # "Turkey, which has bombed Kurdish positions, denied the report": what a clause says of a subject
             # is given; the main verb's negation or plan is about something else
             return "asserted"
+        if via == "acl" and previous.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN"):
+            # "parliament rejected the deal negotiated by May": a participle describing a noun tells what was done
+            # to it, whatever is done to the noun now
+            return "asserted"
         lemma = node.lemma_.lower()
         via_conj = (previous.dep_ == "conj" and node is not token) or lifted
         # a finite verb has its own tense: "said it would not recognise the government and froze the aid" did
