@@ -453,6 +453,12 @@ def _office_holder(doc: Doc, span: EntitySpan, gaz: Gazetteer, agents: Agents, d
     keys = {k for k, _ in held}
     if len(keys) == 1:
         return keys.pop()
+    if not held and len(bearers) == 1 and not bearers[0][1] and gaz.surname_of(bearers[0][0]) is not None \
+            and gaz.entities[bearers[0][0]].country is not None:
+        # "President Petro", "President Marcos": the one person the hand-made tables name by that surname, whose
+        # offices no table dates (the title says an office is meant; a surname many bear has several bearers; one
+        # with dated offices other than the title's is another office's: "Senator Kennedy" is no President Kennedy)
+        return bearers[0][0]
     countries = {c for _, c in held}
     organ = sector_key(countries.pop(), sector) if len(countries) == 1 else None
     return organ if organ in gaz.entities else None
@@ -545,6 +551,8 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in token_keys:
             continue
+        if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
+            continue  # "After Hunter retreated to New Mexico": a name the NER reads as a person's is no agent noun
         if token.lemma_.lower() in rules.nouns and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
             continue  # "Japan's opposition to the plan" is a stance taken, where "the opposition" is a camp
         if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and (

@@ -330,6 +330,21 @@ def test_a_surname_after_a_title_with_one_bearer_is_that_person_and_an_untitled_
     assert not [m for m in _agents_resolve(nlp, "Kohl met the envoy.").mentions if m.text == "Kohl"]
 
 
+def test_a_name_the_ner_reads_as_a_person_s_is_no_agent_noun(nlp):
+    # "Hunter" here is a songwriter, not a hunter acting for the United States
+    res = _agents_resolve(nlp, "After Hunter retreated to New Mexico, Garcia invited him to join the band.")
+    assert not [m for m in res.mentions if m.text == "Hunter"]
+    assert "KEN-cvl" in {m.key for m in _agents_resolve(nlp, "The hunter shot a deer in Kenya.").mentions}
+
+
+@pytest.mark.parametrize("text, key", [("President Petro met the envoy.", "gustavo-petro"),
+                                       ("President Marcos met the envoy.", "ferdinand-marcos-jr")])
+def test_a_surname_after_a_title_is_the_one_hand_listed_bearer_whose_offices_are_not_dated(nlp, text, key):
+    # the hand-made tables name these leaders by surname without dating their offices; a title says one is meant
+    name = text.split()[1]
+    assert next(m.key for m in _agents_resolve(nlp, text, "2024-11-14").mentions if m.text == name) == key
+
+
 @pytest.mark.parametrize("text, name", [("The governor of Texas sued.", "governor"), ("Texas's governor sued.", "governor"),
                                         ("The Texas legislature met.", "legislature")])
 def test_a_sub_national_place_s_government_is_its_own_of_the_country(nlp, text, name):
