@@ -1351,6 +1351,7 @@ ROWS = [
     ("China banned exports of gallium and germanium to the United States.", {("CHN", "Sanction", "USA", "asserted")}),
     # a blacklist is a trade embargo; the idiom's own phrase ("its trade blacklist") is no one sanctioned
     ("Washington added Huawei to its trade blacklist.", {("USA", "Sanction", "CHN", "asserted")}),
+    ("The US removed Huawei from its trade blacklist.", {("USA", "Concede", "CHN", "asserted")}),
     ("The US put 30 Chinese companies on a trade blacklist.", {("USA", "Sanction", "CHN", "asserted")}),
     # a ban named by its noun: on another state's goods a sanction, on a party coercion
     ("India announced a ban on Chinese apps.", {("IND", "Sanction", "CHN", "asserted")}),
