@@ -847,6 +847,8 @@ ROWS = [
      {("RUS", "Consult", "FRA", "asserted")}),
     ("During his visit to China, Lula signed 15 agreements.", {("BRA", "Consult", "CHN", "asserted")}),
     ("Putin did not raise the issue in talks with Xi.", {("RUS", "Consult", "CHN", "asserted")}),
+    # (not talks one takes part in: those are the act, and denied with it)
+    ("Russia did not take part in the talks with Ukraine.", {("RUS", "Consult", "UKR", "negated")}),
     ("Macron said in an interview with CNN that France would not send troops.", {("FRA", "Mobilize", None, "negated")}),
     # a mediation told by a noun is with the parties it comes between
     ("Qatar continued its mediation between Israel and Jordan.", {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "JOR", "asserted")}),

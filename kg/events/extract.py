@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, TALK_SETTINGS, Frame, act_doers, counted, definite_act, frame_at,
-                              hostile_act, main_verb_as_participle, phrasal, raised_objects, verdict)
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
+                              in_setting, main_verb_as_participle, phrasal, raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
                                     modifier_owners, phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
@@ -56,7 +56,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         # (a deal's brokering is no complement of agreeing to the deal: "agreed to a ceasefire brokered by France")
         # (nor are talks the clause is set in: "agreed to US mediation in the talks with the Palestinians")
         fired = {f.trigger.i for f, _, light in frames if f.actors and f.targets and not f.mediated
-                 and not _in_setting(f.trigger, light)}
+                 and not in_setting(f.trigger, light, rules)}
         for f, _, _ in frames:
             _remember(f, ctx)  # (again, as the sentence's frames now stand)
         for frame, trig, light in frames:
@@ -1002,11 +1002,6 @@ def _obligations(clauses: list[Token], sent: Span, document: Document, ctx: Cont
                     yield Event(actor, "Request", target, mod, date, date_text, None, (evidence,))
 
 
-def _in_setting(noun: Token, light: Token | None) -> bool:
-    """Talks a clause is set in ("in talks with Xi", "during his visit to China"), carried by the clause's verb."""
-    return light is not None and noun.dep_ == "pobj" and noun.head.lower_ in TALK_SETTINGS and noun.head.head.i == light.i
-
-
 def _unplaced(key: str, ctx: Context) -> bool:
     """A party no table knows and the text gives no country: found in this text only, acting for no state."""
     return key not in ctx.gaz.entities and ctx.country(key) is None
@@ -1027,7 +1022,7 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     # (a nominal event is told, and negated, by the verb that carries it)
     teller = light if light is not None and frame.trigger.pos_ == "NOUN" else frame.trigger
     mod = told or modality(teller, ctx.rules, self_planned=frame.action == "Agree" and frame.cameo is None)
-    if mod == "negated" and _in_setting(frame.trigger, light):
+    if mod == "negated" and in_setting(frame.trigger, light, ctx.rules):
         mod = "asserted"  # "did not raise the issue in talks with Xi": what is denied happened in talks that did not
     if told is None and light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
         # ("offered support" plans it; "offered condolences" is the act itself)

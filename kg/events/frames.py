@@ -735,6 +735,13 @@ TALK_SETTINGS = frozenset({"in", "during", "at", "after", "on"})
 """Prepositions that set a clause in talks its subject holds: "in a call with", "during a visit to", "after talks with"."""
 
 
+def in_setting(noun: Token, light: Token | None, rules: Rules) -> bool:
+    """Whether `light` carries `noun` as talks its clause is set in ("in talks with Xi, Putin said", "during his visit
+    to China"), not as an act it takes part in ("took part in the talks", "participated in talks with Kyiv")."""
+    return light is not None and noun.dep_ == "pobj" and noun.head.lower_ in TALK_SETTINGS and noun.head.head.i == light.i \
+        and not (noun.head.lower_ == "in" and light.lemma_.lower() in rules.light_verbs)
+
+
 def _light_verb(noun: Token, rules: Rules) -> Token | None:
     """The verb that carries a nominal event ("launched an incursion"), if any."""
     head = noun.head
@@ -878,7 +885,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             visited = [k for k in phrase_keys(pobjs(light, frozenset({"to", "in", "for"})), ctx)
                        if (ctx.country(k) or k) not in own]
             preps = preps - {"to", "for"}
-        if not (noun.dep_ == "pobj" and noun.head.lower_ in TALK_SETTINGS and noun.head.head.i == light.i):
+        if not in_setting(noun, light, rules):
             # (talks a clause is set in meet no one the clause's verb names: "agreed to US mediation in talks with")
             target_tokens += pobjs(light, preps) + _addressed(light, trigger, ctx)
     if under is not None:
