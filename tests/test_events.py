@@ -549,6 +549,11 @@ ROWS = [
     ("Canada protested over the detention of its citizens by China.",
      {("CAN", "Accuse", "CHN", "asserted"), ("CHN", "Coerce", "CAN", "asserted")}),
     ("Students in Manila protested as the Philippine senate voted on the bill.", {("PHL", "Protest", "PHL", "asserted")}),
+    # answering force is force at whoever used it (a pledge of it threatens them); answering anything else is no event
+    ("Iran vowed to respond to any Israeli attack.", {("IRN", "Threaten", "ISR", "asserted")}),
+    ("Israel responded to the attack by Hamas with airstrikes on Gaza.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("The Russian minister responded to questions from American reporters.", set()),
+    ("Russia will respond to the shelling of Belgorod, the Kremlin said.", set()),
     # so does a threat; a clause of time or cause is no act vowed or threatened, and tells its own event
     ("Hezbollah vowed revenge after Israel killed a Hezbollah commander.",
      {("LBN", "Threaten", "ISR", "asserted"), ("ISR", "Assault", "LBN", "asserted")}),

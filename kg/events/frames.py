@@ -448,6 +448,13 @@ def hostile_act(noun: Token, rules: Rules) -> bool:
     return theme_class(noun, rules) in ACT_CLASSES
 
 
+def _force_act(noun: Token, rules: Rules) -> bool:
+    """A noun naming a use of force: "the attack", "any aggression", "the shelling" (not sanctions or arrests)."""
+    trigger = rules.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return (trigger is not None and all(s.action is not None and is_a(s.action, "Assault") for s in trigger.senses)) \
+        or theme_class(noun, rules) == "attacks"
+
+
 def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False) -> tuple[list[str], list[Token]]:
     """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases
     (`placed`: an act no one is named for stands for the place it happened)."""
@@ -1051,6 +1058,13 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             # "thousands took to the streets of Khartoum", "protesters flooded the streets": a protest where it
             # happens (the streets' town is a place, not a party)
             return _construction(token, Trigger(lemma, (Sense("Protest"),), "theme"), ctx, targets=False)
+        answered = [p for p in pobjs(token, frozenset({"to"})) if _force_act(p, rules)] if lemma in rules.answering_verbs else []
+        if answered:
+            # "responded to the attack by Hamas with airstrikes", "vowed to respond to any Israeli attack": force answering
+            # force, aimed at whoever used it (never where it hit: "will respond to the shelling of Belgorod")
+            found = _construction(token, Trigger(lemma, (Sense("Assault"),), "target"), ctx)
+            doers = tuple(dict.fromkeys(k for a in answered for k in act_doers(a, ctx, victims=False)))
+            return (replace(found[0], targets=tuple(k for k in doers if k not in found[0].actors)), *found[1:]) if found else None
         if lemma in rules.phone_verbs and any(p.lemma_.lower() in rules.phone_means for p in pobjs(token, PHONE_PREPS)):
             # "the foreign ministers of India and China spoke by phone", "Putin spoke with Erdogan by telephone"
             return _construction(token, Trigger(lemma, (Sense("Consult"),), "target", reciprocal=True), ctx)
