@@ -924,7 +924,8 @@ def _addressed(holder: Token, trigger: Trigger, ctx: Context) -> list[Token]:
     # ("filed a complaint with the Security Council against Israel": the parser hangs the phrase that follows a
     # venue on the venue's noun, but a body is not what a complaint is brought against)
     beyond = [p for v in venues for p in pobjs(v, ctx.rules.target_preps - trigger.venues)]
-    return [p for p in venues if p.head.lower_ in ctx.rules.target_preps
+    # (`pobjs` also gives an indirect object, which no preposition heads: it is addressed as before)
+    return [p for p in venues if (p.dep_ == "dative" or p.head.lower_ in ctx.rules.target_preps)
             and ctx.kind(resolve_np(p, ctx) or "") == "Country"] + beyond
 
 
