@@ -555,6 +555,9 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
             continue  # "After Hunter retreated to New Mexico": a name the NER reads as a person's is no agent noun
         if token.lemma_.lower() in rules.nouns and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
             continue  # "Japan's opposition to the plan" is a stance taken, where "the opposition" is a camp
+        if token.lower_ in rules.condition_nouns and token.dep_ == "pobj" and token.head.lower_ in ("in", "into") \
+                and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in token.children):
+            continue  # "fled into exile", "the party in government": where someone stands, no body of people
         if token.dep_ in ("compound", "amod") and not (token.dep_ == "compound" and (
                 token.head.lemma_.lower() in rules.platform_nouns or acted_premises(token.head, rules))):
             continue

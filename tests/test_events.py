@@ -892,7 +892,9 @@ ROWS = [
     ("Qatar offered to host talks between the Taliban and Pakistan.",
      {("QAT", "Consult", "AFG", "planned"), ("QAT", "Consult", "PAK", "planned")}),
     # a condition outranks the verb's own cue
-    ("If the Senate votes to impeach the president of Peru, he will resign.", {("PER", "Accuse", "PER", "considered")}),
+    # (and "he" is the president the role noun names)
+    ("If the Senate votes to impeach the president of Peru, he will resign.",
+     {("PER", "Accuse", "PER", "considered"), ("PER", "Retreat", None, "planned")}),
     # meeting or giving in to demands or pressure concedes to whoever makes them; meeting a person consults
     ("Serbia agreed to meet the demands of Kosovo.", {("SRB", "Concede", "XKX", "planned")}),
     ("The Kenyan government bowed to pressure from Britain.", {("KEN", "Concede", "GBR", "asserted")}),
@@ -1138,6 +1140,15 @@ ROWS = [
     ("Biden spoke at a rally in Ohio.", set()),
     # whoever is extradited or deported is the target, not the country they are sent to
     ("Spain extradited the former Venezuelan spy chief to the United States.", {("ESP", "Coerce", "VEN", "asserted")}),
+    # people on the move are of no state the text names as a place
+    ("Hundreds of migrants stormed the border fence between Morocco and the Spanish enclave of Melilla.", set()),
+    # a company's name is the company's before a region's of the same name ("Meta" is also a Colombian department)
+    ("Russia banned Meta, calling the company extremist.", {("RUS", "Coerce", "USA", "asserted")}),
+    # ... and where from is not either ("the country" is the expeller's own)
+    ("Iraq's parliament voted to expel the Americans from the country.", {("IRQ", "Coerce", "USA", "planned")}),
+    # an agent noun bare after "into" names a condition, not its people: no exiles of Lithuania's
+    ("The Belarusian opposition leader went into exile in Lithuania. Minsk accused her of plotting a coup.",
+     {("BLR", "Accuse", "BLR", "asserted")}),
     # forces sent to a region of no one country are mobilised
     ("France will send 500 additional troops to the Sahel.", {("FRA", "Mobilize", None, "planned")}),
     # a ban on trade is a sanction (CAMEO 163); a ban on a party coerces it
@@ -1726,6 +1737,12 @@ def test_a_person_s_possessive_on_an_event_is_the_person() -> None:
      {("yoon-suk-yeol", "Consult", "fumio-kishida", "planned"), ("fumio-kishida", "Support", "yoon-suk-yeol", "asserted")}),
     ("Imran Khan met Joe Biden in Washington. He praised him.",
      {("imran-khan", "Consult", "joe-biden", "asserted"), ("imran-khan", "Support", "joe-biden", "asserted")}),
+    # an office named by its role is a person "her" refers to ...
+    ("Belarus's opposition leader fled to Lithuania. Minsk accused her of treason.",
+     {("BLR", "Accuse", "BLR-opp", "asserted")}),
+    # ... but not a role that describes a name before it: "he" is Johnson, not his office
+    ("The Queen suspended parliament at the request of Boris Johnson, the prime minister. He criticised the EU.",
+     {("boris-johnson", "Accuse", "EU", "asserted")}),
     # a participle with no subject of its own has its head's: "he" is Maduro, not Lula
     ("Maduro rejected Lula's proposal, saying he would never meet Edmundo González.",
      {("nicolas-maduro", "Reject", "lula-da-silva", "asserted"), ("nicolas-maduro", "Consult", "edmundo-gonzalez", "negated")}),

@@ -222,6 +222,13 @@ class Context:
                     best, best_i = key, i
             elif persons and kind == "Person" and self.fits(key, token):
                 best, best_i = key, i
+            elif persons and self.doc[i].tag_ == "NN" and self.doc[i].lemma_.lower() in self.rules.person_roles \
+                    and self.doc[i].dep_ not in ("appos", "attr") \
+                    and any(c.dep_ in ("det", "poss", "amod", "compound") for c in self.doc[i].children):
+                # "The opposition leader fled to Lithuania. Minsk accused her ...": an office named by its role is
+                # a person, though it acts for its organ (not an office named bare, "ran for president", nor one
+                # that describes a name, "Boris Johnson, the prime minister": the name is who is meant)
+                best, best_i = key, i
             elif not persons and (kind == "Country" or (kind == "Organization" and not countries)) and not self.gaz.is_media(key):
                 best, best_i = key, i
                 if self.doc[i].tag_ in ("NNS", "NNPS") and kind == "Organization":

@@ -192,9 +192,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
     acted_on_named = any(resolve_np(o, ctx) is not None for o in objects)
     if is_a(action, "Coerce") and acted_on_named:
-        # "extradited the spy chief to the United States", "deported them to Mexico": whoever is moved is the
-        # target, the destination is not (without one: "banned exports to Qatar" is on Qatar)
-        verb_preps = verb_preps - {"to"}
+        # "extradited the spy chief to the United States", "deported them to Mexico", "expelled US troops from the
+        # country": whoever is moved is the target, where to or from is not (without one: "banned exports to Qatar"
+        # is on Qatar, "banned imports from China" on China)
+        verb_preps = verb_preps - {"to", "from"}
     if acted_on_named:
         # "arrested Imran Khan at a court in Islamabad", "shot a protester at the embassy": with whom it is done to
         # named, "at" says where (without: "fired at the police" aims at them)
