@@ -135,6 +135,8 @@ class VerbEntry:
     code: str | None
     passive: str | None
     voiced: bool
+    also: tuple[Pattern, ...] = ()
+    """Patterns of other blocks that list the verb, written for it: they apply to it too, after its own on a tie."""
 
 
 @dataclass(frozen=True)
@@ -272,7 +274,11 @@ class Lexicon:
         subject = _subject_tokens(verb)
         words = _word_set(phrase)
         subject_words = _word_set(subject)
-        for pattern in block.candidates(words | subject_words):
+        candidates = block.candidates(words | subject_words)
+        if entry.also:
+            # (with the patterns other blocks wrote for the verb: most specific first, its own block's first on a tie)
+            candidates = sorted(candidates + list(entry.also), key=lambda p: -p.weight)
+        for pattern in candidates:
             if not _prefilter(pattern, words, subject_words):
                 continue
             code, voiced_passive = _voice_code(pattern.code, pattern.passive, pattern.voiced, passive)
@@ -546,6 +552,7 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
     synsets: dict[str, Term] = {}
     blocks: dict[str, dict[str, Any]] = {}
     verbs: dict[str, list[VerbEntry]] = {}
+    wanted: list[tuple[VerbEntry, tuple[int, ...], str]] = []  # verbs with other blocks' patterns, and their lines
     current: dict[str, Any] | None = None
     for n, rec in _read_jsonl(verbs_path):
         where = f"{verbs_path.name}: line {n}"
@@ -570,7 +577,12 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
             words = rec["verb"]
             if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
                 raise RulesError(f"{where}: a verb is a non-empty list of words, got {words!r}")
+            also = rec.get("also") or []
+            if not isinstance(also, list) or not all(isinstance(b, int) and not isinstance(b, bool) for b in also):
+                raise RulesError(f"{where}: 'also' is a list of pattern line numbers, got {also!r}")
             entry = VerbEntry(tuple(words), current["name"], rec.get("line", n), code, passive, voiced)
+            if also:
+                wanted.append((entry, tuple(also), where))
             verbs.setdefault(words[0], []).append(entry)
             continue
         if "pattern" in rec:
@@ -584,6 +596,12 @@ def compile_lexicon(verbs_path: Path, codes_path: Path, actions: Iterable[str]) 
             continue
         raise RulesError(f"{where}: expected a synset, block, verb or pattern record")
     compiled = {name: _block(b) for name, b in blocks.items()}
+    by_line = {p.line: p for b in blocks.values() for p in b["patterns"]}
+    for entry, lines, where in wanted:
+        if missing := [line for line in lines if line not in by_line]:
+            raise RulesError(f"{where}: 'also' names no pattern at line {missing[0]}")
+        full = replace(entry, also=tuple(sorted((by_line[line] for line in lines), key=lambda p: (-p.weight, p.line))))
+        verbs[entry.words[0]] = [full if e is entry else e for e in verbs[entry.words[0]]]
     digest = hashlib.sha1(verbs_path.read_bytes() + codes_path.read_bytes()).hexdigest()[:12]
     return Lexicon(
         MappingProxyType({k: tuple(sorted(v, key=lambda e: (-len(e.words), e.line))) for k, v in verbs.items()}),

@@ -50,6 +50,7 @@ VISIT
 OFFEND
 ASK   # listed twice: its own block ASK keeps it
 - * (TO/FOR PROTEST)                                  [141]         # GATHER
+- * APOLOGY                                           [110]         # ASK , OFFEND
 - * DOWN (FROM)                                       [080!]        # BACK
 - * &UNDEFINED                                        [110]
 
@@ -140,8 +141,12 @@ def test_upstream_problems_are_dropped_by_written_rules(small):
     assert len(dropped["transformation (not converted)"]) == 1
     # rule 1: a verb in two blocks stays in the block named after it
     assert [v["words"] for v in _block(small, "OFFEND")["verbs"]] == [["offend"]]
-    several = dropped["verb listed in several blocks (kept in the block named after it, else the first)"]
+    several = dropped["verb listed in several blocks (kept in the block named after it, else the first, "
+                      "with the other blocks' patterns written for it)"]
     assert any("ask in OFFEND, kept in ASK" in d for d in several)
+    # ... and the patterns its other block wrote for it (their comment names it) apply to it too, no others
+    also = next(v for v in _block(small, "ASK")["verbs"] if v["words"] == ["ask"])["also"]
+    assert [p["after"] for p in _block(small, "OFFEND")["patterns"] if p["line"] in also] == [[{"any": [["apology"]]}]]
 
 
 def test_intent_to_meet_on_a_verb_that_performs_the_meeting_takes_the_meeting_s_code():

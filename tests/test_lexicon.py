@@ -47,6 +47,12 @@ ASK [100]
 ---  SNUB   [111]  ---
 SNUB
 IGNORE [---]
+
+---  SUPPLY   [---]  ---
+SUPPLY
+AIRLIFT
+- * DRONES                                            [072]         # SUPPLY , AIRLIFT
+- * GRAIN                                             [---]         # SUPPLY
 """
 
 CODES = """\
@@ -95,6 +101,10 @@ def _match(nlp, lexicon, sentence: str, verb: str):
     ("Ghana snubbed Togo.", "snubbed", "111"),  # no pattern: the block's code
     ("Ghana ignored Togo.", "ignored", None),  # the verb's own null code overrides the block
     ("Pilgrims airlifted grain to Mecca.", "airlifted", "073"),  # the more specific pattern comes first
+    # a verb listed in two blocks belongs to the first, and the patterns the other wrote for it apply to it too
+    # (not those written for its other verbs: "* GRAIN" there is a negative rule for "supply" only)
+    ("Iran airlifted drones.", "airlifted", "072"),
+    ("Iran airlifted grain.", "airlifted", "073"),
     ("Pilgrims sent letters.", "sent", None),  # a negative rule: null code
     # the words after the verb are its phrase's: a fronted adjunct is not ("with grain" does not say what is sent)
     ("With grain prices rising, Brazil sent envoys.", "sent", None),
@@ -162,6 +172,10 @@ BLOCK = {"block": "SNUB", "line": 1, "code": "111", "passive": None, "voiced": F
     ([{"verb": ["snub"], "block": "SNUB", "code": None, "passive": None, "voiced": False}], [CODE_ROW],
      "outside that block"),
     ([BLOCK | {"code": "1a"}], [CODE_ROW], "a CAMEO code is a string of 2 to 4 digits"),
+    ([BLOCK, {"verb": ["snub"], "block": "SNUB", "code": None, "passive": None, "voiced": False, "also": [999]}],
+     [CODE_ROW], "'also' names no pattern at line 999"),
+    ([BLOCK, {"verb": ["snub"], "block": "SNUB", "code": None, "passive": None, "voiced": False, "also": ["ASK"]}],
+     [CODE_ROW], "'also' is a list of pattern line numbers"),
 ])
 def test_malformed_tables_are_refused_with_file_and_line(tmp_path, verbs, codes, message):
     v, c = _write(tmp_path, verbs, codes)

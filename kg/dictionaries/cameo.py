@@ -16,8 +16,11 @@ Upstream problems are resolved by written rules, each counted in the converter's
 summary (see `Conversion.dropped`):
 
 1. A verb listed in several blocks belongs to the block named after it, else to the
-   first block that lists it; its other listings are dropped (PETRARCH keeps whichever
-   it reads last, so the code depended on file order).
+   first block that lists it, which gives its own code; the patterns of its other blocks
+   whose comment names it were written for it and apply to it too (`also`: "REOPEN" is in
+   RE_ESTABLISH, with "* RELATIONS", and in START, whose "* EMBASSY  # OPEN , REOPEN"
+   opens an embassy; not START's patterns written for other verbs). PETRARCH keeps
+   whichever listing it reads last, so its codes depended on file order.
 2. A code that is not two to four digits or `---` (`[080!]`) drops its pattern.
 3. A pattern naming an undefined synonym set is dropped, as PETRARCH does.
 4. The compound-actor marker `%` and the verb-on-verb transformations (`~` lines) are
@@ -273,7 +276,7 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
             if recode and pattern["code"] == "036":  # (a block may list a pattern twice: "START * TRIP [042:043]")
                 pattern.update(code=recode, passive=recode if pattern["voiced"] else None)
                 conv.drop("intent to meet (036) on a verb that performs the meeting: recoded", f"line {n}: {line} -> {recode}")
-            block["patterns"].append({"line": n, **pattern})
+            block["patterns"].append({"line": n, **pattern, "for": _written_for(raw)})
             continue
         verb, code = _verb_line(line)
         if verb is None:
@@ -287,6 +290,13 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
         block["verbs"].append({"words": verb, "line": n, "code": active, "passive": passive, "voiced": voiced})
     _assign_verbs(conv)
     return conv
+
+
+def _written_for(raw: str) -> frozenset[tuple[str, ...]]:
+    """The verbs a pattern line's comment names ("[054]  # OPEN , REOPEN" -> open, reopen): whom it was written for."""
+    m = re.search(r"#(.*)$", raw)
+    names = (part.strip().split(" ")[0] for part in m.group(1).split(",")) if m else ()
+    return frozenset(tuple(_words(name.lstrip("+"))) for name in names if re.fullmatch(r"\+?[A-Z][A-Z_-]*", name))
 
 
 def _verb_line(line: str) -> tuple[list[str] | None, str | None]:
@@ -308,7 +318,8 @@ def _verb_line(line: str) -> tuple[list[str] | None, str | None]:
 
 
 def _assign_verbs(conv: Conversion) -> None:
-    """Rule 1: every verb in exactly one block (its own-name block, else the first that lists it).
+    """Rule 1: every verb in exactly one block (its own-name block, else the first that lists it), with the
+    lines of its other blocks' patterns written for it, which apply to it too.
 
     A verb listed twice in one block keeps its first line (and its own code there).
     """
@@ -321,12 +332,16 @@ def _assign_verbs(conv: Conversion) -> None:
     for words, blocks in listings.items():
         own = [b for b in blocks if _words(b["name"]) == list(words)]
         keep = (own or blocks)[0]
+        also = [p["line"] for b in blocks if b is not keep for p in b["patterns"] if words in p["for"]]
+        if also:
+            next(v for v in keep["verbs"] if tuple(v["words"]) == words)["also"] = also
         for block in blocks:
             mine = [v for v in block["verbs"] if tuple(v["words"]) == words]
             for v in mine[1:] if block is keep else mine:
                 block["verbs"].remove(v)
                 if block is not keep:
-                    conv.drop("verb listed in several blocks (kept in the block named after it, else the first)",
+                    conv.drop("verb listed in several blocks (kept in the block named after it, else the first, "
+                              "with the other blocks' patterns written for it)",
                               f"line {v['line']}: {' '.join(words)} in {block['name']}, kept in {keep['name']}")
 
 
@@ -418,6 +433,7 @@ def render_verbs(conv: Conversion) -> str:
     {"np": [modifier terms..., head term]}; {"pp": [prepositions], "in": [elements]}.
     `code` applies to the active voice, and to both voices unless `voiced`; a voiced entry
     codes `passive` in the passive voice (`[a:b]` upstream). A null code codes no event.
+    A verb's `also` gives the lines of patterns of other blocks that list it, written for it, which apply to it too.
     """
     notes = (render_verbs.__doc__ or "").split("\n\n", 1)[1].strip().splitlines()
     lines = [_header(["vendor/" + SOURCE], [n.strip() for n in notes]).rstrip("\n")]
@@ -425,7 +441,8 @@ def render_verbs(conv: Conversion) -> str:
     for block in conv.blocks:
         head = {k: block[k] for k in ("line", "code", "passive", "voiced")}
         lines.append(_line({"block": block["name"], **head}))
-        lines += [_line({"verb": v["words"], "block": block["name"], **{k: v[k] for k in ("line", "code", "passive", "voiced")}})
+        lines += [_line({"verb": v["words"], "block": block["name"], **{k: v[k] for k in ("line", "code", "passive", "voiced")},
+                         **({"also": v["also"]} if v.get("also") else {})})
                   for v in block["verbs"]]
         lines += [_line({"pattern": {"before": p["before"], "after": p["after"]}, "block": block["name"],
                          **{k: p[k] for k in ("line", "code", "passive", "voiced")}}) for p in block["patterns"]]
