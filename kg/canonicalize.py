@@ -779,6 +779,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
                 for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
                 for p in prep.children if p.dep_ == "pobj"):
             continue  # "the leader of a student union", "members of Hamas": the body's own, not the text's state's
+        if token.lemma_.lower() in rules.mission_nouns:
+            continue  # "stormed the embassy in Baghdad", "agreed to reopen embassies": a mission is a foreign state's
         if not agents.sectors[sector].local or any(
                 c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
                     (c.pos_ == "PROPN" and c.i < start and not (c.ent_type_ == "NORP" and c.i not in token_keys))

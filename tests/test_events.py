@@ -1144,6 +1144,15 @@ ROWS = [
     ("Hundreds of migrants stormed the border fence between Morocco and the Spanish enclave of Melilla.", set()),
     # a company's name is the company's before a region's of the same name ("Meta" is also a Colombian department)
     ("Russia banned Meta, calling the company extremist.", {("RUS", "Coerce", "USA", "asserted")}),
+    # one's own mission abroad stands for relations with the state it is in; another's is its owner's
+    ("The United Arab Emirates reopened its embassy in Damascus.", {("ARE", "Support", "SYR", "asserted")}),
+    ("Britain closed its embassy in Kyiv.", {("GBR", "Sanction", "UKR", "asserted")}),
+    # toppling a government is seizing power by force, as "overthrew" is; a statue toppled is no one acted upon
+    ("The army toppled the elected government of Niger in July.", {("NER", "Assault", "NER", "asserted")}),
+    ("Protesters toppled a statue of the former dictator in Baghdad.", set()),
+    # "Guinean" alone is of Guinea (the others' people are "Bissau-Guinean", "Equatorial Guinean")
+    ("The Guinean military detained the president.", {("GIN", "Coerce", "GIN", "asserted")}),
+    ("Bissau-Guinean soldiers attacked the presidential palace.", {("GNB", "Assault", "GNB", "asserted")}),
     # ... and where from is not either ("the country" is the expeller's own)
     ("Iraq's parliament voted to expel the Americans from the country.", {("IRQ", "Coerce", "USA", "planned")}),
     # an agent noun bare after "into" names a condition, not its people: no exiles of Lithuania's

@@ -294,6 +294,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "moved troops to its border with Belarus": a border is the state across it, whoever's side it is
     target_tokens = [w for t in target_tokens for w in (
         (t.lemma_.lower() in rules.border_nouns and pobjs(t, frozenset({"with"}))) or [t])]
+    # "reopened its embassy in Damascus", "closed its embassy in Kyiv": one's own mission abroad stands for relations
+    # with the state it is in (another's is its owner's: "stormed the US embassy in Baghdad")
+    target_tokens = [w for t in target_tokens for w in (
+        (t.lemma_.lower() in rules.mission_nouns and _own_mission(t, actors, ctx) and pobjs(t, frozenset({"in"})))
+        or [t])]
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or [k for k in dict.fromkeys(traders) if k not in actors]
@@ -914,6 +919,12 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or [k for k in visited if k not in actors] or _coerced_at_home(target_tokens, actors, action, ctx)
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
+
+
+def _own_mission(mission: Token, actors: list[str], ctx: Context) -> bool:
+    """A mission noun whose owner is the actor, by a pronoun ("its embassy") or by name ("Britain's embassy")."""
+    owners = [c for c in mission.children if c.dep_ == "poss"]
+    return bool(owners) and all(o.lower_ in ("its", "their") or resolve_np(o, ctx) in actors for o in owners)
 
 
 def _addressed(holder: Token, trigger: Trigger, ctx: Context) -> list[Token]:
