@@ -1144,6 +1144,17 @@ ROWS = [
     ("Hundreds of migrants stormed the border fence between Morocco and the Spanish enclave of Melilla.", set()),
     # a company's name is the company's before a region's of the same name ("Meta" is also a Colombian department)
     ("Russia banned Meta, calling the company extremist.", {("RUS", "Coerce", "USA", "asserted")}),
+    # force that meets force is aimed at whoever used it, not where it was met
+    ("Russia's defence ministry said its forces had repelled a Ukrainian attack in the Kursk region.",
+     {("RUS", "Assault", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),
+    # a complaint over an act is about its doer; a body it is brought to is where
+    ("Iran complained to the UN over Israeli strikes.", {("IRN", "Accuse", "ISR", "asserted")}),
+    ("Lebanon filed a complaint with the UN Security Council over Israeli violations.",
+     {("LBN", "Accuse", "ISR", "asserted")}),
+    # a genocide is named after whom it destroyed, not who did it
+    ("The Dutch parliament called on the government to recognise the Armenian genocide.",
+     {("NLD", "Request", "NLD", "asserted")}),
+    ("The Dutch parliament recognised the Armenian genocide.", set()),
     # one's own mission abroad stands for relations with the state it is in; another's is its owner's
     ("The United Arab Emirates reopened its embassy in Damascus.", {("ARE", "Support", "SYR", "asserted")}),
     ("Britain closed its embassy in Kyiv.", {("GBR", "Sanction", "UKR", "asserted")}),

@@ -86,6 +86,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _with_actors(frame, tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
             if not frame.actors:
                 continue
+            if is_a(frame.action, "Accuse") and (doers := _complained_of(frame, light, ctx)):
+                # "complained to the UN over Israeli strikes", "filed a complaint with the Security Council over Israeli
+                # violations": a complaint over an act is about whoever did it; a body it is brought to is where
+                frame = replace(frame, targets=tuple(dict.fromkeys(
+                    [*doers, *(t for t in frame.targets if ctx.gaz.types.get(t) != "igo")])))
             # "X and Y signed a treaty", "X and Y fought": coordinated parties act on each other
             # (unless a party is named apart: "Bahrain and Kosovo opened relations with Israel")
             # ("expelled each other's diplomats": whom the reciprocal phrase seems to name is the other party)
@@ -196,6 +201,16 @@ def _remember(f: Frame, ctx: Context) -> None:
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
 """Auxiliaries that make a that-clause a commitment ("agreed that talks would resume"), not an opinion."""
+
+
+REASON_PREPS = frozenset({"over", "about"})
+
+
+def _complained_of(frame: Frame, light: Token | None, ctx: Context) -> list[str]:
+    """The doers of the hostile acts an accusation is over or about ("over Israeli strikes"), none of its actors."""
+    reasons = [p for h in (frame.trigger, light) if h is not None for p in pobjs(h, REASON_PREPS)
+               if hostile_act(p, ctx.rules) and p.i not in ctx.res.token_keys]
+    return [k for p in reasons for k in act_doers(p, ctx, victims=False) if k not in frame.actors]
 
 
 def _opinion(verb: Token) -> bool:
@@ -917,7 +932,10 @@ def _charged(verb: Token, ctx: Context) -> list[str]:
     rules = ctx.rules
     said = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") or (c.dep_ == "prep" and c.lower_ == "as")]
     wrongs = [t for clause in said for t in clause.subtree if _charged_word(t, rules)]
-    owners = [k for t in wrongs for k in modifier_owners(t, ctx)]
+    # ("to recognise the Armenian genocide": a people's adjective there names the victims, no owner)
+    owners = [k for t in wrongs for k in modifier_owners(t, ctx)
+              if not (t.lemma_.lower() in rules.victim_named_acts and all(c.dep_ == "amod" for c in t.children
+                                                                        if c.i in ctx.res.token_keys))]
     # "Russia is committing genocide": whoever the clause says commits the wrong
     doers = actor_keys([s for t in wrongs if t.dep_ in OBJECTS and t.head.lemma_.lower() in rules.committing_verbs
                         for s in t.head.children if s.dep_ in SUBJECTS], ctx)

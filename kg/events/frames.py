@@ -496,6 +496,8 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
             # "the Hamas attack", "a Trump lawsuit"; not "the Gaza bombing" or "the Iran sanctions", where a state's
             # name says where or on whom; but its abbreviation is used as its adjective: "a US strike", "UK sanctions"
             doers.append(key)
+        elif child.dep_ == "amod" and act.lemma_.lower() in ctx.rules.victim_named_acts:
+            continue  # "the Armenian genocide", "the Rohingya genocide": the people's word names whom it destroyed
         elif (child.dep_ == "poss" and not agents) or (child.dep_ == "amod" and key is not None):
             # "Russia's invasion", "the Russian invasion"; with a by-phrase the possessive is the one acted on
             # ("Navalny's arrest by Russian police")
@@ -1071,10 +1073,12 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             # "thousands took to the streets of Khartoum", "protesters flooded the streets": a protest where it
             # happens (the streets' town is a place, not a party)
             return _construction(token, Trigger(lemma, (Sense("Protest"),), "theme"), ctx, targets=False)
-        answered = [p for p in pobjs(token, frozenset({"to"})) if _force_act(p, rules)] if lemma in rules.answering_verbs else []
+        answered = [p for p in pobjs(token, frozenset({"to"})) if _force_act(p, rules)] if lemma in rules.answering_verbs else \
+            [o for o in token.children if o.dep_ in OBJECTS and _force_act(o, rules)] if lemma in rules.repelling_verbs else []
         if answered:
-            # "responded to the attack by Hamas with airstrikes", "vowed to respond to any Israeli attack": force answering
-            # force, aimed at whoever used it (never where it hit: "will respond to the shelling of Belgorod")
+            # "responded to the attack by Hamas with airstrikes", "vowed to respond to any Israeli attack", "repelled a
+            # Ukrainian attack": force answering or meeting force, aimed at whoever used it (never where it hit: "will
+            # respond to the shelling of Belgorod")
             found = _construction(token, Trigger(lemma, (Sense("Assault"),), "target"), ctx)
             doers = tuple(dict.fromkeys(k for a in answered for k in act_doers(a, ctx, victims=False)))
             return (replace(found[0], targets=tuple(k for k in doers if k not in found[0].actors)), *found[1:]) if found else None
