@@ -1144,6 +1144,22 @@ ROWS = [
     ("Hundreds of migrants stormed the border fence between Morocco and the Spanish enclave of Melilla.", set()),
     # a company's name is the company's before a region's of the same name ("Meta" is also a Colombian department)
     ("Russia banned Meta, calling the company extremist.", {("RUS", "Coerce", "USA", "asserted")}),
+    # a list a state bars from is a blacklist by any name; one is put back on it as on a new one
+    ("The United States removed Cuba from its list of state sponsors of terrorism.", {("USA", "Concede", "CUB", "asserted")}),
+    ("Washington put Cuba back on the terrorism blacklist.", {("USA", "Sanction", "CUB", "asserted")}),
+    # equipping forces gives them what the with-phrase names (whose name is no party)
+    ("France equipped the Ukrainian army with Caesar howitzers.", {("FRA", "SupplyWeapons", "UKR", "asserted")}),
+    # working with another party cooperates with it
+    ("Japan will work with the Philippines on maritime security.", {("JPN", "Cooperate", "PHL", "planned")}),
+    # an act's by-phrase the parser hangs on the active verb commenting on it is still the act's doer
+    ("The UN condemned the invasion of Ukraine by Russia.", {("UN", "Accuse", "RUS", "asserted")}),
+    # an act blamed on someone is theirs
+    ("A drone strike blamed on Turkey killed three Kurdish fighters in northern Iraq.", {("TUR", "Assault", "IRQ", "asserted")}),
+    # a decision that draws criticism stands for whoever made it
+    ("The decision by Moscow to suspend grain exports drew sharp criticism from Kyiv.", {("UKR", "Accuse", "RUS", "asserted")}),
+    # "RSF" is Sudan's paramilitary force or the press-freedom group: the one the text names in full
+    ("The Rapid Support Forces besieged El Fasher. An attack attributed to the RSF killed 40 civilians in Darfur.",
+     {("SDN", "Coerce", "SDN", "asserted"), ("SDN", "Assault", "SDN", "asserted")}),
     # force that meets force is aimed at whoever used it, not where it was met
     ("Russia's defence ministry said its forces had repelled a Ukrainian attack in the Kursk region.",
      {("RUS", "Assault", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),

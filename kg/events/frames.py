@@ -201,7 +201,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # named, "at" says where (without: "fired at the police" aims at them)
         verb_preps = verb_preps - {"at"}
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
-    target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules)]
+    # (nor what the act moves, named by a with-phrase: "equipped the army with Caesar howitzers")
+    target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules) and t not in themes]
     if trigger.lemma.count(" ") == 2:
         # an idiom's own phrase is part of the verb, no one acted on: "added Huawei to its trade blacklist"
         _, word, noun = trigger.lemma.split(" ")
@@ -230,8 +231,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "handing Kim precision weapons": the parser makes the recipient a compound of the theme
         # (not a word of the theme's own name: "the National Guard")
         # (nor the organisation whose forces they are: "NATO troops", "National Guard troops")
+        # (only on the verb's object: "equipped the army with Caesar howitzers" names the guns, the army gets them)
         own_forces = theme_class(theme_token, rules) == "troops"
-        target_tokens += [c for c in theme_token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+        target_tokens += [c for c in theme_token.children if theme_token.dep_ != "pobj" and c.dep_ == "compound" and c.pos_ == "PROPN"
                           and c.i in ctx.res.token_keys and c.i not in ctx.res.demonym_tokens
                           and ctx.res.token_keys[c.i] != ctx.res.token_keys.get(theme_token.i)
                           and not (own_forces and ctx.kind(ctx.res.token_keys[c.i]) in FORCE_OWNERS)]
@@ -481,6 +483,13 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
     # "the arrest of a Serbian officer by Kosovo police": the parser may hang the by-phrase on the act's object
     agents += [p for o in pobjs(act, frozenset({"of"})) for p in pobjs(o, frozenset({"by"}))]
     agents += [p for acl in act.children if acl.dep_ == "acl" for p in by_agents(acl)]  # "the attack carried out by Hamas"
+    # "a drone strike blamed on Turkey", "an attack attributed to the RSF": whom a participle places it on
+    agents += [p for acl in act.children if acl.dep_ == "acl" and (placing := ctx.rules.placing_preps.get(acl.lemma_.lower()))
+               for p in pobjs(acl, placing)]
+    if not agents and act.dep_ in OBJECTS and act.head.pos_ == "VERB" and not is_passive(act.head):
+        # "condemned the invasion of Ukraine by Russia": the parser may hang the act's by-phrase on the active verb
+        # whose object it is, which has no agent of its own
+        agents = pobjs(act.head, frozenset({"by"}))
     if not agents and _is_force(act, ctx.rules):
         # "missile attacks from Azerbaijan", "rocket fire from Gaza" (not "the travel ban from China": a ban is on
         # what comes from a place)
@@ -909,11 +918,17 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         if not undergoers and under.dep_ == "advcl" and under.tag_ == "VBG":
             # "Pakistan test-fired a missile, drawing a protest from India": a participle's subject is its clause's
             undergoers = [c for c in under.head.children if c.dep_ in SUBJECTS]
+        # ("the decision by Moscow to suspend grain exports drew criticism from Kyiv": a decision or an act that
+        # draws it stands for whoever made it)
+        made = [u for u in undergoers if resolve_np(u, ctx) is None and u.pos_ == "NOUN"]
+        undergoers = [u for u in undergoers if u not in made]
         target_tokens = [t for t in target_tokens if t not in undergone_by] + undergoers
     # ("the police shooting of Walter Wallace sparked riots": protests an act causes are against its doer, as a
     # comment on it is, not against whom it hit)
     doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
         if action in rules.act_comments else ([], target_tokens)
+    if under is not None:
+        doers += [k for u in made for k in act_doers(u, ctx, victims=False)]
     if under is not None and noun.dep_ in OBJECTS and is_a(action, "Protest"):
         acts = [t for t in target_tokens if hostile_act(t, rules)]
         doers += [k for a in acts for k in act_doers(a, ctx, victims=False)]
@@ -1291,13 +1306,24 @@ def phrasal(verb: Token, lemma: str, rules: Rules) -> str:
                 or (c.dep_ in ("advmod", "prep") and c.i > verb.i and not any(c.children) and _after_object(verb, c))) \
                 and f"{lemma} {c.lower_}" in rules.verbs:
             return f"{lemma} {c.lower_}"
-    for c in verb.children:
+    # ("put Cuba back on the blacklist": the phrase may hang on the particle "back")
+    preps = [c for c in verb.children if c.dep_ == "prep"] + [
+        p for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back" for p in c.children if p.dep_ == "prep"]
+    for c in preps:
         # a verb with a fixed prepositional phrase, when the rules name the three words: "held Barr in contempt",
         # "put Suu Kyi under house arrest" (the phrase, not the verb, tells the event)
-        if c.dep_ == "prep":
-            for p in c.children:
-                if p.dep_ == "pobj" and (idiom := f"{lemma} {c.lower_} {p.lemma_.lower()}") in rules.verbs:
-                    return idiom
+        for p in c.children:
+            if p.dep_ == "pobj" and (idiom := f"{lemma} {c.lower_} {_listed(p, rules)}") in rules.verbs:
+                return idiom
+    return lemma
+
+
+def _listed(noun: Token, rules: Rules) -> str:
+    """A noun's lemma, with a list of whom a state bars ("its list of state sponsors of terrorism", "the Entity
+    List", "the terrorism list") read as the blacklist it is."""
+    lemma = noun.lemma_.lower()
+    if lemma == "list" and any(t.lemma_.lower() in rules.blacklist_marks for t in noun.subtree if t.i != noun.i):
+        return "blacklist"
     return lemma
 
 
