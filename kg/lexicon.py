@@ -335,7 +335,18 @@ def reduced_passive(verb: Token, transitive: frozenset[str]) -> bool:
         return reduced_passive(verb.head, transitive)  # "Khan arrested and charged": the subject is shared
     # ("Five killed, dozens arrested in Gaza": each clause of a headline)
     return (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")) and subject and not any(
-        c.dep_ in REDUCED_PASSIVE_BLOCKERS for c in verb.children)
+        c.dep_ in REDUCED_PASSIVE_BLOCKERS for c in verb.children) and not small_clause_objects(verb)
+
+
+def small_clause_objects(verb: Token) -> list[Token]:
+    """ "police detained hundreds of farmers marching to Delhi": the parser makes the object the subject of the
+    participle after it, whose clause starts right after the verb; that subject is the verb's object."""
+    if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return []
+    # (a participle with no auxiliary: "said the media was claiming ..." is a finite clause with its own subject)
+    return [s for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.tag_ == "VBG" and c.i > verb.i
+            and not any(a.dep_ in ("aux", "auxpass") for a in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1]
 
 
 def _voice_code(code: str | None, passive_code: str | None, voiced: bool, passive: bool) -> tuple[str | None, bool]:

@@ -1160,6 +1160,16 @@ ROWS = [
     # "RSF" is Sudan's paramilitary force or the press-freedom group: the one the text names in full
     ("The Rapid Support Forces besieged El Fasher. An attack attributed to the RSF killed 40 civilians in Darfur.",
      {("SDN", "Coerce", "SDN", "asserted"), ("SDN", "Assault", "SDN", "asserted")}),
+    # a meeting's topic is no one it meets
+    ("Macron hosted a summit on Ukraine in Paris.", set()),
+    ("Biden held talks on trade with Xi.", {("USA", "Consult", "CHN", "asserted")}),
+    # a protest stopped restricts political freedom; roads blocked are a protest
+    ("Police blocked the opposition's rally in Lusaka.", {("ZMB", "Coerce", "ZMB", "asserted")}),
+    # the object the parser makes the subject of a participle after the verb is still its object (no headline passive)
+    ("Indian police detained hundreds of farmers marching to New Delhi.",
+     {("IND", "Coerce", "IND", "asserted"), ("IND", "Protest", "IND", "asserted")}),
+    # siding or standing with a party supports it
+    ("Hungary sided with Russia in the dispute.", {("HUN", "Support", "RUS", "asserted")}),
     # force that meets force is aimed at whoever used it, not where it was met
     ("Russia's defence ministry said its forces had repelled a Ukrainian attack in the Kursk region.",
      {("RUS", "Assault", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),

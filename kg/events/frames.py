@@ -16,7 +16,7 @@ from kg.events.participants import (
     phrase_keys, pick_sense, pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
-from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive
+from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive, small_clause_objects
 from kg.rules import Rules, Sense, Trigger
 
 
@@ -99,7 +99,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         objects += [head_noun(o) for a in verb.children if a.dep_ in ("acomp", "oprd") and a.pos_ == "ADJ"
                     for o in a.children if o.dep_ in OBJECTS]
     if not passive and not objects:
-        objects = raised_objects(verb, rules)
+        objects = raised_objects(verb, rules) or small_clause_objects(verb)
     if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
             c.dep_ in SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
         objects.append(verb.head)  # "the sanctions (that) Russia imposed", "a deal it brokered": the noun is the object
@@ -248,13 +248,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "mobilized reservists for a war against Iraq", "called for sanctions against Nigeria" (not "blamed
         # Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
         if resolve_np(pobj, ctx) is None:
-            target_tokens += pobjs(pobj, rules.target_preps)
+            target_tokens += pobjs(pobj, _unless_topic(pobj, rules.target_preps, rules))
     for obj in objects:
         if obj not in themes and resolve_np(obj, ctx) is None and not (comments and hostile_act(obj, rules)):
             # "threatened security consequences for South Korea": the object's recipient is the target;
             # "investigating crimes by Croatian extremists": the agent of an act is whom it concerns;
             # "relinquished control of the crossing to Israel": the parser may hang it one phrase lower
-            preps = rules.target_preps | {"by", "between", "among"}
+            preps = _unless_topic(obj, rules.target_preps | {"by", "between", "among"}, rules)
             target_tokens += pobjs(obj, preps) or [p for o in pobjs(obj, frozenset({"of"})) for p in pobjs(o, preps)] \
                 or _relative_pobjs(obj, rules.target_preps) or _conjunct_pobjs(obj, rules.target_preps)
 
@@ -936,6 +936,12 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or [k for k in visited if k not in actors] or _coerced_at_home(target_tokens, actors, action, ctx)
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
+
+
+def _unless_topic(noun: Token, preps: frozenset[str], rules: Rules) -> frozenset[str]:
+    """The prepositions whose objects a noun's phrase offers as targets, less those of a meeting's topic: "met for a
+    summit on Ukraine", "hosted a summit on Ukraine" meet no Ukraine ("talks with Ukraine" do)."""
+    return preps - TOPIC_PREPS if theme_class(noun, rules) == "talks" else preps
 
 
 def _own_mission(mission: Token, actors: list[str], ctx: Context) -> bool:
