@@ -1168,6 +1168,16 @@ ROWS = [
     # the object the parser makes the subject of a participle after the verb is still its object (no headline passive)
     ("Indian police detained hundreds of farmers marching to New Delhi.",
      {("IND", "Coerce", "IND", "asserted"), ("IND", "Protest", "IND", "asserted")}),
+    # mediators are no parties to the talks they mediate, nor each other's
+    ("The talks, mediated by Qatar and Egypt, collapsed.", set()),
+    # whom one shields is named; what from is no one helped (a retreat is still from where it leaves)
+    ("Russia vowed to protect Armenia from Azerbaijan.", {("RUS", "Support", "ARM", "planned")}),
+    ("The US evacuated its citizens from Sudan.", {("USA", "Retreat", "SDN", "asserted")}),
+    # a passive participle clause before its verb is done to the clause's subject, as given
+    ("Backed by Rwanda, M23 rebels captured the city of Goma.",
+     {("RWA", "Support", "COD", "asserted"), ("COD", "Assault", "COD", "asserted")}),
+    ("Accused by Kyiv of war crimes, Russia denied the charges.",
+     {("UKR", "Accuse", "RUS", "asserted"), ("RUS", "Reject", "UKR", "asserted")}),
     # siding or standing with a party supports it
     ("Hungary sided with Russia in the dispute.", {("HUN", "Support", "RUS", "asserted")}),
     # force that meets force is aimed at whoever used it, not where it was met

@@ -100,7 +100,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions or _each_other(frame.trigger)
                                                     or ((trig.reciprocal or _shared_bond(frame, rules))
                                                         and not parties)) \
-                and not (frame.targets and (frame.mediated or _with_party(frame, ctx) or _visited(frame, ctx)))
+                and not (frame.targets and (frame.mediated or _with_party(frame, ctx) or _visited(frame, ctx))) \
+                and frame.trigger.lemma_.lower() not in rules.mediating_verbs
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):

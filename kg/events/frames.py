@@ -92,6 +92,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
+    if passive and not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agents and verb.i < verb.head.i:
+        # "Backed by Rwanda, M23 rebels captured Goma": a participle clause's passive object is its clause's subject
+        objects = [head_noun(c) for c in verb.head.children if c.dep_ in SUBJECTS]
     if not subjects and not passive and (misread_clause := _clause_read_as_phrase(verb, ctx)) is not None:
         subjects, objects = [misread_clause[0]], objects + [misread_clause[1]]
     if not passive:
@@ -188,9 +191,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if trigger.reciprocal:
         # "swapped hostages for prisoners": what is given back is no one acted on
         verb_preps, theme_preps = verb_preps - {"for"}, theme_preps - {"for"}
-    if action == "Aid" or member:
-        verb_preps = verb_preps - {"from"}  # "rescued 100 hostages from Boko Haram": aid given to no one it is from
     acted_on_named = any(resolve_np(o, ctx) is not None for o in objects)
+    if action == "Aid" or member or (acted_on_named and action_types()[action].quad not in HOSTILE_QUADS
+                                     and not is_a(action, "Retreat")):
+        # "rescued 100 hostages from Boko Haram": aid given to no one it is from; "failed to protect Armenia from
+        # Azerbaijan": whom one helps or shields is named, and what from is no one helped (a retreat is from where
+        # it leaves: "evacuated its citizens from Sudan")
+        verb_preps = verb_preps - {"from"}
     if is_a(action, "Coerce") and acted_on_named:
         # "extradited the spy chief to the United States", "deported them to Mexico", "expelled US troops from the
         # country": whoever is moved is the target, where to or from is not (without one: "banned exports to Qatar"
@@ -857,7 +864,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                     actors.append(found)
     # "a lawsuit filed by Mexico against the United States", "sanctions imposed by the EU on Russia": a participle
     # describing the event noun names its doer and its target
-    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # (not those it is mediated or hosted by: "the talks, mediated by Qatar and Egypt" are not theirs)
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in rules.mediating_verbs]
     agents += [p for v in participles for p in by_agents(v)]
     actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
     light = _light_verb(noun, rules)

@@ -88,6 +88,11 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             # "Turkey, which has bombed Kurdish positions, denied the report": what a clause says of a subject
             # is given; the main verb's negation or plan is about something else
             return "asserted"
+        if node is not token and via == "advcl" and previous.tag_ == "VBN" and any(
+                c.dep_ == "agent" for c in previous.children) and previous.i < node.i:
+            # "Backed by Rwanda, M23 rebels captured Goma", "Accused by Kyiv of war crimes, Russia denied the charges":
+            # a passive participle clause before its verb tells what was done to the subject, as given
+            return "asserted"
         if via == "acl" and previous.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN"):
             # "parliament rejected the deal negotiated by May": a participle describing a noun tells what was done
             # to it, whatever is done to the noun now
