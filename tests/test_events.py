@@ -1178,6 +1178,11 @@ ROWS = [
      {("RWA", "Support", "COD", "asserted"), ("COD", "Assault", "COD", "asserted")}),
     ("Accused by Kyiv of war crimes, Russia denied the charges.",
      {("UKR", "Accuse", "RUS", "asserted"), ("RUS", "Reject", "UKR", "asserted")}),
+    # events told by a noun as by their verb: a warning to someone threatens them; an offer is a pledge, still to come
+    ("The Kremlin's warning to Finland came days after it joined NATO.", {("RUS", "Threaten", "FIN", "asserted")}),
+    ("Germany made an offer of weapons to Ukraine.", {("DEU", "Agree", "UKR", "planned")}),
+    # police sent abroad are forces deployed, not whom the deployment is on
+    ("Kenya's deployment of police to Haiti began in June.", {("KEN", "DeployTroops", "HTI", "asserted")}),
     # siding or standing with a party supports it
     ("Hungary sided with Russia in the dispute.", {("HUN", "Support", "RUS", "asserted")}),
     # force that meets force is aimed at whoever used it, not where it was met

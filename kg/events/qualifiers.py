@@ -38,8 +38,10 @@ def modality(token: Token, rules: Rules, self_planned: bool = True) -> str:
     dictionary already says whether it is an intent, 03x).
     """
     found = _modality_walk(token, rules)
-    if self_planned and found == "asserted" and token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs:
-        return "planned"
+    if self_planned and found == "asserted" and (
+            (token.pos_ == "VERB" and token.lemma_.lower() in rules.modality.planned_verbs)
+            or (token.pos_ == "NOUN" and token.lemma_.lower() in rules.modality.planned_nouns)):
+        return "planned"  # (and told by a noun: "Germany's offer of air defence systems to Ukraine")
     if found in ("asserted", "planned") and _yes_no_question(token.sent):
         return "considered"  # "Did China send weapons to Russia?", "Will Iran retaliate?": asked, not told
     return found
