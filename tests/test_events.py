@@ -1183,6 +1183,14 @@ ROWS = [
     ("Germany made an offer of weapons to Ukraine.", {("DEU", "Agree", "UKR", "planned")}),
     # police sent abroad are forces deployed, not whom the deployment is on
     ("Kenya's deployment of police to Haiti began in June.", {("KEN", "DeployTroops", "HTI", "asserted")}),
+    # a release asked for is asked of whoever took or holds the people: by a participle on them, or told before
+    ("France demanded the release of two French journalists held by Iran.", {("FRA", "Request", "IRN", "asserted")}),
+    ("Iran detained two French journalists. France demanded their release.",
+     {("IRN", "Coerce", "FRA", "asserted"), ("FRA", "Request", "IRN", "asserted")}),
+    ("Hamas took 250 Israelis hostage. Israel demanded the release of the hostages.",
+     {("PSE", "Assault", "ISR", "asserted"), ("ISR", "Request", "PSE", "asserted")}),
+    # an act noun whose possessive is whom it is done to is not the possessive's act
+    ("The EU condemned Navalny's arrest.", {("EU", "Accuse", "RUS", "asserted")}),
     # siding or standing with a party supports it
     ("Hungary sided with Russia in the dispute.", {("HUN", "Support", "RUS", "asserted")}),
     # force that meets force is aimed at whoever used it, not where it was met

@@ -85,6 +85,9 @@ class Context:
         # the two parties of the last act told between two ("Iran's foreign minister met his Saudi counterpart. The two
         # agreed to reopen embassies"), with its sentence number
         self.pair: tuple[int, tuple[str, ...]] = (-1, ())
+        # who holds whom: the doers of the last act that took or held each party ("Iran detained two French
+        # journalists. France demanded their release" asks Iran)
+        self.held: dict[str, tuple[str, ...]] = {}
         self._genders: dict[str, str | None] | None = None
 
     def tell(self, word: str, doers: tuple[str, ...]) -> None:
@@ -94,6 +97,23 @@ class Context:
     def tell_pair(self, parties: tuple[str, ...]) -> None:
         """Record the parties of an act between two told in the current sentence."""
         self.pair = (self.sentence, parties)
+
+    def tell_held(self, captives: tuple[str, ...], captors: tuple[str, ...]) -> None:
+        """Record that these parties were taken or are held by these doers (an arrest, a detention, an abduction)."""
+        for key in captives:
+            self.held[key] = captors
+
+    def captors(self, key: str) -> tuple[str, ...]:
+        """Whoever the text last told took or holds this party, else none (a state stands for its people held:
+        "their" of "two French journalists" is named by France)."""
+        found = self.held.get(key)
+        if found is None and self.kind(key) == "Country":
+            found = next((c for k, c in reversed(self.held.items()) if self.country(k) == key), None)
+        return found or ()
+
+    def last_captors(self) -> tuple[str, ...]:
+        """Whoever the text last told took or holds anyone: whom "the hostages" named again are held by."""
+        return next(reversed(self.held.values()), ())
 
     def last_pair(self) -> tuple[str, ...]:
         """The parties of the last act between two, told in this sentence or the one before, else none."""

@@ -186,6 +186,8 @@ def _remember(f: Frame, ctx: Context) -> None:
     the sanctions")."""
     if not f.actors or definite_act(f.trigger):
         return
+    if f.targets and f.trigger.lemma_.lower() in ctx.rules.taking_verbs:
+        ctx.tell_held(f.targets, f.actors)
     parties = tuple(dict.fromkeys(f.actors + f.targets))
     if len(f.actors) == 1 and len(f.targets) == 1 and len(parties) == 2:
         ctx.tell_pair(parties)

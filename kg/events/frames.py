@@ -289,6 +289,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed and t not in placed], ctx,
                                         is_a(action, "Accuse"))
     target_tokens += [p for p in placed if p not in target_tokens]
+    if is_a(action, "Request"):
+        # "France demanded their release": a release asked for is asked of whoever holds them, when the text says
+        freed = [t for t in target_tokens if _is_release(t, rules)]
+        if captors := [k for t in freed for k in act_doers(t, ctx, victims=False)]:
+            doers += captors
+            target_tokens = [t for t in target_tokens if t not in freed]
     if is_a(action, "Request") and not objects and not passive:
         # "demanded that President Ruto resign", "urged that the government hold talks": whom the demand's clause has do
         # something is whom it asks
@@ -514,10 +520,14 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
             doers.append(key)
         elif child.dep_ == "amod" and act.lemma_.lower() in ctx.rules.victim_named_acts:
             continue  # "the Armenian genocide", "the Rohingya genocide": the people's word names whom it destroyed
-        elif (child.dep_ == "poss" and not agents) or (child.dep_ == "amod" and key is not None):
+        elif (child.dep_ == "poss" and not agents and not _possessed_patient(act, ctx.rules)) \
+                or (child.dep_ == "amod" and key is not None):
             # "Russia's invasion", "the Russian invasion"; with a by-phrase the possessive is the one acted on
             # ("Navalny's arrest by Russian police")
             doers += [k for k in [modifier_key(child, ctx)] if k]
+    if not doers and _is_release(act, ctx.rules):
+        # "demanded their release", "the release of the journalists held by Iran": a release is its captors' to make
+        doers = _captors(pobjs(act, frozenset({"of"})) + [c for c in act.children if c.dep_ == "poss"], ctx)
     if not doers and definite_act(act):
         # "Israeli jets struck targets in Lebanon. The health ministry said the strikes killed five people": an act
         # named again with "the" is the one told just before, by its doers
@@ -892,6 +902,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     undergone_by = pobjs(under, frozenset({"by", "from"})) + pobjs(noun, frozenset({"by", "from"})) if under is not None else []
     if not actors and under is not None:
         actors = phrase_keys(undergone_by, ctx)
+    if not actors and is_a(action, "Retreat") and trigger.possessor == "target":
+        # "demanded their release", "the release of the journalists held by Iran": people freed with no one named
+        # to free them are freed by whoever took or holds them (a participle on them, or an act told before)
+        actors = _captors([o for o in of_objs if o not in themes] + possessed, ctx)
     if not actors and light is None:
         actors = _nominal_controller(noun, ctx)
     target_preps = (rules.target_preps | trigger.aimed) - trigger.venues
@@ -944,6 +958,31 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or [k for k in visited if k not in actors] or _coerced_at_home(target_tokens, actors, action, ctx)
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
+
+
+def _possessed_patient(act: Token, rules: Rules) -> bool:
+    """An act noun whose possessive names whom it is done to: "Navalny's arrest", "their release" (with an
+    of-object it names the doer: "Russia's arrest of Navalny")."""
+    trigger = rules.nouns.get(act.lemma_.lower()) if act.pos_ == "NOUN" else None
+    return trigger is not None and trigger.possessor == "target" and not pobjs(act, frozenset({"of"}))
+
+
+def _is_release(noun: Token, rules: Rules) -> bool:
+    """A noun of freeing people ("the release of the hostages", "their release")."""
+    trigger = rules.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return trigger is not None and trigger.possessor == "target" and trigger.evokes("Retreat")
+
+
+def _captors(captives: list[Token], ctx: Context) -> list[str]:
+    """Whoever took or holds these people: by a participle on them ("journalists held by Iran"), else as told."""
+    held = [p for c in captives for acl in head_noun(c).children
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ctx.rules.taking_verbs for p in by_agents(acl)]
+    if held:
+        return phrase_keys(held, ctx)
+    found = list(dict.fromkeys(k for c in captives if (key := resolve_np(c, ctx)) for k in ctx.captors(key)))
+    if not found and any(theme_class(head_noun(c), ctx.rules) == "captives" and resolve_np(c, ctx) is None for c in captives):
+        found = list(ctx.last_captors())  # "Hamas took 250 Israelis hostage. Israel demanded the release of the hostages"
+    return found
 
 
 def _unless_topic(noun: Token, preps: frozenset[str], rules: Rules) -> frozenset[str]:
