@@ -1189,6 +1189,8 @@ ROWS = [
      {("IRN", "Coerce", "FRA", "asserted"), ("FRA", "Request", "IRN", "asserted")}),
     ("Hamas took 250 Israelis hostage. Israel demanded the release of the hostages.",
      {("PSE", "Assault", "ISR", "asserted"), ("ISR", "Request", "PSE", "asserted")}),
+    ("Chinese authorities detained a Japanese businessman. Tokyo demanded his immediate release.",
+     {("CHN", "Coerce", "JPN", "asserted"), ("JPN", "Request", "CHN", "asserted")}),
     # an act noun whose possessive is whom it is done to is not the possessive's act
     ("The EU condemned Navalny's arrest.", {("EU", "Accuse", "RUS", "asserted")}),
     # siding or standing with a party supports it
@@ -1210,6 +1212,8 @@ ROWS = [
     # toppling a government is seizing power by force, as "overthrew" is; a statue toppled is no one acted upon
     ("The army toppled the elected government of Niger in July.", {("NER", "Assault", "NER", "asserted")}),
     ("Protesters toppled a statue of the former dictator in Baghdad.", set()),
+    # ... and force only in armed hands: a parliament's vote that topples a government rejects it
+    ("The French parliament toppled the government in a no-confidence vote.", {("FRA", "Reject", "FRA", "asserted")}),
     # "Guinean" alone is of Guinea (the others' people are "Bissau-Guinean", "Equatorial Guinean")
     ("The Guinean military detained the president.", {("GIN", "Coerce", "GIN", "asserted")}),
     ("Bissau-Guinean soldiers attacked the presidential palace.", {("GNB", "Assault", "GNB", "asserted")}),

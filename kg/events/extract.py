@@ -86,6 +86,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _with_actors(frame, tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
             if not frame.actors:
                 continue
+            if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.seizing_verbs \
+                    and not any(_armed(a, ctx) for a in frame.actors):
+                # "the parliament toppled the government in a no-confidence vote": a removal by vote or ruling rejects
+                frame = replace(frame, action="Reject")
             if is_a(frame.action, "Accuse") and (doers := _complained_of(frame, light, ctx)):
                 # "complained to the UN over Israeli strikes", "filed a complaint with the Security Council over Israeli
                 # violations": a complaint over an act is about whoever did it; a body it is brought to is where
@@ -204,6 +208,16 @@ def _remember(f: Frame, ctx: Context) -> None:
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
 """Auxiliaries that make a that-clause a commitment ("agreed that talks would resume"), not an opinion."""
+
+
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "IMG"})
+
+
+def _armed(key: str, ctx: Context) -> bool:
+    """An actor that bears arms: an armed group, or a state's forces, rebels or militias."""
+    entity = ctx.entity(key)
+    return ctx.kind(key) == "ArmedGroup" or (entity is not None and (
+        entity.sector in ARMED_SECTORS or ctx.gaz.types.get(key) == "military"))
 
 
 REASON_PREPS = frozenset({"over", "about"})

@@ -980,8 +980,11 @@ def _captors(captives: list[Token], ctx: Context) -> list[str]:
     if held:
         return phrase_keys(held, ctx)
     found = list(dict.fromkeys(k for c in captives if (key := resolve_np(c, ctx)) for k in ctx.captors(key)))
-    if not found and any(theme_class(head_noun(c), ctx.rules) == "captives" and resolve_np(c, ctx) is None for c in captives):
-        found = list(ctx.last_captors())  # "Hamas took 250 Israelis hostage. Israel demanded the release of the hostages"
+    if not found and any((theme_class(head_noun(c), ctx.rules) == "captives" and resolve_np(c, ctx) is None)
+                         or c.lower_ in ("his", "her", "their") for c in captives):
+        # "Hamas took 250 Israelis hostage. Israel demanded the release of the hostages", "police arrested a
+        # journalist. RSF demanded his release": captives named again, or by a pronoun, are those last taken
+        found = list(ctx.last_captors())
     return found
 
 
