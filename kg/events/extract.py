@@ -210,14 +210,13 @@ COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "
 """Auxiliaries that make a that-clause a commitment ("agreed that talks would resume"), not an opinion."""
 
 
-ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "INS", "IMG"})
-
-
 def _armed(key: str, ctx: Context) -> bool:
-    """An actor that bears arms: an armed group, or a state's forces, rebels or militias."""
+    """An actor that bears arms: an armed group or a military, or an agent of a sector of either (sectors.yaml:
+    a state's forces, rebels, militias)."""
     entity = ctx.entity(key)
-    return ctx.kind(key) == "ArmedGroup" or (entity is not None and (
-        entity.sector in ARMED_SECTORS or ctx.gaz.types.get(key) == "military"))
+    sector = ctx.agents.sectors.get(entity.sector) if entity is not None and entity.sector else None
+    return ctx.kind(key) == "ArmedGroup" or ctx.gaz.types.get(key) == "military" or (
+        sector is not None and (sector.kind == "ArmedGroup" or sector.type == "military"))
 
 
 REASON_PREPS = frozenset({"over", "about"})
