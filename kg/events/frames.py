@@ -934,6 +934,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         if not in_setting(noun, light, rules):
             # (talks a clause is set in meet no one the clause's verb names: "agreed to US mediation in talks with")
             target_tokens += pobjs(light, preps) + _addressed(light, trigger, ctx)
+    made: list[Token] = []
     if under is not None:
         # "Seoul has been under pressure from Kyiv", "US troops came under attack": the one under it is the target
         undergoers = [c for c in under.children if c.dep_ in SUBJECTS]
@@ -949,8 +950,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # comment on it is, not against whom it hit)
     doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
         if action in rules.act_comments else ([], target_tokens)
-    if under is not None:
-        doers += [k for u in made for k in act_doers(u, ctx, victims=False)]
+    doers += [k for u in made for k in act_doers(u, ctx, victims=False)]
     if under is not None and noun.dep_ in OBJECTS and is_a(action, "Protest"):
         acts = [t for t in target_tokens if hostile_act(t, rules)]
         doers += [k for a in acts for k in act_doers(a, ctx, victims=False)]
@@ -960,17 +960,22 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     return Frame(noun, action, tuple(actors), tuple(targets), _nominal_theme(noun, action, themes, light, rules))
 
 
+def _patient_trigger(noun: Token, rules: Rules) -> Trigger | None:
+    """The trigger of an act noun whose possessive names whom it is done to ("Navalny's arrest"), else None."""
+    trigger = rules.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return trigger if trigger is not None and trigger.possessor == "target" else None
+
+
 def _possessed_patient(act: Token, rules: Rules) -> bool:
     """An act noun whose possessive names whom it is done to: "Navalny's arrest", "their release" (with an
     of-object it names the doer: "Russia's arrest of Navalny")."""
-    trigger = rules.nouns.get(act.lemma_.lower()) if act.pos_ == "NOUN" else None
-    return trigger is not None and trigger.possessor == "target" and not pobjs(act, frozenset({"of"}))
+    return _patient_trigger(act, rules) is not None and not pobjs(act, frozenset({"of"}))
 
 
 def _is_release(noun: Token, rules: Rules) -> bool:
     """A noun of freeing people ("the release of the hostages", "their release")."""
-    trigger = rules.nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
-    return trigger is not None and trigger.possessor == "target" and trigger.evokes("Retreat")
+    trigger = _patient_trigger(noun, rules)
+    return trigger is not None and trigger.evokes("Retreat")
 
 
 def _captors(captives: list[Token], ctx: Context) -> list[str]:
@@ -979,9 +984,10 @@ def _captors(captives: list[Token], ctx: Context) -> list[str]:
             if acl.dep_ == "acl" and acl.lemma_.lower() in ctx.rules.taking_verbs for p in by_agents(acl)]
     if held:
         return phrase_keys(held, ctx)
-    found = list(dict.fromkeys(k for c in captives if (key := resolve_np(c, ctx)) for k in ctx.captors(key)))
-    if not found and any((theme_class(head_noun(c), ctx.rules) == "captives" and resolve_np(c, ctx) is None)
-                         or c.lower_ in ("his", "her", "their") for c in captives):
+    keys = [(c, resolve_np(c, ctx)) for c in captives]
+    found = list(dict.fromkeys(k for _, key in keys if key for k in ctx.captors(key)))
+    if not found and any((theme_class(head_noun(c), ctx.rules) == "captives" and key is None)
+                         or c.lower_ in ("his", "her", "their") for c, key in keys):
         # "Hamas took 250 Israelis hostage. Israel demanded the release of the hostages", "police arrested a
         # journalist. RSF demanded his release": captives named again, or by a pronoun, are those last taken
         found = list(ctx.last_captors())
