@@ -385,6 +385,11 @@ ROWS = [
     ("Russia blocked the UN resolution on Syria.", {("RUS", "Reject", "UN", "asserted")}),
     # a way blocked is passage obstructed, a protest (CAMEO 144); a resolution blocked is rejected
     ("Demonstrators blocked the main highway in Lebanon.", {("LBN", "Protest", "LBN", "asserted")}),
+    # a protest whose purpose is a protest at someone is that one protest, done by the protesters
+    ("Afghan refugees staged a hunger strike to protest against Germany's decision.", {("AFG", "Protest", "DEU", "asserted")}),
+    ("Farmers blocked highways across France to protest against the EU trade deal.", {("FRA", "Protest", "EU", "asserted")}),
+    ("Kenyan doctors went on strike to demand better pay.",
+     {("KEN", "Protest", "KEN", "asserted"), ("KEN", "Request", None, "asserted")}),
     # an organisation's fighters act for it, not for its country
     ("Hamas militants fired rockets at Israel.", {("PSE", "Assault", "ISR", "asserted")}),
     # what a body of people holds stands for them: an attack on a police checkpoint acts on people there
@@ -887,6 +892,9 @@ ROWS = [
     ("Japan offered humanitarian aid to the Philippines after the typhoon.", {("JPN", "Agree", "PHL", "planned")}),
     ("China and Iran pledged funds to rebuild Syria.", {("CHN", "Agree", "SYR", "planned"), ("IRN", "Agree", "SYR", "planned")}),
     ("Turkey offered to mediate between Russia and Ukraine.", {("TUR", "Consult", "RUS", "planned"), ("TUR", "Consult", "UKR", "planned")}),
+    # a reward offered for someone's capture promises nothing to anyone
+    ("The United States offered a $10 million reward for the arrest of the Hezbollah financier.", set()),
+    ("Washington offered a bounty for information on Iranian hackers.", set()),
     ("Among voters in Ohio, Biden received two-thirds of the votes.", set()),
     # the tagger may take an infinitive for a noun: "to host talks"
     ("Qatar offered to host talks between the Taliban and Pakistan.",
@@ -898,6 +906,7 @@ ROWS = [
     # meeting or giving in to demands or pressure concedes to whoever makes them; meeting a person consults
     ("Serbia agreed to meet the demands of Kosovo.", {("SRB", "Concede", "XKX", "planned")}),
     ("The Kenyan government bowed to pressure from Britain.", {("KEN", "Concede", "GBR", "asserted")}),
+    ("Serbia gave in to demands from Britain.", {("SRB", "Concede", "GBR", "asserted")}),
     ("Kenyan President Ruto did not accede to the demands of the Kenyan protesters.",
      {("KEN", "Concede", "KEN", "negated"), ("KEN", "Reject", "KEN", "asserted")}),
     ("Putin met Erdogan in Sochi.", {("RUS", "Consult", "TUR", "asserted")}),

@@ -110,6 +110,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
                     for a in frame.actors):
                 continue  # "Trump held his first indoor rally", "Trump's Tulsa rally": those in power rally voters, not dissent
+            if frame.action == "Protest" and not frame.targets and _protest_purpose(frame, light, frames):
+                continue  # "staged a hunger strike to protest against Germany's decision": one protest, at Germany
             if frame.action in ("Protest", "Threaten") and not frame.targets:
                 # ("China threatened to retaliate after the US imposed tariffs": a threat answering an act, as a
                 # protest does, is aimed at its doer)
@@ -568,6 +570,16 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
                              for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ in SUBJECTS], ctx)
     own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
     return tuple(k for k in dict.fromkeys(doers) if k not in own)
+
+
+def _protest_purpose(frame: Frame, light: Token | None, frames: list) -> bool:
+    """Whether a protest's purpose is a protest of its own with a target: "marched to protest against the
+    decision", "began a hunger strike to protest against the deportations", which tell one act and whom it is at."""
+    heads = {frame.trigger.i} | ({light.i} if light is not None else set())
+    return any(f is not frame and is_a(f.action, "Protest") and f.actors and f.targets
+               and f.trigger.head.i in heads and f.trigger.dep_ in ("advcl", "relcl", "acl", "xcomp")
+               and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.trigger.children)
+               for f, _, _ in frames)
 
 
 def _crowd(frame: Frame, ctx: Context) -> Frame:

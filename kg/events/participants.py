@@ -852,9 +852,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             reporters = actor_keys([c for c in told[0].children if c.dep_ in SUBJECTS], ctx) if told else []
             if reporters:
                 return reporters  # (a quotation's subject acts for no one: '"Justice takes time," she said, asking')
-        if node.dep_ == "relcl":
+        # ("staged a hunger strike to protest against the decision": an infinitive with no relative word of its own is
+        # no relative clause, whatever the parser says, but the noun's purpose, as an acl is)
+        purpose = node.dep_ == "relcl" and _bare_infinitive(node)
+        if node.dep_ == "relcl" and not purpose:
             return actor_keys([head], ctx)
-        if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if (node.dep_ == "acl" or purpose) and head.pos_ in ("NOUN", "PROPN"):
             # "North Korea sending troops": a gerund on a name is done by the name's bearer;
             # "plans to send weapons": the planner is the noun's possessor
             if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:
@@ -874,8 +877,11 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # is its maker's; not one only commented on: "rejected a proposal to sanction Russia")
             # (an instrument vetoed or blocked is not its vetoer's: "the US vetoed a resolution calling for a ceasefire")
             making = head.head.lemma_.lower() in ctx.rules.light_verbs | ctx.rules.modality.deciding_verbs
-            enacts = noun in ctx.rules.modality.planned_nouns or (noun in ctx.rules.instrument_nouns and making) or (
-                noun in ctx.rules.modality.considered_nouns and head.head.lemma_.lower() in ctx.rules.light_verbs)
+            # ("staged a strike to protest", "launched an offensive to capture the city": whoever does an act named by
+            # a noun does what it is for)
+            acting = head.head.lemma_.lower() in ctx.rules.light_verbs and (
+                noun in ctx.rules.modality.considered_nouns or noun in ctx.rules.nouns)
+            enacts = noun in ctx.rules.modality.planned_nouns or (noun in ctx.rules.instrument_nouns and making) or acting
             if found or head.dep_ not in OBJECTS or not enacts:
                 return found
             # "announced plans to supply arms", "forced to revise plans to supply arms": whoever has the
@@ -934,6 +940,12 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(agents, ctx)
         prev, node = node, head
     return []
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """A "to" infinitive with no subject or relative word of its own ("a strike to protest against the decision")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in SUBJECTS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children)
 
 
 def verdict(verb: Token, rules: Rules) -> str | None:
