@@ -388,6 +388,7 @@ ROWS = [
     # a protest whose purpose is a protest at someone is that one protest, done by the protesters
     ("Afghan refugees staged a hunger strike to protest against Germany's decision.", {("AFG", "Protest", "DEU", "asserted")}),
     ("Farmers blocked highways across France to protest against the EU trade deal.", {("FRA", "Protest", "EU", "asserted")}),
+    ("Hundreds of thousands marched in Hong Kong in protests against Chinese interference.", {("HKG", "Protest", "CHN", "asserted")}),
     ("Kenyan doctors went on strike to demand better pay.",
      {("KEN", "Protest", "KEN", "asserted"), ("KEN", "Request", None, "asserted")}),
     # an organisation's fighters act for it, not for its country

@@ -207,6 +207,10 @@ def test_normalize() -> None:
     assert normalize("Kim  Jong–un") == "kim jong un"
     assert normalize("Côte d'Ivoire") == normalize("Cote d’Ivoire")
     assert normalize("Philippines'") == "philippines"
+    # transliterations of Arabic names: the article inside a name, the Prophet's name; a first word is kept
+    assert normalize("Omar el-Bashir") == normalize("Omar al-Bashir") == "omar al bashir"
+    assert normalize("Mohamed Bazoum") == normalize("Muhammad Bazoum")
+    assert normalize("El Salvador") == "el salvador" and normalize("the El Paso shooting") == "el paso shooting"
 
 
 def test_every_entity_acts_for_a_known_country_or_organisation(gaz: Gazetteer) -> None:

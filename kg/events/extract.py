@@ -573,13 +573,17 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
 
 
 def _protest_purpose(frame: Frame, light: Token | None, frames: list) -> bool:
-    """Whether a protest's purpose is a protest of its own with a target: "marched to protest against the
-    decision", "began a hunger strike to protest against the deportations", which tell one act and whom it is at."""
+    """Whether a protest's purpose or the noun it is told as is a protest with a target: "marched to protest against
+    the decision", "began a hunger strike to protest against the deportations", "marched in protests against the
+    reform", which tell one act and whom it is at."""
     heads = {frame.trigger.i} | ({light.i} if light is not None else set())
-    return any(f is not frame and is_a(f.action, "Protest") and f.actors and f.targets
-               and f.trigger.head.i in heads and f.trigger.dep_ in ("advcl", "relcl", "acl", "xcomp")
-               and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.trigger.children)
-               for f, _, _ in frames)
+    purposes = any(f is not frame and is_a(f.action, "Protest") and f.actors and f.targets
+                   and f.trigger.head.i in heads and f.trigger.dep_ in ("advcl", "relcl", "acl", "xcomp")
+                   and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.trigger.children)
+                   for f, _, _ in frames)
+    # ("marched in protest against the reform": the noun the verb tells is the same protest, whoever does it)
+    return purposes or any(f is not frame and is_a(f.action, "Protest") and f.targets and told is not None
+                           and told.i == frame.trigger.i for f, _, told in frames)
 
 
 def _crowd(frame: Frame, ctx: Context) -> Frame:
@@ -590,6 +594,10 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
     if noun.pos_ == "VERB":
         return _crowd_rallying(frame, ctx)
     verb = noun.head
+    if noun.pos_ == "NOUN" and noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        # "hundreds of thousands marched in Hong Kong in protests against Chinese interference": a protest that
+        # something is done in is done by whoever does it
+        return replace(frame, actors=_crowd_rallying(replace(frame, trigger=verb.head), ctx).actors)
     # ("the arrest sparked protests across Senegal": protests an event causes happen too)
     caused = noun.dep_ in OBJECTS and verb.pos_ == "VERB" and verb.lemma_.lower() in ctx.rules.undergoing_verbs
     if noun.pos_ != "NOUN" or not (noun.dep_ in SUBJECTS or caused):
