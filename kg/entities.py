@@ -69,10 +69,28 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _clause_parts(span: Span) -> list[Span]:
+    """ "sanctions imposed by the European Union on Belarus": a preposition the parser hangs outside a name
+    starts a phrase of the clause that the NER ran into the name; the names on either side are two ("the Bank
+    of England" keeps its "of", which hangs inside; "of" and "for" are left to names even when the parser hangs
+    them outside: "a rally organized by Women for America First")."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].dep_ == "prep" and doc[i].lower_ in CLAUSE_PREPS and not span.start <= doc[i].head.i < span.end:
+            rest = i + 1
+            while rest < span.end and doc[rest].lower_ in ARTICLES:
+                rest += 1
+            return [doc[span.start:i], *_clause_parts(doc[rest:span.end])] if rest < span.end else [doc[span.start:i]]
+    return [span]
+
+
 AMOUNT_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "percent", "%", "bn", "mn",
                           "dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "yen", "rupee", "rupees",
                           "rouble", "roubles", "ruble", "rubles"})
 """Words of an amount, which the NER may run into a name before it ("Apple 1.8 billion euros")."""
+
+CLAUSE_PREPS = frozenset({"on", "in", "at", "to", "from", "with", "over", "into", "against", "after", "during", "since"})
+"""Prepositions that, hung by the parser outside a name the NER ran on, start a phrase of the clause."""
 
 ACCUSING = frozenset({"accuse", "suspect", "convict", "acquit", "charge", "clear", "blame"})
 """Verbs whose object's of-phrase says what it is accused or cleared of ("accused X of corruption")."""
@@ -137,7 +155,7 @@ def entity_spans(doc: Doc, offset: int = 0) -> Iterator[EntitySpan]:
             continue
         if ent.label_ not in ACTOR_LABELS or span.text in phenomena or _stance(span):
             continue
-        for part in _possessive_parts(span):
+        for part in (p for whole in _clause_parts(span) for p in _possessive_parts(whole)):
             yield EntitySpan(
                 start=part.start,
                 end=part.end,

@@ -60,6 +60,16 @@ def test_what_a_name_is_accused_of_is_not_the_name(nlp, text: str, names: list[s
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    # a preposition hung outside a name starts a phrase of the clause the NER ran into it: two names
+    ("Sanctions imposed by the European Union on Belarus were extended.", ["European Union", "Belarus"]),
+    ("The Bank of England raised rates.", ["Bank of England"]),
+    ("They rallied for a march organized by Women for America First.", ["Women for America First"]),
+])
+def test_a_phrase_of_the_clause_is_not_the_name(nlp, text: str, names: list[str]) -> None:
+    assert [s.text for s in entity_spans(nlp(text))] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
     # a dateline says where the story was filed and by whom: the city and the agency are no actors
     ("Deal agreed\n\nJOHANNESBURG (Reuters) - South Africa's ANC signed a deal.", ["South Africa", "ANC"]),
     ("LA PAZ, Bolivia (AP) — Bolivian police arrested the general.", ["Bolivian"]),

@@ -1746,6 +1746,14 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # with no party acting in the sentence, the broker's own between-phrase names whom it met
+    ("The truce brokered by Qatar between Israel and Hamas took effect on Sunday.",
+     {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),
+    # a participle with an object on the sentence's first noun is the main verb the parser missed
+    ("Israeli airstrikes killed at least 30 people in Gaza on Tuesday, local health officials said.",
+     {("ISR", "Assault", "PSE", "asserted")}),
+    ("Israeli airstrikes killed at least 30 people in Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
+    ("Sanctions imposed by the European Union on Belarus were extended.", {("EU", "Sanction", "BLR", "asserted")}),
     ("Armenia and Azerbaijan initialled a peace treaty.", {("ARM", "SignAgreement", "AZE", "asserted")}),
     # moving forces deploys them; a border is the state across it, whoever's side
     ("Poland moved troops to its border with Belarus.", {("POL", "DeployTroops", "BLR", "asserted")}),

@@ -356,7 +356,10 @@ def _deal_parties(frames: list, ctx: Context) -> list:
             holder = deal.head.head if deal.dep_ == "pobj" else deal.head
             parties = [a for f, _, _ in frames if (f.trigger in deal.subtree or f.trigger.i == holder.i)
                        and f.trigger.i != verb.i for a in f.actors if a not in frame.actors]
-            frame = replace(frame, targets=tuple(dict.fromkeys(parties)), mediated=bool(parties))
+            # (with no party acting in the sentence, the mediator's own between-phrase names them: "the ceasefire
+            # brokered by the United States between Israel and Hezbollah took effect")
+            if parties or not frame.targets:
+                frame = replace(frame, targets=tuple(dict.fromkeys(parties)), mediated=bool(parties))
         out.append((frame, trig, light))
     return out
 

@@ -52,7 +52,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     reduced = reduced_passive(verb, rules.transitive_verbs)
     # "Hundreds of Filipinos protested over ...": the parser may read a sentence's main verb as a participle on the
     # noun heading it; a protest with no agent and no object is no passive, and that noun protests
-    misread = bool(trigger.senses) and all(s.action == "Protest" for s in trigger.senses) and main_verb_as_participle(verb)
+    misread = (bool(trigger.senses) and all(s.action == "Protest" for s in trigger.senses)
+               and main_verb_as_participle(verb)) or main_verb_with_object(verb)
     passive = not misread and (reduced or is_passive(verb))
     subjects = [] if reduced else [verb.head] if misread else [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
@@ -451,6 +452,18 @@ def main_verb_as_participle(verb: Token) -> bool:
     main verb it missed ("Hundreds of Filipinos protested over ..."), where that noun is the verb's subject."""
     return verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") \
         and not any(c.dep_ in OBJECTS or c.dep_ == "agent" for c in verb.children)
+
+
+def main_verb_with_object(verb: Token) -> bool:
+    """A participle with a direct object on the noun heading a sentence: no passive takes one, so the parser missed
+    the sentence's main verb ("Israeli airstrikes killed at least 30 people in Gaza", read as airstrikes that were
+    killed), whose subject that noun is (or the parser made it a second subject of a parenthetical verb of saying:
+    "..., local officials said")."""
+    noun = verb.head
+    heading = noun.dep_ == "ROOT" or (noun.dep_ in SUBJECTS and sum(c.dep_ in SUBJECTS for c in noun.head.children) > 1)
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and heading and verb.i > noun.i \
+        and noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in verb.children) \
+        and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def nominal_gerund(token: Token) -> bool:
