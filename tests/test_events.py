@@ -1746,6 +1746,14 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # a title and the name right after it, made two subjects by the parser, are one person
+    ("Sudan's army chief Abdel Fattah al-Burhan met Kenya's president.", {("SDN", "Consult", "KEN", "asserted")}),
+    ("Army chief Abdel Fattah al-Burhan met Kenya's president.", {("SDN", "Consult", "KEN", "asserted")}),
+    # lawyers and judges marching are people dissenting at home, as lawmakers walking out are
+    ("Hundreds of lawyers marched in Islamabad.", {("PAK", "Protest", "PAK", "asserted")}),
+    # a by-phrase names whose plan or decision it is, and so who would do what it is to do
+    ("Kyiv condemned a plan by Moscow to annex Crimea.",
+     {("UKR", "Accuse", "RUS", "asserted"), ("RUS", "Assault", "UKR", "planned")}),
     # with no party acting in the sentence, the broker's own between-phrase names whom it met
     ("The truce brokered by Qatar between Israel and Hamas took effect on Sunday.",
      {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),

@@ -261,8 +261,10 @@ def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
                 sector is not None and ctx.agents.sectors[sector].type not in ("government", "military")) or (
                 sector is None and head.lemma_.lower() in ctx.rules.people_nouns):
             return False
-        if sector == "LEG" and head.tag_ in ("NNS", "NNPS"):
-            return False  # "lawmakers staged a walkout": members of a legislature dissent at home, as people do
+        if sector in ("LEG", "JUD") and head.tag_ in ("NNS", "NNPS"):
+            # "lawmakers staged a walkout", "hundreds of lawyers marched in Islamabad": members of a legislature or of
+            # the legal profession dissent at home, as people do
+            return False
     return True
 
 

@@ -63,6 +63,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         [c for c in s.head.children if c.dep_ in SUBJECTS] or [s]
         if verb.dep_ == "relcl" and s is verb.head and s.lemma_.lower() in rules.instrument_nouns and s.dep_ in OBJECTS
         else [s])]
+    # ("Sudan's army chief Abdel Fattah al-Burhan rejected": the parser may make a title and the name right after it two
+    # subjects; they are one person)
+    subjects = [s for s in subjects if not (s.pos_ == "NOUN" and any(
+        o.pos_ == "PROPN" and o.i > s.i and all(t.pos_ == "PROPN" or t.text == "-" for t in s.doc[s.i + 1:o.i + 1])
+        for o in subjects))]
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
                 for s in subjects]

@@ -873,6 +873,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # "reports of North Korea sending troops": the gerund hangs on "reports", its doer is the "of" object
             found = actor_keys(pobjs(head, frozenset({"of"})), ctx)
             noun = head.lemma_.lower()
+            if not found and noun in ctx.rules.modality.planned_nouns | ctx.rules.modality.considered_nouns:
+                # "welcomed the decision by Spain to recognise the plan": a by-phrase names whose decision it is
+                found = actor_keys([p for c in head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                                    for p in c.children if p.dep_ == "pobj"], ctx)
             # ("launched a bid to capture Kharkiv", "filed a motion to impeach": an attempt made or a motion filed
             # is its maker's; not one only commented on: "rejected a proposal to sanction Russia")
             # (an instrument vetoed or blocked is not its vetoer's: "the US vetoed a resolution calling for a ceasefire")
