@@ -156,9 +156,9 @@ ROWS = [
     ("Russian troops pulled out of Chechnya.", {("RUS", "Retreat", "RUS", "asserted")}),
     ("The army withdrew from the town of Kidal in Mali.", {("MLI", "Retreat", "MLI", "asserted")}),
     ("Russian troops withdrew from Kherson.", {("RUS", "Retreat", "UKR", "asserted")}),
-    # a retreat is from a place: where forces go is no one acted on
+    # a retreat is from a place: where forces go is no one acted on (the pull-back is still one, from no one named)
     ("Russian forces retreated from Kyiv to Belarus.", {("RUS", "Retreat", "UKR", "asserted")}),
-    ("Russian troops pulled back to Belarus.", set()),
+    ("Russian troops pulled back to Belarus.", {("RUS", "Retreat", None, "asserted")}),
     # a noun of what is done to people takes its of-object as whom, whatever its class: envoys expelled are sanctioned
     ("Canada's expulsion of an Indian diplomat angered New Delhi.", {("CAN", "Sanction", "IND", "asserted")}),
     ("The deportation of Syrian refugees by Turkey continued.", {("TUR", "Coerce", "SYR", "asserted")}),
@@ -1746,6 +1746,9 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # forces pulling back retreat wherever from, a place of no known country too; a company's withdrawal is none
+    ("Russian forces withdrew from the town.", {("RUS", "Retreat", None, "asserted")}),
+    ("Google withdrew its app.", set()),
     # a title and the name right after it, made two subjects by the parser, are one person
     ("Sudan's army chief Abdel Fattah al-Burhan met Kenya's president.", {("SDN", "Consult", "KEN", "asserted")}),
     ("Army chief Abdel Fattah al-Burhan met Kenya's president.", {("SDN", "Consult", "KEN", "asserted")}),

@@ -164,6 +164,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             elif not frame.targets and frame.action == "Request" and frame.cameo is None \
                     and _asks_for_something(frame.trigger, ctx):
                 standalone = True  # "Russia called for a cessation of fighting": a demand addressed to no one named
+            elif not frame.targets and frame.action == "Retreat" and frame.actors \
+                    and all(_armed(a, ctx) for a in frame.actors):
+                # "Serb forces withdrew from the town of Gorazde": forces pulling back retreat, from wherever it is
+                standalone = True
             if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
                 continue
             # (not an offer or pledge of something to someone: "offered its troops to Lebanon to help oust Aoun")
