@@ -1746,6 +1746,13 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # forces entering a place of another state occupy it (CAMEO 192), or are deployed there when they come for a
+    # purpose; anyone else entering a place acts on no one
+    ("Russian forces entered Kherson on Wednesday.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Rwandan troops entered Mozambique to help the army.", {("RWA", "DeployTroops", "MOZ", "asserted")}),
+    ("Biden entered Ukraine by train.", set()),
+    ("Afghan mujahideen fired rockets at Kabul airport.", {("AFG", "Assault", "AFG", "asserted")}),
+    ("Contra rebels ambushed an army patrol in Nicaragua.", {("NIC", "Assault", "NIC", "asserted")}),
     # forces pulling back retreat wherever from, a place of no known country too; a company's withdrawal is none
     ("Russian forces withdrew from the town.", {("RUS", "Retreat", None, "asserted")}),
     ("Google withdrew its app.", set()),

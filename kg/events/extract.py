@@ -86,6 +86,14 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _with_actors(frame, tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
             if not frame.actors:
                 continue
+            if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.occupying_verbs:
+                if not all(_armed(a, ctx) for a in frame.actors):
+                    continue  # "the president entered Ukraine": only forces entering a place occupy it
+                if any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                       for c in frame.trigger.children):
+                    # "Rwandan troops entered Mozambique to fight insurgents": forces come for a purpose are deployed
+                    # there, and do what they came for
+                    frame = replace(frame, action="DeployTroops", cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.seizing_verbs \
                     and not any(_armed(a, ctx) for a in frame.actors):
                 # "the parliament toppled the government in a no-confidence vote": a removal by vote or ruling rejects
