@@ -130,6 +130,9 @@ def test_arabic_transliterations_resolve_to_one_person(nlp, text, name):
     ("Mohamed Bazoum was detained by the presidential guard.", "Mohamed Bazoum", "NER"),
     ("Najib Razak was jailed for corruption.", "Najib Razak", "MYS"),
     ("Jacinda Ardern announced a ban on assault weapons.", "Jacinda Ardern", "NZL"),
+    # and leaders of the late twentieth century the Phoenix tables spell only in full
+    ("F.W. de Klerk freed the prisoners.", "F.W. de Klerk", "ZAF"),
+    ("Jerry Rawlings seized power in 1981.", "Jerry Rawlings", "GHA"),
 ])
 def test_recent_leaders_resolve_to_their_countries(nlp, text, name, country):
     assert _country(nlp, text, name) == country
