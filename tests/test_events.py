@@ -1746,6 +1746,11 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # a threat that names no one, told after force was used on the threatener, is aimed at whoever used it
+    ("Israel killed Hezbollah's top commander. The group vowed to retaliate.",
+     {("ISR", "Assault", "LBN", "asserted"), ("LBN", "Threaten", "ISR", "asserted")}),
+    ("Russia attacked Ukraine. Iran vowed to retaliate.",
+     {("RUS", "Assault", "UKR", "asserted"), ("IRN", "Threaten", None, "asserted")}),
     # forces entering a place of another state occupy it (CAMEO 192), or are deployed there when they come for a
     # purpose; anyone else entering a place acts on no one
     ("Russian forces entered Kherson on Wednesday.", {("RUS", "Assault", "UKR", "asserted")}),

@@ -88,6 +88,9 @@ class Context:
         # who holds whom: the doers of the last act that took or held each party ("Iran detained two French
         # journalists. France demanded their release" asks Iran)
         self.held: dict[str, tuple[str, ...]] = {}
+        # who last used force on whom: the doers of the last act of material conflict on each party and its country,
+        # with its sentence number ("Israel killed Hezbollah's top commander. The group vowed to retaliate")
+        self.attacked: dict[str, tuple[int, tuple[str, ...]]] = {}
         self._genders: dict[str, str | None] | None = None
 
     def tell(self, word: str, doers: tuple[str, ...]) -> None:
@@ -102,6 +105,21 @@ class Context:
         """Record that these parties were taken or are held by these doers (an arrest, a detention, an abduction)."""
         for key in captives:
             self.held[key] = captors
+
+    def tell_attacked(self, victims: tuple[str, ...], doers: tuple[str, ...]) -> None:
+        """Record that these doers used force on these parties (and so on their countries) in the current sentence."""
+        for key in victims:
+            for party in (key, self.country(key)):
+                if party and party not in doers:
+                    self.attacked[party] = (self.sentence, doers)
+
+    def attackers(self, key: str) -> tuple[str, ...]:
+        """The doers of the last force used on this party or its country, told in this sentence or the two before."""
+        for party in (key, self.country(key)):
+            found = self.attacked.get(party) if party else None
+            if found is not None and self.sentence - found[0] <= TOLD_WINDOW:
+                return found[1]
+        return ()
 
     def captors(self, key: str) -> tuple[str, ...]:
         """Whoever the text last told took or holds this party, else none (a state stands for its people held:

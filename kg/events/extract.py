@@ -124,6 +124,12 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # ("China threatened to retaliate after the US imposed tariffs": a threat answering an act, as a
                 # protest does, is aimed at its doer)
                 frame = replace(frame, targets=_provoked_by(frame, light, ctx))
+            if frame.action == "Threaten" and not frame.targets:
+                # "Israel killed Hezbollah's top commander. The group vowed to retaliate": a threat that names no one,
+                # told after force was used on the one who threatens, is aimed at whoever used it
+                own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
+                frame = replace(frame, targets=tuple(dict.fromkeys(
+                    d for a in frame.actors for d in ctx.attackers(a) if d not in own and ctx.country(d) not in own)))
             if frame.action == "Protest" and _state_protest(frame, light, ctx):
                 # "Canada protested to China": a state's protest is a diplomatic complaint, never a rally; but what
                 # the dictionary codes a riot (CAMEO 145: looting, ransacking, storming shops) is no words when a
@@ -206,6 +212,8 @@ def _remember(f: Frame, ctx: Context) -> None:
         return
     if f.targets and f.trigger.lemma_.lower() in ctx.rules.taking_verbs:
         ctx.tell_held(f.targets, f.actors)
+    if f.targets and action_types()[f.action].quad == "material-conflict" and f.action != "DeployTroops":
+        ctx.tell_attacked(f.targets, f.actors)
     parties = tuple(dict.fromkeys(f.actors + f.targets))
     if len(f.actors) == 1 and len(f.targets) == 1 and len(parties) == 2:
         ctx.tell_pair(parties)
