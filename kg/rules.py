@@ -343,6 +343,8 @@ class Rules:
     accusing_verbs: frozenset[str]
     """ "Ukraine claimed that Pyongyang had deployed troops": claiming a hostile act of someone accuses them."""
     describing_verbs: frozenset[str]
+    describing_only_verbs: frozenset[str]
+    """Verbs that only describe ("described the visit as a provocation"): never an act of the dictionary's."""
     negative_descriptors: frozenset[str]
     """ "described North Korea as a criminal group": describing someone as one of these accuses them."""
     blame_words: frozenset[str]
@@ -371,9 +373,10 @@ class Rules:
     @cached_property
     def structural_verbs(self) -> frozenset[str]:
         """Verbs the rules read as the frame of another event, never as an event of the dictionary's: verbs
-        of saying ("announced plans"), of weighing ("reviewing"), of choosing ("preferring instead to aid")."""
+        of saying ("announced plans"), of weighing ("reviewing"), of choosing ("preferring instead to aid"), of
+        describing ("described the visit as a provocation")."""
         cues = self.modality
-        return self.attribution_verbs | cues.considered_verbs | cues.chosen_verbs
+        return self.attribution_verbs | cues.considered_verbs | cues.chosen_verbs | self.describing_only_verbs
 
     @cached_property
     def agent_nouns(self) -> frozenset[str]:
@@ -672,7 +675,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
     _section(data["rulings"], ("verbs", "words"), f"{file}: rulings")
     _section(data["companions"], ("nouns", "adverbs", "preps", "sympathies"), f"{file}: companions")
-    _section(data["accusations"], ("verbs", "describing_verbs", "negative_descriptors", "blame_words", "harms",
+    _section(data["accusations"], ("verbs", "describing_verbs", "describing_only_verbs", "negative_descriptors", "blame_words", "harms",
                                    "charged_nouns", "holding_verbs", "committing_verbs"),
              f"{file}: accusations")
     attackers = _section(data["unknown_attackers"], ("sector", "verbs", "means"), f"{file}: unknown_attackers")
@@ -789,6 +792,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         instrument_nouns=word_set("instrument_nouns"),
         accusing_verbs=word_set("accusations", "verbs"),
         describing_verbs=word_set("accusations", "describing_verbs"),
+        describing_only_verbs=word_set("accusations", "describing_only_verbs"),
         negative_descriptors=word_set("accusations", "negative_descriptors"),
         blame_words=word_set("accusations", "blame_words"),
         harms=word_set("accusations", "harms"),

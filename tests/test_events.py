@@ -1746,6 +1746,11 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # an act described by a charged word is its doer's; describing is no act of the dictionary's ("described the
+    # visit" was an intent to meet, "described the sanctions" a sanction)
+    ("China called Pelosi's visit a provocation.", {("CHN", "Accuse", "USA", "asserted")}),
+    ("China described the visit by Pelosi to Taiwan as a provocation.", {("CHN", "Accuse", "USA", "asserted")}),
+    ("Iran described the US sanctions as economic terrorism.", {("IRN", "Accuse", "USA", "asserted")}),
     # a threat that names no one, told after force was used on the threatener, is aimed at whoever used it
     ("Israel killed Hezbollah's top commander. The group vowed to retaliate.",
      {("ISR", "Assault", "LBN", "asserted"), ("LBN", "Threaten", "ISR", "asserted")}),

@@ -934,12 +934,20 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
                     accused += frame.actors
         if lemma in rules.describing_verbs:
             # "described North Korea as a criminal group", "called Hamas a terrorist organisation"
+            predicates = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
+            if not predicates:
+                # ("described Pelosi's visit as a provocation", "called Pelosi's visit a provocation": the parser may
+                # hang the description on the one described)
+                predicates = [c for o in verb.children if o.dep_ == "dobj" for c in o.children
+                              if (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "dobj" and c.i > o.i)]
+
             def negative(phrase: Token) -> bool:
-                # (not in an apposition, a part of its own: "the Houthis, a terrorist organisation")
-                inner = {t.i for a in phrase.children if a.dep_ == "appos" for t in a.subtree}
+                # (not in an apposition, a part of its own: "the Houthis, a terrorist organisation"; nor in the
+                # description hung on it)
+                inner = {t.i for a in phrase.children if a.dep_ == "appos" or (a in predicates and a is not phrase)
+                         for t in a.subtree}
                 return _names_any([t for t in phrase.subtree if t.i not in inner], rules.negative_descriptors)
 
-            predicates = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd"]
             # (the parser may swap the one described and the description: "called Trump a threat")
             parts = predicates + [c for c in verb.children if c.dep_ in OBJECTS] if predicates else []
             objects = [c for c in verb.children if c.dep_ in ("dative", "dobj")]
@@ -951,7 +959,12 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
                 # direct, or as two direct objects ("designated the Houthis a terrorist organisation")
                 parts = objects
             if any(negative(p) for p in parts):
-                found = phrase_keys([p for p in parts if p.dep_ != "prep" and not negative(p)], ctx)
+                described = [p for p in parts if p.dep_ != "prep" and not negative(p)]
+                # ("called Pelosi's visit a provocation", "described the visit by Pelosi as a provocation": an act
+                # described is whoever did it)
+                acts = [p for p in described if p.pos_ == "NOUN" and p.lemma_.lower() in rules.nouns]
+                found = phrase_keys([p for p in described if p not in acts], ctx) + [
+                    k for p in acts for k in act_doers(p, ctx, victims=False)]
                 # (the parser may fold the one described into the description: "called Sanchez corrupt", "called
                 # Spain's prime minister corrupt" read as one phrase, the name as its modifier)
                 accused += found or phrase_keys([c for p in parts if p.dep_ == "oprd" and negative(p)
