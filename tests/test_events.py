@@ -1746,6 +1746,8 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # whom a passive is done to is no doer of it, whatever their noun's class ("nationals" is a strike's modifier)
+    ("Three Chinese nationals were charged with spying in Britain.", set()),
     # an act described by a charged word is its doer's; describing is no act of the dictionary's ("described the
     # visit" was an intent to meet, "described the sanctions" a sanction)
     ("China called Pelosi's visit a provocation.", {("CHN", "Accuse", "USA", "asserted")}),

@@ -17,7 +17,7 @@ from kg.events.participants import (
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive, small_clause_objects
-from kg.rules import Rules, Sense, Trigger
+from kg.rules import AGENT_CLASSES, Rules, Sense, Trigger
 
 
 @dataclass(frozen=True)
@@ -176,9 +176,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not actors and not actor_tokens and not passive:
         actors = controller(verb, ctx)
     theme = themes[0] if themes else None
-    if not actors and theme is not None and passive:
+    if not actors and theme is not None and passive and theme_class(theme, rules) in (*AGENT_CLASSES, "aid"):
         # "North Korean troops were sent to Russia": the owner of what is sent acts (not of what an active verb
-        # acts on: "farmers blocked roads to protest Ukrainian grain imports" is no Ukrainian protest)
+        # acts on: "farmers blocked roads to protest Ukrainian grain imports" is no Ukrainian protest; nor of whom
+        # a passive is done to: "three Chinese nationals were charged with spying" were charged by no Chinese)
         actors = modifier_owners(theme, ctx)[:1]
     if is_a(action, "Agree"):
         # "agreed to a truce with Hamas", "agreed on a deal with Iran": what is agreed to is with its other party
