@@ -1746,6 +1746,8 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
+    # a missile fired into the sea hits no one, wherever the sea is off
+    ("North Korea launched an intercontinental ballistic missile into the sea off Japan.", set()),
     # whom a passive is done to is no doer of it, whatever their noun's class ("nationals" is a strike's modifier)
     ("Three Chinese nationals were charged with spying in Britain.", set()),
     # an act described by a charged word is its doer's; describing is no act of the dictionary's ("described the

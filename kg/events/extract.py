@@ -845,7 +845,12 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
              if p.lemma_.lower() not in ctx.rules.water_nouns]
     # "reimposed blockades in the West Bank", "killed near Mosul", "outside of the city of Basra"; "drills around
     # Taiwan", "exercises off the coast of Japan" (around or off the event itself, not what it is aimed at)
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING]
+    # ("launched a missile into the sea off Japan": with the act aimed at water, an "off" the parser hangs on the verb
+    # tells where the water is, which is no one hit)
+    watery = any(p.lemma_.lower() in ctx.rules.water_nouns for h in (frame.trigger, *objects)
+                 for p in pobjs(h, frozenset({"to", "into", "in", "toward", "towards"})))
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING
+             and not (watery and c.lower_ == "off")]
     preps += [c for h in aimed for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
     # (a border is two states': "captured towns near the Chinese border" are not in China; forces massed near it
