@@ -230,6 +230,8 @@ ROWS = [
     ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
     ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
     ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
+    # arms or military aid announced for someone are committed to them (not aid at large: "support" is of its class)
+    ("Germany announced new military aid to Ukraine.", {("DEU", "Agree", "UKR", "planned")}),
     # what an attacker hits in a report is the reporter's, unless it is the attacker's "own"
     ("Ukraine says Russia attacked its energy grid", {("RUS", "Assault", "UKR", "asserted")}),
     ("Syria said Israel struck its airport.", {("ISR", "Assault", "SYR", "asserted")}),
