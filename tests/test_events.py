@@ -230,6 +230,9 @@ ROWS = [
     ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
     ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
     ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
+    # whom an agreement commits does what it is committed to
+    ("The agreement commits the United States to withdraw its troops from Afghanistan.",
+     {("USA", "Retreat", "AFG", "planned")}),
     # arms or military aid announced for someone are committed to them (not aid at large: "support" is of its class)
     ("Germany announced new military aid to Ukraine.", {("DEU", "Agree", "UKR", "planned")}),
     # what an attacker hits in a report is the reporter's, unless it is the attacker's "own"

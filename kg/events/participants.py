@@ -919,6 +919,9 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"; not an instrument
             # used: "police used tear gas to disperse protesters" is the police's doing
             return actor_keys(objs, ctx)
+        if node.dep_ == "xcomp" and objs and head.lemma_.lower() in ctx.rules.binding_verbs \
+                and (bound := actor_keys(objs, ctx)):
+            return bound  # "the agreement commits the United States to withdraw its troops"
         if subj:
             return actor_keys(subj, ctx)
         cues = ctx.rules.modality
