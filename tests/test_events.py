@@ -230,6 +230,8 @@ ROWS = [
     ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
     ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
     ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
+    # weapons someone fires or launches are theirs (not whatever else is done to them)
+    ("Israel intercepted the missiles Iran fired.", {("ISR", "Coerce", "IRN", "asserted")}),
     # whom an agreement commits does what it is committed to
     ("The agreement commits the United States to withdraw its troops from Afghanistan.",
      {("USA", "Retreat", "AFG", "planned")}),

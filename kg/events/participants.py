@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Token
 
 from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
-from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
+from kg.events.context import (MODIFIER_DEPS, OBJECTS, RELATIVE_PRONOUNS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
                                SINGULAR_PRONOUNS, SUBJECTS, Context)
 from kg.gazetteer import sector_key
 from kg.parsed import ParsedToken
@@ -85,6 +85,15 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         found = found or next((k for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in ctx.rules.linking_participles
                                for p in pobjs(a, frozenset({"to", "by"})) if (k := resolve_np(p, ctx, depth - 1))
                                and ctx.kind(k) != "Location"), None)
+        if found:
+            return found
+    if ctx.rules.theme_class(lemma) == "weapons" and token.pos_ == "NOUN":
+        # "shot down 30 of the 40 drones Russia launched overnight", "the missiles Iran fired": weapons or craft that
+        # someone launches, fires or flies are theirs (not whatever else is done to them: "the tanker Iran seized")
+        found = next((k for r in token.children if r.dep_ == "relcl" and r.lemma_.lower() in ctx.rules.firing_verbs
+                      and not any(c.dep_ in OBJECTS for c in r.children)
+                      for s in r.children if s.dep_ in SUBJECTS and s.lower_ not in RELATIVE_PRONOUNS
+                      if (k := resolve_np(s, ctx, depth - 1)) and ctx.kind(k) != "Location"), None)
         if found:
             return found
     if agent and token.pos_ == "NOUN" and lemma not in ctx.agent_nouns:
