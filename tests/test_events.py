@@ -230,6 +230,8 @@ ROWS = [
     ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
     ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
     ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
+    # a rally for someone backs them: no protest at them
+    ("Thousands rallied in Washington to support Ukraine.", {("USA", "Support", "UKR", "asserted")}),
     # weapons someone fires or launches are theirs (not whatever else is done to them)
     ("Israel intercepted the missiles Iran fired.", {("ISR", "Coerce", "IRN", "asserted")}),
     # whom an agreement commits does what it is committed to

@@ -74,7 +74,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _state_agent(frame, ctx)
             if not frame.actors:
                 frame = _unknown_attackers(frame, ctx)
-            if not frame.actors and frame.action == "Protest":
+            if not frame.actors and (frame.action == "Protest" or (  # (a rally for someone supports them)
+                    trig.senses and all(s.action == "Protest" for s in trig.senses))):
                 frame = _crowd(frame, ctx)
             if frame.cameo is not None and frame.action != "Protest":
                 # the public's everyday acts are no events the dictionary may code ("people returned from Italy");

@@ -337,6 +337,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]
         targets = [k for k in phrase_keys(helped, ctx) if k not in actors]
+        if targets and is_a(action, "Protest"):
+            action = "Support"  # "thousands rallied in Washington to support Ukraine": a rally for someone backs them
     if not targets and is_a(action, "Assault"):
         # "retaliated against rocket fire from Lebanon", "responded to the attack by Hamas": force answering an act
         # is aimed at whoever did it
