@@ -230,6 +230,9 @@ ROWS = [
     ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
     ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
     ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
+    # a headline joins states with a comma, which the parser reads as an apposition
+    ("Russia, Ukraine swap hundreds of prisoners of war\n\nThe exchange took place on Friday.",
+     {("RUS", "Retreat", "UKR", "asserted"), ("UKR", "Retreat", "RUS", "asserted")}),
     # a rally for someone backs them: no protest at them
     ("Thousands rallied in Washington to support Ukraine.", {("USA", "Support", "UKR", "asserted")}),
     # weapons someone fires or launches are theirs (not whatever else is done to them)

@@ -498,6 +498,17 @@ def _as_country(key: str, ctx: Context) -> str:
     return country if country and (country in ctx.gaz.entities or country in ctx.entities) else key
 
 
+def _listed_states(token: Token, ctx: Context) -> list[Token]:
+    """ "Russia, Ukraine swap prisoners": a headline joins states with a comma, which the parser reads as an
+    apposition; a state is never another's appositive ("Paris, France" names one)."""
+    first = ctx.res.token_keys.get(token.i)
+    if first is None or ctx.kind(first) != "Country":
+        return []
+    return [a for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i > token.i
+            and a.doc[a.left_edge.i - 1].text == "," and (k := ctx.res.token_keys.get(a.i)) is not None
+            and ctx.kind(k) == "Country" and k != first]
+
+
 def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[str]:
     """Entities named by noun phrases and their conjuncts, in order, once each (see `resolve_np`)."""
     out = []
@@ -505,7 +516,7 @@ def phrase_keys(tokens: list[Token], ctx: Context, agent: bool = False) -> list[
         shared = _shared_head(t, ctx)
         if shared:  # "Indian and Chinese troops": each country's troops, not the modifiers' countries besides
             out += [k for k in shared if k not in out]
-        for c in ([x for x in t.conjuncts if x.i > t.i] if shared else _conjuncts(t)):
+        for c in ([x for x in t.conjuncts if x.i > t.i] if shared else _conjuncts(t) + _listed_states(t, ctx)):
             found = _group_antecedents(c, ctx) or _examples(c, ctx) or _owners(c, ctx) or _coordinated_antecedents(c, ctx)
             if not found:
                 k = resolve_np(c, ctx, agent=agent)
