@@ -241,7 +241,8 @@ def build_nlp(name: str) -> Language:
     return nlp
 
 
-VERB_TAGS = ["VBD", "VBN", "VBZ", "VBP", "VBG"]
+VERB_TAGS = ["VB", "VBD", "VBN", "VBZ", "VBP", "VBG"]
+"""Tags of verbs whose lemma the fixes set ("VB" too: the tagger may call "retook" a base form)."""
 
 
 class LemmaFixes:

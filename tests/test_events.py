@@ -230,6 +230,9 @@ ROWS = [
     ("Ecuador's government announced a curfew in Quito.", {("ECU", "Coerce", "ECU", "asserted")}),
     ("The US announced sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
     ("Brazil announced its support for Argentina.", {("BRA", "Support", "ARG", "asserted")}),
+    # a verb form the lemmatizer misreads is fixed whatever verb tag the tagger gives it ("retook" as a base form)
+    ("The Sudanese army retook the presidential palace from the Rapid Support Forces.",
+     {("SDN", "Assault", "SDN", "asserted")}),
     # a headline joins states with a comma, which the parser reads as an apposition
     ("Russia, Ukraine swap hundreds of prisoners of war\n\nThe exchange took place on Friday.",
      {("RUS", "Retreat", "UKR", "asserted"), ("UKR", "Retreat", "RUS", "asserted")}),
