@@ -92,7 +92,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     continue  # "the president entered Ukraine": only forces entering a place occupy it
                 if any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                        for c in frame.trigger.children):
-                    # "Rwandan troops entered Mozambique to fight insurgents": forces come for a purpose are deployed
+                    # "Rwandan troops entered Mozambique to fight insurgents": forces that come for a purpose are deployed
                     # there, and do what they came for
                     frame = replace(frame, action="DeployTroops", cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.seizing_verbs \
