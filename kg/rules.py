@@ -154,9 +154,9 @@ class Rules:
     occupying_verbs: frozenset[str]
     """Verbs that are force only in armed hands, and no event in any other: troops entering a country occupy it."""
     binding_verbs: frozenset[str]
+    """Verbs of planning whose object, a party, does what the infinitive says ("commits the US to withdraw")."""
     firing_verbs: frozenset[str]
     """Verbs whose subject owns the weapons or craft it acts with ("the drones Russia launched")."""
-    """Verbs of planning whose object, a party, does what the infinitive says ("commits the US to withdraw")."""
     repelling_verbs: frozenset[str]
     blacklist_marks: frozenset[str]
     """Words that make a list one of whom a state bars: "its list of state sponsors of terrorism"."""

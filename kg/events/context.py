@@ -43,6 +43,11 @@ _NOUN_SETS: dict[tuple[int, int], tuple[Rules, Agents, frozenset[str], frozenset
 """`_noun_sets` by the ids of the rules and agent tables (each entry holds both, so an id is never reused meanwhile)."""
 
 
+def to_infinitive(verb: Token) -> bool:
+    """Whether a verb has the "to" of an infinitive ("to protest", "sent troops to help")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _noun_sets(rules: Rules, agents: Agents) -> tuple[frozenset[str], frozenset[str]]:
     """(agent nouns, people nouns) of these rules and agent tables, made once: unions of thousands of words that
     every text's Context used to make anew."""

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
-from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context
+from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, to_infinitive
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
                               in_setting, main_verb_as_participle, phrasal, raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
@@ -90,8 +90,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.occupying_verbs:
                 if not all(_armed(a, ctx) for a in frame.actors):
                     continue  # "the president entered Ukraine": only forces entering a place occupy it
-                if any(c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                       for c in frame.trigger.children):
+                if any(c.dep_ in ("advcl", "xcomp") and to_infinitive(c) for c in frame.trigger.children):
                     # "Rwandan troops entered Mozambique to fight insurgents": forces that come for a purpose are deployed
                     # there, and do what they came for
                     frame = replace(frame, action="DeployTroops", cameo=None)
@@ -544,7 +543,7 @@ def _is_purpose(verb: Token, ctx: Context) -> bool:
     """An infinitive of purpose: "to aid", "to help", under another verb (an xcomp only after the verb's
     object: "sent troops to aid Moscow"; "vowed to strengthen its arsenal" is what is vowed)."""
     return (verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and any(c.dep_ in OBJECTS for c in verb.head.children))) \
-        and verb.lemma_.lower() in ctx.rules.purpose_verbs and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.lemma_.lower() in ctx.rules.purpose_verbs and to_infinitive(verb)
 
 
 CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "because", "since", "while", "once", "whereas"})
@@ -605,7 +604,7 @@ def _protest_purpose(frame: Frame, light: Token | None, frames: list) -> bool:
     heads = {frame.trigger.i} | ({light.i} if light is not None else set())
     purposes = any(f is not frame and is_a(f.action, "Protest") and f.actors and f.targets
                    and f.trigger.head.i in heads and f.trigger.dep_ in ("advcl", "relcl", "acl", "xcomp")
-                   and any(c.dep_ == "aux" and c.lower_ == "to" for c in f.trigger.children)
+                   and to_infinitive(f.trigger)
                    for f, _, _ in frames)
     # ("marched in protest against the reform": the noun the verb tells is the same protest, whoever does it)
     return purposes or any(f is not frame and is_a(f.action, "Protest") and f.targets and told is not None

@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
-from kg.events.context import MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context
+from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context,
+                               to_infinitive)
 from kg.events.participants import (
     actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, modifier_owners,
     phrase_keys, pick_sense, pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
@@ -42,8 +43,7 @@ class Frame:
 
 def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     rules = ctx.rules
-    if trigger.needs_complement and not any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                                            for c in verb.children):
+    if trigger.needs_complement and not any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children):
         return None  # (an infinitive: "told Israel to halt"; not "he told Scientific American, implying that ...")
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
         return _gerund_frame(verb, trigger, ctx)
@@ -332,7 +332,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if not targets:
         # "sent troops to help Russia", "to aid Moscow's invasion": the one helped is the recipient
         purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in rules.purpose_verbs
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                    and to_infinitive(c)]
         # "to help defend Saudi Arabia": the one helped may stand in the purpose's own complement
         purposes += [x for p in purposes for x in p.children if x.dep_ == "xcomp"]
         helped = [o for p in purposes for o in p.children if o.dep_ in OBJECTS]

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, RELATIVE_PRONOUNS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
-                               SINGULAR_PRONOUNS, SUBJECTS, Context)
+                               SINGULAR_PRONOUNS, SUBJECTS, Context, to_infinitive)
 from kg.gazetteer import sector_key
 from kg.parsed import ParsedToken
 from kg.rules import Rules, Sense, Trigger, load_rules
@@ -294,7 +294,7 @@ def _own_subject(pronoun: Token) -> frozenset[int]:
         verb = verb.head
     # ("police fired tear gas to disperse them", "the army vowed to defeat them": the subject of an infinitive of
     # purpose, or of one with no object above it, is the subject above, no more "them"; not "asked China to help it")
-    while not any(s.dep_ in SUBJECTS for s in verb.children) and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children) \
+    while not any(s.dep_ in SUBJECTS for s in verb.children) and to_infinitive(verb) \
             and (verb.dep_ == "advcl" or (verb.dep_ == "xcomp" and not any(o.dep_ in OBJECTS for o in verb.head.children))):
         verb = verb.head
     return frozenset(t.i for s in verb.children if s.dep_ in SUBJECTS for t in s.subtree)
@@ -971,7 +971,7 @@ def controller(verb: Token, ctx: Context) -> list[str]:
 
 def _bare_infinitive(verb: Token) -> bool:
     """A "to" infinitive with no subject or relative word of its own ("a strike to protest against the decision")."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+    return verb.tag_ == "VB" and to_infinitive(verb) and not any(
         c.dep_ in SUBJECTS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context
+from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context, to_infinitive
 from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, FINITE_TAGS, by_agents, resolve_np
 from kg.model import Document
 from kg.rules import Rules
@@ -231,13 +231,13 @@ def _be_to(verb: Token) -> bool:
     """ "May is to step down today", "Russia was to send troops": "be" with an infinitive tells what is
     arranged to happen, not what happened."""
     return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.pos_ == "AUX" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and to_infinitive(verb)
 
 
 def _headline_infinitive(verb: Token) -> bool:
     """A headline's "US to send troops to Poland": a main verb with only "to" before it tells what is to be done."""
     children = list(verb.children)
-    return verb.dep_ == "ROOT" and verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+    return verb.dep_ == "ROOT" and verb.pos_ == "VERB" and to_infinitive(verb) \
         and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in children)
 
 
