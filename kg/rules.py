@@ -79,6 +79,11 @@ class Trigger:
         """Whether a sense of this trigger is an action of type `ancestor` or below it ("strike" evokes Assault)."""
         return any(s.action is not None and is_a(s.action, ancestor) for s in self.senses)
 
+    @property
+    def protests(self) -> bool:
+        """Whether every sense of this trigger is a protest ("rallied", "marched"), whatever else its clause makes it."""
+        return bool(self.senses) and all(s.action == "Protest" for s in self.senses)
+
 
 @dataclass(frozen=True)
 class ModalityCues:

@@ -74,8 +74,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _state_agent(frame, ctx)
             if not frame.actors:
                 frame = _unknown_attackers(frame, ctx)
-            if not frame.actors and (frame.action == "Protest" or (  # (a rally for someone supports them)
-                    trig.senses and all(s.action == "Protest" for s in trig.senses))):
+            if not frame.actors and (frame.action == "Protest" or trig.protests):  # (a rally for someone supports them)
                 frame = _crowd(frame, ctx)
             if frame.cameo is not None and frame.action != "Protest":
                 # the public's everyday acts are no events the dictionary may code ("people returned from Italy");
@@ -847,10 +846,10 @@ def _places(frame: Frame, ctx: Context) -> list[Token]:
     # Taiwan", "exercises off the coast of Japan" (around or off the event itself, not what it is aimed at)
     # ("launched a missile into the sea off Japan": with the act aimed at water, an "off" the parser hangs on the verb
     # tells where the water is, which is no one hit)
-    watery = any(p.lemma_.lower() in ctx.rules.water_nouns for h in (frame.trigger, *objects)
-                 for p in pobjs(h, frozenset({"to", "into", "in", "toward", "towards"})))
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING
-             and not (watery and c.lower_ == "off")]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS | SURROUNDING]
+    if any(c.lower_ == "off" for c in preps) and any(
+            p.lemma_.lower() in ctx.rules.water_nouns for h in (frame.trigger, *objects) for p in pobjs(h, WATERWARD)):
+        preps = [c for c in preps if c.lower_ != "off"]
     preps += [c for h in aimed for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_MARKS]
     preps += [o for c in preps if c.lower_ != "in" for o in c.children if o.dep_ == "prep" and o.lower_ == "of"]
     # (a border is two states': "captured towns near the Chinese border" are not in China; forces massed near it
@@ -890,6 +889,8 @@ def _keys_country(keys: list[str], ctx: Context) -> str | None:
 PLACE_PREPS = frozenset({"in", "into", "against", "on", "inside"})
 PLACE_MARKS = frozenset({"in", "outside", "at", "across", "near", "inside"})
 """Prepositions that say where an event happened."""
+WATERWARD = frozenset({"to", "into", "in", "toward", "towards"})
+"""Prepositions of where a shot or a launch goes ("into the sea")."""
 SURROUNDING = frozenset({"around", "off"})
 """Prepositions that say where an event happened around it ("drills around Taiwan"), read on the event and its
 own phrases only, not on what it is aimed at."""

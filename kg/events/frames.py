@@ -52,8 +52,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     reduced = reduced_passive(verb, rules.transitive_verbs)
     # "Hundreds of Filipinos protested over ...": the parser may read a sentence's main verb as a participle on the
     # noun heading it; a protest with no agent and no object is no passive, and that noun protests
-    misread = (bool(trigger.senses) and all(s.action == "Protest" for s in trigger.senses)
-               and main_verb_as_participle(verb)) or main_verb_with_object(verb)
+    misread = (trigger.protests and main_verb_as_participle(verb)) or main_verb_with_object(verb)
     passive = not misread and (reduced or is_passive(verb))
     subjects = [] if reduced else [verb.head] if misread else [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
