@@ -1833,6 +1833,32 @@ ROWS = [
      {("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "ARE", "asserted"), ("ISR", "Support", "ARE", "asserted")}),
     ("The envoy, on behalf of Qatar, mediated between Israel and Hamas.",
      {("QAT", "Consult", "ISR", "asserted"), ("QAT", "Consult", "PSE", "asserted")}),
+    # a class's fixed phrase may end in its own prepositional phrase: crimes against humanity are wrongs done
+    ("The ICC opened an inquiry into alleged crimes against humanity in Myanmar.",
+     {("ICC", "Investigate", "MMR", "asserted")}),
+    # a hostile act told as the answer to another is aimed at that act's doer; force, at the place it hit first
+    ("Beijing imposed export curbs on rare earths in retaliation for American chip restrictions.",
+     {("CHN", "Sanction", "USA", "asserted")}),
+    ("Moscow expelled four diplomats in response to Estonia's decision.", {("RUS", "Sanction", "EST", "asserted")}),
+    ("Israel launched airstrikes in retaliation for a drone attack by Hezbollah.", {("ISR", "Assault", "LBN", "asserted")}),
+    ("Mali closed its airspace in response to a request from Niger.", set()),
+    # a plural pronoun refers to the names its antecedent is coordinated with
+    ("Israel rebuked Spain and Ireland after they recognised a Palestinian state.",
+     {("ISR", "Accuse", "ESP", "asserted"), ("ISR", "Accuse", "IRL", "asserted"), ("ESP", "Support", "PSE", "asserted"),
+      ("IRL", "Support", "PSE", "asserted")}),
+    # an envoy stands for the state that sent it, named by its modifier or by its of-phrase
+    ("Ankara summoned the ambassadors of Sweden and Finland.",
+     {("TUR", "Consult", "SWE", "asserted"), ("TUR", "Consult", "FIN", "asserted")}),
+    # curbs are restrictions; curbing something no one does is no restriction of a state's own people
+    ("Washington imposed fresh curbs on Chinese chipmakers.", {("USA", "Sanction", "CHN", "asserted")}),
+    ("The central bank of Ghana raised interest rates to curb inflation.", set()),
+    # what a relative clause says happened to or by a definite thing is given, whatever is denied about it
+    ("Rwanda denied arming the M23 rebels who attacked Goma.",
+     {("RWA", "SupplyWeapons", "COD", "negated"), ("COD", "Assault", "COD", "asserted")}),
+    # a church is a body of its faithful (the agents table lists only denominations)
+    ("Georgia's prime minister criticised the Georgian church.", {("GEO", "Accuse", "GEO", "asserted")}),
+    # coordination is a tie, which is cut
+    ("The Palestinian Authority halted security coordination with Israel.", {("PSE", "Sanction", "ISR", "asserted")}),
 ]
 
 

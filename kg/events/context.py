@@ -48,6 +48,14 @@ def to_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause a word is in: the nearest verb above it (else the root of its sentence)."""
+    node = token.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
 def _noun_sets(rules: Rules, agents: Agents) -> tuple[frozenset[str], frozenset[str]]:
     """(agent nouns, people nouns) of these rules and agent tables, made once: unions of thousands of words that
     every text's Context used to make anew."""

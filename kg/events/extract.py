@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
-from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, to_infinitive
+from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, clause_verb, to_infinitive
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
                               in_setting, main_verb_as_participle, phrasal, raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
-                                    modifier_owners, phrase_keys, pobjs, resolve_np, state_organ, theme_class)
+from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, PHRASE_PREPS, actor_keys, by_agents, companions, controller,
+                                    head_noun, modifier_owners, phrase_keys, pobjs, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive, reduced_passive
@@ -123,6 +123,12 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # ("China threatened to retaliate after the US imposed tariffs": a threat answering an act, as a
                 # protest does, is aimed at its doer)
                 frame = replace(frame, targets=_provoked_by(frame, light, ctx))
+            # "Beijing imposed export controls on gallium in retaliation for US chip curbs": a hostile act told as
+            # the answer to another is aimed at that act's doer (force, after the place it hit: "struck targets in
+            # Lebanon in retaliation for a rocket attack by Hezbollah" is on Lebanon)
+            answered = _answered(frame, light, ctx) if _hostile(frame) and not frame.targets else ()
+            if answered and not is_a(frame.action, "Assault"):
+                frame = replace(frame, targets=answered)
             if frame.action == "Threaten" and not frame.targets:
                 # "Israel killed Hezbollah's top commander. The group vowed to retaliate": a threat that names no one,
                 # told after force was used on the one who threatens, is aimed at whoever used it
@@ -163,6 +169,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # "the Chinese foreign minister arrived in Moscow for a three-day visit": the place visited
                 country = _keys_country(phrase_keys(_places(frame, ctx), ctx), ctx)
                 frame = replace(frame, targets=tuple(c for c in (country,) if c and not _is_own(c, frame, ctx)))
+            if answered and not frame.targets:
+                frame = replace(frame, targets=answered)
             standalone = False
             if frame.theme is not None and frame.action in rules.untargeted and frame.targets and all(
                     (ctx.kind(t) == "Location" and ctx.place_country(t) is None)
@@ -596,6 +604,28 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
     return tuple(k for k in dict.fromkeys(doers) if k not in own)
 
 
+def _answered(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...]:
+    """The doers of the act a frame is told as the answer to: "in retaliation for US chip curbs", "in response to
+    Russia's invasion", "in revenge for the killing of its commander by Israel" (an act's doer, or the owner of what
+    a retaliation answers: "in retaliation for Canada's tariffs"), never the actors themselves."""
+    rules = ctx.rules
+    clause = light if light is not None else frame.trigger
+    # (anywhere in the clause: the parser may hang the phrase on the object's own phrase, "imposed export curbs on
+    # rare earths in retaliation for ...")
+    answers = [p for p in clause.subtree if p.dep_ == "pobj" and p.head.lower_ in ("in", "as")
+               and (p.lemma_.lower() == "response" or rules.theme_class(p.lemma_.lower()) == "retaliation")
+               and clause_verb(p) == clause]
+    doers: list[str] = []
+    for answer in answers:
+        for act in pobjs(answer, frozenset({"for", "to", "against"})):
+            if hostile_act(act, rules):
+                doers += act_doers(act, ctx, victims=False)
+            elif answer.lemma_.lower() != "response":
+                doers += modifier_owners(act, ctx)  # (a response may answer anything: "in response to a request")
+    own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
+    return tuple(k for k in dict.fromkeys(doers) if k not in own)
+
+
 def _protest_purpose(frame: Frame, light: Token | None, frames: list) -> bool:
     """Whether a protest's purpose or the noun it is told as is a protest with a target: "marched to protest against
     the decision", "began a hunger strike to protest against the deportations", "marched in protests against the
@@ -744,8 +774,10 @@ def _eases(frame: Frame, ctx: Context) -> bool:
     "approved a bill", which concedes to no one named). Its target is the country's people."""
     if frame.action not in ("Concede", "Coerce"):
         return False
-    if frame.action == "Coerce" and ctx.rules.theme_class(frame.trigger.lemma_.lower()) in EASED_CLASSES:
-        return True  # "Tunisia banned the niqab": a ban, as a curfew, restricts the state's own people
+    if frame.action == "Coerce" and frame.cameo is None and ctx.rules.theme_class(frame.trigger.lemma_.lower()) in EASED_CLASSES:
+        # "Tunisia banned the niqab": a ban, as a curfew, restricts the state's own people (by a rule's own word: the
+        # dictionary's "curb" is any curbing, "to curb the spread of disease")
+        return True
     for obj in (c for c in frame.trigger.children if c.dep_ in OBJECTS | PASSIVE_SUBJECTS):
         noun = ctx.rules.nouns.get(obj.lemma_.lower())
         cls = theme_class(obj, ctx.rules)
@@ -998,12 +1030,15 @@ def _names_any(tokens: list[Token], phrases: frozenset[str]) -> bool:
 
 
 def _charged_word(token: Token, rules: Rules) -> bool:
-    """A noun that names an act as a wrong (`accusations.charged_nouns`), alone or with its compound ("war crimes")."""
+    """A noun that names an act as a wrong (`accusations.charged_nouns`), alone, with its compound ("war crimes") or
+    with its phrase ("crimes against humanity")."""
     if token.pos_ != "NOUN":
         return False
     lemma = token.lemma_.lower()
     return lemma in rules.charged_nouns or any(
-        c.dep_ == "compound" and f"{c.lower_} {lemma}" in rules.charged_nouns for c in token.children)
+        c.dep_ == "compound" and f"{c.lower_} {lemma}" in rules.charged_nouns for c in token.children) or any(
+        f"{lemma} {c.lower_} {p.lemma_.lower()}" in rules.charged_nouns  # "crimes against humanity"
+        for c in token.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS for p in c.children if p.dep_ == "pobj")
 
 
 def _charged(verb: Token, ctx: Context) -> list[str]:

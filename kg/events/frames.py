@@ -355,6 +355,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # fired at someone) are their owner's
         owners = [c for c in theme.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         targets = [k for c in owners if (k := modifier_key(c, ctx)) and k not in actors]
+        # ("summoned the ambassadors of Spain and Ireland": an envoy's of-phrase, too)
+        if not targets and theme_class(theme, rules) == "envoy":
+            targets = [k for k in phrase_keys(pobjs(theme, frozenset({"of"})), ctx) if k not in actors]
     if (action in rules.symmetric_actions or trigger.reciprocal) and action != "Consult" and theme is not None:
         # "normalize relations between Sudan and Israel": the parties named with what they share are the ones
         # who share it, whoever brings it about (a mediator consults them: "brokered a ceasefire between")

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.canonicalize import acted_premises, previous_sentence_start, sentence_subject_country, several_states
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, RELATIVE_PRONOUNS, PASSIVE_SUBJECTS, PLURAL_PRONOUNS, PRONOUN_GENDERS, PRONOUNS_PERSON, PRONOUNS_THING,
-                               SINGULAR_PRONOUNS, SUBJECTS, Context, to_infinitive)
+                               SINGULAR_PRONOUNS, SUBJECTS, Context, clause_verb, to_infinitive)
 from kg.gazetteer import sector_key
 from kg.parsed import ParsedToken
 from kg.rules import Rules, Sense, Trigger, load_rules
@@ -289,9 +289,7 @@ def _own_subject(pronoun: Token) -> frozenset[int]:
     the police (a pronoun is never its own clause's subject; that would be "themselves")."""
     if pronoun.dep_ in SUBJECTS | PASSIVE_SUBJECTS or pronoun.dep_ == "poss":
         return frozenset()
-    verb = pronoun.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_verb(pronoun)
     # ("police fired tear gas to disperse them", "the army vowed to defeat them": the subject of an infinitive of
     # purpose, or of one with no object above it, is the subject above, no more "them"; not "asked China to help it")
     while not any(s.dep_ in SUBJECTS for s in verb.children) and to_infinitive(verb) \
@@ -600,10 +598,20 @@ def _coordinated_antecedents(pronoun: Token, ctx: Context) -> list[str]:
         subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PLURAL_PRONOUNS]
         if subjects:
             parties = [k for c in _conjuncts(subjects[0]) if (k := resolve_np(c, ctx, 2))]
-            return list(dict.fromkeys(parties)) if len(set(parties)) > 1 else []
+            if len(set(parties)) > 1:
+                return list(dict.fromkeys(parties))
+            break
         if node.dep_ == "ROOT" or node.head.i == node.i:
-            return []
-    return []
+            break
+    # "Israel recalled its ambassadors to Ireland and Norway after they recognised a Palestinian state": the name a
+    # plural pronoun refers to stands with the names it is coordinated with
+    found = _pronoun(pronoun, ctx)
+    named = next((i for i, key in reversed(ctx.keyed_tokens) if i < pronoun.i and key == found), None)
+    if named is None:
+        return []
+    first = min([ctx.doc[named], *ctx.doc[named].conjuncts], key=lambda t: t.i)
+    parties = [k for c in _conjuncts(first) if (k := resolve_np(c, ctx, 2))]
+    return list(dict.fromkeys(parties)) if len(set(parties)) > 1 else []
 
 
 def _group_antecedents(token: Token, ctx: Context) -> list[str]:
@@ -676,10 +684,10 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
             found = rules.theme_class(phrase)
             if found:
                 return found
-    # "a state of siege", "a state of emergency": a noun with its of-phrase
-    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for pobj in (c for c in of.children if c.dep_ == "pobj"):
-            found = rules.theme_class(f"{lemma} of {pobj.lemma_.lower()}")
+    # "a state of siege", "a state of emergency", "crimes against humanity": a noun with its phrase
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = rules.theme_class(f"{lemma} {prep.lower_} {pobj.lemma_.lower()}")
             if found:
                 return found
     if lemma in CURRENCIES or lemma in AMOUNTS:
@@ -694,6 +702,9 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
         return next((c for h in holders(token, rules) if (c := theme_class(h, rules))), None)
     return found
 
+
+PHRASE_PREPS = frozenset({"of", "against"})
+"""Prepositions whose phrase can belong to a fixed phrase of the tables ("state of emergency", "crime against humanity")."""
 
 AMOUNTS = frozenset({"thousand", "million", "billion", "trillion", "mln", "bln", "bn", "m"})
 """Words that count a sum of money: "$500 million in military aid" is the aid."""

@@ -51,6 +51,15 @@ QUESTION_OPENERS = frozenset({"do", "does", "did", "is", "are", "was", "were", "
                               "can", "could", "should", "shall", "may", "might"})
 
 
+def _definite(noun: Token) -> bool:
+    """A noun phrase that refers to something given: a name, or a noun with "the", a demonstrative or a possessor."""
+    return noun.pos_ == "PROPN" or (noun.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) for c in noun.children))
+
+
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
 def _yes_no_question(sent: Span) -> bool:
     """A sentence that asks whether something is so: it opens with an auxiliary and ends with a question mark ("Did
     China send weapons?"); a wh-question ("Why did Russia invade?") takes its event as given."""
@@ -89,6 +98,11 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if via == "relcl" and node.dep_ in SUBJECTS | PASSIVE_SUBJECTS:
             # "Turkey, which has bombed Kurdish positions, denied the report": what a clause says of a subject
             # is given; the main verb's negation or plan is about something else
+            return "asserted"
+        if via == "relcl" and _definite(node) and (previous.tag_ == "VBD" or (previous.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in previous.children))):
+            # "Rwanda denied backing the rebels who seized Goma", "vowed to retake the towns Russia has captured": what
+            # a clause says has happened to or by a definite thing is given, whatever is denied or planned about it
             return "asserted"
         if node is not token and via == "advcl" and previous.tag_ == "VBN" and any(
                 c.dep_ == "agent" for c in previous.children) and previous.i < node.i:
