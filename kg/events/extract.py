@@ -14,8 +14,8 @@ from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, clause_verb, to_infinitive
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
                               in_setting, main_verb_as_participle, phrasal, raised_objects, verdict)
-from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, PHRASE_PREPS, actor_keys, by_agents, companions, controller,
-                                    head_noun, modifier_owners, phrase_keys, pobjs, resolve_np, state_organ, theme_class)
+from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
+                                    modifier_owners, phrase_keys, pobjs, prep_phrases, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
 from kg.gazetteer import Gazetteer, sector_key
 from kg.lexicon import Lexicon, is_passive, reduced_passive
@@ -600,8 +600,7 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
                 doers += modifier_owners(pobj, ctx)
         doers += actor_keys([s for p in noun.children if p.dep_ == "prep" and p.lower_ in PROVOKING_MARKS
                              for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ in SUBJECTS], ctx)
-    own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
-    return tuple(k for k in dict.fromkeys(doers) if k not in own)
+    return tuple(k for k in dict.fromkeys(doers) if not _is_own(k, frame, ctx))
 
 
 def _answered(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...]:
@@ -622,8 +621,7 @@ def _answered(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...
                 doers += act_doers(act, ctx, victims=False)
             elif answer.lemma_.lower() != "response":
                 doers += modifier_owners(act, ctx)  # (a response may answer anything: "in response to a request")
-    own = set(frame.actors) | {ctx.country(a) for a in frame.actors}
-    return tuple(k for k in dict.fromkeys(doers) if k not in own)
+    return tuple(k for k in dict.fromkeys(doers) if not _is_own(k, frame, ctx))
 
 
 def _protest_purpose(frame: Frame, light: Token | None, frames: list) -> bool:
@@ -1037,8 +1035,7 @@ def _charged_word(token: Token, rules: Rules) -> bool:
     lemma = token.lemma_.lower()
     return lemma in rules.charged_nouns or any(
         c.dep_ == "compound" and f"{c.lower_} {lemma}" in rules.charged_nouns for c in token.children) or any(
-        f"{lemma} {c.lower_} {p.lemma_.lower()}" in rules.charged_nouns  # "crimes against humanity"
-        for c in token.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS for p in c.children if p.dep_ == "pobj")
+        phrase in rules.charged_nouns for phrase in prep_phrases(token))
 
 
 def _charged(verb: Token, ctx: Context) -> list[str]:

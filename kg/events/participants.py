@@ -685,11 +685,10 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
             if found:
                 return found
     # "a state of siege", "a state of emergency", "crimes against humanity": a noun with its phrase
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in PHRASE_PREPS):
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            found = rules.theme_class(f"{lemma} {prep.lower_} {pobj.lemma_.lower()}")
-            if found:
-                return found
+    for phrase in prep_phrases(token):
+        found = rules.theme_class(phrase)
+        if found:
+            return found
     if lemma in CURRENCIES or lemma in AMOUNTS:
         # "$500 million in military aid", "300 million euros in aid": a sum is of the class of what it is in (before
         # its own: money alone is aid)
@@ -701,6 +700,14 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
         # "blocked access to news websites", "suspended the activities of 54 NGOs": what is held is of its holder's class
         return next((c for h in holders(token, rules) if (c := theme_class(h, rules))), None)
     return found
+
+
+def prep_phrases(token: Token) -> list[str]:
+    """A noun with each of its phrases that a fixed phrase of the tables can end in: "state of emergency", "crime
+    against humanity" (lemmas, lower case)."""
+    lemma = token.lemma_.lower()
+    return [f"{lemma} {prep.lower_} {pobj.lemma_.lower()}" for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in PHRASE_PREPS for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 PHRASE_PREPS = frozenset({"of", "against"})
