@@ -242,6 +242,12 @@ class Rules:
     """Verb forms spaCy's lemmatizer reads as another word ("staged": "stag"), with their lemma; set before it runs."""
     untargeted: Mapping[str, str]
     """Actions that, with their theme named but no target, read as another that needs none (DeployTroops: Mobilize)."""
+    drill_preps: frozenset[str]
+    """Prepositions that set an act in drills ("in", "during"): `drill_classes` nouns after them make force a show."""
+    drill_classes: frozenset[str]
+    """Noun classes of drills ("exercise"): force used in them is shown, not used on anyone."""
+    drill_actions: Mapping[str, str]
+    """What an act set in drills reads as (Assault: Mobilize, CAMEO 150)."""
     content_demands: frozenset[str]
     """Verbs of asking whose direct object can be what is asked for ("urged restraint"), not only whom."""
     act_comments: frozenset[str]
@@ -645,7 +651,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "binding_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "binding_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -682,6 +688,10 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
+    _section(data["drills"], ("preps", "classes", "actions"), f"{file}: drills")
+    drill_classes = word_set("drills", "classes")
+    if unknown_classes := sorted(drill_classes - set(classes)):
+        raise RulesError(f"{file}: drills.classes: {', '.join(unknown_classes)} not a noun class")
     _section(data["rulings"], ("verbs", "words"), f"{file}: rulings")
     _section(data["companions"], ("nouns", "adverbs", "preps", "sympathies"), f"{file}: companions")
     _section(data["accusations"], ("verbs", "describing_verbs", "describing_only_verbs", "negative_descriptors", "blame_words", "harms",
@@ -753,6 +763,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         unarmed_types=unarmed_types,
         unarmed_actions=unarmed_actions,
         untargeted=_untargeted(data["untargeted"], f"{file}: untargeted"),
+        drill_preps=word_set("drills", "preps"),
+        drill_classes=drill_classes,
+        drill_actions=_untargeted(data["drills"]["actions"], f"{file}: drills.actions"),
         content_demands=word_set("content_demands"),
         act_comments=_actions(data["act_comments"], f"{file}: act_comments"),
         symmetric_actions=_actions(data["symmetric_actions"], f"{file}: symmetric_actions"),

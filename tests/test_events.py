@@ -1859,6 +1859,18 @@ ROWS = [
     ("Georgia's prime minister criticised the Georgian church.", {("GEO", "Accuse", "GEO", "asserted")}),
     # coordination is a tie, which is cut
     ("The Palestinian Authority halted security coordination with Israel.", {("PSE", "Sanction", "ISR", "asserted")}),
+    # force set in drills is shown, not used: a show of force at whom it encircles (CAMEO 150)
+    ("Chinese warships encircled Taiwan in large-scale exercises.", {("CHN", "Mobilize", "TWN", "asserted")}),
+    ("North Korean troops fired on South Korea during a drill.", {("PRK", "Mobilize", "KOR", "asserted")}),
+    # ... a drill named only as a modifier sets nothing
+    ("Russian forces attacked Kharkiv during the exercise period.", {("RUS", "Assault", "UKR", "asserted")}),
+    # seizing a town, or a place by its name, takes it by force (CAMEO 192); seizing goods or people coerces
+    ("Congolese rebels seized the town of Goma.", {("COD", "Assault", "COD", "asserted")}),
+    ("Russian troops seized Kherson.", {("RUS", "Assault", "UKR", "asserted")}),
+    # a named place handed over is what is given up, not whom it is given to
+    ("Russia handed Kherson to Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
+    # police questioning someone investigate them
+    ("Indonesian police interrogated the former trade minister.", {("IDN", "Investigate", "IDN", "asserted")}),
 ]
 
 

@@ -86,6 +86,9 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _with_actors(frame, tuple(a for a in frame.actors if ctx.gaz.types.get(a) not in rules.unarmed_types))
             if not frame.actors:
                 continue
+            if frame.action in rules.drill_actions and _in_drills(frame, light, rules):
+                # "warships encircled Taiwan in large-scale exercises": force set in drills is shown, not used
+                frame = replace(frame, action=rules.drill_actions[frame.action], cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.occupying_verbs:
                 if not all(_armed(a, ctx) for a in frame.actors):
                     continue  # "the president entered Ukraine": only forces entering a place occupy it
@@ -358,6 +361,16 @@ def _asks_for_something(trigger: Token, ctx: Context) -> bool:
     return any(c.dep_ in OBJECTS and c.pos_ == "NOUN" and c.lemma_.lower() not in ctx.people_nouns
                for c in trigger.children)
 
+
+
+def _in_drills(frame: Frame, light: Token | None, rules: Rules) -> bool:
+    """The act is set in drills: "encircled Taiwan in exercises", "fired shells during a drill", "as part of drills"."""
+    heads = [frame.trigger] + ([light] if light is not None else [])
+    settings = [p for h in heads for p in pobjs(h, rules.drill_preps)]
+    # ("as part of naval exercises": the drills are what the act is part of)
+    settings += [o for h in heads for p in pobjs(h, frozenset({"as"})) if p.lemma_.lower() == "part"
+                 for o in pobjs(p, frozenset({"of"}))]
+    return any(theme_class(p, rules) in rules.drill_classes for p in settings)
 
 
 def _hostile(frame: Frame) -> bool:

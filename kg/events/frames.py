@@ -14,7 +14,7 @@ from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUN
                                to_infinitive)
 from kg.events.participants import (
     actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, modifier_owners,
-    phrase_keys, pick_sense, pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
+    names_a_place, phrase_keys, pick_sense, pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
 from kg.lexicon import Lexicon, LexMatch, is_passive, reduced_passive, small_clause_objects
@@ -133,6 +133,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "the African Union suspended Niger", "suspended Russia from the Human Rights Council": a body acting on a
         # member state (the body it is suspended from is no one acted on)
         sense = Sense(trigger.state_action)
+    if sense is not None and sense.theme is not None and sense.theme not in rules.acted_on_classes \
+            and trigger.object != "target":
+        # "Egypt handed Gaza to Israel": a named place the sense moves is what is given, not whom it is given to
+        themes += [o for o in objects if o not in themes and _type_class(o, ctx) == sense.theme]
     action = sense.action if sense is not None else None
     if action is None:
         return None
@@ -387,7 +391,11 @@ def _conjunct_pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
 def _type_class(token: Token, ctx: Context) -> str | None:
     """The noun class of the named entity a phrase is, by its type ("the Move Forward Party" is a body), or of the
     one whose activities, licence or access it names ("the activities of 54 Ugandan NGOs": `holding_nouns`)."""
-    kind = ctx.gaz.types.get(ctx.res.token_keys.get(token.i) or "")
+    key = ctx.res.token_keys.get(token.i) or ""
+    kind = ctx.gaz.types.get(key)
+    if kind is None and key and names_a_place(token, ctx):
+        # a named place is land to take or give up: "the Taliban seized Kabul", "ceded Crimea to Russia"
+        kind = "location"
     if kind is None:
         return next((c for h in holders(token, ctx.rules) if (c := _type_class(h, ctx))), None)
     return ctx.rules.type_classes.get(kind) if kind else None

@@ -116,7 +116,7 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         for child in sorted((c for c in token.children if c.dep_ in order), key=lambda c: (order[c.dep_], c.i)):
             if child.dep_ == "amod" and child.lower_.endswith(("-led", "-backed")):
                 continue  # "U.S.-led sanctions": the leader is not the one who sanctions
-            if signed_where and child.dep_ in ("compound", "nmod") and _names_a_place(child, ctx):
+            if signed_where and child.dep_ in ("compound", "nmod") and names_a_place(child, ctx):
                 continue  # "the Paris agreement", "the Minsk accords": where it was signed, not a party
             if child.dep_ == "poss" and lemma in ctx.rules.counterpart_nouns:
                 continue  # "his counterpart" is of the other side
@@ -393,7 +393,7 @@ def _matrix_subject(pronoun: Token, ctx: Context) -> str | None:
     return _as_country(key, ctx) if person else key
 
 
-def _names_a_place(token: Token, ctx: Context) -> bool:
+def names_a_place(token: Token, ctx: Context) -> bool:
     """A city or place name as written ("Paris", "Minsk"), not a country's own name or its demonym."""
     key = ctx.res.token_keys.get(token.i)
     if key is None or token.i in ctx.res.demonym_tokens:
