@@ -1871,6 +1871,8 @@ ROWS = [
     ("Russia handed Kherson to Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
     # police questioning someone investigate them
     ("Indonesian police interrogated the former trade minister.", {("IDN", "Investigate", "IDN", "asserted")}),
+    # what a blockade or a seizure is of is what it falls on
+    ("The Russian blockade of Ukrainian ports caused a food crisis.", {("RUS", "Coerce", "UKR", "asserted")}),
 ]
 
 

@@ -879,7 +879,9 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     of_objs = pobjs(noun, frozenset({"of"}))
     # (a body's of-phrase is whom the act is done to, as its object is: "the dissolution of the opposition party";
     # so is anyone's of a noun of what is done to people: "the expulsion of Indian diplomats" expels them)
-    themes = [] if trigger.possessor == "target" else \
+    # (with `object: target`, the of-phrase is what the act falls on, as the verb's object would be: "the blockade of
+    # Ukrainian ports" is on Ukraine)
+    themes = [] if trigger.possessor == "target" or trigger.object == "target" else \
         [o for o in of_objs if theme_class(o, rules) not in rules.acted_on_classes | {None}]
     # (what a ban or a curb falls on sets its kind too: "a ban on the opposition party" is no embargo)
     classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
