@@ -1873,6 +1873,8 @@ ROWS = [
     ("Indonesian police interrogated the former trade minister.", {("IDN", "Investigate", "IDN", "asserted")}),
     # what a blockade or a seizure is of is what it falls on
     ("The Russian blockade of Ukrainian ports caused a food crisis.", {("RUS", "Coerce", "UKR", "asserted")}),
+    # aid received, named by its giver as a modifier: a state or an international body
+    ("Sri Lanka received an IMF bailout.", {("IMF", "Aid", "LKA", "asserted")}),
 ]
 
 

@@ -408,9 +408,10 @@ def _received(verb: Token, sense: Sense, subjects: list[Token], themes: list[Tok
     givers = pobjs(verb, preps) + [p for t in themes for p in pobjs(t, preps)]
     actors = actor_keys(givers, ctx)
     if not actors:
-        # "Turkey bought Russian S-400 missiles": with no giver named, the state the goods are of gives them
+        # "Turkey bought Russian S-400 missiles": with no giver named, the state the goods are of gives them (or the
+        # international body: "Sri Lanka received an IMF bailout", "a World Bank loan")
         actors = list(dict.fromkeys(k for t in themes for k in modifier_owners(t, ctx, ADJECTIVAL)
-                                    if ctx.kind(k) == "Country"))
+                                    if ctx.kind(k) == "Country" or ctx.gaz.types.get(k) == "igo"))
     targets = [k for k in phrase_keys(subjects, ctx) if k not in actors]
     if not actors or not targets:
         return None
