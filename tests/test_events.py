@@ -1889,9 +1889,14 @@ def test_rule_table(sentence: str, expected: set[tuple]) -> None:
     assert _events(sentence) == expected
 
 
-def test_an_organisation_s_fighters_are_the_organisation() -> None:
-    corpus = extract([Document("t", "Taliban fighters attacked Afghan soldiers.", DOC_DATE)])
-    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("taliban", "Assault", "AFG-mil")]
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Taliban fighters attacked Afghan soldiers.", [("taliban", "Assault", "AFG-mil")]),
+    # "its fighters": the organisation the possessive refers to, a plural name though it has ("Forces")
+    ("The Rapid Support Forces said its fighters had attacked the Sudanese army.", [("rsf", "Assault", "SDN-mil")]),
+])
+def test_an_organisation_s_fighters_are_the_organisation(text: str, expected: list[tuple]) -> None:
+    corpus = extract([Document("t", text, DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
 
 
 def test_a_person_s_possessive_on_an_event_is_the_person() -> None:

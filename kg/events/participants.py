@@ -423,6 +423,8 @@ def modifier_key(token: Token, ctx: Context) -> str | None:
     if token.lower_ in PRONOUNS_THING or token.lower_ in PRONOUNS_PERSON:
         found = _reporting_victim(token, ctx) or ctx.antecedent(token) or (
             _clause_subject(token, ctx) if token.dep_ == "poss" else None)
+        if found and token.lower_ in PRONOUNS_THING and _own_force(found, ctx):
+            return found  # "the RSF said its fighters repelled the attack": an organisation's fighters act for it
         return _as_country(found, ctx) if found else None
     if token.lower_ in PRONOUNS_WE:
         return _speaker(token, ctx)  # "our troops": the speaker's side
@@ -456,9 +458,11 @@ def _clause_subject(possessive: Token, ctx: Context) -> str | None:
     while node.head.i != node.i or node.pos_ in ("VERB", "AUX"):
         subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < possessive.i] \
             if node.pos_ in ("VERB", "AUX") else []
-        if subjects and not (possessive.lower_ not in PLURAL_PRONOUNS and subjects[0].tag_ in ("NNS", "NNPS")):
+        if subjects and not (possessive.lower_ not in PLURAL_PRONOUNS and subjects[0].tag_ in ("NNS", "NNPS")
+                             and not _named_body(subjects[0], ctx)):
             # (a singular possessive is no plural subject's: in "the president fled after protesters stormed his
-            # residence" it is the president's, up a clause)
+            # residence" it is the president's, up a clause; a body's plural name is one body: "the Rapid Support
+            # Forces said its fighters")
             subject = subjects[0]
             if possessive.lower_ in PRONOUNS_PERSON and not (subject.ent_type_ == "PERSON" or (
                     subject.tag_ in ("NN", "NNP") and subject.lemma_.lower() in ctx.rules.person_roles)):
@@ -468,6 +472,20 @@ def _clause_subject(possessive: Token, ctx: Context) -> str | None:
             return None
         node = node.head
     return None
+
+
+def _own_force(key: str, ctx: Context) -> bool:
+    """A named organisation or armed group outside the state ("Rapid Support Forces", "Hamas"), whose people act for
+    it; a state's organs and sectors act for their country ("the troops ... their positions")."""
+    entity = ctx.entity(key)
+    return entity is not None and entity.kind in ("Organization", "ArmedGroup") and entity.sector is None \
+        and ctx.gaz.types.get(key) not in ("government", "military")
+
+
+def _named_body(token: Token, ctx: Context) -> bool:
+    """A name of one organisation, armed group or state, though its last word is plural ("Rapid Support Forces")."""
+    key = ctx.res.token_keys.get(token.i)
+    return token.pos_ == "PROPN" and key is not None and ctx.kind(key) in ("Organization", "ArmedGroup", "Country")
 
 
 def _speaker(pronoun: Token, ctx: Context) -> str | None:
