@@ -1875,6 +1875,10 @@ ROWS = [
     ("The Russian blockade of Ukrainian ports caused a food crisis.", {("RUS", "Coerce", "UKR", "asserted")}),
     # aid received, named by its giver as a modifier: a state or an international body
     ("Sri Lanka received an IMF bailout.", {("IMF", "Aid", "LKA", "asserted")}),
+    # an event noun given a predicate is described, not done or planned by whoever describes it
+    ("Kenya's president called the protests treasonous.", set()),
+    # ... and a charge of treason or persecution in the description accuses the act's doer
+    ("Netanyahu called the Turkish inquiry a witch hunt.", {("ISR", "Accuse", "TUR", "asserted")}),
 ]
 
 

@@ -828,7 +828,9 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
         return _light_verb(count, rules)
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in rules.motion_nouns:
         return _light_verb(head.head, rules)  # "passed a motion of no confidence": the motion's verb carries it
-    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs:
+    if noun.dep_ in OBJECTS and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules.light_verbs \
+            and not any(c.dep_ == "oprd" for c in head.children):
+        # (an object given a predicate is described, not done: "called the protests treasonous")
         return head
     if noun.dep_ in OBJECTS and head.pos_ == "VERB" and head.lemma_.lower() in rules.conveying_verbs \
             and noun.lemma_.lower() in rules.performed_nouns:
@@ -1096,8 +1098,9 @@ def _nominal_controller(noun: Token, ctx: Context) -> list[str]:
         if node.dep_ in OBJECTS and node.head.pos_ == "VERB":
             verb = node.head
             # ("has not ruled out a strike on Iran": an option kept open is weighed)
-            if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs | cues.open_when_negated:
-                return []
+            if verb.lemma_.lower() not in cues.considered_verbs | cues.planned_verbs | cues.open_when_negated \
+                    or any(c.dep_ == "oprd" for c in verb.children):
+                return []  # (nor what is described: "called the protests treasonous")
             subj = [c for c in verb.children if c.dep_ in SUBJECTS]
             return actor_keys(subj, ctx) if subj else controller(verb, ctx)
         return []
