@@ -1879,6 +1879,11 @@ ROWS = [
     ("Kenya's president called the protests treasonous.", set()),
     # ... and a charge of treason or persecution in the description accuses the act's doer
     ("Netanyahu called the Turkish inquiry a witch hunt.", {("ISR", "Accuse", "TUR", "asserted")}),
+    # craft a state's adjective names are that state's
+    ("Israeli aircraft struck targets in southern Lebanon.", {("ISR", "Assault", "LBN", "asserted")}),
+    # "joined X in doing": X does it too; a limit on sales is an embargo
+    ("The Netherlands joined the United States in limiting chip sales to China.",
+     {("NLD", "Sanction", "CHN", "asserted"), ("USA", "Sanction", "CHN", "asserted")}),
 ]
 
 

@@ -85,6 +85,11 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         found = found or next((k for a in token.children if a.dep_ == "acl" and a.lemma_.lower() in ctx.rules.linking_participles
                                for p in pobjs(a, frozenset({"to", "by"})) if (k := resolve_np(p, ctx, depth - 1))
                                and ctx.kind(k) != "Location"), None)
+        # "Israeli aircraft struck", "Russian warships": a state's adjective names the state the craft is of (not
+        # craft a noun gives a use of their own: "Chinese fishing vessels", "a Russian cargo ship" are no state's)
+        if not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in token.children):
+            found = found or next((k for c in token.children if c.dep_ in ("amod", "compound")
+                                   and c.i in ctx.res.demonym_tokens and (k := ctx.res.token_keys.get(c.i))), None)
         if found:
             return found
     if ctx.rules.theme_class(lemma) == "weapons" and token.pos_ == "NOUN":
@@ -970,6 +975,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
                 # "Russia was accused by Ukraine of shelling the plant": with its accuser named, the passive is
                 # the active's "Ukraine accused Russia of shelling" (never the accuser: "by Ukraine" shelled nothing)
                 return actor_keys([c for c in head.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
+        if node.dep_ == "prep" and node.lower_ == "in" and prev is not None and prev.dep_ == "pcomp" and subj and objs \
+                and head.lemma_.lower() in ctx.rules.joining_verbs:
+            # "Japan joined the United States in imposing sanctions": both impose them
+            return list(dict.fromkeys(actor_keys(subj, ctx) + actor_keys(objs, ctx)))
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() not in ctx.rules.modality.planned_verbs \
                 and not all(_instrument(o, ctx) for o in objs):
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"; not an instrument
