@@ -1940,6 +1940,11 @@ def test_a_person_s_possessive_on_an_event_is_the_person() -> None:
     # a participle with no subject of its own has its head's: "he" is Maduro, not Lula
     ("Maduro rejected Lula's proposal, saying he would never meet Edmundo González.",
      {("nicolas-maduro", "Reject", "lula-da-silva", "asserted"), ("nicolas-maduro", "Consult", "edmundo-gonzalez", "negated")}),
+    # "the two sides" are never the subjects of their own clause, who host them
+    ("Sudan's army and the Rapid Support Forces fought in Omdurman. Kenya and Ethiopia hosted talks between the two sides.",
+     {("SDN-mil", "Assault", "rsf", "asserted"), ("rsf", "Assault", "SDN-mil", "asserted"),
+      ("KEN", "Consult", "SDN-mil", "asserted"), ("KEN", "Consult", "rsf", "asserted"),
+      ("ETH", "Consult", "SDN-mil", "asserted"), ("ETH", "Consult", "rsf", "asserted")}),
 ])
 def test_pronouns_agree_with_what_the_text_shows(text: str, expected: set[tuple]) -> None:
     corpus = extract([Document("t", text, DOC_DATE)])

@@ -663,9 +663,13 @@ def _group_antecedents(token: Token, ctx: Context) -> list[str]:
         found = key if key and ctx.kind(key) == "Country" else (ctx.country(key) if key and ctx.kind(key) == "Person" else None)
         return found if found and ctx.kind(found) == "Country" and t.i not in ctx.res.demonym_tokens else None
 
+    # (never the subjects of its own clause, who act on the group: "Egypt and Saudi Arabia hosted talks between the two
+    # sides" are not the sides)
+    verb = clause_verb(head)
+    own = {c.i for s in verb.children if s.dep_ in SUBJECTS for c in (s, *s.conjuncts)} if head.dep_ not in SUBJECTS else set()
     # the parties named together last: "Turkey and Greece ...", "Donald Trump and Yun Seok-yul ..."
     for t in reversed(ctx.doc[first:head.i]):
-        if t.dep_ == "conj" or state(t) is None:
+        if t.dep_ == "conj" or t.i in own or state(t) is None:
             continue
         group = list(dict.fromkeys(s for c in [t, *t.conjuncts] if c.i < head.i and (s := state(c))))
         if len(group) == count:
