@@ -1884,6 +1884,12 @@ ROWS = [
     # "joined X in doing": X does it too; a limit on sales is an embargo
     ("The Netherlands joined the United States in limiting chip sales to China.",
      {("NLD", "Sanction", "CHN", "asserted"), ("USA", "Sanction", "CHN", "asserted")}),
+    # a threat naming no one, coordinated after an act on a party, is aimed at that party ...
+    ("ECOWAS gave Niger's junta a week to reinstate Bazoum and threatened to use force.",
+     {("ECOWAS", "Threaten", "NER", "asserted")}),
+    # ... not at a thing acted on, nor when what is threatened names someone of its own
+    ("Iran seized a British tanker and threatened to close the Strait of Hormuz.",
+     {("IRN", "Coerce", "GBR", "asserted"), ("IRN", "Threaten", None, "asserted")}),
 ]
 
 

@@ -126,6 +126,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # ("China threatened to retaliate after the US imposed tariffs": a threat answering an act, as a
                 # protest does, is aimed at its doer)
                 frame = replace(frame, targets=_provoked_by(frame, light, ctx))
+            if frame.action == "Threaten" and not frame.targets:
+                frame = replace(frame, targets=_addressed_before(frame, ctx))
             # "Beijing imposed export controls on gallium in retaliation for US chip curbs": a hostile act told as
             # the answer to another is aimed at that act's doer (force, after the place it hit: "struck targets in
             # Lebanon in retaliation for a rocket attack by Hezbollah" is on Lebanon)
@@ -614,6 +616,23 @@ def _provoked_by(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, 
         doers += actor_keys([s for p in noun.children if p.dep_ == "prep" and p.lower_ in PROVOKING_MARKS
                              for c in p.children if c.dep_ == "pcomp" for s in c.children if s.dep_ in SUBJECTS], ctx)
     return tuple(k for k in dict.fromkeys(doers) if not _is_own(k, frame, ctx))
+
+
+def _addressed_before(frame: Frame, ctx: Context) -> tuple[str, ...]:
+    """Whom a threat that names no one is aimed at when its verb is coordinated after one acting on someone: "ECOWAS
+    gave the junta a week to reinstate Bazoum and threatened to use force", "summoned the Japanese ambassador and
+    threatened countermeasures" (parties only: an act on a thing, "seized a tanker", names no one threatened)."""
+    verb = frame.trigger
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return ()
+    # (not when what is threatened names someone of its own: "praised Erdogan and threatened to destroy the Kurds")
+    if any(o.dep_ in OBJECTS and (o.pos_ == "PROPN" or o.i in ctx.res.token_keys)
+           for x in verb.children if x.dep_ == "xcomp" for o in x.children):
+        return ()
+    objects = [c for c in verb.head.children if c.dep_ in OBJECTS | {"dative"} and c.i < verb.i]
+    parties = [o for o in objects if (o.pos_ == "PROPN" and ctx.res.token_keys.get(o.i))
+               or o.lemma_.lower() in ctx.rules.role_nouns | ctx.rules.anaphoric_nouns or theme_class(o, ctx.rules) == "envoy"]
+    return tuple(k for k in dict.fromkeys(phrase_keys(parties, ctx)) if not _is_own(k, frame, ctx))
 
 
 def _answered(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...]:
