@@ -1890,6 +1890,11 @@ ROWS = [
     # ... not at a thing acted on, nor when what is threatened names someone of its own
     ("Iran seized a British tanker and threatened to close the Strait of Hormuz.",
      {("IRN", "Coerce", "GBR", "asserted"), ("IRN", "Threaten", None, "asserted")}),
+    # a name before a sum is whom it is fined or paid, though the NER reads the two as one amount
+    ("A Russian court fined Google 2.5 billion rubles.", {("RUS", "Coerce", "USA", "asserted")}),
+    # documenting wrongs investigates whoever did them; documenting anything else is no event
+    ("Human Rights Watch documented abuses by Ethiopian forces in Tigray.", {("human-rights-watch", "Investigate", "ETH", "asserted")}),
+    ("The journalist documented the journey of migrants from Libya.", set()),
 ]
 
 

@@ -54,6 +54,11 @@ def test_names_joined_by_and_are_each_their_own(nlp, text, names):
     assert not any(" and " in e and e not in names for e in ents)
 
 
+def test_a_name_the_ner_reads_into_a_sum_is_the_name_and_the_sum(nlp):
+    ents = {e.text: (e.label_, e.ent_id_ or None) for e in nlp("A Russian court fined Google 2.5 billion rubles.").ents}
+    assert ents["Google"] == ("ORG", "google") and ents["2.5 billion rubles"][0] == "MONEY"
+
+
 def test_dates_survive_the_gazetteer(nlp):
     assert [e.label_ for e in nlp("Moscow acted in August.").ents] == ["GPE", "DATE"]
 

@@ -13,7 +13,7 @@ from kg.canonicalize import agent_ending_at
 from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context,
                                to_infinitive)
 from kg.events.participants import (
-    actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, modifier_owners,
+    CURRENCIES, actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, modifier_owners,
     names_a_place, phrase_keys, pick_sense, pobjs, possessor_person, principals, resolve_np, sense_for, state_organ, theme_class, verdict
 )
 from kg.gazetteer import sector_key
@@ -95,6 +95,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
                for c in verb.children if c.dep_ in (
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
+    if not passive:
+        # "fined Google 2.5 billion rubles", "paid Iran $6 billion": the parser may hang the first of two objects on the
+        # sum as its modifier; a name before a sum is whom it is paid or fined
+        objects += [c for o in objects if o.lemma_.lower() in CURRENCIES for c in o.children
+                    if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i in ctx.res.token_keys
+                    and c.i not in ctx.res.demonym_tokens and c.i == c.left_edge.i == o.left_edge.i]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
     if passive and not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agents and verb.i < verb.head.i:
