@@ -792,6 +792,13 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             # fighters", tagged a proper noun, are of no owner: a creed is none). A word of the phrase itself owns
             # nothing: "Riot police dispersed the crowd" opens a sentence, where the tagger takes "Riot" for a name
             continue
+        # (the parser may hang the phrase on the verb: "expelled diplomats from seven countries")
+        holders = (token, token.head) if token.dep_ == "dobj" else (token,)
+        if any(p.lemma_.lower() in STATE_NOUNS and p.i not in token_keys for h in holders for prep in h.children
+               if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i > token.i
+               for p in prep.children if p.dep_ == "pobj" and not any(
+                   d.lower_ in ("the", "this", "that") or d.dep_ == "poss" for d in p.children)):
+            continue  # "diplomats from seven Latin American countries": of states the text says, though not by name
         place = _modifying_place(doc, start, token, token_keys, gaz) if sector in LOCAL_ORGANS else None
         if place is not None:
             out.append((start, token.i + 1, local_organ_key(place, sector)))  # "the governor of Texas"
@@ -824,6 +831,9 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
             out.append((start, token.i + 1, key))
     return out
 
+
+STATE_NOUNS = frozenset({"country", "nation", "state", "government"})
+"""Words for states that name none: "diplomats from seven countries" are of them, not of the state the text is about."""
 
 PLACE_PREPS = frozenset({"to", "in", "into", "from", "at", "across", "toward", "towards"})
 """Prepositions of where someone goes or is: "fled to India", "talks in Qatar"."""

@@ -1895,6 +1895,11 @@ ROWS = [
     # documenting wrongs investigates whoever did them; documenting anything else is no event
     ("Human Rights Watch documented abuses by Ethiopian forces in Tigray.", {("human-rights-watch", "Investigate", "ETH", "asserted")}),
     ("The journalist documented the journey of migrants from Libya.", set()),
+    # envoys of states the text does not name are not the text's state's
+    ("Venezuela expelled diplomats from seven Latin American countries.", set()),
+    # a verb of growing alone tells of something growing, not of the cooperation the dictionary codes
+    ("India and Canada expelled each other's diplomats as a row over the killing of a Sikh activist escalated.",
+     {("IND", "Sanction", "CAN", "asserted"), ("CAN", "Sanction", "IND", "asserted")}),
 ]
 
 

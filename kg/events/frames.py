@@ -773,6 +773,11 @@ def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, T
                                    for p in c.children if p.dep_ == "pobj"], ctx))
         targets = [t for t in targets if t not in against]
     targets = [t for t in targets if t not in actors]
+    if action_types()[match.action].cooperative and not targets and not match.sources \
+            and not any(c.dep_ in OBJECTS for c in verb.children) and verb.lemma_.lower() in ctx.rules.growing_verbs:
+        # "as the row escalated", "tensions increased": a verb of growing alone tells of something growing, not of
+        # the cooperation the dictionary's block codes for "boosted ties", "expanded cooperation"
+        return None
     return replace(frame, actors=tuple(actors), targets=tuple(targets), cameo=match.code), trigger
 
 

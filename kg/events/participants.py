@@ -168,7 +168,10 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         if (lemma in ctx.rules.state_organs and token.pos_ in ("NOUN", "PROPN") and token.dep_ not in MODIFIER_DEPS
                 and not several_states(token, ctx.res.token_keys, ctx.gaz)
                 and not any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and (
-                    c.pos_ == "PROPN" or c.lower_ in ctx.rules.bloc_words)) for c in token.children)):
+                    c.pos_ == "PROPN" or c.lower_ in ctx.rules.bloc_words)) for c in token.children)
+                # (nor one whose states are told, if by no name: "diplomats from seven Latin American countries")
+                and not any(ctx.rules.theme_class(p.lemma_.lower()) is None and p.lemma_.lower() in GROUP_NOUNS
+                            for p in pobjs(token, frozenset({"of", "from"})))):
             # ("Western governments", "foreign governments" are of no one state)
             # "the senate dismissed it", "police fired on a protester", "called on the President", "a federal
             # judge": an organ named without its state (a plain adjective names none) is of the state last
