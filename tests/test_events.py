@@ -1900,6 +1900,9 @@ ROWS = [
     # a verb of growing alone tells of something growing, not of the cooperation the dictionary codes
     ("India and Canada expelled each other's diplomats as a row over the killing of a Sikh activist escalated.",
      {("IND", "Sanction", "CAN", "asserted"), ("CAN", "Sanction", "IND", "asserted")}),
+    # saying there is evidence of a claim makes it; saying there is none does not
+    ("Kyiv said there were signs that Russia was behind the explosion.", {("UKR", "Accuse", "RUS", "asserted")}),
+    ("Kyiv said there was no evidence that Russia was behind the explosion.", set()),
 ]
 
 

@@ -1096,20 +1096,20 @@ def _blamed(verb: Token, ctx: Context) -> list[Token]:
             t.lemma_.lower() in rules.negative_descriptors for t in noun.subtree)
 
     out = []
-    for clause in verb.children:
-        if clause.dep_ == "ccomp" and clause.lemma_.lower() in rules.blame_words and clause.pos_ == "ADJ":
+    for clause in _claimed_clauses(verb, rules):
+        if clause.lemma_.lower() in rules.blame_words and clause.pos_ == "ADJ":
             # "held Iran responsible for the attack", "found Syria responsible": a small clause with no copula
             objects = [p for prep in clause.children if prep.dep_ == "prep" and prep.lower_ in ("for", "of")
                        for p in prep.children if p.dep_ == "pobj"]
             if any(harmful(o) for o in objects):
                 out += [c for c in clause.children if c.dep_ in SUBJECTS]
             continue
-        if clause.dep_ == "ccomp" and clause.tag_ == "VBN" and clause.lemma_.lower() in rules.blame_words:
+        if clause.tag_ == "VBN" and clause.lemma_.lower() in rules.blame_words:
             # "said Indian agents may have been involved in the killing", "were implicated in the bombing"
             if any(harmful(o) for o in pobjs(clause, frozenset({"in"}))) and not _negated(clause):
                 out += [c for c in clause.children if c.dep_ in PASSIVE_SUBJECTS]
             continue
-        if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+        if clause.lemma_ != "be":
             continue
         # "behind the explosion" on the copula; "responsible for", "to blame for" on its complement
         heads = [clause] + [c for c in clause.children if c.dep_ in ("acomp", "xcomp") and c.lemma_.lower() in rules.blame_words]
@@ -1124,6 +1124,22 @@ def _blamed(verb: Token, ctx: Context) -> list[Token]:
         if (any(harmful(o) for o in objects) or described) and not _negated(clause):
             out += [c for c in clause.children if c.dep_ in SUBJECTS]
     return out
+
+
+def _claimed_clauses(verb: Token, rules: Rules) -> list[Token]:
+    """The clauses a verb of saying claims: its complements, and what evidence it says there is ("said there was clear
+    evidence that Indian agents had been involved", "said they had proof that Iran was behind the attack"); not
+    evidence denied ("there was no evidence that ...")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for clause in list(clauses):
+        if _negated(clause):
+            continue
+        for noun in clause.children:
+            if noun.dep_ in ("attr", "dobj") and noun.lemma_.lower() in rules.evidence_nouns \
+                    and not any(d.lower_ in ("no", "little") for d in noun.children):
+                clauses += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return clauses
 
 
 def _negated(clause: Token) -> bool:
