@@ -1903,6 +1903,8 @@ ROWS = [
     # saying there is evidence of a claim makes it; saying there is none does not
     ("Kyiv said there were signs that Russia was behind the explosion.", {("UKR", "Accuse", "RUS", "asserted")}),
     ("Kyiv said there was no evidence that Russia was behind the explosion.", set()),
+    # an attack in the passive with no doer and no place named is by unknown attackers where the text is about
+    ("Slovak Prime Minister Robert Fico was shot in an assassination attempt.", {("SVK", "Assault", "SVK", "asserted")}),
 ]
 
 

@@ -769,6 +769,10 @@ def _unknown_attackers(frame: Frame, ctx: Context) -> Frame:
     holders = means + [m.head for m in means if m.dep_ in SUBJECTS]
     country = next(iter(_place_countries(frame, ctx)), None) or _first_country(
         [p for m in holders for p in pobjs(m, PLACE_MARKS)], ctx)
+    if country is None and not any(p.pos_ == "PROPN" for p in pobjs(verb, PLACE_MARKS)):
+        # "Slovak Prime Minister Robert Fico was shot": with no place named, the state the text is about (a place's
+        # name that no table places is not guessed at)
+        country = ctx.discourse
     attackers = sector_key(country, rules.attacker_sector) if country else None
     if attackers is None or attackers not in ctx.gaz.entities:
         return frame
