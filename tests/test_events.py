@@ -1905,6 +1905,9 @@ ROWS = [
     ("Kyiv said there was no evidence that Russia was behind the explosion.", set()),
     # an attack in the passive with no doer and no place named is by unknown attackers where the text is about
     ("Slovak Prime Minister Robert Fico was shot in an assassination attempt.", {("SVK", "Assault", "SVK", "asserted")}),
+    # criticism one defends something against is aimed at whoever defends it
+    ("Mexico's president defended the judicial reform against criticism from the United States.",
+     {("USA", "Accuse", "MEX", "asserted")}),
 ]
 
 

@@ -939,10 +939,12 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "came under attack by Iraqi militias", "Iran faced criticism from the EU": the one who undergoes the event
     # heads the verb (the parser may hang the doer on it too)
     under = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") else None
-    if under is None and noun.dep_ == "pobj" and noun.head.lower_ in ("despite", "amid") and noun.head.head.pos_ in ("VERB", "AUX") \
-            and pobjs(noun, frozenset({"by", "from"})):
+    if under is None and noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX") and pobjs(noun, frozenset({"by", "from"})) \
+            and (noun.head.lower_ in ("despite", "amid") or (noun.head.lower_ == "against" and not _force_act(noun, rules))):
         # "despite pressure from Washington, India continued to buy Russian oil", "amid criticism from the EU": the one
-        # who goes on in spite of it undergoes it, from whoever the noun names
+        # who goes on in spite of it undergoes it, from whoever the noun names (as does one who defends something
+        # against it: "defended the reform against criticism from the United States"; force answered is the
+        # answer's, "retaliated against attacks from Azerbaijan")
         under = noun.head.head
     if under is None and noun.dep_ in OBJECTS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in rules.undergoing_verbs:
         under = noun.head
