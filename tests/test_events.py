@@ -1908,6 +1908,8 @@ ROWS = [
     # criticism one defends something against is aimed at whoever defends it
     ("Mexico's president defended the judicial reform against criticism from the United States.",
      {("USA", "Accuse", "MEX", "asserted")}),
+    # what one protests is acted on as a condemned act is: its doer, not the place it hit nor whom it hit
+    ("Egypt protested the Israeli raid on Rafah.", {("EGY", "Accuse", "ISR", "asserted")}),
 ]
 
 
@@ -1930,6 +1932,12 @@ def test_rule_table(sentence: str, expected: set[tuple]) -> None:
 def test_an_organisation_s_fighters_are_the_organisation(text: str, expected: list[tuple]) -> None:
     corpus = extract([Document("t", text, DOC_DATE)])
     assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
+
+
+def test_a_protest_against_an_act_is_against_its_doer_not_whom_it_hit() -> None:
+    text = "Thousands of Americans protested the killing of George Floyd by Minneapolis police."
+    corpus = extract([Document("t", text, DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("USA", "Protest", "USA-cop")]
 
 
 def test_a_person_s_possessive_on_an_event_is_the_person() -> None:

@@ -302,8 +302,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if comments:
         # "condemned the attack against Iran": the parser may hang what the act hit on the verb
         aimed = set(pobjs(verb, AIMED_PREPS)) if any(hostile_act(o, rules) for o in objects) else set()
+        # (a protest against an act is against its doer, never against whom it hit: "protested the killing of
+        # George Floyd by police")
         doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed and t not in placed], ctx,
-                                        is_a(action, "Accuse"))
+                                        is_a(action, "Accuse"), victims=not is_a(action, "Protest"))
     target_tokens += [p for p in placed if p not in target_tokens]
     if is_a(action, "Request"):
         # "France demanded their release": a release asked for is asked of whoever holds them, when the text says
@@ -514,15 +516,17 @@ def _force_act(noun: Token, rules: Rules) -> bool:
         or theme_class(noun, rules) == "attacks"
 
 
-def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False) -> tuple[list[str], list[Token]]:
+def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False, victims: bool = True) -> tuple[list[str], list[Token]]:
     """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases
-    (`placed`: an act no one is named for stands for the place it happened)."""
+    (`placed`: an act no one is named for stands for the place it happened; without `victims`, never for whom it
+    hit: such an act stays among the other phrases)."""
     # (a noun the actor tables name is the party, not its act: "accused the opposition of fraud")
     # (and an act named again that was told before: "South Korea held military drills. North Korea condemned the
     # drills")
     acts = [t for t in tokens if (hostile_act(t, ctx.rules) or (definite_act(t) and _told_doers(t, ctx)))
             and t.i not in ctx.res.token_keys]
-    return [k for t in acts for k in act_doers(t, ctx, placed=placed)], [t for t in tokens if t not in acts]
+    doers = {t.i: act_doers(t, ctx, victims=victims, placed=placed) for t in acts}
+    return [k for t in acts for k in doers[t.i]], [t for t in tokens if t not in acts or not (victims or doers[t.i])]
 
 
 def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = False) -> list[str]:
@@ -997,7 +1001,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens = [t for t in target_tokens if t not in undergone_by] + undergoers
     # ("the police shooting of Walter Wallace sparked riots": protests an act causes are against its doer, as a
     # comment on it is, not against whom it hit)
-    doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse")) \
+    doers, target_tokens = _on_acts(target_tokens, ctx, is_a(action, "Accuse"), victims=not is_a(action, "Protest")) \
         if action in rules.act_comments else ([], target_tokens)
     doers += [k for u in made for k in act_doers(u, ctx, victims=False)]
     if under is not None and noun.dep_ in OBJECTS and is_a(action, "Protest"):
