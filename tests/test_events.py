@@ -1910,6 +1910,9 @@ ROWS = [
      {("USA", "Accuse", "MEX", "asserted")}),
     # what one protests is acted on as a condemned act is: its doer, not the place it hit nor whom it hit
     ("Egypt protested the Israeli raid on Rafah.", {("EGY", "Accuse", "ISR", "asserted")}),
+    # a protest an envoy is summoned for is made to the envoy's state
+    ("Germany summoned Iran's ambassador to protest the execution of a German citizen.",
+     {("DEU", "Accuse", "IRN", "asserted"), ("DEU", "Consult", "IRN", "asserted")}),
 ]
 
 

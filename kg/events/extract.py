@@ -128,6 +128,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = replace(frame, targets=_provoked_by(frame, light, ctx))
             if frame.action == "Threaten" and not frame.targets:
                 frame = replace(frame, targets=_addressed_before(frame, ctx))
+            if frame.action == "Protest" and not frame.targets:
+                frame = replace(frame, targets=_envoy_summoned(frame, ctx))
             # "Beijing imposed export controls on gallium in retaliation for US chip curbs": a hostile act told as
             # the answer to another is aimed at that act's doer (force, after the place it hit: "struck targets in
             # Lebanon in retaliation for a rocket attack by Hezbollah" is on Lebanon)
@@ -633,6 +635,16 @@ def _addressed_before(frame: Frame, ctx: Context) -> tuple[str, ...]:
     parties = [o for o in objects if (o.pos_ == "PROPN" and ctx.res.token_keys.get(o.i))
                or o.lemma_.lower() in ctx.rules.role_nouns | ctx.rules.anaphoric_nouns or theme_class(o, ctx.rules) == "envoy"]
     return tuple(k for k in dict.fromkeys(phrase_keys(parties, ctx)) if not _is_own(k, frame, ctx))
+
+
+def _envoy_summoned(frame: Frame, ctx: Context) -> tuple[str, ...]:
+    """Whom a protest is aimed at when it is why an envoy was summoned: "China summoned the Japanese ambassador to
+    protest the visit" protests to Japan (a state's protest, a complaint)."""
+    verb = frame.trigger
+    if verb.dep_ not in ("advcl", "xcomp") or verb.head.pos_ != "VERB":
+        return ()
+    envoys = [o for o in verb.head.children if o.dep_ in OBJECTS and theme_class(o, ctx.rules) == "envoy"]
+    return tuple(k for k in dict.fromkeys(phrase_keys(envoys, ctx)) if not _is_own(k, frame, ctx))
 
 
 def _answered(frame: Frame, light: Token | None, ctx: Context) -> tuple[str, ...]:

@@ -519,14 +519,18 @@ def _force_act(noun: Token, rules: Rules) -> bool:
 def _on_acts(tokens: list[Token], ctx: Context, placed: bool = False, victims: bool = True) -> tuple[list[str], list[Token]]:
     """The target phrases of a comment split: the doers of the hostile acts among them, and the other phrases
     (`placed`: an act no one is named for stands for the place it happened; without `victims`, never for whom it
-    hit: such an act stays among the other phrases)."""
+    hit)."""
     # (a noun the actor tables name is the party, not its act: "accused the opposition of fraud")
     # (and an act named again that was told before: "South Korea held military drills. North Korea condemned the
     # drills")
     acts = [t for t in tokens if (hostile_act(t, ctx.rules) or (definite_act(t) and _told_doers(t, ctx)))
             and t.i not in ctx.res.token_keys]
     doers = {t.i: act_doers(t, ctx, victims=victims, placed=placed) for t in acts}
-    return [k for t in acts for k in doers[t.i]], [t for t in tokens if t not in acts or not (victims or doers[t.i])]
+    # (without victims, an act with no doer found stays only by the owner its modifiers name, "India's border killings",
+    # never by whom its of-phrase names it done to: "the execution of a German citizen")
+    kept = [] if victims else [t for t in acts if not doers[t.i] and any(c.dep_ in ("poss", "amod", "compound") and (
+        c.i in ctx.res.token_keys or c.lower_ in PRONOUNS_THING) for c in t.children)]
+    return [k for t in acts for k in doers[t.i]], [t for t in tokens if t not in acts or t in kept]
 
 
 def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = False) -> list[str]:
