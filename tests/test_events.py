@@ -1913,6 +1913,12 @@ ROWS = [
     # a protest an envoy is summoned for is made to the envoy's state
     ("Germany summoned Iran's ambassador to protest the execution of a German citizen.",
      {("DEU", "Accuse", "IRN", "asserted"), ("DEU", "Consult", "IRN", "asserted")}),
+    # a threat to avenge an act is aimed at whoever did it, never at whom it hit
+    ("Iran vowed to avenge the killing of Nasrallah by Israel.", {("IRN", "Threaten", "ISR", "asserted")}),
+    ("Iran vowed to avenge the killing of the Hezbollah leader.", {("IRN", "Threaten", None, "asserted")}),
+    # craft of war sent into or toward a state are shown to it; arms smuggled into a place are supplied
+    ("China sent warships into Japanese waters.", {("CHN", "Mobilize", "JPN", "asserted")}),
+    ("Iran smuggled weapons into Gaza.", {("IRN", "SupplyWeapons", "PSE", "asserted")}),
 ]
 
 

@@ -510,8 +510,13 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
         if trig.absorb_complement and not frame.targets:
             # "called for an investigation into the attack on Iran": an act asked about is its doer's, not whom it hit
             comment = frame.action in ctx.rules.act_comments
-            inner_targets = [t for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree
-                             for t in (f.actors if comment and hostile_act(f.trigger, ctx.rules) else f.targets)
+            inner = [f for f, _, _ in frames if f.trigger.i in absorbed and f.trigger in frame.trigger.subtree]
+            # (an act inside another with a target, or inside an answer to it, is that act's business: "vowed to avenge
+            # the killing of Nasrallah" threatens whoever killed him, never Nasrallah)
+            answers = ctx.rules.repelling_verbs | ctx.rules.answering_verbs
+            inner = [f for f in inner if not any(g is not f and (g.targets or g.trigger.lemma_.lower() in answers)
+                                                 and f.trigger in g.trigger.subtree for g in inner)]
+            inner_targets = [t for f in inner for t in (f.actors if comment and hostile_act(f.trigger, ctx.rules) else f.targets)
                              if t not in frame.actors]
             conditions = [c for c in frame.trigger.subtree if c.i != frame.trigger.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)] if frame.action == "Threaten" else []

@@ -335,6 +335,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # ditransitive "provided Ukraine with aid": the object that is not a theme is the recipient
     targets = [k for k in dict.fromkeys(doers + phrase_keys(target_tokens, ctx)) if k not in actors] \
         or [k for k in dict.fromkeys(traders) if k not in actors]
+    if action == "SupplyWeapons" and target_tokens and theme is not None and head_noun(theme).lemma_.lower() in (
+            rules.platform_nouns | {"carrier"}) and all(
+            t.dep_ == "pobj" and t.head.lower_ in INCURSION_PREPS and t.head.head is verb for t in target_tokens):
+        # "sent warships into Japanese waters", "sent an aircraft carrier toward Iran": craft of war sent into or
+        # toward a state are shown to it (CAMEO 15), not given to it (as arms smuggled into Gaza are)
+        action = "Mobilize"
     # "allowed aid trucks to enter Gaza": what is let in goes where its clause says
     if not targets and (clauses := [t.head for t in themes if t.dep_ == "nsubj" and t.head.dep_ == "ccomp"]):
         entered = [o for c in clauses for o in c.children if o.dep_ in OBJECTS] + [
@@ -388,6 +394,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Iranian authorities pressured Iranian workers": the workers' country is the actor's own
         targets = list(dict.fromkeys(k for k in phrase_keys(target_tokens, ctx)))
     return Frame(verb, action, tuple(actors), tuple(targets), theme, domestic=domestic)
+
+
+INCURSION_PREPS = frozenset({"into", "toward", "towards"})
+"""Prepositions of moving into or toward a state rather than to it as a recipient."""
 
 
 def _conjunct_pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
@@ -786,7 +796,10 @@ def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, T
         # "as the row escalated", "tensions increased": a verb of growing alone tells of something growing, not of
         # the cooperation the dictionary's block codes for "boosted ties", "expanded cooperation"
         return None
-    return replace(frame, actors=tuple(actors), targets=tuple(targets), cameo=match.code), trigger
+    # (the dictionary's code only where its action stands: "flew fighter jets into Taiwan's air defence zone" shows
+    # force, no 072 supply)
+    return replace(frame, actors=tuple(actors), targets=tuple(targets),
+                   cameo=match.code if frame.action == match.action else None), trigger
 
 
 def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
