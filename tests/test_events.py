@@ -1919,6 +1919,9 @@ ROWS = [
     # craft of war sent into or toward a state are shown to it; arms smuggled into a place are supplied
     ("China sent warships into Japanese waters.", {("CHN", "Mobilize", "JPN", "asserted")}),
     ("Iran smuggled weapons into Gaza.", {("IRN", "SupplyWeapons", "PSE", "asserted")}),
+    # coordinated passives share the first's subject and the last's by-phrase; "state agents" are the state's
+    ("Zimbabwe's opposition leader was abducted and tortured by suspected state agents.",
+     {("ZWE", "Coerce", "ZWE", "asserted"), ("ZWE", "Assault", "ZWE", "asserted")}),
 ]
 
 

@@ -101,6 +101,14 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         objects += [c for o in objects if o.lemma_.lower() in CURRENCIES for c in o.children
                     if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i in ctx.res.token_keys
                     and c.i not in ctx.res.demonym_tokens and c.i == c.left_edge.i == o.left_edge.i]
+    if passive:
+        # "was abducted and tortured by state agents": coordinated passives share the subject of the first and the
+        # by-phrase of the last
+        conjuncts = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and is_passive(c)]
+        if not agents:
+            agents = [a for c in conjuncts for a in by_agents(c)]
+        if not objects and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head):
+            objects = [head_noun(c) for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
     if passive and not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agents and verb.i < verb.head.i:
