@@ -594,8 +594,8 @@ ROWS = [
     ("Egyptian authorities blocked access to hundreds of news websites.", {("EGY", "Coerce", "EGY", "asserted")}),
     ("The Ugandan government suspended the activities of 54 Ugandan NGOs.", {("UGA", "Coerce", "UGA", "asserted")}),
     ("Protesters blocked access to the port of Durban.", {("ZAF", "Protest", "ZAF", "asserted")}),
-    # missiles fired into the sea hit no one; weapons are no people acted on
-    ("North Korea fired two ballistic missiles into the sea off its east coast.", set()),
+    # missiles fired into the sea hit no one: a show of force at no one named (CAMEO 15); weapons are no people acted on
+    ("North Korea fired two ballistic missiles into the sea off its east coast.", {("PRK", "Mobilize", None, "asserted")}),
     ("Russia fired missiles at Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # "them" after a plural thing the rules know (weapons, sanctions, documents) is the thing, no one acted on;
     # after people it is the people
@@ -1761,8 +1761,8 @@ ROWS = [
     ("Israel and Lebanon agreed to a ceasefire brokered by the United States and France.",
      {("ISR", "Agree", "LBN", "planned"), ("USA", "Consult", "ISR", "asserted"), ("USA", "Consult", "LBN", "asserted"),
       ("FRA", "Consult", "ISR", "asserted"), ("FRA", "Consult", "LBN", "asserted")}),
-    # a missile fired into the sea hits no one, wherever the sea is off
-    ("North Korea launched an intercontinental ballistic missile into the sea off Japan.", set()),
+    # a missile fired into the sea hits no one, wherever the sea is off: a show of force at no one named
+    ("North Korea launched an intercontinental ballistic missile into the sea off Japan.", {("PRK", "Mobilize", None, "asserted")}),
     # whom a passive is done to is no doer of it, whatever their noun's class ("nationals" is a strike's modifier)
     ("Three Chinese nationals were charged with spying in Britain.", set()),
     # an act described by a charged word is its doer's; describing is no act of the dictionary's ("described the
@@ -1922,6 +1922,8 @@ ROWS = [
     # coordinated passives share the first's subject and the last's by-phrase; "state agents" are the state's
     ("Zimbabwe's opposition leader was abducted and tortured by suspected state agents.",
      {("ZWE", "Coerce", "ZWE", "asserted"), ("ZWE", "Assault", "ZWE", "asserted")}),
+    # ... into a named sea too: the waters are no one's
+    ("North Korea launched two missiles into the Sea of Japan.", {("PRK", "Mobilize", None, "asserted")}),
 ]
 
 

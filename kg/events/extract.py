@@ -192,6 +192,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             elif not frame.targets and frame.action == "Request" and frame.cameo is None \
                     and _asks_for_something(frame.trigger, ctx):
                 standalone = True  # "Russia called for a cessation of fighting": a demand addressed to no one named
+            elif frame.action == "Assault" and all(ctx.kind(t) == "Location" and ctx.place_country(t) is None
+                                                   for t in frame.targets) and _fired_into_water(frame, ctx):
+                # "North Korea fired a ballistic missile into the sea", "into the Sea of Japan": a weapon fired at no
+                # one is a show of force (CAMEO 15), an event of its own (the waters are no one's)
+                frame, standalone = replace(frame, action="Mobilize", cameo=None, targets=()), True
             elif not frame.targets and frame.action == "Retreat" and frame.actors \
                     and all(_armed(a, ctx) for a in frame.actors):
                 # "Serb forces withdrew from the town of Gorazde": forces pulling back retreat, from wherever it is
@@ -640,6 +645,16 @@ def _addressed_before(frame: Frame, ctx: Context) -> tuple[str, ...]:
     parties = [o for o in objects if (o.pos_ == "PROPN" and ctx.res.token_keys.get(o.i))
                or o.lemma_.lower() in ctx.rules.role_nouns | ctx.rules.anaphoric_nouns or theme_class(o, ctx.rules) == "envoy"]
     return tuple(k for k in dict.fromkeys(phrase_keys(parties, ctx)) if not _is_own(k, frame, ctx))
+
+
+def _fired_into_water(frame: Frame, ctx: Context) -> bool:
+    """A weapon fired, launched or flown into the sea, the ocean or a strait, at no one: a test or a show of force."""
+    verb = frame.trigger
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.rules.firing_verbs:
+        return False
+    if not any(theme_class(o, ctx.rules) == "weapons" for o in verb.children if o.dep_ in OBJECTS):
+        return False
+    return any(p.lemma_.lower() in ctx.rules.water_nouns for p in pobjs(verb, frozenset({"into", "toward", "towards", "off", "over"})))
 
 
 def _envoy_summoned(frame: Frame, ctx: Context) -> tuple[str, ...]:
