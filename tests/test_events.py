@@ -1948,10 +1948,17 @@ def test_an_organisation_s_fighters_are_the_organisation(text: str, expected: li
     assert [(e.actor, e.action, e.target) for e in corpus.events] == expected
 
 
+def test_a_crowd_of_a_nation_s_people_is_its_people_not_its_state() -> None:
+    # a state's protest would be a diplomatic complaint (Accuse); a crowd's is a protest
+    text = "Tens of thousands of Georgians took to the streets to protest against the government's decision."
+    corpus = extract([Document("t", text, DOC_DATE)])
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("GEO-ppl", "Protest", "GEO-gov")]
+
+
 def test_a_protest_against_an_act_is_against_its_doer_not_whom_it_hit() -> None:
     text = "Thousands of Americans protested the killing of George Floyd by Minneapolis police."
     corpus = extract([Document("t", text, DOC_DATE)])
-    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("USA", "Protest", "USA-cop")]
+    assert [(e.actor, e.action, e.target) for e in corpus.events] == [("USA-ppl", "Protest", "USA-cop")]
 
 
 def test_a_person_s_possessive_on_an_event_is_the_person() -> None:

@@ -66,7 +66,12 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
     if (lemma in COLLECTIVE_HEADS or token.like_num) and token.pos_ == "NOUN":  # not "one of its gunboats"
         # "thousands of Hongkongers marched", "a group of Russian soldiers": the group is its members
         for member in pobjs(token, frozenset({"of"})):
-            return resolve_np(member, ctx, depth - 1, agent)
+            found = resolve_np(member, ctx, depth - 1, agent)
+            if found and member.i in ctx.res.demonym_tokens and ctx.kind(found) == "Country" \
+                    and (people := sector_key(found, "PPL")) in ctx.gaz.entities:
+                # ("tens of thousands of Georgians took to the streets": a crowd of a nation's people, not its state)
+                return people
+            return found
     if agent and lemma in CROWDS and token.pos_ == "NOUN" and ctx.discourse:
         # "thousands marched in Belgrade", "crowds gathered": a crowd is the people of the country the text is about
         people = sector_key(ctx.discourse, "PPL")
