@@ -1924,6 +1924,9 @@ ROWS = [
      {("ZWE", "Coerce", "ZWE", "asserted"), ("ZWE", "Assault", "ZWE", "asserted")}),
     # ... into a named sea too: the waters are no one's
     ("North Korea launched two missiles into the Sea of Japan.", {("PRK", "Mobilize", None, "asserted")}),
+    # driving forces out or back fights them, not the place they are driven from
+    ("Ukrainian troops drove Russian forces out of Kharkiv.", {("UKR", "Assault", "RUS", "asserted")}),
+    ("Israeli forces pushed back Hezbollah fighters.", {("ISR", "Assault", "LBN", "asserted")}),
 ]
 
 

@@ -1443,8 +1443,10 @@ def phrasal(verb: Token, lemma: str, rules: Rules) -> str:
     for c in verb.children:
         # (the parser may take the particle for an adverb, "stepped down on Sunday", or a preposition, "pulled
         # out of the town")
+        # ("pushed Russian forces out of Kherson": "out of" after the object is the particle and its phrase)
         if (c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.i == verb.i + 1)
-                or (c.dep_ in ("advmod", "prep") and c.i > verb.i and not any(c.children) and _after_object(verb, c))) \
+                or (c.dep_ in ("advmod", "prep") and c.i > verb.i and _after_object(verb, c) and all(
+                    x.dep_ == "prep" and x.lower_ == "of" and c.lower_ == "out" for x in c.children))) \
                 and f"{lemma} {c.lower_}" in rules.verbs:
             return f"{lemma} {c.lower_}"
     # ("put Cuba back on the blacklist": the phrase may hang on the particle "back")
