@@ -1927,6 +1927,8 @@ ROWS = [
     # driving forces out or back fights them, not the place they are driven from
     ("Ukrainian troops drove Russian forces out of Kharkiv.", {("UKR", "Assault", "RUS", "asserted")}),
     ("Israeli forces pushed back Hezbollah fighters.", {("ISR", "Assault", "LBN", "asserted")}),
+    # who heads a body acts for it
+    ("The head of the IAEA criticised Iran.", {("IAEA", "Accuse", "IRN", "asserted")}),
 ]
 
 
