@@ -1929,6 +1929,14 @@ ROWS = [
     ("Israeli forces pushed back Hezbollah fighters.", {("ISR", "Assault", "LBN", "asserted")}),
     # who heads a body acts for it
     ("The head of the IAEA criticised Iran.", {("IAEA", "Accuse", "IRN", "asserted")}),
+    # verbs of intimidation threaten; insults accuse; lobbying asks; a rout is force; compensation is aid
+    ("China bullied the Philippines.", {("CHN", "Threaten", "PHL", "asserted")}),
+    ("Erdogan insulted Macron.", {("TUR", "Accuse", "FRA", "asserted")}),
+    ("The US lobbied Germany to send tanks.", {("USA", "Request", "DEU", "asserted")}),
+    ("Ukrainian forces routed Russian troops near Kharkiv.", {("UKR", "Assault", "RUS", "asserted")}),
+    ("Germany compensated Namibia for the colonial-era genocide.", {("DEU", "Aid", "NAM", "asserted")}),
+    # what an act is described as designed to do is no act of whoever describes it
+    ("The Israeli minister described the strike as designed to intimidate Iran.", set()),
 ]
 
 
