@@ -969,7 +969,8 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(subj, ctx) if subj else controller(verb, ctx)
         objs = [c for c in head.children if c.dep_ in OBJECTS]
         subj = [c for c in head.children if c.dep_ in SUBJECTS]
-        if node.dep_ == "prep" and node.lower_ == "as" and head.lemma_.lower() in ctx.rules.describing_verbs:
+        if head.lemma_.lower() in ctx.rules.describing_verbs and ((node.dep_ == "prep" and node.lower_ == "as") or (
+                node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in node.children))):
             return []  # "characterized the attack as designed to intimidate": a description, no act of the describer
         if node.dep_ == "prep" and node.lower_ == "of" and prev is not None and prev.dep_ == "pcomp" \
                 and head.pos_ == "NOUN" and ctx.rules.theme_class(head.lemma_.lower()) == "charges":
