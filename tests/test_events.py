@@ -1937,6 +1937,8 @@ ROWS = [
     ("Germany compensated Namibia for the colonial-era genocide.", {("DEU", "Aid", "NAM", "asserted")}),
     # what an act is described as designed to do is no act of whoever describes it
     ("The Israeli minister described the strike as designed to intimidate Iran.", set()),
+    # recognition told by a noun is granted
+    ("Spain's recognition of Palestine angered Israel.", {("ESP", "Support", "PSE", "asserted")}),
 ]
 
 
