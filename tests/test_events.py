@@ -1939,6 +1939,8 @@ ROWS = [
     ("The Israeli minister described the strike as designed to intimidate Iran.", set()),
     # recognition told by a noun is granted
     ("Spain's recognition of Palestine angered Israel.", {("ESP", "Support", "PSE", "asserted")}),
+    # tariffs told by a noun are a sanction, as an embargo is
+    ("The EU's tariffs on Chinese electric vehicles angered Beijing.", {("EU", "Sanction", "CHN", "asserted")}),
 ]
 
 
