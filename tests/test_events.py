@@ -1941,6 +1941,8 @@ ROWS = [
     ("Spain's recognition of Palestine angered Israel.", {("ESP", "Support", "PSE", "asserted")}),
     # tariffs told by a noun are a sanction, as an embargo is
     ("The EU's tariffs on Chinese electric vehicles angered Beijing.", {("EU", "Sanction", "CHN", "asserted")}),
+    # a name opening a sentence, which the parser took for a noun with its verb as a modifier of the object
+    ("Trump imposed sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
 ]
 
 

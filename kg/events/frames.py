@@ -53,8 +53,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "Hundreds of Filipinos protested over ...": the parser may read a sentence's main verb as a participle on the
     # noun heading it; a protest with no agent and no object is no passive, and that noun protests
     misread = (trigger.protests and main_verb_as_participle(verb)) or main_verb_with_object(verb)
-    passive = not misread and (reduced or is_passive(verb))
-    subjects = [] if reduced else [verb.head] if misread else [c for c in verb.children if c.dep_ in SUBJECTS]
+    # ("Trump imposed sanctions on Iran", read as a noun "Trump" whose object is imposed sanctions)
+    misread_name = _verb_read_as_modifier(verb, ctx)
+    passive = not misread and misread_name is None and (reduced or is_passive(verb))
+    subjects = [] if reduced else [verb.head] if misread else [misread_name] if misread_name is not None \
+        else [c for c in verb.children if c.dep_ in SUBJECTS]
     subjects = [s.head.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s for s in subjects]
     # "signed a decree that bars anyone with a covered face": whoever enacts an instrument does what it does, as
     # with "a decree banning the niqab"
@@ -109,6 +112,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             agents = [a for c in conjuncts for a in by_agents(c)]
         if not objects and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and is_passive(verb.head):
             objects = [head_noun(c) for c in verb.head.children if c.dep_ in PASSIVE_SUBJECTS]
+    if misread_name is not None:
+        objects.append(verb.head)
     if passive and verb.dep_ == "acl":
         objects.append(verb.head)  # "a defence deal signed in June": the noun is the passive object
     if passive and not objects and verb.dep_ == "advcl" and verb.tag_ == "VBN" and agents and verb.i < verb.head.i:
@@ -509,6 +514,18 @@ def main_verb_with_object(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and heading and verb.i > noun.i \
         and noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in verb.children) \
         and not any(c.dep_ == "agent" for c in verb.children)
+
+
+def _verb_read_as_modifier(verb: Token, ctx: Context) -> Token | None:
+    """The name opening a sentence when the parser read it as a noun and its verb as a modifier of the verb's object:
+    "Trump imposed sanctions on Iran" parsed as "Trump" (root) with the object "imposed sanctions" (a noun never takes
+    an object; a name the gazetteer knows right before the verb is its subject)."""
+    noun = verb.head
+    root = noun.head
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "dobj" or root.dep_ != "ROOT" \
+            or root.pos_ in ("VERB", "AUX") or verb.i != root.i + 1 or root.i not in ctx.res.token_keys:
+        return None
+    return root
 
 
 def nominal_gerund(token: Token) -> bool:
