@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, clause_verb, to_infinitive
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, INCURSION_PREPS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
                               in_setting, main_verb_as_participle, phrasal, raised_objects, verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
                                     modifier_owners, phrase_keys, pobjs, prep_phrases, resolve_np, state_organ, theme_class)
@@ -521,7 +521,8 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
             answers = ctx.rules.repelling_verbs | ctx.rules.answering_verbs
             inner = [f for f in inner if not any(g is not f and (g.targets or g.trigger.lemma_.lower() in answers)
                                                  and f.trigger in g.trigger.subtree for g in inner)]
-            inner_targets = [t for f in inner for t in (f.actors if comment and hostile_act(f.trigger, ctx.rules) else f.targets)
+            inner_targets = [t for f in inner
+                             for t in (f.actors if comment and hostile_act(f.trigger, ctx.rules) else f.targets)
                              if t not in frame.actors]
             conditions = [c for c in frame.trigger.subtree if c.i != frame.trigger.i and any(
                 m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)] if frame.action == "Threaten" else []
@@ -643,7 +644,8 @@ def _addressed_before(frame: Frame, ctx: Context) -> tuple[str, ...]:
         return ()
     objects = [c for c in verb.head.children if c.dep_ in OBJECTS | {"dative"} and c.i < verb.i]
     parties = [o for o in objects if (o.pos_ == "PROPN" and ctx.res.token_keys.get(o.i))
-               or o.lemma_.lower() in ctx.rules.role_nouns | ctx.rules.anaphoric_nouns or theme_class(o, ctx.rules) == "envoy"]
+               or o.lemma_.lower() in ctx.rules.role_nouns | ctx.rules.anaphoric_nouns
+               or theme_class(o, ctx.rules) == "envoy"]
     return tuple(k for k in dict.fromkeys(phrase_keys(parties, ctx)) if not _is_own(k, frame, ctx))
 
 
@@ -654,7 +656,7 @@ def _fired_into_water(frame: Frame, ctx: Context) -> bool:
         return False
     if not any(theme_class(o, ctx.rules) == "weapons" for o in verb.children if o.dep_ in OBJECTS):
         return False
-    return any(p.lemma_.lower() in ctx.rules.water_nouns for p in pobjs(verb, frozenset({"into", "toward", "towards", "off", "over"})))
+    return any(p.lemma_.lower() in ctx.rules.water_nouns for p in pobjs(verb, INCURSION_PREPS | {"off", "over"}))
 
 
 def _envoy_summoned(frame: Frame, ctx: Context) -> tuple[str, ...]:
