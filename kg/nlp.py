@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,7 +61,10 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
     # (nor is a coordination of names one name: "Lula and Milei met" names two people the gazetteer knows)
     entities = [e for e in entities if not _coordinated_names(e, spans)]
     # (nor is a name before a sum part of the sum: "fined Google 2.5 billion rubles", which the NER reads as one amount)
-    entities = [_amount_after_name(e, spans) for e in entities]
+    ends: dict[int, list[int]] = {}  # the gazetteer's matches by where they start, looked up per amount
+    for span in spans:
+        ends.setdefault(span.start, []).append(span.end)
+    entities = [_amount_after_name(e, ends) for e in entities]
     ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [
         (e.end - e.start - (e[0].lower_ in ARTICLES), 0, -e.start, e) for e in entities]
     taken: set[int] = set()
@@ -76,15 +79,15 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
 AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 
 
-def _amount_after_name(entity: Span, spans: list[Span]) -> Span:
+def _amount_after_name(entity: Span, ends: Mapping[int, list[int]]) -> Span:
     """An NER amount that starts with a name of the gazetteer followed by a number is that name and then the amount:
-    "fined Google 2.5 billion rubles", "paid Iran $6 billion" (the amount alone is returned; the name is a match)."""
+    "fined Google 2.5 billion rubles", "paid Iran $6 billion" (the amount alone is returned; the name is a match;
+    `ends`: where the matches starting at each word end)."""
     if entity.label_ not in AMOUNT_LABELS:
         return entity
-    for span in spans:
-        if span.start == entity.start and span.end < entity.end and (
-                entity.doc[span.end].like_num or entity.doc[span.end].is_currency):
-            return Span(entity.doc, span.end, entity.end, label=entity.label_)
+    for end in ends.get(entity.start, ()):
+        if end < entity.end and (entity.doc[end].like_num or entity.doc[end].is_currency):
+            return Span(entity.doc, end, entity.end, label=entity.label_)
     return entity
 
 

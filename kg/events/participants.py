@@ -37,7 +37,8 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
     With `agent`, the phrase must be able to act: a name, a pronoun, or an agent noun; a topic
     or a cause with an owner ("Trump's victory") names no actor.
     """
-    if depth > 0 and token.pos_ == "NOUN" and token.lemma_.lower() in ctx.rules.staff_nouns | ctx.rules.heading_nouns:
+    if depth > 0 and token.pos_ == "NOUN" and (
+            (lemma := token.lemma_.lower()) in ctx.rules.staff_nouns or lemma in ctx.rules.heading_nouns):
         # "a spokesman for the Taliban", "officials of the ministry": who speaks or works for a body acts for it
         # (the actor tables take a spokesman alone for the media's); so does who heads it: "the head of the IAEA"
         body = next((k for p in pobjs(token, STAFF_PREPS) if (k := resolve_np(p, ctx, depth - 1))), None)
