@@ -124,12 +124,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 continue  # "staged a hunger strike to protest against Germany's decision": one protest, at Germany
             if frame.action in ("Protest", "Threaten") and not frame.targets:
                 # ("China threatened to retaliate after the US imposed tariffs": a threat answering an act, as a
-                # protest does, is aimed at its doer)
-                frame = replace(frame, targets=_provoked_by(frame, light, ctx))
-            if frame.action == "Threaten" and not frame.targets:
-                frame = replace(frame, targets=_addressed_before(frame, ctx))
-            if frame.action == "Protest" and not frame.targets:
-                frame = replace(frame, targets=_envoy_summoned(frame, ctx))
+                # protest does, is aimed at its doer; else a threat at the party acted on before it, a protest at
+                # the state whose envoy was summoned for it)
+                frame = replace(frame, targets=_provoked_by(frame, light, ctx) or (
+                    _addressed_before(frame, ctx) if frame.action == "Threaten" else _envoy_summoned(frame, ctx)))
             # "Beijing imposed export controls on gallium in retaliation for US chip curbs": a hostile act told as
             # the answer to another is aimed at that act's doer (force, after the place it hit: "struck targets in
             # Lebanon in retaliation for a rocket attack by Hezbollah" is on Lebanon)
