@@ -1943,6 +1943,9 @@ ROWS = [
     ("The EU's tariffs on Chinese electric vehicles angered Beijing.", {("EU", "Sanction", "CHN", "asserted")}),
     # a name opening a sentence, which the parser took for a noun with its verb as a modifier of the object
     ("Trump imposed sanctions on Iran.", {("USA", "Sanction", "IRN", "asserted")}),
+    # a gerund right after a verb and its particle is the verb's complement, though the model reads a clause of result
+    ("Germany ruled out sending troops to Ukraine.", {("DEU", "DeployTroops", "UKR", "negated")}),
+    ("Scholz has not ruled out sending troops to Ukraine.", {("DEU", "DeployTroops", "UKR", "considered")}),
 ]
 
 

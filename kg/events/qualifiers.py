@@ -123,7 +123,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             and node.dep_ == "xcomp"
         # "postponed the election, prompting protests": a participle clause of result or manner tells what
         # came of the verb above, whose own meaning (put off, proposed, planned) is not the clause's
-        result_clause = via == "advcl" and previous.tag_ == "VBG" and not any(c.dep_ == "mark" for c in previous.children)
+        result_clause = via == "advcl" and previous.tag_ == "VBG" and not any(c.dep_ == "mark" for c in previous.children) \
+            and not _object_place(previous, node)
         previous = node
         if via_conj:
             # "rejected the accusation and warned Manila": a coordinated verb shares auxiliaries
@@ -205,6 +206,12 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
             return "considered"
     return "asserted"
+
+
+def _object_place(gerund: Token, verb: Token) -> bool:
+    """A gerund right after its verb or the verb's particle stands where the object goes: the verb's complement
+    ("ruled out sending troops", which the small model reads as a clause of its own), not a clause of result."""
+    return gerund.i == verb.i + 1 or any(c.dep_ == "prt" and gerund.i == c.i + 1 for c in verb.children)
 
 
 NEGATING_DEPS = frozenset({"neg", "advmod", "det"})
