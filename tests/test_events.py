@@ -1946,6 +1946,10 @@ ROWS = [
     # a gerund right after a verb and its particle is the verb's complement, though the model reads a clause of result
     ("Germany ruled out sending troops to Ukraine.", {("DEU", "DeployTroops", "UKR", "negated")}),
     ("Scholz has not ruled out sending troops to Ukraine.", {("DEU", "DeployTroops", "UKR", "considered")}),
+    # an action is force when it is military; legal action is none
+    ("The US took military action against Iran.", {("USA", "Assault", "IRN", "asserted")}),
+    ("Biden ruled out military action against Iran.", {("USA", "Assault", "IRN", "negated")}),
+    ("Apple took legal action against Samsung.", set()),
 ]
 
 
