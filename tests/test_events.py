@@ -1950,6 +1950,8 @@ ROWS = [
     ("The US took military action against Iran.", {("USA", "Assault", "IRN", "asserted")}),
     ("Biden ruled out military action against Iran.", {("USA", "Assault", "IRN", "negated")}),
     ("Apple took legal action against Samsung.", set()),
+    # a state or province that files a lawsuit does so as its government
+    ("Texas filed a lawsuit against the Biden administration.", {("USA", "Accuse", "USA", "asserted")}),
 ]
 
 
