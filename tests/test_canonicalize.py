@@ -253,6 +253,7 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("Kabul's government rejected the plan.", "government", "AFG-gov", "Organization"),     # a capital's possessive
         ("Iraqi Kurdish rebels attacked a convoy.", "rebels", "IRQ-reb", "ArmedGroup"),         # an adjective between
         ("The Serbian opposition called a strike.", "opposition", "SRB-opp", "Organization"),  # hand-written agents_extra
+        ("The Iranian leadership vowed revenge.", "leadership", "IRN-gov", "Organization"),  # agents_extra
         ("Indian riot police fired tear gas.", "riot police", "IND-cop", "Organization"),        # a multi-word agent
         ("Ukraine's security service detained a spy.", "security service", "UKR-spy", "Organization"),  # agents_extra
         ("A Russian military court jailed the pilot.", "military court", "RUS-jud", "Organization"),   # not the army's
