@@ -1952,6 +1952,11 @@ ROWS = [
     ("Apple took legal action against Samsung.", set()),
     # a state or province that files a lawsuit does so as its government
     ("Texas filed a lawsuit against the Biden administration.", {("USA", "Accuse", "USA", "asserted")}),
+    # the means given are the recipient's to use: the purpose infinitive is the recipient's act, not the giver's
+    ("Germany gave Ukraine tanks to fight Russia.",
+     {("DEU", "SupplyWeapons", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),
+    ("Iran gave Hezbollah rockets to attack Israel.",
+     {("IRN", "SupplyWeapons", "LBN", "asserted"), ("LBN", "Assault", "ISR", "asserted")}),
 ]
 
 

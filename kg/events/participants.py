@@ -1000,6 +1000,9 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             # object control: "prompts South Korea to reconsider", "urged Seoul to send"; not an instrument
             # used: "police used tear gas to disperse protesters" is the police's doing
             return actor_keys(objs, ctx)
+        if node.dep_ in ("advcl", "xcomp") and to_infinitive(node) and head.lemma_.lower() in ctx.rules.supplying_verbs \
+                and (recipients := actor_keys(_recipients(head), ctx)):
+            return recipients  # "gave Ukraine tanks to fight Russia": the means given are the recipient's to use
         if node.dep_ == "xcomp" and objs and head.lemma_.lower() in ctx.rules.binding_verbs \
                 and (bound := actor_keys(objs, ctx)):
             return bound  # "the agreement commits the United States to withdraw its troops"
@@ -1028,6 +1031,19 @@ def controller(verb: Token, ctx: Context) -> list[str]:
             return actor_keys(agents, ctx)
         prev, node = node, head
     return []
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Whom a verb of giving gives to: its indirect object ("gave Ukraine tanks"), or its object when a with-phrase
+    names what is given ("supplied the Houthis with drones")."""
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+    if datives:
+        return datives
+    # ("sent Ukraine missiles": the small model often reads the indirect object as a name compounded with the object)
+    compounded = [c for o in verb.children if o.dep_ in OBJECTS for c in o.children
+                  if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == o.left_edge.i]
+    given = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return [c for c in verb.children if c.dep_ in OBJECTS] if given else compounded
 
 
 def _bare_infinitive(verb: Token) -> bool:
