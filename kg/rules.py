@@ -227,6 +227,12 @@ class Rules:
     phone_verbs: frozenset[str]
     """Verbs of speaking that, by one of `phone_means` ("spoke by phone"), are a consultation."""
     phone_means: frozenset[str]
+    ultimatum_verbs: frozenset[str]
+    """Verbs that give someone a time (`ultimatum_times`, or until a day: `ultimatum_until`) to do what their
+    infinitive says: an ultimatum to them ("gave the junta a week to reinstate the president")."""
+    ultimatum_times: frozenset[str]
+    ultimatum_until: frozenset[str]
+    ultimatum_code: str
     assembly_verbs: frozenset[str]
     """Verbs of assembling that, with protesters as subject, are a protest ("protesters gathered outside the embassy")."""
     protester_nouns: frozenset[str]
@@ -660,7 +666,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "binding_verbs", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "binding_verbs", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -696,6 +702,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
+    _section(data["ultimatums"], ("verbs", "times", "until", "code"), f"{file}: ultimatums")
+    if not (str(data["ultimatums"]["code"]).isdigit() and 2 <= len(str(data["ultimatums"]["code"])) <= 4):
+        raise RulesError(f"{file}: ultimatums.code: expected a CAMEO code of 2-4 digits, got {data['ultimatums']['code']!r}")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
     _section(data["drills"], ("preps", "classes", "actions"), f"{file}: drills")
     drill_classes = word_set("drills", "classes")
@@ -770,6 +779,10 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         electoral_verbs=word_set("electoral_verbs"),
         phone_verbs=word_set("phone_calls", "verbs"),
         phone_means=word_set("phone_calls", "means"),
+        ultimatum_verbs=word_set("ultimatums", "verbs"),
+        ultimatum_times=word_set("ultimatums", "times"),
+        ultimatum_until=word_set("ultimatums", "until"),
+        ultimatum_code=str(data["ultimatums"]["code"]),
         assembly_verbs=word_set("assemblies", "verbs"),
         protester_nouns=word_set("assemblies", "subjects"),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),

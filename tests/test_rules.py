@@ -54,6 +54,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["unknown_attackers"].pop("means"), "unknown_attackers: expected exactly 'sector', 'verbs', 'means'"),
         (lambda d: d["unknown_attackers"].update(sector="U A F"), "unknown_attackers.sector must be a sector code"),
         (lambda d: d["phone_calls"].pop("means"), "phone_calls: expected exactly 'verbs', 'means'"),
+        (lambda d: d["ultimatums"].update(code="threat"), "ultimatums.code: expected a CAMEO code of 2-4 digits"),
         (lambda d: d["streets"].pop("nouns"), "streets: expected exactly 'verbs', 'nouns'"),
         (lambda d: d["companions"].pop("adverbs"), "companions: expected exactly 'nouns', 'adverbs', 'preps', 'sympathies'"),
         (lambda d: d["verbs"][0]["senses"][0].update(by="from"), "a sense is a mapping of action, theme and giver"),

@@ -1258,6 +1258,11 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         if lemma in rules.phone_verbs and any(p.lemma_.lower() in rules.phone_means for p in pobjs(token, PHONE_PREPS)):
             # "the foreign ministers of India and China spoke by phone", "Putin spoke with Erdogan by telephone"
             return _construction(token, Trigger(lemma, (Sense("Consult"),), "target", reciprocal=True), ctx)
+        if lemma in rules.ultimatum_verbs and _ultimatum(token, rules):
+            # "gave the junta a week to reinstate the president": a time given to do something is an ultimatum to
+            # whom it is given (CAMEO 139), and what they are to do is demanded of them, not done
+            found = _construction(token, Trigger(lemma, (Sense("Threaten"),), "target", absorb_complement=True), ctx)
+            return (replace(found[0], cameo=rules.ultimatum_code), *found[1:]) if found else None
         if lemma in rules.assembly_verbs and any(c.dep_ in SUBJECTS and _protesters(c, rules) for c in token.children):
             # "protesters gathered outside the US embassy": an assembly of protesters is their protest
             return _construction(token, Trigger(lemma, (Sense("Protest"),), "target"), ctx)
@@ -1405,6 +1410,19 @@ def _construction(verb: Token, trigger: Trigger, ctx: Context, targets: bool = T
     if frame is None:
         return None
     return (frame if targets else replace(frame, targets=())), trigger, None
+
+
+def _ultimatum(verb: Token, rules: Rules) -> bool:
+    """A time given to someone to do something: a time noun as object ("gave the junta a week") or an until-phrase
+    ("gave Hamas until Saturday"), someone it is given to, and a to-infinitive of what they are to do."""
+    # (the small model often reads the time as an adverbial noun: "gave Ukraine a week")
+    objects = [c for c in verb.children if c.dep_ in OBJECTS | {"dative", "npadvmod"}]
+    times = [o for o in objects if o.lemma_.lower() in rules.ultimatum_times]
+    until = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in rules.ultimatum_until]
+    given = [o for o in objects if o not in times]
+    acts = [c for c in (*verb.children, *(a for t in times for a in t.children))
+            if c.dep_ in ("advcl", "xcomp", "relcl", "acl") and c.tag_ == "VB" and to_infinitive(c)]
+    return bool((times or until) and given and acts)
 
 
 def _thing_object(verb: Token, lemma: str, ctx: Context) -> bool:
