@@ -1961,6 +1961,8 @@ ROWS = [
     ("Israel gave Hamas until Saturday to free the hostages.", {("ISR", "Threaten", "PSE", "asserted")}),
     ("Russia gave Ukraine a week to withdraw its troops from Kursk.", {("RUS", "Threaten", "UKR", "asserted")}),
     ("The IMF gave Pakistan a loan to pay its debts.", {("IMF", "Aid", "PAK", "asserted")}),
+    # a theme that is an act on someone names them by its of-phrase, as the act's noun alone does
+    ("Saudi Arabia lifted its blockade of Qatar.", {("SAU", "Retreat", "QAT", "asserted")}),
 ]
 
 

@@ -261,6 +261,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             theme_token, theme_preps) or _conjunct_pobjs(theme_token, theme_preps)
         if theme_class(theme_token, rules) == "talks":
             target_tokens += joined(theme_token, rules)
+        if (noun := rules.nouns.get(theme_token.lemma_.lower())) is not None and noun.object == "target":
+            # "lifted its blockade of Qatar": a theme that is an act on someone names them by its of-phrase, as
+            # the act's noun alone does ("the blockade of Qatar")
+            target_tokens += pobjs(theme_token, frozenset({"of"}))
         if theme_class(theme_token, rules) == "trade":
             # "halted imports of Australian coal", "resumed imports of Iranian oil": the goods' state is the partner
             traders += [k for o in pobjs(theme_token, frozenset({"of"})) for k in modifier_owners(o, ctx)]
