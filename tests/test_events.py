@@ -1963,6 +1963,9 @@ ROWS = [
     ("The IMF gave Pakistan a loan to pay its debts.", {("IMF", "Aid", "PAK", "asserted")}),
     # a theme that is an act on someone names them by its of-phrase, as the act's noun alone does
     ("Saudi Arabia lifted its blockade of Qatar.", {("SAU", "Retreat", "QAT", "asserted")}),
+    # hosting forces or arms is no meeting with their state; hosting people is
+    ("Poland will host US troops.", set()),
+    ("China hosted the Iranian foreign minister.", {("CHN", "Consult", "IRN", "asserted")}),
 ]
 
 
