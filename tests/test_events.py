@@ -1966,6 +1966,9 @@ ROWS = [
     # hosting forces or arms is no meeting with their state; hosting people is
     ("Poland will host US troops.", set()),
     ("China hosted the Iranian foreign minister.", {("CHN", "Consult", "IRN", "asserted")}),
+    # whom a state coerces is its own only when no word says they are from elsewhere
+    ("Iran seized a foreign tanker in the Gulf.", set()),
+    ("Russia expelled foreign journalists.", set()),
 ]
 
 

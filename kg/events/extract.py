@@ -12,8 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, clause_verb, to_infinitive
-from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, INCURSION_PREPS, Frame, act_doers, counted, definite_act, frame_at, hostile_act,
-                              in_setting, main_verb_as_participle, phrasal, raised_objects, verdict)
+from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, INCURSION_PREPS, Frame, act_doers, counted, definite_act, frame_at,
+                              from_elsewhere, hostile_act, in_setting, main_verb_as_participle, phrasal, raised_objects,
+                              verdict)
 from kg.events.participants import (COLLECTIVE_HEADS, CROWDS, actor_keys, by_agents, companions, controller, head_noun,
                                     modifier_owners, phrase_keys, pobjs, prep_phrases, resolve_np, state_organ, theme_class)
 from kg.events.qualifiers import attribution, denied, event_date, modality, quantity
@@ -872,6 +873,8 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
         if resolve_np(noun if noun.i < c.i else c, ctx) is not None:
             continue
         # (a person referred to by a pronoun no one named before can be resolved to: "sentenced him to life")
+        if from_elsewhere(noun, ctx.rules):
+            continue  # "expelled foreign journalists": people of some other state, not the actor's own
         if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or noun.lower_ in PERSONAL_PRONOUNS or any(
                 m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):
             return True

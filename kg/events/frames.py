@@ -726,6 +726,12 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
                and resolve_np(t, ctx) in own for t in tokens)
 
 
+def from_elsewhere(noun: Token, rules: Rules) -> bool:
+    """A noun a word of a group of nations marks as not of the state acting on it: "seized a foreign tanker",
+    "expelled foreign journalists" (whom a state coerces is of that state only when nothing says otherwise)."""
+    return any(c.dep_ == "amod" and c.lower_ in rules.bloc_words for c in noun.children)
+
+
 def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: Context) -> list[str]:
     """ "The Philippine Senate ordered the arrest of a pastor", "Uganda suspended 54 NGOs": whom a state coerces, named
     by the noun of a calling or a body that may be of any country (a pastor, NGOs, a rights group), is of that state."""
@@ -738,7 +744,7 @@ def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: C
         return []
     state = states.pop()
     hits = [agent_ending_at(t.doc, t, ctx.agents, ctx.res.token_keys) for t in tokens
-            if t.pos_ == "NOUN" and resolve_np(t, ctx) is None]
+            if t.pos_ == "NOUN" and resolve_np(t, ctx) is None and not from_elsewhere(t, ctx.rules)]
     return list(dict.fromkeys(key for hit in hits if hit and (key := sector_key(state, hit[2])) in ctx.gaz.entities))
 
 
