@@ -443,11 +443,14 @@ def first_rows(store: ox.Store, text: str, lead: Lead, rows: int,
     first lead value come first, then those of the second, and so on (the order is total, so it is the
     listing's own), and the slot values of a lead value are all those whose rows have it (an actor's label, or
     a date, which is its own slot value). One value at a time, because Oxigraph plans the same text another
-    way, joining every event, once a VALUES line holds more than a few entities."""
+    way, joining every event, once a VALUES line holds more than a few entities. A lead that lists nothing (as
+    lead/event-dates.rq does when it cannot be sure) leaves the listing to be run whole."""
     subs = substitutions or {}
     taken = {k: v for k, v in subs.items() if k.value in lead.params}
     keys = [(s["slot"], s["lead"], int(s["events"].value))  # type: ignore[index,union-attr]
             for s in store.query(lead.keys, substitutions=taken or None)]
+    if any(not isinstance(slot, (ox.NamedNode, ox.Literal)) or value is None for slot, value, _ in keys):
+        return None  # a blank node (or a triple) has no text and cannot be written into a VALUES line
     found: list[Row] = []
     variables: tuple[str, ...] = ()
     events, i = 0, 0
