@@ -208,15 +208,17 @@ def _first_of(store_: ox.Store, name: str, rows: int, params: dict[str, str]) ->
 def test_the_first_rows_of_a_listing_by_actor_are_its_first_rows_found_an_actor_at_a_time(varied, monkeypatch):
     """With a row limit, who-did-what and considered find their first rows from the actors with the first labels;
     for every limit they are the listing's first rows, in its order, with one more when the list goes on."""
-    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered", "timeline", "event-table"}
+    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered", "timeline", "event-table",
+                                                                                    "sources"}
     cases = [("who-did-what", {}), ("who-did-what", {"modality": "asserted"}), ("who-did-what", {"action": "Consult"}),
              ("considered", {}), ("timeline", {}), ("timeline", {"since": "2024"}), ("timeline", {"until": "2023-12"}),
-             ("event-table", {})]
+             ("event-table", {}), ("sources", {}), ("sources", {"min_sources": "2"})]
     for name, extra in cases:
         every = query.run(name, store=varied, params=extra)
         assert len(every.rows) >= 5, name
         checked = query.check_value  # the values as run binds them
-        bound = {k: checked(k, {"modality": "modality", "action": "action", "since": "date", "until": "date"}[k], v)
+        bound = {k: checked(k, {"modality": "modality", "action": "action", "since": "date", "until": "date",
+                                    "min_sources": "count"}[k], v)
                  for k, v in extra.items()}
         for n in range(1, len(every.rows) + 2):
             first = _first_of(varied, name, n + 1, bound)
@@ -322,6 +324,31 @@ def test_the_event_table_is_listed_whole_when_an_event_has_no_kg_date():
     mem.add(ox.Quad(event, _kg("date"), ox.BlankNode("odd")))
     assert _first_of(mem, "event-table", 3, {}) is None
     assert query.run("event-table", store=mem, limit=2).rows == query.run("event-table", store=mem).rows
+
+
+def test_the_first_rows_of_sources_come_by_count_then_actor_and_give_way_for_a_count_written_otherwise():
+    """`sources` is ordered by the source count (highest first), then the actor's label: kg binds one label's actors
+    at a time and keeps their rows of one count, for each count from the highest down, 0 (no count) included. A
+    count that is not an xsd:integer (a decimal 2.0, a string) could sort as the number it shares with another
+    term, or apart from the numbers: then the lead lists nothing, and the first rows are the whole listing's all the same."""
+    mem = store.parse(to_dataset(varied_corpus()))
+    counted = sorted({q.subject for q in mem.quads_for_pattern(None, _kg("sourceCount"), None)}, key=str)
+    mem.remove(next(iter(mem.quads_for_pattern(counted[0], _kg("sourceCount"), None))))  # no count: 0
+    mem.add(ox.Quad(counted[1], _kg("sourceCount"), ox.Literal(5)))  # a second count for one event
+    mem.add(ox.Quad(ox.NamedNode("https://w3id.org/kg-geo/entity/UKR"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                    ox.Literal("Name of KOR")))  # two actors with one label
+    every = query.run("sources", store=mem)
+    counts = [int(row[every.variables.index("sources")].value) for row in every.rows]  # type: ignore[union-attr]
+    assert counts == sorted(counts, reverse=True) and {0, 1, 2, 5} <= set(counts)
+    for n in range(1, len(every.rows) + 2):
+        first = _first_of(mem, "sources", n, {})
+        assert first is not None and first.rows == every.rows[:n], n
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for odd in (ox.Literal("2.0", datatype=ox.NamedNode(xsd + "decimal")), ox.Literal("2")):  # (the store writes "03" as 3)
+        mem.add(ox.Quad(counted[2], _kg("sourceCount"), odd))
+        assert _first_of(mem, "sources", 3, {}) is None
+        assert query.run("sources", store=mem, limit=2).rows == query.run("sources", store=mem).rows
+        mem.remove(ox.Quad(counted[2], _kg("sourceCount"), odd))
 
 def test_first_rows_give_way_to_the_whole_listing_when_rows_are_few_per_event(varied, monkeypatch):
     monkeypatch.setattr(query, "LEAD_EVENTS", 0)
