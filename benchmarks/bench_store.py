@@ -8,7 +8,7 @@ targets, modality, dates, codes, mentions) in a temporary folder, then times:
          (`kg.query.run` with `write_result` as its sink), and the table a terminal gets (1,000 rows)
 
 (for a listing with a `# @lead` line, also pyoxigraph alone sending the queries kg sends for that table: the
-lead's values, then the listing an actor label or a date at a time, `kg.query.first_rows`)
+lead's values, then the listing an actor label, a date, or a (count, actor label) at a time, `kg.query.first_rows`)
 for an aggregate query and for every shipped query, with and without the
 parameters that name an entity. The raw side runs the very queries kg sends:
 the `entities` lookup of a name, then the named query with the entities it

@@ -53,7 +53,8 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 _PARAM_LINE = re.compile(r"^#\s*@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(([^)]*)\))?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
-_LEAD_LINE = re.compile(r"^#\s*@lead\s+([A-Za-z_][A-Za-z0-9_]*)\s+\?([A-Za-z_][A-Za-z0-9_]*)\s+\(([\w/.-]+\.rq)\)", re.MULTILINE)
+_LEAD_LINE = re.compile(r"^#\s*@lead\s+([A-Za-z_][A-Za-z0-9_]*)\s+\?([A-Za-z_][A-Za-z0-9_]*)((?:\s+\?[A-Za-z_][A-Za-z0-9_]*)*)\s+\(([\w/.-]+\.rq)\)",
+                        re.MULTILINE)
 _SLOT = re.compile(
     r"VALUES[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\{[^}]*\}(?=[ \t]*#[ \t]*@(entity|slot)[ \t]+([A-Za-z_][A-Za-z0-9_]*))"
 )
@@ -90,15 +91,18 @@ class Param:
 
 @dataclass(frozen=True)
 class Lead:
-    """What a long listing's order starts with (`# @lead SLOT ?VAR (FILE)`): ?VAR, the value shown for what is bound
-    into the VALUES lines of SLOT (an entity parameter, or a `# @slot` of kg's own); FILE (under kg/queries/) lists
-    (?slot ?lead ?events) in the listing's order: what to bind, the ?VAR it gives, the events it starts from
-    (`first_rows`). `params` are the listing's parameters FILE also takes (its `# @param` lines)."""
+    """What a long listing's order starts with (`# @lead SLOT ?VAR [?MORE ...] (FILE)`): ?VAR, the value shown for
+    what is bound into the VALUES lines of SLOT (an entity parameter, or a `# @slot` of kg's own); FILE (under
+    kg/queries/) lists (?slot ?lead ?events) in the listing's order: what to bind, the ?VAR it gives, the events it
+    starts from (`first_rows`). `params` are the listing's parameters FILE also takes (its `# @param` lines).
+    `more`: variables the order starts with after ?VAR, which FILE also gives, each as a column of its own name
+    (`sources` orders by the source count, then the actor's label, and binds an actor)."""
 
     param: str
     variable: str
     keys: str
     params: frozenset[str] = frozenset()
+    more: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,11 +146,12 @@ def _parse_named(path: Path) -> NamedQuery:
     if lead.group(1) not in slots | _slots(text, "slot"):
         raise QueryError(f"{path.name}: @lead {lead.group(1)} is neither a parameter with a `VALUES ... # @entity` line "
                          f"nor a `VALUES ... # @slot` line")
-    keys = (path.parent / lead.group(3)).read_text(encoding="utf-8")
+    keys = (path.parent / lead.group(4)).read_text(encoding="utf-8")
     taken = frozenset(m.group(1) for m in map(_PARAM_LINE.match, keys.splitlines()) if m)
     if not taken <= {p.name for p in params}:
-        raise QueryError(f"{path.name}: its lead {lead.group(3)} takes {', '.join(sorted(taken))}, not all parameters of it")
-    return NamedQuery(path.stem, description, params, text, Lead(lead.group(1), lead.group(2), keys, taken))
+        raise QueryError(f"{path.name}: its lead {lead.group(4)} takes {', '.join(sorted(taken))}, not all parameters of it")
+    more = tuple(v.lstrip("?") for v in lead.group(3).split())
+    return NamedQuery(path.stem, description, params, text, Lead(lead.group(1), lead.group(2), keys, taken, more))
 
 
 def _param(path: Path, match: re.Match[str]) -> Param:
@@ -443,11 +448,14 @@ def first_rows(store: ox.Store, text: str, lead: Lead, rows: int,
     first lead value come first, then those of the second, and so on (the order is total, so it is the
     listing's own), and the slot values of a lead value are all those whose rows have it (an actor's label, or
     a date, which is its own slot value). One value at a time, because Oxigraph plans the same text another
-    way, joining every event, once a VALUES line holds more than a few entities."""
+    way, joining every event, once a VALUES line holds more than a few entities. A lead that lists nothing (as
+    lead/event-dates.rq does when it cannot be sure) leaves the listing to be run whole."""
     subs = substitutions or {}
     taken = {k: v for k, v in subs.items() if k.value in lead.params}
-    keys = [(s["slot"], s["lead"], int(s["events"].value))  # type: ignore[index,union-attr]
+    keys = [(s["slot"], (s["lead"], *(s[v] for v in lead.more)), int(s["events"].value))  # type: ignore[index,union-attr]
             for s in store.query(lead.keys, substitutions=taken or None)]
+    if any(not isinstance(slot, (ox.NamedNode, ox.Literal)) or None in value for slot, value, _ in keys):
+        return None  # a blank node (or a triple) has no text and cannot be written into a VALUES line
     found: list[Row] = []
     variables: tuple[str, ...] = ()
     events, i = 0, 0
@@ -461,8 +469,8 @@ def first_rows(store: ox.Store, text: str, lead: Lead, rows: int,
             i += 1
         answer = store.query(bind_entities(text, {lead.param: tuple(slots)}), substitutions=subs or None)
         variables = tuple(v.value for v in answer.variables)  # type: ignore[union-attr]
-        column = variables.index(lead.variable)
-        found += [row for row in map(tuple, answer) if row[column] == value]  # type: ignore[arg-type]
+        columns = [variables.index(v) for v in (lead.variable, *lead.more)]
+        found += [row for row in map(tuple, answer) if tuple(row[c] for c in columns) == value]  # type: ignore[arg-type]
     if not variables:
         return None
     return Result(variables, tuple(found[:rows]))

@@ -208,14 +208,17 @@ def _first_of(store_: ox.Store, name: str, rows: int, params: dict[str, str]) ->
 def test_the_first_rows_of_a_listing_by_actor_are_its_first_rows_found_an_actor_at_a_time(varied, monkeypatch):
     """With a row limit, who-did-what and considered find their first rows from the actors with the first labels;
     for every limit they are the listing's first rows, in its order, with one more when the list goes on."""
-    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered", "timeline"}
+    assert {name for name, q in query.named_queries().items() if q.lead} == {"who-did-what", "considered", "timeline", "event-table",
+                                                                                    "sources"}
     cases = [("who-did-what", {}), ("who-did-what", {"modality": "asserted"}), ("who-did-what", {"action": "Consult"}),
-             ("considered", {}), ("timeline", {}), ("timeline", {"since": "2024"}), ("timeline", {"until": "2023-12"})]
+             ("considered", {}), ("timeline", {}), ("timeline", {"since": "2024"}), ("timeline", {"until": "2023-12"}),
+             ("event-table", {}), ("sources", {}), ("sources", {"min_sources": "2"})]
     for name, extra in cases:
         every = query.run(name, store=varied, params=extra)
         assert len(every.rows) >= 5, name
         checked = query.check_value  # the values as run binds them
-        bound = {k: checked(k, {"modality": "modality", "action": "action", "since": "date", "until": "date"}[k], v)
+        bound = {k: checked(k, {"modality": "modality", "action": "action", "since": "date", "until": "date",
+                                    "min_sources": "count"}[k], v)
                  for k, v in extra.items()}
         for n in range(1, len(every.rows) + 2):
             first = _first_of(varied, name, n + 1, bound)
@@ -263,6 +266,92 @@ def test_the_first_rows_of_the_timeline_come_a_date_at_a_time_in_its_own_date_or
         assert first is not None and first.rows == every.rows[:n], n
     assert query.run("timeline", store=mem, limit=3).rows == every.rows[:4]
 
+
+
+def _kg(name: str) -> ox.NamedNode:
+    return ox.NamedNode(f"https://w3id.org/kg-geo/ontology#{name}")
+
+
+def test_the_first_rows_of_the_event_table_come_a_date_at_a_time_in_its_own_order():
+    """The event table is ordered by ?date, the text of the event's kg:date: kg binds the kg:date literals of the
+    first dates into its `# @slot date` lines. A day, a month and a year, the same month typed and as a plain
+    string (one lead value, two slot values), an event with two dates, a superseded one, two action types and
+    an actor with a second label all give the table's own first rows, for every row count."""
+    mem = store.parse(to_dataset(varied_corpus()))
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    dated = sorted({q.subject for q in mem.quads_for_pattern(None, _kg("date"), None)}, key=str)
+    for event, day in zip(dated[::5], ["2024-10-15", "2023-01-01", "2024-10-15", "2024-09-30", "2022-12-31"]):
+        mem.remove(next(iter(mem.quads_for_pattern(event, _kg("date"), None))))
+        mem.add(ox.Quad(event, _kg("date"), ox.Literal(day, datatype=ox.NamedNode(xsd + "date"))))
+    mem.add(ox.Quad(dated[1], _kg("date"), ox.Literal("2024-10")))  # a second date, as a plain string
+    mem.add(ox.Quad(dated[2], _kg("date"), ox.Literal("2023", datatype=ox.NamedNode(xsd + "gYear"))))
+    mem.add(ox.Quad(dated[3], ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), _kg("Threaten")))
+    mem.add(ox.Quad(ox.NamedNode("https://w3id.org/kg-geo/entity/RUS"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                    ox.Literal("Another name")))
+    every = query.run("event-table", store=mem)
+    dates = [row[0] for row in every.rows]
+    assert dates == sorted(dates, key=lambda d: d.value) and len(set(dates)) >= 5  # type: ignore[union-attr]
+    assert any(q.object == ox.Literal(True) for q in mem.quads_for_pattern(None, _kg("superseded"), None))
+    for n in range(1, len(every.rows) + 2):
+        first = _first_of(mem, "event-table", n, {})
+        assert first is not None and first.rows == every.rows[:n], n
+    assert query.run("event-table", store=mem, limit=3).rows == every.rows[:4]
+    assert query.format_result(query.run("event-table", store=mem, limit=len(every.rows))) == query.format_result(every)
+
+
+def test_the_event_table_is_listed_whole_when_an_event_has_no_kg_date():
+    """An event without a kg:date takes its ?date from its earliest dated document (a graph written before
+    kg:dateSource), or "" with none, which no kg:date says where to put: the lead then lists nothing, and a table
+    of the first rows is the whole listing's first rows all the same. So is a blank node as a date."""
+    for undated_doc in (False, True):
+        mem = store.parse(to_dataset(varied_corpus()))
+        event = sorted({q.subject for q in mem.quads_for_pattern(None, _kg("date"), None)}, key=str)[7]
+        for quad in list(mem.quads_for_pattern(event, _kg("date"), None)) + list(mem.quads_for_pattern(event, _kg("dateSource"), None)):
+            mem.remove(quad)
+        if undated_doc:  # its documents undated too: its ?date is "", first in the table
+            for mention in [q.object for q in mem.quads_for_pattern(event, _kg("mention"), None)]:
+                for doc in [q.object for q in mem.quads_for_pattern(mention, _kg("document"), None)]:
+                    for quad in list(mem.quads_for_pattern(doc, ox.NamedNode("http://purl.org/dc/terms/date"), None)):
+                        mem.remove(quad)
+        every = query.run("event-table", store=mem)
+        mine = [row for row in every.rows if row[-1] == event]
+        assert mine and all(row[0] == ox.Literal("" if undated_doc else row[0].value) and row[1] != ox.Literal("text") for row in mine)
+        assert (every.rows[0][-1] == event) == undated_doc
+        assert _first_of(mem, "event-table", 3, {}) is None
+        assert query.run("event-table", store=mem, limit=2).rows == every.rows
+    mem = store.parse(to_dataset(varied_corpus()))
+    event = next(iter(mem.quads_for_pattern(None, _kg("date"), None))).subject
+    mem.add(ox.Quad(event, _kg("date"), ox.BlankNode("odd")))
+    assert _first_of(mem, "event-table", 3, {}) is None
+    assert query.run("event-table", store=mem, limit=2).rows == query.run("event-table", store=mem).rows
+
+
+def test_the_first_rows_of_sources_come_by_count_then_actor_and_give_way_for_a_count_written_otherwise():
+    """`sources` is ordered by the source count (highest first), then the actor's label: kg binds one label's actors
+    at a time and keeps their rows of one count, for each count from the highest down, 0 (no count) included. A
+    count that is not an xsd:integer (a decimal 2.0, a string) could sort as the number it shares with another
+    term, or apart from the numbers: then the lead lists nothing, and the first rows are the whole listing's all the same;
+    so too when the highest count has fewer events than there are actors."""
+    mem = store.parse(to_dataset(varied_corpus()))
+    counted = sorted({q.subject for q in mem.quads_for_pattern(None, _kg("sourceCount"), None)}, key=str)
+    mem.remove(next(iter(mem.quads_for_pattern(counted[0], _kg("sourceCount"), None))))  # no count: 0
+    one = next(iter(mem.quads_for_pattern(counted[1], _kg("sourceCount"), None))).object
+    mem.add(ox.Quad(counted[1], _kg("sourceCount"), ox.Literal(3 - int(one.value))))  # a second count for one event
+    mem.add(ox.Quad(ox.NamedNode("https://w3id.org/kg-geo/entity/UKR"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                    ox.Literal("Name of KOR")))  # two actors with one label
+    every = query.run("sources", store=mem)
+    counts = [int(row[every.variables.index("sources")].value) for row in every.rows]  # type: ignore[union-attr]
+    assert counts == sorted(counts, reverse=True) and {0, 1, 2} <= set(counts)
+    for n in range(1, len(every.rows) + 2):
+        first = _first_of(mem, "sources", n, {})
+        assert first is not None and first.rows == every.rows[:n], n
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    # and a highest count with fewer events than there are actors: an actor at a time would look most up for nothing
+    for odd in (ox.Literal("2.0", datatype=ox.NamedNode(xsd + "decimal")), ox.Literal("2"), ox.Literal(9)):  # (the store writes "03" as 3)
+        mem.add(ox.Quad(counted[2], _kg("sourceCount"), odd))
+        assert _first_of(mem, "sources", 3, {}) is None
+        assert query.run("sources", store=mem, limit=2).rows == query.run("sources", store=mem).rows
+        mem.remove(ox.Quad(counted[2], _kg("sourceCount"), odd))
 
 def test_first_rows_give_way_to_the_whole_listing_when_rows_are_few_per_event(varied, monkeypatch):
     monkeypatch.setattr(query, "LEAD_EVENTS", 0)
