@@ -159,8 +159,9 @@ class Rules:
     occupying_verbs: frozenset[str]
     """Verbs that are force only in armed hands, and no event in any other: troops entering a country occupy it."""
     binding_verbs: frozenset[str]
-    supplying_verbs: frozenset[str]
     """Verbs of planning whose object, a party, does what the infinitive says ("commits the US to withdraw")."""
+    supplying_verbs: frozenset[str]
+    """Verbs of giving whose infinitive of purpose the recipient carries out ("gave Ukraine tanks to fight Russia")."""
     firing_verbs: frozenset[str]
     """Verbs whose subject owns the weapons or craft it acts with ("the drones Russia launched")."""
     repelling_verbs: frozenset[str]
@@ -703,8 +704,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
     _section(data["ultimatums"], ("verbs", "times", "until", "code"), f"{file}: ultimatums")
-    if not (str(data["ultimatums"]["code"]).isdigit() and 2 <= len(str(data["ultimatums"]["code"])) <= 4):
-        raise RulesError(f"{file}: ultimatums.code: expected a CAMEO code of 2-4 digits, got {data['ultimatums']['code']!r}")
+    ultimatum_code = str(data["ultimatums"]["code"])
+    if not (ultimatum_code.isdigit() and 2 <= len(ultimatum_code) <= 4):
+        raise RulesError(f"{file}: ultimatums.code: expected a CAMEO code of 2-4 digits, got {ultimatum_code!r}")
     _section(data["streets"], ("verbs", "nouns"), f"{file}: streets")
     _section(data["drills"], ("preps", "classes", "actions"), f"{file}: drills")
     drill_classes = word_set("drills", "classes")
@@ -782,7 +784,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         ultimatum_verbs=word_set("ultimatums", "verbs"),
         ultimatum_times=word_set("ultimatums", "times"),
         ultimatum_until=word_set("ultimatums", "until"),
-        ultimatum_code=str(data["ultimatums"]["code"]),
+        ultimatum_code=ultimatum_code,
         assembly_verbs=word_set("assemblies", "verbs"),
         protester_nouns=word_set("assemblies", "subjects"),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),

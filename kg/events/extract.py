@@ -872,9 +872,9 @@ def _acts_on_people(frame: Frame, ctx: Context) -> bool:
         # (a misparsed "crowd outside parliament" is the crowd, which comes before its false head)
         if resolve_np(noun if noun.i < c.i else c, ctx) is not None:
             continue
-        # (a person referred to by a pronoun no one named before can be resolved to: "sentenced him to life")
         if from_elsewhere(noun, ctx.rules):
             continue  # "expelled foreign journalists": people of some other state, not the actor's own
+        # (a person referred to by a pronoun no one named before can be resolved to: "sentenced him to life")
         if noun.lemma_.lower() in people or noun.ent_type_ == "NORP" or noun.lower_ in PERSONAL_PRONOUNS or any(
                 m.dep_ == "compound" and m.lemma_.lower() in ctx.rules.role_nouns for m in noun.children):
             return True
