@@ -201,6 +201,8 @@ class Rules:
     """Verbs of going on or starting an act ("vowed to keep fighting"): what they govern is still what is vowed."""
     bloc_words: frozenset[str]
     """Words of a group of nations: "Western leaders", "world leaders" are of no one state."""
+    foreign_words: frozenset[str]
+    """Words that say people or craft are from another state than the one acting on them ("a foreign tanker")."""
     creed_words: frozenset[str]
     """Words of a faith among the bloc words: they place no state's organs ("Muslim leaders"), but people who act
     outside a state's institutions are of where they act ("Islamic militants attacked a police station in Mali")."""
@@ -667,7 +669,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "binding_verbs", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "binding_verbs", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -769,6 +771,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         growing_verbs=word_set("growing_verbs"),
         evidence_nouns=word_set("evidence_nouns"),
         bloc_words=word_set("bloc_words"),
+        foreign_words=word_set("foreign_words"),
         creed_words=word_set("creed_words"),
         gendered_words=_gendered(data["gendered_words"], f"{file}: gendered_words"),
         sole_organs=word_set("sole_organs"),

@@ -1969,6 +1969,9 @@ ROWS = [
     # whom a state coerces is its own only when no word says they are from elsewhere
     ("Iran seized a foreign tanker in the Gulf.", set()),
     ("Russia expelled foreign journalists.", set()),
+    # (a people's or a faith's word says no such thing)
+    ("Israeli police arrested Arab protesters.", {("ISR", "Coerce", "ISR", "asserted")}),
+    ("China detained Muslim clerics.", {("CHN", "Coerce", "CHN", "asserted")}),
 ]
 
 

@@ -727,9 +727,9 @@ def _on_own_people(tokens: list[Token], actors: list[str], ctx: Context) -> bool
 
 
 def from_elsewhere(noun: Token, rules: Rules) -> bool:
-    """A noun a word of a group of nations marks as not of the state acting on it: "seized a foreign tanker",
-    "expelled foreign journalists" (whom a state coerces is of that state only when nothing says otherwise)."""
-    return any(c.dep_ == "amod" and c.lower_ in rules.bloc_words for c in noun.children)
+    """A noun a word marks as not of the state acting on it: "seized a foreign tanker", "expelled Western journalists"
+    (whom a state coerces is of that state only when nothing says otherwise)."""
+    return any(c.dep_ == "amod" and c.lower_ in rules.foreign_words for c in noun.children)
 
 
 def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: Context) -> list[str]:
