@@ -25,6 +25,7 @@ from kg.errors import InputError, QueryError, QueryLimit, StoreError, UnknownQue
 from kg.graph import to_dataset
 from kg.model import Corpus, Document, Entity, Event, Evidence, Mention
 from kg.paths import queries_dir
+from kg.vocab import KG
 from tests.conftest import REPO, make_sample_corpus
 
 SHIPPED = {"who-did-what", "actor-profile", "timeline", "sources", "considered", "aliases", "entities", "event-table",
@@ -267,9 +268,9 @@ def test_the_first_rows_of_the_timeline_come_a_date_at_a_time_in_its_own_date_or
     assert query.run("timeline", store=mem, limit=3).rows == every.rows[:4]
 
 
-
 def _kg(name: str) -> ox.NamedNode:
-    return ox.NamedNode(f"https://w3id.org/kg-geo/ontology#{name}")
+    """A term of the project's closed ontology namespace as a store term (a misspelt name fails)."""
+    return ox.NamedNode(KG[name])
 
 
 def test_the_first_rows_of_the_event_table_come_a_date_at_a_time_in_its_own_order():
@@ -352,6 +353,7 @@ def test_the_first_rows_of_sources_come_by_count_then_actor_and_give_way_for_a_c
         assert _first_of(mem, "sources", 3, {}) is None
         assert query.run("sources", store=mem, limit=2).rows == query.run("sources", store=mem).rows
         mem.remove(ox.Quad(counted[2], _kg("sourceCount"), odd))
+
 
 def test_first_rows_give_way_to_the_whole_listing_when_rows_are_few_per_event(varied, monkeypatch):
     monkeypatch.setattr(query, "LEAD_EVENTS", 0)
