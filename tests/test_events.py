@@ -1957,6 +1957,8 @@ ROWS = [
      {("DEU", "SupplyWeapons", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),
     ("Iran gave Hezbollah rockets to attack Israel.",
      {("IRN", "SupplyWeapons", "LBN", "asserted"), ("LBN", "Assault", "ISR", "asserted")}),
+    ("Iran armed the Houthis with missiles to attack Israel.",  # the object of the with-construction
+     {("IRN", "SupplyWeapons", "YEM", "asserted"), ("YEM", "Assault", "ISR", "asserted")}),
     # a time given someone to do something is an ultimatum to them; what they are to do is demanded, not done
     ("Israel gave Hamas until Saturday to free the hostages.", {("ISR", "Threaten", "PSE", "asserted")}),
     ("Russia gave Ukraine a week to withdraw its troops from Kursk.", {("RUS", "Threaten", "UKR", "asserted")}),
