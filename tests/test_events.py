@@ -1974,6 +1974,10 @@ ROWS = [
     # (a people's or a faith's word says no such thing)
     ("Israeli police arrested Arab protesters.", {("ISR", "Coerce", "ISR", "asserted")}),
     ("China detained Muslim clerics.", {("CHN", "Coerce", "CHN", "asserted")}),
+    # ending a blockade, a siege or sanctions lifts them; a siege is a blockade
+    ("Turkey ended its blockade of Armenia.", {("TUR", "Retreat", "ARM", "asserted")}),
+    ("Russia lifted the siege of Kyiv.", {("RUS", "Retreat", "UKR", "asserted")}),
+    ("The US ended sanctions on Cuba.", {("USA", "Concede", "CUB", "asserted")}),
 ]
 
 
