@@ -1978,6 +1978,8 @@ ROWS = [
     ("Turkey ended its blockade of Armenia.", {("TUR", "Retreat", "ARM", "asserted")}),
     ("Russia lifted the siege of Kyiv.", {("RUS", "Retreat", "UKR", "asserted")}),
     ("The US ended sanctions on Cuba.", {("USA", "Concede", "CUB", "asserted")}),
+    # a restriction imposed on a place is on it, though the parser hangs the place on the verb
+    ("Israel imposed a siege on Gaza.", {("ISR", "Coerce", "PSE", "asserted")}),
 ]
 
 

@@ -317,8 +317,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     placed = pobjs(verb, placing) + [p for o in objects for p in pobjs(o, placing)] if placing else []
     doers: list[str] = []
     if comments:
-        # "condemned the attack against Iran": the parser may hang what the act hit on the verb
-        aimed = set(pobjs(verb, AIMED_PREPS)) if any(hostile_act(o, rules) for o in objects) else set()
+        # "condemned the attack against Iran": the parser may hang what the act hit on the verb (not when the act is
+        # the verb's own theme: "imposed a curfew on Gaza" is on Gaza; a relative clause on an act lifted or condemned
+        # is its background, kept out: "lifted the closure it had imposed on the West Bank")
+        aimed = set(pobjs(verb, AIMED_PREPS)) if any(hostile_act(o, rules) for o in objects
+                                                     if not (o in themes and o.head is verb)) else set()
         # (a protest against an act is against its doer, never against whom it hit: "protested the killing of
         # George Floyd by police")
         doers, target_tokens = _on_acts([t for t in target_tokens if t not in aimed and t not in placed], ctx,
