@@ -1980,6 +1980,11 @@ ROWS = [
     ("The US ended sanctions on Cuba.", {("USA", "Concede", "CUB", "asserted")}),
     # a restriction imposed on a place is on it, though the parser hangs the place on the verb
     ("Israel imposed a siege on Gaza.", {("ISR", "Coerce", "PSE", "asserted")}),
+    # the parties of a reciprocal event may hang on the verb that says it happens
+    ("Fighting erupted between Armenia and Azerbaijan.",
+     {("ARM", "Assault", "AZE", "asserted"), ("AZE", "Assault", "ARM", "asserted")}),
+    ("Clashes broke out between Indian and Chinese soldiers in the Galwan Valley.",
+     {("IND", "Assault", "CHN", "asserted"), ("CHN", "Assault", "IND", "asserted")}),
 ]
 
 

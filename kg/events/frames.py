@@ -995,6 +995,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "clashes between police and protesters", "talks between Seoul and Kyiv" (not a topic: "your views on the
         # conflict between Armenia and Azerbaijan" tells of no fighting)
         actors = phrase_keys(pobjs(noun, frozenset({"between", "among"})), ctx)
+        if not actors and noun.dep_ in SUBJECTS | PASSIVE_SUBJECTS and noun.head.pos_ in ("VERB", "AUX"):
+            # "fighting erupted between Armenia and Azerbaijan", "talks were held between Israel and Hamas": the
+            # parser hangs the parties on the verb that says the event happens
+            actors = phrase_keys(pobjs(noun.head, frozenset({"between", "among"})), ctx)
     # "came under attack by Iraqi militias", "Iran faced criticism from the EU": the one who undergoes the event
     # heads the verb (the parser may hang the doer on it too)
     under = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.head.head.pos_ in ("VERB", "AUX") else None
