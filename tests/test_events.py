@@ -1985,6 +1985,8 @@ ROWS = [
      {("ARM", "Assault", "AZE", "asserted"), ("AZE", "Assault", "ARM", "asserted")}),
     ("Clashes broke out between Indian and Chinese soldiers in the Galwan Valley.",
      {("IND", "Assault", "CHN", "asserted"), ("CHN", "Assault", "IND", "asserted")}),
+    # where one flees to is no one a coordinated verb acts on
+    ("Bangladesh's prime minister resigned and fled to India.", {("BGD", "Retreat", None, "asserted")}),
 ]
 
 

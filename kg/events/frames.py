@@ -705,6 +705,8 @@ def _shared_complements(verb: Token, ctx: Context) -> list[Token]:
             objects = [c for c in conj.children if c.dep_ in OBJECTS]
             if any(o.lemma_.lower() in ctx.rules.nouns for o in objects):
                 return []  # "would retaliate and filed a complaint with the WTO": the second verb's noun tells its own event
+            if conj.lemma_.lower() in ctx.rules.travel_verbs:
+                return []  # "resigned and fled to India", "resigned and left the country": where one goes is no one acted on
             return objects + pobjs(conj, ctx.rules.target_preps)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
         # the parser may hang the shared object on the first verb: "surrounded and threatened Senator Paul"
