@@ -1987,6 +1987,12 @@ ROWS = [
      {("IND", "Assault", "CHN", "asserted"), ("CHN", "Assault", "IND", "asserted")}),
     # where one flees to is no one a coordinated verb acts on
     ("Bangladesh's prime minister resigned and fled to India.", {("BGD", "Retreat", None, "asserted")}),
+    # "it" as a passive's subject is the proposal just named, even with a clause describing it; a bill passed is the
+    # passer's
+    ("Cuba and Uruguay allow abortion. In 2018 the Argentine congress approved a bill legalising abortion, but it was "
+     "rejected by President Macri.", {("ARG", "Reject", "ARG", "asserted")}),
+    ("China opposes the ban. The US Congress passed a bill banning TikTok, but it was vetoed by President Biden.",
+     {("USA", "Reject", "USA", "asserted")}),
 ]
 
 

@@ -270,17 +270,22 @@ def _pronoun(pronoun: Token, ctx: Context, depth: int = 3) -> str | None:
 def _proposal_before(pronoun: Token, ctx: Context) -> Token | None:
     """The proposal an object "it" or "them" stands for: the nearest argument of a verb before it, when that is a
     proposal ("Hamas accepted the Egyptian proposal. Israel rejected it": the proposal, not Hamas; "Russia proposed
-    a resolution on Syria, but the US vetoed it": the resolution, not Syria inside its phrase)."""
-    if pronoun.lower_ not in ("it", "them") or pronoun.dep_ not in OBJECTS:
+    a resolution on Syria, but the US vetoed it": the resolution, not Syria inside its phrase); so does a passive's
+    subject ("Congress approved a bill legalising abortion, but it was rejected by the Senate": the bill)."""
+    if pronoun.lower_ not in ("it", "them") or pronoun.dep_ not in OBJECTS | PASSIVE_SUBJECTS:
         return None
     own = _own_subject(pronoun)
     for i in range(pronoun.i - 1, previous_sentence_start(ctx.doc, pronoun.i) - 1, -1):
         token = ctx.doc[i]
         if i in own or token.pos_ not in ("NOUN", "PROPN", "PRON") or token.dep_ not in OBJECTS | PASSIVE_SUBJECTS | SUBJECTS:
             continue
+        clause = token.head
+        if clause.dep_ in ("acl", "relcl") and clause.head.lemma_.lower() in ctx.rules.proposal_nouns:
+            # ("a bill legalising abortion": an argument of the clause that describes the proposal is inside it)
+            token = clause.head
         singular = token.tag_ not in ("NNS", "NNPS")
         if token.lemma_.lower() in ctx.rules.proposal_nouns and singular == (pronoun.lower_ == "it") \
-                and i not in ctx.res.token_keys:
+                and token.i not in ctx.res.token_keys:
             return token
         return None  # the nearest argument is something else: the pronoun is read as before
     return None
