@@ -2267,3 +2267,14 @@ def test_brokering_an_agreement_is_a_rule_of_its_own_not_only_the_dictionary_s()
     corpus = extract([Document("t", text, DOC_DATE)], lexicon=False)
     assert {(e.actor, e.action, e.target) for e in corpus.events if e.action == "Consult"} == {
         ("USA", "Consult", "SDN"), ("USA", "Consult", "ISR")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the purpose's on-phrase is a topic when the purpose is no act, and an at-phrase is never whom one asks
+    ("The Scottish National Party petitioned the court for a ruling on the suspension of the UK parliament at the "
+     "request of Prime Minister Boris Johnson.", [("gbr-snp", "Request", "GBR-jud")]),
+    # an act's own phrase still names whom the act asked for falls on
+    ("Hamas called for an attack on Israel.", [("hamas", "Request", "ISR")]),
+])
+def test_a_purpose_names_a_target_only_through_an_act(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected

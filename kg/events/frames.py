@@ -288,7 +288,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "mobilized reservists for a war against Iraq", "called for sanctions against Nigeria" (not "blamed
         # Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
         if resolve_np(pobj, ctx) is None:
-            target_tokens += pobjs(pobj, _unless_topic(pobj, rules.target_preps, rules))
+            # (an at-phrase is a setting: "petitioned the court for a ruling at the request of Johnson" asks nothing of
+            # Johnson; an on-phrase of no act is a topic: "a ruling on the prorogation of parliament")
+            acting = pobj.lemma_.lower() in rules.nouns or theme_class(pobj, rules) is not None or hostile_act(pobj, rules)
+            preps = rules.target_preps - {"at"} - (frozenset() if acting else TOPIC_PREPS)
+            target_tokens += pobjs(pobj, _unless_topic(pobj, preps, rules))
     for obj in objects:
         if obj not in themes and resolve_np(obj, ctx) is None and not (comments and hostile_act(obj, rules)):
             # "threatened security consequences for South Korea": the object's recipient is the target;
