@@ -2278,3 +2278,14 @@ def test_brokering_an_agreement_is_a_rule_of_its_own_not_only_the_dictionary_s()
 ])
 def test_a_purpose_names_a_target_only_through_an_act(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nation's people named by their demonym who protest are its people, not its state
+    ("Israelis protested against the government.", [("ISR-ppl", "Protest", "ISR-gov")]),
+    ("Armenians marched to the Turkish embassy.", [("ARM-ppl", "Protest", "TUR-gov")]),
+    # (a demonym in its country's sense elsewhere: "the Russians attacked" is the state at war)
+    ("The Russians attacked Kyiv.", [("RUS", "Assault", "UKR")]),
+])
+def test_nationals_who_protest_are_the_people(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected

@@ -77,6 +77,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _unknown_attackers(frame, ctx)
             if not frame.actors and (frame.action == "Protest" or trig.protests):  # (a rally for someone supports them)
                 frame = _crowd(frame, ctx)
+            if frame.action == "Protest":
+                frame = _nationals_protesting(frame, ctx)
             if frame.cameo is not None and frame.action != "Protest":
                 # the public's everyday acts are no events the dictionary may code ("people returned from Italy");
                 # its protests are ("four million people took part in the protests")
@@ -726,6 +728,16 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
     if not caused:
         places += [o for o in verb.children if o.dep_ in OBJECTS]  # "paralysed Lebanon", "forced the Sri Lankan president"
     return _by_people_of(frame, places, ctx)
+
+
+def _nationals_protesting(frame: Frame, ctx: Context) -> Frame:
+    """ "Israelis protested against the government", "Hongkongers have been protesting since June": a nation's people
+    named by their demonym who protest are its people, not its state (which protests in words)."""
+    nationals = {ctx.res.token_keys[h.i] for c in frame.trigger.children if c.dep_ in SUBJECTS
+                 if (h := head_noun(c)).i in ctx.res.demonym_tokens and h.i in ctx.res.token_keys}
+    actors = tuple(sector_key(a, "PPL") if a in nationals and sector_key(a, "PPL") in ctx.gaz.entities else a
+                   for a in frame.actors)
+    return frame if actors == frame.actors else replace(frame, actors=actors)
 
 
 def _crowd_rallying(frame: Frame, ctx: Context) -> Frame:
