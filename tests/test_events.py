@@ -1993,6 +1993,13 @@ ROWS = [
      "rejected by President Macri.", {("ARG", "Reject", "ARG", "asserted")}),
     ("China opposes the ban. The US Congress passed a bill banning TikTok, but it was vetoed by President Biden.",
      {("USA", "Reject", "USA", "asserted")}),
+    # hacking is a cyberattack, and so is breaking into computers or accounts; a breach of anything else is not
+    ("North Korean hackers hacked the computer systems of the South Korean defence ministry.",
+     {("PRK", "Assault", "KOR", "asserted")}),
+    ("Chinese hackers breached the email accounts of senior US officials.", {("CHN", "Assault", "USA", "asserted")}),
+    ("Iranian hackers infiltrated the computer networks of Albania's government.",
+     {("IRN", "Assault", "ALB", "asserted")}),
+    ("Russia breached Estonian airspace.", {("RUS", "Mobilize", None, "asserted")}),
 ]
 
 
