@@ -108,6 +108,8 @@ class ModalityCues:
     """ "preferring instead to aid Kyiv": what one prefers or chooses instead is done, whatever it replaces."""
     deciding_verbs: frozenset[str]
     """ "passed a no-confidence motion": what an assembly passes is decided, no longer only proposed."""
+    performing_verbs: frozenset[str]
+    """ "the House voted to impeach Trump": what is voted to be said (a verbal act) is said by the vote."""
 
 
 @dataclass(frozen=True)

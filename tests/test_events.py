@@ -1552,7 +1552,8 @@ ROWS = [
     # a verb with a fixed prepositional phrase: the phrase tells the event
     ("Myanmar's junta put Aung San Suu Kyi under house arrest.", {("MMR", "Coerce", "MMR", "asserted")}),
     ("Police placed the opposition leader under arrest in Nairobi.", {("KEN", "Coerce", "KEN", "asserted")}),
-    ("The US House of Representatives voted to hold Secretary of State Mike Pompeo in contempt.", {("USA", "Accuse", "USA", "planned")}),
+    # (what an assembly votes to say, it says by the vote)
+    ("The US House of Representatives voted to hold Secretary of State Mike Pompeo in contempt.", {("USA", "Accuse", "USA", "asserted")}),
     ("The president put the army on high alert.", set()),
     # a speaker who names an act by a charged word and says whose it is accuses them; the narrator accuses no one
     ("Kyiv said Russian aggression had displaced millions.", {("UKR", "Accuse", "RUS", "asserted")}),
@@ -2000,6 +2001,12 @@ ROWS = [
     ("Iranian hackers infiltrated the computer networks of Albania's government.",
      {("IRN", "Assault", "ALB", "asserted")}),
     ("Russia breached Estonian airspace.", {("RUS", "Mobilize", None, "asserted")}),
+    # an assembly speaks by voting: what it votes to say is said, what it votes to have done is yet to be done
+    ("The Spanish parliament voted to recognise Palestine.", {("ESP", "Support", "PSE", "asserted")}),
+    ("The German parliament voted to send troops to Mali.", {("DEU", "DeployTroops", "MLI", "planned")}),
+    ("The US House of Representatives will vote to impeach President Trump next week.",
+     {("USA", "Accuse", "USA", "planned")}),
+    ("Kenyan lawmakers did not vote to impeach President Ruto.", {("KEN", "Accuse", "KEN", "negated")}),
 ]
 
 

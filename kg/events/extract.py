@@ -1256,6 +1256,10 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     if told is None and light is not None and mod == "asserted" and frame.trigger.lemma_.lower() not in ctx.rules.performed_nouns:
         # ("offered support" plans it; "offered condolences" is the act itself)
         mod = modality(frame.trigger, ctx.rules)
+    if told is None and mod == "planned" and teller.dep_ == "xcomp" and to_infinitive(teller) \
+            and teller.head.lemma_.lower() in ctx.rules.modality.performing_verbs \
+            and action_types()[frame.action].quad.startswith("verbal"):
+        mod = modality(teller.head, ctx.rules, self_planned=False)  # "voted to impeach": the vote says it ("will vote to impeach": not yet)
     date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))
     source_key, source_text = attribution(frame.trigger, ctx)
     qty = quantity(frame.theme)
