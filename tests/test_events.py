@@ -2007,6 +2007,9 @@ ROWS = [
     ("The US House of Representatives will vote to impeach President Trump next week.",
      {("USA", "Accuse", "USA", "planned")}),
     ("Kenyan lawmakers did not vote to impeach President Ruto.", {("KEN", "Accuse", "KEN", "negated")}),
+    # what one must do is an obligation, not an act done; said of someone else, it asks it of them
+    ("Russia must withdraw its troops from Ukraine.", {("RUS", "Retreat", "UKR", "considered")}),
+    ("Biden said Iran must release the hostages.", {("USA", "Request", "IRN", "asserted")}),
 ]
 
 
