@@ -74,6 +74,9 @@ class Trigger:
     needs_complement: bool = False
     """An event only with an infinitive complement: "told Netanyahu to stop the offensive" asks him, "told
     reporters" asks no one."""
+    person_action: str | None = None
+    """The action when the object is a person or an office holder: "Xi welcomed Putin" receives him (a meeting),
+    where "welcomed the decision" praises it."""
 
     def evokes(self, ancestor: str) -> bool:
         """Whether a sense of this trigger is an action of type `ancestor` or below it ("strike" evokes Assault)."""
@@ -460,7 +463,8 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
             raise RulesError(f"{where}: expected a mapping, got {entry!r}")
         unknown = set(entry) - {"lemma", "action", "senses", "object", "require_target", "defer_to_complement",
                                 "absorb_complement", "borrow_complement_targets", "reciprocal", "threat_if_hostile",
-                                "possessor", "state_action", "venues", "aimed", "denied", "needs_complement"}
+                                "possessor", "state_action", "venues", "aimed", "denied", "needs_complement",
+                                "person_action"}
         if unknown:
             raise RulesError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
         lemmas = _words(entry.get("lemma"), f"{where}: lemma")
@@ -490,8 +494,8 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
         possessor = entry.get("possessor", "actor")
         if possessor not in POSSESSOR_ROLES:
             raise RulesError(f"{where}: possessor {possessor!r} is not one of {', '.join(POSSESSOR_ROLES)}")
-        state_action, denial = (entry.get(field) for field in ("state_action", "denied"))
-        for field, named in (("state_action", state_action), ("denied", denial)):
+        state_action, denial, person_action = (entry.get(field) for field in ("state_action", "denied", "person_action"))
+        for field, named in (("state_action", state_action), ("denied", denial), ("person_action", person_action)):
             if named is not None and named not in known:
                 raise RulesError(f"{where}: {field} {named!r} is not one of {', '.join(sorted(known))}")
         for lemma in lemmas:
@@ -504,7 +508,7 @@ def _triggers(entries: Any, table: str, classes: Mapping[str, frozenset[str]], f
                 bool(entry.get("reciprocal", False)), bool(entry.get("threat_if_hostile", False)), possessor,
                 state_action, frozenset(_words(entry["venues"], f"{where}: venues")) if "venues" in entry else frozenset(),
                 denial, frozenset(_words(entry["aimed"], f"{where}: aimed")) if "aimed" in entry else frozenset(),
-                bool(entry.get("needs_complement", False)),
+                bool(entry.get("needs_complement", False)), person_action,
             )
     return out
 

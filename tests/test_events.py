@@ -2010,6 +2010,11 @@ ROWS = [
     # what one must do is an obligation, not an act done; said of someone else, it asks it of them
     ("Russia must withdraw its troops from Ukraine.", {("RUS", "Retreat", "UKR", "considered")}),
     ("Biden said Iran must release the hostages.", {("USA", "Request", "IRN", "asserted")}),
+    # welcoming a person receives them; welcoming what someone did praises it
+    ("Xi welcomed Putin to Beijing.", {("CHN", "Consult", "RUS", "asserted")}),
+    ("Modi warmly welcomed the Japanese prime minister.", {("IND", "Consult", "JPN", "asserted")}),
+    ("Putin was welcomed by Xi in Beijing.", {("CHN", "Consult", "RUS", "asserted")}),
+    ("Biden welcomed Zelensky's decision.", {("USA", "Support", "UKR", "asserted")}),
 ]
 
 

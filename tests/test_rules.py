@@ -64,6 +64,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "colour": 1}), "unknown field(s) colour"),
         (lambda d: d["nouns"].append({"lemma": "x", "action": "Aid", "possessor": "victim"}), "possessor 'victim' is not one of"),
         (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "state_action": "Expel"}), "state_action 'Expel' is not one of"),
+        (lambda d: d["verbs"].append({"lemma": "x", "action": "Aid", "person_action": "Greet"}), "person_action 'Greet' is not one of"),
         (lambda d: d["nouns"].append({"lemma": "x", "action": "Accuse", "venues": [None]}), "(x): venues"),
         (lambda d: d.pop("modality"), "missing section(s) modality"),
         (lambda d: d.update(pattern_only_verb=["give"]), "unknown section(s) pattern_only_verb"),

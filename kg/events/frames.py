@@ -152,6 +152,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "the African Union suspended Niger", "suspended Russia from the Human Rights Council": a body acting on a
         # member state (the body it is suspended from is no one acted on)
         sense = Sense(trigger.state_action)
+    if trigger.person_action is not None and any(_person(o, ctx) for o in objects):
+        sense = Sense(trigger.person_action)  # "Xi welcomed Putin to Beijing" receives him; "welcomed the deal" praises it
     if sense is not None and sense.theme is not None and sense.theme not in rules.acted_on_classes \
             and trigger.object != "target":
         # "Egypt handed Gaza to Israel": a named place the sense moves is what is given, not whom it is given to
@@ -428,6 +430,11 @@ def _conjunct_pobjs(token: Token, preps: frozenset[str]) -> list[Token]:
     """ "banned exports of gallium and germanium to the United States": the parser may hang a phrase of the whole
     coordination on its last conjunct."""
     return [p for c in token.conjuncts if c.i > token.i for p in pobjs(c, preps)]
+
+
+def _person(token: Token, ctx: Context) -> bool:
+    """A phrase naming a person: a person's name, or an office holder ("the Japanese prime minister")."""
+    return token.lemma_.lower() in ctx.rules.person_roles or ctx.kind(ctx.res.token_keys.get(token.i)) == "Person"
 
 
 def _type_class(token: Token, ctx: Context) -> str | None:
