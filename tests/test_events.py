@@ -2015,6 +2015,9 @@ ROWS = [
     ("Modi warmly welcomed the Japanese prime minister.", {("IND", "Consult", "JPN", "asserted")}),
     ("Putin was welcomed by Xi in Beijing.", {("CHN", "Consult", "RUS", "asserted")}),
     ("Biden welcomed Zelensky's decision.", {("USA", "Support", "UKR", "asserted")}),
+    # what forces launch against someone is force; what anyone else launches needs a word of force
+    ("Nigerian troops launched a campaign against Boko Haram.", {("NGA", "Assault", "NGA", "asserted")}),
+    ("The Nigerian government launched a campaign against Boko Haram.", set()),
 ]
 
 

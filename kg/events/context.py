@@ -167,6 +167,14 @@ class Context:
         entity = self.entity(key)
         return entity.country if entity else None
 
+    def armed(self, key: str) -> bool:
+        """An actor that bears arms: an armed group or a military, or an agent of a sector of either (sectors.yaml:
+        a state's forces, rebels, militias)."""
+        entity = self.entity(key)
+        sector = self.agents.sectors.get(entity.sector) if entity is not None and entity.sector else None
+        return self.kind(key) == "ArmedGroup" or self.gaz.types.get(key) == "military" or (
+            sector is not None and (sector.kind == "ArmedGroup" or sector.type == "military"))
+
     def place_country(self, key: str) -> str | None:
         """The country a place belongs to, if the gazetteer or its context says so."""
         country = self.country(key)

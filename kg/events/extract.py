@@ -93,14 +93,14 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # "warships encircled Taiwan in large-scale exercises": force set in drills is shown, not used
                 frame = replace(frame, action=rules.drill_actions[frame.action], cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.occupying_verbs:
-                if not all(_armed(a, ctx) for a in frame.actors):
+                if not all(ctx.armed(a) for a in frame.actors):
                     continue  # "the president entered Ukraine": only forces entering a place occupy it
                 if any(c.dep_ in ("advcl", "xcomp") and to_infinitive(c) for c in frame.trigger.children):
                     # "Rwandan troops entered Mozambique to fight insurgents": forces that come for a purpose are deployed
                     # there, and do what they came for
                     frame = replace(frame, action="DeployTroops", cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.seizing_verbs \
-                    and not any(_armed(a, ctx) for a in frame.actors):
+                    and not any(ctx.armed(a) for a in frame.actors):
                 # "the parliament toppled the government in a no-confidence vote": a removal by vote or ruling rejects
                 frame = replace(frame, action="Reject")
             if is_a(frame.action, "Accuse") and (doers := _complained_of(frame, light, ctx)):
@@ -199,7 +199,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # one is a show of force (CAMEO 15), an event of its own (the waters are no one's)
                 frame, standalone = replace(frame, action="Mobilize", cameo=None, targets=()), True
             elif not frame.targets and frame.action == "Retreat" and frame.actors \
-                    and all(_armed(a, ctx) for a in frame.actors):
+                    and all(ctx.armed(a) for a in frame.actors):
                 # "Serb forces withdrew from the town of Gorazde": forces pulling back retreat, from wherever it is
                 standalone = True
             if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
@@ -250,15 +250,6 @@ def _remember(f: Frame, ctx: Context) -> None:
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
 """Auxiliaries that make a that-clause a commitment ("agreed that talks would resume"), not an opinion."""
-
-
-def _armed(key: str, ctx: Context) -> bool:
-    """An actor that bears arms: an armed group or a military, or an agent of a sector of either (sectors.yaml:
-    a state's forces, rebels, militias)."""
-    entity = ctx.entity(key)
-    sector = ctx.agents.sectors.get(entity.sector) if entity is not None and entity.sector else None
-    return ctx.kind(key) == "ArmedGroup" or ctx.gaz.types.get(key) == "military" or (
-        sector is not None and (sector.kind == "ArmedGroup" or sector.type == "military"))
 
 
 REASON_PREPS = frozenset({"over", "about"})

@@ -973,6 +973,12 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
         + [theme_class(o, rules) or _type_class(o, ctx) for o in pobjs(noun, frozenset({"on"}))]
     action = pick_sense(trigger, classes)
+    if action is None and pobjs(noun, frozenset({"against"})) and (launcher := _light_verb(noun, rules)) is not None \
+            and (doers := actor_keys([c for c in launcher.children if c.dep_ in SUBJECTS], ctx)) \
+            and all(ctx.armed(d) for d in doers):
+        # "the Pakistani army launched an operation against militants": what forces launch against someone is one of
+        # force, as a military one is (not a rescue or an election campaign, which are against no one)
+        action = pick_sense(trigger, ["combat"])
     if action is None:
         return None
     actors: list[str] = []
