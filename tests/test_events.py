@@ -2018,6 +2018,10 @@ ROWS = [
     # what forces launch against someone is force; what anyone else launches needs a word of force
     ("Nigerian troops launched a campaign against Boko Haram.", {("NGA", "Assault", "NGA", "asserted")}),
     ("The Nigerian government launched a campaign against Boko Haram.", set()),
+    # a warning of one's own hostile act threatens, though no one is named; of another's harm, it foretells
+    ("Iran warned it would respond harshly to any attack.", {("IRN", "Threaten", None, "asserted")}),
+    ("North Korea warned it would take strong countermeasures.", {("PRK", "Threaten", None, "asserted")}),
+    ("The WHO warned of a second wave.", set()),
 ]
 
 

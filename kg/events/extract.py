@@ -49,6 +49,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if found := frame_at(token, ctx, coder):
                 frames.append(found)
                 _remember(found[0], ctx)  # (an act told earlier in its own sentence is named again after it)
+        found = frames
         frames = _allies(_relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx)), ctx)
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
@@ -201,6 +202,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             elif not frame.targets and frame.action == "Retreat" and frame.actors \
                     and all(ctx.armed(a) for a in frame.actors):
                 # "Serb forces withdrew from the town of Gorazde": forces pulling back retreat, from wherever it is
+                standalone = True
+            elif not frame.targets and frame.action == "Threaten" and _own_harm_warned(frame, found, ctx):
+                # "Iran warned it would retaliate", "Trump warned that he would veto the bill": a warning of one's own
+                # hostile act is a threat, as "threatened to" is, though no one is named
                 standalone = True
             if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
                 continue
@@ -475,6 +480,16 @@ def _pledged_threats(frames: list, rules: Rules) -> list:
             frame = replace(frame, action="Threaten")
         out.append((frame, trig, light))
     return out
+
+
+def _own_harm_warned(frame: Frame, found: list, ctx: Context) -> bool:
+    """A warning whose complement is a hostile act of the warner's own or of its organs ("Russia warned that its
+    forces would respond"; `found`: the sentence's frames before the complements were absorbed)."""
+    own = set(frame.actors)
+    return bool(own) and any(
+        f.trigger is not frame.trigger and f.trigger in frame.trigger.subtree and f.actors
+        and all(a in own or ctx.country(a) in own for a in f.actors) and action_types()[f.action].quad in HOSTILE_QUADS
+        for f, _, _ in found)
 
 
 def _absorb_complements(frames: list, ctx: Context) -> list:
