@@ -125,6 +125,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "shot dead two protesters": the parser may hang the object on the resulting state
         objects += [head_noun(o) for a in verb.children if a.dep_ in ("acomp", "oprd") and a.pos_ == "ADJ"
                     for o in a.children if o.dep_ in OBJECTS]
+    if not passive and not objects and trigger.lemma.count(" ") == 1:
+        # "parliament voted down the budget", "turned down the offer": the parser may read the particle right after
+        # the verb as a preposition, and the verb's object as its object
+        particle = trigger.lemma.split(" ")[1]
+        objects = [head_noun(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == particle and c.i == verb.i + 1
+                   for p in c.children if p.dep_ == "pobj"]
     if not passive and not objects:
         objects = raised_objects(verb, rules) or small_clause_objects(verb)
     if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
