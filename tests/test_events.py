@@ -2024,6 +2024,9 @@ ROWS = [
     ("The WHO warned of a second wave.", set()),
     # a particle the parser reads as a preposition still leaves the verb its object
     ("Kenya's parliament voted down the government's budget on Tuesday.", {("KEN", "Reject", "KEN", "asserted")}),
+    # a person handed over to a court or a state is extradited; captives handed over are freed
+    ("Serbia handed Slobodan Milosevic over to the Hague tribunal.", {("SRB", "Coerce", "YUG", "asserted")}),
+    ("Ukraine handed over 50 Russian prisoners of war.", {("UKR", "Retreat", "RUS", "asserted")}),
 ]
 
 
