@@ -272,6 +272,12 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
             if key:
                 assign(span, key, entities.get(key) or gaz.entities[key])
                 continue
+        if span.end - span.start == 1 and (held := _possessed_bearer(root, gaz, token_keys)) is not None:
+            # "Colombia's Petro", "Ghana's Mahama": a surname after its country's possessive is that country's one
+            # known bearer of it, whatever the NER took the name for
+            assign(span, held, gaz.entities[held])
+            persons.append(held)
+            continue
         if span.label == "NORP" and (state := _state_first(doc, span, gaz)) is not None:
             # "Bosnian Serb forces", "Kosovo Albanian protesters", "Sri Lankan Tamil refugees": a people within a
             # state, named after the state, is of that state (as CAMEO codes Bosnian Serbs BIH)
@@ -462,6 +468,16 @@ def _office_holder(doc: Doc, span: EntitySpan, gaz: Gazetteer, agents: Agents, d
     countries = {c for _, c in held}
     organ = sector_key(countries.pop(), sector) if len(countries) == 1 else None
     return organ if organ in gaz.entities else None
+
+
+def _possessed_bearer(root: Token, gaz: Gazetteer, token_keys: Mapping[int, str]) -> str | None:
+    """The one person of a surname whose country is the one named by the name's possessive ("Colombia's Petro")."""
+    owners = [token_keys.get(c.i) for c in root.children if c.dep_ == "poss"]
+    country = owners[0] if len(owners) == 1 and owners[0] is not None and gaz.kind_of(owners[0]) == "Country" else None
+    if country is None:
+        return None
+    bearers = [k for k in gaz.bearers(root.text) if gaz.entities[k].kind == "Person" and gaz.entities[k].country == country]
+    return bearers[0] if len(bearers) == 1 else None
 
 
 def _serving_bearer(doc: Doc, span: EntitySpan, gaz: Gazetteer, date: str | None) -> str | None:
