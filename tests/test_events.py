@@ -2027,6 +2027,9 @@ ROWS = [
     # a person handed over to a court or a state is extradited; captives handed over are freed
     ("Serbia handed Slobodan Milosevic over to the Hague tribunal.", {("SRB", "Coerce", "YUG", "asserted")}),
     ("Ukraine handed over 50 Russian prisoners of war.", {("UKR", "Retreat", "RUS", "asserted")}),
+    # a bloc that agrees sanctions adopts them; agreeing to impose them plans them
+    ("The EU agreed new sanctions on Russia.", {("EU", "Sanction", "RUS", "asserted")}),
+    ("The EU agreed to impose new sanctions on Russia.", {("EU", "Sanction", "RUS", "planned")}),
 ]
 
 
