@@ -272,6 +272,8 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("Iran's supreme leader threatened Israel.", "supreme leader", "IRN-gov", "Organization"),  # NER took it for a name
         ("Russian air defences intercepted the drones.", "air defences", "RUS-mil", "Organization"),
         ("Bosnian Serb forces shelled the town.", "forces", "BIH-mil", "Organization"),  # a people named after its state
+        ("French police shot dead a Moroccan teenager.", "teenager", "MAR-cvl", "Organization"),  # agents_extra
+        ("Gunmen abducted 300 Nigerian schoolgirls.", "schoolgirls", "NGA-edu", "Organization"),  # agents_extra
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):

@@ -540,7 +540,9 @@ ROWS = [
     ("The Ugandan government suspended 54 non-governmental organisations.", {("UGA", "Coerce", "UGA", "asserted")}),
     ("Israeli officials accused NGOs of bias.", set()),
     # a participle's own by-phrase is its doer, never also whom it is done to
-    ("Nigerian soldiers rescued 30 schoolchildren kidnapped by gunmen in Kaduna.", {("NGA", "Coerce", "NGA", "asserted")}),
+    # (the rescue is aid to the children, as "rescued 100 hostages" is)
+    ("Nigerian soldiers rescued 30 schoolchildren kidnapped by gunmen in Kaduna.",
+     {("NGA", "Coerce", "NGA", "asserted"), ("NGA", "Aid", "NGA", "asserted")}),
     # a bid to join a body is its applicant's: the body compounded is what is joined
     ("Hungary blocked Sweden's NATO bid.", {("HUN", "Reject", "SWE", "asserted")}),
     ("France backed Ukraine's EU accession.", {("FRA", "Support", "UKR", "asserted")}),
@@ -2030,6 +2032,8 @@ ROWS = [
     # a bloc that agrees sanctions adopts them; agreeing to impose them plans them
     ("The EU agreed new sanctions on Russia.", {("EU", "Sanction", "RUS", "asserted")}),
     ("The EU agreed to impose new sanctions on Russia.", {("EU", "Sanction", "RUS", "planned")}),
+    # people named by their age are civilians, pupils students
+    ("French police shot dead a teenager during a traffic stop in Nanterre.", {("FRA", "Assault", "FRA", "asserted")}),
 ]
 
 
