@@ -2034,6 +2034,8 @@ ROWS = [
     ("The EU agreed to impose new sanctions on Russia.", {("EU", "Sanction", "RUS", "planned")}),
     # people named by their age are civilians, pupils students
     ("French police shot dead a teenager during a traffic stop in Nanterre.", {("FRA", "Assault", "FRA", "asserted")}),
+    # the public's force on armed men is an event, though the dictionary codes it
+    ("Palestinian youths threw stones at Israeli soldiers in Hebron.", {("PSE", "Assault", "ISR", "asserted")}),
 ]
 
 

@@ -80,9 +80,11 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 frame = _crowd(frame, ctx)
             if frame.action == "Protest":
                 frame = _nationals_protesting(frame, ctx)
-            if frame.cameo is not None and frame.action != "Protest":
+            if frame.cameo is not None and frame.action != "Protest" and not (
+                    frame.action == "Assault" and any(ctx.armed(t) for t in frame.targets)):
                 # the public's everyday acts are no events the dictionary may code ("people returned from Italy");
-                # its protests are ("four million people took part in the protests")
+                # its protests are ("four million people took part in the protests"), and so is force it uses on
+                # armed men ("Palestinian youths threw stones at Israeli soldiers")
                 frame = _with_actors(frame, tuple(a for a in frame.actors if (e := ctx.entity(a)) is None
                                                   or e.sector not in rules.public_sectors))
             if frame.action in rules.unarmed_actions:
