@@ -2036,6 +2036,10 @@ ROWS = [
     ("French police shot dead a teenager during a traffic stop in Nanterre.", {("FRA", "Assault", "FRA", "asserted")}),
     # the public's force on armed men is an event, though the dictionary codes it
     ("Palestinian youths threw stones at Israeli soldiers in Hebron.", {("PSE", "Assault", "ISR", "asserted")}),
+    # an election or a government called illegitimate is its state's accused, though the parser folds the demonym
+    # into the description
+    ("The EU called the Russian election illegitimate.", {("EU", "Accuse", "RUS", "asserted")}),
+    ("The EU called Russia's election illegitimate.", {("EU", "Accuse", "RUS", "asserted")}),
 ]
 
 

@@ -1094,8 +1094,12 @@ def _accusations(sent: Span, verbs: list[Token], frames: list[Frame], document: 
                     k for p in acts for k in act_doers(p, ctx, victims=False)]
                 # (the parser may fold the one described into the description: "called Sanchez corrupt", "called
                 # Spain's prime minister corrupt" read as one phrase, the name as its modifier)
-                accused += found or phrase_keys([c for p in parts if p.dep_ == "oprd" and negative(p)
-                                                 for c in p.children if c.dep_ in ("compound", "poss") and c.i < p.i], ctx)
+                # (or the one described's own modifier with it: "called the Russian election illegitimate", the
+                # demonym and the noun both hung on the description)
+                folded = [c for p in parts if p.dep_ == "oprd" and negative(p) for c in p.children if c.i < p.i
+                          and (c.dep_ in ("compound", "poss") or (c.dep_ == "amod" and c.i in ctx.res.demonym_tokens))]
+                accused += found or phrase_keys([c for c in folded if c.dep_ != "amod"], ctx) or [
+                    k for c in folded if c.dep_ == "amod" and (k := ctx.res.token_keys.get(c.i))]
         if not accused:
             continue
         date, date_text = event_date(verb, None, document, ctx.dates.get(sent.start, ()))
