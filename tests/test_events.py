@@ -1118,8 +1118,10 @@ ROWS = [
      {("TUR", "Support", "AZE", "planned"), ("RUS", "Request", None, "asserted")}),
     # "Xi" alone is Xi Jinping in news, as "Putin" is Putin
     ("Putin held talks with Xi in Beijing.", {("RUS", "Consult", "CHN", "asserted")}),
-    # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against
-    ("The Supreme Court ruled against the Trump administration.", set()),
+    # a verb the dictionary codes as cooperation ("rule": oversee) cooperates with no one it is against: a ruling
+    # against someone condemns them, as a ruling that their act was unlawful does
+    ("The Supreme Court ruled against the Trump administration.", {("USA", "Accuse", "USA", "asserted")}),
+    ("The European Court of Human Rights ruled against Turkey.", {("COE", "Accuse", "TUR", "asserted")}),
     # legal action against someone accuses them: charges filed, a criminal case opened, a case brought
     ("Russian investigators opened a criminal case against Navalny.", {("RUS", "Accuse", "RUS", "asserted")}),
     ("Prosecutors in Israel filed charges against Netanyahu.", {("ISR", "Accuse", "ISR", "asserted")}),

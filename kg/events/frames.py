@@ -1384,13 +1384,20 @@ def _sighting_frame(verb: Token, ctx: Context) -> Frame | None:
 def _ruling_frame(verb: Token, ctx: Context) -> Frame | None:
     """ "The court found Johnson's advice to the Queen unlawful", "ruled that the suspension of Parliament by Boris
     Johnson was unlawful", "a judge ruled Trump's travel ban unconstitutional": a ruling that an act is unlawful
-    condemns whoever did it (or whoever is ruled so: "declared the junta illegitimate"). The small model parses the
-    unlawful word anywhere in the verb's phrase, so it is looked for there, after the verb."""
+    condemns whoever did it (or whoever is ruled so: "declared the junta illegitimate"), as one against someone does
+    ("ruled against Turkey"). The small model parses the unlawful word anywhere in the verb's phrase, so it is looked
+    for there, after the verb."""
     words = ctx.rules.unlawful_words
     unlawful = next((t for t in verb.subtree if t.i > verb.i and t.lemma_.lower() in words), None)
-    if unlawful is None:
-        return None
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if unlawful is None:
+        # "the European Court of Human Rights ruled against Turkey": a ruling against someone condemns them
+        against = pobjs(verb, frozenset({"against"}))
+        if not against or not subjects:
+            return None
+        actors = actor_keys(subjects, ctx)
+        targets = [k for k in phrase_keys(against, ctx) if k not in actors]
+        return Frame(verb, "Accuse", tuple(actors), tuple(targets), None) if actors and targets else None
     actors = actor_keys(subjects, ctx) if subjects else controller(verb, ctx)
     ruled = [c for c in verb.children if c.dep_ in OBJECTS] + [
         s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
