@@ -2042,6 +2042,8 @@ ROWS = [
     # into the description
     ("The EU called the Russian election illegitimate.", {("EU", "Accuse", "RUS", "asserted")}),
     ("The EU called Russia's election illegitimate.", {("EU", "Accuse", "RUS", "asserted")}),
+    # a body that expels a member state sanctions it, as one that suspends it does; expelling people coerces them
+    ("OPEC expelled Qatar.", {("OPEC", "Sanction", "QAT", "asserted")}),
 ]
 
 

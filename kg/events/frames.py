@@ -150,13 +150,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # kind when nothing else does
         sense = sense_for(trigger, [theme_class(p, rules) for p in pobjs(verb, frozenset({"against", "for"}))])
     # (the object names the state itself or its membership, not a thing of it: "the NBA suspended its season")
-    member = sense is None and trigger.state_action is not None and not passive and any(
+    member = (sense is None or sense.theme is None) and trigger.state_action is not None and not passive and any(
         (o.i in ctx.res.token_keys or o.lower_ in PRONOUNS_THING or o.lemma_.lower() in rules.joining_nouns)
-        and ctx.kind(resolve_np(o, ctx)) == "Country"
-        for o in objects)
+        and o.i not in ctx.res.demonym_tokens and ctx.kind(resolve_np(o, ctx)) == "Country"
+        for o in objects)  # (a people is no member: "voted to expel the Americans" expels people)
     if member:
-        # "the African Union suspended Niger", "suspended Russia from the Human Rights Council": a body acting on a
-        # member state (the body it is suspended from is no one acted on)
+        # "the African Union suspended Niger", "suspended Russia from the Human Rights Council", "OPEC expelled Qatar": a
+        # body acting on a member state (the body it is suspended from is no one acted on), whatever the verb's default
         sense = Sense(trigger.state_action)
     if trigger.person_action is not None and any(_person(o, ctx) for o in objects):
         sense = Sense(trigger.person_action)  # "Xi welcomed Putin to Beijing" receives him; "welcomed the deal" praises it
