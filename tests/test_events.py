@@ -2044,6 +2044,9 @@ ROWS = [
     ("The EU called Russia's election illegitimate.", {("EU", "Accuse", "RUS", "asserted")}),
     # a body that expels a member state sanctions it, as one that suspends it does; expelling people coerces them
     ("OPEC expelled Qatar.", {("OPEC", "Sanction", "QAT", "asserted")}),
+    # fleeing acts on no one, whatever the dictionary's patterns for evacuating say; evacuating an embassy still does
+    ("American diplomats fled to the Canadian embassy in Tehran.", set()),
+    ("The US evacuated its embassy in Kabul.", {("USA", "Retreat", "AFG", "asserted")}),
 ]
 
 

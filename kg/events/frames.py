@@ -1263,6 +1263,9 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
             return None  # "entered the race to defeat Donald Trump": votes won, no force
+        silenced = rules.verbs.get(phrasal(token, lemma, rules))
+        if silenced is not None and all(s.action is None and s.theme is None for s in silenced.senses):
+            return None  # a bare `action: null`: no event at all, not the dictionary's either ("fled to the embassy")
         entry = lexicon.entry(token) if lexicon is not None else None
         # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
         # unless a pattern of the dictionary says so
