@@ -2047,6 +2047,11 @@ ROWS = [
     # fleeing acts on no one, whatever the dictionary's patterns for evacuating say; evacuating an embassy still does
     ("American diplomats fled to the Canadian embassy in Tehran.", set()),
     ("The US evacuated its embassy in Kabul.", {("USA", "Retreat", "AFG", "asserted")}),
+    # what is yet to be done is not done; not accepted yet is no refusal
+    ("Russia is yet to withdraw its troops from Ukraine.", {("RUS", "Retreat", "UKR", "negated")}),
+    ("Hamas has not yet accepted the Egyptian proposal.", {("PSE", "Agree", "EGY", "negated")}),
+    ("Hamas did not accept the Egyptian proposal.",
+     {("PSE", "Agree", "EGY", "negated"), ("PSE", "Reject", "EGY", "asserted")}),
 ]
 
 

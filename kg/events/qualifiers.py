@@ -145,6 +145,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         children = list(node.children)
         # (or the verb that carries a nominal event: "Barnier is to hand in his resignation")
         carrier = node is token.head and token.pos_ == "NOUN" and token.dep_ in OBJECTS
+        if (node is token or via in CLAUSE_PATH or carrier) and _yet_to(node):
+            return "negated"
         if (node is token or via in CLAUSE_PATH or carrier) and (_headline_infinitive(node) or _be_to(node)):
             return "planned"
         negated = _negated_here(node, cues.negations, NEGATING_DEPS)
@@ -234,8 +236,10 @@ def _copula_denied(adjective: Token, negations: frozenset[str]) -> bool:
 def denied(token: Token, rules: Rules) -> bool:
     """The token's own clause says no to it ("would not meet the demands", "did not accede", "neither the EU nor
     the US would endorse the result"): a refusal in words, not a cue from a verb above it (nor a determiner: "no
-    agreement" tells of none, it refuses nothing)."""
-    return _negated_here(token, rules.modality.negations, NEGATING_DEPS - {"det"})
+    agreement" tells of none, it refuses nothing; nor "not yet": "Hamas has not yet accepted the proposal" is still
+    to decide)."""
+    return _negated_here(token, rules.modality.negations, NEGATING_DEPS - {"det"}) and not any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children)
 
 
 def _whether_or_not(word: Token) -> bool:
@@ -253,6 +257,12 @@ def _be_to(verb: Token) -> bool:
     arranged to happen, not what happened."""
     return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.pos_ == "AUX" \
         and to_infinitive(verb)
+
+
+def _yet_to(verb: Token) -> bool:
+    """ "Israel has yet to accept the proposal", "the funds are yet to arrive": what is yet to be done is not done."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "be") and to_infinitive(verb) \
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children)
 
 
 def _headline_infinitive(verb: Token) -> bool:
