@@ -2052,6 +2052,11 @@ ROWS = [
     ("Hamas has not yet accepted the Egyptian proposal.", {("PSE", "Agree", "EGY", "negated")}),
     ("Hamas did not accept the Egyptian proposal.",
      {("PSE", "Agree", "EGY", "negated"), ("PSE", "Reject", "EGY", "asserted")}),
+    # the use of force against someone is force; troops used for anything else are not; what is authorised is yet
+    # to be done
+    ("China has never ruled out the use of force against Taiwan.", {("CHN", "Assault", "TWN", "considered")}),
+    ("The state used the National Guard to man polling booths.", set()),
+    ("Biden authorised airstrikes on Houthi targets in Yemen.", {("USA", "Assault", "YEM", "planned")}),
 ]
 
 
