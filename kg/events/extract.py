@@ -49,7 +49,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if found := frame_at(token, ctx, coder):
                 frames.append(found)
                 _remember(found[0], ctx)  # (an act told earlier in its own sentence is named again after it)
-        found = frames
+        unabsorbed = frames
         frames = _allies(_relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx)), ctx)
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
@@ -205,7 +205,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     and all(ctx.armed(a) for a in frame.actors):
                 # "Serb forces withdrew from the town of Gorazde": forces pulling back retreat, from wherever it is
                 standalone = True
-            elif not frame.targets and frame.action == "Threaten" and _own_harm_warned(frame, found, ctx):
+            elif not frame.targets and frame.action == "Threaten" and _own_harm_warned(frame, unabsorbed, ctx):
                 # "Iran warned it would retaliate", "Trump warned that he would veto the bill": a warning of one's own
                 # hostile act is a threat, as "threatened to" is, though no one is named
                 standalone = True
@@ -484,14 +484,14 @@ def _pledged_threats(frames: list, rules: Rules) -> list:
     return out
 
 
-def _own_harm_warned(frame: Frame, found: list, ctx: Context) -> bool:
+def _own_harm_warned(frame: Frame, unabsorbed: list, ctx: Context) -> bool:
     """A warning whose complement is a hostile act of the warner's own or of its organs ("Russia warned that its
-    forces would respond"; `found`: the sentence's frames before the complements were absorbed)."""
+    forces would respond"; `unabsorbed`: the sentence's frames before the complements were absorbed)."""
     own = set(frame.actors)
     return bool(own) and any(
         f.trigger is not frame.trigger and f.trigger in frame.trigger.subtree and f.actors
         and all(a in own or ctx.country(a) in own for a in f.actors) and action_types()[f.action].quad in HOSTILE_QUADS
-        for f, _, _ in found)
+        for f, _, _ in unabsorbed)
 
 
 def _absorb_complements(frames: list, ctx: Context) -> list:
@@ -741,8 +741,8 @@ def _crowd(frame: Frame, ctx: Context) -> Frame:
 def _nationals_protesting(frame: Frame, ctx: Context) -> Frame:
     """ "Israelis protested against the government", "Hongkongers have been protesting since June": a nation's people
     named by their demonym who protest are its people, not its state (which protests in words)."""
-    nationals = {ctx.res.token_keys[h.i] for c in frame.trigger.children if c.dep_ in SUBJECTS
-                 if (h := head_noun(c)).i in ctx.res.demonym_tokens and h.i in ctx.res.token_keys}
+    nationals = {ctx.res.token_keys[h.i] for c in frame.trigger.children
+                 if c.dep_ in SUBJECTS and (h := head_noun(c)).i in ctx.res.demonym_tokens and h.i in ctx.res.token_keys}
     actors = tuple(sector_key(a, "PPL") if a in nationals and sector_key(a, "PPL") in ctx.gaz.entities else a
                    for a in frame.actors)
     return frame if actors == frame.actors else replace(frame, actors=actors)
@@ -1271,7 +1271,8 @@ def _events(frame: Frame, light: Token | None, sent: Span, document: Document, c
     if told is None and mod == "planned" and teller.dep_ == "xcomp" and to_infinitive(teller) \
             and teller.head.lemma_.lower() in ctx.rules.modality.performing_verbs \
             and action_types()[frame.action].quad.startswith("verbal"):
-        mod = modality(teller.head, ctx.rules, self_planned=False)  # "voted to impeach": the vote says it ("will vote to impeach": not yet)
+        # "voted to impeach": the vote says it, with the vote's own modality ("will vote to impeach": not yet)
+        mod = modality(teller.head, ctx.rules, self_planned=False)
     date, date_text = event_date(frame.trigger, light, document, ctx.dates.get(sent.start, ()))
     source_key, source_text = attribution(frame.trigger, ctx)
     qty = quantity(frame.theme)
