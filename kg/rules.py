@@ -409,6 +409,13 @@ class Rules:
                 for lemma, trigger in self.verbs.items() if any(s.action is None for s in trigger.senses)}
 
     @cached_property
+    def silenced_verbs(self) -> frozenset[str]:
+        """Verb lemmas a bare `action: null` makes no event at all, neither the rules' nor the dictionary's ("swear
+        in", "flee")."""
+        return frozenset(lemma for lemma, trigger in self.verbs.items()
+                         if all(s.action is None and s.theme is None for s in trigger.senses))
+
+    @cached_property
     def structural_verbs(self) -> frozenset[str]:
         """Verbs the rules read as the frame of another event, never as an event of the dictionary's: verbs
         of saying ("announced plans"), of weighing ("reviewing"), of choosing ("preferring instead to aid"), of

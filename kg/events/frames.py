@@ -1263,8 +1263,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
             return None  # "entered the race to defeat Donald Trump": votes won, no force
-        silenced = rules.verbs.get(phrasal(token, lemma, rules))
-        if silenced is not None and all(s.action is None and s.theme is None for s in silenced.senses):
+        whole = phrasal(token, lemma, rules)
+        if whole in rules.silenced_verbs:
             return None  # a bare `action: null`: no event at all, not the dictionary's either ("fled to the embassy")
         entry = lexicon.entry(token) if lexicon is not None else None
         # "received the Saudi crown prince", "hosted talks between ..." host; "received her degree" is no event
@@ -1276,7 +1276,6 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         if entry is not None and len(entry.words) > 1 and token.dep_ not in MODIFIER_DEPS:
             # a phrasal verb of the dictionary ("called off a strike") is more specific than the bare verb's trigger
             # (and a phrasal trigger of the rules more than the dictionary's: "called off planned protests")
-            whole = phrasal(token, lemma, rules)
             hand = rules.verbs.get(whole) if whole != lemma else None
             frame = _verb_frame(token, hand, ctx) if hand is not None else None
             if frame is not None:
