@@ -298,7 +298,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         if resolve_np(pobj, ctx) is None:
             # (an at-phrase is a setting: "petitioned the court for a ruling at the request of Johnson" asks nothing of
             # Johnson; an on-phrase of no act is a topic: "a ruling on the prorogation of parliament")
-            acting = pobj.lemma_.lower() in rules.nouns or theme_class(pobj, rules) is not None or hostile_act(pobj, rules)
+            acting = pobj.lemma_.lower() in rules.nouns or theme_class(pobj, rules) is not None
             preps = rules.target_preps - {"at"} - (frozenset() if acting else TOPIC_PREPS)
             target_tokens += pobjs(pobj, _unless_topic(pobj, preps, rules))
     for obj in objects:
