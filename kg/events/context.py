@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.agents import Agents, load_agents
 from kg.canonicalize import PLACE_PREPS, Resolution, discourse_country, lead_country, previous_sentence_start
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, sector_key
 from kg.model import Entity
 from kg.rules import Rules
 
@@ -166,6 +166,11 @@ class Context:
     def country(self, key: str) -> str | None:
         entity = self.entity(key)
         return entity.country if entity else None
+
+    def people_of(self, country: str) -> str | None:
+        """The key of a country's people (its PPL sector: "Georgians took to the streets"), if the tables have one."""
+        people = sector_key(country, "PPL")
+        return people if people in self.gaz.entities else None
 
     def armed(self, key: str) -> bool:
         """An actor that bears arms: an armed group or a military, or an agent of a sector of either (sectors.yaml:

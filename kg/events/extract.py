@@ -743,8 +743,7 @@ def _nationals_protesting(frame: Frame, ctx: Context) -> Frame:
     named by their demonym who protest are its people, not its state (which protests in words)."""
     nationals = {ctx.res.token_keys[h.i] for c in frame.trigger.children
                  if c.dep_ in SUBJECTS and (h := head_noun(c)).i in ctx.res.demonym_tokens and h.i in ctx.res.token_keys}
-    actors = tuple(sector_key(a, "PPL") if a in nationals and sector_key(a, "PPL") in ctx.gaz.entities else a
-                   for a in frame.actors)
+    actors = tuple((ctx.people_of(a) or a) if a in nationals else a for a in frame.actors)
     return frame if actors == frame.actors else replace(frame, actors=actors)
 
 
@@ -769,8 +768,8 @@ def _by_people_of(frame: Frame, places: list[Token], ctx: Context) -> Frame:
     """The frame done by the people of the first of these places that names a country, else of the country the text
     is about; unchanged with neither."""
     country = _first_country(places, ctx) or ctx.discourse
-    people = sector_key(country, "PPL") if country else None
-    if people is None or people not in ctx.gaz.entities:
+    people = ctx.people_of(country) if country else None
+    if people is None:
         return frame
     return replace(frame, actors=(people,))
 

@@ -69,14 +69,13 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
         for member in pobjs(token, frozenset({"of"})):
             found = resolve_np(member, ctx, depth - 1, agent)
             if found and member.i in ctx.res.demonym_tokens and ctx.kind(found) == "Country" \
-                    and (people := sector_key(found, "PPL")) in ctx.gaz.entities:
+                    and (people := ctx.people_of(found)) is not None:
                 # ("tens of thousands of Georgians took to the streets": a crowd of a nation's people, not its state)
                 return people
             return found
     if agent and lemma in CROWDS and token.pos_ == "NOUN" and ctx.discourse:
         # "thousands marched in Belgrade", "crowds gathered": a crowd is the people of the country the text is about
-        people = sector_key(ctx.discourse, "PPL")
-        return people if people in ctx.gaz.entities else None
+        return ctx.people_of(ctx.discourse)
     if key and token.i in ctx.res.demonym_tokens and token.dep_ not in ("amod", "compound", "nmod", "poss"):
         return key  # "the Russians attacked", "Israel and the Palestinians": a demonym heading its phrase names its country
     if lemma in ctx.rules.platform_nouns and token.pos_ == "NOUN" or acted_premises(token, ctx.rules):
