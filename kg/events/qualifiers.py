@@ -238,8 +238,7 @@ def denied(token: Token, rules: Rules) -> bool:
     the US would endorse the result"): a refusal in words, not a cue from a verb above it (nor a determiner: "no
     agreement" tells of none, it refuses nothing; nor "not yet": "Hamas has not yet accepted the proposal" is still
     to decide)."""
-    return _negated_here(token, rules.modality.negations, NEGATING_DEPS - {"det"}) and not any(
-        c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children)
+    return _negated_here(token, rules.modality.negations, NEGATING_DEPS - {"det"}) and not _yet(token)
 
 
 def _whether_or_not(word: Token) -> bool:
@@ -261,8 +260,12 @@ def _be_to(verb: Token) -> bool:
 
 def _yet_to(verb: Token) -> bool:
     """ "Israel has yet to accept the proposal", "the funds are yet to arrive": what is yet to be done is not done."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "be") and to_infinitive(verb) \
-        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.head.children)
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in ("have", "be") and to_infinitive(verb) and _yet(verb.head)
+
+
+def _yet(token: Token) -> bool:
+    """A verb with "yet" beside it: what it says is still to come ("has not yet accepted", "has yet to accept")."""
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.children)
 
 
 def _headline_infinitive(verb: Token) -> bool:
