@@ -49,7 +49,6 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             if found := frame_at(token, ctx, coder):
                 frames.append(found)
                 _remember(found[0], ctx)  # (an act told earlier in its own sentence is named again after it)
-        unabsorbed = frames
         frames = _allies(_relative_doers(_deal_parties(_absorb_complements(frames, ctx), ctx)), ctx)
         verbs = [t for t in sent if t.pos_ == "VERB"]  # what obligations and accusations hang on, found once
         obliged = _obligation_clauses(verbs, ctx)
@@ -204,10 +203,6 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             elif not frame.targets and frame.action == "Retreat" and frame.actors \
                     and all(ctx.armed(a) for a in frame.actors):
                 # "Serb forces withdrew from the town of Gorazde": forces pulling back retreat, from wherever it is
-                standalone = True
-            elif not frame.targets and frame.action == "Threaten" and _own_harm_warned(frame, unabsorbed, ctx):
-                # "Iran warned it would retaliate", "Trump warned that he would veto the bill": a warning of one's own
-                # hostile act is a threat, as "threatened to" is, though no one is named
                 standalone = True
             if trig.require_target and not frame.targets and not (symmetric or standalone or _about_a_proposal(frame, rules)):
                 continue
@@ -464,11 +459,16 @@ def _refrained(act: Token, pledge: Token) -> bool:
     return False
 
 
-def _pledged_threats(frames: list, rules: Rules) -> list:
+def _pledged_threats(frames: list, ctx: Context) -> list:
     """ "Hamas vowed to resume attacks on Israel": a pledge of a hostile act threatens it, so the pledge
-    becomes a threat that absorbs the act; a pledge of anything else stays a pledge."""
+    becomes a threat that absorbs the act; a pledge of anything else stays a pledge. A warning of one's own hostile
+    act is a threat though no one is named, as "threatened to" is ("Iran warned it would retaliate", "Trump warned
+    that he would veto the bill")."""
+    rules = ctx.rules
     out = []
     for frame, trig, light in frames:
+        if frame.action == "Threaten" and trig.require_target and _own_harm_warned(frame, frames, ctx):
+            trig = replace(trig, require_target=False)
         # (a show of force aimed at no one named is pledged, not threatened: "vowed to strengthen its nuclear arsenal")
         # (nor is striving for something: "vowed to fight for every vote"; an act against no one named is
         # threatened only as what is vowed itself, "vowed to keep fighting", not in a clause further down)
@@ -484,20 +484,18 @@ def _pledged_threats(frames: list, rules: Rules) -> list:
     return out
 
 
-def _own_harm_warned(frame: Frame, unabsorbed: list, ctx: Context) -> bool:
+def _own_harm_warned(frame: Frame, frames: list, ctx: Context) -> bool:
     """A warning whose complement is a hostile act of the warner's own or of its organs ("Russia warned that its
-    forces would respond"; `unabsorbed`: the sentence's frames before the complements were absorbed)."""
+    forces would respond")."""
     own = set(frame.actors)
-    return bool(own) and any(
-        f.trigger is not frame.trigger and f.trigger in frame.trigger.subtree and f.actors
-        and all(a in own or ctx.country(a) in own for a in f.actors) and action_types()[f.action].quad in HOSTILE_QUADS
-        for f, _, _ in unabsorbed)
+    return bool(own) and any(f.actors and all(a in own or ctx.country(a) in own for a in f.actors)
+                             and action_types()[f.action].quad in HOSTILE_QUADS for f in _complements(frame, frames))
 
 
 def _absorb_complements(frames: list, ctx: Context) -> list:
     """A threat or request is the event: it takes its complement's targets, and the act threatened
     or requested ("threatened to launch an offensive against Iraq") yields no event of its own."""
-    frames = _pledged_threats(frames, ctx.rules)
+    frames = _pledged_threats(frames, ctx)
     absorbed: set[int] = set()
     out = []
     for frame, trig, light in frames:
