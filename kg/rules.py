@@ -60,8 +60,9 @@ class Trigger:
     """Whom a possessive names on an event noun with no of-object: its doer ("Russia's invasion") or, for
     nouns of what is done to someone, its target ("Navalny's arrest", "Khashoggi's murder")."""
     state_action: str | None = None
-    """The action when the object is a state and no sense's theme fits: "the African Union suspended Niger"
-    sanctions it (a body suspending a member), where "suspended talks" picks a sense by its theme."""
+    """The action when the object is a state and no sense's theme fits (a default sense with no theme gives way to
+    it): "the African Union suspended Niger", "OPEC expelled Qatar" sanction it (a body acting on a member), where
+    "suspended talks" picks a sense by its theme and "expelled journalists" takes the default."""
     venues: frozenset[str] = frozenset()
     """Prepositions that name where the act is brought or goes, not whom it is on: "filed a complaint with the WTO
     against the US", "a case at the ICJ", "pulled back to Belarus"."""
