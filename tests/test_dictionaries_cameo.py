@@ -171,6 +171,21 @@ START
     assert len(recoded) == 2 and "-> 040" in recoded[0]
 
 
+def test_signing_a_law_or_a_decree_is_left_to_what_the_instrument_does():
+    # rule 8: "signed a decree dissolving parliament" demanded nothing of parliament; a treaty signed stays 057
+    conv = cameo.parse_dictionary("""\
+####### VERB PATTERNS #######
+
+---  SIGN   [---]  ---
+SIGN
+- * LAW                                               [057]         # SIGN
+- * DECREE                                            [100]         # SIGN
+- * PROTOCOL                                          [057:057]     # SIGN
+""")
+    assert [p["after"] for p in _block(conv, "SIGN")["patterns"]] == [[{"any": [["protocol"]]}]]
+    assert len(conv.dropped["signing a law or a decree enacts it: coded by what it does"]) == 2
+
+
 def test_codes_map_through_plover_to_kg_actions_with_the_vocabulary_exceptions():
     table = cameo.parse_plover_table(TABLE)
     assert cameo.code_row("043", table) == {"plover": "CONSULT", "mode": "visit", "context": None, "action": "Consult"}

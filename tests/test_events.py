@@ -2057,6 +2057,11 @@ ROWS = [
     ("China has never ruled out the use of force against Taiwan.", {("CHN", "Assault", "TWN", "considered")}),
     ("The state used the National Guard to man polling booths.", set()),
     ("Biden authorised airstrikes on Houthi targets in Yemen.", {("USA", "Assault", "YEM", "planned")}),
+    # signing one's own law or decree enacts it: the signer does what it does, and nothing else
+    ("Kenya is in crisis. President Ruto signed a decree dissolving parliament.", set()),
+    ("Kenya is in crisis. President Ruto signed a law on the national assembly.", set()),
+    ("Putin signed a decree expelling British diplomats.", {("RUS", "Sanction", "GBR", "asserted")}),
+    ("Russia and Belarus signed a protocol on defence cooperation.", {("RUS", "SignAgreement", "BLR", "asserted")}),
 ]
 
 

@@ -33,6 +33,8 @@ summary (see `Conversion.dropped`):
    must be consecutive) only keep their second meaning.
 7. A pattern coding intent to meet (036) on a verb that performs the meeting ("met with
    leaders", "made a visit") takes the meeting's code (`MEETINGS_CODED_AS_INTENT`).
+8. Signing a law or a decree enacts it (`ENACTMENTS`): kg codes what the instrument does
+   ("signed a decree banning ..."), not an agreement (057) or a demand (100) with whatever it names.
 """
 
 from __future__ import annotations
@@ -58,6 +60,11 @@ _COMMENT = re.compile(r"[#;].*$")  # "#" and the legacy ";" start a comment anyw
 REVERSED_PATTERNS = frozenset({("APPEAR", "* (IN COURT)")})
 """Patterns whose active code makes the one acted on its source: "X appeared in court" would have X arrest
 (173) someone; its siblings "(BEFORE COURT)", "(AT HEARING)" are coded for the passive only. Left out."""
+
+ENACTMENTS = frozenset({("SIGN", "* LAW"), ("SIGN", "* DECREE")})
+"""Patterns that code signing one's own law or decree as signing an agreement (057) or as a demand (100) with
+whoever the instrument names: "signed a decree dissolving parliament" demanded nothing of parliament. kg's rules
+give the signer what the instrument does (`instrument_nouns` in rules.yaml). Left out."""
 
 MEETINGS_CODED_AS_INTENT = {
     ("MEET_PEOPLE", "* (WITH LEADERS)"): "040", ("MEET_PEOPLE", "* (FOR TALKS)"): "040", ("MEET_PEOPLE", "* (AT)"): "040",
@@ -260,6 +267,9 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
             key = (block["name"], line[1:].strip().split("[")[0].strip())
             if key in REVERSED_PATTERNS:
                 conv.drop("source and target reversed upstream", f"line {n}: {line}")
+                continue
+            if key in ENACTMENTS:
+                conv.drop("signing a law or a decree enacts it: coded by what it does", f"line {n}: {line}")
                 continue
             recode = MEETINGS_CODED_AS_INTENT.get(key)
             try:
