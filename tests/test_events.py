@@ -2062,6 +2062,12 @@ ROWS = [
     ("Kenya is in crisis. President Ruto signed a law on the national assembly.", set()),
     ("Putin signed a decree expelling British diplomats.", {("RUS", "Sanction", "GBR", "asserted")}),
     ("Russia and Belarus signed a protocol on defence cooperation.", {("RUS", "SignAgreement", "BLR", "asserted")}),
+    # a vote against someone disapproves of them; against a bill, of no one named
+    ("The far-right National Rally joined left-wing parties in voting against the prime minister.",
+     {("FRA", "Accuse", "FRA", "asserted")}),
+    ("India did not vote against Russia.", {("IND", "Accuse", "RUS", "negated")}),
+    ("Eleven countries voted against the resolution condemning Russia.", set()),
+    ("Germany's Bundestag voted against the bill.", set()),
 ]
 
 
