@@ -2068,6 +2068,10 @@ ROWS = [
     ("India did not vote against Russia.", {("IND", "Accuse", "RUS", "negated")}),
     ("Eleven countries voted against the resolution condemning Russia.", set()),
     ("Germany's Bundestag voted against the bill.", set()),
+    # parties who agree together are each other's counterparts; what they agree on is the topic
+    ("Ukraine and Russia reached an agreement on the release of prisoners.", {("UKR", "Agree", "RUS", "asserted")}),
+    ("The US and Russia reached an agreement on Syria.", {("USA", "Agree", "RUS", "asserted")}),
+    ("The US reached an agreement on Syria.", {("USA", "Agree", "SYR", "asserted")}),
 ]
 
 

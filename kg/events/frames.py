@@ -228,6 +228,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if trigger.reciprocal:
         # "swapped hostages for prisoners": what is given back is no one acted on
         verb_preps, theme_preps = verb_preps - {"for"}, theme_preps - {"for"}
+        if len(actors) > 1:
+            # "Ukraine and Russia reached an agreement on the release of prisoners": parties who act together are
+            # each other's counterparts; what they agree on is the topic, not a party
+            verb_preps, theme_preps = verb_preps - TOPIC_PREPS, theme_preps - TOPIC_PREPS
     acted_on_named = any(resolve_np(o, ctx) is not None for o in objects)
     if action == "Aid" or member or (acted_on_named and action_types()[action].quad not in HOSTILE_QUADS
                                      and not is_a(action, "Retreat")):
