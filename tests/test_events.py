@@ -2072,6 +2072,10 @@ ROWS = [
     ("Ukraine and Russia reached an agreement on the release of prisoners.", {("UKR", "Agree", "RUS", "asserted")}),
     ("The US and Russia reached an agreement on Syria.", {("USA", "Agree", "RUS", "asserted")}),
     ("The US reached an agreement on Syria.", {("USA", "Agree", "SYR", "asserted")}),
+    # a proposal put forward by someone is theirs, as "Egypt's proposal" is
+    ("Hamas accepted the ceasefire proposal put forward by Egypt and Qatar.",
+     {("PSE", "Agree", "EGY", "asserted"), ("PSE", "Agree", "QAT", "asserted")}),
+    ("Israel welcomed the plan presented by Egypt.", {("ISR", "Support", "EGY", "asserted")}),
 ]
 
 

@@ -258,11 +258,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if "from" in verb_preps:
         # "pulled out of the town", "walked out of the talks": "out of" is "from"
         target_tokens += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "out" for p in pobjs(c, frozenset({"of"}))]
-    if trigger.object == "target":
-        # "condemned the sanctions imposed by the EU": an act named as the object is its agent's (not a person's
-        # phrase: "arrested a cartel leader wanted by the United States" arrested no American)
+    if trigger.object != "theme":
+        # "condemned the sanctions imposed by the EU", "accepted the proposal put forward by Egypt": an act or a
+        # proposal named as the object is its agent's (not a person's phrase: "arrested a cartel leader wanted by the
+        # United States" arrested no American; nor a thing moved: "sent weapons made by Iran")
         acts = [o for o in objects if o.lemma_.lower() not in rules.role_nouns | rules.people_nouns | rules.person_roles
-                and ctx.kind(ctx.res.token_keys.get(o.i)) != "Person"]
+                and ctx.kind(ctx.res.token_keys.get(o.i)) != "Person" and o not in themes]
         target_tokens += [p for obj in acts for acl in obj.children if acl.dep_ == "acl" and acl != verb
                           for p in by_agents(acl)]
     traders: list[str] = []
