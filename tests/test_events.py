@@ -2076,6 +2076,10 @@ ROWS = [
     ("Hamas accepted the ceasefire proposal put forward by Egypt and Qatar.",
      {("PSE", "Agree", "EGY", "asserted"), ("PSE", "Agree", "QAT", "asserted")}),
     ("Israel welcomed the plan presented by Egypt.", {("ISR", "Support", "EGY", "asserted")}),
+    # an agreement to give or do something to someone is with them, though what is agreed is no event of its own
+    ("Armenia agreed to return four villages to Azerbaijan.", {("ARM", "Agree", "AZE", "planned")}),
+    ("Israel agreed to transfer tax revenues to the Palestinian Authority.", {("ISR", "Agree", "PSE", "planned")}),
+    ("The exiled leader of Venezuela's opposition agreed to return to Venezuela.", {("VEN", "Agree", None, "planned")}),
 ]
 
 

@@ -325,6 +325,14 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens = acted_on + target_tokens
     if not objects and not target_tokens and not passive and verb.lemma_.lower() in rules.verbs:
         target_tokens = _shared_complements(verb, ctx)  # (a hand-written trigger: a verb that takes a complement)
+    if not objects and not target_tokens and not passive and is_a(action, "Agree") and rules.verbs.get(trigger.lemma) is trigger:
+        # "Armenia agreed to return four villages to Azerbaijan": an agreement to give or do something to or with
+        # someone is with them, though what is agreed tells no event of its own (not where one agrees to go:
+        # "agreed to return to Moscow"; what one returns goes to someone; a verb of the rules, which say it agrees:
+        # the dictionary's "decided to turn power off to customers" agrees with no one)
+        target_tokens = [p for c in verb.children if c.dep_ == "xcomp" and to_infinitive(c) and not (
+            c.lemma_.lower() in rules.travel_verbs and not any(o.dep_ in OBJECTS for o in c.children))
+                         for p in pobjs(c, AGREED_WITH)]
     if not objects and action == "Investigate":
         # "vowed to investigate whether Pompeo misused resources": whom the question is about is investigated
         target_tokens += [s for c in verb.children if c.dep_ == "ccomp" and any(
@@ -956,6 +964,9 @@ def _light_verb(noun: Token, rules: Rules) -> Token | None:
 
 STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "walk"})
 
+
+AGREED_WITH = frozenset({"to", "with"})
+"""Prepositions of an agreed act that name whom the agreement is with: "agreed to return the villages to Azerbaijan"."""
 
 TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning"})
 """What a view, a question or a report is about: "views on the conflict", "a question about the talks"."""
