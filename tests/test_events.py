@@ -2080,6 +2080,10 @@ ROWS = [
     ("Armenia agreed to return four villages to Azerbaijan.", {("ARM", "Agree", "AZE", "planned")}),
     ("Israel agreed to transfer tax revenues to the Palestinian Authority.", {("ISR", "Agree", "PSE", "planned")}),
     ("The exiled leader of Venezuela's opposition agreed to return to Venezuela.", {("VEN", "Agree", None, "planned")}),
+    # talks concluded were held; an agreement finalised is signed
+    ("The EU and Mercosur concluded negotiations on a free trade agreement.", {("EU", "Consult", "MERCOSUR", "asserted")}),
+    ("The EU and Mercosur finalised a free trade agreement.", {("EU", "SignAgreement", "MERCOSUR", "asserted")}),
+    ("The court concluded that Israel had violated the law.", set()),
 ]
 
 
