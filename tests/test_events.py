@@ -2084,6 +2084,10 @@ ROWS = [
     ("The EU and Mercosur concluded negotiations on a free trade agreement.", {("EU", "Consult", "MERCOSUR", "asserted")}),
     ("The EU and Mercosur finalised a free trade agreement.", {("EU", "SignAgreement", "MERCOSUR", "asserted")}),
     ("The court concluded that Israel had violated the law.", set()),
+    # a leader's warning of their own state's harm is a threat to no one it names as doing it
+    ("Putin warned that Russia could use nuclear weapons.", {("RUS", "Threaten", None, "asserted")}),
+    ("Putin warned that Russian forces would strike Western capitals.", {("RUS", "Threaten", None, "asserted")}),
+    ("Maduro warned that the opposition would pay for the violence.", {("VEN", "Threaten", "VEN", "asserted")}),
 ]
 
 

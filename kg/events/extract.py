@@ -486,8 +486,8 @@ def _pledged_threats(frames: list, ctx: Context) -> list:
 
 def _own_harm_warned(frame: Frame, frames: list, ctx: Context) -> bool:
     """A warning whose complement is a hostile act of the warner's own or of its organs ("Russia warned that its
-    forces would respond")."""
-    own = set(frame.actors)
+    forces would respond"; a leader's of their state's: "Putin warned that Russia could use nuclear weapons")."""
+    own = set(frame.actors) | {c for a in frame.actors if ctx.kind(a) == "Person" and (c := ctx.country(a))}
     return bool(own) and any(f.actors and all(a in own or ctx.country(a) in own for a in f.actors)
                              and action_types()[f.action].quad in HOSTILE_QUADS for f in _complements(frame, frames))
 
@@ -553,7 +553,10 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
                             if a.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "for", "until") for m in a.children)]
                 subjects = [s for c in clauses if not _foretold(frame.trigger, c, ctx.rules)
                             for s in c.children if s.dep_ in SUBJECTS]
-                inner_targets = [k for k in phrase_keys(subjects, ctx) if k not in frame.actors]
+                # ("Putin warned that Russia could use nuclear weapons", "that Russian forces would respond": a threat
+                # of one's own state's harm is made to no one it names as doing it)
+                inner_targets = [k for k in phrase_keys(subjects, ctx) if k not in frame.actors
+                                 and not (frame.action == "Threaten" and _own_state(k, frame, ctx))]
             if not inner_targets and frame.action == "Threaten":
                 # "threatened to resume terrorist activities in Israel", "threatened military intervention in
                 # Niger": what is threatened hits the place it names
@@ -922,6 +925,20 @@ def _shared_bond(frame: Frame, rules: Rules) -> bool:
         return False
     owners = [c for c in theme.children if c.dep_ == "poss"]
     return any(c.lower_ == "their" for c in owners) or (not owners and theme.lemma_.lower() in rules.mutual_nouns)
+
+
+def _own_state(key: str, frame: Frame, ctx: Context) -> bool:
+    """The state, or one of its organs, that an actor acts for as the state or one of its organs: "Russia", "Russian
+    forces" for Putin (not the state rebels fight: "the rebels swore to fight until the Syrian army leaves")."""
+    country = ctx.country(key) or key
+    return _of_state(key, ctx) and any(ctx.country(a) == country and _of_state(a, ctx) for a in frame.actors)
+
+
+def _of_state(key: str, ctx: Context) -> bool:
+    """A state, a government or military body, or a person or group of a state organ's sector."""
+    entity = ctx.entity(key)
+    return ctx.kind(key) == "Country" or ctx.gaz.types.get(key) in ("government", "military") or (
+        entity is not None and state_organ(entity.sector, ctx))
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:
