@@ -2088,6 +2088,9 @@ ROWS = [
     ("Putin warned that Russia could use nuclear weapons.", {("RUS", "Threaten", None, "asserted")}),
     ("Putin warned that Russian forces would strike Western capitals.", {("RUS", "Threaten", None, "asserted")}),
     ("Maduro warned that the opposition would pay for the violence.", {("VEN", "Threaten", "VEN", "asserted")}),
+    # the unarmed who occupy a place sit in, in protest; a state or its forces occupying a place use force
+    ("Kenyan students occupied the parliament building.", {("KEN", "Protest", "KEN", "asserted")}),
+    ("Russia occupies parts of Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
 ]
 
 

@@ -101,6 +101,12 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                     # "Rwandan troops entered Mozambique to fight insurgents": forces that come for a purpose are deployed
                     # there, and do what they came for
                     frame = replace(frame, action="DeployTroops", cameo=None)
+            if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.sit_in_verbs and all(
+                    (e := ctx.entity(a)) is not None and e.sector and not ctx.armed(a) and not _of_state(a, ctx)
+                    for a in frame.actors):
+                # "students occupied the university": people of the public, unarmed, who occupy a place sit in, in
+                # protest (not a party, nor a breakaway state: "the separatist Republic of Artsakh occupies it")
+                frame = replace(frame, action="Protest", cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.seizing_verbs \
                     and not any(ctx.armed(a) for a in frame.actors):
                 # "the parliament toppled the government in a no-confidence vote": a removal by vote or ruling rejects
