@@ -843,8 +843,9 @@ ROWS = [
     ("Students demonstrated outside the American embassy in Seoul.", {("KOR", "Protest", "USA", "asserted")}),
     # a relative clause says whom the object was aimed at: lifting what one imposed on someone concedes to them
     ("Israel lifted the closure it had imposed on the West Bank.", {("ISR", "Concede", "PSE", "asserted")}),
+    # (the restrictions placed in 2017 are an event of their own, as imposed ones are)
     ("Washington eased the restrictions it placed on Havana in 2017.",
-     {("USA", "Concede", "CUB", "asserted")}),
+     {("USA", "Concede", "CUB", "asserted"), ("USA", "Sanction", "CUB", "asserted")}),
     # (not when the noun is the clause's subject: the troops attacked, not were sent to, Kyiv)
     ("Russia withdrew the troops that had attacked Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # whom shots are aimed at is acted upon: the place's country is the target
@@ -2091,6 +2092,10 @@ ROWS = [
     # the unarmed who occupy a place sit in, in protest; a state or its forces occupying a place use force
     ("Kenyan students occupied the parliament building.", {("KEN", "Protest", "KEN", "asserted")}),
     ("Russia occupies parts of Ukraine.", {("RUS", "Assault", "UKR", "asserted")}),
+    # restrictions placed or sanctions put on someone are imposed on them
+    ("Washington placed export restrictions on Chinese chipmakers.", {("USA", "Sanction", "CHN", "asserted")}),
+    ("The US put sanctions on Iran's oil minister.", {("USA", "Sanction", "IRN", "asserted")}),
+    ("China placed an order for Boeing jets.", set()),
 ]
 
 
