@@ -2096,6 +2096,11 @@ ROWS = [
     ("Washington placed export restrictions on Chinese chipmakers.", {("USA", "Sanction", "CHN", "asserted")}),
     ("The US put sanctions on Iran's oil minister.", {("USA", "Sanction", "IRN", "asserted")}),
     ("China placed an order for Boeing jets.", set()),
+    # a passive with no subject in a clause of time is done to the subject of the clause it times
+    ("The Dutch journalist was hospitalised after being beaten by police in Belgrade.",
+     {("SRB", "Assault", "NLD", "asserted")}),
+    ("Russia fired missiles at Kyiv after being attacked by Ukrainian drones.",
+     {("RUS", "Assault", "UKR", "asserted"), ("UKR", "Assault", "RUS", "asserted")}),
 ]
 
 

@@ -98,6 +98,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
                for c in verb.children if c.dep_ in (
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
+    if passive and not objects and verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" and c.lower_ == "being"
+                                                                for c in verb.children):
+        # "the journalist was hospitalised after being beaten by police", "died after being shot": a passive gerund
+        # with no subject of its own after a preposition is done to the subject of the clause it hangs on
+        main = verb.head.head
+        if main.pos_ in ("VERB", "AUX"):
+            objects = [head_noun(c) for c in main.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
     if not passive:
         # "fined Google 2.5 billion rubles", "paid Iran $6 billion": the parser may hang the first of two objects on the
         # sum as its modifier; a name before a sum is whom it is paid or fined
