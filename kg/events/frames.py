@@ -280,7 +280,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             p for o in pobjs(theme_token, frozenset({"of"})) for p in pobjs(o, theme_preps)] or _relative_pobjs(
             theme_token, theme_preps) or _conjunct_pobjs(theme_token, theme_preps)
         if theme_class(theme_token, rules) == "talks":
-            target_tokens += joined(theme_token, rules)
+            # (the parser may hang the topic on the verb: "will suspend talks on joining the European Union")
+            target_tokens += joined(theme_token, rules) or (joined(verb, rules) if theme_token.head is verb else [])
         if (noun := rules.nouns.get(theme_token.lemma_.lower())) is not None and noun.object == "target":
             # "lifted its blockade of Qatar": a theme that is an act on someone names them by its of-phrase, as
             # the act's noun alone does ("the blockade of Qatar")
@@ -1072,7 +1073,8 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     target_tokens = pobjs(noun, target_preps) + _addressed(noun, trigger, ctx) + [o for o in of_objs if o not in themes] \
         + possessed
     if rules.theme_class(noun.lemma_.lower()) == "talks":
-        target_tokens += joined(noun, rules)
+        # (the parser may hang the topic on the light verb: "will hold talks on joining NATO")
+        target_tokens += joined(noun, rules) or (joined(light, rules) if light is not None else [])
     target_tokens += [p for v in participles if any(a.dep_ == "agent" for a in v.children) for p in pobjs(v, rules.target_preps)]
     if light is not None and noun.dep_ == "compound":
         target_tokens += pobjs(noun.head, target_preps)  # "a bombing campaign against ISIS", "mediation efforts between"
