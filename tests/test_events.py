@@ -2400,3 +2400,13 @@ def test_a_purpose_names_a_target_only_through_an_act(text: str, expected: list[
 ])
 def test_nationals_who_protest_are_the_people(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mozambique is in crisis. The Catholic bishops urged the government to investigate the killings.",
+     [("MOZ-rel", "Request", "MOZ-gov")]),
+    # (a faith's people are of no one state: Muslims named alone stay unresolved)
+    ("Mozambique is in crisis. Muslims urged the government to investigate the killings.", []),
+])
+def test_a_country_s_clergy_named_alone_are_of_the_country_the_text_is_about(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected
