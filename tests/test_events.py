@@ -2104,6 +2104,10 @@ ROWS = [
     # talks on joining a body are with it, wherever the parser hangs the topic
     ("Georgia's government will suspend talks on joining the European Union.", {("GEO", "Sanction", "EU", "planned")}),
     ("Ukraine will hold talks on joining NATO.", {("UKR", "Consult", "NATO", "planned")}),
+    # fighting an ill is policy, not force: no threat in vowing it
+    ("Sri Lanka's president pledged to fight corruption and renegotiate the terms of the bailout.", set()),
+    ("Kurdish forces in Syria fought terrorism.", set()),
+    ("Russia vowed to fight the Ukrainian army.", {("RUS", "Threaten", "UKR", "asserted")}),
 ]
 
 
