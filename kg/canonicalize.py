@@ -917,7 +917,10 @@ def _harmer(token: Token, rules: Rules) -> frozenset[int]:
 
 def _commenter(token: Token, rules: Rules) -> frozenset[int]:
     """The words of whoever comments on the act a phrase is in: "the US condemned the arrest of the opposition
-    leader", "criticised the crackdown on journalists" (the one commenting is no owner of those the act hit)."""
+    leader", "criticised the crackdown on journalists" (the one commenting is no owner of those the act hit); so
+    are those of whoever comments on the phrase itself: "India and China congratulated the new government"."""
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in rules.comment_verbs:
+        return frozenset(t.i for s in token.head.children if s.dep_ == "nsubj" for t in s.subtree)
     node = token
     for _ in range(3):
         if node.dep_ != "pobj" or node.head.dep_ != "prep":

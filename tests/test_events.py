@@ -2108,6 +2108,9 @@ ROWS = [
     ("Sri Lanka's president pledged to fight corruption and renegotiate the terms of the bailout.", set()),
     ("Kurdish forces in Syria fought terrorism.", set()),
     ("Russia vowed to fight the Ukrainian army.", {("RUS", "Threaten", "UKR", "asserted")}),
+    # whoever comments on an organ named alone is not its state
+    ("Sri Lanka held an election. India and China congratulated the new government.",
+     {("IND", "Support", "LKA", "asserted"), ("CHN", "Support", "LKA", "asserted")}),
 ]
 
 
