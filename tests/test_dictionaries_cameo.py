@@ -186,6 +186,20 @@ SIGN
     assert len(conv.dropped["signing a law or a decree enacts it: coded by what it does"]) == 2
 
 
+def test_appointing_a_minister_is_no_cooperation_an_envoy_stays():
+    conv = cameo.parse_dictionary("""\
+####### VERB PATTERNS #######
+
+---  NAME   [---]  ---
+APPOINT
+- * ENVOY                                             [050]         # APPOINT
+- * (AS MINISTER)                                     [060]         # APPOINT
+- * MINISTER                                          [060]         # APPOINT
+""")
+    assert [p["code"] for p in _block(conv, "NAME")["patterns"]] == ["050"]
+    assert len(conv.dropped["appointing a minister fills one's own office: no cooperation"]) == 2
+
+
 def test_codes_map_through_plover_to_kg_actions_with_the_vocabulary_exceptions():
     table = cameo.parse_plover_table(TABLE)
     assert cameo.code_row("043", table) == {"plover": "CONSULT", "mode": "visit", "context": None, "action": "Consult"}

@@ -2061,6 +2061,7 @@ ROWS = [
     # signing one's own law or decree enacts it: the signer does what it does, and nothing else
     ("Kenya is in crisis. President Ruto signed a decree dissolving parliament.", set()),
     ("Kenya is in crisis. President Ruto signed a law on the national assembly.", set()),
+    ("Haiti's transitional council appointed a new prime minister on Monday.", set()),
     ("Putin signed a decree expelling British diplomats.", {("RUS", "Sanction", "GBR", "asserted")}),
     ("Russia and Belarus signed a protocol on defence cooperation.", {("RUS", "SignAgreement", "BLR", "asserted")}),
     # a vote against someone disapproves of them; against a bill, of no one named

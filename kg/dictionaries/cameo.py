@@ -34,7 +34,8 @@ summary (see `Conversion.dropped`):
 7. A pattern coding intent to meet (036) on a verb that performs the meeting ("met with
    leaders", "made a visit") takes the meeting's code (`MEETINGS_CODED_AS_INTENT`).
 8. Signing a law or a decree enacts it (`ENACTMENTS`): kg codes what the instrument does
-   ("signed a decree banning ..."), not an agreement (057) or a demand (100) with whatever it names.
+   ("signed a decree banning ..."), not an agreement (057) or a demand (100) with whatever it names;
+   appointing a minister fills one's own office (`APPOINTMENTS`), no cooperation (060) with it.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ ENACTMENTS = frozenset({("SIGN", "* LAW"), ("SIGN", "* DECREE")})
 """Patterns that code signing one's own law or decree as signing an agreement (057) or as a demand (100) with
 whoever the instrument names: "signed a decree dissolving parliament" demanded nothing of parliament. kg's rules
 give the signer what the instrument does (`instrument_nouns` in rules.yaml). Left out."""
+
+APPOINTMENTS = frozenset({("NAME", "* MINISTER"), ("NAME", "* (AS MINISTER)")})
+"""Patterns that code appointing a minister as material cooperation (060) with the government appointed to:
+"Haiti's transitional council appointed a new prime minister" cooperated with no one. Left out."""
 
 MEETINGS_CODED_AS_INTENT = {
     ("MEET_PEOPLE", "* (WITH LEADERS)"): "040", ("MEET_PEOPLE", "* (FOR TALKS)"): "040", ("MEET_PEOPLE", "* (AT)"): "040",
@@ -270,6 +275,9 @@ def parse_dictionary(text: str, conversion: Conversion | None = None) -> Convers
                 continue
             if key in ENACTMENTS:
                 conv.drop("signing a law or a decree enacts it: coded by what it does", f"line {n}: {line}")
+                continue
+            if key in APPOINTMENTS:
+                conv.drop("appointing a minister fills one's own office: no cooperation", f"line {n}: {line}")
                 continue
             recode = MEETINGS_CODED_AS_INTENT.get(key)
             try:
