@@ -73,8 +73,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # ("protesters waving flags rallied", misparsed as a clause subject: whoever waves rallies)
     subjects = [next((c for c in s.children if c.dep_ == "nsubj"), s) if s.dep_ == "csubj" and s.tag_ == "VBG" else s
                 for s in subjects]
-    if not subjects and verb.tag_.startswith("NN"):
-        # "Pakistan expels Afghan refugees": with the verb read as a noun, its subject is read as its modifier
+    if not subjects and (verb.tag_.startswith("NN") or verb.tag_ in ("VBZ", "VBD", "VBP")):
+        # "Pakistan expels Afghan refugees": with the verb read as a noun, its subject is read as its modifier;
+        # so with a headline's verb the tagger got right and the parser did not ("Ukraine downs Russian drones",
+        # "Hungary vetoes EU aid": a finite verb has no compound or adjective of its own)
         subjects = [c for c in verb.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.res.token_keys
                     and c.i not in ctx.res.demonym_tokens]
     if subjects:
