@@ -2115,6 +2115,9 @@ ROWS = [
     # a headline's verb the tagger got right and the parser took for the head of its subject's phrase
     ("Ukraine downs Russian drones over Kyiv", {("UKR", "Assault", "RUS", "asserted")}),
     ("Hungary vetoes EU aid for Ukraine", {("HUN", "Reject", "EU", "asserted")}),
+    # a kind of place with its name is the place named: acted on, or moved when the act moves a territory
+    ("Russian troops besieged the city of Mariupol.", {("RUS", "Coerce", "UKR", "asserted")}),
+    ("Egypt handed the town of Rafah to Israel.", {("EGY", "Retreat", "ISR", "asserted")}),
 ]
 
 

@@ -148,8 +148,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     with_objs = pobjs(verb, frozenset({"with"}))
     # with `object: target` the object is whom the act is done to ("expelled Russian diplomats"),
     # even when its noun could be a theme; only a with-phrase then names a theme
+    # ("besieged the city of El Fasher": a kind of place with its name is the place named, acted on as a name is)
     themes = [o for o in (with_objs if trigger.object == "target" else objects + with_objs)
-              if theme_class(o, rules) not in rules.acted_on_classes | {None}]
+              if theme_class(o, rules) not in rules.acted_on_classes | {None}
+              and not (o.lemma_.lower() in rules.place_nouns and pobjs(o, frozenset({"of"})) and resolve_np(o, ctx))]
     # (a named entity is of its type's class before its head noun's: "the Organization of American States" is a
     # union of states, not a body a state closes down)
     classes = [_type_class(o, ctx) or theme_class(o, rules) for o in objects + with_objs]
@@ -172,7 +174,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if sense is not None and sense.theme is not None and sense.theme not in rules.acted_on_classes \
             and trigger.object != "target":
         # "Egypt handed Gaza to Israel": a named place the sense moves is what is given, not whom it is given to
-        themes += [o for o in objects if o not in themes and _type_class(o, ctx) == sense.theme]
+        # (and so is a kind of place with its name: "handed the town of Rafah to Israel")
+        themes += [o for o in objects if o not in themes and sense.theme in (_type_class(o, ctx), theme_class(o, rules))]
     action = sense.action if sense is not None else None
     if action is None:
         return None
