@@ -62,7 +62,8 @@ class Trigger:
     state_action: str | None = None
     """The action when the object is a state and no sense's theme fits (a default sense with no theme gives way to
     it): "the African Union suspended Niger", "OPEC expelled Qatar" sanction it (a body acting on a member), where
-    "suspended talks" picks a sense by its theme and "expelled journalists" takes the default."""
+    "suspended talks" picks a sense by its theme and "expelled journalists" takes the default. On a noun, the state
+    is its of-object: "the suspension of Niger"."""
     venues: frozenset[str] = frozenset()
     """Prepositions that name where the act is brought or goes, not whom it is on: "filed a complaint with the WTO
     against the US", "a case at the ICJ", "pulled back to Belarus"."""

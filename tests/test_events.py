@@ -2118,6 +2118,10 @@ ROWS = [
     # a kind of place with its name is the place named: acted on, or moved when the act moves a territory
     ("Russian troops besieged the city of Mariupol.", {("RUS", "Coerce", "UKR", "asserted")}),
     ("Egypt handed the town of Rafah to Israel.", {("EGY", "Retreat", "ISR", "asserted")}),
+    # a body's suspension of a member is a sanction on it, and lifting it concedes
+    ("ECOWAS announced the suspension of Niger.", {("ECOWAS", "Sanction", "NER", "asserted")}),
+    ("The African Union lifted the suspension of Gabon, which it had imposed after the coup.",
+     {("AU", "Concede", "GAB", "asserted")}),
 ]
 
 

@@ -1008,6 +1008,9 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
         + [theme_class(o, rules) or _type_class(o, ctx) for o in pobjs(noun, frozenset({"on"}))]
     action = pick_sense(trigger, classes)
+    if action is None and trigger.state_action is not None and any(
+            o.i not in ctx.res.demonym_tokens and ctx.kind(resolve_np(o, ctx)) == "Country" for o in of_objs):
+        action = trigger.state_action  # "the suspension of Niger": a body acting on a member state, as the verb's
     if action is None and pobjs(noun, frozenset({"against"})) and (launcher := _light_verb(noun, rules)) is not None \
             and (doers := actor_keys([c for c in launcher.children if c.dep_ in SUBJECTS], ctx)) \
             and all(ctx.armed(d) for d in doers):
