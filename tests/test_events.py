@@ -2122,6 +2122,10 @@ ROWS = [
     ("ECOWAS announced the suspension of Niger.", {("ECOWAS", "Sanction", "NER", "asserted")}),
     ("The African Union lifted the suspension of Gabon, which it had imposed after the coup.",
      {("AU", "Concede", "GAB", "asserted")}),
+    # trade or arms blocked is an embargo, as halted
+    ("The US blocked exports of chips to China.", {("USA", "Sanction", "CHN", "asserted")}),
+    ("Germany blocked arms sales to Saudi Arabia.", {("DEU", "Sanction", "SAU", "asserted")}),
+    ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted")}),
 ]
 
 
