@@ -2126,6 +2126,10 @@ ROWS = [
     ("The US blocked exports of chips to China.", {("USA", "Sanction", "CHN", "asserted")}),
     ("Germany blocked arms sales to Saudi Arabia.", {("DEU", "Sanction", "SAU", "asserted")}),
     ("Turkey blocked Sweden's bid to join NATO.", {("TUR", "Reject", "SWE", "asserted")}),
+    # forces advancing on a place attack it; forces named by their arms are armed
+    ("M23 rebels advanced on the city of Goma.", {("COD", "Assault", "COD", "asserted")}),
+    ("Israeli tanks entered Rafah.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("Trump advanced to the general election.", set()),
 ]
 
 

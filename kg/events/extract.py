@@ -95,7 +95,10 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                 # "warships encircled Taiwan in large-scale exercises": force set in drills is shown, not used
                 frame = replace(frame, action=rules.drill_actions[frame.action], cameo=None)
             if frame.action == "Assault" and frame.trigger.lemma_.lower() in rules.occupying_verbs:
-                if not all(ctx.armed(a) for a in frame.actors):
+                # ("Israeli tanks advanced into Rafah": forces named by their arms or units are armed, whoever leads them)
+                if not (all(ctx.armed(a) for a in frame.actors) or any(
+                        theme_class(head_noun(s), rules) in ("troops", "weapons")
+                        for s in frame.trigger.children if s.dep_ in SUBJECTS)):
                     continue  # "the president entered Ukraine": only forces entering a place occupy it
                 if any(c.dep_ in ("advcl", "xcomp") and to_infinitive(c) for c in frame.trigger.children):
                     # "Rwandan troops entered Mozambique to fight insurgents": forces that come for a purpose are deployed
