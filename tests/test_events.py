@@ -2130,6 +2130,9 @@ ROWS = [
     ("M23 rebels advanced on the city of Goma.", {("COD", "Assault", "COD", "asserted")}),
     ("Israeli tanks entered Rafah.", {("ISR", "Assault", "PSE", "asserted")}),
     ("Trump advanced to the general election.", set()),
+    # pressing ahead with an act goes on with it, asking nothing of anyone
+    ("Despite international pressure, Israel pressed ahead with its offensive in Rafah.",
+     {("ISR", "Assault", "PSE", "asserted")}),
 ]
 
 
