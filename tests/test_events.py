@@ -2133,6 +2133,9 @@ ROWS = [
     # pressing ahead with an act goes on with it, asking nothing of anyone
     ("Despite international pressure, Israel pressed ahead with its offensive in Rafah.",
      {("ISR", "Assault", "PSE", "asserted")}),
+    # federal agents are law enforcement, a grand jury is the judiciary
+    ("Protesters in Portland clashed with federal agents outside the courthouse.", {("USA", "Assault", "USA", "asserted")}),
+    ("A grand jury indicted Trump's former campaign chairman on fraud charges.", {("USA", "Accuse", "USA", "asserted")}),
 ]
 
 
