@@ -2136,6 +2136,9 @@ ROWS = [
     # federal agents are law enforcement, a grand jury is the judiciary
     ("Protesters in Portland clashed with federal agents outside the courthouse.", {("USA", "Assault", "USA", "asserted")}),
     ("A grand jury indicted Trump's former campaign chairman on fraud charges.", {("USA", "Accuse", "USA", "asserted")}),
+    # an impeachment accuses whom it is of, an acquittal eases what they faced
+    ("The impeachment of President Yoon by the National Assembly was upheld by the Constitutional Court.",
+     {("KOR", "Accuse", "KOR", "asserted")}),
 ]
 
 
