@@ -2139,6 +2139,8 @@ ROWS = [
     # an impeachment accuses whom it is of, an acquittal eases what they faced
     ("The impeachment of President Yoon by the National Assembly was upheld by the Constitutional Court.",
      {("KOR", "Accuse", "KOR", "asserted")}),
+    # a group's name as a modifier names it: "Tamil Tiger rebels", "a Tamil Tiger offer"
+    ("Tamil Tiger rebels attacked a navy base in Trincomalee.", {("LKA", "Assault", "LKA", "asserted")}),
 ]
 
 
