@@ -2141,6 +2141,11 @@ ROWS = [
      {("KOR", "Accuse", "KOR", "asserted")}),
     # a group's name as a modifier names it: "Tamil Tiger rebels", "a Tamil Tiger offer"
     ("Tamil Tiger rebels attacked a navy base in Trincomalee.", {("LKA", "Assault", "LKA", "asserted")}),
+    # what someone is nudged, dared or begged to do is not done; what they are forced or prompted to do is
+    ("France nudged Germany to accept the deal.", set()),
+    ("Iran dared Israel to attack its nuclear sites.", set()),
+    ("Russia's invasion prompted Finland to apply for NATO membership.", {("FIN", "Request", "NATO", "asserted")}),
+    ("Russia used drones to attack Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
 ]
 
 

@@ -54,6 +54,8 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
         obliged = _obligation_clauses(verbs, ctx)
         # "Rwandan rebels announced that Kagame must agree to changes": what is demanded has not happened
         frames = [(f, t, l) for f, t, l in frames if not any(f.trigger in c.subtree for c in obliged)]
+        # "France nudged Germany to accept the deal", "dared Israel to attack": what someone is asked to do is not done
+        frames = [(f, t, l) for f, t, l in frames if not _asked_of_object(f.trigger, ctx)]
         # (a deal's brokering is no complement of agreeing to the deal: "agreed to a ceasefire brokered by France")
         # (nor are talks the clause is set in: "agreed to US mediation in the talks with the Palestinians")
         fired = {f.trigger.i for f, _, light in frames if f.actors and f.targets and not f.mediated
@@ -499,6 +501,25 @@ def _own_harm_warned(frame: Frame, frames: list, ctx: Context) -> bool:
     own = set(frame.actors) | {c for a in frame.actors if ctx.kind(a) == "Person" and (c := ctx.country(a))}
     return bool(own) and any(f.actors and all(a in own or ctx.country(a) in own for a in f.actors)
                              and action_types()[f.action].quad in HOSTILE_QUADS for f in _complements(frame, frames))
+
+
+def _asked_of_object(verb: Token, ctx: Context) -> bool:
+    """An infinitive whose doer is the object of a verb that does not make it happen ("nudged Germany to accept the
+    deal", "challenged Israel to attack"): wanted of them, not done. Verbs that make it happen (`implicative_verbs`:
+    "forced Ukraine to withdraw", "sent Blinken to meet Wang Yi"), permit or bind it, and the verbs of the modality
+    cues, which tell its modality, are not such verbs."""
+    governor = verb.head
+    if verb.dep_ != "xcomp" or governor.pos_ != "VERB" or governor.i > verb.i or not to_infinitive(verb):
+        return False
+    rules = ctx.rules
+    lemma = governor.lemma_.lower()
+    cues = rules.modality
+    if lemma in rules.implicative_verbs | rules.raising_verbs | rules.binding_verbs | cues.planned_verbs \
+            | cues.considered_verbs | cues.negated_verbs | rules.attribution_verbs:
+        return False
+    # (someone who could do it: "used drones to attack Kyiv" tells what the drones did)
+    return any(c.dep_ in OBJECTS and (c.i in ctx.res.token_keys or head_noun(c).lemma_.lower() in ctx.people_nouns)
+               for c in governor.children)
 
 
 def _absorb_complements(frames: list, ctx: Context) -> list:
