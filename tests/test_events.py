@@ -2146,6 +2146,8 @@ ROWS = [
     ("Iran dared Israel to attack its nuclear sites.", set()),
     ("Russia's invasion prompted Finland to apply for NATO membership.", {("FIN", "Request", "NATO", "asserted")}),
     ("Russia used drones to attack Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    # cooperation is never with whom it is against
+    ("France allied with Germany against Russia.", {("FRA", "Cooperate", "DEU", "asserted")}),
 ]
 
 

@@ -237,6 +237,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         verb_preps = verb_preps - {"for"}  # "fought for Ukraine", "criticised him for the delay": a side or a reason
     else:
         verb_preps = verb_preps - {"at"}  # "received the minister at State House": only force or words aim at someone
+    if action_types()[action].cooperative:
+        # "allied with Germany against Russia": cooperation is with someone, never with whom it is against
+        verb_preps = verb_preps - {"against"}
     if trigger.reciprocal:
         # "swapped hostages for prisoners": what is given back is no one acted on
         verb_preps, theme_preps = verb_preps - {"for"}, theme_preps - {"for"}
