@@ -2148,6 +2148,11 @@ ROWS = [
     ("Russia used drones to attack Kyiv.", {("RUS", "Assault", "UKR", "asserted")}),
     # cooperation is never with whom it is against
     ("France allied with Germany against Russia.", {("FRA", "Cooperate", "DEU", "asserted")}),
+    # rallying behind someone or standing by them backs them; teaming up with them cooperates
+    ("France rallied behind Germany on the deal.", {("FRA", "Support", "DEU", "asserted")}),
+    ("Poland stood by Ukraine throughout the war.", {("POL", "Support", "UKR", "asserted")}),
+    ("France teamed up with Germany on the deal.", {("FRA", "Cooperate", "DEU", "asserted")}),
+    ("Georgia's president stood by her decision.", set()),
 ]
 
 
