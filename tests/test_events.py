@@ -2153,6 +2153,8 @@ ROWS = [
     ("Poland stood by Ukraine throughout the war.", {("POL", "Support", "UKR", "asserted")}),
     ("France teamed up with Germany on the deal.", {("FRA", "Cooperate", "DEU", "asserted")}),
     ("Georgia's president stood by her decision.", set()),
+    # a short sentence read as its object noun, with the verb as the noun's modifier: the noun is acted on
+    ("Trump criticised Norway.", {("USA", "Accuse", "NOR", "asserted")}),
 ]
 
 

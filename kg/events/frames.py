@@ -55,6 +55,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     misread = (trigger.protests and main_verb_as_participle(verb)) or main_verb_with_object(verb)
     # ("Trump imposed sanctions on Iran", read as a noun "Trump" whose object is imposed sanctions)
     misread_name = _verb_read_as_modifier(verb, ctx)
+    # ("Trump criticised Norway", read as a noun "Norway" with the subject "Trump" and the modifier "criticised")
+    flipped = _object_read_as_head(verb, ctx) if misread_name is None and not misread else None
+    if flipped is not None:
+        misread_name, reduced = flipped[0], False
     passive = not misread and misread_name is None and (reduced or is_passive(verb))
     subjects = [] if reduced else [verb.head] if misread else [misread_name] if misread_name is not None \
         else [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -100,6 +104,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     objects = [verb.head if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else head_noun(c)
                for c in verb.children if c.dep_ in (
                    SUBJECTS if reduced else PASSIVE_SUBJECTS if passive else OBJECTS)]
+    if flipped is not None:
+        objects = [flipped[1]]
     if passive and not objects and verb.dep_ == "pcomp" and any(c.dep_ == "auxpass" and c.lower_ == "being"
                                                                 for c in verb.children):
         # "the journalist was hospitalised after being beaten by police", "died after being shot": a passive gerund
@@ -579,6 +585,19 @@ def _verb_read_as_modifier(verb: Token, ctx: Context) -> Token | None:
             or root.pos_ in ("VERB", "AUX") or verb.i != root.i + 1 or root.i not in ctx.res.token_keys:
         return None
     return root
+
+
+def _object_read_as_head(verb: Token, ctx: Context) -> tuple[Token, Token] | None:
+    """(subject, object) of a short sentence the parser read as its object noun, with the verb as the noun's modifier
+    and the subject as the noun's or the modifier's: "Trump criticised Norway" (neither a noun nor a modifier has a
+    subject; a name the gazetteer knows before the verb is the verb's)."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT" or noun.pos_ not in ("PROPN", "NOUN") \
+            or not verb.i < noun.i or any(t.head is not noun for t in verb.doc[verb.i + 1:noun.i]):
+        return None
+    # (the subject hung on the noun or on the verb itself: a modifier has no subject)
+    subject = next((c for c in [*verb.children, *noun.children] if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return (subject, noun) if subject is not None and subject.i in ctx.res.token_keys else None
 
 
 def nominal_gerund(token: Token) -> bool:
