@@ -2155,6 +2155,9 @@ ROWS = [
     ("Georgia's president stood by her decision.", set()),
     # a short sentence read as its object noun, with the verb as the noun's modifier: the noun is acted on
     ("Trump criticised Norway.", {("USA", "Accuse", "NOR", "asserted")}),
+    ("Trump sanctioned Norway.", {("USA", "Sanction", "NOR", "asserted")}),
+    ("Macron snubbed Norway.", {("FRA", "Accuse", "NOR", "asserted")}),
+    ("The US-sanctioned Russian bank collapsed.", set()),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),

@@ -592,12 +592,20 @@ def _object_read_as_head(verb: Token, ctx: Context) -> tuple[Token, Token] | Non
     and the subject as the noun's or the modifier's: "Trump criticised Norway" (neither a noun nor a modifier has a
     subject; a name the gazetteer knows before the verb is the verb's)."""
     noun = verb.head
-    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT" or noun.pos_ not in ("PROPN", "NOUN") \
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or noun.pos_ not in ("PROPN", "NOUN") \
             or not verb.i < noun.i or any(t.head is not noun for t in verb.doc[verb.i + 1:noun.i]):
         return None
     # (the subject hung on the noun or on the verb itself: a modifier has no subject)
     subject = next((c for c in [*verb.children, *noun.children] if c.dep_ == "nsubj" and c.i < verb.i), None)
-    return (subject, noun) if subject is not None and subject.i in ctx.res.token_keys else None
+    if subject is None and verb.i > verb.sent.start and not any(
+            t.pos_ in ("VERB", "AUX") and t.i not in ctx.res.token_keys for t in verb.sent if t.i != verb.i):
+        # ("Trump sanctioned Norway", "Macron snubbed Norway": with no other verb in the sentence, the name right
+        # before the verb, however the parser hung it, is its subject)
+        subject = verb.doc[verb.i - 1]
+    if noun.dep_ != "ROOT" and not (subject is not None and noun.dep_ in ("appos", "dobj") and noun.head is subject):
+        return None
+    return (subject, noun) if subject is not None and subject.i in ctx.res.token_keys \
+        and subject.i not in ctx.res.demonym_tokens else None
 
 
 def nominal_gerund(token: Token) -> bool:
@@ -1376,8 +1384,8 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
                 return frame, trig, None
         # a verb of saying with an object predicate is a verdict, not a report: "were found guilty"
         reports = lemma in rules.structural_verbs and not any(c.dep_ == "oprd" for c in token.children)
-        if lexicon is not None and token.dep_ not in MODIFIER_DEPS and not _carries_nominal(token, rules) \
-                and not reports:
+        if lexicon is not None and (token.dep_ not in MODIFIER_DEPS or _object_read_as_head(token, ctx) is not None) \
+                and not _carries_nominal(token, rules) and not reports:
             match = lexicon.match(token, plain and not _handles_papers(token, rules))
             found = _lexicon_frame(token, match, ctx) if match else None
             return (found[0], found[1], None) if found else None
