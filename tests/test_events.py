@@ -2158,6 +2158,7 @@ ROWS = [
     ("Trump sanctioned Norway.", {("USA", "Sanction", "NOR", "asserted")}),
     ("Macron snubbed Norway.", {("FRA", "Accuse", "NOR", "asserted")}),
     ("The US-sanctioned Russian bank collapsed.", set()),
+    ("Kenyan teachers called on President Ruto to resign.", {("KEN", "Request", "KEN", "asserted")}),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),

@@ -570,8 +570,11 @@ def main_verb_with_object(verb: Token) -> bool:
     "..., local officials said")."""
     noun = verb.head
     heading = noun.dep_ == "ROOT" or (noun.dep_ in SUBJECTS and sum(c.dep_ in SUBJECTS for c in noun.head.children) > 1)
+    # (nor one that asks a named party to do something: "Kenyan teachers called on President Ruto to resign")
+    asks = any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children) and any(
+        p.dep_ == "pobj" and p.pos_ == "PROPN" for c in verb.children if c.dep_ == "prep" for p in c.children)
     return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and heading and verb.i > noun.i \
-        and noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in verb.children) \
+        and noun.pos_ in ("NOUN", "PROPN") and (any(c.dep_ == "dobj" for c in verb.children) or asks) \
         and not any(c.dep_ == "agent" for c in verb.children)
 
 
