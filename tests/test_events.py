@@ -2159,6 +2159,8 @@ ROWS = [
     ("Macron snubbed Norway.", {("FRA", "Accuse", "NOR", "asserted")}),
     ("The US-sanctioned Russian bank collapsed.", set()),
     ("Kenyan teachers called on President Ruto to resign.", {("KEN", "Request", "KEN", "asserted")}),
+    # a threat told by a noun holds what it threatens, as the verb does
+    ("Russia's threat to invade Ukraine alarmed the region.", {("RUS", "Threaten", "UKR", "asserted")}),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),
