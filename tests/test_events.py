@@ -2161,6 +2161,9 @@ ROWS = [
     ("Kenyan teachers called on President Ruto to resign.", {("KEN", "Request", "KEN", "asserted")}),
     # a threat told by a noun holds what it threatens, as the verb does
     ("Russia's threat to invade Ukraine alarmed the region.", {("RUS", "Threaten", "UKR", "asserted")}),
+    # an act commented on by no one named stands ("commented acts" give only the comment when it has a doer)
+    ("Russia's invasion of Ukraine was condemned.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Russia's invasion of Ukraine was condemned by the EU.", {("EU", "Accuse", "RUS", "asserted")}),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),

@@ -1283,6 +1283,9 @@ def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
     if _light_use(head, noun, rules):
         return False
     senses = rules.verbs[head.lemma_.lower()].senses
+    if noun.dep_ in PASSIVE_SUBJECTS and not any(c.dep_ == "agent" for c in head.children) \
+            and all(s.action in rules.act_comments for s in senses if s.action):
+        return False  # "Russia's offer of aid was rejected": a comment by no one named leaves the act commented on
     return any(s.theme is None for s in senses) or theme_class(noun, rules) in {s.theme for s in senses}
 
 
