@@ -169,6 +169,8 @@ class Rules:
     """Verbs that are force in armed hands and a sit-in protest in unarmed ones: "students occupied the campus"."""
     binding_verbs: frozenset[str]
     implicative_verbs: frozenset[str]
+    appeal_nouns: frozenset[str]
+    """Nouns that are an appeal when they ask for something ("a call for talks"), else their own trigger (a call)."""
     """Verbs whose object does what their infinitive says ("forced Ukraine to withdraw", "sent Blinken to meet Wang
     Yi"); under any other verb with an object that could act, the infinitive is asked of it, not done."""
     """Verbs of planning whose object, a party, does what the infinitive says ("commits the US to withdraw")."""
@@ -689,7 +691,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -771,6 +773,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         sit_in_verbs=word_set("sit_in_verbs"),
         binding_verbs=word_set("binding_verbs"),
         implicative_verbs=word_set("implicative_verbs"),
+        appeal_nouns=word_set("appeal_nouns"),
         supplying_verbs=word_set("supplying_verbs"),
         firing_verbs=word_set("firing_verbs"),
         taking_verbs=word_set("taking_verbs"),

@@ -2164,6 +2164,11 @@ ROWS = [
     # an act commented on by no one named stands ("commented acts" give only the comment when it has a doer)
     ("Russia's invasion of Ukraine was condemned.", {("RUS", "Assault", "UKR", "asserted")}),
     ("Russia's invasion of Ukraine was condemned by the EU.", {("EU", "Accuse", "RUS", "asserted")}),
+    # a call for something is an appeal, asked of the one its clause names, as calling for it is
+    ("Russia's call for talks with Ukraine was welcomed.", {("RUS", "Request", "UKR", "asserted")}),
+    ("Biden called for Israel to allow more aid into Gaza.", {("USA", "Request", "ISR", "asserted")}),
+    ("Biden's call for Israel to allow more aid into Gaza went unheeded.", {("USA", "Request", "ISR", "asserted")}),
+    ("Putin and Trump held a phone call.", {("RUS", "Consult", "USA", "asserted")}),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),

@@ -573,6 +573,16 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
                 conditioned = [k for k in phrase_keys([s for c in conditions for s in c.children if s.dep_ in SUBJECTS], ctx)
                                if k not in frame.actors]
                 inner_targets = threatened or conditioned or inner_targets
+            if is_a(frame.action, "Request"):
+                # "called for Israel to allow more aid into Gaza", "demanded that Hamas free the hostages": the one asked
+                # is the clause's subject, before whom the act asked of them would touch
+                # (not a clause of time or cause: "called for calm after Israel struck Beirut" asks nothing of Israel)
+                asking = [c for c in frame.trigger.children if c.dep_ in ("ccomp", "xcomp", "acl") or (
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("for", "that") for m in c.children))]
+                asking += [c for p in frame.trigger.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]
+                asked = [k for k in phrase_keys([s for c in asking for s in c.children if s.dep_ in SUBJECTS], ctx)
+                         if k not in frame.actors]
+                inner_targets = asked or inner_targets
             if not inner_targets:
                 # "demanded that Hamas renounce its armed struggle": the one asked is the clause's subject;
                 # "threatened to stop talks if the United States goes ahead": the one the condition is on

@@ -1113,6 +1113,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     target_preps = (rules.target_preps | trigger.aimed) - trigger.venues
     target_tokens = pobjs(noun, target_preps) + _addressed(noun, trigger, ctx) + [o for o in of_objs if o not in themes] \
         + possessed
+    if is_a(action, "Request"):
+        # "Russia's appeal for talks with Ukraine": what is asked for names whom, as with "called for talks with"
+        target_tokens += [p for f in pobjs(noun, frozenset({"for"})) if resolve_np(f, ctx) is None
+                          for p in pobjs(f, target_preps - {"at"} - TOPIC_PREPS)]
     if rules.theme_class(noun.lemma_.lower()) == "talks":
         # (the parser may hang the topic on the light verb: "will hold talks on joining NATO")
         target_tokens += joined(noun, rules) or (joined(light, rules) if light is not None else [])
@@ -1400,6 +1404,11 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
         lemma = _hyphenated(token, lemma, rules.nouns)
     if pos == "NOUN" and lemma in rules.nouns and not _is_nominal_of_verb_trigger(token, rules):
         trig = rules.nouns[lemma]
+        if lemma in rules.appeal_nouns and (pobjs(token, frozenset({"for"})) or any(
+                c.dep_ == "acl" and to_infinitive(c) for c in token.children)):
+            # "Russia's call for talks with Ukraine", "renewed his call for a ceasefire": a call that asks for something
+            # is an appeal, as calling for it is (a call alone is one by telephone)
+            trig = rules.nouns["appeal"]
         frame = _noun_frame(token, trig, ctx)
         return (frame, trig, _light_verb(token, rules)) if frame else None
     return None
