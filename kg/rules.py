@@ -106,6 +106,8 @@ class ModalityCues:
     negated_nouns: frozenset[str]
     considered_adjectives: frozenset[str]
     planned_adjectives: frozenset[str]
+    negated_adjectives: frozenset[str]
+    """ "Germany is reluctant to send troops": what one is unwilling to do is not done."""
     open_adjectives: frozenset[str]
     """ "Serbia is open to talks with Kosovo": what one is open to, one would consider."""
     conditional_marks: frozenset[str]

@@ -2169,6 +2169,10 @@ ROWS = [
     ("Biden called for Israel to allow more aid into Gaza.", {("USA", "Request", "ISR", "asserted")}),
     ("Biden's call for Israel to allow more aid into Gaza went unheeded.", {("USA", "Request", "ISR", "asserted")}),
     ("Putin and Trump held a phone call.", {("RUS", "Consult", "USA", "asserted")}),
+    # what one is reluctant or hesitates to do, or has no intention of doing, is not done
+    ("Germany is reluctant to send troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),
+    ("Germany hesitated to send troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),
+    ("Germany has no intention of sending troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),

@@ -935,7 +935,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
         purpose = node.dep_ == "relcl" and _bare_infinitive(node)
         if node.dep_ == "relcl" and not purpose:
             return actor_keys([head], ctx)
-        if (node.dep_ == "acl" or purpose) and head.pos_ in ("NOUN", "PROPN"):
+        # ("has no intention of sending troops": a gerund of a noun of planning, as its infinitive would be)
+        of_plan = node.dep_ == "prep" and node.lower_ == "of" and prev is not None and prev.dep_ == "pcomp" \
+            and head.lemma_.lower() in ctx.rules.modality.planned_nouns | ctx.rules.modality.considered_nouns
+        if (node.dep_ == "acl" or purpose or of_plan) and head.pos_ in ("NOUN", "PROPN"):
             # "North Korea sending troops": a gerund on a name is done by the name's bearer;
             # "plans to send weapons": the planner is the noun's possessor
             if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:

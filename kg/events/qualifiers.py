@@ -159,6 +159,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node is not token:
             if any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in children):
                 return "considered"  # "if the House votes to impeach him": a condition outranks the verb's own cue
+            if node.pos_ == "ADJ" and lemma in cues.negated_adjectives:
+                return "negated"  # "is reluctant to send troops", "remains unwilling to negotiate"
             if node.pos_ == "ADJ" and lemma in cues.planned_adjectives:
                 # ("is not ready to hold talks": the copula's negation denies the readiness)
                 return "negated" if _copula_denied(node, cues.negations) else "planned"
