@@ -275,6 +275,7 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("French police shot dead a Moroccan teenager.", "teenager", "MAR-cvl", "Organization"),  # agents_extra
         ("Gunmen abducted 300 Nigerian schoolgirls.", "schoolgirls", "NGA-edu", "Organization"),  # agents_extra
         ("Israel killed seven British aid workers.", "aid workers", "GBR-ngo", "Organization"),  # not labour
+        ("Peruvian police fired tear gas at striking truck drivers.", "truck drivers", "PER-lab", "Organization"),
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):
