@@ -2173,6 +2173,9 @@ ROWS = [
     ("Germany is reluctant to send troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),
     ("Germany hesitated to send troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),
     ("Germany has no intention of sending troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),
+    # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
+    ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
+    ("Britain and France share a border.", set()),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),
