@@ -171,8 +171,9 @@ class Rules:
     """Verbs that are force in armed hands and a sit-in protest in unarmed ones: "students occupied the campus"."""
     binding_verbs: frozenset[str]
     implicative_verbs: frozenset[str]
-    appeal_nouns: frozenset[str]
-    """Nouns that are an appeal when they ask for something ("a call for talks"), else their own trigger (a call)."""
+    appeal_nouns: Mapping[str, str]
+    """Nouns that take another noun's trigger when they ask for something ("a call for talks" is an appeal), else
+    their own (a call is talks)."""
     """Verbs whose object does what their infinitive says ("forced Ukraine to withdraw", "sent Blinken to meet Wang
     Yi"); under any other verb with an object that could act, the infinitive is asked of it, not done."""
     """Verbs of planning whose object, a party, does what the infinitive says ("commits the US to withdraw")."""
@@ -726,6 +727,12 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         return frozenset(_words(value, f"{file}: {where}"))
 
     verbs = _triggers(data["verbs"], "verbs", classes, file)
+    nouns = _triggers(data["nouns"], "nouns", classes, file)
+    appeals = data["appeal_nouns"]
+    if not isinstance(appeals, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in appeals.items()):
+        raise RulesError(f"{file}: appeal_nouns: expected a mapping of noun to noun trigger, got {appeals!r}")
+    if unknown := sorted(v for v in appeals.values() if v.strip().lower() not in nouns):
+        raise RulesError(f"{file}: appeal_nouns: {', '.join(unknown)} not a noun trigger")
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
@@ -748,7 +755,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         raise RulesError(f"{file}: unknown_attackers.sector must be a sector code, got {attackers['sector']!r}")
     return Rules(
         verbs=verbs,
-        nouns=_triggers(data["nouns"], "nouns", classes, file),
+        nouns=nouns,
         noun_classes=classes,
         target_preps=word_set("target_preps"),
         light_verbs=word_set("light_verbs"),
@@ -775,7 +782,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         sit_in_verbs=word_set("sit_in_verbs"),
         binding_verbs=word_set("binding_verbs"),
         implicative_verbs=word_set("implicative_verbs"),
-        appeal_nouns=word_set("appeal_nouns"),
+        appeal_nouns=MappingProxyType({k.strip().lower(): v.strip().lower() for k, v in appeals.items()}),
         supplying_verbs=word_set("supplying_verbs"),
         firing_verbs=word_set("firing_verbs"),
         taking_verbs=word_set("taking_verbs"),

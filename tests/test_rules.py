@@ -137,6 +137,10 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(assemblies={"verbs": ["gather"], "subjects": []}), "assemblies.subjects"),
         (lambda d: d["modality"].pop("negations"), "modality needs exactly"),
         (lambda d: d["modality"].update(negations=["not", False]), "modality.negations"),
+        (lambda d: d.update(appeal_nouns={"call": "plead"}), "appeal_nouns: plead not a noun trigger"),
+        (lambda d: d.update(appeal_nouns=["call"]), "appeal_nouns: expected a mapping of noun to noun trigger"),
+        (lambda d: d.update(implicative_verbs=[]), "implicative_verbs"),
+        (lambda d: d["modality"].update(negated_adjectives=[7]), "modality.negated_adjectives"),
     ],
 )
 def test_malformed_rules_name_the_entry(raw: dict, mutate, message: str) -> None:

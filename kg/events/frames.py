@@ -1408,7 +1408,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
                 c.dep_ == "acl" and to_infinitive(c) for c in token.children)):
             # "Russia's call for talks with Ukraine", "renewed his call for a ceasefire": a call that asks for something
             # is an appeal, as calling for it is (a call alone is one by telephone)
-            trig = rules.nouns["appeal"]
+            trig = rules.nouns[rules.appeal_nouns[lemma]]
         frame = _noun_frame(token, trig, ctx)
         return (frame, trig, _light_verb(token, rules)) if frame else None
     return None
