@@ -801,7 +801,9 @@ ROWS = [
      {("ERI", "Assault", "ETH", "asserted"), ("ERI", "Cooperate", "ETH", "asserted")}),
     ("Iraqi police arrested the suspect together with US agents.",
      {("IRQ", "Coerce", "IRQ", "asserted"), ("IRQ", "Cooperate", "USA", "asserted")}),
-    ("Britain, alongside France, condemned Iran.", {("GBR", "Accuse", "IRN", "asserted")}),
+    # (whoever an act is done along or together with does it too)
+    ("Britain, alongside France, condemned Iran.", {("GBR", "Accuse", "IRN", "asserted"), ("FRA", "Accuse", "IRN", "asserted")}),
+    ("Along with Canada, the US sanctioned Russian banks.", {("USA", "Sanction", "RUS", "asserted"), ("CAN", "Sanction", "RUS", "asserted")}),
     # what one has the power or the right to do is what one could do
     ("Israel's parliament approved a law that limits the Supreme Court's power to overrule the government.",
      {("ISR", "Reject", "ISR", "considered")}),

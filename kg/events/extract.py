@@ -422,13 +422,17 @@ def _deal_parties(frames: list, ctx: Context) -> list:
 
 def _allies(frames: list, ctx: Context) -> list:
     """ "Eritrean troops fought alongside Ethiopian forces", "police arrested him together with US agents": an act of
-    force done alongside someone (`allied_actions`) is military cooperation with them too (CAMEO 062)."""
+    force done alongside someone (`allied_actions`) is military cooperation with them too (CAMEO 062); and whoever
+    an act is done along or together with does it too ("the US, along with Canada, sanctioned Russian banks")."""
     out = list(frames)
     for frame, trig, light in frames:
-        if not frame.actors or not any(is_a(frame.action, a) for a in ctx.rules.allied_actions):
+        if not frame.actors:
             continue
         allies = [k for k in actor_keys(companions(frame.trigger), ctx) if k not in frame.actors]
-        if allies:
+        # (only with someone named as acted on: where an act falls otherwise is read from its own doer's country)
+        if frame.targets and (partners := [k for k in allies if k not in frame.targets]):
+            out.append((replace(frame, actors=tuple(partners)), trig, light))
+        if allies and any(is_a(frame.action, a) for a in ctx.rules.allied_actions):
             out.append((Frame(frame.trigger, "Cooperate", frame.actors, tuple(allies), None), trig, light))
     return out
 

@@ -849,8 +849,13 @@ def companions(token: Token) -> list[Token]:
     """Whom an act is done alongside, on its verb: "fought alongside Ethiopian forces", "together with US agents",
     "raided the camp in coordination with the army" (not "in solidarity with": whom it is for)."""
     rules = load_rules()
-    return [p for child in token.children if child.dep_ == "prep" and (
-        child.lower_ in rules.companion_preps or _companion(child, sympathy=False))
+    # (or on its subject: "Britain, alongside France, condemned Iran")
+    children = [*token.children, *(c for s in token.children if s.dep_ in SUBJECTS for c in s.children)]
+    # ("Along with Canada, the US sanctioned ...": the parser may make the adverb a preposition holding the with-phrase)
+    held = [w for child in children if child.dep_ in ("prep", "advmod") and child.lower_ in rules.companion_adverbs
+            for w in child.children if w.dep_ == "prep" and w.lower_ == "with"]
+    return [p for child in [*children, *held] if child.dep_ == "prep" and (
+        child.lower_ in rules.companion_preps or _companion(child, sympathy=False) or child in held)
         for p in child.children if p.dep_ == "pobj"]
 
 
