@@ -2178,6 +2178,9 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a second verb the parser hangs as a bare dependent shares the clause's subject
+    ("Zelensky met Biden, then travelled to Ottawa to meet Trudeau.",
+     {("UKR", "Consult", "USA", "asserted"), ("UKR", "Consult", "CAN", "asserted")}),
     # leaders whose surname alone names them in news
     ("Aliyev met the Norwegian king on Monday.", {("AZE", "Consult", "NOR", "asserted")}),
     ("Sandu criticised Russia.", {("MDA", "Accuse", "RUS", "asserted")}),

@@ -916,7 +916,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
     prev: Token | None = None
     # "Norway is willing to send": through an adjective of readiness to the copula's subject
     unowned_conjunct = False
-    while node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") and seen < 5:
+    # ("met Biden, then travelled to Ottawa": the parser may hang a second verb of the clause as a bare dependent)
+    while (node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") or (
+            node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB"
+            and not any(c.dep_ in SUBJECTS for c in node.children))) and seen < 5:
         seen += 1
         head = node.head
         if node.dep_ == "conj" and node.tag_ in FINITE_TAGS and head.tag_ == "VB" and head.dep_ == "xcomp":
