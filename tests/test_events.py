@@ -2170,6 +2170,7 @@ ROWS = [
     ("Russia's call for talks with Ukraine was welcomed.", {("RUS", "Request", "UKR", "asserted")}),
     ("Biden called for Israel to allow more aid into Gaza.", {("USA", "Request", "ISR", "asserted")}),
     ("Biden's call for Israel to allow more aid into Gaza went unheeded.", {("USA", "Request", "ISR", "asserted")}),
+    ("The UN's call for sanctions on Myanmar went unheeded.", {("UN", "Request", "MMR", "asserted")}),
     ("Putin and Trump held a phone call.", {("RUS", "Consult", "USA", "asserted")}),
     # what one is reluctant or hesitates to do, or has no intention of doing, is not done
     ("Germany is reluctant to send troops to Lithuania.", {("DEU", "DeployTroops", "LTU", "negated")}),

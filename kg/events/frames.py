@@ -319,15 +319,9 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         target_tokens += [t for t in themes if definite_act(t) and _told_doers(t, ctx)]
     # (what someone is punished for is a reason too: "sanctioned four settlers for violence against Palestinians")
     punished = (is_a(action, "Sanction") or is_a(action, "Coerce")) and acted_on_named
-    for pobj in pobjs(verb, frozenset({"for"})) if not (is_a(action, "Accuse") or punished) else []:
-        # "mobilized reservists for a war against Iraq", "called for sanctions against Nigeria" (not "blamed
-        # Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
-        if resolve_np(pobj, ctx) is None:
-            # (an at-phrase is a setting: "petitioned the court for a ruling at the request of Johnson" asks nothing of
-            # Johnson; an on-phrase of no act is a topic: "a ruling on the prorogation of parliament")
-            acting = pobj.lemma_.lower() in rules.nouns or theme_class(pobj, rules) is not None
-            preps = rules.target_preps - {"at"} - (frozenset() if acting else TOPIC_PREPS)
-            target_tokens += pobjs(pobj, _unless_topic(pobj, preps, rules))
+    if not (is_a(action, "Accuse") or punished):
+        # (not "blamed Russian hackers for the cyberattack on the OPCW": what one is accused for is no one accused)
+        target_tokens += _sought_targets(verb, ctx)
     for obj in objects:
         if obj not in themes and resolve_np(obj, ctx) is None and not (comments and hostile_act(obj, rules)):
             # "threatened security consequences for South Korea": the object's recipient is the target;
@@ -1115,8 +1109,7 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         + possessed
     if is_a(action, "Request"):
         # "Russia's appeal for talks with Ukraine": what is asked for names whom, as with "called for talks with"
-        target_tokens += [p for f in pobjs(noun, frozenset({"for"})) if resolve_np(f, ctx) is None
-                          for p in pobjs(f, target_preps - {"at"} - TOPIC_PREPS)]
+        target_tokens += _sought_targets(noun, ctx)
     if rules.theme_class(noun.lemma_.lower()) == "talks":
         # (the parser may hang the topic on the light verb: "will hold talks on joining NATO")
         target_tokens += joined(noun, rules) or (joined(light, rules) if light is not None else [])
@@ -1198,6 +1191,21 @@ def _captors(captives: list[Token], ctx: Context) -> list[str]:
         # "Hamas took 250 Israelis hostage. Israel demanded the release of the hostages", "police arrested a
         # journalist. RSF demanded his release": captives named again, or by a pronoun, are those last taken
         found = list(ctx.last_captors())
+    return found
+
+
+def _sought_targets(head: Token, ctx: Context) -> list[Token]:
+    """Whom what a verb or a noun is for names: "mobilized reservists for a war against Iraq", "called for sanctions
+    against Nigeria", "Russia's appeal for talks with Ukraine" (a for-phrase naming a party is read as any phrase is)."""
+    rules = ctx.rules
+    found: list[Token] = []
+    for pobj in pobjs(head, frozenset({"for"})):
+        if resolve_np(pobj, ctx) is None:
+            # (an at-phrase is a setting: "petitioned the court for a ruling at the request of Johnson" asks nothing of
+            # Johnson; an on-phrase of no act is a topic: "a ruling on the prorogation of parliament")
+            acting = pobj.lemma_.lower() in rules.nouns or theme_class(pobj, rules) is not None
+            preps = rules.target_preps - {"at"} - (frozenset() if acting else TOPIC_PREPS)
+            found += pobjs(pobj, _unless_topic(pobj, preps, rules))
     return found
 
 
