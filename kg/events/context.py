@@ -172,6 +172,10 @@ class Context:
         people = sector_key(country, "PPL")
         return people if people in self.gaz.entities else None
 
+    def state_body(self, key: str) -> bool:
+        """A state, or a body the gazetteer types as one of its government or military organs."""
+        return self.kind(key) == "Country" or self.gaz.types.get(key) in ("government", "military")
+
     def armed(self, key: str) -> bool:
         """An actor that bears arms: an armed group or a military, or an agent of a sector of either (sectors.yaml:
         a state's forces, rebels, militias)."""

@@ -289,7 +289,7 @@ def _state_protest(frame: Frame, light: Token | None, ctx: Context) -> bool:
     """A protest by states or their organs ("Canada protested", "the Chinese government protested"), not by
     people named by their nationality or as a group ("Kenyans protested", "thousands of Kenyans",
     "Palestinian riots", "Hong Kong protesters", "they chanted", "Swedes joined the protest")."""
-    if not all(ctx.kind(a) == "Country" or ctx.gaz.types.get(a) in ("government", "military") for a in frame.actors):
+    if not all(ctx.state_body(a) for a in frame.actors):
         return False
     namers = [c for c in frame.trigger.children if c.dep_ in SUBJECTS | NAMING_MODIFIERS]
     namers += [c for c in light.children if c.dep_ in SUBJECTS] if light is not None else []
@@ -981,8 +981,7 @@ def _own_state(key: str, frame: Frame, ctx: Context) -> bool:
 def _of_state(key: str, ctx: Context) -> bool:
     """A state, a government or military body, or a person or group of a state organ's sector."""
     entity = ctx.entity(key)
-    return ctx.kind(key) == "Country" or ctx.gaz.types.get(key) in ("government", "military") or (
-        entity is not None and state_organ(entity.sector, ctx))
+    return ctx.state_body(key) or (entity is not None and state_organ(entity.sector, ctx))
 
 
 def _is_own(country: str, frame: Frame, ctx: Context) -> bool:

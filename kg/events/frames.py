@@ -813,7 +813,7 @@ def _coerced_at_home(tokens: list[Token], actors: list[str], action: str, ctx: C
     if not is_a(action, "Coerce"):
         return []
     # (a state, its organs, or a body the text names generically with its country: "the Philippine Senate")
-    states = {ctx.country(a) for a in actors if ctx.kind(a) == "Country" or ctx.gaz.types.get(a) in ("government", "military")
+    states = {ctx.country(a) for a in actors if ctx.state_body(a)
               or (a not in ctx.gaz.entities and ctx.kind(a) == "Organization" and a.startswith(f"{ctx.country(a)}-"))}
     if len(states) != 1 or None in states:
         return []
