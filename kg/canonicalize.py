@@ -647,8 +647,20 @@ def agent_ending_at(doc: Doc, token: Token, agents: Agents, token_keys: Mapping[
             phrase = f"{before} {last}" if before else last
             sector = agents.sector_of(phrase)
             if sector is not None:
-                return start, phrase, sector
+                return start, phrase, _out_of_office(doc, start, token, sector)
     return None
+
+
+def _out_of_office(doc: Doc, start: int, head: Token, sector: str) -> str:
+    """ "a former minister", "the ex-minister", "a former Kenyan minister", "retired generals": a holder of a state
+    office out of it is of the country's elites (ELI), no longer its organ."""
+    rules = load_rules()
+    if sector not in rules.office_sectors:
+        return sector
+    before = [t for t in doc[max(0, start - 2):start] if t.text != "-"]
+    out = any(t.lower_ in rules.former_words for t in before[-1:]) or any(
+        c.dep_ in ("amod", "compound", "advmod") and c.lower_ in rules.former_words and c.i < start for c in head.children)
+    return "ELI" if out else sector
 
 
 def _ends_phrase(token: Token, token_keys: Mapping[int, str]) -> bool:

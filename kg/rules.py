@@ -171,6 +171,8 @@ class Rules:
     """Verbs that are force in armed hands and a sit-in protest in unarmed ones: "students occupied the campus"."""
     binding_verbs: frozenset[str]
     implicative_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
+    """Verbs whose small clause of a participle tells what the causer has done to its subject ("had Navalny arrested")."""
     appeal_nouns: Mapping[str, str]
     """Nouns that take another noun's trigger when they ask for something ("a call for talks" is an appeal), else
     their own (a call is talks)."""
@@ -257,6 +259,10 @@ class Rules:
     """Verbs of assembling that, with protesters as subject, are a protest ("protesters gathered outside the embassy")."""
     protester_nouns: frozenset[str]
     """Nouns for people protesting: the subjects that make an assembly a protest."""
+    former_words: frozenset[str]
+    """Words that put an office holder out of office ("former", "ex", "retired"): they are the country's elites."""
+    office_sectors: frozenset[str]
+    """Sectors of state offices (GOV, MIL, ...), whose former holders are elites (ELI), no longer the organ."""
     public_sectors: frozenset[str]
     """Sectors of the general public (PPL, CVL): the dictionary codes nothing they do but protest (its general
     verbs read everyday acts, "paying taxes", "returned from Italy", "vote for", as events); the hand rules do."""
@@ -694,7 +700,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "causative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "former_holders", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -736,6 +742,10 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
+    former = _section(data["former_holders"], ("words", "sectors"), f"{file}: former_holders")
+    if not isinstance(former["sectors"], list) or not all(isinstance(c, str) and c.isalpha() and len(c) == 3
+                                                          for c in former["sectors"]):
+        raise RulesError(f"{file}: former_holders.sectors must be a list of sector codes, got {former['sectors']!r}")
     _section(data["ultimatums"], ("verbs", "times", "until", "code"), f"{file}: ultimatums")
     ultimatum_code = str(data["ultimatums"]["code"])
     if not (ultimatum_code.isdigit() and 2 <= len(ultimatum_code) <= 4):
@@ -782,6 +792,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         sit_in_verbs=word_set("sit_in_verbs"),
         binding_verbs=word_set("binding_verbs"),
         implicative_verbs=word_set("implicative_verbs"),
+        causative_verbs=word_set("causative_verbs"),
         appeal_nouns=MappingProxyType({k.strip().lower(): v.strip().lower() for k, v in appeals.items()}),
         supplying_verbs=word_set("supplying_verbs"),
         firing_verbs=word_set("firing_verbs"),
@@ -824,6 +835,9 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         ultimatum_code=ultimatum_code,
         assembly_verbs=word_set("assemblies", "verbs"),
         protester_nouns=word_set("assemblies", "subjects"),
+        former_words=word_set("former_holders", "words"),
+        office_sectors=frozenset(w.upper() for w in _words(data["former_holders"]["sectors"],
+                                                           f"{file}: former_holders.sectors")),
         public_sectors=frozenset(w.upper() for w in _words(data["public_sectors"], f"{file}: public_sectors")),
         unarmed_types=unarmed_types,
         unarmed_actions=unarmed_actions,

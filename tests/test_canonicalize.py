@@ -276,6 +276,11 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("Gunmen abducted 300 Nigerian schoolgirls.", "schoolgirls", "NGA-edu", "Organization"),  # agents_extra
         ("Israel killed seven British aid workers.", "aid workers", "GBR-ngo", "Organization"),  # not labour
         ("Peruvian police fired tear gas at striking truck drivers.", "truck drivers", "PER-lab", "Organization"),
+        # a holder of a state office out of it is of the elites, not the organ
+        ("Peruvian police arrested a former minister.", "minister", "PER-eli", "Organization"),
+        ("The ex-minister criticised the Peruvian government.", "minister", "PER-eli", "Organization"),
+        ("Retired Peruvian generals criticised the government.", "generals", "PER-eli", "Organization"),
+        ("Peruvian police arrested a minister.", "minister", "PER-gov", "Organization"),
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):

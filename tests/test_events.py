@@ -2179,6 +2179,9 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # those who visit a thing together do not meet each other by it; those who meet do
+    ("Biden and Macron visited the front line.", set()),
+    ("Biden and Macron visited the hospital.", {("USA", "Consult", "FRA", "asserted"), ("FRA", "Consult", "FRA", "asserted")}),
     # a second verb the parser hangs as a bare dependent shares the clause's subject
     ("Zelensky met Biden, then travelled to Ottawa to meet Trudeau.",
      {("UKR", "Consult", "USA", "asserted"), ("UKR", "Consult", "CAN", "asserted")}),
@@ -2490,4 +2493,27 @@ def test_nationals_who_protest_are_the_people(text: str, expected: list[tuple]) 
     ("Mozambique is in crisis. Muslims urged the government to investigate the killings.", []),
 ])
 def test_a_country_s_clergy_named_alone_are_of_the_country_the_text_is_about(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a causer's small clause of a participle is done to its subject, by the causer
+    ("Putin had Navalny arrested.", [("vladimir-putin", "Coerce", "alexei-navalny")]),
+    ("Philippine Vice President Sara Duterte threatened to have President Marcos killed.",
+     [("sara-duterte-64bc27", "Threaten", "ferdinand-marcos-jr")]),
+    # an order of the act is the act, as "ordered his release" is; the one freed is not the one ordered
+    ("The judge ordered Navalny released.", [("RUS-jud", "Retreat", "alexei-navalny")]),
+    # (a perfect, or a question's inverted auxiliary, is no causer)
+    ("Russia has arrested Navalny.", [("RUS", "Coerce", "alexei-navalny")]),
+])
+def test_what_a_causer_has_done_to_someone_is_the_causer_s_act(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a former office holder is no longer the organ: the government acting on one acts on its elites
+    ("The Kenyan government arrested a former minister.", [("KEN-gov", "Coerce", "KEN-eli")]),
+    ("The Kenyan government arrested a minister.", []),  # (an organ acting on itself tells no event between two)
+])
+def test_a_former_office_holder_is_of_the_elites(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected

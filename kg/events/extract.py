@@ -131,6 +131,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
                                                     or ((trig.reciprocal or _shared_bond(frame, rules))
                                                         and not parties)) \
                 and not (frame.targets and (frame.mediated or _with_party(frame, ctx) or _visited(frame, ctx))) \
+                and not _visited_thing(frame, ctx) \
                 and frame.trigger.lemma_.lower() not in rules.mediating_verbs
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
@@ -328,13 +329,26 @@ COUNTERPART_PREPS = frozenset({"with", "between"})
 def _visited(frame: Frame, ctx: Context) -> bool:
     """The one a visiting verb's subjects meet, named as its object ("Macron and Scholz visited Kyiv"): a counterpart
     of each of them, not a topic of their own meeting."""
+    met = _met(frame, ctx)
+    return bool({_party(k, ctx) for k in met or ()} & {_party(t, ctx) for t in frame.targets})
+
+
+def _visited_thing(frame: Frame, ctx: Context) -> bool:
+    """A visit to what names no party ("the archbishop and politicians visited the hospital", "visited the front
+    line"): those who go there together do not meet each other by it."""
+    return _met(frame, ctx) == []
+
+
+def _met(frame: Frame, ctx: Context) -> list[str] | None:
+    """Whom a visiting verb's objects name as met (None for another verb, or one with no object)."""
     if frame.trigger.lemma_.lower() not in ctx.rules.visiting_verbs:
-        return False
+        return None
     objects = [c for c in frame.trigger.children if c.dep_ in OBJECTS]
+    if not objects:
+        return None
     # (a building is no one met: "visited the hospital" names no hospital sector as a counterpart; officials are)
-    met = [k for k in phrase_keys(objects, ctx) if not ((e := ctx.entity(k)) is not None and e.sector
+    return [k for k in phrase_keys(objects, ctx) if not ((e := ctx.entity(k)) is not None and e.sector
                                                          and e.kind != "Person" and not state_organ(e.sector, ctx))]
-    return bool({_party(k, ctx) for k in met} & {_party(t, ctx) for t in frame.targets})
 
 
 def _party(key: str, ctx: Context) -> str | None:

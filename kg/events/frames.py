@@ -47,9 +47,14 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         return None  # (an infinitive: "told Israel to halt"; not "he told Scientific American, implying that ...")
     if verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.head.dep_ in OBJECTS:
         return _gerund_frame(verb, trigger, ctx)
+    if any(c.dep_ == "ccomp" and _caused(c, rules) for c in verb.children):
+        return None  # "the judge ordered Navalny released": the act ordered is the event, as in "ordered his release"
     # "sanctions imposed by the EU": a participle with an agent is passive without an auxiliary
     # ("Imran Khan arrested in Islamabad": a headline drops the auxiliary, and its subject is whom it is done to)
     reduced = reduced_passive(verb, rules.transitive_verbs)
+    # ("Putin had Navalny arrested": a causer's small clause is passive in meaning, and the causer does it)
+    caused = _caused(verb, rules)
+    reduced = reduced or caused
     # "Hundreds of Filipinos protested over ...": the parser may read a sentence's main verb as a participle on the
     # noun heading it; a protest with no agent and no object is no passive, and that noun protests
     misread = (trigger.protests and main_verb_as_participle(verb)) or main_verb_with_object(verb)
@@ -221,7 +226,7 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # bombardment of Rafah")
         aimed_at = [k for k in phrase_keys([p for a in acts for p in pobjs(a, AIMED_PREPS | {"of"})], ctx)
                     if k not in actors and ctx.kind(k) in ("Country", "Location")] if actors else []
-    if not actors and not actor_tokens and not passive:
+    if not actors and not actor_tokens and (not passive or caused):
         actors = controller(verb, ctx)
     theme = themes[0] if themes else None
     if not actors and theme is not None and passive and theme_class(theme, rules) in (*AGENT_CLASSES, "aid"):
@@ -528,6 +533,23 @@ AIMED_PREPS = frozenset({"at", "on", "upon", "against"})
 
 ADJECTIVAL = frozenset({"amod", "compound"})
 """Modifiers that name a state as an adjective does ("Russian S-400 missiles"), not as an owner ("Russia's")."""
+
+
+def _caused(verb: Token, rules: Rules) -> bool:
+    """ "Putin had Navalny arrested", "the judge ordered him released", "threatened to have Marcos killed": a past
+    participle whose subject follows a verb of causing (`causative_verbs`: its head, or an auxiliary before the subject,
+    as the parser reads "to have Zelensky arrested") is done to that subject, by whoever causes it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # (the tagger may take the participle for a past tense: "to have President Marcos killed")
+    if verb.tag_ not in ("VBN", "VBD") or len(subjects) != 1 \
+            or any(c.dep_ in ("auxpass", "dobj", "mark") for c in verb.children):
+        return False
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in rules.causative_verbs and verb.head.i < subjects[0].i:
+        return not any(c.dep_ == "aux" for c in verb.children)
+    # (a perfect's auxiliary follows its subject, "Russia has arrested", or is finite before it in a question, "Has
+    # Russia retreated?"; a causer's is a bare infinitive before it)
+    return any(c.dep_ == "aux" and c.lemma_.lower() in rules.causative_verbs and c.tag_ == "VB" and c.i < subjects[0].i
+               for c in verb.children)
 
 
 def _clause_read_as_phrase(verb: Token, ctx: Context) -> tuple[Token, Token] | None:
