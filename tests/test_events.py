@@ -2179,6 +2179,9 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a plural pronoun refers to the group its clause's subject names
+    ("The leaders of Turkey and Greece expressed their willingness to cooperate.",
+     {("TUR", "Cooperate", "GRC", "planned")}),
     # those who visit a thing together do not meet each other by it; those who meet do
     ("Biden and Macron visited the front line.", set()),
     ("Biden and Macron visited the hospital.", {("USA", "Consult", "FRA", "asserted"), ("FRA", "Consult", "FRA", "asserted")}),

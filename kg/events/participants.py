@@ -625,7 +625,7 @@ def _examples(token: Token, ctx: Context) -> list[str]:
 
 def _coordinated_antecedents(pronoun: Token, ctx: Context) -> list[str]:
     """ "Spain and Morocco expressed their willingness to cooperate": a plural pronoun whose clause (or a clause
-    above it) has coordinated parties for its subject refers to all of them."""
+    above it) has coordinated parties (or a group of them) for its subject refers to all of them."""
     if pronoun.lower_ not in PLURAL_PRONOUNS:
         return []
     node = pronoun
@@ -633,7 +633,9 @@ def _coordinated_antecedents(pronoun: Token, ctx: Context) -> list[str]:
         node = node.head
         subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i < pronoun.i and c.lower_ not in PLURAL_PRONOUNS]
         if subjects:
-            parties = [k for c in _conjuncts(subjects[0]) if (k := resolve_np(c, ctx, 2))]
+            # (or a group the subject names: "the leaders of Turkey and Greece", "the two countries")
+            parties = _owners(subjects[0], ctx) or _group_antecedents(subjects[0], ctx) or [
+                k for c in _conjuncts(subjects[0]) if (k := resolve_np(c, ctx, 2))]
             if len(set(parties)) > 1:
                 return list(dict.fromkeys(parties))
             break
