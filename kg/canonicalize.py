@@ -838,7 +838,9 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         told = named.setdefault(_description(token), [])
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
-        country = _placed_in(token, token_keys, gaz) or _scene_country(doc, start, token_keys, gaz) \
+        # (a building or a vessel named by its agent is placed as that agent is: "a police station in Nigeria")
+        country = _placed_in(token.head if token.dep_ == "compound" else token, token_keys, gaz) \
+            or _scene_country(doc, start, token_keys, gaz) \
             or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
             or _acting_in(token, token_keys, gaz)
         if country is None:

@@ -2520,3 +2520,13 @@ def test_what_a_causer_has_done_to_someone_is_the_causer_s_act(text: str, expect
 ])
 def test_a_former_office_holder_is_of_the_elites(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a building or a camp named by its agent stands for the agent, placed where the phrase says
+    ("Kenya is in crisis. Gunmen attacked a police station in northern Nigeria.", [("NGA-uaf", "Assault", "NGA-cop")]),
+    ("Kenya is in crisis. Rebels attacked an army base.", [("KEN-reb", "Assault", "KEN-mil")]),
+    ("Kenya is in crisis. Gunmen attacked a television station.", [("KEN-uaf", "Assault", "KEN-med")]),
+])
+def test_premises_named_by_their_agent_stand_for_it(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected
