@@ -578,20 +578,47 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
                 token.head.lemma_.lower() in rules.platform_nouns or acted_premises(token.head, rules))):
             continue
         hit = agent_ending_at(doc, token, agents, token_keys)
+        if hit is None and token.lemma_.lower() in rules.group_nouns and not _definite_singular(token):
+            # "student groups", "civil society organisations": a collective noun that is no one alone is of the
+            # agent its modifier names (one named definitely refers back: "Hezbollah fired rockets. The militant
+            # group said ...")
+            hit = _body_before(doc, token, agents, token_keys, None)
         if hit is not None:
-            yield (token, *(_body_of_officials(doc, token, hit, agents) or hit))
+            yield (token, *(_body_of_officials(doc, token, hit, agents, token_keys) or hit))
 
 
-def _body_of_officials(doc: Doc, head: Token, hit: tuple[int, str, str], agents: Agents) -> tuple[int, str, str] | None:
-    """ "university officials", "hospital staff", "union officials": those who work for a body (`staff_nouns`), taken
-    for a government's when named alone, are of the body the word before them names when that is an agent of
-    another sector (not a title, "deputy president", nor a regulator, "media authority")."""
+def _definite_singular(noun: Token) -> bool:
+    return noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _body_of_officials(doc: Doc, head: Token, hit: tuple[int, str, str], agents: Agents,
+                       token_keys: Mapping[int, str]) -> tuple[int, str, str] | None:
+    """ "university officials", "hospital staff", "union officials", "civil society leaders": those who work for or
+    lead a body (`staff_nouns`), taken for a government's when named alone, are of the body the words before them
+    name when that is an agent of another sector (not a title, "deputy president", nor a regulator, "media
+    authority")."""
     start, phrase, sector = hit
-    if start != head.i or sector != "GOV" or head.i == 0 or head.lemma_.lower() not in load_rules().staff_nouns:
+    if start != head.i or sector != "GOV" or head.lemma_.lower() not in load_rules().staff_nouns:
         return None
-    before = doc[head.i - 1]
-    body = agents.sector_of(before.lower_) or agents.sector_of(before.lemma_) if before.dep_ == "compound" else None
-    return (before.i, f"{before.lower_} {phrase}", body) if body is not None and body != sector else None
+    return _body_before(doc, head, agents, token_keys, sector)
+
+
+def _body_before(doc: Doc, head: Token, agents: Agents, token_keys: Mapping[int, str],
+                 sector: str | None) -> tuple[int, str, str] | None:
+    """The agent phrase that ends right before `head` as its compound (of a sector other than `sector`), with the
+    head added to its phrase."""
+    before = doc[head.i - 1] if head.i > 0 else None
+    if before is None or before.head.i != head.i or before.dep_ not in ("compound", "amod", "nmod"):
+        return None
+    hit = agent_ending_at(doc, before, agents, token_keys)
+    if hit is None or hit[2] == sector:
+        return None
+    start = hit[0]
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+        return None  # "a pro-government coalition", "anti-government groups": for or against the agent, not it
+    if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in load_rules().describing_verbs:
+        return None  # "described North Korea as a criminal group": what the object is called, no agent of its own
+    return start, f"{hit[1]} {head.lower_}", hit[2]
 
 
 def acted_premises(token: Token, rules: Rules) -> bool:

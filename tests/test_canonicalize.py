@@ -281,6 +281,12 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("The ex-minister criticised the Peruvian government.", "minister", "PER-eli", "Organization"),
         ("Retired Peruvian generals criticised the government.", "generals", "PER-eli", "Organization"),
         ("Peruvian police arrested a minister.", "minister", "PER-gov", "Organization"),
+        # a collective noun that is no one alone, or leaders, are of the agent named before them
+        ("Peruvian student groups condemned the law.", "student groups", "PER-edu", "Organization"),
+        ("Peruvian civil society organisations condemned the law.", "civil society organisations", "PER-cvl",
+         "Organization"),
+        ("Peruvian community leaders condemned the law.", "community leaders", "PER-cvl", "Organization"),
+        ("Peruvian leaders condemned the law.", "leaders", "PER-gov", "Organization"),
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):

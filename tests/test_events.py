@@ -2530,3 +2530,13 @@ def test_a_former_office_holder_is_of_the_elites(text: str, expected: list[tuple
 ])
 def test_premises_named_by_their_agent_stand_for_it(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a group for or against an agent is not the agent; what an object is described as is no agent of its own
+    ("Yemen is host to an anti-Houthi, pro-government coalition fighting the Houthis.", []),
+    ("South Korean officials described North Korea as a criminal group forcing its youth into mercenary roles.",
+     [("KOR-gov", "Accuse", "PRK")]),
+])
+def test_a_group_named_for_an_agent_is_not_always_the_agent(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected
