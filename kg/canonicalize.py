@@ -837,7 +837,7 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if token.lemma_.lower() in rules.mission_nouns:
             continue  # "stormed the embassy in Baghdad", "agreed to reopen embassies": a mission is a foreign state's
         if not agents.sectors[sector].local or any(
-                c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and (
+                (c.dep_ == "poss" and not _the_country(c, rules)) or (c.dep_ in ("compound", "amod", "nmod") and (
                     (c.pos_ == "PROPN" and c.i < start and not (c.ent_type_ == "NORP" and c.i not in token_keys))
                     # (a name the tagger took for a common noun owns too: "Wagner mercenaries")
                     or (c.i in token_keys and c.i < start) or c.lower_ in blocs))
@@ -866,7 +866,11 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
         # (a building or a vessel named by its agent is placed as that agent is: "a police station in Nigeria")
-        country = _placed_in(token.head if token.dep_ == "compound" else token, token_keys, gaz) \
+        # ("Russia shelled Kharkiv, and the country's army advanced": the country referred to is the main subject)
+        referred = [sentence_subject_country(c, token_keys, gaz) for c in token.children
+                    if c.dep_ == "poss" and _the_country(c, rules)]
+        country = (referred[0] if referred else None) \
+            or _placed_in(token.head if token.dep_ == "compound" else token, token_keys, gaz) \
             or _scene_country(doc, start, token_keys, gaz) \
             or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
             or _acting_in(token, token_keys, gaz)
@@ -887,6 +891,13 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if key:
             out.append((start, token.i + 1, key))
     return out
+
+
+def _the_country(possessor: Token, rules: Rules) -> bool:
+    """ "the country's top judge", "the nation's army": a possessor that refers back to a country owns nothing the
+    agent's own country does not tell (it is the state the sentence or the text is about)."""
+    return "Country" in rules.referring_nouns.get(possessor.lemma_.lower(), ()) and any(
+        d.dep_ == "det" and d.lower_ == "the" for d in possessor.children)
 
 
 STATE_NOUNS = frozenset({"country", "nation", "state", "government"})

@@ -2540,3 +2540,13 @@ def test_premises_named_by_their_agent_stand_for_it(text: str, expected: list[tu
 ])
 def test_a_group_named_for_an_agent_is_not_always_the_agent(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the country's" refers back to a country: the organ it owns is that country's (its sentence's main subject first)
+    ("Kenya is in crisis. Police arrested the country's top judge.", [("KEN-cop", "Coerce", "KEN-jud")]),
+    ("Russia shelled Kharkiv, and the country's army advanced on Kupiansk.",
+     [("RUS", "Assault", "UKR"), ("RUS-mil", "Assault", "UKR")]),
+])
+def test_an_organ_of_the_country_referred_to_is_that_country_s(text: str, expected: list[tuple]) -> None:
+    assert _keyed(text) == expected
