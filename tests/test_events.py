@@ -2543,6 +2543,8 @@ def test_a_group_named_for_an_agent_is_not_always_the_agent(text: str, expected:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a group its compound names is that group, not what its of-phrase says ("of corruption")
+    ("Kenya is in crisis. Police accused student groups of corruption.", [("KEN-cop", "Accuse", "KEN-edu")]),
     # "the country's" refers back to a country: the organ it owns is that country's (its sentence's main subject first)
     ("Kenya is in crisis. Police arrested the country's top judge.", [("KEN-cop", "Coerce", "KEN-jud")]),
     ("Russia shelled Kharkiv, and the country's army advanced on Kupiansk.",

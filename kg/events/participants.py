@@ -1116,8 +1116,9 @@ def head_noun(token: Token) -> Token:
                   and c.i + 1 < len(token.doc) and token.doc[c.i + 1].lower_ in LOCATIVE_ADJECTIVES]
         if before:
             return head_noun(before[0])
-    if token.lemma_.lower() in COLLECTIVE_HEADS or token.like_num or (
-            token.lower_ in QUANTIFIERS and token.pos_ in ("DET", "PRON", "ADJ", "NOUN")):
+    # (not a group its compound says what it is: "accused student groups of corruption")
+    if (token.lemma_.lower() in COLLECTIVE_HEADS and not any(c.dep_ == "compound" for c in token.children)) \
+            or token.like_num or (token.lower_ in QUANTIFIERS and token.pos_ in ("DET", "PRON", "ADJ", "NOUN")):
         preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}  # "$1 billion in military aid"
         for pobj in pobjs(token, frozenset(preps)):
             return pobj
