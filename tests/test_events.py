@@ -2179,6 +2179,15 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a party's own measure or bond, acted on by no one named, is its own to lift or sign
+    ("Russia's ban on Ukrainian grain was lifted.", {("RUS", "Concede", "UKR", "asserted")}),
+    ("Russia's agreement with Ukraine was signed on Monday.", {("RUS", "SignAgreement", "UKR", "asserted")}),
+    ("Iranian sanctions were lifted.", set()),  # (a modifier may be whom the measure is on)
+    # aid named with whose it is and whom it goes to is given; military aid arms
+    ("US aid to Ukraine totalled 60 billion dollars.", {("USA", "Aid", "UKR", "asserted")}),
+    ("US military aid to Ukraine arrived.", {("USA", "SupplyWeapons", "UKR", "asserted")}),
+    ("The US cut aid to Ukraine.", {("USA", "Sanction", "UKR", "asserted")}),
+    ("Algerian workers staged a general strike.", {("DZA", "Protest", "DZA", "asserted")}),
     # a plural pronoun refers to the group its clause's subject names
     ("The leaders of Turkey and Greece expressed their willingness to cooperate.",
      {("TUR", "Cooperate", "GRC", "planned")}),

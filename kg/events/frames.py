@@ -234,6 +234,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # acts on: "farmers blocked roads to protest Ukrainian grain imports" is no Ukrainian protest; nor of whom
         # a passive is done to: "three Chinese nationals were charged with spying" were charged by no Chinese)
         actors = modifier_owners(theme, ctx)[:1]
+    if not actors and theme is not None and passive and not agents \
+            and theme_class(theme, rules) in rules.bond_classes | {"sanctions"}:
+        # "Russia's ban on Ukrainian grain was lifted", "Russia's agreement with Ukraine was signed": a measure or a
+        # bond of a party's own, acted on by no one named, is its owner's to lift or sign (the owner a possessor
+        # names; not a modifier, which may be whom it is on: "Iranian sanctions were lifted")
+        actors = modifier_owners(theme, ctx, frozenset({"poss"}))[:1]
     if is_a(action, "Agree"):
         # "agreed to a truce with Hamas", "agreed on a deal with Iran": what is agreed to is with its other party
         themes = themes + [p for p in pobjs(verb, frozenset({"to", "on", "upon"}))
@@ -882,6 +888,14 @@ def _event_object(verb: Token, rules: Rules) -> bool:
         for c in verb.children)
 
 
+def _own_theme(verb: Token, rules: Rules) -> bool:
+    """An object the verb's own trigger reads as a theme of one of its senses ("received aid from Japan": the
+    giver's aid, which the verb tells)."""
+    trigger = rules.verbs.get(verb.lemma_.lower())
+    themes = {s.theme for s in trigger.senses if s.theme} if trigger is not None else set()
+    return any(c.dep_ in OBJECTS and theme_class(c, rules) in themes for c in verb.children)
+
+
 def _carries_nominal(verb: Token, rules: Rules) -> bool:
     """A light verb whose object is an event noun ("launched an investigation", "filed a lawsuit"), or a verb
     whose subject undergoes what its object names ("faced criticism from the EU"): the noun tells the event,
@@ -1312,7 +1326,13 @@ def _is_nominal_of_verb_trigger(noun: Token, rules: Rules) -> bool:
     """A theme noun of a verb trigger ("send aid"): the verb tells the event, not the noun. A noun
     no sense of the verb takes ("resumed talks") is an event of its own under a light verb."""
     head = noun.head
-    if noun.dep_ not in OBJECTS | PASSIVE_SUBJECTS or head.lemma_.lower() not in rules.verbs:
+    if noun.dep_ == "ROOT":
+        # ("USAID suspended aid to Ethiopia", read as a noun phrase: a verb the parser hung on a sentence's head noun
+        # as a participle is its verb)
+        head = next((c for c in noun.lefts if c.dep_ == "amod" and c.tag_ in ("VBN", "VBD")), noun)
+    elif noun.dep_ not in OBJECTS | PASSIVE_SUBJECTS:
+        return False
+    if head.lemma_.lower() not in rules.verbs:
         return False
     if _light_use(head, noun, rules):
         return False
@@ -1330,6 +1350,9 @@ def _light_use(verb: Token, noun: Token, rules: Rules) -> bool:
     if lemma not in rules.light_verbs or noun.lemma_.lower() not in rules.nouns or any(c.dep_ == "prt" for c in verb.children):
         return False
     trigger = rules.verbs.get(lemma)
+    if lemma in rules.modality.planned_verbs and all(
+            s.action and action_types()[s.action].quad == "material-cooperation" for s in rules.nouns[noun.lemma_.lower()].senses):
+        return False  # "pledged aid to Niger", "offered aid": material help promised is a promise (CAMEO 033), not given
     return trigger is None or theme_class(noun, rules) not in {s.theme for s in trigger.senses if s.theme}
 
 
@@ -1362,7 +1385,7 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             return ruling, RULING, None
         if lemma in rules.sighting_verbs and (sighted := _sighting_frame(token, ctx)) is not None:
             return sighted, SIGHTING, None
-        if lemma in rules.undergoing_verbs and _event_object(token, rules):
+        if lemma in rules.undergoing_verbs and _event_object(token, rules) and not _own_theme(token, rules):
             return None  # "received an endorsement from Sanders": the noun tells the event its subject undergoes
         if lemma in rules.electoral_verbs and any(rules.theme_class(t.lemma_.lower()) == "campaign" for t in token.sent):
             return None  # "entered the race to defeat Donald Trump": votes won, no force

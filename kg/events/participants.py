@@ -788,7 +788,10 @@ def _classed_modifier(token: Token, rules: Rules) -> tuple[Token, str] | None:
     """The first modifier of a nominal trigger that names a class, with the class."""
     for child in token.children:
         if child.dep_ in ("compound", "amod", "nmod"):
-            found = modifier_class(child, rules)
+            # (the phrase the modifier makes with the noun first, when it is of another class than the noun alone:
+            # "military aid" is weapons, "military" alone combat; "a general strike" is a strike of labour)
+            phrase = rules.theme_class(f"{child.lower_} {token.lemma_.lower()}")
+            found = (phrase if phrase != rules.theme_class(token.lemma_.lower()) else None) or modifier_class(child, rules)
             if found:
                 return child, found
     return None
