@@ -2179,6 +2179,11 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a headline-like sentence read as a noun phrase ("the US-hosted talks"): a hosting verb's object is its head noun
+    ("The US hosted talks between Iran and Iraq.", {("USA", "Consult", "IRN", "asserted"), ("USA", "Consult", "IRQ", "asserted")}),
+    ("Macron hosted Norway.", {("FRA", "Consult", "NOR", "asserted")}),
+    # one made to do something by a verb that makes it happen does it
+    ("Russia was forced to retreat from Ukraine.", {("RUS", "Retreat", "UKR", "asserted")}),
     # a party's own measure or bond, acted on by no one named, is its own to lift or sign
     ("Russia's ban on Ukrainian grain was lifted.", {("RUS", "Concede", "UKR", "asserted")}),
     ("Russia's agreement with Ukraine was signed on Monday.", {("RUS", "SignAgreement", "UKR", "asserted")}),

@@ -1612,9 +1612,11 @@ def _thing_object(verb: Token, lemma: str, ctx: Context) -> bool:
     ("received weapons from the US" gives; "received her degree" does not)."""
     rules = ctx.rules
     given = {s.theme for s in rules.verbs[lemma].senses if s.giver} if lemma in rules.verbs else set()
-    return not any(c.dep_ in OBJECTS and (resolve_np(head_noun(c), ctx, agent=True) is not None
-                                          or head_noun(c).lemma_.lower() in rules.nouns
-                                          or theme_class(head_noun(c), rules) in given) for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    if verb.dep_ in MODIFIER_DEPS and (flipped := _object_read_as_head(verb, ctx)) is not None:
+        objects.append(flipped[1])  # ("The US hosted talks between Iran and Iraq", read as "the US-hosted talks")
+    return not any(resolve_np(head_noun(c), ctx, agent=True) is not None or head_noun(c).lemma_.lower() in rules.nouns
+                   or theme_class(head_noun(c), rules) in given for c in objects)
 
 
 def _ruled_out(verb: Token, lemma: str, rules: Rules) -> bool:

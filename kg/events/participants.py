@@ -1031,7 +1031,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
         cues = ctx.rules.modality
         # ("North Korea is believed to have sent troops", "Israel is said to have struck": the passive subject of
         # a verb of saying or believing, too)
-        if node.dep_ == "xcomp" and head.lemma_.lower() in cues.planned_verbs | cues.considered_verbs | ctx.rules.attribution_verbs and (
+        # ("Russia was forced to retreat from Kherson", "troops were sent to fight": the one a verb that makes it
+        # happen is done to does it)
+        if node.dep_ == "xcomp" and head.lemma_.lower() in cues.planned_verbs | cues.considered_verbs | ctx.rules.attribution_verbs \
+                | ctx.rules.implicative_verbs and (
                 patients := [c for c in head.children if c.dep_ in PASSIVE_SUBJECTS]):
             # "Putin is expected to visit Turkey", "is set to sign": the passive subject of a verb of planning
             # does what its complement says (not of any verb: "were slated to catch up to the space station")
