@@ -2179,6 +2179,14 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # modality: what one hopes to do is weighed ("hopes" is no "hop"); what one stops short of, rules out plans for,
+    # denies one would do, or does something instead of, is not done
+    ("The US hopes to sanction Iran.", {("USA", "Sanction", "IRN", "considered")}),
+    ("The US stopped short of sanctioning Iran.", {("USA", "Sanction", "IRN", "negated")}),
+    ("China ruled out plans to attack Taiwan.", {("CHN", "Assault", "TWN", "negated")}),
+    ("The US denied that it would attack Iran.", {("USA", "Assault", "IRN", "negated")}),
+    ("Instead of imposing sanctions on Iran, the EU called for talks.", {("EU", "Sanction", "IRN", "negated"),
+                                                                       ("EU", "Request", None, "asserted")}),
     # a headline-like sentence read as a noun phrase ("the US-hosted talks"): a hosting verb's object is its head noun
     ("The US hosted talks between Iran and Iraq.", {("USA", "Consult", "IRN", "asserted"), ("USA", "Consult", "IRQ", "asserted")}),
     ("Macron hosted Norway.", {("FRA", "Consult", "NOR", "asserted")}),

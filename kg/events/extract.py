@@ -663,8 +663,13 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
             return False
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in node.children):
             return False
+        if node.dep_ == "prep" and any(c.dep_ == "advmod" and c.lower_ in INSTEAD for c in node.children):
+            return False  # "called for talks instead of imposing sanctions": what is done in place of it is no complement
         node = node.head
     return True
+
+
+INSTEAD = frozenset({"instead", "rather"})
 
 
 PROVOKING_MARKS = frozenset({"after", "because"})

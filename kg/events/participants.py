@@ -922,7 +922,10 @@ def controller(verb: Token, ctx: Context) -> list[str]:
     # "Norway is willing to send": through an adjective of readiness to the copula's subject
     unowned_conjunct = False
     # ("met Biden, then travelled to Ottawa": the parser may hang a second verb of the clause as a bare dependent)
+    # ("stopped short of sanctioning Iran", "instead of meeting Biden": through an adverb its prepositional phrase
+    # hangs on, to the verb it modifies)
     while (node.dep_ in ("xcomp", "ccomp", "advcl", "pcomp", "conj", "acl", "prep", "pobj", "relcl", "acomp") or (
+            node.dep_ == "advmod" and node.pos_ == "ADV" and any(c.dep_ == "prep" for c in node.children)) or (
             node.dep_ == "dep" and node.pos_ == "VERB" and node.head.pos_ == "VERB"
             and not any(c.dep_ in SUBJECTS for c in node.children))) and seen < 5:
         seen += 1
@@ -951,7 +954,8 @@ def controller(verb: Token, ctx: Context) -> list[str]:
         # ("has no intention of sending troops": a gerund of a noun of planning, as its infinitive would be)
         of_plan = node.dep_ == "prep" and node.lower_ == "of" and prev is not None and prev.dep_ == "pcomp" \
             and head.lemma_.lower() in ctx.rules.modality.planned_nouns | ctx.rules.modality.considered_nouns
-        if (node.dep_ == "acl" or purpose or of_plan) and head.pos_ in ("NOUN", "PROPN"):
+        # ("ruled out plans to attack Taiwan": the parser may make a noun's infinitive its xcomp, as if it were a verb's)
+        if (node.dep_ in ("acl", "xcomp") or purpose or of_plan) and head.pos_ in ("NOUN", "PROPN"):
             # "North Korea sending troops": a gerund on a name is done by the name's bearer;
             # "plans to send weapons": the planner is the noun's possessor
             if head.i in ctx.res.token_keys and head.i not in ctx.res.demonym_tokens:

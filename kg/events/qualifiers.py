@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context, to_infinitive
 from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, FINITE_TAGS, by_agents, resolve_np
 from kg.model import Document
-from kg.rules import Rules
+from kg.rules import ModalityCues, Rules
 from kg.temporal import normalise as normalise_date
 
 _NUMBER = re.compile(r"^[\d,.]+$")
@@ -169,6 +169,9 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 return "negated" if _copula_denied(node, cues.negations) else "considered"
             if node.pos_ == "ADJ" and lemma in cues.considered_adjectives:
                 return "considered"  # "Egypt is unlikely to allow", "Russia is likely to attack": a likelihood
+            if (node.pos_ == "ADV" and lemma in cues.negated_adverbs) or (node.dep_ == "prep" and any(
+                    c.dep_ == "advmod" and c.lower_ in cues.negated_adverbs for c in children)):
+                return "negated"  # "instead of imposing sanctions" (the adverb heads the phrase or hangs on it)
             if (node.pos_ in ("VERB", "AUX") or node.dep_ in ("xcomp", "ccomp")) and not result_clause:
                 # (a verb with its particle first: "ruled out a strike" has not happened, "ruled that" says nothing)
                 particle = next((c.lower_ for c in children if c.dep_ == "prt"), None)
@@ -189,13 +192,19 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                     return "considered"  # "forced to revise plans to supply arms": plans being weighed again
                 if found == "considered" and node.dep_ in OBJECTS and node.head.lemma_.lower() in cues.deciding_verbs:
                     return "asserted"  # "passed a no-confidence motion": what is passed is decided
+                if found and node.dep_ in OBJECTS and _negating_verb(node.head, cues):
+                    return "negated"  # "ruled out plans to attack Taiwan", "abandoned its bid to join": not done
                 if found:
                     return found
                 if node.dep_ == "pobj":
                     # "in response to reports of North Korea sending troops": a plain noun inside a
                     # prepositional phrase shields the event from the main clause's modality
                     return "asserted"
+        # ("denied that it would attack Iran": the future of a denied report is denied with it)
+        denied_report = node.dep_ == "ccomp" and _negating_verb(node.head, cues)
         for c in children:
+            if denied_report and c.dep_ == "aux" and c.lower_ in ("would", "will", "could"):
+                continue
             if c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives and node.pos_ == "NOUN":
                 return "considered"
             if c.lower_ == "would" and c.dep_ == "aux" and node.dep_ == "ccomp" and \
@@ -210,6 +219,15 @@ def _modality_walk(token: Token, rules: Rules) -> str:
         if node.dep_ in ("ccomp", "xcomp", "advcl") and any(c.dep_ == "mark" and c.lower_ in cues.conditional_marks for c in node.children):
             return "considered"
     return "asserted"
+
+
+def _negating_verb(verb: Token, cues: ModalityCues) -> bool:
+    """A verb of the negating cues ("deny", "reject"), or one with its particle ("rule out")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return lemma in cues.negated_verbs or (particle is not None and f"{lemma} {particle}" in cues.negated_verbs)
 
 
 def _object_place(gerund: Token, verb: Token) -> bool:
