@@ -287,6 +287,9 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
          "Organization"),
         ("Peruvian community leaders condemned the law.", "community leaders", "PER-cvl", "Organization"),
         ("Peruvian leaders condemned the law.", "leaders", "PER-gov", "Organization"),
+        # a general is an officer; a secretary general is not
+        ("A Peruvian general condemned the law.", "general", "PER-mil", "Organization"),
+        ("The Peruvian secretary general condemned the law.", "secretary general", "PER-gov", "Organization"),
     ],
 )
 def test_a_country_and_an_agent_noun_name_the_country_in_that_sector(nlp, text, agent, key, kind):
