@@ -2179,6 +2179,9 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a measure of goods is what it measures: doses of vaccine are aid
+    ("China donated a million doses of vaccine to Brazil.", {("CHN", "Aid", "BRA", "asserted")}),
+    ("Egypt sent 500 tonnes of food to Gaza.", {("EGY", "Aid", "PSE", "asserted")}),
     ("Whitehall criticised Ukraine.", {("GBR", "Accuse", "UKR", "asserted")}),  # a seat of government for its state
     # modality: what one hopes to do is weighed ("hopes" is no "hop"); what one stops short of, rules out plans for,
     # denies one would do, or does something instead of, is not done

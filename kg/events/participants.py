@@ -1097,7 +1097,11 @@ CROWDS = frozenset({"thousand", "hundred", "million", "dozen", "crowd", "throng"
 COLLECTIVE_HEADS = frozenset({"thousand", "hundred", "million", "dozen", "score", "number", "group", "contingent",
                               "batch", "shipment", "consignment", "unit", "team", "handful", "couple",
                               # counts of acts: "a wave of airstrikes", "a new round of talks", "a barrage of rockets"
-                              "wave", "series", "barrage", "spate", "string", "round", "flurry", "volley", "salvo"})
+                              "wave", "series", "barrage", "spate", "string", "round", "flurry", "volley", "salvo",
+                              # measures of goods: "105 thousand doses of vaccine", "tonnes of food", "barrels of fuel"
+                              # ("doses" as written: the model's lemma of it is "dos")
+                              "dose", "doses", "tonne", "ton", "barrel", "litre", "liter", "gallon", "kilogram", "pallet", "crate",
+                              "truckload", "planeload", "shipload", "carton", "sack", "piece"})
 
 
 QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few", "each", "both", "any", "none", "half",
@@ -1127,7 +1131,8 @@ def head_noun(token: Token) -> Token:
         if before:
             return head_noun(before[0])
     # (not a group its compound says what it is: "accused student groups of corruption")
-    if (token.lemma_.lower() in COLLECTIVE_HEADS and not any(c.dep_ == "compound" for c in token.children)) \
+    if ((token.lemma_.lower() in COLLECTIVE_HEADS or token.lower_ in COLLECTIVE_HEADS)
+            and not any(c.dep_ == "compound" for c in token.children)) \
             or token.like_num or (token.lower_ in QUANTIFIERS and token.pos_ in ("DET", "PRON", "ADJ", "NOUN")):
         preps = {"of", "in"} if token.ent_type_ == "MONEY" else {"of"}  # "$1 billion in military aid"
         for pobj in pobjs(token, frozenset(preps)):
