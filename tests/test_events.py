@@ -2179,6 +2179,15 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # passives: an event noun's passive light verb names its doers by its by-phrase (and whether a strike is labour's);
+    # a by-phrase the parser hangs on a bare gerund is the passive's; those who attend a meeting meet
+    ("The protest was organised by students in Dhaka.", {("BGD", "Protest", "BGD", "asserted")}),
+    ("The strike was called by unions in Argentina.", {("ARG", "Protest", "ARG", "planned")}),
+    ("Unions called a strike in Argentina.", {("ARG", "Protest", "ARG", "planned")}),
+    ("Israel carried out a strike on Gaza.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("The opposition candidate was barred from running by the Kenyan electoral commission.",
+     {("KEN", "Sanction", "KEN", "asserted")}),
+    ("The meeting was attended by Putin and Xi.", {("RUS", "Consult", "CHN", "asserted")}),
     # a measure of goods is what it measures: doses of vaccine are aid
     ("China donated a million doses of vaccine to Brazil.", {("CHN", "Aid", "BRA", "asserted")}),
     ("Egypt sent 500 tonnes of food to Gaza.", {("EGY", "Aid", "PSE", "asserted")}),

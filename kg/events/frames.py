@@ -923,8 +923,10 @@ def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, T
     if frame is None:
         return None
     actors, targets = list(frame.actors), list(frame.targets)
-    if match.surface_roles:
-        actors = actor_keys([c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS], ctx)
+    # (not a surface subject that names no one: "the meeting was attended by Putin and Xi" is theirs)
+    hosts = actor_keys([c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS], ctx) if match.surface_roles else []
+    if hosts:
+        actors = hosts
         targets = phrase_keys(by_agents(verb), ctx)
     if match.sources:
         actors = actor_keys(list(match.sources), ctx) or actors
@@ -945,7 +947,7 @@ def _lexicon_frame(verb: Token, match: LexMatch, ctx: Context) -> tuple[Frame, T
     # (the dictionary's code only where its action stands: "flew fighter jets into Taiwan's air defence zone" shows
     # force, no 072 supply)
     return replace(frame, actors=tuple(actors), targets=tuple(targets),
-                   cameo=match.code if frame.action == match.action else None), trigger
+                   cameo=match.code if frame.action == match.action and (hosts or not match.surface_roles) else None), trigger
 
 
 def _gerund_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
@@ -1070,6 +1072,11 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # (what a ban or a curb falls on sets its kind too: "a ban on the opposition party" is no embargo)
     classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
         + [theme_class(o, rules) or _type_class(o, ctx) for o in pobjs(noun, frozenset({"on"}))]
+    # (and who carries it out: "unions called a strike", "teachers staged a strike" strike as labour does)
+    carrier = _light_verb(noun, rules)
+    if carrier is not None:
+        classes += [theme_class(c, rules) for c in [*(c for c in carrier.children if c.dep_ in SUBJECTS),
+                                                    *(by_agents(carrier) if noun.dep_ in PASSIVE_SUBJECTS else [])]]
     action = pick_sense(trigger, classes)
     if action is None and trigger.state_action is not None and any(
             o.i not in ctx.res.demonym_tokens and ctx.kind(resolve_np(o, ctx)) == "Country" for o in of_objs):
@@ -1108,7 +1115,10 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     if light is not None:
         # the subject of "launched an incursion" / "joined sanctions" does the nominal event
         subj = [c for c in light.children if c.dep_ in SUBJECTS]
-        light_actors = actor_keys(subj, ctx) if subj else controller(light, ctx)
+        # ("the protest was organised by students", "the strike was called by unions": a passive's by-phrase)
+        passive_light = noun.dep_ in PASSIVE_SUBJECTS and noun.head.i == light.i
+        light_actors = actor_keys(by_agents(light), ctx) if passive_light else \
+            actor_keys(subj, ctx) if subj else controller(light, ctx)
         actors = light_actors or actors
     if not actors and (action in rules.symmetric_actions or trigger.reciprocal) and not (
             noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS):

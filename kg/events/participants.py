@@ -872,7 +872,15 @@ def possessor_person(token: Token, ctx: Context) -> str | None:
 
 def by_agents(verb: Token) -> list[Token]:
     """The objects of a passive verb's by-phrase: "was accused by Ukraine", "the attack carried out by Hamas"."""
-    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    found = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not found and any(c.dep_ == "auxpass" for c in verb.children):
+        # "was barred from running by the electoral commission", "were prevented from leaving by police": the parser may
+        # hang the passive's by-phrase on the bare gerund it ends with (a gerund with no object of its own)
+        found = [p for prep in verb.children if prep.dep_ == "prep" for g in prep.children
+                 if g.dep_ == "pcomp" and g.tag_ == "VBG" and not any(o.dep_ in ("dobj", "obj") for o in g.children)
+                 for c in g.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                 for p in c.children if p.dep_ == "pobj"]
+    return found
 
 
 def pobjs(token: Token, preps: frozenset[str]) -> list[Token]:

@@ -178,7 +178,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 found = (_cue(f"{lemma} {particle}", ((cues.negated_verbs, "negated"),)) if particle else None) or _cue(
                     lemma, ((cues.negated_verbs, "negated"), (cues.considered_verbs, "considered"),
                             (cues.planned_verbs, "planned")))
-                if found == "considered" and token.head.i == node.i and token.dep_ in OBJECTS | {"oprd"} \
+                if found == "considered" and token.head.i == node.i and token.dep_ in OBJECTS | PASSIVE_SUBJECTS | {"oprd"} \
                         and lemma in rules.light_verbs:
                     found = "planned"  # "called a strike", "called a meeting": decided, not urged on someone
                 if found:
