@@ -315,8 +315,10 @@ def is_passive(verb: Token) -> bool:
     or on the noun it was done to ("migrants deported from the United States")."""
     deps = {c.dep_ for c in verb.children}
     # "spoke by telephone": the parser may call any by-phrase an agent; only a participle takes one
+    # (not a clause with a subject and a perfect of its own the parser hung on a noun: "reports that Russia had
+    # attacked Kharkiv")
     return bool(deps & {"nsubjpass", "csubjpass", "auxpass"}) or (verb.tag_ == "VBN" and (
-        "agent" in deps or verb.dep_ == "acl"))
+        "agent" in deps or (verb.dep_ == "acl" and not deps & {"nsubj", "aux"})))
 
 
 REDUCED_PASSIVE_BLOCKERS = frozenset({"aux", "auxpass", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "ccomp",

@@ -110,6 +110,8 @@ class ModalityCues:
     """ "Germany is reluctant to send troops": what one is unwilling to do is not done."""
     open_adjectives: frozenset[str]
     """ "Serbia is open to talks with Kosovo": what one is open to, one would consider."""
+    factive_nouns: frozenset[str]
+    """ "cannot change the fact that the authorities chose to suppress protests": what a fact holds is told as given."""
     negated_adverbs: frozenset[str]
     """ "instead of imposing sanctions": what is done in place of something else leaves it undone."""
     conditional_marks: frozenset[str]

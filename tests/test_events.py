@@ -2179,6 +2179,13 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # what is said comes from whoever says it; a clause on "reports" with its own subject is no passive participle,
+    # and a denial of the reports denies it (a fact's content stands)
+    ("The Kremlin rejected the accusations from Kyiv.", {("RUS", "Reject", "UKR", "asserted")}),
+    ("There were reports that Russia had attacked Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Russia denied reports that it had attacked Kharkiv.", {("RUS", "Assault", "UKR", "negated")}),
+    ("Nothing can change the fact that Russia attacked Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Sanctions imposed by the EU on Russia took effect.", {("EU", "Sanction", "RUS", "asserted")}),
     # passives: an event noun's passive light verb names its doers by its by-phrase (and whether a strike is labour's);
     # a by-phrase the parser hangs on a bare gerund is the passive's; those who attend a meeting meet
     ("The protest was organised by students in Dhaka.", {("BGD", "Protest", "BGD", "asserted")}),

@@ -283,6 +283,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     # (nor what the act moves, named by a with-phrase: "equipped the army with Caesar howitzers")
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules) and t not in themes]
+    if passive and not target_tokens:
+        # "sanctions imposed by the EU on Russia": the parser may hang the phrase after the by-phrase on its object
+        target_tokens = [t for a in agents for t in pobjs(a, verb_preps - {"in", "at", "from"})
+                         if not _office(t, rules) and t not in themes]
     if trigger.lemma.count(" ") == 2:
         # an idiom's own phrase is part of the verb, no one acted on: "added Huawei to its trade blacklist"
         _, word, noun = trigger.lemma.split(" ")
@@ -689,9 +693,9 @@ def act_doers(act: Token, ctx: Context, victims: bool = True, placed: bool = Fal
         # "condemned the invasion of Ukraine by Russia": the parser may hang the act's by-phrase on the active verb
         # whose object it is, which has no agent of its own
         agents = pobjs(act.head, frozenset({"by"}))
-    if not agents and _is_force(act, ctx.rules):
-        # "missile attacks from Azerbaijan", "rocket fire from Gaza" (not "the travel ban from China": a ban is on
-        # what comes from a place)
+    if not agents and (_is_force(act, ctx.rules) or _is_said(act, ctx.rules)):
+        # "missile attacks from Azerbaijan", "rocket fire from Gaza", "the accusations from Kyiv", "threats from Iran"
+        # (not "the travel ban from China": a ban is on what comes from a place; nor "the withdrawal from Kabul")
         agents = pobjs(act, frozenset({"from"}))
     # "the state of emergency Trump declared", "the sanctions that Russia imposed": a relative clause's subject
     agents += [s for rel in act.children if rel.dep_ == "relcl" for s in rel.children if s.dep_ in SUBJECTS
@@ -756,6 +760,13 @@ def _is_force(act: Token, rules: Rules) -> bool:
     if trigger is not None and trigger.evokes("Assault"):
         return True
     return theme_class(act, rules) in ("attacks", "gunfire")
+
+
+def _is_said(act: Token, rules: Rules) -> bool:
+    """An act of words named by a noun: an accusation, a threat, a demand, a call (every sense of its trigger verbal)."""
+    trigger = rules.nouns.get(act.lemma_.lower())
+    return trigger is not None and all(
+        s.action is not None and action_types()[s.action].quad.startswith("verbal") for s in trigger.senses)
 
 
 def _told_doers(act: Token, ctx: Context) -> list[str]:

@@ -109,7 +109,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             # "Backed by Rwanda, M23 rebels captured Goma", "Accused by Kyiv of war crimes, Russia denied the charges":
             # a passive participle clause before its verb tells what was done to the subject, as given
             return "asserted"
-        if via == "acl" and previous.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN"):
+        if via == "acl" and previous.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
+                and not any(c.dep_ in ("nsubj", "aux") for c in previous.children):
             # "parliament rejected the deal negotiated by May": a participle describing a noun tells what was done
             # to it, whatever is done to the noun now
             return "asserted"
@@ -184,6 +185,8 @@ def _modality_walk(token: Token, rules: Rules) -> str:
                 if found:
                     return found
             if node.pos_ in ("NOUN",):
+                if via == "acl" and lemma in cues.factive_nouns:
+                    return "asserted"  # "the fact that Russia attacked Kharkiv"
                 if any(c.dep_ == "amod" and c.lemma_.lower() in cues.considered_adjectives for c in children):
                     return "considered"  # "a potential decision to supply": the decision itself is weighed
                 found = _cue(lemma, ((cues.considered_nouns, "considered"), (cues.planned_nouns, "planned"),
