@@ -462,8 +462,10 @@ def _match_element(element: Element, region: list[Token], bare_slot: list[Token]
     for prep in region:  # PrepPhrase
         if prep.lower_ not in element.preps or not (prep.dep_ in PREP_DEPS or prep.pos_ == "ADP"):
             continue
-        inside = [t for t in prep.subtree if t.i != prep.i]
         obj = _pobj(prep)
+        if obj is not None and obj.ent_type_ in ("DATE", "TIME"):
+            continue  # "called Zelensky on Tuesday": a phrase of time is no phrase of the pattern ("call ... on")
+        inside = [t for t in prep.subtree if t.i != prep.i]
         trial: dict[str, list[Token]] = {}
         if all(_match_element(e, inside, [obj] if obj is not None else [], trial) for e in element.inner):
             for kind, tokens in trial.items():

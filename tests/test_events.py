@@ -2179,6 +2179,9 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # calling someone is a phone call, whatever the parser makes of the name; a day is no phrase of "call on"
+    ("Biden called Zelensky and Scholz on Tuesday.", {("USA", "Consult", "UKR", "asserted"), ("USA", "Consult", "DEU", "asserted")}),
+    ("Biden called on Zelensky to resign.", {("USA", "Request", "UKR", "asserted")}),
     # what is said comes from whoever says it; a clause on "reports" with its own subject is no passive participle,
     # and a denial of the reports denies it (a fact's content stands)
     ("The Kremlin rejected the accusations from Kyiv.", {("RUS", "Reject", "UKR", "asserted")}),

@@ -153,6 +153,12 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
                    for p in c.children if p.dep_ == "pobj"]
     if not passive and not objects:
         objects = raised_objects(verb, rules) or small_clause_objects(verb)
+    if not passive and not objects:
+        # "Biden called Zelensky on Tuesday": the parser may read a lone name after the verb as a predicate
+        # ("called him Zelensky"), which needs an object to be one
+        # (a verb with a subject: "Called the Ineos Challenge, it featured ..." names the event)
+        objects = [c for c in verb.children if c.dep_ == "oprd" and c.i in ctx.res.token_keys
+                   and c.i not in ctx.res.demonym_tokens] if any(c.dep_ in SUBJECTS for c in verb.children) else []
     if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
             c.dep_ in SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
         objects.append(verb.head)  # "the sanctions (that) Russia imposed", "a deal it brokered": the noun is the object
