@@ -1068,7 +1068,7 @@ ROWS = [
     # accuses; hosting and receiving need an actor or a meeting as object
     ("Biden called on Putin to withdraw.", {("USA", "Request", "RUS", "asserted")}),
     ("Trump has called for NATO members to increase military spending.", {("USA", "Request", "NATO", "asserted")}),
-    ("Macron called Putin on Friday.", set()),
+    ("Macron called Putin on Friday.", {("FRA", "Consult", "RUS", "asserted")}),  # a phone call (041), no appeal
     ("Cengiz called the admission a political maneuver.", set()),
     ("Israel called Hamas a terrorist organization.", {("ISR", "Accuse", "PSE", "asserted")}),
     ("Biden called Trump a threat to democracy.", {("USA", "Accuse", "USA", "asserted")}),
