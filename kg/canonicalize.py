@@ -182,7 +182,8 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     (kg.roles). With `agents`, an agent noun that a country, capital or demonym modifies names
     that country's entity of the agent's sector ("Turkish authorities" -> TUR-gov).
     """
-    spans = sorted(spans, key=lambda s: s.start)
+    spans = list(spans)
+    spans = sorted([*spans, *_titled_surnames(doc, spans, gaz, agents, offset)], key=lambda s: s.start)
     token_keys: dict[int, str] = {}
     demonyms: set[int] = set()
     entities: dict[str, Entity] = {}
@@ -392,6 +393,31 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
     mentions = _governing_places(doc, mentions, entities, token_keys, gaz, offset)
     mentions.sort(key=lambda m: (m.start, m.end))
     return Resolution(tuple(mentions), entities, token_keys, frozenset(demonyms))
+
+
+def _titled_surnames(doc: Doc, spans: list[EntitySpan], gaz: Gazetteer, agents: Agents | None,
+                     offset: int) -> list[EntitySpan]:
+    """ "The Peruvian congress removed President Castillo from office": a known surname right after a title of
+    state office that the NER saw no name in (a person's span, for `_office_holder` to resolve)."""
+    if agents is None:
+        return []
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.i in covered or token.pos_ != "PROPN" or not token.is_title or not before.is_title \
+                or before.i in covered or agents.sector_of(before.lower_) not in STATE_OFFICES:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            continue  # (a longer name the NER missed whole is no surname alone)
+        if gaz.bearers(token.text):
+            out.append(EntitySpan(token.i, token.i + 1, offset + token.idx, offset + token.idx + len(token.text),
+                                  token.text, "PERSON", None))
+    return out
+
+
+STATE_OFFICES = frozenset({"GOV", "MIL", "LEG", "JUD"})
+"""Sectors whose titles go before a surname: "President Castillo", "General Burhan", "Senator Cruz"."""
 
 
 def _place_of_kind(span: EntitySpan, gaz: Gazetteer) -> str | None:

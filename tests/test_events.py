@@ -2597,3 +2597,9 @@ def test_a_group_named_for_an_agent_is_not_always_the_agent(text: str, expected:
 ])
 def test_an_organ_of_the_country_referred_to_is_that_country_s(text: str, expected: list[tuple]) -> None:
     assert _keyed(text) == expected
+
+
+def test_a_known_surname_after_a_title_the_ner_missed_is_the_office_holder() -> None:
+    # the NER saw no name in "President Castillo"; the gazetteer knows one Castillo, Peru's
+    assert _keyed("The Peruvian congress removed President Castillo from office.") == [
+        ("PER-leg", "Sanction", "pedro-castillo")]
