@@ -895,7 +895,7 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         # ("Russia shelled Kharkiv, and the country's army advanced": the country referred to is the main subject)
         referred = [sentence_subject_country(c, token_keys, gaz) for c in token.children
                     if c.dep_ == "poss" and _the_country(c, rules)]
-        country = (referred[0] if referred else None) \
+        country = (referred[0] if referred else None) or _linked_owner(token, token_keys, gaz) \
             or _placed_in(token.head if token.dep_ == "compound" else token, token_keys, gaz) \
             or _scene_country(doc, start, token_keys, gaz) \
             or _latest_country(doc, start, token_keys, gaz, skip, own_sentence=True) \
@@ -917,6 +917,22 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         if key:
             out.append((start, token.i + 1, key))
     return out
+
+
+def _linked_owner(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
+    """ "a tanker belonging to Pakistan", "a vessel operated by a Greek company": the country of whom a linking
+    participle ties the phrase to."""
+    linking = load_rules().linking_participles
+    for acl in head.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in linking:
+            for prep in acl.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("to", "by"):
+                    for t in prep.subtree:
+                        key = token_keys.get(t.i)
+                        country = (key if gaz.kind_of(key) == "Country" else _country_of(key, gaz)) if key else None
+                        if country:
+                            return country
+    return None
 
 
 def _the_country(possessor: Token, rules: Rules) -> bool:

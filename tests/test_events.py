@@ -2007,7 +2007,7 @@ ROWS = [
     ("Chinese hackers breached the email accounts of senior US officials.", {("CHN", "Assault", "USA", "asserted")}),
     ("Iranian hackers infiltrated the computer networks of Albania's government.",
      {("IRN", "Assault", "ALB", "asserted")}),
-    ("Russia breached Estonian airspace.", {("RUS", "Mobilize", None, "asserted")}),
+    ("Russia breached Estonian airspace.", {("RUS", "Mobilize", "EST", "asserted")}),  # a state's airspace is the state
     # an assembly speaks by voting: what it votes to say is said, what it votes to have done is yet to be done
     ("The Spanish parliament voted to recognise Palestine.", {("ESP", "Support", "PSE", "asserted")}),
     ("The German parliament voted to send troops to Mali.", {("DEU", "DeployTroops", "MLI", "planned")}),
@@ -2179,6 +2179,10 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # vessels tied to an owner by a participle are the owner's; sinking a ship attacks whose it is
+    ("India seized a tanker belonging to Pakistan.", {("IND", "Coerce", "PAK", "asserted")}),
+    ("Ukraine sank a Russian warship.", {("UKR", "Assault", "RUS", "asserted")}),
+    ("Russia violated Poland's airspace.", {("RUS", "Mobilize", "POL", "asserted")}),
     # calling someone is a phone call, whatever the parser makes of the name; a day is no phrase of "call on"
     ("Biden called Zelensky and Scholz on Tuesday.", {("USA", "Consult", "UKR", "asserted"), ("USA", "Consult", "DEU", "asserted")}),
     ("Biden called on Zelensky to resign.", {("USA", "Request", "UKR", "asserted")}),

@@ -289,6 +289,10 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # "endorsed Biden for president", "nominated her for secretary of state": an office sought is no one acted on
     # (nor what the act moves, named by a with-phrase: "equipped the army with Caesar howitzers")
     target_tokens = [t for t in pobjs(verb, verb_preps) if not _office(t, rules) and t not in themes]
+    # "violated Poland's airspace", "closed its airspace to Russian planes": a state's domain acted on is the state
+    # (when an owner names it: resolve_np)
+    target_tokens += [o for o in objects if o.pos_ == "NOUN" and (
+        o.lemma_.lower() in rules.domain_nouns or o.lower_ in rules.domain_nouns) and o not in target_tokens]
     if passive and not target_tokens:
         # "sanctions imposed by the EU on Russia": the parser may hang the phrase after the by-phrase on its object
         target_tokens = [t for a in agents for t in pobjs(a, verb_preps - {"in", "at", "from"})

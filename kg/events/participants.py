@@ -97,6 +97,13 @@ def resolve_np(token: Token, ctx: Context, depth: int = 3, agent: bool = False) 
                                    and c.i in ctx.res.demonym_tokens and (k := ctx.res.token_keys.get(c.i))), None)
         if found:
             return found
+    if token.pos_ == "NOUN" and (lemma in ctx.rules.domain_nouns or token.lower_ in ctx.rules.domain_nouns):
+        # "violated Poland's airspace", "Polish airspace", "Japan's territorial waters": a state's domain is the state
+        owner = next((k for c in token.children if c.dep_ == "poss" and (k := resolve_np(c, ctx, depth - 1))), None) \
+            or next((k for c in token.children if c.dep_ in ("amod", "compound") and c.i in ctx.res.demonym_tokens
+                     and (k := ctx.res.token_keys.get(c.i))), None)
+        if owner is not None and ctx.kind(owner) == "Country":
+            return owner
     if ctx.rules.theme_class(lemma) == "weapons" and token.pos_ == "NOUN":
         # "shot down 30 of the 40 drones Russia launched overnight", "the missiles Iran fired": weapons or craft that
         # someone launches, fires or flies are theirs (not whatever else is done to them: "the tanker Iran seized")
