@@ -2179,6 +2179,9 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # expanding ties cooperates as boosting them does; expanding sanctions still sanctions
+    ("Russia and China expanded trade ties.", {("RUS", "Cooperate", "CHN", "asserted")}),
+    ("The EU expanded sanctions on Iran.", {("EU", "Sanction", "IRN", "asserted")}),
     # vessels tied to an owner by a participle are the owner's; sinking a ship attacks whose it is
     ("India seized a tanker belonging to Pakistan.", {("IND", "Coerce", "PAK", "asserted")}),
     ("Ukraine sank a Russian warship.", {("UKR", "Assault", "RUS", "asserted")}),
