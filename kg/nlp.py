@@ -62,9 +62,12 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
     entities = [e for e in entities if not _coordinated_names(e, spans)]
     # (nor is a name before a sum part of the sum: "fined Google 2.5 billion rubles", which the NER reads as one amount)
     ends: dict[int, list[int]] = {}  # the gazetteer's matches by where they start, looked up per amount
+    places: dict[int, list[int]] = {}  # (and its places: no date or time begins with one)
     for span in spans:
         ends.setdefault(span.start, []).append(span.end)
-    entities = [_amount_after_name(e, ends) for e in entities]
+        if span.label_ in ("GPE", "LOC"):
+            places.setdefault(span.start, []).append(span.end)
+    entities = [_amount_after_name(e, places if e.label_ in TIME_LABELS else ends) for e in entities]
     ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [
         (e.end - e.start - (e[0].lower_ in ARTICLES), 0, -e.start, e) for e in entities]
     taken: set[int] = set()
@@ -82,13 +85,24 @@ AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 def _amount_after_name(entity: Span, ends: Mapping[int, list[int]]) -> Span:
     """An NER amount that starts with a name of the gazetteer followed by a number is that name and then the amount:
     "fined Google 2.5 billion rubles", "paid Iran $6 billion" (the amount alone is returned; the name is a match;
-    `ends`: where the matches starting at each word end)."""
+    `ends`: where the matches starting at each word end); so is a date or a time that starts with a place's name
+    ("at Kyiv overnight", `ends` then the places' matches)."""
+    if entity.label_ in TIME_LABELS:
+        # ("launched missiles at Kyiv overnight": the NER may run a place into the time after it; no time begins
+        # with a place's name)
+        for end in ends.get(entity.start, ()):
+            if end < entity.end:
+                return Span(entity.doc, end, entity.end, label=entity.label_)
+        return entity
     if entity.label_ not in AMOUNT_LABELS:
         return entity
     for end in ends.get(entity.start, ()):
         if end < entity.end and (entity.doc[end].like_num or entity.doc[end].is_currency):
             return Span(entity.doc, end, entity.end, label=entity.label_)
     return entity
+
+
+TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 COORDINATORS = frozenset({"and", "&", ",", "or"})

@@ -2179,6 +2179,11 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a place the NER ran into a time is a place ("at Kyiv overnight"); a missile launch named again is its firer's
+    ("Russia launched missiles at Kyiv overnight.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("North Korea fired a ballistic missile into the sea. Japan condemned the missile launch.",
+     {("PRK", "Mobilize", None, "asserted"), ("JPN", "Accuse", "PRK", "asserted")}),
+    ("Japan condemned North Korea's missile launch.", {("JPN", "Accuse", "PRK", "asserted")}),
     # expanding ties cooperates as boosting them does; expanding sanctions still sanctions
     ("Russia and China expanded trade ties.", {("RUS", "Cooperate", "CHN", "asserted")}),
     ("The EU expanded sanctions on Iran.", {("EU", "Sanction", "IRN", "asserted")}),

@@ -253,6 +253,10 @@ def _remember(f: Frame, ctx: Context) -> None:
         ctx.tell_pair(parties)
     rules = ctx.rules
     words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
+    # (and what it was done with, though no theme of its trigger: "North Korea fired a missile. Japan condemned the
+    # missile launch")
+    words += [o.lemma_.lower() for o in f.trigger.children if o.dep_ in OBJECTS and o is not f.theme
+              and rules.theme_class(o.lemma_.lower()) == "weapons"]
     kind = rules.told_as.get(f.action)  # (its own type only: an investigation is no charge named again)
     classes = [rules.theme_class(w) for w in words] + [kind]
     # (an act of what parties share is all of theirs: "the agreement" is the TPLF's too)

@@ -781,13 +781,17 @@ def _is_said(act: Token, rules: Rules) -> bool:
 
 def _told_doers(act: Token, ctx: Context) -> list[str]:
     """The doers of the act a noun names again, told just before: by its word, else by its class."""
-    return list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or ""))
+    # ("North Korea fired a missile. Japan condemned the missile launch": by the class its modifier names, too)
+    return list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or "")
+                or ctx.told_doers(compound_class(act, ctx.rules) or ""))
 
 
 def definite_act(act: Token) -> bool:
     """An act noun that refers back: "the strikes", "these attacks" (not "strikes", "a raid", "Russia's attack")."""
+    # (a common noun's compound only says what kind: "the missile launch", "the drone strikes" refer back too)
     return act.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "these", "those", "this") for c in act.children) \
-        and not any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in act.children)
+        and not any(c.dep_ in ("poss", "amod", "nmod") or (c.dep_ == "compound" and c.pos_ != "NOUN")
+                    for c in act.children)
 
 
 def _names_people(token: Token, ctx: Context) -> bool:
