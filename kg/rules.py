@@ -215,13 +215,17 @@ class Rules:
     allied_actions: frozenset[str]
     """Acts that, done with a companion, are military cooperation with it too (CAMEO 062)."""
     aspectual_verbs: frozenset[str]
+    """Verbs of going on or starting an act ("vowed to keep fighting"): what they govern is still what is vowed."""
     joining_verbs: frozenset[str]
+    """Verbs whose object shares the act of their in-gerund: "Japan joined the US in imposing sanctions"."""
     growing_verbs: frozenset[str]
+    """Verbs of growing: alone ("the row escalated") they tell of nothing done to anyone, whatever the dictionary codes."""
     evidence_nouns: frozenset[str]
     """What one says there is of a claim: "said there was evidence that Indian agents were involved" claims it."""
-    """Verbs of growing: alone ("the row escalated") they tell of nothing done to anyone, whatever the dictionary codes."""
-    """Verbs whose object shares the act of their in-gerund: "Japan joined the US in imposing sanctions"."""
-    """Verbs of going on or starting an act ("vowed to keep fighting"): what they govern is still what is vowed."""
+    generic_act_nouns: frozenset[str]
+    """Nouns that name the act told just before, whatever it was: "Beijing condemned the move"."""
+    reaction_actions: frozenset[str]
+    """Actions that react to an act rather than make a move of their own: "the move" never names one of them."""
     bloc_words: frozenset[str]
     """Words of a group of nations: "Western leaders", "world leaders" are of no one state."""
     foreign_words: frozenset[str]
@@ -708,7 +712,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "causative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "former_holders", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "group_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "domain_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "causative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "former_holders", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "group_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "domain_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns", "generic_acts",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -750,6 +754,11 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     unarmed_types, unarmed_actions = _unarmed(data["unarmed"], f"{file}: unarmed")
     _section(data["assemblies"], ("verbs", "subjects"), f"{file}: assemblies")
     _section(data["phone_calls"], ("verbs", "means"), f"{file}: phone_calls")
+    generic = _section(data["generic_acts"], ("nouns", "reactions"), f"{file}: generic_acts")
+    if not isinstance(generic["reactions"], list):
+        raise RulesError(f"{file}: generic_acts.reactions: expected a list of actions, got {generic['reactions']!r}")
+    if unknown := sorted(map(str, (a for a in generic["reactions"] if a not in action_types()))):
+        raise RulesError(f"{file}: generic_acts.reactions: {', '.join(unknown)} not an action")
     former = _section(data["former_holders"], ("words", "sectors"), f"{file}: former_holders")
     if not isinstance(former["sectors"], list) or not all(isinstance(c, str) and c.isalpha() and len(c) == 3
                                                           for c in former["sectors"]):
@@ -823,6 +832,8 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         joining_verbs=word_set("joining_verbs"),
         growing_verbs=word_set("growing_verbs"),
         evidence_nouns=word_set("evidence_nouns"),
+        generic_act_nouns=word_set("generic_acts", "nouns"),
+        reaction_actions=frozenset(data["generic_acts"]["reactions"]),
         bloc_words=word_set("bloc_words"),
         foreign_words=word_set("foreign_words"),
         creed_words=word_set("creed_words"),

@@ -2179,6 +2179,11 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # "the move", "the decision" name the act told just before (not a reaction to it)
+    ("The US sanctioned three Chinese firms. Beijing condemned the move.",
+     {("USA", "Sanction", "CHN", "asserted"), ("CHN", "Accuse", "USA", "asserted")}),
+    ("Israel struck Gaza. Egypt condemned the attack. Qatar criticised the move.",
+     {("ISR", "Assault", "PSE", "asserted"), ("EGY", "Accuse", "ISR", "asserted"), ("QAT", "Accuse", "ISR", "asserted")}),
     # a place the NER ran into a time is a place ("at Kyiv overnight"); a missile launch named again is its firer's
     ("Russia launched missiles at Kyiv overnight.", {("RUS", "Assault", "UKR", "asserted")}),
     ("North Korea fired a ballistic missile into the sea. Japan condemned the missile launch.",

@@ -55,6 +55,8 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d["unknown_attackers"].update(sector="U A F"), "unknown_attackers.sector must be a sector code"),
         (lambda d: d["phone_calls"].pop("means"), "phone_calls: expected exactly 'verbs', 'means'"),
         (lambda d: d["former_holders"].pop("sectors"), "former_holders: expected exactly 'words', 'sectors'"),
+        (lambda d: d["generic_acts"].update(reactions=["Accusation"]), "generic_acts.reactions: Accusation not an action"),
+        (lambda d: d["generic_acts"].update(reactions="Accuse"), "generic_acts.reactions: expected a list of actions"),
         (lambda d: d["former_holders"].update(sectors=["government"]), "former_holders.sectors must be a list of sector"),
         (lambda d: d["ultimatums"].update(code="threat"), "ultimatums.code: expected a CAMEO code of 2-4 digits"),
         (lambda d: d["streets"].pop("nouns"), "streets: expected exactly 'verbs', 'nouns'"),

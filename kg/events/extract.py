@@ -264,6 +264,12 @@ def _remember(f: Frame, ctx: Context) -> None:
     for told in (*words, *classes):
         if told:
             ctx.tell(told, doers)
+    if f.action not in rules.reaction_actions:
+        ctx.tell(GENERIC_ACT, doers)  # ("Beijing condemned the move": the last act told, whatever its word)
+
+
+GENERIC_ACT = "*act*"
+"""The key the last act told is remembered by, for nouns that name any act (`generic_act_nouns`)."""
 
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})

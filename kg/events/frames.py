@@ -783,7 +783,9 @@ def _told_doers(act: Token, ctx: Context) -> list[str]:
     """The doers of the act a noun names again, told just before: by its word, else by its class."""
     # ("North Korea fired a missile. Japan condemned the missile launch": by the class its modifier names, too)
     return list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or "")
-                or ctx.told_doers(compound_class(act, ctx.rules) or ""))
+                or ctx.told_doers(compound_class(act, ctx.rules) or "")
+                # ("The US sanctioned three Chinese firms. Beijing condemned the move": whatever was done last)
+                or (ctx.told_doers("*act*") if act.lemma_.lower() in ctx.rules.generic_act_nouns else ()))
 
 
 def definite_act(act: Token) -> bool:
