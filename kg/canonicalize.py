@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from kg.agents import MAX_WORDS, Agents
-from kg.entities import EntitySpan
+from kg.entities import STANCE_PREFIXES, EntitySpan
 from kg.gazetteer import Gazetteer, Reading, load_readings, normalize, sector_key
 from kg.model import Entity, Mention
 from kg.nlp import ARTICLES
@@ -614,6 +614,7 @@ def _agent_phrases(doc: Doc, token_keys: Mapping[int, str], agents: Agents) -> I
 
 
 def _definite_singular(noun: Token) -> bool:
+    """ "the militant group", "this organisation": one named definitely, which refers back to a name told before."""
     return noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
@@ -640,7 +641,7 @@ def _body_before(doc: Doc, head: Token, agents: Agents, token_keys: Mapping[int,
     if hit is None or hit[2] == sector:
         return None
     start = hit[0]
-    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+    if start > 1 and doc[start - 1].text == "-" and doc[start - 2].lower_ in STANCE_PREFIXES:
         return None  # "a pro-government coalition", "anti-government groups": for or against the agent, not it
     if head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.lemma_.lower() in load_rules().describing_verbs:
         return None  # "described North Korea as a criminal group": what the object is called, no agent of its own
@@ -891,10 +892,10 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
         told = named.setdefault(_description(token), [])
         # (its own sentence first: "Protesters rallied outside the French embassy in Ouagadougou" are of where they
         # act, not of France named in the sentence before)
-        # (a building or a vessel named by its agent is placed as that agent is: "a police station in Nigeria")
         # ("Russia shelled Kharkiv, and the country's army advanced": the country referred to is the main subject)
         referred = [sentence_subject_country(c, token_keys, gaz) for c in token.children
                     if c.dep_ == "poss" and _the_country(c, rules)]
+        # (a building or a vessel named by its agent is placed as that agent is: "a police station in Nigeria")
         country = (referred[0] if referred else None) or _linked_owner(token, token_keys, gaz) \
             or _placed_in(token.head if token.dep_ == "compound" else token, token_keys, gaz) \
             or _scene_country(doc, start, token_keys, gaz) \
@@ -920,8 +921,8 @@ def _bare_agent_mentions(doc: Doc, phrases: list[tuple[Token, int, str, str]], t
 
 
 def _linked_owner(head: Token, token_keys: Mapping[int, str], gaz: Gazetteer) -> str | None:
-    """ "a tanker belonging to Pakistan", "a vessel operated by a Greek company": the country of whom a linking
-    participle ties the phrase to."""
+    """ "militiamen linked to Iran", "gunmen affiliated with a Sudanese group": the country of whom a linking
+    participle ties an agent phrase to (vessels, whose agents may come from anywhere, are read so by `resolve_np`)."""
     linking = load_rules().linking_participles
     for acl in head.children:
         if acl.dep_ == "acl" and acl.lemma_.lower() in linking:

@@ -26,6 +26,9 @@ SINGULAR_PRONOUNS = frozenset({"it", "he", "she"})
 PRONOUN_GENDERS = {**dict.fromkeys(("he", "him", "his", "himself"), "masculine"),
                    **dict.fromkeys(("she", "her", "hers", "herself"), "feminine")}
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+
+GENERIC_ACT = "*act*"
+"""The key the last act told is remembered by (`Context.tell`), for nouns that name any act ("the move")."""
 """A verb form used as a modifier ("a judge-led inquiry", "state-funded") tells no event of its own."""
 
 

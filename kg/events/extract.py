@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import Resolution
-from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, clause_verb, to_infinitive
+from kg.events.context import (GENERIC_ACT, OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, SUBJECTS, Context, clause_verb,
+                               to_infinitive)
 from kg.events.frames import (AIMED_PREPS, HOSTILE_QUADS, INCURSION_PREPS, Frame, act_doers, counted, definite_act, frame_at,
                               from_elsewhere, hostile_act, in_setting, main_verb_as_participle, phrasal, raised_objects,
                               verdict)
@@ -255,8 +256,8 @@ def _remember(f: Frame, ctx: Context) -> None:
     words = [f.trigger.lemma_.lower()] + ([f.theme.lemma_.lower()] if f.theme is not None else [])
     # (and what it was done with, though no theme of its trigger: "North Korea fired a missile. Japan condemned the
     # missile launch")
-    words += [o.lemma_.lower() for o in f.trigger.children if o.dep_ in OBJECTS and o is not f.theme
-              and rules.theme_class(o.lemma_.lower()) == "weapons"]
+    words += [o.lemma_.lower() for o in f.trigger.children if o.dep_ in OBJECTS
+              and (f.theme is None or o.i != f.theme.i) and rules.theme_class(o.lemma_.lower()) == "weapons"]
     kind = rules.told_as.get(f.action)  # (its own type only: an investigation is no charge named again)
     classes = [rules.theme_class(w) for w in words] + [kind]
     # (an act of what parties share is all of theirs: "the agreement" is the TPLF's too)
@@ -266,10 +267,6 @@ def _remember(f: Frame, ctx: Context) -> None:
             ctx.tell(told, doers)
     if f.action not in rules.reaction_actions:
         ctx.tell(GENERIC_ACT, doers)  # ("Beijing condemned the move": the last act told, whatever its word)
-
-
-GENERIC_ACT = "*act*"
-"""The key the last act told is remembered by, for nouns that name any act (`generic_act_nouns`)."""
 
 
 COMMITTING_AUX = frozenset({"will", "would", "shall", "should", "must", "'ll", "wo"})
@@ -379,10 +376,10 @@ def _about_a_proposal(frame: Frame, rules: Rules) -> bool:
     )
 
 
-def _complements(frame: Frame, frames: list) -> list[Frame]:
+def _complements(frame: Frame, frames: list, rules: Rules) -> list[Frame]:
     """The frames inside the clauses that complement `frame`'s trigger (not inside relative clauses)."""
     return [f for f, _, _ in frames if f.trigger.i != frame.trigger.i and f.trigger in frame.trigger.subtree
-            and _clausal_path(f.trigger, frame.trigger)]
+            and _clausal_path(f.trigger, frame.trigger, rules)]
 
 
 def _asks_for_something(trigger: Token, ctx: Context) -> bool:
@@ -514,7 +511,7 @@ def _pledged_threats(frames: list, ctx: Context) -> list:
         # (nor is a pledge to refrain from one: "the Taliban pledged not to allow attacks from Afghan soil")
         if trig.threat_if_hostile and any(_hostile(f) and not _refrained(f.trigger, frame.trigger) and (f.targets or (
                 f.action != "Mobilize" and not pobjs(f.trigger, frozenset({"for"})) and _vowed_directly(f.trigger, frame.trigger, rules)))
-                for f in _complements(frame, frames)):
+                for f in _complements(frame, frames, ctx.rules)):
             # (a threat is one though no one is named, as with "threaten": "Hamas vowed to keep fighting")
             trig = replace(trig, senses=(Sense("Threaten"),), absorb_complement=True, defer_to_complement=False,
                            require_target=False)
@@ -528,7 +525,7 @@ def _own_harm_warned(frame: Frame, frames: list, ctx: Context) -> bool:
     forces would respond"; a leader's of their state's: "Putin warned that Russia could use nuclear weapons")."""
     own = set(frame.actors) | {c for a in frame.actors if ctx.kind(a) == "Person" and (c := ctx.country(a))}
     return bool(own) and any(f.actors and all(a in own or ctx.country(a) in own for a in f.actors)
-                             and action_types()[f.action].quad in HOSTILE_QUADS for f in _complements(frame, frames))
+                             and action_types()[f.action].quad in HOSTILE_QUADS for f in _complements(frame, frames, ctx.rules))
 
 
 def _asked_of_object(verb: Token, ctx: Context) -> bool:
@@ -559,7 +556,7 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
     for frame, trig, light in frames:
         if not trig.absorb_complement:
             continue
-        absorbed.update(f.trigger.i for f in _complements(frame, frames))
+        absorbed.update(f.trigger.i for f in _complements(frame, frames, ctx.rules))
     triggers = {f.trigger.i for f, _, _ in frames}
     for frame, trig, light in frames:
         verb = frame.trigger
@@ -664,7 +661,7 @@ CIRCUMSTANCE_MARKS = frozenset({"after", "before", "when", "because", "since", "
 revenge after Israel killed its commander" pledges no killing."""
 
 
-def _clausal_path(inner: Token, outer: Token) -> bool:
+def _clausal_path(inner: Token, outer: Token, rules: Rules) -> bool:
     """True when `inner` is inside a clause or phrase that complements `outer` (not a relative clause on a noun,
     nor a clause of time or cause)."""
     node = inner
@@ -673,13 +670,11 @@ def _clausal_path(inner: Token, outer: Token) -> bool:
             return False
         if node.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CIRCUMSTANCE_MARKS for m in node.children):
             return False
-        if node.dep_ == "prep" and any(c.dep_ == "advmod" and c.lower_ in INSTEAD for c in node.children):
+        if node.dep_ == "prep" and any(c.dep_ == "advmod" and c.lower_ in rules.modality.negated_adverbs
+                                       for c in node.children):
             return False  # "called for talks instead of imposing sanctions": what is done in place of it is no complement
         node = node.head
     return True
-
-
-INSTEAD = frozenset({"instead", "rather"})
 
 
 PROVOKING_MARKS = frozenset({"after", "because"})

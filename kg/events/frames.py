@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.actions import action_types, is_a
 from kg.canonicalize import agent_ending_at
-from kg.events.context import (MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context,
+from kg.events.context import (GENERIC_ACT, MODIFIER_DEPS, OBJECTS, PASSIVE_SUBJECTS, PRONOUNS_THING, RELATIVE_PRONOUNS, SUBJECTS, Context,
                                to_infinitive)
 from kg.events.participants import (
     CURRENCIES, actor_keys, by_agents, class_modifier, compound_class, controller, head_noun, holders, leader, modifier_key, modifier_owners,
@@ -785,7 +785,7 @@ def _told_doers(act: Token, ctx: Context) -> list[str]:
     return list(ctx.told_doers(act.lemma_.lower()) or ctx.told_doers(theme_class(act, ctx.rules) or "")
                 or ctx.told_doers(compound_class(act, ctx.rules) or "")
                 # ("The US sanctioned three Chinese firms. Beijing condemned the move": whatever was done last)
-                or (ctx.told_doers("*act*") if act.lemma_.lower() in ctx.rules.generic_act_nouns else ()))
+                or (ctx.told_doers(GENERIC_ACT) if act.lemma_.lower() in ctx.rules.generic_act_nouns else ()))
 
 
 def definite_act(act: Token) -> bool:
