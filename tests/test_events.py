@@ -2179,6 +2179,10 @@ ROWS = [
     # sharing intelligence or technology with a state cooperates with it (not a border or a photo)
     ("China shared intelligence with Pakistan.", {("CHN", "Cooperate", "PAK", "asserted")}),
     ("Britain and France share a border.", set()),
+    # a harm warned of threatens whom it would fall on (a warning of a harm to no one named is a caution)
+    ("China warned of retaliation against Taiwan.", {("CHN", "Threaten", "TWN", "asserted")}),
+    ("China warned of a strong response to Taiwan's actions.", {("CHN", "Threaten", "TWN", "asserted")}),
+    ("China warned of serious consequences.", set()),
     # "the move", "the decision" name the act told just before (not a reaction to it)
     ("The US sanctioned three Chinese firms. Beijing condemned the move.",
      {("USA", "Sanction", "CHN", "asserted"), ("CHN", "Accuse", "USA", "asserted")}),

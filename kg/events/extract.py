@@ -632,6 +632,14 @@ def _absorb_complements(frames: list, ctx: Context) -> list:
                 inner_targets = [c for k in phrase_keys(places, ctx) if (c := ctx.place_country(k) or
                                  (k if ctx.kind(k) == "Country" else None))]
                 frame = replace(frame, domestic=any(_is_own(t, frame, ctx) for t in inner_targets))
+            if not inner_targets and frame.action == "Threaten":
+                # "warned of retaliation against Taiwan", "warned of a strong response to Taiwan's actions": a harm
+                # warned of threatens whom it would fall on, or whose acts it would answer
+                harms = [p for p in pobjs(frame.trigger, frozenset({"of", "about"}))
+                         if theme_class(p, ctx.rules) == "retaliation" or hostile_act(p, ctx.rules)]
+                aimed = [t for h in harms for t in pobjs(h, AIMED_PREPS | {"to"})]
+                inner_targets = [k for t in aimed for k in (phrase_keys([t], ctx) or act_doers(t, ctx, victims=False))
+                                 if k not in frame.actors]
             frame = replace(frame, targets=tuple(dict.fromkeys(inner_targets)))
         out.append((frame, trig, light))
     return out
