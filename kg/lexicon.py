@@ -315,10 +315,15 @@ def is_passive(verb: Token) -> bool:
     or on the noun it was done to ("migrants deported from the United States")."""
     deps = {c.dep_ for c in verb.children}
     # "spoke by telephone": the parser may call any by-phrase an agent; only a participle takes one
-    # (not a clause with a subject and a perfect of its own the parser hung on a noun: "reports that Russia had
-    # attacked Kharkiv")
-    return bool(deps & {"nsubjpass", "csubjpass", "auxpass"}) or (verb.tag_ == "VBN" and (
-        "agent" in deps or (verb.dep_ == "acl" and not deps & {"nsubj", "aux"})))
+    return bool(deps & {"nsubjpass", "csubjpass", "auxpass"}) or (verb.tag_ == "VBN" and "agent" in deps) \
+        or describing_participle(verb)
+
+
+def describing_participle(verb: Token) -> bool:
+    """A past participle on a noun that tells what was done to it ("migrants deported from the United States", "the
+    deal negotiated by May"); not a clause with a subject or an auxiliary of its own that the parser hung on a noun
+    ("reports that Russia had attacked Kharkiv")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
 
 
 REDUCED_PASSIVE_BLOCKERS = frozenset({"aux", "auxpass", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd", "ccomp",

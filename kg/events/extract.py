@@ -131,8 +131,7 @@ def extract(doc: Doc, document: Document, res: Resolution, gaz: Gazetteer, rules
             symmetric = len(frame.actors) > 1 and (frame.action in rules.symmetric_actions or _each_other(frame.trigger)
                                                     or ((trig.reciprocal or _shared_bond(frame, rules))
                                                         and not parties)) \
-                and not (frame.targets and (frame.mediated or _with_party(frame, ctx) or _visited(frame, ctx))) \
-                and not _visited_thing(frame, ctx) \
+                and not (frame.targets and (frame.mediated or _with_party(frame, ctx))) and not _visit_apart(frame, ctx) \
                 and frame.trigger.lemma_.lower() not in rules.mediating_verbs
             if frame.action == "Protest" and frame.trigger.lemma_.lower() in rules.rally_nouns and any(
                     ctx.kind(a) == "Person" and (e := ctx.entity(a)) is not None and state_organ(e.sector, ctx)
@@ -333,17 +332,14 @@ def _with_party(frame: Frame, ctx: Context) -> bool:
 COUNTERPART_PREPS = frozenset({"with", "between"})
 
 
-def _visited(frame: Frame, ctx: Context) -> bool:
-    """The one a visiting verb's subjects meet, named as its object ("Macron and Scholz visited Kyiv"): a counterpart
-    of each of them, not a topic of their own meeting."""
+def _visit_apart(frame: Frame, ctx: Context) -> bool:
+    """Visitors who do not meet each other by their visit: each meets the one named as its object ("Macron and Scholz
+    visited Kyiv": a counterpart of each, not a topic of their own meeting), or they go to what names no party ("the
+    archbishop and politicians visited the hospital", "visited the front line")."""
     met = _met(frame, ctx)
-    return bool({_party(k, ctx) for k in met or ()} & {_party(t, ctx) for t in frame.targets})
-
-
-def _visited_thing(frame: Frame, ctx: Context) -> bool:
-    """A visit to what names no party ("the archbishop and politicians visited the hospital", "visited the front
-    line"): those who go there together do not meet each other by it."""
-    return _met(frame, ctx) == []
+    if met is None:
+        return False
+    return not met or bool({_party(k, ctx) for k in met} & {_party(t, ctx) for t in frame.targets})
 
 
 def _met(frame: Frame, ctx: Context) -> list[str] | None:

@@ -1100,16 +1100,16 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
         + [theme_class(o, rules) or _type_class(o, ctx) for o in pobjs(noun, frozenset({"on"}))]
     # (and who carries it out: "unions called a strike", "teachers staged a strike" strike as labour does)
-    carrier = _light_verb(noun, rules)
-    if carrier is not None:
-        classes += [theme_class(c, rules) for c in [*(c for c in carrier.children if c.dep_ in SUBJECTS),
-                                                    *(by_agents(carrier) if noun.dep_ in PASSIVE_SUBJECTS else [])]]
+    light = _light_verb(noun, rules)
+    if light is not None:
+        classes += [theme_class(c, rules) for c in [*(c for c in light.children if c.dep_ in SUBJECTS),
+                                                    *(by_agents(light) if noun.dep_ in PASSIVE_SUBJECTS else [])]]
     action = pick_sense(trigger, classes)
     if action is None and trigger.state_action is not None and any(
             o.i not in ctx.res.demonym_tokens and ctx.kind(resolve_np(o, ctx)) == "Country" for o in of_objs):
         action = trigger.state_action  # "the suspension of Niger": a body acting on a member state, as the verb's
-    if action is None and pobjs(noun, frozenset({"against"})) and (launcher := _light_verb(noun, rules)) is not None \
-            and (doers := actor_keys([c for c in launcher.children if c.dep_ in SUBJECTS], ctx)) \
+    if action is None and pobjs(noun, frozenset({"against"})) and light is not None \
+            and (doers := actor_keys([c for c in light.children if c.dep_ in SUBJECTS], ctx)) \
             and all(ctx.armed(d) for d in doers):
         # "the Pakistani army launched an operation against militants": what forces launch against someone is one of
         # force, as a military one is (not a rescue or an election campaign, which are against no one)
@@ -1138,7 +1138,6 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() not in rules.mediating_verbs]
     agents += [p for v in participles for p in by_agents(v)]
     actors += [k for k in phrase_keys(agents, ctx) if k not in actors]
-    light = _light_verb(noun, rules)
     if light is not None:
         # the subject of "launched an incursion" / "joined sanctions" does the nominal event
         subj = [c for c in light.children if c.dep_ in SUBJECTS]

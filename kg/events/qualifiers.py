@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.events.context import OBJECTS, PASSIVE_SUBJECTS, SUBJECTS, Context, to_infinitive
 from kg.events.participants import COLLECTIVE_HEADS, CURRENCIES, FINITE_TAGS, by_agents, resolve_np
+from kg.lexicon import describing_participle
 from kg.model import Document
 from kg.rules import ModalityCues, Rules
 from kg.temporal import normalise as normalise_date
@@ -109,8 +110,7 @@ def _modality_walk(token: Token, rules: Rules) -> str:
             # "Backed by Rwanda, M23 rebels captured Goma", "Accused by Kyiv of war crimes, Russia denied the charges":
             # a passive participle clause before its verb tells what was done to the subject, as given
             return "asserted"
-        if via == "acl" and previous.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN") \
-                and not any(c.dep_ in ("nsubj", "aux") for c in previous.children):
+        if describing_participle(previous) and node.pos_ in ("NOUN", "PROPN"):
             # "parliament rejected the deal negotiated by May": a participle describing a noun tells what was done
             # to it, whatever is done to the noun now
             return "asserted"
