@@ -2076,6 +2076,12 @@ ROWS = [
     ("Ukraine and Russia reached an agreement on the release of prisoners.", {("UKR", "Agree", "RUS", "asserted")}),
     ("The US and Russia reached an agreement on Syria.", {("USA", "Agree", "RUS", "asserted")}),
     ("The US reached an agreement on Syria.", {("USA", "Agree", "SYR", "asserted")}),
+    # a deal struck is reached, not an attack on the place of the signing; a deal accepted by coordinated parties
+    # with no one else named is theirs
+    ("Serbia and Kosovo struck a deal in Washington.", {("SRB", "Agree", "XKX", "asserted")}),
+    ("Chile struck a trade deal with Peru.", {("CHL", "Agree", "PER", "asserted")}),
+    ("Russia struck power plants in Kharkiv.", {("RUS", "Assault", "UKR", "asserted")}),
+    ("Ethiopia and Eritrea accepted the ceasefire.", {("ETH", "Agree", "ERI", "asserted")}),
     # a proposal put forward by someone is theirs, as "Egypt's proposal" is
     ("Hamas accepted the ceasefire proposal put forward by Egypt and Qatar.",
      {("PSE", "Agree", "EGY", "asserted"), ("PSE", "Agree", "QAT", "asserted")}),

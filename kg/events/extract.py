@@ -992,11 +992,17 @@ def _each_other(trigger: Token) -> bool:
 def _shared_bond(frame: Frame, rules: Rules) -> bool:
     """ "Russia and China deepened their strategic partnership": a bond coordinated parties call theirs is
     between them, as one always between parties is with no owner named ("pledged to improve relations")."""
-    theme = frame.theme
+    # (a deal struck is its verb's object, not a theme: "struck" takes whom it hits as its object)
+    theme = frame.theme or (next((o for o in frame.trigger.children if o.dep_ == "dobj"), None)
+                            if frame.action == "Agree" else None)
     if theme is None or theme_class(theme, rules) not in rules.bond_classes:
         return False
     owners = [c for c in theme.children if c.dep_ == "poss"]
-    return any(c.lower_ == "their" for c in owners) or (not owners and theme.lemma_.lower() in rules.mutual_nouns)
+    # a deal coordinated parties strike or accept with no one else named is theirs: "Armenia and Azerbaijan struck a
+    # peace deal in Washington", "Israel and Hamas accepted the ceasefire"
+    agreed = frame.action == "Agree" and theme_class(theme, rules) == "agreement"
+    return any(c.lower_ == "their" for c in owners) or (not owners and (theme.lemma_.lower() in rules.mutual_nouns
+                                                                         or agreed))
 
 
 def _own_state(key: str, frame: Frame, ctx: Context) -> bool:
