@@ -261,7 +261,9 @@ def resolve(doc: Doc, spans: Iterable[EntitySpan], gaz: Gazetteer, doc_id: str,
         if reading is not None:
             # "Congo", "Congolese": a name news uses for more than one state is the one the text names
             # otherwise; it never becomes an entity of its own
-            key = _reading_in_context(reading, entities, gaz)
+            key = reading.place if reading.place is not None and root.dep_ == "pobj" \
+                and root.head.lower_ in SCENE_PREPS | {"at", "outside", "near", "inside"} \
+                else _reading_in_context(reading, entities, gaz)
             if key is not None:
                 if reading.demonym:
                     demonyms.update(range(span.start, span.end))
@@ -431,8 +433,9 @@ def _place_of_kind(span: EntitySpan, gaz: Gazetteer) -> str | None:
 
 def _reading_in_context(reading: Reading, entities: Mapping[str, Entity], gaz: Gazetteer) -> str | None:
     """The one candidate of an ambiguous name that the text names by another name (itself, a place or body of
-    it: "Kinshasa", "the DRC"); with none named, the reading's default; with several, None."""
-    candidates = [c for c in reading.candidates if c in gaz.entities]
+    it: "Kinshasa", "the DRC"); with none named, the reading's default; with several, None. (A place reading is
+    only where the name is a scene's place: a story that names Belgium and "Brussels-based media" is no Belgian's.)"""
+    candidates = [c for c in reading.candidates if c in gaz.entities and c != reading.place]
     named = [c for c in candidates if any(k == c or e.country == c for k, e in entities.items())]
     if len(named) == 1:
         return named[0]

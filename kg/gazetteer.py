@@ -541,6 +541,9 @@ class Reading:
     candidates: tuple[str, ...]
     default: str | None = None
     demonym: bool = False
+    place: str | None = None
+    """The candidate the name is where, and only where, it names a scene's place ("protested in Brussels" is in
+    Belgium's capital, where "Brussels imposed tariffs" may be the EU's institutions)."""
 
 
 def load_readings(directory: Path | None = None) -> Mapping[str, Reading]:
@@ -565,7 +568,7 @@ def _readings_cached(directory: Path) -> Mapping[str, Reading]:
         default = item.get("default")
         if len(candidates) < 2:
             raise RulesError(f"{where}: 'candidates' must list at least two keys")
-        for key in [*candidates, *([default] if default is not None else [])]:
+        for key in [*candidates, *([default] if default is not None else []), *([item["place"]] if item.get("place") else [])]:
             if key not in known:
                 raise RulesError(f"{where}: {key!r} is no gazetteer key")
         if default is not None and default not in candidates:
@@ -573,7 +576,10 @@ def _readings_cached(directory: Path) -> Mapping[str, Reading]:
         demonym = item.get("demonym", False)
         if not isinstance(demonym, bool):
             raise RulesError(f"{where}: 'demonym' must be true or false")
-        out[normalize(item["alias"])] = Reading(tuple(candidates), default, demonym)
+        place = item.get("place")
+        if place is not None and place not in candidates:
+            raise RulesError(f"{where}: 'place' {place!r} is not one of its candidates")
+        out[normalize(item["alias"])] = Reading(tuple(candidates), default, demonym, place)
     return MappingProxyType(out)
 
 

@@ -524,6 +524,11 @@ def test_an_office_open_since_before_the_dictionaries_stopped_serves_no_later_da
         ("Leaders said Korea would be reunified one day.", "Korea", None),
         # both named: no telling which
         ("North Korea and South Korea both claim to be the legitimate government of Korea.", "Korea", None),
+        # where a scene is, a name is its place: Belgium's capital, not the EU's institutions
+        ("Thousands of farmers protested in Brussels on Monday.", "Brussels", "BEL"),
+        ("Brussels imposed tariffs on Chinese cars.", "Brussels", None),
+        ("Belgium's prime minister told Brussels-based media he was well.", "Brussels", None),
+        ("The European Commission said Brussels would not back down.", "Brussels", "EU-COMMISSION"),
     ],
 )
 def test_an_ambiguous_name_is_the_candidate_its_text_names(nlp, text: str, name: str, key: str | None) -> None:

@@ -405,6 +405,7 @@ _NORTH = {**_GOOD_COUNTRY, "key": "PRK", "label": "North Korea", "country": "PRK
         ({"candidates": ["KOR"]}, r"entry 1 \('Korea'\): 'candidates' must list at least two keys"),
         ({"candidates": ["KOR", "XXX"]}, r"entry 1 \('Korea'\): 'XXX' is no gazetteer key"),
         ({"candidates": ["KOR", "PRK"], "default": "JPN"}, r"'JPN' is no gazetteer key"),
+        ({"candidates": ["KOR", "PRK"], "place": "JPN"}, r"'JPN' is no gazetteer key"),
         ({"candidates": ["KOR", "PRK"], "demonym": "yes"}, r"'demonym' must be true or false"),
         ({"candidates": "KOR PRK"}, r"'candidates' must be a list of non-empty strings"),
     ],
@@ -415,12 +416,13 @@ def test_bad_readings_of_an_ambiguous_name_are_rules_errors(tmp_path: Path, entr
         load_readings(directory)
 
 
-def test_a_default_reading_must_be_a_candidate(tmp_path: Path) -> None:
+@pytest.mark.parametrize("field", ["default", "place"])
+def test_a_default_or_place_reading_must_be_a_candidate(tmp_path: Path, field: str) -> None:
     japan = {**_GOOD_COUNTRY, "key": "JPN", "label": "Japan", "country": "JPN", "aliases": ["Japan"], "capitals": [],
              "demonyms": []}
     directory = _write(tmp_path, [], countries=[_GOOD_COUNTRY, _NORTH, japan],
-                       ambiguous=[{"alias": "Korea", "candidates": ["KOR", "PRK"], "default": "JPN"}])
-    with pytest.raises(RulesError, match=r"'default' 'JPN' is not one of its candidates"):
+                       ambiguous=[{"alias": "Korea", "candidates": ["KOR", "PRK"], field: "JPN"}])
+    with pytest.raises(RulesError, match=rf"'{field}' 'JPN' is not one of its candidates"):
         load_readings(directory)
 
 
