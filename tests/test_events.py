@@ -2076,6 +2076,15 @@ ROWS = [
     ("Ukraine and Russia reached an agreement on the release of prisoners.", {("UKR", "Agree", "RUS", "asserted")}),
     ("The US and Russia reached an agreement on Syria.", {("USA", "Agree", "RUS", "asserted")}),
     ("The US reached an agreement on Syria.", {("USA", "Agree", "SYR", "asserted")}),
+    # a military mission or presence ended or halted is a withdrawal (a mission alone is an envoy's)
+    ("Germany ended its military mission in Mali.", {("DEU", "Retreat", "MLI", "asserted")}),
+    ("Israel halted its ground operations in Lebanon.", {("ISR", "Retreat", "LBN", "asserted")}),
+    ("Spain withdrew its military mission from Iraq.", {("ESP", "Retreat", "IRQ", "asserted")}),
+    ("Turkey launched a military operation in Syria.", {("TUR", "Assault", "SYR", "asserted")}),
+    # a walkout from talks breaks them off; any other walkout is a protest
+    ("North Korea walked out of the talks with South Korea.", {("PRK", "Reject", "KOR", "asserted")}),
+    ("Nigerian nurses walked out over unpaid wages.", {("NGA", "Protest", "NGA", "asserted")}),
+    ("Zambian miners walked off the job.", {("ZMB", "Protest", "ZMB", "asserted")}),
     # a deal struck is reached, not an attack on the place of the signing; a deal accepted by coordinated parties
     # with no one else named is theirs
     ("Serbia and Kosovo struck a deal in Washington.", {("SRB", "Agree", "XKX", "asserted")}),

@@ -171,7 +171,11 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
               and not (o.lemma_.lower() in rules.place_nouns and pobjs(o, frozenset({"of"})) and resolve_np(o, ctx))]
     # (a named entity is of its type's class before its head noun's: "the Organization of American States" is a
     # union of states, not a body a state closes down)
-    classes = [_type_class(o, ctx) or theme_class(o, rules) for o in objects + with_objs]
+    # "walked out of the talks", "pulled out of the deal": the of-phrase of the particle "out" is the verb's object
+    # in all but name
+    out_objs = [p for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ == "out"
+                for p in pobjs(c, frozenset({"of"}))] if " out" in trigger.lemma else []
+    classes = [_type_class(o, ctx) or theme_class(o, rules) for o in objects + with_objs + out_objs]
     sense = sense_for(trigger, classes)
     if sense is None and trigger.senses and all(s.theme is not None for s in trigger.senses):
         # "retaliated against US chip restrictions", "retaliated for the sanctions": what a reply answers sets its
@@ -192,7 +196,8 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
             and trigger.object != "target":
         # "Egypt handed Gaza to Israel": a named place the sense moves is what is given, not whom it is given to
         # (and so is a kind of place with its name: "handed the town of Rafah to Israel")
-        themes += [o for o in objects if o not in themes and sense.theme in (_type_class(o, ctx), theme_class(o, rules))]
+        themes += [o for o in objects + out_objs if o not in themes
+                   and sense.theme in (_type_class(o, ctx), theme_class(o, rules))]
     action = sense.action if sense is not None else None
     if action is None:
         return None
