@@ -276,6 +276,8 @@ def _agents_resolve(nlp, text: str, date: str | None = None) -> Resolution:
         ("Gunmen abducted 300 Nigerian schoolgirls.", "schoolgirls", "NGA-edu", "Organization"),  # agents_extra
         ("Israel killed seven British aid workers.", "aid workers", "GBR-ngo", "Organization"),  # not labour
         ("Peruvian police fired tear gas at striking truck drivers.", "truck drivers", "PER-lab", "Organization"),
+        ("Chilean miners walked off the job.", "miners", "CHL-lab", "Organization"),
+        ("Malian herders fled the fighting.", "herders", "MLI-agr", "Organization"),
         # a holder of a state office out of it is of the elites, not the organ
         ("Peruvian police arrested a former minister.", "minister", "PER-eli", "Organization"),
         ("The ex-minister criticised the Peruvian government.", "minister", "PER-eli", "Organization"),
