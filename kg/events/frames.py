@@ -157,8 +157,13 @@ def _verb_frame(verb: Token, trigger: Trigger, ctx: Context) -> Frame | None:
         # "Biden called Zelensky on Tuesday": the parser may read a lone name after the verb as a predicate
         # ("called him Zelensky"), which needs an object to be one
         # (a verb with a subject: "Called the Ineos Challenge, it featured ..." names the event)
-        objects = [c for c in verb.children if c.dep_ == "oprd" and c.i in ctx.res.token_keys
-                   and c.i not in ctx.res.demonym_tokens] if any(c.dep_ in SUBJECTS for c in verb.children) else []
+        # ("met opposition leader Raila Odinga": or a name after its titles as an adverbial noun, as "met Tuesday";
+        # "attacked Gaza Monday", "met Xi Tuesday", wire style: or as a compound of the day)
+        objects = [c for c in verb.children if c.dep_ in ("oprd", "npadvmod") and c.i > verb.i and c.i in ctx.res.token_keys
+                   and c.i not in ctx.res.demonym_tokens and c.ent_type_ not in ("DATE", "TIME")] + [
+            names[-1] for c in verb.children if c.dep_ == "npadvmod" and c.i > verb.i and c.ent_type_ in ("DATE", "TIME")
+            if (names := [n for n in c.children if n.dep_ == "compound" and n.i in ctx.res.token_keys
+                          and n.i not in ctx.res.demonym_tokens])] if subjects else []
     if not passive and verb.dep_ == "relcl" and not objects and verb.head.pos_ == "NOUN" and any(
             c.dep_ in SUBJECTS and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children):
         objects.append(verb.head)  # "the sanctions (that) Russia imposed", "a deal it brokered": the noun is the object
@@ -614,9 +619,15 @@ def main_verb_with_object(verb: Token) -> bool:
     # (nor one that asks a named party to do something: "Kenyan teachers called on President Ruto to resign")
     asks = any(c.dep_ == "xcomp" and to_infinitive(c) for c in verb.children) and any(
         p.dep_ == "pobj" and p.pos_ == "PROPN" for c in verb.children if c.dep_ == "prep" for p in c.children)
+    # (nor a person "called" a name, which no person is: "Trump called Putin on Tuesday", read as a Trump named Putin)
+    named = noun.ent_type_ == "PERSON" and verb.lemma_ == "call" and any(
+        c.dep_ == "oprd" and c.ent_type_ in NAME_LABELS for c in verb.children)
     return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and heading and verb.i > noun.i \
-        and noun.pos_ in ("NOUN", "PROPN") and (any(c.dep_ == "dobj" for c in verb.children) or asks) \
+        and noun.pos_ in ("NOUN", "PROPN") and (any(c.dep_ == "dobj" for c in verb.children) or asks or named) \
         and not any(c.dep_ == "agent" for c in verb.children)
+
+
+NAME_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP"})
 
 
 def _verb_read_as_modifier(verb: Token, ctx: Context) -> Token | None:
@@ -1487,7 +1498,10 @@ def frame_at(token: Token, ctx: Context, lexicon: Lexicon | None) -> tuple[Frame
             if frame:
                 return frame, trig, None
         # a verb of saying with an object predicate is a verdict, not a report: "were found guilty"
-        reports = lemma in rules.structural_verbs and not any(c.dep_ == "oprd" for c in token.children)
+        # (nor a call that asks nothing of the party it names, which is a phone call, the dictionary's 041: "Joe Biden
+        # called Zelensky on Tuesday")
+        phoned = lemma in rules.asking_preps and any(c.dep_ == "dobj" and c.i in ctx.res.token_keys for c in token.children)
+        reports = lemma in rules.structural_verbs and not any(c.dep_ == "oprd" for c in token.children) and not phoned
         if lexicon is not None and (token.dep_ not in MODIFIER_DEPS or _object_read_as_head(token, ctx) is not None) \
                 and not _carries_nominal(token, rules) and not reports:
             match = lexicon.match(token, plain and not _handles_papers(token, rules))
