@@ -357,6 +357,9 @@ class Rules:
     """Bonds always between parties: "Greece and Turkey pledged to improve relations" are theirs with no "their"."""
     acted_on_classes: frozenset[str]
     """Noun classes whose nouns are acted on, never a theme: "suspended the opposition party"."""
+    modifier_classes: frozenset[str]
+    """Noun classes whose words name the class only as modifiers of a noun ("a general strike", "a national
+    strike"): a noun heading its own phrase is of none of them ("charged two Chinese nationals")."""
     self_target_actions: frozenset[str]
     """With no target named, these are directed at the actor's own country (a strike or a riot protests
     against one's government, as CAMEO codes it)."""
@@ -712,7 +715,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
     required = ("noun_classes", "verbs", "nouns", "symmetric_actions", "self_target_actions", "verbal_attacks",
                 "role_nouns", "camp_nouns", "person_roles", "anaphoric_nouns", "referring_nouns", "state_organs", "owned_nouns", "joining_nouns", "holding_nouns", "predicates", "people_nouns",
                 "place_target_actions", "purpose_verbs", "proposal_nouns", "proposing_verbs", "instrument_nouns", "accusations", "target_preps",
-                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "causative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "former_holders", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "place_nouns", "border_nouns", "staff_nouns", "group_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "domain_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns", "generic_acts",
+                "light_verbs", "pattern_only_verbs", "dismissal_verbs", "transitive_verbs", "comment_verbs", "state_acts", "verdicts", "convictions", "lemma_fixes", "unarmed", "unknown_attackers", "phone_calls", "ultimatums", "streets", "answering_verbs", "repelling_verbs", "seizing_verbs", "occupying_verbs", "sit_in_verbs", "binding_verbs", "implicative_verbs", "causative_verbs", "appeal_nouns", "supplying_verbs", "firing_verbs", "taking_verbs", "mediating_verbs", "blacklist_marks", "victim_named_acts", "rulings", "sighting_verbs", "owning_participles", "linking_participles", "companions", "allied_actions", "aspectual_verbs", "bloc_words", "foreign_words", "creed_words", "gendered_words", "sole_organs", "platform_nouns", "premises_nouns", "counterpart_nouns", "visiting_verbs", "visit_codes", "raising_verbs", "electoral_verbs", "governing_verbs", "former_holders", "public_sectors", "assemblies", "asking_preps", "placing_preps", "bond_classes", "mutual_nouns", "acted_on_classes", "modifier_classes", "place_nouns", "border_nouns", "staff_nouns", "group_nouns", "heading_nouns", "condition_nouns", "mission_nouns", "water_nouns", "domain_nouns", "rally_nouns", "opinion_verbs", "foretelling_verbs", "fates", "claiming_verbs", "motion_nouns", "instrument_actions", "told_as", "type_classes", "undergoing_verbs", "travel_verbs", "performed_nouns", "conveying_verbs", "actor_object_verbs", "untargeted", "drills", "joining_verbs", "growing_verbs", "evidence_nouns", "generic_acts",
                 "content_demands", "act_comments", "modality", "attribution", "refused_actions")
     missing = [k for k in required if k not in data]
     if missing:
@@ -892,6 +895,7 @@ def parse_rules(data: Any, file: str = "rules.yaml") -> Rules:
         type_classes=_type_classes(data["type_classes"], classes, f"{file}: type_classes"),
         bond_classes=_class_names(data["bond_classes"], classes, f"{file}: bond_classes"),
         acted_on_classes=_class_names(data["acted_on_classes"], classes, f"{file}: acted_on_classes"),
+        modifier_classes=_class_names(data["modifier_classes"], classes, f"{file}: modifier_classes"),
         self_target_actions=_actions(data["self_target_actions"], f"{file}: self_target_actions"),
         refused_actions=_actions(data["refused_actions"], f"{file}: refused_actions"),
         verbal_attacks=word_set("verbal_attacks"),

@@ -2076,6 +2076,9 @@ ROWS = [
     ("Ukraine and Russia reached an agreement on the release of prisoners.", {("UKR", "Agree", "RUS", "asserted")}),
     ("The US and Russia reached an agreement on Syria.", {("USA", "Agree", "RUS", "asserted")}),
     ("The US reached an agreement on Syria.", {("USA", "Agree", "SYR", "asserted")}),
+    # a word of a strike's modifiers heading its own phrase names no strike ("national", "general")
+    ("Canada charged two Indian nationals with murder.", {("CAN", "Accuse", "IND", "asserted")}),
+    ("Nigerian unions called a general strike.", {("NGA", "Protest", "NGA", "planned")}),
     # wire style: a name before the day is the verb's object, and a call that asks nothing of the party it names is a
     # phone call; a name after its titles is the object its parse made an adverbial noun of
     ("Israel attacked Gaza Monday.", {("ISR", "Assault", "PSE", "asserted")}),

@@ -129,6 +129,7 @@ def _broken(raw: dict, mutate) -> dict:
         (lambda d: d.update(instrument_actions={"reprimands": "Sanction"}), "instrument_actions: reprimands not a noun class"),
         (lambda d: d.update(type_classes={"party": "clubs"}), "type_classes: 'clubs' is not a noun class"),
         (lambda d: d.update(acted_on_classes=["bodies", "clubs"]), "acted_on_classes: clubs not a noun class"),
+        (lambda d: d.update(modifier_classes=["strikers"]), "modifier_classes: strikers not a noun class"),
         (lambda d: d.update(type_classes=["party"]), "type_classes: expected a mapping of entity type to noun class"),
         (lambda d: d.update(actor_object_verbs=[]), "actor_object_verbs: expected a word or a non-empty list"),
         (lambda d: d["nouns"].append({"lemma": "x", "senses": [{"action": None}]}), "action None is not one of"),

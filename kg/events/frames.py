@@ -1115,10 +1115,11 @@ def _noun_frame(noun: Token, trigger: Trigger, ctx: Context) -> Frame | None:
     # (what a ban or a curb falls on sets its kind too: "a ban on the opposition party" is no embargo)
     classes = [compound_class(noun, rules)] + [theme_class(o, rules) or _type_class(o, ctx) for o in of_objs] \
         + [theme_class(o, rules) or _type_class(o, ctx) for o in pobjs(noun, frozenset({"on"}))]
-    # (and who carries it out: "unions called a strike", "teachers staged a strike" strike as labour does)
+    # (and who carries it out: "unions called a strike", "teachers staged a strike" strike as labour does; a carrier's
+    # own word, which may be of a class of modifiers)
     light = _light_verb(noun, rules)
     if light is not None:
-        classes += [theme_class(c, rules) for c in [*(c for c in light.children if c.dep_ in SUBJECTS),
+        classes += [rules.theme_class(c.lemma_.lower()) or theme_class(c, rules) for c in [*(c for c in light.children if c.dep_ in SUBJECTS),
                                                     *(by_agents(light) if noun.dep_ in PASSIVE_SUBJECTS else [])]]
     action = pick_sense(trigger, classes)
     if action is None and trigger.state_action is not None and any(

@@ -745,6 +745,8 @@ def _theme_class(token: Token, rules: Rules) -> str | None:
         if found is not None:
             return found
     found = rules.theme_class(lemma) or rules.theme_class(token.lower_)
+    if found in rules.modifier_classes and token.dep_ not in ("amod", "compound", "nmod"):
+        found = None  # "two Chinese nationals": a word of strikes' modifiers heading a phrase names no strike
     if found is None:
         # "blocked access to news websites", "suspended the activities of 54 NGOs": what is held is of its holder's class
         return next((c for h in holders(token, rules) if (c := theme_class(h, rules))), None)
