@@ -436,7 +436,9 @@ def _reading_in_context(reading: Reading, entities: Mapping[str, Entity], gaz: G
     it: "Kinshasa", "the DRC"); with none named, the reading's default; with several, None. (A place reading is
     only where the name is a scene's place: a story that names Belgium and "Brussels-based media" is no Belgian's.)"""
     candidates = [c for c in reading.candidates if c in gaz.entities and c != reading.place]
-    named = [c for c in candidates if any(k == c or e.country == c for k, e in entities.items())]
+    # (a body of a state is named with its state: "the Sudanese army accused the RSF" is Sudan's RSF)
+    homes = {c: {c, gaz.entities[c].country} - {None} for c in candidates}
+    named = [c for c in candidates if any(k in homes[c] or e.country in homes[c] for k, e in entities.items())]
     if len(named) == 1:
         return named[0]
     return reading.default if not named and reading.default in candidates else None

@@ -583,6 +583,23 @@ def _readings_cached(directory: Path) -> Mapping[str, Reading]:
     return MappingProxyType(out)
 
 
+def reading_patterns(directory: Path | None = None) -> list[dict[str, str]]:
+    """Name-matcher patterns {label, pattern, id: ""} for the ambiguous names that list candidates, so that the
+    canonicaliser sees them where the NER does not ("the Sudanese army accused the RSF"): no key of their own, the
+    label of their first candidate's kind."""
+    directory = Path(directory).resolve() if directory else resolved_ontology_dir()
+    readings = load_readings(directory)  # (validated there)
+    known = load_gazetteer(directory).entities
+    out: set[tuple[str, str]] = set()
+    for item in read_yaml(directory / AMBIGUOUS_FILE, required=False) or []:
+        reading = readings.get(normalize(item["alias"])) if isinstance(item, dict) and "candidates" in item else None
+        if reading is None:
+            continue
+        label = DEMONYM_LABEL if reading.demonym else SPACY_LABEL[known[reading.candidates[0]].kind]
+        out.update((label, variant) for variant in _surface_variants(item["alias"]))
+    return [{"label": label, "pattern": pattern, "id": ""} for label, pattern in sorted(out)]
+
+
 def _where(file: str, index: int, entry: Any) -> str:
     key = entry.get("key") if isinstance(entry, dict) else None
     return f"{file}: entry {index}" + (f" (key {key!r})" if key is not None else "")

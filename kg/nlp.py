@@ -214,13 +214,15 @@ def compile_names(nlp: Language, patterns: list[dict[str, str]]) -> dict[tuple[s
 def names_table(nlp: Language, directory: Path | None = None) -> dict[tuple[str, ...], tuple[str, str]]:
     """The compiled names of the gazetteer for this model, from the disk cache when it is there."""
     from kg import compiled
-    from kg.gazetteer import gazetteer_key, load_gazetteer
+    from kg.gazetteer import gazetteer_key, load_gazetteer, reading_patterns
     from kg.paths import ontology_dir
 
     directory = Path(directory or ontology_dir()).resolve()
     key = compiled.digest([gazetteer_key(directory), spacy.__version__, nlp.meta.get("name", ""),
                            nlp.meta.get("version", ""), *compiled.code_parts("nlp")])
-    return compiled.cached("names", key, lambda: compile_names(nlp, load_gazetteer(directory).patterns()))
+    # (the ambiguous names too, keyless: which of their candidates they are is the canonicaliser's to say)
+    return compiled.cached("names", key, lambda: compile_names(
+        nlp, load_gazetteer(directory).patterns() + reading_patterns(directory)))
 
 
 def model_name(model: str | None = None) -> str:

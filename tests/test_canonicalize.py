@@ -526,6 +526,9 @@ def test_an_office_open_since_before_the_dictionaries_stopped_serves_no_later_da
         ("Leaders said Korea would be reunified one day.", "Korea", None),
         # both named: no telling which
         ("North Korea and South Korea both claim to be the legitimate government of Korea.", "Korea", None),
+        # a body of a state is named with its state, and found where the NER sees no name
+        ("The Sudanese army said the RSF had shelled a market.", "RSF", "rsf"),
+        ("The RSF said three of its reporters were detained in Iran.", "RSF", None),
         # where a scene is, a name is its place: Belgium's capital, not the EU's institutions
         ("Thousands of farmers protested in Brussels on Monday.", "Brussels", "BEL"),
         ("Brussels imposed tariffs on Chinese cars.", "Brussels", None),
